@@ -1,0 +1,7 @@
+"""`python -m partnerdesk`."""
+
+import sys
+
+from partnerdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,40 @@
+"""Command line: the GUI by default, plus maintenance and data commands.
+
+Each area adds a module here with `register(subparsers)` and lists it in
+COMMANDS. Commands run headless: they never import PySide6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from partnerdesk import __version__, i18n
+from partnerdesk.cli import maintenance
+
+COMMANDS = [maintenance]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="partnerdesk", description="PartnerDesk: the partnerships of an EPN.")
+    parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
+    parser.add_argument("--data-dir", help="data folder (default: $PARTNERDESK_DATA_DIR, then the per-user folder)")
+    parser.add_argument("--lang", choices=i18n.SUPPORTED, help="interface language (default: the system's)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on a throw-away copy filled with demonstration data")
+    parser.add_argument("--exit-after-start", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        from partnerdesk.app import run_gui
+
+        return run_gui(args)
+    i18n.set_language(args.lang)
+    return args.func(args)

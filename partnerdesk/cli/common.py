@@ -1,0 +1,62 @@
+"""What every command shares: the data folder, opened under the instance lock."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+from partnerdesk.i18n import _
+from partnerdesk.lock import InstanceLock
+from partnerdesk.logs import setup_logging
+from partnerdesk.paths import DataPaths, resolve_data_dir
+from partnerdesk.services import data
+
+
+class CommandError(Exception):
+    """A message for the user; the command exits with status 1."""
+
+
+def data_paths(args) -> DataPaths:
+    return DataPaths(resolve_data_dir(args.data_dir)).ensure()
+
+
+@contextlib.contextmanager
+def locked(paths: DataPaths):
+    lock = InstanceLock(paths.lock_path)
+    if not lock.acquire():
+        raise CommandError(_("PartnerDesk is already open on this data folder ({path}). "
+                             "Close it first.").format(path=paths.root))
+    try:
+        yield paths
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
+def opened(args, *, daily_backup: bool = False):
+    """The data folder, locked and opened; closed on exit."""
+    paths = data_paths(args)
+    setup_logging(paths.logs_dir)
+    with locked(paths):
+        try:
+            data.open_data(paths, daily_backup=daily_backup)
+        except data.StoreError as exc:
+            raise CommandError(_("The database cannot be read: {reason}. "
+                                 "Use 'partnerdesk restore FILE' with a backup.").format(reason=exc)) from exc
+        try:
+            yield paths
+        finally:
+            data.close_data()
+
+
+def run(fn):
+    """Decorator: turn CommandError into a message on stderr and exit status 1."""
+
+    def wrapper(args) -> int:
+        try:
+            return fn(args) or 0
+        except CommandError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+
+    return wrapper

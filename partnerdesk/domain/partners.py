@@ -1,0 +1,181 @@
+"""Vocabulary and plain records of partner organisations and their people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from partnerdesk.domain.labels import N_, LabelledEnum
+
+
+class OrgKind(LabelledEnum):
+    SERVICE_MUNICIPAL = "service_municipal"
+    ETABLISSEMENT_SCOLAIRE = "etablissement_scolaire"
+    ASSOCIATION = "association"
+    ENTREPRISE = "entreprise"
+    INSTITUTION_PUBLIQUE = "institution_publique"
+    FONDATION = "fondation"
+    AUTRE = "autre"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "service_municipal": N_("Municipal service / local authority"),
+            "etablissement_scolaire": N_("School"),
+            "association": N_("Association"),
+            "entreprise": N_("Company"),
+            "institution_publique": N_("Public institution"),
+            "fondation": N_("Foundation"),
+            "autre": N_("Other"),
+        }
+
+
+class OrgStatus(LabelledEnum):
+    PROSPECT = "prospect"
+    ACTIF = "actif"
+    ANCIEN = "ancien"
+    ECARTE = "ecarte"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "prospect": N_("Prospect"),
+            "actif": N_("Active"),
+            "ancien": N_("Former"),
+            "ecarte": N_("Set aside"),
+        }
+
+
+class Public(LabelledEnum):
+    JEUNES = "jeunes"
+    SCOLAIRES = "scolaires"
+    SENIORS = "seniors"
+    DEMANDEURS_EMPLOI = "demandeurs_emploi"
+    FAMILLES = "familles"
+    ELOIGNES_NUMERIQUE = "eloignes_numerique"
+    TOUT_PUBLIC = "tout_public"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "jeunes": N_("Young people"),
+            "scolaires": N_("Pupils"),
+            "seniors": N_("Seniors"),
+            "demandeurs_emploi": N_("Job seekers"),
+            "familles": N_("Families"),
+            "eloignes_numerique": N_("People far from digital"),
+            "tout_public": N_("General public"),
+        }
+
+
+class Contribution(LabelledEnum):
+    FINANCEMENT = "financement"
+    MATERIEL = "materiel"
+    LOCAUX = "locaux"
+    INTERVENANTS = "intervenants"
+    PUBLIC = "public"
+    NOTORIETE = "notoriete"
+    COMPETENCES = "competences"
+    RELAIS_COMMUNICATION = "relais_communication"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "financement": N_("Funding"),
+            "materiel": N_("Equipment"),
+            "locaux": N_("Premises"),
+            "intervenants": N_("Speakers"),
+            "public": N_("Audience"),
+            "notoriete": N_("Reputation"),
+            "competences": N_("Skills"),
+            "relais_communication": N_("Communication relay"),
+        }
+
+
+class InteractionKind(LabelledEnum):
+    RENCONTRE = "rencontre"
+    APPEL = "appel"
+    MAIL = "mail"
+    EVENEMENT = "evenement"
+    VOEUX = "voeux"
+    COMITE = "comite"
+    AUTRE = "autre"
+
+    @classmethod
+    def _labels(cls):
+        return {
+            "rencontre": N_("Meeting"),
+            "appel": N_("Call"),
+            "mail": N_("Email message"),
+            "evenement": N_("Event"),
+            "voeux": N_("Season's greetings"),
+            "comite": N_("Committee"),
+            "autre": N_("Other"),
+        }
+
+
+@dataclass
+class OrganisationData:
+    """An organisation card as the services hand it out and take it in."""
+
+    name: str
+    kind: str = OrgKind.AUTRE.value
+    status: str = OrgStatus.PROSPECT.value
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    publics: list[str] = field(default_factory=list)
+    contributions: list[str] = field(default_factory=list)
+    decision_circuit: str = ""
+    notes: str = ""
+    contact_cadence_days: int | None = None
+    verified_on: dt.date | None = None
+    id: int | None = None
+
+
+@dataclass
+class PersonData:
+    last_name: str
+    first_name: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    relais: bool = False
+    notes: str = ""
+    verified_on: dt.date | None = None
+    id: int | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass
+class AffiliationData:
+    person_id: int
+    organisation_id: int
+    role: str = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    id: int | None = None
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_date is None
+
+
+@dataclass
+class OrganisationSummary:
+    """One row of the organisations list."""
+
+    id: int
+    name: str
+    kind: str
+    city: str
+    status: str
+    tags: list[str] = field(default_factory=list)
+    last_contact: dt.date | None = None
+    next_action: str = ""

@@ -1,0 +1,74 @@
+"""Field rules. Each check returns None when the value is acceptable (empty is
+acceptable: requiredness is checked separately) or an English message marked
+for translation."""
+
+from __future__ import annotations
+
+import re
+
+from partnerdesk.domain.labels import N_
+
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[A-Za-z]{2,}$")
+_PHONE_SEPARATORS = re.compile(r"[\s.\-/()]")
+_URL = re.compile(r"^(https?://)?([\w-]+\.)+[\w-]{2,}(:\d+)?(/\S*)?$", re.UNICODE)
+_FOREIGN_POSTCODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{1,11}$")
+FRANCE = {"", "france", "fr"}
+
+
+class ValidationError(ValueError):
+    """Field errors: {field name: English message}. Nothing was written."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def check_required(value: str | None) -> str | None:
+    return None if (value or "").strip() else N_("This field is required.")
+
+
+def check_email(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if not value or _EMAIL.match(value):
+        return None
+    return N_("This email address is not valid (expected: name@example.fr).")
+
+
+def check_phone(value: str | None) -> str | None:
+    """French numbers (01 23 45 67 89) and international ones (+44 20 7946 0958)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    compact = _PHONE_SEPARATORS.sub("", value.replace("(0)", ""))
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if compact.startswith("+"):
+        ok = compact[1:].isdigit() and 8 <= len(compact) - 1 <= 15
+    else:
+        ok = compact.isdigit() and len(compact) == 10 and compact.startswith("0")
+    return None if ok else N_("This phone number is not valid (expected: 01 23 45 67 89 or +33 1 23 45 67 89).")
+
+
+def check_postcode(value: str | None, country: str | None = "") -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    if (country or "").strip().casefold() in FRANCE:
+        if value.isdigit() and len(value) == 5:
+            return None
+        return N_("A French postcode has 5 digits. For an address abroad, fill in the country.")
+    return None if _FOREIGN_POSTCODE.match(value) else N_("This postcode is not valid.")
+
+
+def check_url(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if not value or _URL.match(value):
+        return None
+    return N_("This website address is not valid (expected: www.example.fr).")
+
+
+def collect(checks: dict[str, str | None]) -> None:
+    """Raise ValidationError with every failing field."""
+    errors = {name: message for name, message in checks.items() if message}
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,96 @@
+"""The one place that knows where user data, backups, photos, logs and resources live."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "PartnerDesk"
+DB_FILENAME = "partnerdesk.sqlite3"
+ENV_DATA_DIR = "PARTNERDESK_DATA_DIR"
+
+
+def platform_data_dir() -> Path:
+    """Per-user application data folder, as Qt's QStandardPaths.AppLocalDataLocation
+    gives it for an application named PartnerDesk with no organisation name.
+
+    Computed without Qt so that the command line and the core stay headless;
+    a UI test checks both agree on this machine.
+    """
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / APP_NAME
+
+
+def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
+    """--data-dir wins, then $PARTNERDESK_DATA_DIR, then the platform folder."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return platform_data_dir()
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Everything inside one data folder."""
+
+    root: Path
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def photos_dir(self) -> Path:
+        return self.root / "photos"
+
+    @property
+    def thumbnails_dir(self) -> Path:
+        return self.root / "cache" / "thumbnails"
+
+    @property
+    def proofs_dir(self) -> Path:
+        return self.root / "proofs"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.root / "partnerdesk.lock"
+
+    def ensure(self) -> DataPaths:
+        for folder in (self.root, self.photos_dir, self.proofs_dir, self.backups_dir, self.logs_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resources_dir() -> Path:
+    """`resources/` beside the package in a checkout, `_resources` inside a wheel,
+    `sys._MEIPASS/resources` in a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    here = Path(__file__).resolve().parent
+    bundled = here / "_resources"
+    if bundled.is_dir():
+        return bundled
+    return here.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

@@ -1,0 +1,1 @@
+"""Numbered migrations, loaded from disk by `store.migrate` (shipped as package data)."""

@@ -1,0 +1,30 @@
+"""All peewee models, one module per area. Import models from here."""
+
+from partnerdesk.store.models.base import BaseModel, JSONField
+from partnerdesk.store.models.partners import (
+    Affiliation,
+    Interaction,
+    InteractionOrganisation,
+    InteractionPerson,
+    Organisation,
+    OrganisationTag,
+    Person,
+    PersonTag,
+    Setting,
+    Tag,
+)
+
+__all__ = [
+    "Affiliation",
+    "BaseModel",
+    "Interaction",
+    "InteractionOrganisation",
+    "InteractionPerson",
+    "JSONField",
+    "Organisation",
+    "OrganisationTag",
+    "Person",
+    "PersonTag",
+    "Setting",
+    "Tag",
+]

@@ -1,0 +1,49 @@
+"""What the main window expects of a tab."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from partnerdesk.ui.context import AppContext
+
+
+class Tab(QWidget):
+    """One tab of the main window.
+
+    `areas` lists the data areas whose changes make this tab refresh ("*" is
+    always included). The main window routes Ctrl+N to `new_item()` and Ctrl+F
+    to `focus_search()` of the current tab, and asks `can_leave()` before the
+    window closes (unsaved changes).
+    """
+
+    areas: tuple[str, ...] = ()
+    object_name = "tab"
+
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(self.object_name)
+
+    @classmethod
+    def title(cls) -> str:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Reload from the services."""
+
+    def on_data_changed(self, area: str) -> None:
+        if area == "*" or area in self.areas:
+            self.refresh()
+
+    def new_item(self) -> None:
+        """Ctrl+N."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+
+    def can_leave(self) -> bool:
+        return True
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        """Show the card `kind`/`item_id` if this tab owns that kind; True when it did."""
+        return False

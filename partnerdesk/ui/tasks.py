@@ -1,0 +1,118 @@
+"""Background work: a plain callable runs in QThreadPool, its result or error
+comes back on the GUI thread. Workers never touch widgets; database use is
+wrapped in a per-thread connection. Tests swap in SyncTaskRunner."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised by a task that noticed its cancel flag."""
+
+
+class TaskHandle(QObject):
+    """What the caller keeps: progress and completion signals, and cancel()."""
+
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object)
+    failed = Signal(object, str)  # exception, formatted traceback
+
+    def __init__(self):
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, done: int, total: int) -> None:
+        """Called from the worker; raises Cancelled when the user cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.progress.emit(done, total)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[TaskHandle], Any], handle: TaskHandle, db_context: Callable | None):
+        super().__init__()
+        self.fn, self.handle, self.db_context = fn, handle, db_context
+
+    def run(self) -> None:
+        try:
+            if self.db_context is not None:
+                with self.db_context():
+                    result = self.fn(self.handle)
+            else:
+                result = self.fn(self.handle)
+        except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
+            if not isinstance(exc, Cancelled):
+                log.exception("background task failed")
+            self.handle.failed.emit(exc, traceback.format_exc())
+        else:
+            self.handle.finished.emit(result)
+
+
+class TaskRunner:
+    """Runs `fn(handle)` in the thread pool. `db_context` opens a connection per
+    worker thread (the services' `connection_context`)."""
+
+    def __init__(self, db_context: Callable | None = None, pool: QThreadPool | None = None):
+        self.db_context = db_context
+        self.pool = pool or QThreadPool.globalInstance()
+        self._live: set[TaskHandle] = set()
+
+    def run(self, fn: Callable[[TaskHandle], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException, str], None] | None = None) -> TaskHandle:
+        handle = TaskHandle()
+        self._live.add(handle)
+
+        def done(result):
+            self._live.discard(handle)
+            if on_done:
+                on_done(result)
+
+        def error(exc, details):
+            self._live.discard(handle)
+            if on_error:
+                on_error(exc, details)
+
+        handle.finished.connect(done)
+        handle.failed.connect(error)
+        self.pool.start(_Runnable(fn, handle, self.db_context))
+        return handle
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+class SyncTaskRunner(TaskRunner):
+    """Runs tasks at once on the calling thread (tests)."""
+
+    def __init__(self):
+        super().__init__(None, None)
+
+    def run(self, fn, on_done=None, on_error=None) -> TaskHandle:
+        handle = TaskHandle()
+        try:
+            result = fn(handle)
+        except BaseException as exc:  # noqa: BLE001
+            if on_error:
+                on_error(exc, traceback.format_exc())
+            else:
+                raise
+        else:
+            if on_done:
+                on_done(result)
+        return handle

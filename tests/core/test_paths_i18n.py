@@ -1,0 +1,57 @@
+import datetime as dt
+from pathlib import Path
+
+from partnerdesk import i18n
+from partnerdesk.paths import DB_FILENAME, DataPaths, platform_data_dir, resolve_data_dir, resources_dir
+from tests.tools.i18n import problems
+
+
+def test_data_dir_priority(monkeypatch, tmp_path):
+    monkeypatch.setenv("PARTNERDESK_DATA_DIR", str(tmp_path / "env"))
+    assert resolve_data_dir(tmp_path / "cli") == (tmp_path / "cli").resolve()
+    assert resolve_data_dir(None) == (tmp_path / "env").resolve()
+    monkeypatch.delenv("PARTNERDESK_DATA_DIR")
+    assert resolve_data_dir(None) == platform_data_dir()
+
+
+def test_data_folder_layout(tmp_path):
+    paths = DataPaths(tmp_path / "d").ensure()
+    for name in ("photos", "backups", "logs"):
+        assert (tmp_path / "d" / name).is_dir()
+    assert paths.db_path.name == DB_FILENAME == "partnerdesk.sqlite3"
+
+
+def test_resources_found():
+    assert (resources_dir() / "locale" / "fr").is_dir()
+
+
+def test_french_catalogue_complete():
+    found = problems("fr")
+    assert found == {"missing": [], "empty": [], "fuzzy": []}
+
+
+def test_language_detection():
+    assert i18n.detect_language({"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert i18n.detect_language({"LANGUAGE": "fr:en", "LANG": "C"}) == "fr"
+    assert i18n.detect_language({"LANG": "de_DE.UTF-8"}) == "en"
+    assert i18n.detect_language({}) == "en"
+
+
+def test_french_formats():
+    i18n.set_language("fr")
+    assert i18n._("Partners") == "Partenaires"
+    assert i18n.format_date(dt.date(2026, 11, 22)) == "22/11/2026"
+    money = i18n.format_money(1234.5).replace("\u202f", " ").replace("\xa0", " ")
+    assert money == "1 234,50 €"
+    assert i18n.parse_date("22/11/2026") == dt.date(2026, 11, 22)
+    assert i18n.parse_date("") is None
+
+
+def test_fuzzy_entries_are_ignored(tmp_path):
+    folder = tmp_path / "fr"
+    folder.mkdir()
+    (folder / "x.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, fuzzy\nmsgid "Hello"\nmsgstr "Bonjour"\n\nmsgid "Bye"\nmsgstr "Au revoir"\n',
+        encoding="utf-8")
+    assert i18n.load_catalog("fr", tmp_path) == {"Bye": "Au revoir"}

@@ -1,0 +1,26 @@
+"""UI fixtures: an AppContext with a synchronous task runner."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+
+from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.tasks import SyncTaskRunner
+
+
+@pytest.fixture
+def ctx(store, qapp, tmp_path):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    context = AppContext(paths=store, tasks=SyncTaskRunner(), settings=settings, undo_stack=QUndoStack())
+    yield context
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    from partnerdesk.ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    return win
