@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from partnerdesk.domain.partners import Contribution, Public
-from partnerdesk.domain.projects import MaterialMode, MilestoneStatus, ProjectStatus, Stage
+from partnerdesk.domain.projects import ContributionStatus, MaterialMode, MilestoneStatus, ProjectStatus, Stage
 from partnerdesk.domain.todo import TodoKind
 from partnerdesk.i18n import N_, _, format_date, format_money
 from partnerdesk.ui.models.records import Column, RecordTableModel
@@ -39,10 +39,10 @@ class ProjectTableModel(RecordTableModel):
         Column(N_("Start"), lambda p: format_date(p.start_date), lambda p: _iso(p.start_date)),
         Column(N_("End"), lambda p: format_date(p.end_date), lambda p: _iso(p.end_date)),
         Column(N_("Publics"), lambda p: ", ".join(label(Public, x) for x in p.publics)),
-        Column(N_("Partners by stage"), lambda p: _stages_text(p.stage_counts), lambda p: p.partner_count),
         Column(N_("Next milestone"),
                lambda p: f"{format_date(p.next_milestone.due_on)} — {p.next_milestone.title}" if p.next_milestone
                else "", lambda p: _iso(p.next_milestone.due_on) if p.next_milestone else "9"),
+        Column(N_("Partners by stage"), lambda p: _stages_text(p.stage_counts), lambda p: p.partner_count),
     ]
 
 
@@ -66,6 +66,16 @@ class BudgetTableModel(RecordTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and not record.covered:
             return QColor("#b45309")
         return None
+
+
+class ContributionTableModel(RecordTableModel):
+    COLUMNS = [
+        Column(N_("Contribution type"), lambda c: label(Contribution, c.kind)
+               + (f" ({label(MaterialMode, c.material_mode)})" if c.material_mode else "")),
+        Column(N_("Description"), lambda c: c.description),
+        Column(N_("Value"), lambda c: _money(c.value), lambda c: c.value or 0, True),
+        Column(N_("Status"), lambda c: label(ContributionStatus, c.status)),
+    ]
 
 
 class SessionTableModel(RecordTableModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,13 +36,23 @@ from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.projects.commands import MoveCardCommand
 from partnerdesk.ui.tabs.projects.dialogs import ProposalsDialog, ReasonDialog
 
-CARD_HEIGHT = 78
-COLUMN_WIDTH = 210
+CARD_HEIGHT = 72
+COLUMN_WIDTH = 200
 STAGE_COLOURS = {
     "identifie": "#e5e7eb", "premier_contact": "#dbeafe", "rencontre_informelle": "#e0e7ff",
     "co_construction": "#ede9fe", "convention_redaction": "#fae8ff", "convention_signee": "#dcfce7",
     "action_en_cours": "#bbf7d0", "bilan": "#fef9c3", "partenariat_entretenu": "#ccfbf1", "abandonne": "#fee2e2",
 }
+
+
+def money_line(card: PartnerCard) -> str:
+    """'2 150 € expected · 800 € obtained', leaving out a zero part."""
+    parts = []
+    if card.expected:
+        parts.append(_("{amount} expected").format(amount=format_money(card.expected)))
+    if card.obtained:
+        parts.append(_("{amount} obtained").format(amount=format_money(card.obtained)))
+    return " · ".join(parts)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -74,7 +84,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(QColor("#111827"))
         painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignLeft,
-                         option.fontMetrics.elidedText(card.organisation_name, Qt.TextElideMode.ElideRight,
+                         QFontMetrics(bold).elidedText(card.organisation_name, Qt.TextElideMode.ElideRight,
                                                        inner.width()))
         painter.setFont(option.font)
         small = [self._second_line(card), self._third_line(card)]
@@ -92,7 +102,7 @@ class CardDelegate(QStyledItemDelegate):
         if self.show_project:
             return card.project_title
         if card.expected or card.obtained:
-            return _("Expected {a} · obtained {b}").format(a=format_money(card.expected), b=format_money(card.obtained))
+            return money_line(card)
         kinds = [Contribution.parse(k) for k in card.contribution_kinds]
         return ", ".join(_(k.label) for k in kinds if k)
 
@@ -103,7 +113,7 @@ class CardDelegate(QStyledItemDelegate):
             when = format_date(card.next_step_on)
             return f"{when} · {card.next_step}" if when else card.next_step
         if self.show_project and (card.expected or card.obtained):
-            return _("Expected {a} · obtained {b}").format(a=format_money(card.expected), b=format_money(card.obtained))
+            return money_line(card)
         return ""
 
 
@@ -157,6 +167,8 @@ class StageColumn(QFrame):
 class PipelineBoard(QWidget):
     """The board of one project (`project_id`) or of every project (filters shown)."""
 
+    card_selected = Signal(int)  # project_partner id, 0 when none
+
     def __init__(self, ctx, project_id: int | None = None, cross_project: bool = False, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -186,6 +198,8 @@ class PipelineBoard(QWidget):
                 lambda pos, c=column: self._context_menu(c, pos))
             column.view.neighbour_requested.connect(lambda delta, s=stage: self._focus_neighbour(s, delta))
             column.view.doubleClicked.connect(self._open_card)
+            column.view.selectionModel().currentChanged.connect(
+                lambda current, _previous, c=column: self._current_changed(c, current))
             if stage.is_closed:
                 columns_layout.addSpacing(12)
             columns_layout.addWidget(column)
@@ -296,6 +310,10 @@ class PipelineBoard(QWidget):
                         other.view.clearSelection()
                 return True
         return False
+
+    def _current_changed(self, column: StageColumn, current) -> None:
+        if current.isValid():
+            self.card_selected.emit(column.model.card_at(current.row()).id)
 
     def _focus_neighbour(self, stage: str, delta: int) -> None:
         order = list(self.columns)
