@@ -119,3 +119,16 @@ def test_demo_projects_cover_every_stage(demo_store):
     cards = projects.list_cards()
     assert {c.stage for c in cards} == {s.value for s in Stage}
     assert len(projects.list_projects()) == 12
+
+
+def test_cli_projects_and_todo(tmp_path, capsys):
+    from partnerdesk.cli import main
+
+    folder = str(tmp_path / "cli")
+    assert main(["--data-dir", folder, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", folder, "--lang", "fr", "projects", "--search", "tablette"]) == 0
+    out = capsys.readouterr().out
+    assert "Premiers pas sur tablette · En cours" in out and "taux de présence" in out
+    assert main(["--data-dir", folder, "--lang", "fr", "todo"]) == 0
+    assert "Séance" in capsys.readouterr().out

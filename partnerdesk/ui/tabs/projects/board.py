@@ -148,6 +148,8 @@ class StageColumn(QFrame):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
+        self.header.setFixedHeight(self.header.fontMetrics().height() * 2 + 4)  # aligned headers
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.header)
         self.model = CardListModel(stage.value, self)
         self.view = CardListView()
