@@ -32,7 +32,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
 class ProjectsTab(Tab):
-    areas = ("projects", "organisations")
+    areas = ("projects", "organisations", "todo")
     object_name = "projectsTab"
 
     def __init__(self, ctx, parent=None):
