@@ -182,3 +182,12 @@ def test_project_model(qtmodeltester, demo_store):
     model = ProjectTableModel()
     model.set_rows(projects.list_projects())
     qtmodeltester.check(model)
+
+
+def test_delete_a_project_and_undo(ctx, qtbot, tab):
+    project = _create_project(qtbot, tab)
+    qtbot.mouseClick(tab.card.form.delete_button, Qt.MouseButton.LeftButton)
+    assert projects.list_projects() == [] and tab.model.rowCount() == 0
+    assert tab.card.form.project_id is None
+    ctx.undo_stack.undo()
+    assert [p.id for p in projects.list_projects()] == [project.id] and tab.model.rowCount() == 1
