@@ -85,3 +85,12 @@ def test_accepted_proposals_become_milestones(board):
     assert [m.id for m in listed] == [m.id for m in made]
     assert listed[1].due_on == dt.date(2026, 6, 17) and listed[0].title == "Set-up meeting — Mairie"
     assert all(m.project_partner_id == a.id for m in listed)
+
+
+def test_leaving_the_abandoned_lane_clears_the_reason(board):
+    p, (a, b, c) = board
+    pipeline.move_card(a.id, "abandonne", reason="Pas de budget")
+    back = pipeline.move_card(a.id, "identifie")
+    assert projects.get_card(a.id).closed_reason == ""
+    pipeline.undo_move(back)
+    assert projects.get_card(a.id).closed_reason == "Pas de budget"
