@@ -87,3 +87,15 @@ class ProjectCard(QWidget):
         for page in self._dependent_pages():
             if page is not current:
                 page.set_project(self.project_id)
+
+    def show_item(self, kind: str, item_id: int) -> None:
+        """Bring forward the page of a card, a session or a milestone, with it selected."""
+        if kind == "project_partner":
+            self.pages.setCurrentWidget(self.partners)
+            self.partners.board.select_card(item_id)
+        elif kind == "session":
+            self.pages.setCurrentWidget(self.sessions)
+            self.sessions.select(item_id)
+        elif kind == "milestone":
+            self.pages.setCurrentWidget(self.milestones)
+            self.milestones.select(item_id)

@@ -124,6 +124,14 @@ class SessionsPage(QWidget):
             self.facilitator.setText(project.in_charge)
         self.refresh()
 
+    def select(self, record_id: int) -> None:
+        model = self.view.model()
+        for row in range(model.rowCount()):
+            if model.row_at(row).id == record_id:
+                self.view.selectRow(row)
+                self.view.scrollTo(model.index(row, 0))
+                return
+
     def refresh(self) -> None:
         if self.project_id is None:
             return

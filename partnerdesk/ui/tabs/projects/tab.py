@@ -179,8 +179,14 @@ class ProjectsTab(Tab):
         self.search.setFocus()
         self.search.selectAll()
 
+    OPENS = ("project", "project_partner", "session", "milestone")
+
     def open_item(self, kind: str, item_id: int) -> bool:
-        if kind != "project" or projects.get_project(item_id) is None:
+        """Show a project; for a card, a session or a milestone, on the right page, selected."""
+        if kind not in self.OPENS:
+            return False
+        project_id = projects.project_of(kind, item_id)
+        if project_id is None or projects.get_project(project_id) is None:
             return False
         self.views.setCurrentIndex(0)
         if self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex() \
@@ -188,6 +194,7 @@ class ProjectsTab(Tab):
             self.search.clear()
             for combo in (self.status_filter, self.year_filter, self.public_filter):
                 combo.setCurrentIndex(0)
-        self._select_row(item_id)
-        self.show_project(item_id)
+        self._select_row(project_id)
+        self.show_project(project_id)
+        self.card.show_item(kind, item_id)
         return True
