@@ -209,6 +209,7 @@ class PipelineBoard(QWidget):
                 lambda pos, c=column: self._context_menu(c, pos))
             column.view.neighbour_requested.connect(lambda delta, s=stage: self._focus_neighbour(s, delta))
             column.view.doubleClicked.connect(self._open_card)
+            column.view.activated.connect(self._open_card)
             column.view.selectionModel().currentChanged.connect(
                 lambda current, _previous, c=column: self._current_changed(c, current))
             if stage.is_closed:
