@@ -35,7 +35,8 @@ def test_move_is_journaled_and_undone(board):
     journal = Interaction.get_by_id(result.interaction_id)
     assert journal.project_id == p.id and journal.occurred_on == dt.date(2026, 2, 3)
     assert journal.summary == "Partnership stage: Identified → First contact"
-    assert InteractionOrganisation.get(InteractionOrganisation.interaction == journal.id).organisation_id == b.organisation_id
+    link = InteractionOrganisation.get(InteractionOrganisation.interaction == journal.id)
+    assert link.organisation_id == b.organisation_id
     assert [x.position for x in projects.list_cards(p.id) if x.stage == "identifie"] == [0, 1]
     pipeline.undo_move(result)
     cards = [x for x in projects.list_cards(p.id)]
