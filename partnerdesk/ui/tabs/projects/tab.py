@@ -92,10 +92,9 @@ class ProjectsTab(Tab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 320)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized once: cheap with 300 projects
         header.setStretchLastSection(True)
+        self._sized = False
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -127,7 +126,11 @@ class ProjectsTab(Tab):
 
     # --- loading ------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def on_data_changed(self, area: str) -> None:
+        if area == "*" or area in self.areas:
+            self.refresh(area)
+
+    def refresh(self, area: str = "*") -> None:
         years = projects.project_years()
         current = self.year_filter.currentData()
         self.year_filter.blockSignals(True)
@@ -140,12 +143,16 @@ class ProjectsTab(Tab):
         rows = projects.list_projects(self.search.text(), self.status_filter.currentData() or None,
                                       self.year_filter.currentData(), self.public_filter.currentData() or None)
         self.model.set_rows(rows)
+        if rows and not self._sized:
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
+            self._sized = True
         filtering = bool(self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex()
                          or self.public_filter.currentIndex())
         self.list_stack.setCurrentWidget(self.table if rows or filtering else self.empty)
         if self.card.project_id is not None:
             self._select_row(self.card.project_id)
-            self.card.refresh()
+            self.card.refresh(area)
 
     def _select_row(self, project_id: int) -> None:
         for row in range(self.proxy.rowCount()):
