@@ -216,3 +216,19 @@ def test_dates_round_trip_in_english(ctx, qtbot, tab):
     assert tab.card.form.start.text() == "07/01/2026"
     assert tab.card.form.save()
     assert projects.get_project(project.id).start_date == dt.date(2026, 1, 7)
+
+
+def test_all_projects_board_opens_the_card_in_its_project(ctx, window, qtbot):
+    from partnerdesk.domain.projects import ProjectData
+
+    project = projects.create_project(ProjectData("Café numérique"))
+    card = projects.add_partner(project.id, partners.create_organisation(OrganisationData("CCAS")).id)
+    ctx.signals.data_changed.emit("*")
+    tab = window.tab_of(ProjectsTab)
+    window.show_tab(tab)
+    tab.views.setCurrentWidget(tab.board)
+    column = tab.board.columns["identifie"]
+    column.view.doubleClicked.emit(column.model.index(0))
+    assert tab.views.currentIndex() == 0 and tab.card.project_id == project.id
+    assert tab.card.pages.currentWidget() is tab.card.partners
+    assert tab.card.partners.board.selected_card().id == card.id

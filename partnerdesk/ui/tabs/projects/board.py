@@ -371,13 +371,13 @@ class PipelineBoard(QWidget):
             "organisation", card.organisation_id))
         if self.cross_project:
             menu.addAction(_("Open the project"), lambda: self.ctx.signals.open_requested.emit(
-                "project", card.project_id))
+                "project_partner", card.id))
         menu.popup(column.view.viewport().mapToGlobal(pos))
 
     def _open_card(self, index) -> None:
         card = index.data(ObjectRole)
         if card is not None:
-            kind, item = ("project", card.project_id) if self.cross_project else ("organisation", card.organisation_id)
+            kind, item = ("project_partner", card.id) if self.cross_project else ("organisation", card.organisation_id)
             self.ctx.signals.open_requested.emit(kind, item)
 
     # --- moves --------------------------------------------------------------------
