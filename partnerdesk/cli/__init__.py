@@ -11,8 +11,9 @@ import sys
 
 from partnerdesk import __version__, i18n
 from partnerdesk.cli import maintenance
+from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance]
+COMMANDS = [maintenance, projects_cli]
 
 
 def build_parser() -> argparse.ArgumentParser:
