@@ -1,6 +1,13 @@
 """All peewee models, one module per area. Import models from here."""
 
 from partnerdesk.store.models.base import BaseModel, JSONField
+from partnerdesk.store.models.conventions import (
+    Convention,
+    ConventionParty,
+    ConventionStep,
+    ConventionTemplate,
+    ConventionVersion,
+)
 from partnerdesk.store.models.partners import (
     Affiliation,
     Interaction,
@@ -17,6 +24,11 @@ from partnerdesk.store.models.partners import (
 __all__ = [
     "Affiliation",
     "BaseModel",
+    "Convention",
+    "ConventionParty",
+    "ConventionStep",
+    "ConventionTemplate",
+    "ConventionVersion",
     "Interaction",
     "InteractionOrganisation",
     "InteractionPerson",
