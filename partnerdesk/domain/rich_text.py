@@ -18,6 +18,7 @@ from html import escape
 from html.parser import HTMLParser
 
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+_TAG = re.compile(r"<(/?[A-Za-z][\w:-]*|!)")
 _SKIP = {"style", "script", "head", "title", "xml", "template"}
 _BLOCKS = {"p", "div", "td", "th", "blockquote", "pre", "tr", "section", "article", "dt", "dd"}
 _HEADINGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 2, "h5": 2, "h6": 2}
@@ -193,7 +194,7 @@ class _Parser(HTMLParser):
 def parse_blocks(html: str | None) -> list[Block]:
     """Blocks of any HTML (or plain text, one paragraph per line)."""
     html = html or ""
-    if "<" not in html:
+    if not _TAG.search(html):
         return [Block("p", [Run(line.strip())]) for line in html.splitlines() if line.strip()]
     parser = _Parser()
     parser.feed(html)

@@ -19,7 +19,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -46,19 +46,41 @@ MARGIN = 20 * mm
 _fonts_ready = False
 
 
+def _to_unicode_cmap(fontname, subset):
+    """ReportLab 4-5 writes code points above U+FFFF (the emoji DejaVu draws) as odd-length
+    hex in the ToUnicode map, so PDF readers cannot copy or search them; write UTF-16 instead."""
+    text = _original_cmap(fontname, subset)
+    for v in subset:
+        if v > 0xFFFF:
+            text = text.replace("<%04X>" % v, "<%s>" % chr(v).encode("utf-16-be").hex().upper())
+    return text
+
+
+_original_cmap = ttfonts.makeToUnicodeCMap
+
+
 def register_fonts() -> None:
     global _fonts_ready
     if _fonts_ready:
         return
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
     _fonts_ready = True
 
 
+def drawable(text: str) -> str:
+    """`text` without the characters the font has no glyph for (emoji, mostly): ReportLab
+    would print an empty box and write an unreadable text layer for them."""
+    register_fonts()
+    glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
+    return "".join(c for c in text if c == "\n" or ord(c) in glyphs)
+
+
 def esc(text: object) -> str:
     """The one escaping helper: user text made safe for Paragraph markup, line breaks kept."""
-    return escape("" if text is None else str(text)).replace("\n", "<br/>")
+    return escape(drawable("" if text is None else str(text))).replace("\n", "<br/>")
 
 
 def _colour(value: str, default: colors.Color) -> colors.Color:
@@ -77,8 +99,9 @@ def _styles(main: colors.Color) -> dict[str, ParagraphStyle]:
                                 textColor=main, spaceAfter=4),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=11, alignment=TA_CENTER, textColor=MUTED),
         "article": ParagraphStyle("article", base, fontName=FONT_BOLD, fontSize=12, leading=16, textColor=main,
-                                  spaceBefore=10, spaceAfter=6),
-        "sub": ParagraphStyle("sub", base, fontName=FONT_BOLD, fontSize=10.5, spaceBefore=4, spaceAfter=3),
+                                  spaceBefore=10, spaceAfter=6, keepWithNext=1),
+        "sub": ParagraphStyle("sub", base, fontName=FONT_BOLD, fontSize=10.5, spaceBefore=4, spaceAfter=3,
+                              keepWithNext=1),
         "party": ParagraphStyle("party", base, leftIndent=8 * mm, spaceAfter=2),
         "and": ParagraphStyle("and", base, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=6),
         "small": ParagraphStyle("small", base, fontSize=8.5, leading=11, textColor=MUTED),
@@ -139,7 +162,8 @@ def _signature_table(doc: ConventionDocument, styles: dict, width: float) -> Tab
     for party in doc.parties:
         cells.append([
             Paragraph(f"<b>{esc(doc.labels['for'].format(name=party.name))}</b>", styles["body"]),
-            Paragraph(esc(", ".join(x for x in (party.signatory, party.signatory_title) if x)), styles["body"]),
+            Paragraph(esc(", ".join(x for x in (party.signatory, party.signatory_title) if x)) or "&nbsp;",
+                      styles["body"]),
             Spacer(1, 22 * mm),
             Paragraph(esc(doc.labels["signature"]), styles["small"]),
         ])
@@ -196,13 +220,13 @@ def render_pdf(doc: ConventionDocument) -> bytes:
                 pass
         canvas.setFont(FONT_BOLD, 10)
         canvas.setFillColor(colors.black)
-        canvas.drawString(x, height - 13 * mm, identity.name or "")
+        canvas.drawString(x, height - 13 * mm, drawable(identity.name or ""))
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         contact = " · ".join(x for x in (identity.address, f"{identity.postcode} {identity.city}".strip(),
                                           identity.phone, identity.email) if x)
-        canvas.drawString(x, height - 17 * mm, contact)
-        canvas.drawRightString(width - MARGIN, height - 13 * mm, doc.version_label)
+        canvas.drawString(x, height - 17 * mm, drawable(contact))
+        canvas.drawRightString(width - MARGIN, height - 13 * mm, drawable(doc.version_label))
         canvas.restoreState()
 
     def footer(canvas, page, total):
@@ -211,7 +235,7 @@ def render_pdf(doc: ConventionDocument) -> bytes:
         canvas.line(MARGIN, 15 * mm, width - MARGIN, 15 * mm)
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, 10 * mm, (identity.legal_line or doc.title)[:110])
+        canvas.drawString(MARGIN, 10 * mm, drawable(identity.legal_line or doc.title)[:110])
         canvas.drawRightString(width - MARGIN, 10 * mm, doc.labels["page"].format(page=page, pages=total))
         canvas.restoreState()
 
@@ -236,9 +260,8 @@ def render_pdf(doc: ConventionDocument) -> bytes:
         story.append(heading)
         story.extend(body)
         for k, (title, blocks) in enumerate(section.subsections, 1):
-            story.append(KeepTogether([Paragraph(f"{section.number}.{k}. {esc(title)}", styles["sub"]),
-                                       *blocks_flowables(blocks, styles)[:1]]))
-            story.extend(blocks_flowables(blocks, styles)[1:])
+            story.append(Paragraph(f"{section.number}.{k}. {esc(title)}", styles["sub"]))
+            story.extend(blocks_flowables(blocks, styles))
     buffer = io.BytesIO()
     template = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=26 * mm,
                                  bottomMargin=22 * mm, title=doc.title, author=identity.name or "PartnerDesk")
@@ -247,4 +270,4 @@ def render_pdf(doc: ConventionDocument) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["esc", "register_fonts", "render_pdf"]
+__all__ = ["drawable", "esc", "register_fonts", "render_pdf"]

@@ -11,9 +11,8 @@ from partnerdesk.domain.conventions import ConventionData, Party
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
 from partnerdesk.i18n import _, format_date
-from partnerdesk.services import settings
+from partnerdesk.services import projects, settings
 from partnerdesk.services.conventions import get_convention
-from partnerdesk.store import database
 
 
 class UnresolvedFields(Exception):
@@ -25,24 +24,15 @@ class UnresolvedFields(Exception):
 
 
 def _project(project_id: int | None) -> dict | None:
-    if not project_id or "project" not in database.get_tables():
+    project = projects.get_project(project_id) if project_id else None
+    if project is None:
         return None
-    row = database.execute_sql(
-        "SELECT title, description, objectives, place, start_date, end_date FROM project WHERE id = ?",
-        (project_id,)).fetchone()
-    if row is None:
-        return None
-    title, description, objectives, place, start, end = row
-    return {"titre": title, "description": description, "objectifs": objectives, "lieu": place,
-            "date_debut": _date(start), "date_fin": _date(end)}
+    return {"titre": project.title, "description": project.description, "objectifs": project.objectives,
+            "lieu": project.place, "date_debut": _date(project.start_date), "date_fin": _date(project.end_date)}
 
 
 def _date(value) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value[:10])
-    return format_date(value)
+    return None if value is None else format_date(value)
 
 
 def _number(value: int | None) -> str | None:

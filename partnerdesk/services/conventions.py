@@ -34,6 +34,7 @@ from partnerdesk.store.models import (
     ConventionStep,
     ConventionVersion,
     Organisation,
+    Project,
 )
 
 _FIELDS = "title project_id status start_date end_date signed_on place sessions_count people_count".split()
@@ -75,13 +76,10 @@ def _require(convention_id: int) -> Convention:
 
 
 def project_titles(ids: set[int]) -> dict[int, str]:
-    """Titles of projects, read without depending on the projects models."""
     ids = {i for i in ids if i}
-    if not ids or "project" not in database.get_tables():
+    if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    cursor = database.execute_sql(f"SELECT id, title FROM project WHERE id IN ({marks})", tuple(ids))
-    return dict(cursor.fetchall())
+    return dict(Project.select(Project.id, Project.title).where(Project.id.in_(list(ids))).tuples())
 
 
 def list_conventions(project_id: int | None = None) -> list[ConventionSummary]:
