@@ -186,3 +186,33 @@ def test_delete_convention_hides_it(store):
     conv = make_convention()
     conventions.delete_convention(conv.id)
     assert conventions.list_conventions() == [] and conventions.get_convention(conv.id) is None
+
+
+def test_demo_conventions(demo_store):
+    rows = conventions.list_conventions()
+    assert len(rows) == 8
+    assert {r.status for r in rows} == {"brouillon", "en_validation", "signee", "en_cours", "echue", "resiliee"}
+    assert any(r.version == 2 for r in rows)
+    waiting = [r for r in rows if r.status == "en_validation"][0]
+    assert any(s.status == "en_cours" for s in conventions.get_convention(waiting.id).steps)
+
+
+def test_cli_export_convention(store, tmp_path, capsys):
+    from partnerdesk.cli import main
+    from partnerdesk.services import data
+
+    conv = make_convention()
+    incomplete = make_convention("Autre", complete=False)
+    data.close_data()
+    folder = str(store.root)
+    assert main(["--data-dir", folder, "export-convention", str(conv.id), "-o", str(tmp_path / "c.pdf")]) == 0
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["--data-dir", folder, "export-convention", str(conv.id), "-o", str(tmp_path / "c.odt")]) == 0
+    assert main(["--data-dir", folder, "export-convention", str(incomplete.id), "-o", str(tmp_path / "i.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "{date.signature}" in err and "Signatures" in err and not (tmp_path / "i.pdf").exists()
+    assert main(["--data-dir", folder, "export-convention", str(incomplete.id), "-o", str(tmp_path / "i.pdf"),
+                 "--accept-blanks"]) == 0
+    assert main(["--data-dir", folder, "export-convention", "999", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert main(["--data-dir", folder, "export-convention", "1", "-o", str(tmp_path / "x.doc")]) == 1
+    data.open_data(store, daily_backup=False)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.paths import DataPaths
+from partnerdesk.services.demo import conventions as _conventions
 from partnerdesk.services.demo import partners as _partners
 from partnerdesk.store import database
 
@@ -48,7 +49,7 @@ class DemoContext:
     ids: dict[str, list[int]] = field(default_factory=dict)
 
 
-STEPS = [_partners.generate]
+STEPS = [_partners.generate, _conventions.generate]
 
 
 def fill(size: str = "small", *, seed: int = 20261122, today: dt.date | None = None,
