@@ -21,7 +21,7 @@ _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 _TAG = re.compile(r"<(/?[A-Za-z][\w:-]*|!)")
 _SKIP = {"style", "script", "head", "title", "xml", "template"}
 _BLOCKS = {"p", "div", "td", "th", "blockquote", "pre", "tr", "section", "article", "dt", "dd"}
-_HEADINGS = {"h1": 1, "h2": 1, "h3": 2, "h4": 2, "h5": 2, "h6": 2}
+_HEADINGS = {"h1": 1, "h2": 1, "h3": 1, "h4": 2, "h5": 2, "h6": 2}
 _BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(normal|[1-5]00)", re.I)
 _ITALIC = re.compile(r"font-style\s*:\s*(italic|oblique)", re.I)
@@ -92,6 +92,9 @@ class _Parser(HTMLParser):
         while runs and runs[-1].text.endswith("\n"):
             runs[-1].text = runs[-1].text.rstrip("\n")
             runs = [r for r in runs if r.text]
+        if block.kind == "h":  # a heading carries its own weight
+            for r in runs:
+                r.bold = False
         if runs and "".join(r.text for r in runs).strip():
             block.runs = runs
             self.blocks.append(block)

@@ -13,6 +13,7 @@ from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
+        self.add_tab(ConventionsTab(self.ctx))
 
     def add_tab(self, tab: Tab) -> Tab:
         self.tab_list.append(tab)
