@@ -345,3 +345,6 @@ def start_amendment(convention_id: int, note: str = "") -> ConventionData:
         label = _("Amendment {number}").format(number=amendments + 1)
         _snapshot(row, "amendment", f"{label} : {note}" if note else label)
     return get_convention(convention_id)
+
+
+from partnerdesk.services import convention_todo  # noqa: E402,F401  registers the "À faire" sources

@@ -216,3 +216,26 @@ def test_cli_export_convention(store, tmp_path, capsys):
     assert main(["--data-dir", folder, "export-convention", "999", "-o", str(tmp_path / "x.pdf")]) == 1
     assert main(["--data-dir", folder, "export-convention", "1", "-o", str(tmp_path / "x.doc")]) == 1
     data.open_data(store, daily_backup=False)
+
+
+def test_todo_lines(store):
+    from partnerdesk.services import todo
+
+    conv = make_convention()
+    conventions.set_steps(conv.id, [CircuitStep("Bureau", who="M. Le Goff"), CircuitStep("Conseil")])
+    step = conventions.get_convention(conv.id).steps[0]
+    conventions.step_action(conv.id, step.id, "start", today=TODAY)
+    lines = [i for i in todo.items(TODAY) if i.open_kind == "convention"]
+    assert [(i.title, i.due_on) for i in lines] == [("Follow up « Bureau » (M. Le Goff)", dt.date(2026, 2, 8))]  # capped at the end of next week
+    conventions.step_action(conv.id, step.id, "approve", today=TODAY)
+    lines = [i for i in todo.items(TODAY) if i.open_kind == "convention"]
+    assert [i.title for i in lines] == ["Start the step « Conseil »"]
+    other = make_convention("Autre")
+    conventions.set_steps(other.id, [CircuitStep("Direction", status="valide")])
+    conventions.set_status(other.id, "en_validation")
+    conventions.set_status(other.id, "signee")
+    conventions.set_dates(other.id, end_date=TODAY + dt.timedelta(days=45))
+    ending = [i for i in todo.items(TODAY) if i.kind == "convention_end"]
+    assert len(ending) == 1 and ending[0].open_id == other.id and ending[0].due_on == TODAY
+    conventions.set_dates(other.id, end_date=TODAY + dt.timedelta(days=75))
+    assert not [i for i in todo.items(TODAY) if i.kind == "convention_end"]
