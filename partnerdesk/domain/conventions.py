@@ -83,7 +83,7 @@ STEP_ACTIONS: dict[StepStatus, dict[str, StepStatus]] = {
 }
 
 STEP_ACTION_LABELS = {
-    "start": N_("Start"),
+    "start": N_("Start the step"),
     "approve": N_("Approve"),
     "refuse": N_("Refuse"),
     "reopen": N_("Reopen"),

@@ -119,16 +119,20 @@ def fields_in(text: str) -> list[str]:
     return FIELD.findall(text or "")
 
 
+BLANK = "…………"  # a place to fill in by hand on the printed convention
+
+
 def resolve(text: str, values: dict, where: str, result: Resolution, *, blanks: bool = False) -> str:
     """`text` with every field replaced. A field that cannot be filled is recorded in
-    `result` and kept as `{name}`, or replaced by nothing when `blanks` is True."""
+    `result` and kept as `{name}`, or printed as a dotted blank to fill by hand when
+    `blanks` is True."""
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
         kind, value = lookup(name, values)
         if kind:
             result.add(FieldProblem(name, kind, where))
-            return "" if blanks else match.group(0)
+            return BLANK if blanks else match.group(0)
         return value
 
     return FIELD.sub(replace, text or "")

@@ -158,21 +158,28 @@ def _party_lines(party: DocParty, doc: ConventionDocument, styles: dict) -> list
 
 
 def _signature_table(doc: ConventionDocument, styles: dict, width: float) -> Table:
-    cells = []
-    for party in doc.parties:
-        cells.append([
-            Paragraph(f"<b>{esc(doc.labels['for'].format(name=party.name))}</b>", styles["body"]),
-            Paragraph(esc(", ".join(x for x in (party.signatory, party.signatory_title) if x)) or "&nbsp;",
-                      styles["body"]),
-            Spacer(1, 22 * mm),
-            Paragraph(esc(doc.labels["signature"]), styles["small"]),
-        ])
-    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
-    if rows and len(rows[-1]) == 1:
-        rows[-1].append("")
-    table = Table(rows, colWidths=[width / 2] * 2)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 4)]))
+    """Two parties a row: "For X", the signatory, then a box to sign, aligned across the row."""
+    rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+    heights = []
+    for start in range(0, len(doc.parties), 2):
+        pair = doc.parties[start:start + 2]
+        names = [Paragraph(f"<b>{esc(doc.labels['for'].format(name=p.name))}</b>", styles["body"]) for p in pair]
+        who = [Paragraph(esc(", ".join(x for x in (p.signatory, p.signatory_title) if x)) or "&nbsp;",
+                         styles["body"]) for p in pair]
+        boxes = [Paragraph(esc(doc.labels["signature"]), styles["small"]) for _p in pair]
+        for cells in (names, who, boxes):
+            rows.append(cells + [""] * (2 - len(cells)))
+        box_row = len(rows) - 1
+        heights += [None, None, 28 * mm]
+        for col in range(len(pair)):
+            style.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
+        style.append(("BOTTOMPADDING", (0, box_row), (-1, box_row), 8))
+        if start + 2 < len(doc.parties):
+            rows.append(["", ""])
+            heights.append(6 * mm)
+    table = Table(rows, colWidths=[width / 2] * 2, rowHeights=heights)
+    table.setStyle(TableStyle(style))
     return table
 
 

@@ -67,7 +67,7 @@ def test_unknown_fields_are_listed():
 
 def test_blanks_leave_nothing_raw():
     text, result = _resolve("[{date.signature}] [{projet.titr}] [{projet.titre}]", blanks=True)
-    assert text == "[] [] [Premiers clics]"
+    assert text == f"[{mf.BLANK}] [{mf.BLANK}] [Premiers clics]"
     assert len(result.problems) == 2
 
 

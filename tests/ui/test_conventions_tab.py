@@ -233,3 +233,14 @@ def test_unresolved_dialog_lists_fields(ctx, qtbot):
 
 def test_tab_in_main_window(window):
     assert any(isinstance(t, ConventionsTab) for t in window.tab_list)
+
+
+def test_list_model(ctx, qtmodeltester):
+    from partnerdesk.ui.models.conventions import COL_PARTIES, COL_STATUS, ConventionTableModel
+
+    make_convention()
+    model = ConventionTableModel()
+    model.set_rows(conventions.list_conventions())
+    qtmodeltester.check(model)
+    assert model.index(0, COL_PARTIES).data() == "Dupont & Fils <SARL>"
+    assert model.index(0, COL_STATUS).data() == "Draft"

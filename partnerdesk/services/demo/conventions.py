@@ -8,7 +8,7 @@ from partnerdesk.domain.conventions import CircuitStep
 from partnerdesk.i18n import _
 from partnerdesk.services import conventions
 from partnerdesk.services.demo import names
-from partnerdesk.store.models import Convention, Organisation
+from partnerdesk.store.models import Convention, Organisation, Project, ProjectPartner
 
 # (status, days from today to the start, duration in days)
 PLAN = [
@@ -25,6 +25,10 @@ TITLES = ["Ateliers numériques", "Accompagnement aux démarches en ligne", "Ini
           "Club code", "Café numérique", "Atelier photo et droit à l'image"]
 
 
+WHO = ["Mme Le Goff, cheffe de service", "M. Bertin, adjoint au numérique", "Secrétariat général",
+       "Mme Roux, présidente"]
+
+
 def _person(ctx) -> str:
     return f"{ctx.rng.choice(names.FIRST_NAMES)} {ctx.rng.choice(names.LAST_NAMES)}"
 
@@ -33,6 +37,7 @@ def _circuit(kinds: list[str], status: str, day: dt.date) -> list[CircuitStep]:
     steps = conventions.preset_steps(kinds) or [CircuitStep("Direction")]
     for i, step in enumerate(steps):
         step.label = _(step.label)
+        step.who = WHO[i % len(WHO)]
         if status in ("signee", "en_cours", "echue", "resiliee"):
             step.status, step.started_on, step.decided_on = "valide", day - dt.timedelta(30 - i), day - dt.timedelta(25 - i)
         elif status == "en_validation" and i == 0:
@@ -49,15 +54,21 @@ def generate(ctx) -> None:
     if not orgs:
         return
     projects = ctx.ids.get("projects", [])
+    by_id = {o.id: o for o in orgs}
     count = len(PLAN) if ctx.size.name == "small" else max(len(PLAN), ctx.size.projects // 3)
     made = []
     for n in range(count):
         status, offset, duration = PLAN[n % len(PLAN)]
-        partners = ctx.rng.sample(orgs, 2 if n % 3 == 1 else 1)
+        project_id = projects[n % len(projects)] if projects else None
+        wanted = 2 if n % 3 == 1 else 1
+        in_project = [by_id[r.organisation_id] for r in ProjectPartner.select(ProjectPartner.organisation)
+                      .where(ProjectPartner.project == project_id).order_by(ProjectPartner.id)
+                      if r.organisation_id in by_id] if project_id else []
+        partners = in_project[:wanted] if len(in_project) >= wanted else ctx.rng.sample(orgs, wanted)
         start = ctx.today + dt.timedelta(days=offset)
-        title = f"Convention — {TITLES[n % len(TITLES)]}"
-        conv = conventions.create_convention(title, [o.id for o in partners],
-                                             project_id=projects[n % len(projects)] if projects else None)
+        project = Project.get_or_none(Project.id == project_id) if project_id else None
+        title = f"Convention — {project.title if project else TITLES[n % len(TITLES)]}"
+        conv = conventions.create_convention(title, [o.id for o in partners], project_id=project_id)
         conv.start_date, conv.end_date = start, start + dt.timedelta(days=duration)
         conv.sessions_count, conv.people_count = ctx.rng.choice([6, 8, 10, 12]), ctx.rng.choice([3, 4, 5])
         conv.place = "Espace Public Numérique, salle multimédia"

@@ -9,8 +9,9 @@ from partnerdesk.domain.conventions import CircuitStep, ConventionStatus, Conven
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
 
-COL_TITLE, COL_PROJECT, COL_PARTIES, COL_STATUS, COL_VERSION, COL_START, COL_END = range(7)
-HEADERS = [N_("Convention"), N_("Project"), N_("Partners"), N_("Status"), N_("Version"), N_("Start date"), N_("End date")]
+COL_TITLE, COL_STATUS, COL_VERSION, COL_PROJECT, COL_PARTIES, COL_START, COL_END = range(7)
+HEADERS = [N_("Convention"), N_("Status"), N_("Version"), N_("Project"), N_("Partners"), N_("Start date"),
+           N_("End date")]
 STATUS_COLOURS = {"brouillon": "#6b737b", "en_validation": "#b7791f", "signee": "#2f855a", "en_cours": "#2b6cb0",
                   "echue": "#718096", "resiliee": "#c53030"}
 

@@ -53,7 +53,7 @@ class ConventionsTab(Tab):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -120,7 +120,8 @@ class ConventionsTab(Tab):
         rows = conventions.list_conventions()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(COL_TITLE, min(self.table.columnWidth(COL_TITLE), 260))
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 190))
         self.stack.setCurrentWidget(self.splitter if rows else self.empty)
         if current is not None and self.model.row_of(current) >= 0:
             self.select(current)

@@ -77,7 +77,7 @@ class TextPage(QWidget):
         splitter.addWidget(middle)
         splitter.addWidget(self.fields)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 520, 380])
+        splitter.setSizes([250, 480, 370])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
