@@ -16,6 +16,7 @@ from partnerdesk.domain.conventions import Section
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.rich_text import clean_html
 from partnerdesk.domain.validation import ValidationError
+from partnerdesk.i18n import _
 from partnerdesk.paths import resource
 from partnerdesk.store import database
 from partnerdesk.store.models import ConventionTemplate
@@ -90,16 +91,23 @@ def default_template() -> TemplateData:
     return builtin_templates()[0]
 
 
+def blank_template() -> TemplateData:
+    """To write a convention, then a template, from scratch: only the signatures."""
+    return TemplateData(_("Blank template"), "", [Section("signatures", "Signatures",
+                                                          "<p>Fait à {epn.ville}, le {date.signature}.</p>",
+                                                          "signatures")], builtin="blank")
+
+
 def _data(row: ConventionTemplate) -> TemplateData:
     template = from_dict({**row.content, "format": FORMAT, "name": row.name, "description": row.description})
     template.id = row.id
     return template
 
 
-def list_templates() -> list[TemplateData]:
+def list_templates(*, with_blank: bool = False) -> list[TemplateData]:
     rows = (ConventionTemplate.select().where(ConventionTemplate.deleted_at.is_null())
             .order_by(ConventionTemplate.name))
-    return builtin_templates() + [_data(r) for r in rows]
+    return builtin_templates() + [_data(r) for r in rows] + ([blank_template()] if with_blank else [])
 
 
 def get_template(template_id: int) -> TemplateData | None:

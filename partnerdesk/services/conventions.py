@@ -179,8 +179,14 @@ def save_convention(data: ConventionData) -> ConventionData:
 
 
 def delete_convention(convention_id: int) -> None:
+    """To the trash (soft delete); `restore_convention` brings it back."""
     with database.atomic():
         Convention.update(deleted_at=dt.datetime.now()).where(Convention.id == convention_id).execute()
+
+
+def restore_convention(convention_id: int) -> None:
+    with database.atomic():
+        Convention.update(deleted_at=None).where(Convention.id == convention_id).execute()
 
 
 def template_from_convention(convention_id: int, name: str, description: str = "") -> TemplateData:

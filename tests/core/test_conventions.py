@@ -239,3 +239,17 @@ def test_todo_lines(store):
     assert len(ending) == 1 and ending[0].open_id == other.id and ending[0].due_on == TODAY
     conventions.set_dates(other.id, end_date=TODAY + dt.timedelta(days=75))
     assert not [i for i in todo.items(TODAY) if i.kind == "convention_end"]
+
+
+def test_from_scratch_with_the_blank_template(store):
+    conv = conventions.create_convention("À partir de rien", [], template=templates.blank_template())
+    assert [s.kind for s in conv.content.sections] == ["signatures"]
+    conv.content.sections.insert(0, conv.content.sections[0].__class__("objet", "Objet", "<p>Notre objet</p>"))
+    conventions.save_convention(conv)
+    mine = conventions.template_from_convention(conv.id, "Mon modèle")
+    assert [s.title for s in mine.sections] == ["Objet", "Signatures"]
+    conventions.delete_convention(conv.id)
+    conventions.restore_convention(conv.id)
+    assert conventions.get_convention(conv.id).title == "À partir de rien"
+    templates.delete_template(mine.id)
+    assert [t.name for t in templates.list_templates()] == ["Convention de partenariat"]

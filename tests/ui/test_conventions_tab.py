@@ -244,3 +244,33 @@ def test_list_model(ctx, qtmodeltester):
     qtmodeltester.check(model)
     assert model.index(0, COL_PARTIES).data() == "Dupont & Fils <SARL>"
     assert model.index(0, COL_STATUS).data() == "Draft"
+
+
+def test_delete_and_undo(ctx, opened, qtbot):
+    conv_id = opened.editor.conv.id
+    opened.delete(conv_id)
+    assert conventions.get_convention(conv_id) is None and opened.stack.currentWidget() is opened.empty
+    ctx.undo_stack.undo()
+    assert conventions.get_convention(conv_id) is not None
+    assert opened.model.rowCount() == 1 and opened.editor.conv.id == conv_id
+
+
+def test_new_convention_dialog(ctx, qtbot):
+    from partnerdesk.domain.projects import ProjectData
+    from partnerdesk.services import projects
+    from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
+
+    conv = make_convention()  # creates an organisation and a project
+    project = projects.get_project(conv.project_id)
+    org_id = conv.content.parties[1].organisation_id
+    projects.add_partner(project.id, org_id)
+    projects.create_project(ProjectData("Autre projet"))
+    dialog = NewConventionDialog(project_id=project.id)
+    qtbot.addWidget(dialog)
+    assert dialog.title.text() == "Partnership convention — Ateliers « Premiers clics »"
+    assert dialog.organisation_ids() == [org_id]
+    assert [dialog.template.itemText(i) for i in range(dialog.template.count())] == [
+        "Convention de partenariat", "Blank template"]
+    dialog.title.setText("")
+    dialog._accept()
+    assert dialog.title_error.text() == "This field is required." and dialog.result() == 0

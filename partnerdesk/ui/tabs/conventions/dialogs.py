@@ -38,7 +38,7 @@ class NewConventionDialog(QDialog):
             self.project.addItem(p.title, p.id)
         self.template = QComboBox()
         self.template.setObjectName("newTemplate")
-        self.templates = convention_templates.list_templates()
+        self.templates = convention_templates.list_templates(with_blank=True)
         for t in self.templates:
             self.template.addItem(t.name)
         self.partners = QListWidget()

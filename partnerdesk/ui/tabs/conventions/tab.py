@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,6 +32,24 @@ from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.empty_state import EmptyState
+
+
+class DeleteConventionCommand(QUndoCommand):
+    """Convention to the trash; undo brings it back."""
+
+    def __init__(self, tab, convention_id: int, title: str):
+        super().__init__(_("Delete the convention « {title} »").format(title=title))
+        self.tab, self.convention_id = tab, convention_id
+
+    def redo(self) -> None:
+        conventions.delete_convention(self.convention_id)
+        self.tab.ctx.signals.data_changed.emit("conventions")
+
+    def undo(self) -> None:
+        conventions.restore_convention(self.convention_id)
+        self.tab.ctx.signals.data_changed.emit("conventions")
+        self.tab.refresh()
+        self.tab.select(self.convention_id)
 
 
 class ConventionsTab(Tab):
@@ -74,7 +93,13 @@ class ConventionsTab(Tab):
         menu.addAction(_("Save this convention as a template…"), self.save_as_template)
         menu.addAction(_("Export a template to a file…"), self.export_template)
         menu.addAction(_("Import a template from a file…"), self.import_template)
+        menu.addAction(_("Delete a template…"), self.delete_template)
         self.templates_button.setMenu(menu)
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setObjectName("deleteConventionButton")
+        self.delete_button.setToolTip(_("Put the selected convention in the trash (Ctrl+Z to undo)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -82,6 +107,7 @@ class ConventionsTab(Tab):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.templates_button)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
@@ -189,6 +215,21 @@ class ConventionsTab(Tab):
         self.select(item_id)
         return True
 
+    def delete_selected(self) -> None:
+        conv = self.editor.conv
+        if conv is None:
+            return
+        answer = QMessageBox.question(self, _("Delete"), _("Put the convention « {title} » in the trash? "
+                                                           "Edit > Undo brings it back.").format(title=conv.title))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(conv.id)
+
+    def delete(self, convention_id: int) -> None:
+        title = self.editor.conv.title if self.editor.conv else ""
+        self.editor.dirty = False
+        self.ctx.undo_stack.push(DeleteConventionCommand(self, convention_id, title))
+        self.refresh()
+
     # --- templates -------------------------------------------------------------
     def save_as_template(self) -> None:
         if self.editor.conv is None:
@@ -212,6 +253,18 @@ class ConventionsTab(Tab):
         if path:
             convention_templates.export_template(templates[names.index(name)], Path(path))
             self.ctx.signals.status_message.emit(_("Template exported: {path}").format(path=path))
+
+    def delete_template(self) -> None:
+        mine = [t for t in convention_templates.list_templates() if t.id is not None]
+        if not mine:
+            QMessageBox.information(self, _("Templates"), _("There is no template of yours to delete: the "
+                                                            "built-in template cannot be deleted."))
+            return
+        names = [t.name for t in mine]
+        name, ok = QInputDialog.getItem(self, _("Delete a template"), _("Template"), names, 0, False)
+        if ok:
+            convention_templates.delete_template(mine[names.index(name)].id)
+            self.ctx.signals.status_message.emit(_("Template « {name} » deleted.").format(name=name))
 
     def import_template(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, _("Import a template"), str(Path.home()),
