@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -76,12 +77,16 @@ def money(amount: float | None) -> str:
     return format_money(amount)
 
 
+# French typography: no line break inside « » or before : ; ! ?
+_TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])")
+
+
 def esc(text: object) -> str:
     """Any user text, made safe for Paragraph markup: & < > escaped, line breaks kept."""
     if text is None:
         return ""
     value = escape(str(text)).replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\n", "<br/>")
+    return _TIGHT.sub("\u00a0", value).replace("\n", "<br/>")
 
 
 def parse_colour(value: str | None, default: str) -> colors.Color:
@@ -255,7 +260,9 @@ class Document:
             canvas.drawImage(self._logo.reader, x, top - 2.2 * mm - height / 2, width, height, mask="auto")
             x += width + 4 * mm
         right = PAGE_WIDTH - MARGIN_X
-        header = _clip(canvas, self.header_text(), FONT, 8, 72 * mm)
+        room = right - x - 8 * mm
+        name_width = min(canvas.stringWidth(self.epn_name, FONT_BOLD, 9), room * 0.6)
+        header = _clip(canvas, self.header_text(), FONT, 8, room - name_width)
         header_width = canvas.stringWidth(header, FONT, 8)
         canvas.setFillColor(self.theme.main)
         canvas.setFont(FONT_BOLD, 9)

@@ -7,6 +7,8 @@ says: `*_text` arguments are user text and escaped here.
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -176,30 +178,30 @@ def bullet_list(items: list[str], style, theme: Theme) -> list[Paragraph]:
     return [Paragraph(esc(item), style, bulletText="•") for item in items if item and item.strip()]
 
 
-def photo(picture: Picture, max_width: float, max_height: float, styles) -> Flowable | None:
-    """A photo downscaled to the box (aspect ratio kept) with its caption under it."""
+def photo(picture: Picture, max_width: float, max_height: float, styles) -> list[Flowable] | None:
+    """A photo downscaled to the box (aspect ratio kept) with its caption under it
+    (a list of flowables: wrap it in KeepTogether outside a table)."""
     prepared = prepare_photo(picture.path, max_width, max_height)
     if prepared is None:
         return None
     width, height = prepared.fit(max_width, max_height)
-    image = Image(prepared.reader, width=width, height=height)
+    image = Image(io.BytesIO(prepared.data), width=width, height=height)
     image.hAlign = "LEFT"
     parts = [image]
     if picture.caption.strip():
         parts.append(Paragraph(esc(picture.caption), styles["caption"]))
-    return KeepTogether(parts)
+    return parts
 
 
-def photo_grid(pictures: list[Picture], styles, columns: int = 2, height: float = 62 * mm) -> Table | None:
-    """Photos in a grid, each cell a photo and its caption; rows split across pages."""
+def photo_grid(pictures: list[Picture], styles, columns: int = 2, height: float = 62 * mm) -> list[Table]:
+    """Photos in a grid, one table per row so that pages break between rows."""
     gap = 5 * mm
     cell_width = (CONTENT_WIDTH - gap * (columns - 1)) / columns
     cells = [c for c in (photo(p, cell_width, height, styles) for p in pictures) if c is not None]
-    if not cells:
-        return None
-    rows, widths = [], []
+    widths = []
     for c in range(columns):
         widths += [cell_width] + ([gap] if c < columns - 1 else [])
+    rows = []
     for start in range(0, len(cells), columns):
         row = []
         for c in range(columns):
@@ -207,16 +209,16 @@ def photo_grid(pictures: list[Picture], styles, columns: int = 2, height: float 
             row.append(cells[index] if index < len(cells) else "")
             if c < columns - 1:
                 row.append("")
-        rows.append(row)
-    table = Table(rows, colWidths=widths)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
-    ]))
-    return table
+        table = Table([row], colWidths=widths)
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+        ]))
+        rows.append(table)
+    return rows
 
 
 def chips(labels: list[str], theme: Theme, styles) -> Table | Spacer:
