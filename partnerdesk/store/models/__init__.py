@@ -13,6 +13,22 @@ from partnerdesk.store.models.partners import (
     Setting,
     Tag,
 )
+from partnerdesk.store.models.projects import (
+    BudgetLine,
+    PartnerContribution,
+    Milestone,
+    Project,
+    ProjectNeed,
+    ProjectPartner,
+    ProjectPhoto,
+    ProjectPhotoPerson,
+    ProjectSession,
+    Realization,
+    SessionParticipant,
+    StaffTime,
+    StageMove,
+    TodoState,
+)
 
 __all__ = [
     "Affiliation",
@@ -27,4 +43,19 @@ __all__ = [
     "PersonTag",
     "Setting",
     "Tag",
+    # projects
+    "BudgetLine",
+    "PartnerContribution",
+    "Milestone",
+    "Project",
+    "ProjectNeed",
+    "ProjectPartner",
+    "ProjectPhoto",
+    "ProjectPhotoPerson",
+    "ProjectSession",
+    "Realization",
+    "SessionParticipant",
+    "StaffTime",
+    "StageMove",
+    "TodoState",
 ]
