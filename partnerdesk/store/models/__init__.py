@@ -13,6 +13,7 @@ from partnerdesk.store.models.partners import (
     Setting,
     Tag,
 )
+from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
     "Affiliation",
@@ -24,7 +25,9 @@ __all__ = [
     "Organisation",
     "OrganisationTag",
     "Person",
+    "PersonPhoto",
     "PersonTag",
+    "PhotoConsent",
     "Setting",
     "Tag",
 ]
