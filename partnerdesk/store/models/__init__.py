@@ -29,6 +29,7 @@ from partnerdesk.store.models.projects import (
     StageMove,
     TodoState,
 )
+from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
     "Affiliation",
@@ -40,7 +41,9 @@ __all__ = [
     "Organisation",
     "OrganisationTag",
     "Person",
+    "PersonPhoto",
     "PersonTag",
+    "PhotoConsent",
     "Setting",
     "Tag",
     # projects
