@@ -269,14 +269,22 @@ class DossierDocument(Document):
             return [callout([Paragraph(esc(_("No partner has committed yet: your support would be the first one, "
                                              "and the project would be built with you from the start.")),
                                        s["callout"])], theme)]
-        partners = sorted({c.partner for c in d.commitments})
-        out = [Paragraph(esc(_("{count} partners already support the project.").format(count=len(partners))
-                             if len(partners) > 1 else _("One partner already supports the project.")), s["body"])]
-        rows = [[c.partner, c.kind + (f" — {c.description}" if c.description else ""),
-                 money(c.obtained or c.expected) if (c.obtained or c.expected) else "—", c.status]
-                for c in d.commitments]
+        grouped: dict[str, list] = {}
+        for c in d.commitments:
+            grouped.setdefault(c.partner, []).append(c)
+        count = len(grouped)
+        out = [Paragraph(esc(_("{count} partners already support the project.").format(count=count)
+                             if count > 1 else _("One partner already supports the project.")), s["body"])]
+        rows = []
+        for partner, items in grouped.items():
+            what = [Paragraph(esc(c.kind + (f" — {c.description}" if c.description else "")), s["cell"],
+                              bulletText="•" if len(items) > 1 else None) for c in items]
+            value = sum((c.obtained or c.expected or 0) for c in items)
+            status = ", ".join(dict.fromkeys(c.status for c in items if c.status))
+            rows.append([Paragraph(f"<b>{esc(partner)}</b>", s["cell"]), what, money(value) if value else "—",
+                         status])
         out.append(data_table([_("Partner"), _("Contribution"), _("Value"), _("Status")], rows,
-                              [52 * mm, CONTENT_WIDTH - 52 * mm - 26 * mm - 28 * mm, 26 * mm, 28 * mm],
+                              [50 * mm, CONTENT_WIDTH - 50 * mm - 24 * mm - 30 * mm, 24 * mm, 30 * mm],
                               theme, s, ["l", "l", "r", "l"]))
         return out
 
