@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from babel.dates import format_date as babel_date
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import AttendanceSheetData
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Document, esc
+from partnerdesk.export.base import CONTENT_WIDTH, Document, FONT, RULE, esc, table_style
 from partnerdesk.export.flowables import info_table
 from partnerdesk.i18n import _, babel_locale, format_number
 
@@ -62,13 +62,13 @@ class AttendanceSheetDocument(Document):
         ]
         for r in range(2, len(rows), 2):
             commands.append(("BACKGROUND", (0, r), (2, r), theme.pale))
-        table.setStyle(TableStyle(commands))
+        table.setStyle(table_style(commands))
         story.append(table)
         story.append(Spacer(1, 8 * mm))
         sign = Table([[Paragraph(esc(_("Number of participants present:")), s["cell"]),
                        Paragraph(esc(_("Signature of the facilitator:")), s["cell"])]],
                      colWidths=[CONTENT_WIDTH / 2, CONTENT_WIDTH / 2], rowHeights=[22 * mm])
-        sign.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+        sign.setStyle(table_style([("BOX", (0, 0), (-1, -1), 0.5, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6)]))
         story.append(KeepTogether([sign, Spacer(1, 4 * mm), Paragraph(esc(_(
             "The names collected on this sheet are only used to count attendance in the report of the action; "

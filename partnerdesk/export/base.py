@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, TableStyle
 
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
@@ -89,6 +89,11 @@ def esc(text: object) -> str:
     return _TIGHT.sub("\u00a0", value).replace("\n", "<br/>")
 
 
+def table_style(commands: list) -> TableStyle:
+    """A TableStyle whose every cell uses DejaVu (even empty ones: no Helvetica left in the PDF)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
 def parse_colour(value: str | None, default: str) -> colors.Color:
     """'#1f5673', '1f5673' or a CSS name; the default when empty or not a colour."""
     text = (value or "").strip()
@@ -133,7 +138,7 @@ class Theme:
 
 
 def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=14, textColor=TEXT,
+    base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=9.5, leading=14, textColor=TEXT,
                           spaceAfter=5, splitLongWords=1)
 
     def style(name, **kw):

@@ -8,7 +8,7 @@ from reportlab.platypus import KeepTogether, Paragraph
 from partnerdesk.domain.documents import BilanData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
-from partnerdesk.export.base import CONTENT_WIDTH, Document, esc, money
+from partnerdesk.export.base import CONTENT_WIDTH, Document, esc, money, table_style
 from partnerdesk.export.dossier import contact_block, period
 from partnerdesk.export.flowables import (
     SectionHeading,

@@ -51,7 +51,7 @@ def _legend(items: list[tuple[colors.Color, str]], x: float, y: float, columns: 
 def monthly_bars(months: list[tuple[str, int, int]], theme: Theme, value_label: str,
                  width: float = CONTENT_WIDTH, height: float = 62 * mm) -> Drawing:
     """Participants per month (one bar each), the number on top; `months` = [(label, participants, sessions)]."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT)
     chart = VerticalBarChart()
     chart.x, chart.y = 10 * mm, 14 * mm
     chart.width, chart.height = width - 14 * mm, height - 22 * mm
@@ -79,7 +79,7 @@ def monthly_bars(months: list[tuple[str, int, int]], theme: Theme, value_label: 
 def doughnut(parts: list[tuple[str, float, colors.Color]], centre: str, caption: str,
              width: float = CONTENT_WIDTH, height: float = 52 * mm) -> Drawing:
     """A ring of parts (label, value, colour) with a figure in its centre and a legend on its right."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT)
     shown = [p for p in parts if p[1] > 0] or [("", 1, RULE)]
     ring = Doughnut()
     size = height - 6 * mm
@@ -111,7 +111,7 @@ def compare_bars(rows: list[tuple[str, float, float]], theme: Theme, labels: tup
                  width: float = CONTENT_WIDTH) -> Drawing:
     """Expected vs obtained per partner, as pairs of horizontal bars."""
     height = max(30 * mm, 12 * mm + len(rows) * 10 * mm)
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT)
     chart = HorizontalBarChart()
     chart.x, chart.y = 55 * mm, 10 * mm
     chart.width, chart.height = width - 60 * mm, height - 16 * mm

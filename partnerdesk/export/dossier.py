@@ -5,21 +5,22 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import DossierData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
 from partnerdesk.export.base import (
     CONTENT_WIDTH,
+    Document,
     FONT,
     FONT_BOLD,
     MARGIN_X,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    Document,
     esc,
     money,
+    table_style,
     tint,
 )
 from partnerdesk.export.flowables import (
@@ -307,7 +308,7 @@ class DossierDocument(Document):
                 if row[c] != "":
                     commands.append(("BACKGROUND", (c, r), (c, r), theme.accent_pale))
                     commands.append(("LINEABOVE", (c, r), (c, r), 2, theme.accent))
-        table.setStyle(TableStyle(commands))
+        table.setStyle(table_style(commands))
         return [table]
 
 

@@ -19,11 +19,10 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from partnerdesk.domain.documents import Picture
-from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Theme, esc
+from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Theme, esc, table_style
 from partnerdesk.export.images import prepare_photo
 
 
@@ -82,7 +81,7 @@ def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
     for col in range(0, len(cells), 2):
         commands.append(("BACKGROUND", (col, 0), (col, 0), theme.pale))
         commands.append(("LINEABOVE", (col, 0), (col, 0), 2, theme.accent))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     table.spaceBefore = 4
     table.spaceAfter = 10
     return table
@@ -120,7 +119,7 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
     if total is not None:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, theme.main))
         commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     table.spaceBefore = 2
     table.spaceAfter = 10
     return table
@@ -141,7 +140,7 @@ def info_table(pairs: list[tuple[str, str]], styles, label_width: float = 38 * m
     if not rows:
         return Spacer(1, 0)
     table = Table(rows, colWidths=[label_width, width - label_width])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -155,7 +154,7 @@ def info_table(pairs: list[tuple[str, str]], styles, label_width: float = 38 * m
 def callout(flowables: list, theme: Theme, background=None, bar=None, width: float = CONTENT_WIDTH) -> Table:
     """A tinted box with a coloured bar on its left, for what the reader must see."""
     table = Table([[flowables]], colWidths=[width])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), background or theme.pale),
         ("LINEBEFORE", (0, 0), (0, -1), 3, bar or theme.main),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -210,7 +209,7 @@ def photo_grid(pictures: list[Picture], styles, columns: int = 2, height: float 
             if c < columns - 1:
                 row.append("")
         table = Table([row], colWidths=widths)
-        table.setStyle(TableStyle([
+        table.setStyle(table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -247,10 +246,10 @@ def chips(labels: list[str], theme: Theme, styles) -> Table | Spacer:
         for i in range(len(row)):
             style.append(("BACKGROUND", (i, 0), (i, 0), theme.accent_pale))
             style.append(("LINEAFTER", (i, 0), (i, 0), 3 * mm, colors.white))
-        table.setStyle(TableStyle(style))
+        table.setStyle(table_style(style))
         tables.append(table)
     outer = Table([[t] for t in tables], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
-    outer.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+    outer.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     outer.spaceAfter = 6
     return outer

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, Table
 
 from partnerdesk.domain.documents import PartnerSheetData, PersonCard
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, RULE, Document, esc
+from partnerdesk.export.base import CONTENT_WIDTH, Document, RULE, esc, table_style
 from partnerdesk.export.flowables import SectionHeading, chips, data_table, info_table, photo
 from partnerdesk.i18n import _, format_date
 
@@ -79,7 +79,7 @@ class PartnerSheetDocument(Document):
         for i in range(0, len(cards), 2):
             row = [cards[i], "", cards[i + 1] if i + 1 < len(cards) else ""]
             table = Table([row], colWidths=[width, gap, width])
-            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
             out.append(table)
@@ -103,7 +103,7 @@ class PartnerSheetDocument(Document):
             data = [[lines]]
             widths = [width]
         table = Table(data, colWidths=widths)
-        table.setStyle(TableStyle([
+        table.setStyle(table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), theme.pale),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LINEABOVE", (0, 0), (-1, 0), 1.5, theme.main),
