@@ -36,7 +36,7 @@ class TodoItem:
 
     `key` is stable across refreshes (e.g. "milestone:12"): done/postponed state is stored
     under it. `open_kind`/`open_id` say what the line opens (`open_requested(kind, id)`).
-    `title` and `detail` are ready to show (sources translate them).
+    `title`, `detail` and `kind_label` are ready to show (sources translate them).
     """
 
     key: str
@@ -46,6 +46,7 @@ class TodoItem:
     open_kind: str
     open_id: int
     detail: str = ""
+    kind_label: str = ""  # for kinds other areas add; TodoKind labels the projects area's own
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.due_on < today
