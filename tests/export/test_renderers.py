@@ -61,7 +61,7 @@ def test_bilan_in_french(tmp_path, french):
     pdf = render_bilan(samples.bilan(tmp_path, photos=6), samples.identity(tmp_path))
     content = text(pdf)
     for expected in ("Bilan", "Partenaires et apports", "Séances et fréquentation", "Taux de présence",
-                     "Réalisations", "En images", "Temps passé et apports obtenus", "Et ensuite",
+                     "Réalisations", "En images", "Temps passé et apports obtenus", "Prochaines étapes",
                      "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104"):
         assert has(content, expected), expected
     meta = _metadata(pdf)
