@@ -23,7 +23,7 @@ from reportlab.platypus import (
 
 from partnerdesk.domain.documents import Picture
 from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Theme, esc, table_style
-from partnerdesk.export.images import prepare_photo
+from partnerdesk.export.images import prepare_photo, prepare_photos
 
 
 class SectionHeading(Flowable):
@@ -196,6 +196,7 @@ def photo_grid(pictures: list[Picture], styles, columns: int = 2, height: float 
     """Photos in a grid, one table per row so that pages break between rows."""
     gap = 5 * mm
     cell_width = (CONTENT_WIDTH - gap * (columns - 1)) / columns
+    prepare_photos([p.path for p in pictures], cell_width, height)
     cells = [c for c in (photo(p, cell_width, height, styles) for p in pictures) if c is not None]
     widths = []
     for c in range(columns):
