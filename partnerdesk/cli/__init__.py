@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import conventions, maintenance
+from partnerdesk.cli import conventions, exports, maintenance
 
-COMMANDS = [maintenance, conventions]
+COMMANDS = [maintenance, exports, conventions]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,6 +36,7 @@ from partnerdesk.store.models.projects import (
     StageMove,
     TodoState,
 )
+from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
     "Affiliation",
@@ -52,7 +53,9 @@ __all__ = [
     "Organisation",
     "OrganisationTag",
     "Person",
+    "PersonPhoto",
     "PersonTag",
+    "PhotoConsent",
     "Setting",
     "Tag",
     # projects
