@@ -1,49 +1,33 @@
-"""The convention as PDF: EPN identity on every page, the parties block, numbered
-articles, "page 2 / 5", signature blocks kept together on one page.
+"""The convention as PDF: the EPN identity on every page (the shared page template of
+`export/base.py`), the parties block, numbered articles, "page 2 / 5", signature boxes kept
+together on one page.
 
-A pure function of a prepared `ConventionDocument` (every field already
-resolved). Every user string goes through `esc()` (DESIGN.md pitfall 6).
-Self-contained for now (fonts, escaping); the shared `export/base.py` of the
-PDF exports can replace `register_fonts` / `esc` at merge time.
+A pure function of a prepared `ConventionDocument` (every field already resolved). Every
+user string goes through `text()`: the shared `esc()` after dropping the characters the
+font cannot draw.
 """
 
 from __future__ import annotations
 
-import io
-from functools import partial
-from pathlib import Path
-from xml.sax.saxutils import escape
-
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    CondPageBreak,
-    KeepTogether,
-    ListFlowable,
-    ListItem,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
 
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty
 from partnerdesk.domain.rich_text import Block, Run
-from partnerdesk.paths import resource
-
-FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique",
-                                                   "DejaVuSans-BoldOblique")
-MAIN = colors.HexColor("#1F5673")
-MUTED = colors.HexColor("#6B737B")
-MARGIN = 20 * mm
-_fonts_ready = False
+from partnerdesk.export.base import (
+    CONTENT_WIDTH,
+    FONT,
+    FONT_BOLD,
+    MUTED,
+    PAGE_WIDTH,
+    Document,
+    esc,
+    register_fonts,
+    table_style,
+)
 
 
 def _to_unicode_cmap(fontname, subset):
@@ -57,77 +41,48 @@ def _to_unicode_cmap(fontname, subset):
 
 
 _original_cmap = ttfonts.makeToUnicodeCMap
+_glyphs: dict | None = None
 
 
-def register_fonts() -> None:
-    global _fonts_ready
-    if _fonts_ready:
-        return
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", f"{name}.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
-    _fonts_ready = True
+def drawable(value: object) -> str:
+    """`value` as text without the characters the font has no glyph for (some emoji):
+    ReportLab would print an empty box for them."""
+    global _glyphs
+    if _glyphs is None:
+        register_fonts()
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        _glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
+    value = "" if value is None else str(value)
+    return "".join(c for c in value if c == "\n" or ord(c) in _glyphs)
 
 
-def drawable(text: str) -> str:
-    """`text` without the characters the font has no glyph for (emoji, mostly): ReportLab
-    would print an empty box and write an unreadable text layer for them."""
-    register_fonts()
-    glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
-    return "".join(c for c in text if c == "\n" or ord(c) in glyphs)
-
-
-def esc(text: object) -> str:
-    """The one escaping helper: user text made safe for Paragraph markup, line breaks kept."""
-    return escape(drawable("" if text is None else str(text))).replace("\n", "<br/>")
-
-
-def _colour(value: str, default: colors.Color) -> colors.Color:
-    value = (value or "").strip()
-    try:
-        return colors.HexColor(value if value.startswith("#") else "#" + value) if value else default
-    except ValueError:
-        return default
-
-
-def _styles(main: colors.Color) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=5)
-    return {
-        "body": base,
-        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=18, leading=22, alignment=TA_CENTER,
-                                textColor=main, spaceAfter=4),
-        "subtitle": ParagraphStyle("subtitle", base, fontSize=11, alignment=TA_CENTER, textColor=MUTED),
-        "article": ParagraphStyle("article", base, fontName=FONT_BOLD, fontSize=12, leading=16, textColor=main,
-                                  spaceBefore=10, spaceAfter=6, keepWithNext=1),
-        "sub": ParagraphStyle("sub", base, fontName=FONT_BOLD, fontSize=10.5, spaceBefore=4, spaceAfter=3,
-                              keepWithNext=1),
-        "party": ParagraphStyle("party", base, leftIndent=8 * mm, spaceAfter=2),
-        "and": ParagraphStyle("and", base, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=6),
-        "small": ParagraphStyle("small", base, fontSize=8.5, leading=11, textColor=MUTED),
-    }
+def text(value: object) -> str:
+    """The escaping helper of this document: drawable, then escaped for Paragraph markup."""
+    return esc(drawable(value))
 
 
 def runs_markup(runs: list[Run]) -> str:
     out = []
     for run in runs:
-        text = esc(run.text)
+        part = text(run.text)
         if run.italic:
-            text = f"<i>{text}</i>"
+            part = f"<i>{part}</i>"
         if run.bold:
-            text = f"<b>{text}</b>"
-        out.append(text)
+            part = f"<b>{part}</b>"
+        out.append(part)
     return "".join(out)
 
 
 def blocks_flowables(blocks: list[Block], styles: dict) -> list:
+    """Paragraphs, sub-headings and lists of the rich-text subset."""
     flow, items, ordered = [], [], False
 
     def flush():
         nonlocal items
         if items:
             flow.append(ListFlowable(items, bulletType="1" if ordered else "bullet", start=None if ordered else "•",
-                                     leftIndent=8 * mm, bulletFontName=FONT, bulletFontSize=9))
+                                     leftIndent=7 * mm, bulletFontName=FONT, bulletFontSize=8.5,
+                                     bulletColor=MUTED))
             items = []
 
     for block in blocks:
@@ -138,143 +93,105 @@ def blocks_flowables(blocks: list[Block], styles: dict) -> list:
             items.append(ListItem(Paragraph(runs_markup(block.runs), styles["body"])))
             continue
         flush()
-        style = styles["sub"] if block.kind == "h" else styles["body"]
-        flow.append(Paragraph(runs_markup(block.runs), style))
+        flow.append(Paragraph(runs_markup(block.runs), styles["sub"] if block.kind == "h" else styles["body"]))
     flush()
     return flow
 
 
-def _party_lines(party: DocParty, doc: ConventionDocument, styles: dict) -> list:
-    labels = doc.labels
-    lines = [Paragraph(f"<b>{esc(party.name)}</b>", styles["party"])]
-    if party.address:
-        lines.append(Paragraph(esc(party.address), styles["party"]))
-    if party.signatory:
-        lines.append(Paragraph(esc(labels["represented_by"].format(name=party.signatory,
-                                                                   title=party.signatory_title).rstrip(", ")),
-                               styles["party"]))
-    lines.append(Paragraph(esc(labels["hereafter"].format(name=party.name)), styles["party"]))
-    return lines
+class ConventionPdf(Document):
+    def __init__(self, doc: ConventionDocument):
+        super().__init__(doc.identity)
+        drawable("")  # fonts and the ToUnicode fix in place before anything is measured
+        self.doc = doc
+        self.kind = doc.labels.get("kind", "")
+        base = self.styles["body"]
+        self.styles.update({
+            "conv_title": ParagraphStyle("conv_title", self.styles["doc_title"], alignment=TA_CENTER),
+            "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=15, alignment=TA_CENTER,
+                                       textColor=MUTED),
+            "article": ParagraphStyle("article", base, fontName=FONT_BOLD, fontSize=11.5, leading=15,
+                                      textColor=self.theme.main, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+            "sub": ParagraphStyle("sub", base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3, keepWithNext=1),
+            "party": ParagraphStyle("party", base, leftIndent=8 * mm, spaceAfter=1),
+            "lead_in": ParagraphStyle("lead_in", base, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=5),
+        })
 
+    def title(self) -> str:
+        return drawable(self.doc.title)
 
-def _signature_table(doc: ConventionDocument, styles: dict, width: float) -> Table:
-    """Two parties a row: "For X", the signatory, then a box to sign, aligned across the row."""
-    rows, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                       ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
-    heights = []
-    for start in range(0, len(doc.parties), 2):
-        pair = doc.parties[start:start + 2]
-        names = [Paragraph(f"<b>{esc(doc.labels['for'].format(name=p.name))}</b>", styles["body"]) for p in pair]
-        who = [Paragraph(esc(", ".join(x for x in (p.signatory, p.signatory_title) if x)) or "&nbsp;",
-                         styles["body"]) for p in pair]
-        boxes = [Paragraph(esc(doc.labels["signature"]), styles["small"]) for _p in pair]
-        for cells in (names, who, boxes):
-            rows.append(cells + [""] * (2 - len(cells)))
-        box_row = len(rows) - 1
-        heights += [None, None, 28 * mm]
-        for col in range(len(pair)):
-            style.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
-        style.append(("BOTTOMPADDING", (0, box_row), (-1, box_row), 8))
-        if start + 2 < len(doc.parties):
-            rows.append(["", ""])
-            heights.append(6 * mm)
-    table = Table(rows, colWidths=[width / 2] * 2, rowHeights=heights)
-    table.setStyle(TableStyle(style))
-    return table
+    def header_text(self) -> str:
+        return drawable(self.doc.version_label)
 
+    def _draw_numbers(self, canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT_BOLD, 8.5)
+        canvas.setFillColor(self.theme.main)
+        canvas.drawRightString(PAGE_WIDTH - 20 * mm, 12.5 * mm, self.doc.labels["page"].format(page=page,
+                                                                                             pages=total))
+        canvas.restoreState()
 
-class _NumberedCanvas(Canvas):
-    """Draws "page N / total" once the total is known."""
+    def _party(self, party: DocParty) -> list:
+        s, labels = self.styles, self.doc.labels
+        lines = [Paragraph(f"<b>{text(party.name)}</b>", s["party"])]
+        if party.address:
+            lines.append(Paragraph(text(party.address), s["party"]))
+        if party.signatory:
+            line = labels["represented_by"].format(name=party.signatory, title=party.signatory_title).rstrip(", ")
+            lines.append(Paragraph(text(line), s["party"]))
+        lines.append(Paragraph(text(labels["hereafter"].format(name=party.name)), s["party"]))
+        return lines
 
-    def __init__(self, *args, footer=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self._footer = footer
+    def _signatures(self) -> Table:
+        """Two parties a row: "For X", the signatory, then a box to sign, aligned across the row."""
+        s, labels, parties = self.styles, self.doc.labels, self.doc.parties
+        rows, heights = [], []
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        for start in range(0, len(parties), 2):
+            pair = parties[start:start + 2]
+            names = [Paragraph(f"<b>{text(labels['for'].format(name=p.name))}</b>", s["body"]) for p in pair]
+            who = [Paragraph(text(", ".join(x for x in (p.signatory, p.signatory_title) if x)) or "&nbsp;",
+                             s["body"]) for p in pair]
+            boxes = [Paragraph(text(labels["signature"]), s["small"]) for _p in pair]
+            for cells in (names, who, boxes):
+                rows.append(cells + [""] * (2 - len(cells)))
+            heights += [None, None, 28 * mm]
+            box_row = len(rows) - 1
+            for col in range(len(pair)):
+                commands.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
+            if start + 2 < len(parties):
+                rows.append(["", ""])
+                heights.append(6 * mm)
+        table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, rowHeights=heights)
+        table.setStyle(table_style(commands))
+        return table
 
-    def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._footer(self, self._pageNumber, total)
-            super().showPage()
-        super().save()
+    def story(self) -> list:
+        doc, s = self.doc, self.styles
+        story = [Paragraph(text(doc.title), s["conv_title"])]
+        if doc.subtitle:
+            story.append(Paragraph(text(doc.subtitle), s["subtitle"]))
+        story += [Spacer(1, 7 * mm), Paragraph(text(doc.labels["between"]), s["lead_in"])]
+        for i, party in enumerate(doc.parties):
+            if i:
+                story.append(Paragraph(text(doc.labels["and"]), s["lead_in"]))
+            story.append(KeepTogether(self._party(party)))
+        story.append(Spacer(1, 5 * mm))
+        for section in doc.sections:
+            heading = Paragraph(f"{section.number}. {text(section.title)}", s["article"])
+            body = blocks_flowables(section.blocks, s)
+            if section.signatures:
+                story.append(KeepTogether([heading, *body, Spacer(1, 4 * mm), self._signatures()]))
+                continue
+            story += [CondPageBreak(30 * mm), heading, *body]
+            for k, (title, blocks) in enumerate(section.subsections, 1):
+                story.append(Paragraph(f"{section.number}.{k}. {text(title)}", s["sub"]))
+                story += blocks_flowables(blocks, s)
+        return story
 
 
 def render_pdf(doc: ConventionDocument) -> bytes:
-    register_fonts()
-    identity = doc.identity
-    main = _colour(identity.main_colour, MAIN)
-    styles = _styles(main)
-    width, height = A4
-    content_width = width - 2 * MARGIN
-    logo = Path(identity.logo_path) if identity.logo_path else None
-
-    def header(canvas, _doc):
-        canvas.saveState()
-        canvas.setFillColor(main)
-        canvas.rect(0, height - 6 * mm, width, 6 * mm, stroke=0, fill=1)
-        x = MARGIN
-        if logo and logo.is_file():
-            try:
-                canvas.drawImage(str(logo), MARGIN, height - 19 * mm, 11 * mm, 11 * mm, preserveAspectRatio=True,
-                                 mask="auto")
-                x += 14 * mm
-            except Exception:  # noqa: BLE001 - a broken logo never stops the export
-                pass
-        canvas.setFont(FONT_BOLD, 10)
-        canvas.setFillColor(colors.black)
-        canvas.drawString(x, height - 13 * mm, drawable(identity.name or ""))
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(MUTED)
-        contact = " · ".join(x for x in (identity.address, f"{identity.postcode} {identity.city}".strip(),
-                                          identity.phone, identity.email) if x)
-        canvas.drawString(x, height - 17 * mm, drawable(contact))
-        canvas.drawRightString(width - MARGIN, height - 13 * mm, drawable(doc.version_label))
-        canvas.restoreState()
-
-    def footer(canvas, page, total):
-        canvas.saveState()
-        canvas.setStrokeColor(MUTED)
-        canvas.line(MARGIN, 15 * mm, width - MARGIN, 15 * mm)
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, 10 * mm, drawable(identity.legal_line or doc.title)[:110])
-        canvas.drawRightString(width - MARGIN, 10 * mm, doc.labels["page"].format(page=page, pages=total))
-        canvas.restoreState()
-
-    story = [Paragraph(esc(doc.title), styles["title"])]
-    if doc.subtitle:
-        story.append(Paragraph(esc(doc.subtitle), styles["subtitle"]))
-    story.append(Spacer(1, 8 * mm))
-    story.append(Paragraph(esc(doc.labels["between"]), styles["and"]))
-    for i, party in enumerate(doc.parties):
-        if i:
-            story.append(Paragraph(esc(doc.labels["and"]), styles["and"]))
-        story.append(KeepTogether(_party_lines(party, doc, styles)))
-    story.append(Spacer(1, 6 * mm))
-    for section in doc.sections:
-        heading = Paragraph(f"{section.number}. {esc(section.title)}", styles["article"])
-        body = blocks_flowables(section.blocks, styles)
-        if section.signatures:
-            story.append(KeepTogether([heading, *body, Spacer(1, 4 * mm),
-                                       _signature_table(doc, styles, content_width)]))
-            continue
-        story.append(CondPageBreak(30 * mm))
-        story.append(heading)
-        story.extend(body)
-        for k, (title, blocks) in enumerate(section.subsections, 1):
-            story.append(Paragraph(f"{section.number}.{k}. {esc(title)}", styles["sub"]))
-            story.extend(blocks_flowables(blocks, styles))
-    buffer = io.BytesIO()
-    template = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=26 * mm,
-                                 bottomMargin=22 * mm, title=doc.title, author=identity.name or "PartnerDesk")
-    template.build(story, onFirstPage=header, onLaterPages=header,
-                   canvasmaker=partial(_NumberedCanvas, footer=footer))
-    return buffer.getvalue()
+    return ConventionPdf(doc).render()
 
 
-__all__ = ["drawable", "esc", "register_fonts", "render_pdf"]
+__all__ = ["ConventionPdf", "drawable", "render_pdf", "text"]

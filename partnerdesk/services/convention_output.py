@@ -116,6 +116,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
         "represented_by": _("represented by {name}, {title}"), "hereafter": _("hereafter « {name} »"),
         "page": _("page {page} / {pages}"), "signature": _("Signature"), "for": _("For {name}"),
         "version": _("Version {number}"), "signed_on": _("Signed on {date}"),
+        "kind": _("Partnership convention"),
     }
     version_label = labels["version"].format(number=conv.version)
     doc = ConventionDocument(conv.title, project, version_label, identity, parties, sections, labels)
