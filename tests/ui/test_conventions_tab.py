@@ -274,3 +274,10 @@ def test_new_convention_dialog(ctx, qtbot):
     dialog.title.setText("")
     dialog._accept()
     assert dialog.title_error.text() == "This field is required." and dialog.result() == 0
+
+
+def test_open_requested_from_another_tab(window, qtbot):
+    conv = make_convention()
+    window.ctx.signals.open_requested.emit("convention", conv.id)
+    tab = window.current_tab()
+    assert isinstance(tab, ConventionsTab) and tab.editor.conv.id == conv.id

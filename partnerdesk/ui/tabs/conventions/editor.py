@@ -184,6 +184,7 @@ class ConventionEditor(QWidget):
         label = QLabel()
         label.setObjectName(f"error_{key}")
         label.setStyleSheet("color: #c53030;")
+        label.hide()
         self.errors[key] = label
         return label
 
@@ -228,6 +229,7 @@ class ConventionEditor(QWidget):
         self.version_button.setEnabled(not ro)
         for label in self.errors.values():
             label.clear()
+            label.hide()
         self.status_error.clear()
         self._loading = False
         self.dirty = False
@@ -284,6 +286,7 @@ class ConventionEditor(QWidget):
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
             label.setText(_(errors[key]) if key in errors else "")
+            label.setVisible(key in errors)
         party_errors = [k for k in errors if k.startswith("parties.")]
         if party_errors:
             self.pages.setCurrentWidget(self.parties_page)
