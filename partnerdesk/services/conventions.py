@@ -62,7 +62,7 @@ def get_convention(convention_id: int) -> ConventionData | None:
     if row is None:
         return None
     parties = [_party(p) for p in row.parties.order_by(ConventionParty.position)]
-    sections = [Section(**s) for s in row.sections]
+    sections = ConventionContent.from_dict({"sections": row.sections}).sections
     steps = [_step(s) for s in row.steps.order_by(ConventionStep.position)]
     return ConventionData(**{f: getattr(row, f) for f in _FIELDS}, content=ConventionContent(sections, parties),
                           steps=steps, version=row.version, id=row.id)
@@ -134,6 +134,11 @@ def create_convention(title: str, organisation_ids: list[int], *, project_id: in
 
 
 def _write_parties(convention_id: int, parties: list[Party]) -> None:
+    wanted = {p.organisation_id for p in parties if p.organisation_id}
+    existing = {o.id for o in Organisation.select(Organisation.id).where(Organisation.id.in_(list(wanted)))}
+    for p in parties:
+        if p.organisation_id not in existing:
+            p.organisation_id = None  # the organisation was purged since (a restored old version)
     keep = [p.id for p in parties if p.id]
     ConventionParty.delete().where((ConventionParty.convention == convention_id)
                                    & ConventionParty.id.not_in(keep or [0])).execute()

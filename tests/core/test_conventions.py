@@ -253,3 +253,17 @@ def test_from_scratch_with_the_blank_template(store):
     assert conventions.get_convention(conv.id).title == "À partir de rien"
     templates.delete_template(mine.id)
     assert [t.name for t in templates.list_templates()] == ["Convention de partenariat"]
+
+
+def test_restore_a_version_whose_organisation_was_purged(store):
+    from partnerdesk.store.models import Organisation
+
+    conv = make_convention(kinds=("entreprise", "association"))
+    org_id = conv.content.parties[2].organisation_id
+    conv.content.parties.pop(2)
+    conventions.save_convention(conv)
+    conventions.save_version(conv.id)
+    Organisation.delete().where(Organisation.id == org_id).execute()
+    conventions.restore_version(conv.id, 1)
+    parties = conventions.get_convention(conv.id).content.parties
+    assert [p.name for p in parties][-1] == "Partenaire 2" and parties[-1].organisation_id is None
