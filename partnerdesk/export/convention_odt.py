@@ -9,14 +9,30 @@ from odf import teletype
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     FontFace,
+    Footer,
+    Header,
     ListLevelProperties,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
     ParagraphProperties,
     Style,
     TableColumnProperties,
     TextProperties,
 )
 from odf.table import Table, TableCell, TableColumn, TableRow
-from odf.text import H, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P, Span
+from odf.text import (
+    H,
+    List,
+    ListItem,
+    ListLevelStyleBullet,
+    ListLevelStyleNumber,
+    ListStyle,
+    P,
+    PageCount,
+    PageNumber,
+    Span,
+)
 
 from partnerdesk.domain.convention_document import ConventionDocument
 from partnerdesk.domain.rich_text import Block, Run
@@ -128,20 +144,45 @@ def _text(element, text: str):
     return element
 
 
+def _page_frame(odt: OpenDocumentText, styles: _Styles, doc: ConventionDocument) -> None:
+    """A4 pages with the EPN's identity in the header and "page 2 / 5" in the footer."""
+    layout = PageLayout(name="ConventionPage")
+    layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
+                                           margintop="1.5cm", marginbottom="1.5cm", marginleft="2cm",
+                                           marginright="2cm"))
+    odt.automaticstyles.addElement(layout)
+    master = MasterPage(name="Standard", pagelayoutname=layout)
+    identity = doc.identity
+    header = Header()
+    line = " · ".join(x for x in (identity.name, identity.address, f"{identity.postcode} {identity.city}".strip(),
+                                   identity.phone, identity.email) if x)
+    header.addElement(_text(P(stylename=styles.small), line or doc.title))
+    master.addElement(header)
+    footer = Footer()
+    p = P(stylename=styles.small)
+    if identity.legal_line:
+        teletype.addTextToElement(p, identity.legal_line + " — ")
+    before, rest = doc.labels["page"].split("{page}", 1)
+    middle, after = rest.split("{pages}", 1)
+    teletype.addTextToElement(p, before)
+    p.addElement(PageNumber(selectpage="current"))
+    teletype.addTextToElement(p, middle)
+    p.addElement(PageCount())
+    teletype.addTextToElement(p, after)
+    footer.addElement(p)
+    master.addElement(footer)
+    odt.masterstyles.addElement(master)
+
+
 def render_odt(doc: ConventionDocument) -> bytes:
     odt = OpenDocumentText()
     colour = doc.identity.main_colour.strip() or "#1F5673"
     if not colour.startswith("#"):
         colour = "#" + colour
     styles = _Styles(odt, colour)
+    _page_frame(odt, styles, doc)
     body = odt.text
     labels = doc.labels
-    identity = doc.identity
-    if identity.name:
-        header = " · ".join(x for x in (identity.name, identity.address,
-                                         f"{identity.postcode} {identity.city}".strip(), identity.phone,
-                                         identity.email) if x)
-        body.addElement(_text(P(stylename=styles.small), header))
     body.addElement(_text(P(stylename=styles.title), doc.title))
     if doc.subtitle:
         body.addElement(_text(P(stylename=styles.subtitle), doc.subtitle))

@@ -82,6 +82,8 @@ def test_odt_reads_back(tricky, tmp_path):
     assert "Texte avec <b> littéral, & une esperluette et un émoji 😀 ; gras, italique." in paragraphs
     assert "Fournir 3 postes & 1 imprimante" in paragraphs
     assert "{" not in paragraphs
+    styles_xml = zipfile.ZipFile(path).read("styles.xml").decode("utf-8")
+    assert "EPN de Saint-Aubin" in styles_xml and "<text:page-count" in styles_xml  # header, "page 2 / 5"
     content = zipfile.ZipFile(path).read("content.xml").decode("utf-8")
     assert "&lt;SARL&gt;" in content and "<b>" not in content
     assert re.search(r'<text:span text:style-name="Bold">gras</text:span>', content)

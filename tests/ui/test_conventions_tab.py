@@ -281,3 +281,18 @@ def test_open_requested_from_another_tab(window, qtbot):
     window.ctx.signals.open_requested.emit("convention", conv.id)
     tab = window.current_tab()
     assert isinstance(tab, ConventionsTab) and tab.editor.conv.id == conv.id
+
+
+def test_step_model(qtmodeltester):
+    from partnerdesk.ui.models.conventions import S_COMMENT, S_LABEL, S_STATUS, StepTableModel
+
+    model = StepTableModel()
+    model.set_steps([CircuitStep("Bureau", "Mme Roux"), CircuitStep("Conseil", status="valide")])
+    qtmodeltester.check(model)
+    assert model.index(1, S_STATUS).data() == "Approved"
+    assert not model.setData(model.index(0, S_LABEL), "  ")  # a step keeps its name
+    assert model.setData(model.index(0, S_COMMENT), "vu le 3/02")
+    assert model.steps[0].comment == "vu le 3/02"
+    assert model.move(0, 1) and [s.label for s in model.steps] == ["Conseil", "Bureau"]
+    model.set_steps(model.steps, read_only=True)
+    assert not model.flags(model.index(0, S_LABEL)) & Qt.ItemFlag.ItemIsEditable
