@@ -296,3 +296,37 @@ def test_step_model(qtmodeltester):
     assert model.move(0, 1) and [s.label for s in model.steps] == ["Conseil", "Bureau"]
     model.set_steps(model.steps, read_only=True)
     assert not model.flags(model.index(0, S_LABEL)) & Qt.ItemFlag.ItemIsEditable
+
+
+def _status_button(editor, target):
+    from PySide6.QtWidgets import QPushButton
+
+    return editor.findChild(QPushButton, f"status_{target}")
+
+
+def test_status_buttons_through_signature(opened, qtbot):
+    editor = opened.editor
+    conv_id = editor.conv.id
+    qtbot.mouseClick(_status_button(editor, "en_validation"), Qt.MouseButton.LeftButton)
+    assert editor.status_error.text() == "Add at least one step to the validation circuit first."
+    conventions.set_steps(conv_id, [CircuitStep("Direction", status="valide")])
+    conventions.set_dates(conv_id, end_date=dt.date.today() + dt.timedelta(days=100))
+    editor.load(conv_id)
+    qtbot.mouseClick(_status_button(editor, "en_validation"), Qt.MouseButton.LeftButton)
+    assert conventions.get_convention(conv_id).status == "en_validation"
+    editor.signed.setText("")
+    editor.signed.textEdited.emit("")
+    qtbot.mouseClick(_status_button(editor, "signee"), Qt.MouseButton.LeftButton)
+    assert editor.status_error.text() == "Fill in the signature date first."
+    editor.signed.setText("10/01/2026")
+    editor.signed.textEdited.emit("10/01/2026")
+    qtbot.mouseClick(_status_button(editor, "signee"), Qt.MouseButton.LeftButton)
+    stored = conventions.get_convention(conv_id)
+    assert stored.status == "signee" and stored.signed_on == dt.date(2026, 1, 10)
+    assert not editor.banner.isHidden()
+    qtbot.mouseClick(_status_button(editor, "en_cours"), Qt.MouseButton.LeftButton)
+    assert conventions.get_convention(conv_id).status == "en_cours"
+    assert opened.model.index(0, 1).data() == "In progress"
+    conventions.set_dates(conv_id, end_date=dt.date.today() - dt.timedelta(days=1))
+    opened.refresh()  # a convention in progress past its end date becomes échue
+    assert opened.model.index(0, 1).data() == "Expired" and "Expired" in editor.status.text()

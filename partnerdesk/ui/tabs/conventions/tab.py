@@ -53,7 +53,7 @@ class DeleteConventionCommand(QUndoCommand):
 
 
 class ConventionsTab(Tab):
-    areas = ("conventions", "projects", "organisations")
+    areas = ("projects", "organisations")  # its own changes refresh it directly
     object_name = "conventionsTab"
 
     def __init__(self, ctx, parent=None):
@@ -140,7 +140,8 @@ class ConventionsTab(Tab):
     def title(cls) -> str:
         return _("Conventions")
 
-    def refresh(self) -> None:
+    def refresh(self, reload_editor: bool = True) -> None:
+        """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing."""
         current = self.editor.conv.id if self.editor.conv else None
         conventions.update_expired()
         rows = conventions.list_conventions()
@@ -151,6 +152,10 @@ class ConventionsTab(Tab):
         self.stack.setCurrentWidget(self.splitter if rows else self.empty)
         if current is not None and self.model.row_of(current) >= 0:
             self.select(current)
+            if reload_editor and not self.editor.dirty:
+                page = self.editor.pages.currentIndex()
+                self.editor.load(current)
+                self.editor.pages.setCurrentIndex(page)
         elif current is not None:
             self.editor.conv = None
             self.right.setCurrentWidget(self.placeholder)
@@ -182,6 +187,7 @@ class ConventionsTab(Tab):
         self.right.setCurrentWidget(self.editor)
 
     def _saved(self, convention_id: int) -> None:
+        self.refresh(reload_editor=False)
         self.ctx.signals.data_changed.emit("conventions")
 
     def new_item(self, project_id: int | None = None) -> None:
