@@ -80,9 +80,10 @@ def blocks_flowables(blocks: list[Block], styles: dict) -> list:
     def flush():
         nonlocal items
         if items:
-            flow.append(ListFlowable(items, bulletType="1" if ordered else "bullet", start=None if ordered else "•",
-                                     leftIndent=7 * mm, bulletFontName=FONT, bulletFontSize=8.5,
-                                     bulletColor=MUTED))
+            options = {"bulletType": "1", "bulletFormat": "%s."} if ordered else {"bulletType": "bullet",
+                                                                                  "start": "•"}
+            flow.append(ListFlowable(items, leftIndent=7 * mm, bulletFontName=FONT, bulletFontSize=8.5,
+                                     bulletColor=MUTED, **options))
             items = []
 
     for block in blocks:
