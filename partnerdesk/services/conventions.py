@@ -29,12 +29,15 @@ from partnerdesk.services import convention_templates, settings
 from partnerdesk.services.convention_templates import TemplateData
 from partnerdesk.store import database
 from partnerdesk.store.models import (
+    Affiliation,
     Convention,
     ConventionParty,
     ConventionStep,
     ConventionVersion,
     Organisation,
+    Person,
     Project,
+    ProjectPartner,
 )
 
 _FIELDS = "title project_id status start_date end_date signed_on place sessions_count people_count".split()
@@ -108,10 +111,37 @@ def epn_party(template: TemplateData | None = None) -> Party:
                  identity.signatory_title, template.epn_engagements if template else "")
 
 
-def organisation_party(organisation_id: int, template: TemplateData | None = None) -> Party:
+def signatory_choices(organisation_id: int) -> list[tuple[str, str]]:
+    """(name, role) of the organisation's current people, to pick a signatory from."""
+    rows = (Person.select(Person.first_name, Person.last_name, Affiliation.role).join(Affiliation)
+            .where((Affiliation.organisation == organisation_id) & Affiliation.end_date.is_null()
+                   & Person.deleted_at.is_null())
+            .order_by(Person.last_name, Person.first_name).tuples())
+    return [(f"{first} {last}".strip(), role or "") for first, last, role in rows]
+
+
+def _project_contact(organisation_id: int, project_id: int | None) -> tuple[str, str]:
+    """The organisation's contact person in the project, with their role there, if any."""
+    if not project_id:
+        return "", ""
+    link = ProjectPartner.get_or_none((ProjectPartner.project == project_id)
+                                      & (ProjectPartner.organisation == organisation_id))
+    if link is None or link.contact_person_id is None:
+        return "", ""
+    person = Person.get_by_id(link.contact_person_id)
+    role = (Affiliation.select(Affiliation.role)
+            .where((Affiliation.person == person.id) & (Affiliation.organisation == organisation_id))
+            .order_by(Affiliation.end_date.is_null(False), Affiliation.start_date.desc()).scalar())
+    return f"{person.first_name} {person.last_name}".strip(), role or ""
+
+
+def organisation_party(organisation_id: int, template: TemplateData | None = None,
+                       project_id: int | None = None) -> Party:
+    """A partner party from the organisation's card; its signatory is the project's contact person."""
     org = Organisation.get_by_id(organisation_id)
     address = ", ".join(x for x in (org.address, f"{org.postcode} {org.city}".strip()) if x)
-    return Party(org.name, False, org.id, org.kind, address, "", "",
+    signatory, title = _project_contact(organisation_id, project_id)
+    return Party(org.name, False, org.id, org.kind, address, signatory, title,
                  template.partner_engagements if template else "")
 
 
@@ -121,7 +151,7 @@ def create_convention(title: str, organisation_ids: list[int], *, project_id: in
     """A draft built from `template` (the built-in one by default), saved as version 1."""
     collect({"title": check_required(title)})
     template = template or convention_templates.default_template()
-    parties = [epn_party(template)] + [organisation_party(i, template) for i in organisation_ids]
+    parties = [epn_party(template)] + [organisation_party(i, template, project_id) for i in organisation_ids]
     sections = [Section(s.key, s.title, s.body, s.kind) for s in template.sections]
     now = dt.datetime.now()
     with database.atomic():

@@ -330,3 +330,33 @@ def test_status_buttons_through_signature(opened, qtbot):
     conventions.set_dates(conv_id, end_date=dt.date.today() - dt.timedelta(days=1))
     opened.refresh()  # a convention in progress past its end date becomes échue
     assert opened.model.index(0, 1).data() == "Expired" and "Expired" in editor.status.text()
+
+
+def test_signatory_from_contacts_and_field_problems(ctx, qtbot, tab):
+    from partnerdesk.domain.partners import PersonData
+    from partnerdesk.services import partners
+    from partnerdesk.store.models import ProjectPartner
+    from partnerdesk.services import projects
+
+    conv = make_convention(complete=False)
+    org_id = conv.content.parties[1].organisation_id
+    person = partners.create_person(PersonData("Martin", "Élodie"), org_id, role="Directrice")
+    tab.refresh()
+    tab.select(conv.id)
+    editor = tab.editor
+    assert "fields cannot be filled" in editor.text_page.fields.problems.text()
+    assert "{date.signature} — no value — Signatures" in editor.text_page.fields.problems.toolTip()
+    page = editor.parties_page
+    page.list.setCurrentRow(1)
+    assert page.contacts.count() == 2
+    page.contacts.setCurrentIndex(1)
+    page.contacts.activated.emit(1)
+    assert (page.signatory.text(), page.signatory_title.text()) == ("Élodie Martin", "Directrice")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert conventions.get_convention(conv.id).content.parties[1].signatory == "Élodie Martin"
+    # a new convention takes the project's contact person as signatory
+    projects.add_partner(conv.project_id, org_id)
+    ProjectPartner.update(contact_person=person.id).execute()
+    other = conventions.create_convention("Autre", [org_id], project_id=conv.project_id)
+    assert (other.content.parties[1].signatory, other.content.parties[1].signatory_title) == (
+        "Élodie Martin", "Directrice")

@@ -218,6 +218,7 @@ class ConventionEditor(ExportActions, QWidget):
         self.amend_button.setVisible(ro and status in (ConventionStatus.SIGNEE, ConventionStatus.EN_COURS))
         self._status_buttons(conv)
         self.text_page.load(conv.content.sections, ro)
+        self.parties_page.project_id = conv.project_id
         self.parties_page.load(conv.content.parties, ro)
         self.circuit_page.load(conv.steps, ro, self.parties_page.kinds())
         self.versions_page.load(conventions.list_versions(conv.id), ro)
@@ -251,11 +252,12 @@ class ConventionEditor(ExportActions, QWidget):
             self.refresh_fields()
 
     def refresh_fields(self) -> None:
-        if self.conv is not None:
-            try:
-                self.text_page.fields.set_values(convention_output.field_values(self.collect(check=False)))
-            except ValueError:
-                pass
+        """The side panel's values, and how many fields cannot be filled yet (as typed, unsaved)."""
+        if self.conv is None:
+            return
+        conv = self.collect(check=False)
+        self.text_page.fields.set_values(convention_output.field_values(conv))
+        self.text_page.fields.set_problems(convention_output.check(conv).problems)
 
     # --- saving --------------------------------------------------------------
     def collect(self, check: bool = True) -> ConventionData:

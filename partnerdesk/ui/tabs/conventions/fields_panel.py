@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from partnerdesk.i18n import _
+from partnerdesk.domain.merge_fields import PROBLEM_LABELS, FieldProblem
+from partnerdesk.i18n import _, ngettext
 
 
 class FieldsPanel(QWidget):
@@ -28,6 +29,10 @@ class FieldsPanel(QWidget):
         layout.addWidget(QLabel("<b>" + _("Merge fields") + "</b>"))
         layout.addWidget(hint)
         layout.addWidget(self.tree, 1)
+        self.problems = QLabel()
+        self.problems.setObjectName("fieldProblems")
+        self.problems.setWordWrap(True)
+        layout.addWidget(self.problems)
 
     def set_values(self, values: list[tuple[str, str, str | None]]) -> None:
         self.tree.clear()
@@ -50,3 +55,17 @@ class FieldsPanel(QWidget):
 
     def names(self) -> list[str]:
         return [self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.tree.topLevelItemCount())]
+
+    def set_problems(self, problems: list[FieldProblem]) -> None:
+        """"All fields are filled", or how many are not (the list in the tooltip)."""
+        if not problems:
+            self.problems.setText(_("All the fields of the text are filled."))
+            self.problems.setStyleSheet("color: #2f855a;")
+            self.problems.setToolTip("")
+            return
+        self.problems.setText(ngettext("{n} field cannot be filled yet (see the tooltip).",
+                                       "{n} fields cannot be filled yet (see the tooltip).",
+                                       len(problems)).format(n=len(problems)))
+        self.problems.setStyleSheet("color: #c53030;")
+        self.problems.setToolTip("\n".join(f"{{{p.name}}} — {_(PROBLEM_LABELS[p.kind])} — {p.where}"
+                                           for p in problems))

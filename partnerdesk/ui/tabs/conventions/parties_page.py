@@ -28,6 +28,7 @@ class PartiesPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.parties: list[Party] = []
+        self.project_id: int | None = None
         self.current = -1
         self.read_only = False
 
@@ -58,6 +59,9 @@ class PartiesPage(QWidget):
         self.signatory_title = QLineEdit()
         self.signatory_title.setObjectName("partySignatoryTitle")
         self.signatory_title.setPlaceholderText(_("e.g. Mayor, President, Manager"))
+        self.contacts = QComboBox()
+        self.contacts.setObjectName("signatoryChoices")
+        self.contacts.activated.connect(self._contact_chosen)
         self.name_error = QLabel()
         self.name_error.setStyleSheet("color: #c53030;")
         self.engagements = RichTextField()
@@ -70,6 +74,7 @@ class PartiesPage(QWidget):
         form.addRow("", self.name_error)
         form.addRow(_("Address"), self.address)
         form.addRow(_("Signatory"), self.signatory)
+        form.addRow(_("From the contacts"), self.contacts)
         form.addRow(_("Signatory's title"), self.signatory_title)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -123,6 +128,12 @@ class PartiesPage(QWidget):
         self.signatory_title.setText(party.signatory_title)
         self.engagements.editor.set_html(party.engagements)
         self.name_error.clear()
+        self.contacts.clear()
+        choices = conventions.signatory_choices(party.organisation_id) if party.organisation_id else []
+        self.contacts.addItem(_("(choose a person)") if choices else _("(no contact on the card)"), None)
+        for name, role in choices:
+            self.contacts.addItem(f"{name} — {role}" if role else name, (name, role))
+        self.contacts.setEnabled(bool(choices) and not self.read_only)
         self.remove_button.setEnabled(not self.read_only and not party.is_epn and row >= 0)
 
     def _edited(self) -> None:
@@ -138,12 +149,23 @@ class PartiesPage(QWidget):
         item.setText((party.name or _("(no name)")) + (f" — {party.signatory}" if party.signatory else ""))
         self.changed.emit()
 
+    def _contact_chosen(self, index: int) -> None:
+        choice = self.contacts.itemData(index)
+        if choice is None or self.read_only:
+            return
+        name, role = choice
+        self.signatory.setText(name)
+        if role:
+            self.signatory_title.setText(role)
+        self._edited()
+
     def add_selected(self) -> None:
         org_id = self.org_combo.currentData()
         if org_id is None or any(p.organisation_id == org_id for p in self.parties):
             return
         self.commit()
-        self.parties.append(conventions.organisation_party(org_id, convention_templates.default_template()))
+        self.parties.append(conventions.organisation_party(org_id, convention_templates.default_template(),
+                                                           self.project_id))
         self.current = len(self.parties) - 1
         self._refresh_list()
         self.list.setCurrentRow(len(self.parties) - 1)
