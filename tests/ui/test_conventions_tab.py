@@ -344,7 +344,7 @@ def test_signatory_from_contacts_and_field_problems(ctx, qtbot, tab):
     tab.refresh()
     tab.select(conv.id)
     editor = tab.editor
-    assert "fields cannot be filled" in editor.text_page.fields.problems.text()
+    assert "fields cannot be filled yet:" in editor.text_page.fields.problems.text()
     assert "{date.signature} — no value — Signatures" in editor.text_page.fields.problems.toolTip()
     page = editor.parties_page
     page.list.setCurrentRow(1)

@@ -63,9 +63,11 @@ class FieldsPanel(QWidget):
             self.problems.setStyleSheet("color: #2f855a;")
             self.problems.setToolTip("")
             return
-        self.problems.setText(ngettext("{n} field cannot be filled yet (see the tooltip).",
-                                       "{n} fields cannot be filled yet (see the tooltip).",
-                                       len(problems)).format(n=len(problems)))
+        lines = [f"{{{p.name}}} — {_(PROBLEM_LABELS[p.kind])} — {p.where}" for p in problems]
+        shown = [ngettext("{n} field cannot be filled yet:", "{n} fields cannot be filled yet:",
+                          len(problems)).format(n=len(problems))] + [f"• {line}" for line in lines[:3]]
+        if len(lines) > 3:
+            shown.append("…")
+        self.problems.setText("\n".join(shown))
         self.problems.setStyleSheet("color: #c53030;")
-        self.problems.setToolTip("\n".join(f"{{{p.name}}} — {_(PROBLEM_LABELS[p.kind])} — {p.where}"
-                                           for p in problems))
+        self.problems.setToolTip("\n".join(lines))
