@@ -360,3 +360,18 @@ def test_signatory_from_contacts_and_field_problems(ctx, qtbot, tab):
     other = conventions.create_convention("Autre", [org_id], project_id=conv.project_id)
     assert (other.content.parties[1].signatory, other.content.parties[1].signatory_title) == (
         "Élodie Martin", "Directrice")
+
+
+def test_a_faire_line_opens_the_convention(window, qtbot):
+    from partnerdesk.ui.tabs.todo.tab import TodoTab
+
+    conv = make_convention()
+    conventions.set_steps(conv.id, [CircuitStep("Direction", who="M. Dupont")])
+    conventions.step_action(conv.id, conventions.get_convention(conv.id).steps[0].id, "start")
+    window.ctx.signals.data_changed.emit("conventions")
+    todo_tab = window.tab_of(TodoTab)
+    qtbot.waitUntil(lambda: todo_tab.select_key(f"convention_step:{conventions.get_convention(conv.id).steps[0].id}"
+                                                ":en_cours"), timeout=3000)
+    todo_tab.open_selected()
+    tab = window.current_tab()
+    assert isinstance(tab, ConventionsTab) and tab.editor.conv.id == conv.id
