@@ -375,3 +375,13 @@ def test_a_faire_line_opens_the_convention(window, qtbot):
     todo_tab.open_selected()
     tab = window.current_tab()
     assert isinstance(tab, ConventionsTab) and tab.editor.conv.id == conv.id
+
+
+def test_ctrl_b_in_the_editor(opened, qtbot):
+    text = opened.editor.text_page.body.editor
+    text.set_html("<p>mot</p>")
+    text.selectAll()
+    qtbot.keyClick(text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert text.html() == "<p><b>mot</b></p>"
+    qtbot.keyClick(text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert text.html() == "<p><b><i>mot</i></b></p>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -49,6 +49,15 @@ class RichTextEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.highlighter = FieldHighlighter(self.document())
         self.textChanged.connect(self.changed)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """Ctrl+B and Ctrl+I here rather than as window shortcuts: several editors share a window."""
+        if not self.isReadOnly() and event.matches(QKeySequence.StandardKey.Bold):
+            self.toggle_bold()
+        elif not self.isReadOnly() and event.matches(QKeySequence.StandardKey.Italic):
+            self.toggle_italic()
+        else:
+            super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasHtml():
@@ -114,18 +123,19 @@ class RichTextToolbar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.buttons = {}
-        for key, text, tip, shortcut in (
-            ("bold", _("Bold")[:1], _("Bold"), QKeySequence.StandardKey.Bold),
-            ("italic", _("Italic")[:1], _("Italic"), QKeySequence.StandardKey.Italic),
-            ("bullets", "•", _("Bulleted list"), None),
-            ("numbers", "1.", _("Numbered list"), None),
-            ("heading", _("Heading"), _("Sub-heading"), None),
-            ("paragraph", _("Text"), _("Plain paragraph"), None),
+        for key, text, tip in (
+            ("bold", _("Bold")[:1], _("Bold") + " (Ctrl+B)"),
+            ("italic", _("Italic")[:1], _("Italic") + " (Ctrl+I)"),
+            ("bullets", "•", _("Bulleted list")),
+            ("numbers", "1.", _("Numbered list")),
+            ("heading", _("Heading"), _("Sub-heading")),
+            ("paragraph", _("Text"), _("Plain paragraph")),
         ):
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
             button.setObjectName(f"format_{key}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text keeps the focus and its selection
             if key == "bold":
                 f = button.font()
                 f.setBold(True)
@@ -134,8 +144,6 @@ class RichTextToolbar(QWidget):
                 f = button.font()
                 f.setItalic(True)
                 button.setFont(f)
-            if shortcut is not None:
-                button.setShortcut(QKeySequence(shortcut))
             button.clicked.connect(lambda _checked=False, k=key: self.apply(k))
             layout.addWidget(button)
             self.buttons[key] = button
