@@ -140,6 +140,12 @@ def check_transition(status: str, target: str, steps: list[CircuitStep], *,
         raise TransitionError(N_("Fill in a valid end date first."))
 
 
+def address_line(address: str, postcode: str, city: str) -> str:
+    """"2 rue de la Mairie, 35000 Saint-Aubin" on one line, for the parties block."""
+    street = " ".join((address or "").split())
+    return ", ".join(x for x in (street, f"{postcode or ''} {city or ''}".strip()) if x)
+
+
 def allowed_targets(status: str) -> tuple[ConventionStatus, ...]:
     return CONVENTION_TRANSITIONS[ConventionStatus(status)]
 

@@ -35,6 +35,7 @@ from odf.text import (
 )
 
 from partnerdesk.domain.convention_document import ConventionDocument
+from partnerdesk.domain.conventions import address_line
 from partnerdesk.domain.rich_text import Block, Run
 
 FONT = "DejaVu Sans"
@@ -154,7 +155,7 @@ def _page_frame(odt: OpenDocumentText, styles: _Styles, doc: ConventionDocument)
     master = MasterPage(name="Standard", pagelayoutname=layout)
     identity = doc.identity
     header = Header()
-    line = " · ".join(x for x in (identity.name, identity.address, f"{identity.postcode} {identity.city}".strip(),
+    line = " · ".join(x for x in (identity.name, address_line(identity.address, identity.postcode, identity.city),
                                    identity.phone, identity.email) if x)
     header.addElement(_text(P(stylename=styles.small), line or doc.title))
     master.addElement(header)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from partnerdesk.domain import merge_fields as mf
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty, DocSection
-from partnerdesk.domain.conventions import ConventionData, Party
+from partnerdesk.domain.conventions import ConventionData, Party, address_line
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
 from partnerdesk.i18n import _, format_date
@@ -50,7 +50,7 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
     identity = identity or settings.identity()
     partners = [p for p in conv.content.parties if not p.is_epn]
     epn = next((p for p in conv.content.parties if p.is_epn), None)
-    address = ", ".join(x for x in (identity.address, f"{identity.postcode} {identity.city}".strip()) if x)
+    address = address_line(identity.address, identity.postcode, identity.city)
     numbered = {str(i): _party_values(p) for i, p in enumerate(partners, 1)}
     return {
         "epn": {"nom": identity.name or (epn.name if epn else ""), "adresse": address, "ville": identity.city,

@@ -106,7 +106,7 @@ def list_conventions(project_id: int | None = None) -> list[ConventionSummary]:
 
 def epn_party(template: TemplateData | None = None) -> Party:
     identity = settings.identity()
-    address = ", ".join(x for x in (identity.address, f"{identity.postcode} {identity.city}".strip()) if x)
+    address = rules.address_line(identity.address, identity.postcode, identity.city)
     return Party(identity.name or "EPN", True, None, "", address, identity.signatory_name,
                  identity.signatory_title, template.epn_engagements if template else "")
 
@@ -139,7 +139,7 @@ def organisation_party(organisation_id: int, template: TemplateData | None = Non
                        project_id: int | None = None) -> Party:
     """A partner party from the organisation's card; its signatory is the project's contact person."""
     org = Organisation.get_by_id(organisation_id)
-    address = ", ".join(x for x in (org.address, f"{org.postcode} {org.city}".strip()) if x)
+    address = rules.address_line(org.address, org.postcode, org.city)
     signatory, title = _project_contact(organisation_id, project_id)
     return Party(org.name, False, org.id, org.kind, address, signatory, title,
                  template.partner_engagements if template else "")
