@@ -293,6 +293,11 @@ def test_step_model(qtmodeltester):
     assert not model.setData(model.index(0, S_LABEL), "  ")  # a step keeps its name
     assert model.setData(model.index(0, S_COMMENT), "vu le 3/02")
     assert model.steps[0].comment == "vu le 3/02"
+    from partnerdesk.ui.models.conventions import S_STARTED
+
+    assert not model.setData(model.index(0, S_STARTED), "31/02/2026")
+    assert model.setData(model.index(0, S_STARTED), "03/02/2026")
+    assert model.steps[0].started_on == dt.date(2026, 2, 3)
     assert model.move(0, 1) and [s.label for s in model.steps] == ["Conseil", "Bureau"]
     model.set_steps(model.steps, read_only=True)
     assert not model.flags(model.index(0, S_LABEL)) & Qt.ItemFlag.ItemIsEditable

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from partnerdesk.domain.conventions import CircuitStep, ConventionStatus, ConventionSummary, StepStatus
-from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.i18n import N_, _, format_date, parse_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
 
 COL_TITLE, COL_STATUS, COL_VERSION, COL_PROJECT, COL_PARTIES, COL_START, COL_END = range(7)
@@ -86,7 +86,7 @@ class ConventionTableModel(QAbstractTableModel):
 
 S_LABEL, S_WHO, S_STATUS, S_STARTED, S_DECIDED, S_COMMENT = range(6)
 STEP_HEADERS = [N_("Step"), N_("Who"), N_("Status"), N_("Started"), N_("Decided"), N_("Comment")]
-EDITABLE = (S_LABEL, S_WHO, S_COMMENT)
+EDITABLE = (S_LABEL, S_WHO, S_STARTED, S_DECIDED, S_COMMENT)
 
 
 class StepTableModel(QAbstractTableModel):
@@ -126,6 +126,11 @@ class StepTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self.steps)):
             return None
         step, col = self.steps[index.row()], index.column()
+        if role == Qt.ItemDataRole.EditRole and col in (S_STARTED, S_DECIDED):
+            value = step.started_on if col == S_STARTED else step.decided_on
+            return value.strftime("%d/%m/%Y") if value else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col in (S_STARTED, S_DECIDED):
+            return _("Double-click to correct the date (dd/mm/yyyy).")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == S_LABEL:
                 return step.label
@@ -151,8 +156,16 @@ class StepTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in EDITABLE:
             return False
         step = self.steps[index.row()]
-        attr = {S_LABEL: "label", S_WHO: "who", S_COMMENT: "comment"}[index.column()]
         text = str(value).strip()
+        if index.column() in (S_STARTED, S_DECIDED):
+            try:
+                day = parse_date(text)
+            except ValueError:
+                return False  # not a date: the cell keeps its value
+            setattr(step, "started_on" if index.column() == S_STARTED else "decided_on", day)
+            self.dataChanged.emit(index, index)
+            return True
+        attr = {S_LABEL: "label", S_WHO: "who", S_COMMENT: "comment"}[index.column()]
         if attr == "label" and not text:
             return False  # a step keeps its name
         setattr(step, attr, text)
