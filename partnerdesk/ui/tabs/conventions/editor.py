@@ -289,7 +289,7 @@ class ConventionEditor(ExportActions, QWidget):
         if party_errors:
             self.pages.setCurrentWidget(self.parties_page)
             self.parties_page.list.setCurrentRow(int(party_errors[0].split(".")[1]))
-            self.parties_page.name_error.setText(_(errors[party_errors[0]]))
+            self.parties_page.set_name_error(_(errors[party_errors[0]]))
         step_errors = [k for k in errors if k.startswith("steps.")]
         if step_errors:
             self.pages.setCurrentWidget(self.circuit_page)

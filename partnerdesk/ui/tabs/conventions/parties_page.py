@@ -69,7 +69,7 @@ class PartiesPage(QWidget):
         for edit in (self.name, self.address, self.signatory, self.signatory_title):
             edit.textEdited.connect(self._edited)
         self.engagements.editor.changed.connect(self.changed)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(_("Name"), self.name)
         form.addRow("", self.name_error)
         form.addRow(_("Address"), self.address)
@@ -83,8 +83,8 @@ class PartiesPage(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 3)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 5)
 
     def load(self, parties: list[Party], read_only: bool) -> None:
         self.parties = [Party(**p.__dict__) for p in parties]
@@ -127,7 +127,8 @@ class PartiesPage(QWidget):
         self.signatory.setText(party.signatory)
         self.signatory_title.setText(party.signatory_title)
         self.engagements.editor.set_html(party.engagements)
-        self.name_error.clear()
+        self.set_name_error("")
+        self.form.setRowVisible(self.contacts, bool(party.organisation_id))
         self.contacts.clear()
         choices = conventions.signatory_choices(party.organisation_id) if party.organisation_id else []
         self.contacts.addItem(_("(choose a person)") if choices else _("(no contact on the card)"), None)
@@ -144,10 +145,14 @@ class PartiesPage(QWidget):
         party.address = self.address.text()
         party.signatory = self.signatory.text()
         party.signatory_title = self.signatory_title.text()
-        self.name_error.setText("" if party.name.strip() else _("This field is required."))
+        self.set_name_error("" if party.name.strip() else _("This field is required."))
         item = self.list.item(self.current)
         item.setText((party.name or _("(no name)")) + (f" — {party.signatory}" if party.signatory else ""))
         self.changed.emit()
+
+    def set_name_error(self, message: str) -> None:
+        self.name_error.setText(message)
+        self.form.setRowVisible(self.name_error, bool(message))
 
     def _contact_chosen(self, index: int) -> None:
         choice = self.contacts.itemData(index)
