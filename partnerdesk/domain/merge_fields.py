@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from partnerdesk.domain.labels import N_
 
 FIELD = re.compile(r"\{([^\W\d][\w]*(?:\.[\w]+)*)\}")
+# anything else between braces ("{ projet.titre }", "{Projet titre}") is an unknown field too:
+# a convention never goes out with raw braces in it
+BRACES = re.compile(r"\{([^{}\n]*)\}")
 
 UNKNOWN, MISSING, EMPTY = "unknown", "missing", "empty"
 PROBLEM_LABELS = {UNKNOWN: N_("unknown field"), MISSING: N_("no value"), EMPTY: N_("empty value")}
@@ -116,7 +119,7 @@ def lookup(name: str, values: dict) -> tuple[str, str | None]:
 
 
 def fields_in(text: str) -> list[str]:
-    return FIELD.findall(text or "")
+    return BRACES.findall(text or "")
 
 
 BLANK = "…………"  # a place to fill in by hand on the printed convention
@@ -129,13 +132,16 @@ def resolve(text: str, values: dict, where: str, result: Resolution, *, blanks: 
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
-        kind, value = lookup(name, values)
+        if FIELD.fullmatch(match.group(0)):
+            kind, value = lookup(name, values)
+        else:
+            kind, value = UNKNOWN, None
         if kind:
-            result.add(FieldProblem(name, kind, where))
+            result.add(FieldProblem(name, kind, where))  # shown as {name}: spaces kept, so it reads as typed
             return BLANK if blanks else match.group(0)
         return value
 
-    return FIELD.sub(replace, text or "")
+    return BRACES.sub(replace, text or "")
 
 
 def flatten(values: dict, prefix: str = "") -> dict[str, str | None]:

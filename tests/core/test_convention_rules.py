@@ -71,9 +71,13 @@ def test_blanks_leave_nothing_raw():
     assert len(result.problems) == 2
 
 
-def test_braces_that_are_not_fields_stay():
-    text, result = _resolve("Tarif {non communiqué} et { } et {2024}")
-    assert text == "Tarif {non communiqué} et { } et {2024}" and result.ok
+def test_anything_between_braces_is_a_field_to_check():
+    text, result = _resolve("Titre : { projet.titre } ; {Projet Titre} ; {} ; {projet.titre}")
+    assert text == "Titre : { projet.titre } ; {Projet Titre} ; {} ; Premiers clics"
+    assert [(p.name, p.kind) for p in result.problems] == [
+        (" projet.titre ", mf.UNKNOWN), ("Projet Titre", mf.UNKNOWN), ("", mf.UNKNOWN)]
+    text, _result = _resolve("{ projet.titre } et {}", blanks=True)
+    assert "{" not in text and "}" not in text
 
 
 def test_flatten_lists_every_leaf():

@@ -34,8 +34,9 @@ class FieldHighlighter(QSyntaxHighlighter):
         self.unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
 
     def highlightBlock(self, text: str) -> None:
-        for match in mf.FIELD.finditer(text):
-            fmt = self.known if mf.is_known(match.group(1)) else self.unknown
+        for match in mf.BRACES.finditer(text):
+            known = mf.FIELD.fullmatch(match.group(0)) and mf.is_known(match.group(1))
+            fmt = self.known if known else self.unknown
             self.setFormat(match.start(), match.end() - match.start(), fmt)
 
 
