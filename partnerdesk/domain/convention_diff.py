@@ -23,7 +23,8 @@ def _texts(content: ConventionContent) -> dict[str, tuple[str, str]]:
     """{key: (title, plain text)} in reading order, parties included."""
     out: dict[str, tuple[str, str]] = {}
     for party in content.parties:
-        key = "party:" + (str(party.organisation_id) if party.organisation_id else ("epn" if party.is_epn else party.name))
+        ident = party.organisation_id or ("epn" if party.is_epn else party.name)
+        key = f"party:{ident}"
         signatory = ", ".join(x for x in (party.signatory, party.signatory_title) if x)
         text = "\n".join(x for x in (party.name, signatory, plain_text(party.engagements)) if x)
         out[key] = (party.name, text)

@@ -21,7 +21,8 @@ from partnerdesk.domain.rich_text import clean_html, parse_blocks, plain_text
 VALUES = {
     "projet": {"titre": "Premiers clics", "objectifs": ""},
     "partenaire": {"nom": "Dupont & Fils <SARL>", "representant": ""},
-    "partenaires": {"liste": "A, B", "1": {"nom": "A", "representant": "Anne"}, "2": {"nom": "B", "representant": None}},
+    "partenaires": {"liste": "A, B", "1": {"nom": "A", "representant": "Anne"},
+                    "2": {"nom": "B", "representant": None}},
     "epn": {"nom": "EPN", "signataire": {"nom": "Marie Durand", "qualite": "Maire"}},
     "date": {"signature": None},
 }

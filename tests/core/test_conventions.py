@@ -226,7 +226,8 @@ def test_todo_lines(store):
     step = conventions.get_convention(conv.id).steps[0]
     conventions.step_action(conv.id, step.id, "start", today=TODAY)
     lines = [i for i in todo.items(TODAY) if i.open_kind == "convention"]
-    assert [(i.title, i.due_on) for i in lines] == [("Follow up « Bureau » (M. Le Goff)", dt.date(2026, 2, 8))]  # capped at the end of next week
+    # due two weeks after the start, capped at the end of next week
+    assert [(i.title, i.due_on) for i in lines] == [("Follow up « Bureau » (M. Le Goff)", dt.date(2026, 2, 8))]
     conventions.step_action(conv.id, step.id, "approve", today=TODAY)
     lines = [i for i in todo.items(TODAY) if i.open_kind == "convention"]
     assert [i.title for i in lines] == ["Start the step « Conseil »"]

@@ -62,7 +62,8 @@ def test_paste_from_word_processor_is_cleaned(opened, qtbot):
     mime = QMimeData()
     mime.setHtml('<html><head><style>p{color:red}</style></head><body><p class=MsoNormal>'
                  '<span style="font-family:Comic Sans MS;font-size:20pt;color:red">Rouge</span> '
-                 '<b>gras</b> <u>souligné</u><img src="x.png"></p><table><tr><td>cellule</td></tr></table></body></html>')
+                 '<b>gras</b> <u>souligné</u><img src="x.png"></p>'
+                 '<table><tr><td>cellule</td></tr></table></body></html>')
     text.insertFromMimeData(mime)
     assert text.html() == "<p>Rouge <b>gras</b> souligné</p><p>cellule</p>"
     qtbot.mouseClick(opened.editor.save_button, Qt.MouseButton.LeftButton)
@@ -339,9 +340,8 @@ def test_status_buttons_through_signature(opened, qtbot):
 
 def test_signatory_from_contacts_and_field_problems(ctx, qtbot, tab):
     from partnerdesk.domain.partners import PersonData
-    from partnerdesk.services import partners
+    from partnerdesk.services import partners, projects
     from partnerdesk.store.models import ProjectPartner
-    from partnerdesk.services import projects
 
     conv = make_convention(complete=False)
     org_id = conv.content.parties[1].organisation_id

@@ -39,7 +39,8 @@ def _circuit(kinds: list[str], status: str, day: dt.date) -> list[CircuitStep]:
         step.label = _(step.label)
         step.who = WHO[i % len(WHO)]
         if status in ("signee", "en_cours", "echue", "resiliee"):
-            step.status, step.started_on, step.decided_on = "valide", day - dt.timedelta(30 - i), day - dt.timedelta(25 - i)
+            step.status = "valide"
+            step.started_on, step.decided_on = day - dt.timedelta(30 - i), day - dt.timedelta(25 - i)
         elif status == "en_validation" and i == 0:
             step.status, step.started_on, step.decided_on = "valide", day - dt.timedelta(12), day - dt.timedelta(5)
         elif status == "en_validation" and i == 1:

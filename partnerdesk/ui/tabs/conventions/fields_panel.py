@@ -54,7 +54,8 @@ class FieldsPanel(QWidget):
         self.tree.setColumnWidth(0, 210)
 
     def names(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in items]
 
     def set_problems(self, problems: list[FieldProblem]) -> None:
         """"All fields are filled", or how many are not (the list in the tooltip)."""
