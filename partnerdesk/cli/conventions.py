@@ -1,7 +1,10 @@
-"""`partnerdesk export-convention ID -o FILE.pdf|.odt`.
+"""`partnerdesk export-convention ID -o FILE.pdf|.odt [--accept-blanks]`.
 
-The PDF exports area owns the `export` command (`partnerdesk export dossier|bilan|...`);
-at merge time `export convention ID -o FILE` is routed to `export_convention(args)`.
+The PDF exports area owns the `export` command (`partnerdesk export dossier|bilan|...`).
+To route `partnerdesk export convention ID -o FILE` here: add "convention" to its document
+choices and an `--accept-blanks` flag, and in its command call `export_convention(args)`
+when `args.document == "convention"` (the id is read from `args.id` or `args.target`;
+CommandError is raised for the user's mistakes, as in the other commands).
 """
 
 from __future__ import annotations
@@ -28,14 +31,20 @@ def add_arguments(parser) -> None:
 
 
 def export_convention(args) -> int:
-    suffix = args.output.suffix.lower()
-    if suffix not in (".pdf", ".odt"):
+    raw_id = getattr(args, "id", None) or getattr(args, "target", None)
+    try:
+        convention_id = int(raw_id)
+    except (TypeError, ValueError) as exc:
+        raise CommandError(_("No convention number {id}.").format(id=raw_id)) from exc
+    output = getattr(args, "output", None)
+    if output is None or Path(output).suffix.lower() not in (".pdf", ".odt"):
         raise CommandError(_("The output file must end in .pdf or .odt."))
     with opened(args):
         try:
-            path = convention_output.export(args.id, args.output.expanduser(), accept_blanks=args.accept_blanks)
+            path = convention_output.export(convention_id, Path(output).expanduser(),
+                                            accept_blanks=bool(getattr(args, "accept_blanks", False)))
         except LookupError as exc:
-            raise CommandError(_("No convention number {id}.").format(id=args.id)) from exc
+            raise CommandError(_("No convention number {id}.").format(id=convention_id)) from exc
         except convention_output.UnresolvedFields as exc:
             lines = [_("Some fields cannot be filled; the convention was not exported:")]
             lines += [f"  {{{p.name}}} — {_(PROBLEM_LABELS[p.kind])} — {p.where}" for p in exc.problems]

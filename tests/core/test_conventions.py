@@ -268,3 +268,22 @@ def test_restore_a_version_whose_organisation_was_purged(store):
     conventions.restore_version(conv.id, 1)
     parties = conventions.get_convention(conv.id).content.parties
     assert [p.name for p in parties][-1] == "Partenaire 2" and parties[-1].organisation_id is None
+
+
+def test_export_convention_takes_the_export_commands_arguments(store, tmp_path):
+    """The lead routes `partnerdesk export convention ID -o FILE` to export_convention(args)."""
+    import argparse
+
+    from partnerdesk.cli.common import CommandError
+    from partnerdesk.cli.conventions import export_convention
+    from partnerdesk.services import data
+
+    conv = make_convention()
+    data.close_data()
+    args = argparse.Namespace(data_dir=str(store.root), lang=None, document="convention", target=str(conv.id),
+                              output=tmp_path / "c.odt")
+    assert export_convention(args) == 0 and (tmp_path / "c.odt").exists()
+    args.target = "abc"
+    with pytest.raises(CommandError):
+        export_convention(args)
+    data.open_data(store, daily_backup=False)
