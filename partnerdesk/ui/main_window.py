@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
 from partnerdesk.services import data, demo
@@ -13,9 +13,12 @@ from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 from partnerdesk.ui.tabs.todo.tab import TodoTab
+from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
+from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
 class MainWindow(QMainWindow):
@@ -32,7 +35,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        self.review_banner = ReviewBanner(ctx, central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.review_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.tab_list: list[Tab] = []
         self._build_tabs()
 
@@ -53,6 +62,8 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
         self.add_tab(ProjectsTab(self.ctx))
+        self.add_tab(ConventionsTab(self.ctx))
+        self.add_tab(TrombinoscopeTab(self.ctx))
         self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
         self.tabs.setCurrentIndex(0)
 

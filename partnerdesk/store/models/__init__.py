@@ -1,6 +1,13 @@
 """All peewee models, one module per area. Import models from here."""
 
 from partnerdesk.store.models.base import BaseModel, JSONField
+from partnerdesk.store.models.conventions import (
+    Convention,
+    ConventionParty,
+    ConventionStep,
+    ConventionTemplate,
+    ConventionVersion,
+)
 from partnerdesk.store.models.partners import (
     Affiliation,
     Interaction,
@@ -29,10 +36,16 @@ from partnerdesk.store.models.projects import (
     StageMove,
     TodoState,
 )
+from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
     "Affiliation",
     "BaseModel",
+    "Convention",
+    "ConventionParty",
+    "ConventionStep",
+    "ConventionTemplate",
+    "ConventionVersion",
     "Interaction",
     "InteractionOrganisation",
     "InteractionPerson",
@@ -40,7 +53,9 @@ __all__ = [
     "Organisation",
     "OrganisationTag",
     "Person",
+    "PersonPhoto",
     "PersonTag",
+    "PhotoConsent",
     "Setting",
     "Tag",
     # projects
