@@ -1,0 +1,125 @@
+"""Identity dialog, export dialog and runner: real widgets, the database and the files checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from partnerdesk import i18n
+from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.services import projects, settings
+from partnerdesk.ui.dialogs.export_document import ExportDocumentDialog
+from partnerdesk.ui.dialogs.identity import IdentityDialog, rasterise_svg
+from partnerdesk.ui.widgets.export_runner import ExportRunner
+from tests.export.pdfcheck import reader, text
+
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
+<rect width="200" height="100" rx="12" fill="#1F5673"/><circle cx="50" cy="50" r="30" fill="#E07A3F"/></svg>"""
+
+
+def test_identity_dialog_saves_valid_values(ctx, qtbot):
+    dialog = IdentityDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.edits["name"].setText("Espace numérique « La Fabrique »")
+    dialog.edits["address"].setPlainText("12, rue de l'Église")
+    dialog.edits["email"].setText("epn@mairie.fr")
+    dialog.edits["main_colour"].setText("1f5673")
+    with qtbot.waitSignal(ctx.signals.data_changed):
+        assert dialog.save()
+    saved = settings.identity()
+    assert saved.name == "Espace numérique « La Fabrique »" and saved.address == "12, rue de l'Église"
+    assert saved.main_colour == "#1F5673"
+
+
+def test_identity_dialog_keeps_typing_and_shows_french_errors(ctx, qtbot):
+    i18n.set_language("fr")
+    settings.save_identity(EpnIdentity(name="Ancien nom"))
+    dialog = IdentityDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.edits["name"].setText("Nouveau nom")
+    dialog.edits["email"].setText("pas-une-adresse")
+    dialog.edits["accent_colour"].setText("orange vif")
+    assert not dialog.save()
+    assert dialog.errors["email"].isVisibleTo(dialog) and "adresse" in dialog.errors["email"].text()
+    assert "#1F5673" in dialog.errors["accent_colour"].text()
+    assert dialog.edits["name"].text() == "Nouveau nom"
+    assert settings.identity().name == "Ancien nom"
+
+
+def test_svg_logo_is_rasterised_and_stored(ctx, qtbot, tmp_path):
+    svg = tmp_path / "logo.svg"
+    svg.write_text(SVG)
+    png = rasterise_svg(svg, 400)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    dialog = IdentityDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.set_logo_file(str(svg))
+    stored = Path(dialog.logo_path)
+    assert stored.parent == ctx.paths.root / "identity" and stored.suffix == ".png"
+    assert dialog.save()
+    assert settings.identity().logo_path == str(stored)
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"nope")
+    assert not dialog.set_logo_file(str(bad))
+    assert dialog.errors["logo_path"].isVisibleTo(dialog)
+    assert dialog.logo_path == str(stored)
+
+
+def test_runner_exports_in_background_and_offers_open(ctx, qtbot, tmp_path):
+    urls = []
+    project = projects.create_project(samples_project())
+    runner = ExportRunner(ctx, None, opener=lambda url: urls.append(url.toLocalFile()) or True)
+    out = tmp_path / "bilan.pdf"
+    dialog = runner.start("bilan", project.id, out)
+    qtbot.addWidget(dialog)
+    assert reader(out.read_bytes()).metadata.title == "Project report — Ateliers tablette"
+    assert dialog.open_button.isVisibleTo(dialog) and dialog.folder_button.isVisibleTo(dialog)
+    assert str(out) in dialog.message.text()
+    assert dialog.bar.value() == dialog.bar.maximum()
+    qtbot.mouseClick(dialog.open_button, qtbot_left())
+    qtbot.mouseClick(dialog.folder_button, qtbot_left())
+    assert urls == [str(out.resolve()), str(out.resolve().parent)]
+    assert ctx.settings.value("exports/folder") == str(tmp_path)
+
+
+def test_runner_reports_a_missing_project(ctx, qtbot, tmp_path):
+    i18n.set_language("fr")
+    runner = ExportRunner(ctx, None, opener=lambda url: True)
+    dialog = runner.start("bilan", 999, tmp_path / "x.pdf")
+    qtbot.addWidget(dialog)
+    assert "Aucun projet ne porte le numéro 999" in dialog.message.text()
+    assert not (tmp_path / "x.pdf").exists() and not dialog.open_button.isVisibleTo(dialog)
+
+
+def test_export_dialog_saves_the_bilan_text_before_exporting(ctx, qtbot, tmp_path):
+    project = projects.create_project(samples_project())
+    runner = ExportRunner(ctx, None, opener=lambda url: True)
+    out = tmp_path / "mon bilan.pdf"
+    runner.ask_path = lambda kind, title: out
+    dialog = ExportDocumentDialog(ctx, "bilan", runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.project.setCurrentIndex(dialog.project.findData(project.id))
+    dialog.bilan_text.setPlainText("Un bilan écrit avec « nos » partenaires & les habitants.")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert projects.get_project(project.id).bilan_text == "Un bilan écrit avec « nos » partenaires & les habitants."
+    assert "« nos » partenaires & les habitants" in text(out.read_bytes())
+
+
+def test_file_menu_has_identity_and_exports(window):
+    assert window.identity_action in window.file_menu.actions()
+    assert set(window.export_actions) == {"dossier", "bilan", "partner", "attendance"}
+
+
+def samples_project():
+    from partnerdesk.domain.projects import ProjectData
+
+    return ProjectData("Ateliers tablette", description="Des ateliers.", start_date=dt.date(2026, 1, 5))
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
