@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from babel.numbers import format_currency
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -25,12 +26,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, TableStyle
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, TableStyle
 
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
-from babel.numbers import format_currency
-
 from partnerdesk.i18n import _, babel_locale, format_money
 from partnerdesk.paths import resource
 
@@ -127,7 +126,8 @@ class Theme:
 
     @classmethod
     def of(cls, identity: EpnIdentity) -> Theme:
-        return cls(parse_colour(identity.main_colour, DEFAULT_MAIN), parse_colour(identity.accent_colour, DEFAULT_ACCENT))
+        return cls(parse_colour(identity.main_colour, DEFAULT_MAIN),
+                   parse_colour(identity.accent_colour, DEFAULT_ACCENT))
 
     @property
     def pale(self) -> colors.Color:
@@ -228,6 +228,14 @@ class Document:
     def story(self) -> list:
         raise NotImplementedError
 
+    def section(self, story: list, text: str) -> None:
+        """A numbered section heading; a new page first when less than a few lines are left."""
+        from partnerdesk.export.flowables import SectionHeading
+
+        self._sections = getattr(self, "_sections", 0) + 1
+        story.append(CondPageBreak(45 * mm))
+        story.append(SectionHeading(text, self.theme, self.styles["h1"], self._sections))
+
     def draw_cover(self, canvas, doc) -> None:
         """The cover page's background (only when has_cover)."""
 
@@ -238,6 +246,7 @@ class Document:
         return self.identity.name.strip() or _("Public digital space")
 
     def render(self) -> bytes:
+        self._sections = 0
         return self.build(self.story())
 
     def build(self, story: list) -> bytes:
@@ -276,7 +285,8 @@ class Document:
         header_width = canvas.stringWidth(header, FONT, 8)
         canvas.setFillColor(self.theme.main)
         canvas.setFont(FONT_BOLD, 9)
-        canvas.drawString(x, top - 5 * mm, _clip(canvas, self.epn_name, FONT_BOLD, 9, right - x - header_width - 8 * mm))
+        name = _clip(canvas, self.epn_name, FONT_BOLD, 9, right - x - header_width - 8 * mm)
+        canvas.drawString(x, top - 5 * mm, name)
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 8)
         canvas.drawRightString(right, top - 5 * mm, header)

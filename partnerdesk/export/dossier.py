@@ -5,26 +5,25 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import DossierData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
 from partnerdesk.export.base import (
     CONTENT_WIDTH,
-    Document,
     FONT,
     FONT_BOLD,
     MARGIN_X,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    Document,
     esc,
     money,
     table_style,
     tint,
 )
 from partnerdesk.export.flowables import (
-    SectionHeading,
     bullet_list,
     callout,
     chips,
@@ -185,14 +184,8 @@ class DossierDocument(Document):
     def story(self) -> list:
         d, s, theme = self.data, self.styles, self.theme
         story: list = [Spacer(1, 1), NextPageTemplate("page"), PageBreak()]
-        number = 0
 
-        def section(text):
-            nonlocal number
-            number += 1
-            story.append(SectionHeading(text, theme, s["h1"], number))
-
-        section(_("The project"))
+        self.section(story, _("The project"))
         story += paragraphs(d.description or d.summary, s["lead"])
         story.append(info_table([
             (_("Where"), d.place),
@@ -216,18 +209,20 @@ class DossierDocument(Document):
             story.append(data_table([_("When"), _("Step")], rows, [45 * mm, CONTENT_WIDTH - 45 * mm], theme, s))
 
         if d.needs or d.budget:
-            section(_("Needs and budget"))
+            self.section(story, _("Needs and budget"))
             story += self._budget()
-        section(_("Already committed"))
+        self.section(story, _("Already committed"))
         story += self._commitments()
         if d.benefits:
-            section(_("What this partnership brings you") if not d.addressee else
-                    _("What this partnership brings to {partner}").format(partner=d.addressee.organisation))
+            self.section(story, _("What this partnership brings you"))
+            if d.addressee:
+                story.append(Paragraph(esc(_("Written for {partner}, from what it does and the publics it serves.")
+                                           .format(partner=d.addressee.organisation)), s["small"]))
             story += self._benefits()
-        section(_("Contact"))
+        self.section(story, _("Contact"))
         story.append(Paragraph(esc(_("We would be glad to present the project to you in person and to build it "
                                      "with you.")), s["body"]))
-        story.append(KeepTogether(contact_block(d.contact, self.identity, self.epn_name, s, theme)))
+        story.append(contact_block(d.contact, self.identity, self.epn_name, s, theme))
         return story
 
     def _budget(self) -> list:
@@ -244,11 +239,12 @@ class DossierDocument(Document):
                 (money(missing), _("still to find")),
             ], theme, s)
             ratio = secured / total if total else None
-            out.append(KeepTogether([figures, charts.doughnut([
+            figures.keepWithNext = True  # with its heading and the ring below
+            out.extend([figures, charts.doughnut([
                 (_("Secured: {amount}").format(amount=money(secured)), secured, theme.main),
                 (_("Under discussion: {amount}").format(amount=money(pending)), pending, tint(theme.main, 0.55)),
                 (_("Still to find: {amount}").format(amount=money(missing)), missing, theme.accent),
-            ], format_percent(ratio), _("secured"))]))
+            ], format_percent(ratio), _("secured"))])
         if d.needs:
             out.append(Paragraph(esc(_("What the project needs")), s["h2"]))
             rows = [[n.kind, n.description, money(n.amount) if n.amount else "—"] for n in d.needs]

@@ -15,7 +15,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,

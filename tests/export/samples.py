@@ -77,7 +77,9 @@ def contact() -> Contact:
 
 
 def dossier(folder: Path | None = None, partner: bool = True) -> DossierData:
-    photo = Picture(str(make_photo(folder / "cover.jpg", (2400, 1600))), "Atelier tablette, mars 2026") if folder else None
+    photo = None
+    if folder:
+        photo = Picture(str(make_photo(folder / "cover.jpg", (2400, 1600))), "Atelier tablette, mars 2026")
     return DossierData(
         title="Ateliers numériques pour les seniors : « Cœur connecté »",
         generated_on=TODAY,

@@ -45,7 +45,7 @@ def test_dossier_in_french(tmp_path, french):
     assert 2 <= pages <= 6
     content = text(pdf)
     for expected in ("Dossier de présentation", "« Cœur connecté »", "À L'ATTENTION DE",
-                     "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat apporte à",
+                     "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat vous apporte", "Rédigé pour Boulangerie Dupont & Fils <SARL>",
                      "Besoins et budget", "7 900 €", "Déjà engagés", "2 / ", "Élodie Marchand"):
         assert has(content, expected), expected
     meta = _metadata(pdf)

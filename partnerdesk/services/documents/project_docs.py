@@ -148,19 +148,22 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
             obtained = c.status == ContributionStatus.OBTENU
             status = _("Obtained") if obtained else (_("Committed") if stage in COMMITTED else _("Under discussion"))
             commitments.append(Commitment(card.organisation_name, _kind(c.kind, c.material_mode), c.description,
-                                          c.value, c.value if obtained else None, status, obtained or stage in COMMITTED))
+                                          c.value, c.value if obtained else None, status,
+                                          obtained or stage in COMMITTED))
     all_sessions = [s for s in sessions.sessions_of(project_id) if not s.cancelled]
+    def concerns_reader(pp_id: int | None) -> bool:
+        card = cards.get(pp_id)
+        return pp_id is None or (organisation_id is not None and card is not None
+                                 and card.organisation_id == organisation_id)
+
     calendar = [CalendarItem(m.title, m.due_on) for m in projects.milestones_of(project_id)
-                if m.project_partner_id is None or (organisation_id and cards.get(m.project_partner_id)
-                                                     and cards[m.project_partner_id].organisation_id == organisation_id)]
+                if concerns_reader(m.project_partner_id)]
     if all_sessions:
         calendar.append(CalendarItem(_("Sessions ({count})").format(count=len(all_sessions)),
                                      all_sessions[0].held_on, all_sessions[-1].held_on))
     calendar.sort(key=lambda c: c.start or dt.date.max)
     photos, _left_out = shareable_photos(paths, project_id)
     planned = sum(s.planned_attendance or 0 for s in all_sessions)
-    ident = settings.identity()
-    epn = ident.name.strip() or _("the EPN")
     description = project.description.strip()
     return DossierData(
         title=project.title, generated_on=today, summary=description.split("\n\n")[0],
@@ -170,7 +173,7 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
         start=project.start_date, end=project.end_date, calendar=calendar,
         needs=[Need(_kind(n.kind, n.material_mode), n.description, n.amount) for n in projects.needs_of(project_id)],
         budget=budget, commitments=commitments,
-        benefits=partnership_benefits(epn, project.publics, len(all_sessions), planned, profile),
+        benefits=partnership_benefits(project.publics, len(all_sessions), planned, profile),
         addressee=addressee, cover_photo=photos[0] if photos else None, contact=contact_of(project),
     )
 
@@ -208,7 +211,7 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
         photos=photos, photos_left_out=left_out,
         staff_time=[StaffTime(who, hours) for who, hours in staff.items()],
         next_steps=next_steps[:8], contact=contact_of(project),
-        source=_("Figures from PartnerDesk, the partnership register of {epn}, on {date}: sessions and attendance "
-                 "from the attendance sheets, contributions from the partnership records. The detailed sheets are "
-                 "available on request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
+        source=_("Figures from PartnerDesk on {date}: sessions and attendance from the attendance sheets, "
+                 "contributions from the partnership records kept by {epn}. The detailed sheets are available on "
+                 "request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
     )
