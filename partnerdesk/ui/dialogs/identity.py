@@ -106,7 +106,7 @@ class IdentityDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("identityDialog")
         self.setWindowTitle(_("EPN identity"))
-        self.resize(620, 640)
+        self.resize(640, 540)
         self.identity = settings.identity()
         self.logo_path = self.identity.logo_path
         self.edits: dict[str, QLineEdit | QPlainTextEdit | ColourField] = {}
