@@ -48,6 +48,7 @@ def test_dossier_in_french(tmp_path, french):
                      "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat vous apporte", "Rédigé pour Boulangerie Dupont & Fils <SARL>",
                      "Besoins et budget", "7 900 €", "Déjà engagés", "2 / ", "Élodie Marchand"):
         assert has(content, expected), expected
+    assert "ateliers-seniors-inscriptions-2026-2027" in content  # the long URL wrapped, not cut
     meta = _metadata(pdf)
     assert meta["title"] == "Dossier de présentation — Ateliers numériques pour les seniors : « Cœur connecté »"
     assert meta["author"] == "Espace numérique « La Fabrique » de Saint-Aubin-des-Prés"
