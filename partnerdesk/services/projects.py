@@ -31,7 +31,7 @@ from partnerdesk.domain.projects import (
     StaffTimeData,
 )
 from partnerdesk.domain.text import normalize
-from partnerdesk.store import database
+from partnerdesk.store import database, project_queries
 from partnerdesk.store.query import JOIN, fn
 from partnerdesk.store.models import (
     BudgetLine,
@@ -222,39 +222,20 @@ def set_next_step(project_partner_id: int, text: str, on: dt.date | None) -> Non
 
 def list_cards(project_id: int | None = None, in_charge: str | None = None) -> list[PartnerCard]:
     """The cards of one project, or of every project ("Tous les projets"), in board order."""
-    query = (ProjectPartner.select(ProjectPartner.id, ProjectPartner.project, ProjectPartner.organisation,
-                                   ProjectPartner.stage, ProjectPartner.position, ProjectPartner.closed_reason,
-                                   ProjectPartner.next_step, ProjectPartner.next_step_on,
-                                   Project.title, Project.in_charge, Organisation.name)
-             .join(Project, on=(ProjectPartner.project == Project.id))
-             .join(Organisation, on=(ProjectPartner.organisation == Organisation.id), src=ProjectPartner)
-             .where(Project.deleted_at.is_null() & Organisation.deleted_at.is_null()))
-    sums: dict[int, list] = {}
-    if project_id is not None:
-        query = query.where(ProjectPartner.project == project_id)
-    if in_charge:
-        query = query.where(Project.in_charge == in_charge)
-    contrib = (PartnerContribution.select(PartnerContribution.project_partner, PartnerContribution.status,
-                                          PartnerContribution.kind, PartnerContribution.value))
-    if project_id is not None:
-        contrib = contrib.join(ProjectPartner).where(ProjectPartner.project == project_id)
-    for pp_id, status, kind, value in contrib.tuples():
-        entry = sums.setdefault(pp_id, [0.0, 0.0, []])
-        entry[0 if status == ContributionStatus.ATTENDU else 1] += value or 0
-        if kind not in entry[2]:
-            entry[2].append(kind)
-    cards = []
-    for (pp_id, proj_id, org_id, stage, position, reason, step, step_on, title, charge, org_name) in (
-            query.order_by(ProjectPartner.position, ProjectPartner.id).tuples()):
-        expected, obtained, kinds = sums.get(pp_id, (0.0, 0.0, []))
-        cards.append(PartnerCard(pp_id, proj_id, title, org_id, org_name, stage, position, reason, step,
-                                 _as_date(step_on), charge, expected, obtained, kinds))
-    return cards
+    return [PartnerCard(pp_id, proj_id, title, org_id, org_name, stage, position, reason, step, _as_date(step_on),
+                        charge, expected, obtained, kinds.split(",") if kinds else [])
+            for (pp_id, proj_id, org_id, stage, position, reason, step, step_on, title, charge, org_name,
+                 expected, obtained, kinds) in project_queries.board_rows(project_id, in_charge)]
+
+
+def project_titles() -> list[tuple[int, str]]:
+    """(id, title) of every live project, by title: for filters."""
+    return project_queries.project_titles()
 
 
 def _as_date(value):
     if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
+        return dt.date.fromisoformat(value[:10]) if value else None
     return value
 
 

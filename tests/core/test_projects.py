@@ -119,3 +119,36 @@ def test_demo_projects_cover_every_stage(demo_store):
     cards = projects.list_cards()
     assert {c.stage for c in cards} == {s.value for s in Stage}
     assert len(projects.list_projects()) == 12
+
+
+def test_cli_projects_and_todo(tmp_path, capsys):
+    from partnerdesk.cli import main
+
+    folder = str(tmp_path / "cli")
+    assert main(["--data-dir", folder, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", folder, "--lang", "fr", "projects", "--search", "tablette"]) == 0
+    out = capsys.readouterr().out
+    assert "Premiers pas sur tablette · En cours" in out and "taux de présence" in out
+    assert main(["--data-dir", folder, "--lang", "fr", "todo"]) == 0
+    assert "Séance" in capsys.readouterr().out
+
+
+def test_project_report_gathers_everything_for_the_pdfs(demo_store):
+    from partnerdesk.services import realizations
+    from partnerdesk.services.project_report import project_report
+
+    by_title = {p.title: p.id for p in projects.list_projects()}
+    expo = project_report(by_title["Exposition « Mon quartier vu par les jeunes »"])
+    assert len(expo.realizations) == 2 and len(expo.photos) == 3
+    assert all(len(p.person_ids) == 2 for p in expo.photos)
+    assert all((demo_store.photos_dir / p.file).is_file() for p in expo.photos)
+    tablets = project_report(by_title["Premiers pas sur tablette"])
+    assert tablets.session_totals.held > 0 and tablets.session_totals.rate is not None
+    assert tablets.budget_totals.total == sum(line.amount for line in tablets.budget)
+    assert tablets.staff_hours_total == sum(p.hours for p in tablets.partners) > 0
+    assert {p.card.organisation_name for p in tablets.active_partners}
+    assert project_report(99999) is None
+    photo = expo.photos[0]
+    realizations.set_people_shown(photo.id, [photo.person_ids[0]])
+    assert realizations.photos_of(expo.project.id)[0].person_ids == [photo.person_ids[0]]

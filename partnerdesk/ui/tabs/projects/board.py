@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -135,12 +135,21 @@ class StageColumn(QFrame):
         self.stage = stage
         self.setObjectName(f"column_{stage.value}")
         self.setFixedWidth(COLUMN_WIDTH)
-        self.setStyleSheet(f"#column_{stage.value} {{ background: {STAGE_COLOURS[stage.value]}; border-radius: 6px; }}")
+        # palettes rather than style sheets: style sheets are slow to polish on a 3,000-card board
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(STAGE_COLOURS[stage.value]))
+        palette.setColor(QPalette.ColorRole.Base, QColor(STAGE_COLOURS[stage.value]))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.header = QLabel()
         self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-weight: 600; background: transparent;")
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.header.setFixedHeight(self.header.fontMetrics().height() * 2 + 4)  # aligned headers
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.header)
         self.model = CardListModel(stage.value, self)
         self.view = CardListView()
@@ -149,13 +158,15 @@ class StageColumn(QFrame):
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(show_project, self.view))
         self.view.setUniformItemSizes(True)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # long columns lay out in steps
+        self.view.setBatchSize(60)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
-        self.view.setStyleSheet("QListView { background: transparent; border: none; }")
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout.addWidget(self.view, 1)
 
@@ -231,7 +242,7 @@ class PipelineBoard(QWidget):
         return bar
 
     def _fill_filters(self) -> None:
-        for combo, items in ((self.project_filter, [(p.title, p.id) for p in projects.list_projects()]),
+        for combo, items in ((self.project_filter, [(title, pid) for pid, title in projects.project_titles()]),
                              (self.charge_filter, [(n, n) for n in projects.people_in_charge()])):
             current = combo.currentData()
             combo.blockSignals(True)

@@ -11,6 +11,7 @@ from partnerdesk.ui.tabs.projects.budget_page import BudgetPage
 from partnerdesk.ui.tabs.projects.form import ProjectForm
 from partnerdesk.ui.tabs.projects.milestones_page import MilestonesPage
 from partnerdesk.ui.tabs.projects.partners_page import PartnersPage
+from partnerdesk.ui.tabs.projects.photos_page import PhotosPage
 from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
 
 
@@ -28,6 +29,7 @@ class ProjectCard(QWidget):
         self.budget = BudgetPage(ctx)
         self.sessions = SessionsPage(ctx)
         self.milestones = MilestonesPage(ctx)
+        self.photos = PhotosPage(ctx)
         self.pages = QTabWidget()
         self.pages.setObjectName("projectPages")
         self.pages.addTab(self.form, _("Project"))
@@ -35,13 +37,14 @@ class ProjectCard(QWidget):
         self.pages.addTab(self.budget, _("Needs and budget"))
         self.pages.addTab(self.sessions, _("Sessions"))
         self.pages.addTab(self.milestones, _("Milestones and realizations"))
+        self.pages.addTab(self.photos, _("Photos"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages, 1)
 
     def _dependent_pages(self):
-        return (self.partners, self.budget, self.sessions, self.milestones)
+        return (self.partners, self.budget, self.sessions, self.milestones, self.photos)
 
     def show_project(self, project_id: int | None) -> None:
         self.project_id = project_id

@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoCommand
 
 from partnerdesk.domain.projects import Stage
 from partnerdesk.i18n import _
-from partnerdesk.services import pipeline
+from partnerdesk.services import pipeline, projects
 
 
 class MoveCardCommand(QUndoCommand):
@@ -31,4 +31,21 @@ class MoveCardCommand(QUndoCommand):
         if self.result is not None:
             pipeline.undo_move(self.result)
             self.result = None
+        self.ctx.signals.data_changed.emit("projects")
+
+
+class DeleteProjectCommand(QUndoCommand):
+    """Send a project to the trash (soft delete); undo brings it back with everything in it."""
+
+    def __init__(self, ctx, project_id: int, title: str):
+        super().__init__(_("Delete the project “{title}”").format(title=title))
+        self.ctx = ctx
+        self.project_id = project_id
+
+    def redo(self) -> None:
+        projects.delete_project(self.project_id)
+        self.ctx.signals.data_changed.emit("projects")
+
+    def undo(self) -> None:
+        projects.restore_project(self.project_id)
         self.ctx.signals.data_changed.emit("projects")

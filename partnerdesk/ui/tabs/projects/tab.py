@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +33,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
 class ProjectsTab(Tab):
-    areas = ("projects", "organisations")
+    areas = ("projects", "organisations", "todo")
     object_name = "projectsTab"
 
     def __init__(self, ctx, parent=None):
@@ -75,6 +76,7 @@ class ProjectsTab(Tab):
         bar.addWidget(self.public_filter)
         bar.addWidget(new)
 
+        self.card = ProjectCard(self.ctx)
         self.model = ProjectTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -95,6 +97,9 @@ class ProjectsTab(Tab):
         header.resizeSection(0, 320)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.card.form.delete)
 
         self.empty = EmptyState(_("Create your first project"),
                                 _("Start by dreaming the action: what, for whom, why. Then look for partners, "
@@ -104,7 +109,6 @@ class ProjectsTab(Tab):
         self.list_stack.addWidget(self.empty)
         self.list_stack.addWidget(self.table)
 
-        self.card = ProjectCard(self.ctx)
         self.card.form.saved.connect(self._saved)
         self.card.hide()
 
