@@ -63,6 +63,8 @@ class TrombinoscopeTab(Tab):
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
         self.view.doubleClicked.connect(self._open_person)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _value: self.provider.hold())
+        self.provider.ready.connect(lambda photos: None if photos else self.view.viewport().update())
 
         self.search = QLineEdit()
         self.search.setObjectName("trombinoscopeSearch")
@@ -148,12 +150,27 @@ class TrombinoscopeTab(Tab):
                           search=self.search.text(), incomplete_only=self.incomplete.isChecked())
 
     def refresh(self) -> None:
-        """Reload the filter choices, then the people."""
-        self._fill_combo(self.organisation, _("All organisations"), trombinoscope.organisations_with_people())
-        self._fill_combo(self.tag, _("All tags"), trombinoscope.tags())
-        self.load()
+        """Reload the filter choices and the people, in the background."""
+        self._generation += 1
+        generation, filters = self._generation, self.filters()
 
-    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
+        def work(handle):
+            return (trombinoscope.organisations_with_people(), trombinoscope.tags(),
+                    trombinoscope.list_cards(filters))
+
+        def done(result):
+            organisations, tags, cards = result
+            kept = self._fill_combo(self.organisation, _("All organisations"), organisations)
+            kept = self._fill_combo(self.tag, _("All tags"), tags) and kept
+            if kept:
+                self._loaded(generation, filters, cards)
+            else:  # a chosen organisation or tag is gone: the filter changed
+                self.load()
+
+        self.ctx.tasks.run(work, done, self._load_failed)
+
+    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> bool:
+        """Refill a filter; False when its current choice disappeared."""
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -163,15 +180,17 @@ class TrombinoscopeTab(Tab):
         found = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
+        return found >= 0
+
+    def _load_failed(self, exc, details) -> None:
+        show_error(self, _("The trombinoscope could not be loaded."), details).exec()
 
     def load(self) -> None:
         """Load the people matching the filters in the background."""
         self._generation += 1
         generation, filters = self._generation, self.filters()
         self.ctx.tasks.run(lambda handle: trombinoscope.list_cards(filters),
-                           lambda cards: self._loaded(generation, filters, cards),
-                           lambda exc, details: show_error(self, _("The trombinoscope could not be loaded."),
-                                                           details).exec())
+                           lambda cards: self._loaded(generation, filters, cards), self._load_failed)
 
     def _loaded(self, generation: int, filters: GridFilter, cards) -> None:
         if generation != self._generation:
