@@ -222,16 +222,22 @@ def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
     return partner_queries.last_contacts(organisation_ids)
 
 
-def list_organisations(today: dt.date | None = None) -> list[OrganisationRow]:
-    """Every organisation not in the trash, with tags, last contact and cadence state."""
+def list_organisations(today: dt.date | None = None, ids=None) -> list[OrganisationRow]:
+    """Every organisation not in the trash (or those of `ids`), with tags, last contact and
+    cadence state."""
     today = today or dt.date.today()
+    ids = None if ids is None else list(ids)
+    tag_query = OrganisationTag.select(OrganisationTag.organisation, Tag.id, Tag.name).join(Tag).order_by(Tag.name)
+    query = Organisation.select().where(Organisation.deleted_at.is_null()).order_by(Organisation.name_norm)
+    if ids is not None:
+        tag_query = tag_query.where(OrganisationTag.organisation.in_(ids))
+        query = query.where(Organisation.id.in_(ids))
     tags: dict[int, list[tuple[int, str]]] = {}
-    for org_id, tag_id, tag_name in (OrganisationTag.select(OrganisationTag.organisation, Tag.id, Tag.name)
-                                     .join(Tag).order_by(Tag.name).tuples()):
+    for org_id, tag_id, tag_name in tag_query.tuples():
         tags.setdefault(org_id, []).append((tag_id, tag_name))
-    last = last_contacts()
+    last = last_contacts(ids)
     rows = []
-    for r in (Organisation.select().where(Organisation.deleted_at.is_null()).order_by(Organisation.name_norm)):
+    for r in query:
         since = r.created_at.date() if isinstance(r.created_at, dt.datetime) else None
         contact = last.get(r.id)
         rows.append(OrganisationRow(
@@ -243,6 +249,11 @@ def list_organisations(today: dt.date | None = None) -> list[OrganisationRow]:
             next_due=next_contact_due(contact, r.contact_cadence_days, since),
         ))
     return rows
+
+
+def organisation_row(org_id: int, today: dt.date | None = None) -> OrganisationRow | None:
+    rows = list_organisations(today, ids=[org_id])
+    return rows[0] if rows else None
 
 
 def list_people() -> list[PersonRow]:
