@@ -53,6 +53,7 @@ class PersonCard:
 class GridFilter:
     organisation_id: int | None = None
     tag_id: int | None = None
+    project_id: int | None = None
     search: str = ""
     incomplete_only: bool = False
 
@@ -76,6 +77,9 @@ def list_cards(filters: GridFilter | None = None, scope: str = ConsentScope.INTE
     filters = filters or GridFilter()
     current = people_grid.current_affiliations()
     allowed = people_grid.tagged_people(filters.tag_id) if filters.tag_id else None
+    if filters.project_id:
+        involved = people_grid.project_people(filters.project_id)
+        allowed = involved if allowed is None else allowed & involved
     needle = normalize(filters.search)
     norm = functools.lru_cache(maxsize=None)(normalize)
     cards = []
@@ -108,6 +112,11 @@ def organisations_with_people() -> list[tuple[int, str]]:
 
 def tags() -> list[tuple[int, str]]:
     return list(Tag.select(Tag.id, Tag.name).order_by(Tag.name).tuples())
+
+
+def projects() -> list[tuple[int, str]]:
+    """(id, title) of the projects, for the filter."""
+    return people_grid.projects()
 
 
 def export_pdf(paths: DataPaths, filters: GridFilter | None = None, title: str = "") -> bytes:

@@ -50,3 +50,25 @@ def people_rows() -> list[tuple]:
 def tagged_people(tag_id: int) -> set[int]:
     """People tagged `tag_id` or currently working in an organisation tagged with it."""
     return {row[0] for row in database.execute_sql(TAGGED_PEOPLE, (tag_id, tag_id)).fetchall()}
+
+PROJECT_PEOPLE = """
+    SELECT a.person_id FROM affiliation a JOIN project_partner pp ON pp.organisation_id = a.organisation_id
+    WHERE pp.project_id = ? AND a.end_date IS NULL
+    UNION
+    SELECT contact_person_id FROM project_partner WHERE project_id = ? AND contact_person_id IS NOT NULL
+    UNION
+    SELECT sp.person_id FROM session_participant sp JOIN project_session s ON s.id = sp.session_id
+    WHERE s.project_id = ? AND sp.person_id IS NOT NULL
+"""
+
+PROJECTS = "SELECT id, title FROM project WHERE deleted_at IS NULL ORDER BY title_norm"
+
+
+def project_people(project_id: int) -> set[int]:
+    """People of a project: current members of its partner organisations, its contacts, its participants."""
+    rows = database.execute_sql(PROJECT_PEOPLE, (project_id, project_id, project_id)).fetchall()
+    return {row[0] for row in rows}
+
+
+def projects() -> list[tuple[int, str]]:
+    return [tuple(row) for row in database.execute_sql(PROJECTS).fetchall()]

@@ -134,3 +134,11 @@ def test_banner_in_french(ctx, qtbot, cards):
     banner = ReviewBanner(ctx)
     qtbot.addWidget(banner)
     assert banner.label.text() == "3 fiches à vérifier cette année"
+
+
+
+def test_open_requested_review_opens_it(cards, window, qtbot):
+    window.ctx.signals.open_requested.emit("review", 0)
+    dialog = window.findChild(ReviewDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

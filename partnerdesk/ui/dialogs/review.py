@@ -86,6 +86,12 @@ class ReviewDialog(QDialog):
         left_form.addRow(_("New organisation (optional):"), self.new_org)
         left_form.addRow(_("New role:"), self.new_role)
         left_form.addRow("", self.left_button)
+        self.left_error = QLabel()
+        self.left_error.setObjectName("reviewLeftError")
+        self.left_error.setStyleSheet(ERROR_STYLE)
+        self.left_error.setWordWrap(True)
+        self.left_error.hide()
+        left_form.addRow(self.left_error)
 
         card_page = QWidget()
         card_layout = QVBoxLayout(card_page)
@@ -208,6 +214,7 @@ class ReviewDialog(QDialog):
         self.left_button.setEnabled(person and bool(card.organisation))
         self.new_org.setCurrentIndex(0)
         self.new_role.clear()
+        self.left_error.hide()
         if self.edits:
             first = next(iter(self.edits.values()))
             first.setFocus()
@@ -250,7 +257,12 @@ class ReviewDialog(QDialog):
     def left_organisation(self) -> None:
         if self.card is None or self.card.kind != CardKind.PERSON.value:
             return
-        review.left_organisation(self.card.id, self.today, self.new_org.currentData(), self.new_role.text())
+        try:
+            review.left_organisation(self.card.id, self.today, self.new_org.currentData(), self.new_role.text())
+        except ValidationError as exc:
+            self.left_error.setText(" ".join(_(m) for m in exc.errors.values()))
+            self.left_error.show()
+            return
         self._next()
 
 

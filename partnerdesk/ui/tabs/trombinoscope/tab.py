@@ -37,7 +37,7 @@ SIZE_KEY = "trombinoscope/icon_size"
 
 
 class TrombinoscopeTab(Tab):
-    areas = ("people", "organisations", "tags", "photos")
+    areas = ("people", "organisations", "tags", "photos", "projects")
     object_name = "trombinoscopeTab"
 
     def __init__(self, ctx, parent=None):
@@ -76,6 +76,11 @@ class TrombinoscopeTab(Tab):
         self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag = QComboBox()
         self.tag.setObjectName("trombinoscopeTag")
+        self.project = QComboBox()
+        self.project.setObjectName("trombinoscopeProject")
+        self.project.setMinimumContentsLength(14)
+        self.project.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.project.setToolTip(_("People of the project's partner organisations, its contacts and participants"))
         self.incomplete = QCheckBox(_("Incomplete cards"))
         self.incomplete.setObjectName("incompleteFilter")
         self.incomplete.setToolTip(_("People missing an email, a phone, a photo, or a consent for their photo"))
@@ -100,6 +105,8 @@ class TrombinoscopeTab(Tab):
         filters.addWidget(self.organisation, 1)
         filters.addWidget(QLabel(_("Tag:")))
         filters.addWidget(self.tag)
+        filters.addWidget(QLabel(_("Project:")))
+        filters.addWidget(self.project, 1)
         filters.addWidget(self.incomplete)
         actions = QHBoxLayout()
         actions.addWidget(self.count)
@@ -129,6 +136,7 @@ class TrombinoscopeTab(Tab):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.organisation.currentIndexChanged.connect(lambda _i: self.load())
         self.tag.currentIndexChanged.connect(lambda _i: self.load())
+        self.project.currentIndexChanged.connect(lambda _i: self.load())
         self.incomplete.toggled.connect(lambda _on: self.load())
         self.size.valueChanged.connect(self.set_icon_size)
         self.review_button.clicked.connect(self.open_review)
@@ -147,7 +155,8 @@ class TrombinoscopeTab(Tab):
 
     def filters(self) -> GridFilter:
         return GridFilter(organisation_id=self.organisation.currentData(), tag_id=self.tag.currentData(),
-                          search=self.search.text(), incomplete_only=self.incomplete.isChecked())
+                          project_id=self.project.currentData(), search=self.search.text(),
+                          incomplete_only=self.incomplete.isChecked())
 
     def refresh(self) -> None:
         """Reload the filter choices and the people, in the background."""
@@ -155,13 +164,14 @@ class TrombinoscopeTab(Tab):
         generation, filters = self._generation, self.filters()
 
         def work(handle):
-            return (trombinoscope.organisations_with_people(), trombinoscope.tags(),
+            return (trombinoscope.organisations_with_people(), trombinoscope.tags(), trombinoscope.projects(),
                     trombinoscope.list_cards(filters))
 
         def done(result):
-            organisations, tags, cards = result
+            organisations, tags, projects, cards = result
             kept = self._fill_combo(self.organisation, _("All organisations"), organisations)
             kept = self._fill_combo(self.tag, _("All tags"), tags) and kept
+            kept = self._fill_combo(self.project, _("All projects"), projects) and kept
             if kept:
                 self._loaded(generation, filters, cards)
             else:  # a chosen organisation or tag is gone: the filter changed
@@ -218,6 +228,12 @@ class TrombinoscopeTab(Tab):
         person_id = index.data(IdRole)
         if person_id is not None:
             self.ctx.signals.open_requested.emit("person", int(person_id))
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        """"review" (from "À faire") opens the review window; no tab needs showing for it."""
+        if kind == "review":
+            self.open_review()
+        return False
 
     def open_review(self) -> None:
         from partnerdesk.ui.dialogs.review import open_review
