@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import maintenance, partners
+from partnerdesk.cli import maintenance, partners, review
 
-COMMANDS = [maintenance, partners]
+COMMANDS = [maintenance, partners, review]
 
 
 def build_parser() -> argparse.ArgumentParser:
