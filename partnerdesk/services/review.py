@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 
 from partnerdesk.domain import review as rules
 from partnerdesk.domain import validation as v
-from partnerdesk.domain.partners import OrganisationData, PersonData
 from partnerdesk.domain.review import CardKind, CardRef
-from partnerdesk.domain.text import normalize
 from partnerdesk.services import partners, settings
 from partnerdesk.store import database
 from partnerdesk.store.models import Affiliation, Organisation, Person
@@ -113,27 +111,23 @@ def save_changes(kind: str, card_id: int, values: dict[str, str], today: dt.date
 
 def _save_person(person_id: int, values: dict[str, str], today: dt.date) -> None:
     with database.atomic("IMMEDIATE"):
-        person = Person.get_by_id(person_id)
-        emails, phones = list(person.emails or []), list(person.phones or [])
+        data = partners.get_person(person_id)
+        if data is None:
+            raise partners.NotFound(person_id)
+        data.first_name = values.get("first_name", data.first_name)
+        data.last_name = values.get("last_name", data.last_name)
         if "email" in values:
-            emails[:1] = [values["email"]] if values["email"] else []
+            data.emails[:1] = [values["email"]] if values["email"] else []
         if "phone" in values:
-            phones[:1] = [values["phone"]] if values["phone"] else []
-        data = PersonData(last_name=values.get("last_name", person.last_name),
-                          first_name=values.get("first_name", person.first_name), emails=emails, phones=phones)
-        errors = {}
+            data.phones[:1] = [values["phone"]] if values["phone"] else []
+        data.verified_on = today
         try:
-            partners.validate_person(data)
+            partners.update_person(data)
         except v.ValidationError as exc:
-            errors = {_person_field(k): msg for k, msg in exc.errors.items()}
-        if errors:
-            raise v.ValidationError(errors)
-        Person.update(first_name=data.first_name, last_name=data.last_name, emails=emails, phones=phones,
-                      name_norm=normalize(data.full_name), verified_on=today,
-                      updated_at=dt.datetime.now()).where(Person.id == person_id).execute()
+            raise v.ValidationError({_person_field(k): msg for k, msg in exc.errors.items()}) from exc
         aff = _current_affiliation(person_id)
         if aff is not None and "role" in values and values["role"] != aff.role:
-            Affiliation.update(role=values["role"]).where(Affiliation.id == aff.id).execute()
+            partners.update_affiliation(aff.id, values["role"], aff.start_date, aff.end_date)
 
 
 def _person_field(key: str) -> str:
@@ -142,32 +136,36 @@ def _person_field(key: str) -> str:
 
 def _save_organisation(org_id: int, values: dict[str, str], today: dt.date) -> None:
     with database.atomic("IMMEDIATE"):
-        org = Organisation.get_by_id(org_id)
-        data = partners.organisation_data(org)
+        data = partners.get_organisation(org_id)
+        if data is None:
+            raise partners.NotFound(org_id)
         for name in ORGANISATION_FIELDS:
             if name in values:
                 setattr(data, name, values[name])
-        partners.validate_organisation(data)
-        changes = {name: getattr(data, name) for name in ORGANISATION_FIELDS}
-        Organisation.update(**changes, name_norm=normalize(data.name), verified_on=today,
-                            updated_at=dt.datetime.now()).where(Organisation.id == org_id).execute()
+        data.verified_on = today
+        partners.update_organisation(data)
 
 
 def left_organisation(person_id: int, today: dt.date | None = None, new_organisation_id: int | None = None,
                       new_role: str = "") -> None:
-    """"Left the organisation": close the open affiliations today, optionally open a new one, stamp the card."""
+    """"Left the organisation": close the open affiliations today (history kept), optionally open a
+    new one, and stamp the card. Raises ValidationError (nothing written) when an affiliation
+    starts after today."""
     today = _today(today)
     with database.atomic("IMMEDIATE"):
-        (Affiliation.update(end_date=today)
-         .where(Affiliation.person == person_id, Affiliation.end_date.is_null()).execute())
+        for affiliation in partners.affiliations_of(person_id):
+            if affiliation.end_date is None:
+                partners.close_affiliation(affiliation.id, today)
         if new_organisation_id is not None:
-            Affiliation.create(person=person_id, organisation=new_organisation_id, role=new_role.strip(),
-                               start_date=today)
+            partners.add_affiliation(person_id, new_organisation_id, new_role, today)
         _stamp(CardKind.PERSON.value, person_id, today)
 
 
 def organisation_choices() -> list[tuple[int, str]]:
-    return [(o.id, o.name) for o in partners.list_organisations()]
+    """(id, name) of every organisation not in the trash, for "left for another organisation"."""
+    query = (Organisation.select(Organisation.id, Organisation.name).where(Organisation.deleted_at.is_null())
+             .order_by(Organisation.name_norm).tuples())
+    return list(query)
 
 
 # --- the session: queue and position, saved to resume later --------------------------------
@@ -214,3 +212,4 @@ def advance(session: Session) -> Session:
 
 def clear_session() -> None:
     settings.set_(SESSION, {})
+

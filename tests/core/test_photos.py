@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from partnerdesk.domain.partners import PersonData
-from partnerdesk.services import partners, photos, thumbnails
+from partnerdesk.services import partners, photos
 from tests.core.images import encoded, rotated_jpeg
 
 
@@ -114,14 +114,3 @@ def test_replace_remove_and_prune(store, person):
     assert photos.prune(store) == 1
     photos.remove_photo(person)
     assert photos.photo_of(person) is None
-
-
-def test_thumbnail_is_made_once_at_size(store, person):
-    info = photos.set_photo_from_bytes(store, person, encoded("JPEG", width=1000, height=800))
-    path = thumbnails.ensure_thumbnail(store, info.file, 100)
-    assert path.parent == store.thumbnails_dir
-    with Image.open(path) as image:
-        assert max(image.size) == thumbnails.bucket(100) == 128
-    mtime = path.stat().st_mtime_ns
-    assert thumbnails.ensure_thumbnail(store, info.file, 110) == path and path.stat().st_mtime_ns == mtime
-    assert thumbnails.ensure_thumbnail(store, "absent.jpg", 64) is None

@@ -134,3 +134,26 @@ def test_banner_in_french(ctx, qtbot, cards):
     banner = ReviewBanner(ctx)
     qtbot.addWidget(banner)
     assert banner.label.text() == "3 fiches à vérifier cette année"
+
+
+
+def test_open_requested_review_opens_it(cards, window, qtbot):
+    window.ctx.signals.open_requested.emit("review", 0)
+    dialog = window.findChild(ReviewDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_photo_shown_only_with_consent_for_internal_use(ctx, qtbot, cards):
+    from partnerdesk.domain.consent import Consent
+    from partnerdesk.services import consent, photos
+    from tests.core.images import jpeg_bytes
+
+    photos.set_photo_from_bytes(ctx.paths, cards["paul"], jpeg_bytes(width=300, height=400))
+    dialog = _dialog(ctx, qtbot)
+    assert dialog.photo_file is None  # no consent yet: initials
+    assert dialog.photo.pixmap().width() == dialog.photo.pixmap().height()
+    consent.save_consent(cards["paul"], Consent(True, TODAY, ["interne"]))
+    again = _dialog(ctx, qtbot)
+    qtbot.waitUntil(lambda: again.provider.pending() == 0)
+    assert again.photo_file and again.photo.pixmap().width() < again.photo.pixmap().height()

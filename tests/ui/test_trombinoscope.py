@@ -115,3 +115,19 @@ def test_export_pdf_button_writes_the_file(ctx, qtbot, demo_store, tmp_path, mon
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "équipe.pdf"
     assert pdf.read_bytes().startswith(b"%PDF") and messages and str(pdf) in messages[0]
+
+
+def test_thumbnail_is_made_once_at_size_and_cached_on_disk(ctx, store):
+    from partnerdesk.services import thumbnails
+    from partnerdesk.ui.thumbnails import load_thumbnail
+
+    person = partners.create_person(PersonData("Morel", "Lou"))
+    info = photos.set_photo_from_bytes(store, person.id, jpeg_bytes(width=1000, height=800))
+    image = load_thumbnail(store, info.file, 100)
+    assert image.width() == 100 and image.height() in (79, 80)
+    cached = thumbnails.thumbnail_path(store, info.file, 100)
+    assert cached.parent == store.thumbnails_dir and cached.exists()
+    mtime = cached.stat().st_mtime_ns
+    assert load_thumbnail(store, info.file, 110).width() == 110 and cached.stat().st_mtime_ns == mtime
+    assert load_thumbnail(store, "absent.jpg", 64).isNull()
+    assert thumbnails.clear(store) == 1

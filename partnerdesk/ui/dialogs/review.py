@@ -30,8 +30,11 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.review import CardKind
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, format_date
-from partnerdesk.services import review
+from partnerdesk.domain.consent import ConsentScope
+from partnerdesk.domain.text import initials
+from partnerdesk.services import consent, review
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.thumbnails import ThumbnailProvider, initials_pixmap
 
 LABELS = {
     "first_name": N_("First name"), "last_name": N_("Last name"), "email": N_("Email"), "phone": N_("Phone"),
@@ -39,6 +42,7 @@ LABELS = {
     "city": N_("City"), "website": N_("Website"),
 }
 ERROR_STYLE = "color: #b91c1c;"
+PHOTO_SIZE = 72
 
 
 class ReviewDialog(QDialog):
@@ -63,6 +67,13 @@ class ReviewDialog(QDialog):
         top.addWidget(self.progress_label)
         top.addWidget(self.progress, 1)
 
+        self.provider = ThumbnailProvider(ctx, capacity=20, parent=self)
+        self.provider.ready.connect(lambda _files: self._show_photo())
+        self.photo_file: str | None = None
+        self.photo = QLabel()
+        self.photo.setObjectName("reviewPhoto")
+        self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel()
         self.title.setObjectName("reviewCardTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -74,7 +85,7 @@ class ReviewDialog(QDialog):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
 
-        self.left_box = QGroupBox(_("Left the organisation"))
+        self.left_box = QGroupBox(_("Leaving the organisation"))
         self.new_org = QComboBox()
         self.new_org.setObjectName("reviewNewOrganisation")
         self.new_role = QLineEdit()
@@ -86,11 +97,22 @@ class ReviewDialog(QDialog):
         left_form.addRow(_("New organisation (optional):"), self.new_org)
         left_form.addRow(_("New role:"), self.new_role)
         left_form.addRow("", self.left_button)
+        self.left_error = QLabel()
+        self.left_error.setObjectName("reviewLeftError")
+        self.left_error.setStyleSheet(ERROR_STYLE)
+        self.left_error.setWordWrap(True)
+        self.left_error.hide()
+        left_form.addRow(self.left_error)
 
         card_page = QWidget()
         card_layout = QVBoxLayout(card_page)
-        card_layout.addWidget(self.title)
-        card_layout.addWidget(self.subtitle)
+        heading = QHBoxLayout()
+        heading.addWidget(self.photo)
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        heading.addLayout(names, 1)
+        card_layout.addLayout(heading)
         card_layout.addLayout(self.grid)
         card_layout.addWidget(self.left_box)
         card_layout.addStretch(1)
@@ -173,6 +195,9 @@ class ReviewDialog(QDialog):
         self.edits, self.errors = {}, {}
         person = card.kind == CardKind.PERSON.value
         self.title.setText(card.title)
+        self.photo.setVisible(person)
+        self.photo_file = consent.photo_for_use(card.id, ConsentScope.INTERNE) if person else None
+        self._show_photo()
         checked = (_("last checked on {date}").format(date=format_date(card.verified_on)) if card.verified_on
                    else _("never checked"))
         kind = _("Person") if person else _("Organisation")
@@ -208,9 +233,20 @@ class ReviewDialog(QDialog):
         self.left_button.setEnabled(person and bool(card.organisation))
         self.new_org.setCurrentIndex(0)
         self.new_role.clear()
+        self.left_error.hide()
         if self.edits:
             first = next(iter(self.edits.values()))
             first.setFocus()
+
+    def _show_photo(self) -> None:
+        """The person's photo when their consent covers internal use, else their initials."""
+        if self.card is None or self.card.kind != CardKind.PERSON.value:
+            return
+        pixmap = self.provider.pixmap(self.photo_file, PHOTO_SIZE) if self.photo_file else None
+        if pixmap is None:
+            values = self.card.values
+            pixmap = initials_pixmap(initials(values.get("first_name", ""), values.get("last_name", "")), PHOTO_SIZE)
+        self.photo.setPixmap(pixmap)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
@@ -250,7 +286,12 @@ class ReviewDialog(QDialog):
     def left_organisation(self) -> None:
         if self.card is None or self.card.kind != CardKind.PERSON.value:
             return
-        review.left_organisation(self.card.id, self.today, self.new_org.currentData(), self.new_role.text())
+        try:
+            review.left_organisation(self.card.id, self.today, self.new_org.currentData(), self.new_role.text())
+        except ValidationError as exc:
+            self.left_error.setText(" ".join(_(m) for m in exc.errors.values()))
+            self.left_error.show()
+            return
         self._next()
 
 

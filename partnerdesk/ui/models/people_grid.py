@@ -67,7 +67,7 @@ class PeopleGridListModel(QAbstractListModel):
         if role == ObjectRole:
             return card
         if role == SortRole:
-            return card.search_key
+            return (card.last_name.casefold(), card.first_name.casefold())
         if role == RoleRole:
             return card.role
         if role == OrganisationRole:
