@@ -123,3 +123,42 @@ def qtbot_left():
 
     return Qt.MouseButton.LeftButton
 
+
+
+def test_project_card_export_button_lists_the_documents(ctx, qtbot, tmp_path):
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.domain.projects import SessionData
+    from partnerdesk.services import partners, sessions
+    from partnerdesk.ui.tabs.projects.card import ProjectCard
+    from partnerdesk.ui.widgets.export_buttons import OrganisationExportButton
+
+    project = projects.create_project(samples_project())
+    org = partners.create_organisation(OrganisationData("Médiathèque Anne-Frank"))
+    projects.add_partner(project.id, org.id)
+    sessions.create_session(SessionData(project.id, dt.date.today() + dt.timedelta(days=3), "14:00", "16:00"))
+    card = ProjectCard(ctx)
+    qtbot.addWidget(card)
+    assert not card.export_button.isEnabled()
+    card.show_project(project.id)
+    assert card.export_button.isEnabled()
+    card.export_button.fill_menu()
+    texts = [a.text() for a in card.export_button.menu_.actions()]
+    assert texts[0] == "Presentation dossier…" and "Report…" in texts
+    assert any(t.startswith("Attendance sheet of ") for t in texts)
+    addressed = card.export_button.menu_.actions()[1].menu()
+    assert [a.text() for a in addressed.actions()] == ["Médiathèque Anne-Frank"]
+    out = tmp_path / "dossier.pdf"
+    card.export_button.runner.ask_path = lambda kind, title: out
+    card.export_button.runner.opener = lambda url: True
+    addressed.actions()[0].trigger()
+    assert "Médiathèque Anne-Frank" in text(out.read_bytes())
+
+    button = OrganisationExportButton(ctx)
+    qtbot.addWidget(button)
+    button.set_organisation(org.id)
+    button.fill_menu()
+    out = tmp_path / "fiche.pdf"
+    button.runner.ask_path = lambda kind, title: out
+    button.runner.opener = lambda url: True
+    button.menu_.actions()[0].trigger()
+    assert "Médiathèque Anne-Frank" in text(out.read_bytes())
