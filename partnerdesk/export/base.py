@@ -30,7 +30,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTempla
 
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
-from partnerdesk.i18n import _, babel_locale, format_money
+from partnerdesk.i18n import _, babel_locale, format_money, language
 from partnerdesk.paths import resource
 
 log = logging.getLogger(__name__)
@@ -255,7 +255,7 @@ class Document:
             buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=self.title(), author=self.epn_name, subject=self.subject(),
             creator="PartnerDesk", producer="PartnerDesk (ReportLab)", keywords=self.kind,
-            lang="fr-FR", displayDocTitle=True, initialFontName=FONT,
+            lang="fr-FR" if language() == "fr" else "en-GB", displayDocTitle=True, initialFontName=FONT,
         )
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

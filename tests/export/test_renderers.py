@@ -141,3 +141,9 @@ def test_dossier_without_commitments_or_budget(tmp_path):
     pdf = render_dossier(data, EpnIdentity())
     assert "No partner has committed yet" in text(pdf)
     assert_no_blank_page(pdf)
+
+
+def test_language_follows_the_interface():
+    pdf = render_attendance_sheet(samples.attendance(names=2), EpnIdentity())
+    assert _metadata(pdf)["lang"] == "en-GB"
+    assert "Attendance sheet" in _metadata(pdf)["title"]
