@@ -146,15 +146,44 @@ class DossierDocument(Document):
         # below the band: photo, addressee, date, contact
         bottom_block = 62 * mm
         y = band_bottom - 10 * mm
-        if d.cover_photo:
-            prepared = prepare_photo(d.cover_photo.path, CONTENT_WIDTH, y - bottom_block - 6 * mm)
-            if prepared is not None:
-                w, h = prepared.fit(CONTENT_WIDTH, y - bottom_block - 6 * mm)
-                canvas.drawImage(prepared.reader, x + (CONTENT_WIDTH - w) / 2, y - h, w, h)
-                y -= h + 6 * mm
-        self._draw_addressee(canvas, min(y, bottom_block + 40 * mm))
+        prepared = prepare_photo(d.cover_photo.path, CONTENT_WIDTH, y - bottom_block - 6 * mm) \
+            if d.cover_photo else None
+        if prepared is not None:
+            w, h = prepared.fit(CONTENT_WIDTH, y - bottom_block - 6 * mm)
+            canvas.drawImage(prepared.reader, x + (CONTENT_WIDTH - w) / 2, y - h, w, h)
+            y -= h + 6 * mm
+        else:
+            y = self._draw_facts(canvas, y)
+        self._draw_addressee(canvas, min(y, bottom_block + 40 * mm) if d.addressee else y)
         self._draw_footer(canvas)
         canvas.restoreState()
+
+    def _draw_facts(self, canvas, top: float) -> float:
+        """Without a photo, the cover shows the project at a glance: where, when, for whom."""
+        d, s = self.data, self.styles
+        facts = [(label, value) for label, value in (
+            (_("Who it is for"), ", ".join(d.publics)), (_("When"), period(d.start, d.end)),
+            (_("Where"), d.place), (_("Format"), d.duration)) if value]
+        if not facts:
+            return top
+        value_style = ParagraphStyle("cover_fact", parent=s["lead"], textColor=self.theme.main, spaceAfter=0)
+        blocks = []
+        for label, value in facts:
+            para = Paragraph(esc(value[:1].upper() + value[1:]), value_style)
+            blocks.append((label, para, para.wrap(CONTENT_WIDTH - 20 * mm, 40 * mm)[1]))
+        height = sum(h + 10 * mm for _l, _p, h in blocks) + 6 * mm
+        canvas.setFillColor(self.theme.pale)
+        canvas.roundRect(MARGIN_X, top - height, CONTENT_WIDTH, height, 3 * mm, stroke=0, fill=1)
+        canvas.setFillColor(self.theme.accent)
+        canvas.rect(MARGIN_X, top - height, 1.6 * mm, height, stroke=0, fill=1)
+        y = top - 6 * mm
+        for label, para, h in blocks:
+            canvas.setFillColor(self.theme.accent)
+            canvas.setFont(FONT_BOLD, 7.5)
+            canvas.drawString(MARGIN_X + 10 * mm, y - 2 * mm, label.upper())
+            para.drawOn(canvas, MARGIN_X + 10 * mm, y - 4 * mm - h)
+            y -= h + 10 * mm
+        return top - height - 10 * mm
 
     def _draw_addressee(self, canvas, y: float) -> None:
         d, theme = self.data, self.theme
@@ -220,8 +249,10 @@ class DossierDocument(Document):
                                            .format(partner=d.addressee.organisation)), s["small"]))
             story += self._benefits()
         self.section(story, _("Contact"))
-        story.append(Paragraph(esc(_("We would be glad to present the project to you in person and to build it "
-                                     "with you.")), s["body"]))
+        invitation = Paragraph(esc(_("We would be glad to present the project to you in person and to build it "
+                                     "with you.")), s["body"])
+        invitation.keepWithNext = True
+        story.append(invitation)
         story.append(contact_block(d.contact, self.identity, self.epn_name, s, theme))
         return story
 
