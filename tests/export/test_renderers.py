@@ -140,6 +140,7 @@ def test_dossier_without_commitments_or_budget(tmp_path):
     data.commitments, data.budget, data.needs, data.calendar = [], [], [], []
     pdf = render_dossier(data, EpnIdentity())
     assert "No partner has committed yet" in text(pdf)
+    assert "WHO IT IS FOR" in text(pdf)  # no photo: the cover shows the project at a glance
     assert_no_blank_page(pdf)
 
 
