@@ -30,7 +30,8 @@ def cmd_projects(args):
         for p in rows:
             dates = " – ".join(format_date(d) for d in (p.start_date, p.end_date) if d)
             print(f"{p.title} · {_label(ProjectStatus, p.status)}" + (f" · {dates}" if dates else ""))
-            stages = [f"{_label(Stage, s.value)} {p.stage_counts[s.value]}" for s in Stage if p.stage_counts.get(s.value)]
+            stages = [f"{_label(Stage, s.value)} {p.stage_counts[s.value]}"
+                      for s in Stage if p.stage_counts.get(s.value)]
             if stages:
                 print("    " + ", ".join(stages))
             t = sessions.totals(p.id)

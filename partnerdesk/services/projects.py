@@ -41,6 +41,7 @@ from partnerdesk.store.models import (
     Project,
     ProjectNeed,
     ProjectPartner,
+    ProjectSession,
     StaffTime,
 )
 
@@ -126,6 +127,17 @@ def list_projects(search: str = "", status: str | None = None, year: int | None 
             next_ms.setdefault(m.project_id, milestone_data(m))
     return [ProjectSummary(r.id, r.title, r.status, r.start_date, r.end_date, r.in_charge, r.publics or [],
                            counts.get(r.id, {}), next_ms.get(r.id)) for r in rows]
+
+
+def project_of(kind: str, item_id: int) -> int | None:
+    """The project a thing belongs to: "project", "project_partner", "session" or "milestone"."""
+    model = {"project": None, "project_partner": ProjectPartner, "session": ProjectSession,
+             "milestone": Milestone}.get(kind, False)
+    if model is None:
+        return item_id
+    if model is False:
+        return None
+    return model.select(model.project).where(model.id == item_id).scalar()
 
 
 def people_in_charge() -> list[str]:

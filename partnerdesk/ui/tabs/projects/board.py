@@ -209,6 +209,7 @@ class PipelineBoard(QWidget):
                 lambda pos, c=column: self._context_menu(c, pos))
             column.view.neighbour_requested.connect(lambda delta, s=stage: self._focus_neighbour(s, delta))
             column.view.doubleClicked.connect(self._open_card)
+            column.view.activated.connect(self._open_card)
             column.view.selectionModel().currentChanged.connect(
                 lambda current, _previous, c=column: self._current_changed(c, current))
             if stage.is_closed:
@@ -370,13 +371,13 @@ class PipelineBoard(QWidget):
             "organisation", card.organisation_id))
         if self.cross_project:
             menu.addAction(_("Open the project"), lambda: self.ctx.signals.open_requested.emit(
-                "project", card.project_id))
+                "project_partner", card.id))
         menu.popup(column.view.viewport().mapToGlobal(pos))
 
     def _open_card(self, index) -> None:
         card = index.data(ObjectRole)
         if card is not None:
-            kind, item = ("project", card.project_id) if self.cross_project else ("organisation", card.organisation_id)
+            kind, item = ("project_partner", card.id) if self.cross_project else ("organisation", card.organisation_id)
             self.ctx.signals.open_requested.emit(kind, item)
 
     # --- moves --------------------------------------------------------------------

@@ -39,6 +39,8 @@ class ProjectCard(QWidget):
         self.pages.addTab(self.sessions, _("Sessions"))
         self.pages.addTab(self.milestones, _("Milestones and realizations"))
         self.pages.addTab(self.photos, _("Photos"))
+        self._stale: set = set()
+        self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.export_button = ProjectExportButton(ctx)  # dossier, bilan, attendance sheet (exports area)
@@ -64,6 +66,7 @@ class ProjectCard(QWidget):
             self.form.title.setFocus()
             return
         self._set_heading(data)
+        self._stale = set()
         for page in self._dependent_pages():
             page.set_project(project_id)
 
@@ -79,7 +82,8 @@ class ProjectCard(QWidget):
         else:
             self._set_heading(projects.get_project(project_id))
 
-    def refresh(self) -> None:
+    def refresh(self, area: str = "*") -> None:
+        """Reload the page on show now; the others when they are next shown."""
         if self.project_id is None:
             return
         data = projects.get_project(self.project_id)
@@ -87,9 +91,27 @@ class ProjectCard(QWidget):
             self.show_project(None)
             return
         self._set_heading(data)
+        if area in ("organisations", "*"):
+            self.partners.organisations_changed()
         current = self.pages.currentWidget()
+        self._stale = {p for p in self._dependent_pages() if p is not current}
         if current in self._dependent_pages():
             current.refresh()
-        for page in self._dependent_pages():
-            if page is not current:
-                page.set_project(self.project_id)
+
+    def _page_shown(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if page in self._stale:
+            self._stale.discard(page)
+            page.refresh()
+
+    def show_item(self, kind: str, item_id: int) -> None:
+        """Bring forward the page of a card, a session or a milestone, with it selected."""
+        if kind == "project_partner":
+            self.pages.setCurrentWidget(self.partners)
+            self.partners.board.select_card(item_id)
+        elif kind == "session":
+            self.pages.setCurrentWidget(self.sessions)
+            self.sessions.select(item_id)
+        elif kind == "milestone":
+            self.pages.setCurrentWidget(self.milestones)
+            self.milestones.select(item_id)

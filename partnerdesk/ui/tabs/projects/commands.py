@@ -23,6 +23,9 @@ class MoveCardCommand(QUndoCommand):
         self.result = None
 
     def redo(self) -> None:
+        if projects.get_card(self.card_id) is None:  # removed since: nothing left to move
+            self.setObsolete(True)
+            return
         self.result = pipeline.move_card(self.card_id, self.stage, position=self.row, reason=self.reason,
                                          translate=_)
         self.ctx.signals.data_changed.emit("projects")
