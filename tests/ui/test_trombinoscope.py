@@ -133,7 +133,7 @@ def test_thumbnail_is_made_once_at_size_and_cached_on_disk(ctx, store):
     assert thumbnails.clear(store) == 1
 
 
-def test_double_click_in_the_window_shows_the_person_card(window, qtbot, demo_store):
+def test_double_click_in_the_window_shows_the_person_card(demo_store, window, qtbot):
     from partnerdesk.ui.tabs.partners.tab import PartnersTab
 
     tab = window.tab_of(TrombinoscopeTab)
