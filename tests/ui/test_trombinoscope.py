@@ -147,3 +147,15 @@ def test_double_click_in_the_window_shows_the_person_card(demo_store, window, qt
     partners_tab = window.tab_of(PartnersTab)
     assert window.current_tab() is partners_tab
     assert partners_tab.person_card.item_id == tab.model.data(index, IdRole)
+
+
+def test_enter_opens_the_selected_person(ctx, qtbot, demo_store):
+    tab = _tab(ctx, qtbot)
+    tab.show()
+    qtbot.waitExposed(tab)
+    opened = []
+    ctx.signals.open_requested.connect(lambda kind, item: opened.append((kind, item)))
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.model.index(2))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert opened == [("person", tab.model.data(tab.model.index(2), IdRole))]

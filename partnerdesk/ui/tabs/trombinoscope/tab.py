@@ -73,7 +73,7 @@ class TrombinoscopeTab(Tab):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
-        self.view.doubleClicked.connect(self._open_person)
+        self.view.activated.connect(self._open_person)  # double-click or Enter
         self.view.verticalScrollBar().valueChanged.connect(lambda _value: self.provider.hold())
         self.provider.ready.connect(lambda photos: None if photos else self.view.viewport().update())
 
