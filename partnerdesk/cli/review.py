@@ -5,12 +5,14 @@ from __future__ import annotations
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.domain.review import CardKind
 from partnerdesk.i18n import _, format_date, ngettext
-from partnerdesk.services import partners, photos, review
+from partnerdesk.services import partners, photos, review, settings
 
 
 def register(sub) -> None:
     p = sub.add_parser("review", help="list the cards due for the yearly review, oldest first")
     p.add_argument("--limit", type=int, default=0, help="show at most this many cards (default: all)")
+    p.add_argument("--set-period", type=int, metavar="MONTHS",
+                   help="check each card every MONTHS months from now on (default 12)")
     p.set_defaults(func=cmd_review)
     p = sub.add_parser("photo", help="import FILE as the photo of the person PERSON_ID "
                                      "(JPEG, PNG, WebP, GIF, BMP, TIFF)")
@@ -22,6 +24,10 @@ def register(sub) -> None:
 @run
 def cmd_review(args):
     with opened(args):
+        if args.set_period is not None:
+            if not 1 <= args.set_period <= 120:
+                raise CommandError(_("The review period is a number of months between 1 and 120."))
+            settings.set_(settings.REVIEW_PERIOD_MONTHS, args.set_period)
         due = review.due()
     count = len(due)
     print(ngettext("{count} card to check this year", "{count} cards to check this year", count).format(count=count))

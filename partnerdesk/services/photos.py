@@ -27,6 +27,7 @@ ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "BMP", "TIFF"}
 ACCEPTED_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff")
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"}
 MAX_SOURCE_BYTES = 80 * 1024 * 1024
+MAX_PIXELS = 60_000_000  # a 60-megapixel camera; beyond that, not a portrait
 
 EMPTY_FILE = N_("This file is empty (0 bytes): it holds no photo.")
 HEIC_FILE = N_("HEIC/HEIF photos (iPhone) are not supported. Convert the photo to JPEG first, or on the "
@@ -74,6 +75,8 @@ def prepare(data: bytes) -> tuple[bytes, int, int]:
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in ACCEPTED_FORMATS:
                 raise PhotoError(UNSUPPORTED)
+            if image.width * image.height > MAX_PIXELS:
+                raise PhotoError(TOO_LARGE)
             image.load()
             upright = ImageOps.exif_transpose(image)
     except PhotoError:

@@ -22,6 +22,9 @@ def test_review_lists_due_cards(paths, capsys):
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "1 fiche à vérifier cette année"
     assert "Anne Martin" in out and "01/05/2020" in out and "Paul Petit" not in out
+    assert main(["--data-dir", str(paths.root), "review", "--set-period", "200"]) == 1
+    assert main(["--data-dir", str(paths.root), "review", "--set-period", "120"]) == 0
+    assert capsys.readouterr().out.startswith("0 cards")
 
 
 def test_photo_command(paths, tmp_path, capsys):

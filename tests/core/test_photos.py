@@ -114,3 +114,11 @@ def test_replace_remove_and_prune(store, person):
     assert photos.prune(store) == 1
     photos.remove_photo(person)
     assert photos.photo_of(person) is None
+
+
+def test_huge_picture_is_refused_before_decoding(store, person):
+    out = io.BytesIO()
+    Image.new("1", (10_000, 7_000)).save(out, "PNG")  # 70 megapixels in a few kilobytes
+    with pytest.raises(photos.PhotoError) as err:
+        photos.set_photo_from_bytes(store, person, out.getvalue())
+    assert err.value.message == photos.TOO_LARGE

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -152,6 +153,7 @@ class ReviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_changes)
         self.left_button.clicked.connect(self.left_organisation)
         self.later_button.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_changes)
 
         self.new_org.addItem(_("— none —"), None)
         for org_id, name in review.organisation_choices():

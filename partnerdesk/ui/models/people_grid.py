@@ -35,13 +35,12 @@ class PeopleGridListModel(QAbstractListModel):
         self.endResetModel()
 
     def set_icon_size(self, size: int) -> None:
+        """Photos at `size` from now on; the view relays out and repaints (no per-row signal:
+        ten thousand rows would each be measured again)."""
         if size != self.icon_size:
             self.icon_size = size
             if self.provider is not None:
                 self.provider.forget_queue()
-            if self._rows:
-                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
-                                      [Qt.ItemDataRole.DecorationRole])
 
     def row_at(self, row: int) -> PersonCard:
         return self._rows[row]
