@@ -162,3 +162,19 @@ def test_project_card_export_button_lists_the_documents(ctx, qtbot, tmp_path):
     button.runner.opener = lambda url: True
     button.menu_.actions()[0].trigger()
     assert "Médiathèque Anne-Frank" in text(out.read_bytes())
+
+
+def test_runner_works_in_a_worker_thread(ctx, qtbot, tmp_path):
+    """The real TaskRunner: the PDF is built in the thread pool, the dialog follows on the GUI thread."""
+    from partnerdesk.services import data
+    from partnerdesk.ui.tasks import TaskRunner
+
+    project = projects.create_project(samples_project())
+    ctx.tasks = TaskRunner(db_context=data.connection_context)
+    runner = ExportRunner(ctx, None, opener=lambda url: True)
+    out = tmp_path / "bilan.pdf"
+    dialog = runner.start("bilan", project.id, out)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.open_button.isVisibleTo(dialog), timeout=20000)
+    assert ctx.tasks.wait(5000)
+    assert reader(out.read_bytes()).metadata.title == "Project report — Ateliers tablette"
