@@ -106,7 +106,7 @@ class DossierDocument(Document):
 
         white_title = ParagraphStyle("cover_title", parent=styles["title"], textColor=colors.white)
         white_lead = ParagraphStyle("cover_lead", parent=styles["lead"], textColor=tint(theme.main, 0.85))
-        title = Paragraph(esc(d.title), white_title)
+        title = Paragraph(esc(_shorten(d.title, 110)), white_title)
         _w, title_h = title.wrap(CONTENT_WIDTH, 80 * mm)
         summary = Paragraph(esc(_shorten(d.summary, 260)), white_lead) if d.summary.strip() else None
         summary_h = summary.wrap(CONTENT_WIDTH * 0.9, 40 * mm)[1] if summary else 0
@@ -325,7 +325,7 @@ class DossierDocument(Document):
         rows = []
         for i in range(0, len(cells), 2):
             rows.append([cells[i], "", cells[i + 1] if i + 1 < len(cells) else ""])
-        table = Table(rows, colWidths=[width, gap, width])
+        table = Table(rows, colWidths=[width, gap, width], splitInRow=1)
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
                     ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),

@@ -102,7 +102,7 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
     if total is not None:
         data.append([_cell(v, styles[cell_style[a]], bold=True) for v, a in zip(total, align)])
     scale = CONTENT_WIDTH / sum(widths) if sum(widths) > CONTENT_WIDTH else 1
-    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1)
+    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), theme.main),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -138,7 +138,7 @@ def info_table(pairs: list[tuple[str, str]], styles, label_width: float = 38 * m
             for label, value in pairs if value and str(value).strip()]
     if not rows:
         return Spacer(1, 0)
-    table = Table(rows, colWidths=[label_width, width - label_width])
+    table = Table(rows, colWidths=[label_width, width - label_width], splitInRow=1)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -152,7 +152,7 @@ def info_table(pairs: list[tuple[str, str]], styles, label_width: float = 38 * m
 
 def callout(flowables: list, theme: Theme, background=None, bar=None, width: float = CONTENT_WIDTH) -> Table:
     """A tinted box with a coloured bar on its left, for what the reader must see."""
-    table = Table([[flowables]], colWidths=[width])
+    table = Table([[flowables]], colWidths=[width], splitInRow=1)
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), background or theme.pale),
         ("LINEBEFORE", (0, 0), (0, -1), 3, bar or theme.main),

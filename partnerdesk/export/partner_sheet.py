@@ -72,7 +72,7 @@ class PartnerSheetDocument(Document):
         out = []
         for i in range(0, len(cards), 2):
             row = [cards[i], "", cards[i + 1] if i + 1 < len(cards) else ""]
-            table = Table([row], colWidths=[width, gap, width])
+            table = Table([row], colWidths=[width, gap, width], splitInRow=1)
             table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
@@ -96,7 +96,7 @@ class PartnerSheetDocument(Document):
         else:
             data = [[lines]]
             widths = [width]
-        table = Table(data, colWidths=widths)
+        table = Table(data, colWidths=widths, splitInRow=1)
         table.setStyle(table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), theme.pale),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 6),

@@ -148,3 +148,24 @@ def test_language_follows_the_interface():
     pdf = render_attendance_sheet(samples.attendance(names=2), EpnIdentity())
     assert _metadata(pdf)["lang"] == "en-GB"
     assert "Attendance sheet" in _metadata(pdf)["title"]
+
+
+def test_huge_texts_split_across_pages_instead_of_crashing():
+    """A cell longer than a page (a pasted report, a long decision circuit) splits inside its row."""
+    huge = "Un texte très long, collé depuis un courriel. " * 260
+    bilan = samples.bilan(None, photos=0)
+    bilan.realizations[0].description = huge
+    bilan.commitments[0].description = huge
+    bilan.next_steps = [huge]
+    dossier = samples.dossier(None)
+    dossier.title = "Un titre interminable " * 30
+    dossier.needs[0].description = huge
+    dossier.benefits[0].text = huge
+    sheet = samples.partner_sheet(None)
+    sheet.decision_circuit = huge
+    sheet.people[0].role = huge
+    sheet.interactions[0].summary = huge
+    for pdf in (render_bilan(bilan, EpnIdentity()), render_dossier(dossier, EpnIdentity()),
+                render_partner_sheet(sheet, EpnIdentity())):
+        assert len(reader(pdf).pages) >= 3
+        assert_no_blank_page(pdf)
