@@ -45,7 +45,8 @@ def test_dossier_in_french(tmp_path, french):
     assert 2 <= pages <= 6
     content = text(pdf)
     for expected in ("Dossier de présentation", "« Cœur connecté »", "À L'ATTENTION DE",
-                     "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat vous apporte", "Rédigé pour Boulangerie Dupont & Fils <SARL>",
+                     "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat vous apporte",
+                     "Rédigé pour Boulangerie Dupont & Fils <SARL>",
                      "Besoins et budget", "7 900 €", "Déjà engagés", "2 / ", "Élodie Marchand"):
         assert has(content, expected), expected
     assert "ateliers-seniors-inscriptions-2026-2027" in content  # the long URL wrapped, not cut
