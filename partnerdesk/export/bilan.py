@@ -169,6 +169,14 @@ class BilanDocument(Document):
         rows = [[t.who or _("EPN team"), hours(t.hours)] for t in d.staff_time]
         out.append(data_table([_("Who"), _("Hours")], rows, [CONTENT_WIDTH - 35 * mm, 35 * mm], theme, s,
                               ["l", "r"], total=[_("Total"), hours(d.staff_hours)]))
+        if d.partner_time:
+            out.append(Paragraph(esc(_("Time spent with each partner, and what each one brought")), s["h2"]))
+            rows = [[t.partner, hours(t.hours), money(t.obtained) if t.obtained else "—"] for t in d.partner_time]
+            out.append(data_table(
+                [_("Partner"), _("Time spent"), _("Obtained")], rows,
+                [CONTENT_WIDTH - 35 * mm - 35 * mm, 35 * mm, 35 * mm], theme, s, ["l", "r", "r"],
+                total=[_("Total"), hours(sum(t.hours for t in d.partner_time)),
+                       money(sum(t.obtained for t in d.partner_time))]))
         return out
 
 

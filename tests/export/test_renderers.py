@@ -64,7 +64,8 @@ def test_bilan_in_french(tmp_path, french):
     content = text(pdf)
     for expected in ("Bilan", "Partenaires et apports", "Séances et fréquentation", "Taux de présence",
                      "Réalisations", "En images", "Temps passé et apports obtenus", "Prochaines étapes",
-                     "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104"):
+                     "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104",
+                     "Temps passé avec chaque partenaire", "12,5 h"):
         assert has(content, expected), expected
     meta = _metadata(pdf)
     assert meta["title"].startswith("Bilan — ") and meta["lang"] == "fr-FR"

@@ -14,6 +14,7 @@ from partnerdesk.domain.documents import (
     Contact,
     DossierData,
     Need,
+    PartnerTime,
     Picture,
     Realization,
     SessionLine,
@@ -201,6 +202,14 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
     staff: dict[str, float] = {}
     for t in projects.staff_time_of(project_id):
         staff[t.who.strip() or _("EPN team")] = staff.get(t.who.strip() or _("EPN team"), 0.0) + t.hours
+    partner_time = []
+    for partner in report.partners:
+        obtained = sum(c.value or 0 for c in partner.contributions if c.status == ContributionStatus.OBTENU)
+        if partner.hours or obtained:
+            partner_time.append(PartnerTime(partner.card.organisation_name, partner.hours, obtained))
+    unassigned = report.staff_hours_total - sum(p.hours for p in report.partners)
+    if partner_time and unassigned > 0.01:
+        partner_time.append(PartnerTime(_("The project as a whole"), unassigned, 0.0))
     photos, left_out = shareable_photos(paths, report.photos)
     next_steps = [f"{format_date(m.due_on)} — {m.title}" for m in report.milestones
                   if m.status != MilestoneStatus.FAIT and m.due_on >= today]
@@ -211,7 +220,7 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
         commitments=commitments, sessions=_session_lines(report.sessions, today),
         realizations=[Realization(r.title, r.description, r.made_on) for r in report.realizations],
         photos=photos, photos_left_out=left_out,
-        staff_time=[StaffTime(who, hours) for who, hours in staff.items()],
+        staff_time=[StaffTime(who, hours) for who, hours in staff.items()], partner_time=partner_time,
         next_steps=next_steps[:8], contact=contact_of(project),
         source=_("Figures from PartnerDesk on {date}: sessions and attendance from the attendance sheets, "
                  "contributions from the partnership records kept by {epn}. The detailed sheets are available on "
