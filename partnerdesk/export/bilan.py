@@ -100,9 +100,11 @@ class BilanDocument(Document):
 
     def _partners(self) -> list:
         d, s, theme = self.data, self.styles, self.theme
-        rows, previous = [], None
+        rows, shaded, previous, group = [], [], None, -1
         for c in d.commitments:  # the partner's name once, on the first line of its contributions
             name = Paragraph(f"<b>{esc(c.partner)}</b>", s["cell"]) if c.partner != previous else ""
+            group += c.partner != previous
+            shaded.append(group % 2 == 1)
             previous = c.partner
             rows.append([name, c.kind + (f" — {c.description}" if c.description else ""),
                          money(c.expected) if c.expected else "—", money(c.obtained) if c.obtained else "—",
@@ -111,7 +113,7 @@ class BilanDocument(Document):
             [_("Partner"), _("Contribution"), _("Expected"), _("Obtained"), _("Status")], rows,
             [48 * mm, CONTENT_WIDTH - 48 * mm - 22 * mm - 22 * mm - 28 * mm, 22 * mm, 22 * mm, 28 * mm], theme, s,
             ["l", "l", "r", "r", "l"],
-            total=[_("Total"), "", money(d.expected_total), money(d.obtained_total), ""])]
+            total=[_("Total"), "", money(d.expected_total), money(d.obtained_total), ""], shaded=shaded)]
         valued: dict[str, list[float]] = {}
         for c in d.commitments:
             if c.expected or c.obtained:

@@ -87,11 +87,13 @@ def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
 
 
 def data_table(header: list[str], rows: list[list], widths: list[float], theme: Theme, styles,
-               align: list[str] | None = None, total: list | None = None) -> Table:
+               align: list[str] | None = None, total: list | None = None,
+               shaded: list[bool] | None = None) -> Table:
     """A table that splits across pages with its header repeated.
 
     `rows` hold plain user text (escaped here) or ready flowables; `align` gives
-    "l", "r" or "c" per column; `total` is an optional last row printed bold.
+    "l", "r" or "c" per column; `total` is an optional last row printed bold;
+    `shaded` says which rows get the pale background (every other row by default).
     """
     align = align or ["l"] * len(header)
     head_style = {"l": "th", "r": "th_right", "c": "th_center"}
@@ -113,8 +115,10 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
     ]
-    for r in range(2, len(data), 2):
-        commands.append(("BACKGROUND", (0, r), (-1, r), theme.pale))
+    shaded = shaded if shaded is not None else [i % 2 == 1 for i in range(len(rows))]
+    for i, shade in enumerate(shaded):
+        if shade:
+            commands.append(("BACKGROUND", (0, i + 1), (-1, i + 1), theme.pale))
     if total is not None:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, theme.main))
         commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
