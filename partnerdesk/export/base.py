@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, TableStyle
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
@@ -179,6 +179,36 @@ def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
     }
 
 
+class SectionHeading(Flowable):
+    """A numbered section title with an accent bar, kept with what follows."""
+
+    def __init__(self, text: str, theme: Theme, style, number: int | None = None):
+        super().__init__()
+        label = esc(text)
+        if number is not None:
+            label = f'<font color="{hex_of(theme.accent)}">{number:02d}</font>&nbsp;&nbsp;{label}'
+        self.para = Paragraph(label, style)
+        self.theme = theme
+        self.keepWithNext = True
+        self.spaceBefore = 16
+        self.spaceAfter = 8
+
+    def wrap(self, avail_width, avail_height):
+        _w, h = self.para.wrap(avail_width - 5 * mm, avail_height)
+        self.height = h + 4
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.setFillColor(self.theme.accent)
+        canvas.roundRect(0, 2, 1.6 * mm, self.height - 3, 0.6 * mm, stroke=0, fill=1)
+        self.para.drawOn(canvas, 5 * mm, 3)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(5 * mm, 0, self.width, 0)
+
+
 class _NumberedCanvas(Canvas):
     """Keeps every page until the end so that footers can say "2 / 5"."""
 
@@ -230,8 +260,6 @@ class Document:
 
     def section(self, story: list, text: str) -> None:
         """A numbered section heading; a new page first when less than a few lines are left."""
-        from partnerdesk.export.flowables import SectionHeading
-
         self._sections = getattr(self, "_sections", 0) + 1
         story.append(CondPageBreak(45 * mm))
         story.append(SectionHeading(text, self.theme, self.styles["h1"], self._sections))

@@ -25,40 +25,6 @@ from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Theme, esc, table
 from partnerdesk.export.images import prepare_photo, prepare_photos
 
 
-class SectionHeading(Flowable):
-    """A numbered section title with an accent bar, kept with what follows."""
-
-    def __init__(self, text: str, theme: Theme, style, number: int | None = None):
-        super().__init__()
-        label = esc(text)
-        if number is not None:
-            label = f'<font color="{_hex(theme.accent)}">{number:02d}</font>&nbsp;&nbsp;{label}'
-        self.para = Paragraph(label, style)
-        self.theme = theme
-        self.keepWithNext = True
-        self.spaceBefore = 16
-        self.spaceAfter = 8
-
-    def wrap(self, avail_width, avail_height):
-        _w, h = self.para.wrap(avail_width - 5 * mm, avail_height)
-        self.height = h + 4
-        self.width = avail_width
-        return avail_width, self.height
-
-    def draw(self):
-        canvas = self.canv
-        canvas.setFillColor(self.theme.accent)
-        canvas.roundRect(0, 2, 1.6 * mm, self.height - 3, 0.6 * mm, stroke=0, fill=1)
-        self.para.drawOn(canvas, 5 * mm, 3)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(5 * mm, 0, self.width, 0)
-
-
-def _hex(colour) -> str:
-    return colour.hexval().replace("0x", "#")
-
-
 def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
     """A row of cards: big value, small label under it. `figures` = [(value, label)]."""
     gap = 3 * mm
