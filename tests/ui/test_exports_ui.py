@@ -195,7 +195,9 @@ def test_cancelled_export_writes_nothing(ctx, qtbot, tmp_path):
 
     project = projects.create_project(samples_project())
     ctx.tasks = CancelledAtOnce()
-    dialog = ExportRunner(ctx, None, opener=lambda url: True).start("bilan", project.id, tmp_path / "b.pdf")
+    out = tmp_path / "exports"
+    out.mkdir()
+    dialog = ExportRunner(ctx, None, opener=lambda url: True).start("bilan", project.id, out / "b.pdf")
     qtbot.addWidget(dialog)
     assert "Export cancelled" in dialog.message.text()
-    assert list(tmp_path.iterdir()) == []
+    assert list(out.iterdir()) == []
