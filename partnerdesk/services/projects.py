@@ -43,6 +43,7 @@ from partnerdesk.store.models import (
     ProjectPartner,
     ProjectSession,
     StaffTime,
+    StageMove,
 )
 
 _PROJECT_FIELDS = ("title description objectives context publics duration_kind start_date end_date place "
@@ -360,3 +361,40 @@ def set_milestone_status(milestone_id: int, status: str, *, on: dt.date | None =
 
 def delete_milestone(milestone_id: int) -> None:
     Milestone.delete().where(Milestone.id == milestone_id).execute()
+
+
+# --- organisations merged ------------------------------------------------------------------
+
+def reassign_organisation(old_id: int, new_id: int) -> int:
+    """When two organisation cards are merged: move `old_id`'s project partnerships to `new_id`.
+
+    Where both were partners of the same project, the two cards become one: the further
+    stage is kept, contributions, staff time, budget lines, milestones and history are
+    gathered, and the earlier dated next step is kept. Returns how many cards were moved or merged.
+    """
+    order = [s.value for s in Stage.pipeline()]
+
+    def rank(stage: str) -> int:
+        return order.index(stage) if stage in order else -1
+
+    moved = 0
+    with database.atomic("IMMEDIATE"):
+        for pp in list(ProjectPartner.select().where(ProjectPartner.organisation == old_id)):
+            keep = ProjectPartner.get_or_none((ProjectPartner.project == pp.project_id)
+                                              & (ProjectPartner.organisation == new_id))
+            moved += 1
+            if keep is None:
+                ProjectPartner.update(organisation=new_id).where(ProjectPartner.id == pp.id).execute()
+                continue
+            if rank(pp.stage) > rank(keep.stage):
+                keep.stage, keep.closed_reason, keep.stage_since = pp.stage, pp.closed_reason, pp.stage_since
+            if pp.next_step and (not keep.next_step or (pp.next_step_on and (
+                    keep.next_step_on is None or pp.next_step_on < keep.next_step_on))):
+                keep.next_step, keep.next_step_on = pp.next_step, pp.next_step_on
+            keep.updated_at = dt.datetime.now()
+            keep.save()
+            for model in (PartnerContribution, StaffTime, BudgetLine, Milestone, StageMove):
+                model.update(project_partner=keep.id).where(model.project_partner == pp.id).execute()
+            ProjectPartner.delete().where(ProjectPartner.id == pp.id).execute()
+        ProjectSession.update(organisation=new_id).where(ProjectSession.organisation == old_id).execute()
+    return moved

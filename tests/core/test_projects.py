@@ -152,3 +152,27 @@ def test_project_report_gathers_everything_for_the_pdfs(demo_store):
     photo = expo.photos[0]
     realizations.set_people_shown(photo.id, [photo.person_ids[0]])
     assert realizations.photos_of(expo.project.id)[0].person_ids == [photo.person_ids[0]]
+
+
+def test_merged_organisations_keep_their_partnerships(store):
+    from partnerdesk.domain.projects import SessionData
+    from partnerdesk.services import sessions
+
+    old, new = _org("Médiathèque (doublon)"), _org("Médiathèque Anne-Frank")
+    a = projects.create_project(ProjectData("A"))
+    b = projects.create_project(ProjectData("B"))
+    only_old = projects.add_partner(a.id, old, stage="co_construction")
+    both_old = projects.add_partner(b.id, old, stage="convention_signee", next_step="Signer",
+                                    next_step_on=dt.date(2026, 3, 1))
+    both_new = projects.add_partner(b.id, new, stage="premier_contact")
+    projects.add_contribution(ContributionData(both_old.id, "locaux", "Salle", 300.0))
+    projects.log_staff_time(StaffTimeData(b.id, dt.date(2026, 2, 1), 3.0, both_old.id))
+    s = sessions.create_session(SessionData(b.id, dt.date(2026, 3, 4), organisation_id=old))
+    assert projects.reassign_organisation(old, new) == 2
+    assert projects.projects_of_organisation(old) == []
+    cards = {c.project_title: c for c in projects.list_cards() if c.organisation_id == new}
+    assert cards["A"].id == only_old.id and cards["A"].stage == "co_construction"
+    merged = cards["B"]
+    assert merged.id == both_new.id and merged.stage == "convention_signee" and merged.next_step == "Signer"
+    assert merged.expected == 300.0 and projects.staff_hours_by_partner(b.id) == {both_new.id: 3.0}
+    assert sessions.get_session(s.id).organisation_id == new

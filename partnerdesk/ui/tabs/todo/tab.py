@@ -106,6 +106,8 @@ class TodoTab(Tab):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        self.stack.setCurrentWidget(self.table)  # until the first lines arrive
+        self.summary.setText(_("Gathering what needs doing…"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
