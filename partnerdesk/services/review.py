@@ -219,7 +219,3 @@ def advance(session: Session) -> Session:
     save_session(session)
     return session
 
-
-def clear_session() -> None:
-    settings.set_(SESSION, {})
-

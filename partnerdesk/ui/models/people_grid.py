@@ -45,9 +45,6 @@ class PeopleGridListModel(QAbstractListModel):
     def row_at(self, row: int) -> PersonCard:
         return self._rows[row]
 
-    def row_of(self, person_id: int) -> int:
-        return next((n for n, card in enumerate(self._rows) if card.id == person_id), -1)
-
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
 
