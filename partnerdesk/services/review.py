@@ -198,13 +198,23 @@ class Session:
 
 
 def start_session(today: dt.date | None = None) -> Session:
-    """Resume the saved session when one is unfinished, else start on today's due cards."""
+    """Resume the saved session where the user stopped, else start on today's due cards.
+
+    On resuming, cards still ahead that were checked meanwhile (on their card, by someone
+    else) are dropped, and cards that became due since are added at the end.
+    """
     saved = settings.get(SESSION) or {}
     queue = [(str(k), int(i)) for k, i in saved.get("queue", [])]
-    position = int(saved.get("position", 0))
-    if queue and position < len(queue):
-        return Session(queue, position)
-    session = Session([c.key for c in due(today)], 0)
+    position = min(int(saved.get("position", 0)), len(queue))
+    due_now = [card.key for card in due(today)]
+    still_due = set(due_now)
+    ahead = [key for key in queue[position:] if key in still_due]
+    known = set(queue)
+    ahead += [key for key in due_now if key not in known]
+    if queue and position < len(queue) and ahead:
+        session = Session(queue[:position] + ahead, position)
+    else:
+        session = Session(due_now, 0)
     save_session(session)
     return session
 
