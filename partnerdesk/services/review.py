@@ -7,11 +7,13 @@ it is saved in the settings so the user can stop and resume later where they sto
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from partnerdesk.domain import review as rules
 from partnerdesk.domain import validation as v
+from partnerdesk.domain.partners import AffiliationData, OrganisationData, PersonData
 from partnerdesk.domain.review import CardKind, CardRef
+from partnerdesk.domain.text import normalize
 from partnerdesk.services import partners, settings
 from partnerdesk.store import database
 from partnerdesk.store.models import Affiliation, Organisation, Person
@@ -176,6 +178,46 @@ def organisation_choices() -> list[tuple[int, str]]:
     query = (Organisation.select(Organisation.id, Organisation.name).where(Organisation.deleted_at.is_null())
              .order_by(Organisation.name_norm).tuples())
     return list(query)
+
+
+# --- undo: a card as it was ------------------------------------------------------------
+
+@dataclass
+class Snapshot:
+    """A card and (for a person) its affiliations, to put back on undo."""
+
+    kind: str
+    id: int
+    card: PersonData | OrganisationData
+    affiliations: list[AffiliationData] = field(default_factory=list)
+
+
+def snapshot(kind: str, card_id: int) -> Snapshot:
+    if kind == CardKind.PERSON.value:
+        return Snapshot(kind, card_id, partners.get_person(card_id), partners.affiliations_of(card_id))
+    return Snapshot(kind, card_id, partners.get_organisation(card_id))
+
+
+def restore(snap: Snapshot) -> None:
+    """Write the card back exactly as it was (no validation: it is a past state)."""
+    fields = {k: v for k, v in asdict(snap.card).items() if k != "id"}
+    with database.atomic("IMMEDIATE"):
+        if snap.kind == CardKind.PERSON.value:
+            Person.update(**fields, name_norm=normalize(snap.card.full_name),
+                          updated_at=dt.datetime.now()).where(Person.id == snap.id).execute()
+            kept = [a.id for a in snap.affiliations]
+            Affiliation.delete().where(Affiliation.person == snap.id, Affiliation.id.not_in(kept)).execute()
+            existing = {row.id for row in Affiliation.select(Affiliation.id).where(Affiliation.person == snap.id)}
+            for a in snap.affiliations:
+                values = dict(organisation=a.organisation_id, role=a.role, start_date=a.start_date,
+                              end_date=a.end_date)
+                if a.id in existing:
+                    Affiliation.update(**values).where(Affiliation.id == a.id).execute()
+                else:  # removed by an undo, back on redo
+                    Affiliation.insert(id=a.id, person=snap.id, **values).execute()
+        else:
+            Organisation.update(**fields, name_norm=normalize(snap.card.name),
+                                updated_at=dt.datetime.now()).where(Organisation.id == snap.id).execute()
 
 
 # --- the session: queue and position, saved to resume later --------------------------------
