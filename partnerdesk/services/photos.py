@@ -127,6 +127,14 @@ def store_file(paths: DataPaths, source: str | os.PathLike) -> PhotoInfo:
     return store_bytes(paths, data, source.name)
 
 
+def restore_photo(person_id: int, info: PhotoInfo | None) -> None:
+    """Put back a photo stored earlier (undo), or none."""
+    if info is None:
+        remove_photo(person_id)
+    else:
+        _attach(person_id, info)
+
+
 def _attach(person_id: int, info: PhotoInfo) -> PhotoInfo:
     with database.atomic():
         PersonPhoto.insert(person=person_id, file=info.file, width=info.width, height=info.height,

@@ -7,11 +7,13 @@ it is saved in the settings so the user can stop and resume later where they sto
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from partnerdesk.domain import review as rules
 from partnerdesk.domain import validation as v
+from partnerdesk.domain.partners import AffiliationData, OrganisationData, PersonData
 from partnerdesk.domain.review import CardKind, CardRef
+from partnerdesk.domain.text import normalize
 from partnerdesk.services import partners, settings
 from partnerdesk.store import database
 from partnerdesk.store.models import Affiliation, Organisation, Person
@@ -30,15 +32,23 @@ def _today(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 
 
+def _due_people(limit: dt.date, *fields):
+    return (Person.select(*fields)
+            .where(Person.deleted_at.is_null(), Person.verified_on.is_null() | (Person.verified_on <= limit)))
+
+
+def _due_organisations(limit: dt.date, *fields):
+    return (Organisation.select(*fields)
+            .where(Organisation.deleted_at.is_null(),
+                   Organisation.verified_on.is_null() | (Organisation.verified_on <= limit)))
+
+
 def due(today: dt.date | None = None) -> list[CardRef]:
     """Every card due for review, oldest first (never verified first)."""
     today = _today(today)
     limit = rules.cutoff(today, period_months())
-    people = (Person.select(Person.id, Person.first_name, Person.last_name, Person.verified_on)
-              .where(Person.deleted_at.is_null(), Person.verified_on.is_null() | (Person.verified_on <= limit)))
-    orgs = (Organisation.select(Organisation.id, Organisation.name, Organisation.verified_on)
-            .where(Organisation.deleted_at.is_null(),
-                   Organisation.verified_on.is_null() | (Organisation.verified_on <= limit)))
+    people = _due_people(limit, Person.id, Person.first_name, Person.last_name, Person.verified_on)
+    orgs = _due_organisations(limit, Organisation.id, Organisation.name, Organisation.verified_on)
     cards = [CardRef(CardKind.PERSON.value, p.id, f"{p.first_name} {p.last_name}".strip(), p.verified_on)
              for p in people]
     cards += [CardRef(CardKind.ORGANISATION.value, o.id, o.name, o.verified_on) for o in orgs]
@@ -46,7 +56,9 @@ def due(today: dt.date | None = None) -> list[CardRef]:
 
 
 def count_due(today: dt.date | None = None) -> int:
-    return len(due(today))
+    """How many cards are due (counted by the database: cheap enough for the banner)."""
+    limit = rules.cutoff(_today(today), period_months())
+    return _due_people(limit, Person.id).count() + _due_organisations(limit, Organisation.id).count()
 
 
 # --- one card ---------------------------------------------------------------------------
@@ -168,6 +180,46 @@ def organisation_choices() -> list[tuple[int, str]]:
     return list(query)
 
 
+# --- undo: a card as it was ------------------------------------------------------------
+
+@dataclass
+class Snapshot:
+    """A card and (for a person) its affiliations, to put back on undo."""
+
+    kind: str
+    id: int
+    card: PersonData | OrganisationData
+    affiliations: list[AffiliationData] = field(default_factory=list)
+
+
+def snapshot(kind: str, card_id: int) -> Snapshot:
+    if kind == CardKind.PERSON.value:
+        return Snapshot(kind, card_id, partners.get_person(card_id), partners.affiliations_of(card_id))
+    return Snapshot(kind, card_id, partners.get_organisation(card_id))
+
+
+def restore(snap: Snapshot) -> None:
+    """Write the card back exactly as it was (no validation: it is a past state)."""
+    fields = {k: v for k, v in asdict(snap.card).items() if k != "id"}
+    with database.atomic("IMMEDIATE"):
+        if snap.kind == CardKind.PERSON.value:
+            Person.update(**fields, name_norm=normalize(snap.card.full_name),
+                          updated_at=dt.datetime.now()).where(Person.id == snap.id).execute()
+            kept = [a.id for a in snap.affiliations]
+            Affiliation.delete().where(Affiliation.person == snap.id, Affiliation.id.not_in(kept)).execute()
+            existing = {row.id for row in Affiliation.select(Affiliation.id).where(Affiliation.person == snap.id)}
+            for a in snap.affiliations:
+                values = dict(organisation=a.organisation_id, role=a.role, start_date=a.start_date,
+                              end_date=a.end_date)
+                if a.id in existing:
+                    Affiliation.update(**values).where(Affiliation.id == a.id).execute()
+                else:  # removed by an undo, back on redo
+                    Affiliation.insert(id=a.id, person=snap.id, **values).execute()
+        else:
+            Organisation.update(**fields, name_norm=normalize(snap.card.name),
+                                updated_at=dt.datetime.now()).where(Organisation.id == snap.id).execute()
+
+
 # --- the session: queue and position, saved to resume later --------------------------------
 
 @dataclass
@@ -188,13 +240,23 @@ class Session:
 
 
 def start_session(today: dt.date | None = None) -> Session:
-    """Resume the saved session when one is unfinished, else start on today's due cards."""
+    """Resume the saved session where the user stopped, else start on today's due cards.
+
+    On resuming, cards still ahead that were checked meanwhile (on their card, by someone
+    else) are dropped, and cards that became due since are added at the end.
+    """
     saved = settings.get(SESSION) or {}
     queue = [(str(k), int(i)) for k, i in saved.get("queue", [])]
-    position = int(saved.get("position", 0))
-    if queue and position < len(queue):
-        return Session(queue, position)
-    session = Session([c.key for c in due(today)], 0)
+    position = min(int(saved.get("position", 0)), len(queue))
+    due_now = [card.key for card in due(today)]
+    still_due = set(due_now)
+    ahead = [key for key in queue[position:] if key in still_due]
+    known = set(queue)
+    ahead += [key for key in due_now if key not in known]
+    if queue and position < len(queue) and ahead:
+        session = Session(queue[:position] + ahead, position)
+    else:
+        session = Session(due_now, 0)
     save_session(session)
     return session
 
@@ -208,8 +270,4 @@ def advance(session: Session) -> Session:
     session.position = min(session.position + 1, len(session.queue))
     save_session(session)
     return session
-
-
-def clear_session() -> None:
-    settings.set_(SESSION, {})
 

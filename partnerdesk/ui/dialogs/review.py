@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,6 +44,28 @@ LABELS = {
 }
 ERROR_STYLE = "color: #b91c1c;"
 PHOTO_SIZE = 72
+
+
+class ReviewCommand(QUndoCommand):
+    """One review action, already done; undo puts the card back as it was before."""
+
+    def __init__(self, ctx: AppContext, before: review.Snapshot, after: review.Snapshot, text: str):
+        super().__init__(text)
+        self.ctx, self.before, self.after = ctx, before, after
+        self._done = True
+
+    def _apply(self, snap: review.Snapshot) -> None:
+        review.restore(snap)
+        self.ctx.signals.data_changed.emit("people" if snap.kind == CardKind.PERSON.value else "organisations")
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False  # the action itself already wrote it
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
 
 
 class ReviewDialog(QDialog):
@@ -258,8 +280,11 @@ class ReviewDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _next(self) -> None:
-        area = "people" if self.card and self.card.kind == CardKind.PERSON.value else "organisations"
+    def _next(self, before: review.Snapshot, action: str) -> None:
+        card = self.card
+        area = "people" if card.kind == CardKind.PERSON.value else "organisations"
+        after = review.snapshot(card.kind, card.id)
+        self.ctx.undo_stack.push(ReviewCommand(self.ctx, before, after, f"{action} ({card.title})"))
         review.advance(self.session)
         self.ctx.signals.data_changed.emit(area)
         self.show_current()
@@ -271,30 +296,33 @@ class ReviewDialog(QDialog):
 
     def nothing_changed(self) -> None:
         if self.card is not None:
+            before = review.snapshot(self.card.kind, self.card.id)
             review.mark_unchanged(self.card.kind, self.card.id, self.today)
-            self._next()
+            self._next(before, _("Nothing changed"))
 
     def save_changes(self) -> None:
         if self.card is None:
             return
         values = {name: edit.text() for name, edit in self.edits.items()}
+        before = review.snapshot(self.card.kind, self.card.id)
         try:
             review.save_changes(self.card.kind, self.card.id, values, self.today)
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
-        self._next()
+        self._next(before, _("Save changes"))
 
     def left_organisation(self) -> None:
         if self.card is None or self.card.kind != CardKind.PERSON.value:
             return
+        before = review.snapshot(self.card.kind, self.card.id)
         try:
             review.left_organisation(self.card.id, self.today, self.new_org.currentData(), self.new_role.text())
         except ValidationError as exc:
             self.left_error.setText(" ".join(_(m) for m in exc.errors.values()))
             self.left_error.show()
             return
-        self._next()
+        self._next(before, _("Left the organisation"))
 
 
 def open_review(ctx: AppContext, parent=None) -> ReviewDialog:
