@@ -11,6 +11,7 @@ from partnerdesk.services import data, demo
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
+from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.backups_action = self._action(self.file_menu, _("&Backups…"), self.show_backups)
         self.demo_action = self._action(self.file_menu, _("Load &demonstration data"), self.load_demo)
+        install_export_menu(self)  # EPN identity and PDF exports, before Backups
         self.file_menu.addSeparator()
         self._action(self.file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
-from partnerdesk.ui.models.people_grid import OrganisationRole, RoleRole
+from partnerdesk.ui.models.roles import ObjectRole
 
 TEXT_LINES = 3
 
@@ -32,21 +32,23 @@ class PersonCardDelegate(QStyledItemDelegate):
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.AlternateBase))
+        card = index.data(ObjectRole)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         top = rect.top() + 6
         if pixmap is not None and not pixmap.isNull():
             x = rect.left() + (rect.width() - pixmap.width()) // 2
             y = top + (self.icon_size - pixmap.height()) // 2
             painter.drawPixmap(x, y, pixmap)
+            if card.has_photo and card.photo is None:
+                self._no_consent_badge(painter, x + pixmap.width(), y)
         text_colour = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
         y = top + self.icon_size + 6
         bold = QFont(option.font)
         bold.setBold(True)
-        lines = [(index.data(Qt.ItemDataRole.DisplayRole), bold, text_colour),
-                 (index.data(RoleRole), option.font, text_colour),
-                 (index.data(OrganisationRole), option.font, muted)]
+        lines = [(card.full_name, bold, text_colour), (card.role, option.font, text_colour),
+                 (card.organisation, option.font, muted)]
         for text, font, colour in lines:
             metrics = QFontMetrics(font)
             painter.setFont(font)
@@ -56,3 +58,18 @@ class PersonCardDelegate(QStyledItemDelegate):
                              metrics.elidedText(text or "", Qt.TextElideMode.ElideRight, line.width()))
             y += metrics.height()
         painter.restore()
+
+    def _no_consent_badge(self, painter, right: int, top: int) -> None:
+        """A photo exists but its consent does not allow showing it: a small orange "!"."""
+        side = max(14, self.icon_size // 6)
+        badge = QRect(right - side, top, side, side)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d97706"))
+        painter.drawEllipse(badge)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPixelSize(int(side * 0.75))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")
