@@ -10,10 +10,10 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import conventions, exports, maintenance, partners, review
+from partnerdesk.cli import exports, maintenance, partners, review
 from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance, partners, review, projects_cli, exports, conventions]
+COMMANDS = [maintenance, partners, review, projects_cli, exports]
 
 
 def build_parser() -> argparse.ArgumentParser:

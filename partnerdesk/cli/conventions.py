@@ -1,33 +1,17 @@
-"""`partnerdesk export-convention ID -o FILE.pdf|.odt [--accept-blanks]`.
+"""`partnerdesk export convention ID -o FILE.pdf|.odt [--accept-blanks]`.
 
-The PDF exports area owns the `export` command (`partnerdesk export dossier|bilan|...`).
-To route `partnerdesk export convention ID -o FILE` here: add "convention" to its document
-choices and an `--accept-blanks` flag, and in its command call `export_convention(args)`
-when `args.document == "convention"` (the id is read from `args.id` or `args.target`;
-CommandError is raised for the user's mistakes, as in the other commands).
+Routed here by the `export` command of `cli/exports.py`; the id is read from
+`args.id` or `args.target`; CommandError is raised for the user's mistakes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from partnerdesk.cli.common import CommandError, opened, run
+from partnerdesk.cli.common import CommandError, opened
 from partnerdesk.domain.merge_fields import PROBLEM_LABELS
 from partnerdesk.i18n import _
 from partnerdesk.services import convention_output
-
-
-def register(sub) -> None:
-    p = sub.add_parser("export-convention", help="export a convention as PDF or ODT (by the file's extension)")
-    add_arguments(p)
-    p.set_defaults(func=cmd_export_convention)
-
-
-def add_arguments(parser) -> None:
-    parser.add_argument("id", type=int, help="the convention's number")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf or FILE.odt")
-    parser.add_argument("--accept-blanks", action="store_true",
-                        help="print fields that cannot be filled as blanks instead of refusing the export")
 
 
 def export_convention(args) -> int:
@@ -55,5 +39,3 @@ def export_convention(args) -> int:
     print(_("Convention written: {path}").format(path=path))
     return 0
 
-
-cmd_export_convention = run(export_convention)

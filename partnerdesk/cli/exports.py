@@ -1,10 +1,11 @@
-"""partnerdesk export dossier|bilan|partner|attendance TARGET [--partner ORG] -o FILE.pdf"""
+"""partnerdesk export dossier|bilan|partner|attendance|convention TARGET [--partner ORG] -o FILE.pdf|.odt"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, opened, run
+from partnerdesk.cli.conventions import export_convention
 from partnerdesk.i18n import _, parse_date
 from partnerdesk.services import documents
 
@@ -13,18 +14,22 @@ def register(sub) -> None:
     p = sub.add_parser(
         "export", help="export a PDF for partners: project dossier, bilan, partner sheet or attendance sheet",
         description="TARGET is a project (number or part of its title) for dossier, bilan and attendance, "
-                    "an organisation for partner.")
-    p.add_argument("document", choices=documents.KINDS)
+                    "an organisation for partner, a convention number for convention (PDF or ODT).")
+    p.add_argument("document", choices=(*documents.KINDS, "convention"))
     p.add_argument("target", metavar="PROJECT_OR_ID")
     p.add_argument("--partner", metavar="ORG", help="dossier: the organisation it is addressed to (number or name)")
     p.add_argument("--date", help="attendance: the date of the session (default: the next one)")
     p.add_argument("--session", type=int, metavar="ID", help="attendance: the session's number")
-    p.add_argument("-o", "--output", type=Path, help="the PDF file to write (default: a name in this folder)")
+    p.add_argument("--accept-blanks", action="store_true",
+                   help="convention: export even when some merge fields are empty (printed as blanks)")
+    p.add_argument("-o", "--output", type=Path, help="the file to write (default: a name in this folder)")
     p.set_defaults(func=cmd_export)
 
 
 @run
 def cmd_export(args):
+    if args.document == "convention":
+        return export_convention(args)
     with opened(args) as paths:
         try:
             target, partner = _targets(args)

@@ -205,16 +205,16 @@ def test_cli_export_convention(store, tmp_path, capsys):
     incomplete = make_convention("Autre", complete=False)
     data.close_data()
     folder = str(store.root)
-    assert main(["--data-dir", folder, "export-convention", str(conv.id), "-o", str(tmp_path / "c.pdf")]) == 0
+    assert main(["--data-dir", folder, "export", "convention", str(conv.id), "-o", str(tmp_path / "c.pdf")]) == 0
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
-    assert main(["--data-dir", folder, "export-convention", str(conv.id), "-o", str(tmp_path / "c.odt")]) == 0
-    assert main(["--data-dir", folder, "export-convention", str(incomplete.id), "-o", str(tmp_path / "i.pdf")]) == 1
+    assert main(["--data-dir", folder, "export", "convention", str(conv.id), "-o", str(tmp_path / "c.odt")]) == 0
+    assert main(["--data-dir", folder, "export", "convention", str(incomplete.id), "-o", str(tmp_path / "i.pdf")]) == 1
     err = capsys.readouterr().err
     assert "{date.signature}" in err and "Signatures" in err and not (tmp_path / "i.pdf").exists()
-    assert main(["--data-dir", folder, "export-convention", str(incomplete.id), "-o", str(tmp_path / "i.pdf"),
+    assert main(["--data-dir", folder, "export", "convention", str(incomplete.id), "-o", str(tmp_path / "i.pdf"),
                  "--accept-blanks"]) == 0
-    assert main(["--data-dir", folder, "export-convention", "999", "-o", str(tmp_path / "x.pdf")]) == 1
-    assert main(["--data-dir", folder, "export-convention", "1", "-o", str(tmp_path / "x.doc")]) == 1
+    assert main(["--data-dir", folder, "export", "convention", "999", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert main(["--data-dir", folder, "export", "convention", "1", "-o", str(tmp_path / "x.doc")]) == 1
     data.open_data(store, daily_backup=False)
 
 
