@@ -59,7 +59,7 @@ class PartnersTab(Tab):
         self.splitter.addWidget(self.cards)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([640, 560])
+        self.splitter.setSizes([760, 560])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
