@@ -3,7 +3,7 @@ list, and the actions on the filtered list or the selection."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,6 +115,7 @@ class ListPanel(QWidget):
         for table in (self.org_table, self.people_table):
             table.selectionModel().currentRowChanged.connect(self._current_changed)
             table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
+            table.installEventFilter(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.org_table)
         self.stack.addWidget(self.people_table)
@@ -268,6 +269,14 @@ class ListPanel(QWidget):
             table.setCurrentIndex(proxy.index(-1, -1))
             table.selectionModel().blockSignals(False)
         return False
+
+    def eventFilter(self, watched, event) -> bool:
+        """Delete (the key) moves the selected cards to the trash."""
+        if (watched in (self.org_table, self.people_table) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Delete and self.selected_ids()):
+            self.delete_requested.emit(self.view_kind(), self.selected_ids())
+            return True
+        return super().eventFilter(watched, event)
 
     def _current_changed(self, current, _previous) -> None:
         if self._silent or not current.isValid():
