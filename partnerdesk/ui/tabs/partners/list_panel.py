@@ -101,8 +101,8 @@ class ListPanel(QWidget):
         self.org_table = _table("organisationsTable", self.org_proxy)
         self.org_table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = self.org_table.horizontalHeader()
-        for col, width in ((COL_NAME, 250), (COL_KIND, 120), (COL_CITY, 120), (COL_STATUS, 75),
-                           (COL_TAGS, 130), (COL_LAST_CONTACT, 95), (COL_NEXT_ACTION, 170)):
+        for col, width in ((COL_NAME, 220), (COL_KIND, 110), (COL_CITY, 110), (COL_STATUS, 65),
+                           (COL_TAGS, 110), (COL_LAST_CONTACT, 105), (COL_NEXT_ACTION, 150)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.people_model = PersonTableModel(self)
@@ -151,7 +151,7 @@ class ListPanel(QWidget):
         for box in (self.kind_filter, self.status_filter, self.tag_filter, self.public_filter,
                     self.contribution_filter, self.cadence_filter):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(4)
             filters.addWidget(box, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
