@@ -168,6 +168,7 @@ class ListPanel(QWidget):
         layout.addLayout(actions)
         self._silent = False
         self._in_selection = False
+        self._stale: set[int] = set()
 
     # --- data -------------------------------------------------------------------------
 
@@ -180,8 +181,12 @@ class ListPanel(QWidget):
         kind, current = self.current()
         self._silent = True
         try:
-            self.org_model.set_rows(partners.list_organisations())
-            self.people_model.set_rows(partners.list_people())
+            # Only the list on show is reloaded; the other one when the user switches to it.
+            if self.view_box.currentIndex() == ORGANISATIONS:
+                self.org_model.set_rows(partners.list_organisations())
+            else:
+                self.people_model.set_rows(partners.list_people())
+            self._stale = {PEOPLE if self.view_box.currentIndex() == ORGANISATIONS else ORGANISATIONS}
             self._refresh_tag_filter()
             self.apply_search(self.search_box.text())
             if current is not None:
@@ -214,6 +219,12 @@ class ListPanel(QWidget):
         self._update_count()
 
     def _switch_view(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            if index == ORGANISATIONS:
+                self.org_model.set_rows(partners.list_organisations())
+            else:
+                self.people_model.set_rows(partners.list_people())
         self.stack.setCurrentIndex(index)
         self.filters.setVisible(index == ORGANISATIONS)
         self.new_button.setToolTip(_("New organisation (Ctrl+N)") if index == ORGANISATIONS

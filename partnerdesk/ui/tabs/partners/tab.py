@@ -96,7 +96,7 @@ class PartnersTab(Tab):
 
     def refresh(self) -> None:
         self.list.refresh()
-        has_data = self.list.org_model.rowCount() > 0 or self.list.people_model.rowCount() > 0
+        has_data = partners.count_organisations() > 0 or partners.count_people() > 0
         self.stack.setCurrentWidget(self.splitter if has_data else self.empty)
         card = self.current_card()
         if card is not None and card.item_id is not None and not card.is_dirty():
