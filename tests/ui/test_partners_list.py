@@ -280,3 +280,28 @@ def test_models(qtmodeltester, demo_store):
     tag_model = TagListModel()
     tag_model.set_rows(tags.list_tags())
     qtmodeltester.check(tag_model)
+
+
+def test_merge_two_people_from_the_person_card(tab, qtbot, monkeypatch):
+    import datetime as dt
+
+    org = partners.create_organisation(OrganisationData(name="CCAS"))
+    keep = partners.create_person(PersonData("Lefèvre", "Hélène", emails=["h@ccas.fr"]), organisation_id=org.id)
+    drop = partners.create_person(PersonData("Lefevre", "Helene", emails=["helene@gmail.com"], relais=True))
+    entry = journal.log_interaction("appel", dt.date(2026, 4, 1), "Appel", [], [drop.id])
+    tab.refresh()
+    tab.ctx.signals.open_requested.emit("person", keep.id)
+
+    def drive(dialog):
+        dialog.set_other(drop.id)
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        return True
+
+    monkeypatch.setattr(tab, "run_dialog", drive)
+    [merge_action] = [a for a in tab.person_card.more_menu.actions() if a.text().startswith("Merge")]
+    merge_action.trigger()
+    person = partners.get_person(keep.id)
+    assert person.emails == ["h@ccas.fr", "helene@gmail.com"] and person.relais
+    assert partners.get_person(drop.id) is None
+    assert journal.get_interaction(entry.id).person_ids == [keep.id]
+    assert tab.person_card.emails.text() == "h@ccas.fr, helene@gmail.com"
