@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
 from partnerdesk.i18n import _
-from partnerdesk.services import partners, trash
+from partnerdesk.services import partners
 from partnerdesk.ui.dialogs.merge import MergeDialog
 from partnerdesk.ui.dialogs.tags import TagsDialog
 from partnerdesk.ui.dialogs.trash import TrashDialog
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.partners import mailing
+from partnerdesk.ui.tabs.partners.commands import MoveToTrash
 from partnerdesk.ui.tabs.partners.list_panel import ListPanel
 from partnerdesk.ui.tabs.partners.org_card import OrganisationCard
 from partnerdesk.ui.tabs.partners.person_card import PersonCard
@@ -174,7 +175,7 @@ class PartnersTab(Tab):
         self.list.select(kind, item_id)
 
     def delete_cards(self, kind: str, ids: list[int]) -> None:
-        """Move cards to the trash (restorable from "Trash…")."""
+        """Move cards to the trash (Ctrl+Z, or restore them from "Trash…")."""
         ids = [i for i in ids if i is not None]
         if not ids:
             return
@@ -182,11 +183,9 @@ class PartnersTab(Tab):
         if card is not None and card.kind == kind and card.item_id in ids:
             card.set_clean()
             self.cards.setCurrentWidget(self.no_card)
-        for item_id in ids:
-            trash.delete(kind, item_id)
+        self.ctx.undo_stack.push(MoveToTrash(self.ctx, kind, ids))
         self.ctx.signals.status_message.emit(
-            _("{count} cards moved to the trash (Trash… to restore them).").format(count=len(ids)))
-        self.ctx.signals.data_changed.emit("organisations" if kind == "organisation" else "people")
+            _("{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).").format(count=len(ids)))
 
     def merge(self, kind: str, keep_id: int, drop_id: int | None = None) -> bool:
         if keep_id is None or not self.can_leave():
