@@ -265,3 +265,12 @@ def test_card_sections_can_be_extended(tab):
     widget = tab.org_card.add_card_section("Projets", lambda card: QLabel("projets de la carte"))
     assert tab.org_card.sections.tabText(tab.org_card.sections.count() - 1) == "Projets"
     assert tab.org_card.sections.widget(tab.org_card.sections.count() - 1) is widget
+
+
+def test_a_card_in_the_trash_says_so(window, tab):
+    from partnerdesk.services import trash
+
+    org = partners.create_organisation(OrganisationData(name="Ancienne association"))
+    trash.delete("organisation", org.id)
+    window.ctx.signals.open_requested.emit("organisation", org.id)
+    assert "trash" in tab.org_card.subtitle.text()

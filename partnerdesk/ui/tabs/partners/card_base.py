@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
+from partnerdesk.services import partners
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.widgets.form import FieldErrors
 from partnerdesk.ui.widgets.tag_picker import TagPicker
@@ -156,6 +157,9 @@ class CardBase(QWidget):
             self._loading = False
         self.set_clean()
         self._update_buttons()
+        if item_id is not None and partners.is_deleted(self.kind, item_id):
+            self.subtitle.setText(_("This card is in the trash: restore it from “Trash…” under the list."))
+            self.subtitle.setStyleSheet("color: #8a1c12;")
 
     def revert(self) -> None:
         """Annuler: back to the saved card (a new card is emptied)."""

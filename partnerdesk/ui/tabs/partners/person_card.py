@@ -139,6 +139,8 @@ class PersonCard(CardBase):
         creating_member = self.item_id is None and self.new_organisation_id is not None
         self.form.setRowVisible(self.role_row, creating_member)
         self._retitle()
+        self.subtitle.setText("")
+        self.subtitle.setStyleSheet("")
         self.history_model.set_rows(self._history_rows())
         self.history.resizeColumnsToContents()
         self.journal.set_target(self.item_id)
