@@ -188,7 +188,9 @@ def test_person_card_opened_from_elsewhere(window, tab, qtbot, monkeypatch):
     assert tab.cards.currentWidget() is card and card.title.text() == "Anaïs Le Goff"
     assert card.back_button.text() == "← Collège Jean-Moulin"
     type_in(card.emails, "a.legoff@college.fr, pas-valide")
+    assert "not valid" in card.errors.message("emails")  # as soon as the field is left
     type_in(card.phones, "06 12 34 56 78; +44 20 7946 0958")
+    assert card.errors.message("phones") == ""
     click(qtbot, card.save_button)
     assert "not valid" in card.errors.message("emails")
     assert partners.get_person(person.id).phones == []

@@ -309,3 +309,15 @@ def test_merge_two_people_from_the_person_card(tab, qtbot, monkeypatch):
     assert partners.get_person(drop.id) is None
     assert journal.get_interaction(entry.id).person_ids == [keep.id]
     assert tab.person_card.emails.text() == "h@ccas.fr, helene@gmail.com"
+
+
+def test_too_many_addresses_for_mailto_are_copied_instead(tab, monkeypatch):
+    from partnerdesk.ui.tabs.partners import mailing
+
+    emails = [f"contact{i}@association-du-quartier-{i}.fr" for i in range(120)]
+    opened, told = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(prompts, "inform", lambda parent, title, text: told.append(text))
+    assert mailing.write_bcc(tab, tab.ctx, emails) is False
+    assert opened == [] and told and "copied" in told[0]
+    assert QGuiApplication.clipboard().text().split(", ") == emails

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain import validation as v
 from partnerdesk.domain.partners import PersonData
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
@@ -80,6 +81,14 @@ class PersonCard(CardBase):
                    self.notes, self.tag_picker)
         self.first_name.textChanged.connect(self._retitle)
         self.last_name.textChanged.connect(self._retitle)
+        # Immediate feedback next to the field, as soon as the user leaves it.
+        self.emails.editingFinished.connect(lambda: self._check_now("emails", v.check_email))
+        self.phones.editingFinished.connect(lambda: self._check_now("phones", v.check_phone))
+
+    def _check_now(self, name: str, check) -> None:
+        widget = self.emails if name == "emails" else self.phones
+        message = next((m for m in map(check, split_list(widget.text())) if m), None)
+        self.errors.set(name, _(message) if message else None)
 
     def _build_history(self) -> None:
         self.history_model = AffiliationTableModel(self)
