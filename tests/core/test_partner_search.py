@@ -70,6 +70,8 @@ def test_find_people_and_organisations(cards):
     assert [p.full_name for p in result.people] == ["Hélène Lefèvre"]
     assert result.people[0].organisations == ["Club O'Brien"]
     assert [o.name for o in search.find("ecole").organisations] == ["École Jules-Ferry"]
+    # Like the search box, the organisation of a matching person is listed too.
+    assert [o.name for o in result.organisations] == ["Club O'Brien"]
 
 
 def test_index_follows_edits_and_trash(cards):

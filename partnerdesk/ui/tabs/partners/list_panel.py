@@ -256,10 +256,14 @@ class ListPanel(QWidget):
         table = self.table()
         return [i.data(IdRole) for i in table.selectionModel().selectedRows()]
 
-    def select(self, kind: str, item_id: int, silent: bool = True) -> bool:
-        """Make `kind`/`item_id` the current row (without asking to open it when silent)."""
+    def select(self, kind: str, item_id: int, silent: bool = True, switch: bool = False) -> bool:
+        """Make `kind`/`item_id` the current row (without asking to open it when silent).
+        A card of the other kind than the list shows only clears the selection, unless `switch`."""
         if kind != self.view_kind():
-            self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
+            if not switch:
+                item_id = -1
+            else:
+                self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
         table = self.table()
         proxy = table.model()
         for row in range(proxy.rowCount()):
