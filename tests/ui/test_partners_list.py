@@ -321,3 +321,11 @@ def test_too_many_addresses_for_mailto_are_copied_instead(tab, monkeypatch):
     assert mailing.write_bcc(tab, tab.ctx, emails) is False
     assert opened == [] and told and "copied" in told[0]
     assert QGuiApplication.clipboard().text().split(", ") == emails
+
+
+def test_sorting_ignores_accents(tab):
+    for name in ("Zébulon", "École Jules-Ferry", "Association Émile", "Espace jeunes"):
+        partners.create_organisation(OrganisationData(name=name))
+    tab.refresh()
+    tab.list.org_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert shown_names(tab) == ["Association Émile", "École Jules-Ferry", "Espace jeunes", "Zébulon"]

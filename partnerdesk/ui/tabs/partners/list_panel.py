@@ -111,7 +111,8 @@ class ListPanel(QWidget):
         self.people_table = _table("peopleTable", self.people_proxy)
         self.people_table.sortByColumn(P_NAME, Qt.SortOrder.AscendingOrder)
         self.people_table.horizontalHeader().setStretchLastSection(True)
-        self.people_table.horizontalHeader().resizeSection(P_NAME, 200)
+        for col, width in enumerate((190, 220, 230, 120)):
+            self.people_table.horizontalHeader().resizeSection(col, width)
         for table in (self.org_table, self.people_table):
             table.selectionModel().currentRowChanged.connect(self._current_changed)
             table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
