@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from partnerdesk.domain.partners import Member, PersonRow
+from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel
 
 
-class _ListModel(QAbstractTableModel):
+class _ListModel(SortedRowsModel):
     HEADERS: list[str] = []
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -57,7 +44,7 @@ class _ListModel(QAbstractTableModel):
         raise NotImplementedError
 
     def sort_key(self, item, col: int):
-        return (self.display(item, col) or "").casefold()
+        return normalize(self.display(item, col))
 
     def extra(self, item, col: int, role):
         return None
@@ -75,14 +62,13 @@ class PersonTableModel(_ListModel):
 
     def sort_key(self, p: PersonRow, col: int):
         if col == P_NAME:
-            return f"{p.last_name} {p.first_name}".casefold()
+            return normalize(f"{p.last_name} {p.first_name}")
         return super().sort_key(p, col)
 
 
-class PersonFilterProxy(QSortFilterProxyModel):
+class PersonFilterProxy(FilterOnlyProxy):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SortRole)
         self.ids: set[int] | None = None
 
     def set_ids(self, ids) -> None:

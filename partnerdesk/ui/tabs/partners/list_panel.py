@@ -3,13 +3,12 @@ list, and the actions on the filtered list or the selection."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -26,7 +25,11 @@ from partnerdesk.i18n import _
 from partnerdesk.services import partners, search, tags
 from partnerdesk.ui.models.organisations import (
     COL_CITY,
+    COL_KIND,
+    COL_LAST_CONTACT,
     COL_NAME,
+    COL_NEXT_ACTION,
+    COL_STATUS,
     COL_TAGS,
     OrganisationFilterProxy,
     OrganisationTableModel,
@@ -49,6 +52,7 @@ def _table(name: str, model) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setWordWrap(False)
     return table
 
@@ -97,19 +101,22 @@ class ListPanel(QWidget):
         self.org_table = _table("organisationsTable", self.org_proxy)
         self.org_table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = self.org_table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_CITY, 130)
-        header.resizeSection(COL_TAGS, 150)
+        for col, width in ((COL_NAME, 220), (COL_KIND, 110), (COL_CITY, 110), (COL_STATUS, 65),
+                           (COL_TAGS, 110), (COL_LAST_CONTACT, 105), (COL_NEXT_ACTION, 150)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
         self.people_model = PersonTableModel(self)
         self.people_proxy = PersonFilterProxy(self)
         self.people_proxy.setSourceModel(self.people_model)
         self.people_table = _table("peopleTable", self.people_proxy)
         self.people_table.sortByColumn(P_NAME, Qt.SortOrder.AscendingOrder)
         self.people_table.horizontalHeader().setStretchLastSection(True)
-        self.people_table.horizontalHeader().resizeSection(P_NAME, 200)
+        for col, width in enumerate((190, 220, 230, 120)):
+            self.people_table.horizontalHeader().resizeSection(col, width)
         for table in (self.org_table, self.people_table):
             table.selectionModel().currentRowChanged.connect(self._current_changed)
             table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
+            table.installEventFilter(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.org_table)
         self.stack.addWidget(self.people_table)
@@ -145,7 +152,7 @@ class ListPanel(QWidget):
         for box in (self.kind_filter, self.status_filter, self.tag_filter, self.public_filter,
                     self.contribution_filter, self.cadence_filter):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(4)
             filters.addWidget(box, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
@@ -161,15 +168,26 @@ class ListPanel(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
         self._silent = False
+        self._in_selection = False
+        self._stale: set[int] = set()
 
     # --- data -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self._in_selection:
+            # A card saved while the selection changes: resetting the models inside the
+            # selection model's signal would pull the rows from under Qt. Refresh just after.
+            QTimer.singleShot(0, self.refresh)
+            return
         kind, current = self.current()
         self._silent = True
         try:
-            self.org_model.set_rows(partners.list_organisations())
-            self.people_model.set_rows(partners.list_people())
+            # Only the list on show is reloaded; the other one when the user switches to it.
+            if self.view_box.currentIndex() == ORGANISATIONS:
+                self.org_model.set_rows(partners.list_organisations())
+            else:
+                self.people_model.set_rows(partners.list_people())
+            self._stale = {PEOPLE if self.view_box.currentIndex() == ORGANISATIONS else ORGANISATIONS}
             self._refresh_tag_filter()
             self.apply_search(self.search_box.text())
             if current is not None:
@@ -202,6 +220,12 @@ class ListPanel(QWidget):
         self._update_count()
 
     def _switch_view(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            if index == ORGANISATIONS:
+                self.org_model.set_rows(partners.list_organisations())
+            else:
+                self.people_model.set_rows(partners.list_people())
         self.stack.setCurrentIndex(index)
         self.filters.setVisible(index == ORGANISATIONS)
         self.new_button.setToolTip(_("New organisation (Ctrl+N)") if index == ORGANISATIONS
@@ -233,10 +257,14 @@ class ListPanel(QWidget):
         table = self.table()
         return [i.data(IdRole) for i in table.selectionModel().selectedRows()]
 
-    def select(self, kind: str, item_id: int, silent: bool = True) -> bool:
-        """Make `kind`/`item_id` the current row (without asking to open it when silent)."""
+    def select(self, kind: str, item_id: int, silent: bool = True, switch: bool = False) -> bool:
+        """Make `kind`/`item_id` the current row (without asking to open it when silent).
+        A card of the other kind than the list shows only clears the selection, unless `switch`."""
         if kind != self.view_kind():
-            self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
+            if not switch:
+                item_id = -1
+            else:
+                self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
         table = self.table()
         proxy = table.model()
         for row in range(proxy.rowCount()):
@@ -244,8 +272,9 @@ class ListPanel(QWidget):
             if index.data(IdRole) == item_id:
                 previous, self._silent = self._silent, silent
                 try:
-                    table.setCurrentIndex(index)
-                    table.selectRow(row)
+                    table.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
                     table.scrollTo(index)
                 finally:
                     self._silent = previous
@@ -257,10 +286,22 @@ class ListPanel(QWidget):
             table.selectionModel().blockSignals(False)
         return False
 
+    def eventFilter(self, watched, event) -> bool:
+        """Delete (the key) moves the selected cards to the trash."""
+        if (watched in (self.org_table, self.people_table) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Delete and self.selected_ids()):
+            self.delete_requested.emit(self.view_kind(), self.selected_ids())
+            return True
+        return super().eventFilter(watched, event)
+
     def _current_changed(self, current, _previous) -> None:
         if self._silent or not current.isValid():
             return
-        self.current_changed.emit(self.view_kind(), current.data(IdRole))
+        self._in_selection = True
+        try:
+            self.current_changed.emit(self.view_kind(), current.data(IdRole))
+        finally:
+            self._in_selection = False
 
     def _context_menu(self, table: QTableView, pos) -> None:
         ids = self.selected_ids()
