@@ -13,6 +13,7 @@ from partnerdesk.services import partners, tags
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
+from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -41,6 +42,7 @@ class OrganisationCard(CardBase):
         self.contacts.changed.connect(lambda: self.journal.set_target(self.item_id))
         self.sections.addTab(self.contacts, _("Contacts"))
         self.sections.addTab(self.journal, _("Follow-up"))
+        self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -139,6 +141,7 @@ class OrganisationCard(CardBase):
         self._loaded = data
         self.contacts.set_organisation(self.item_id)
         self.journal.set_target(self.item_id)
+        self.projects.set_organisation(self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_subtitle()

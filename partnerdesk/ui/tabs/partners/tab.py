@@ -11,6 +11,7 @@ from partnerdesk.ui.dialogs.merge import MergeDialog
 from partnerdesk.ui.dialogs.tags import TagsDialog
 from partnerdesk.ui.dialogs.trash import TrashDialog
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.tabs.partners import mailing
 from partnerdesk.ui.tabs.partners.commands import MoveToTrash
 from partnerdesk.ui.tabs.partners.list_panel import ListPanel
@@ -86,12 +87,19 @@ class PartnersTab(Tab):
                        lambda: mailing.copy_emails(self, self.ctx, partners.emails_of([self.org_card.item_id])))
         menu.addAction(_("Write to all (Bcc)…"),
                        lambda: mailing.write_bcc(self, self.ctx, partners.emails_of([self.org_card.item_id])))
+        menu.addAction(_("Partner sheet…"), self._export_partner_sheet)
         menu.addSeparator()
         menu.addAction(_("Move to the trash"), lambda: self.delete_cards("organisation", [self.org_card.item_id]))
         menu = self.person_card.more_menu
         menu.addAction(_("Merge with another person…"), lambda: self.merge("person", self.person_card.item_id))
         menu.addSeparator()
         menu.addAction(_("Move to the trash"), lambda: self.delete_cards("person", [self.person_card.item_id]))
+
+    def _export_partner_sheet(self) -> None:
+        """The "Fiche partenaire" PDF of the organisation on the card (saved state)."""
+        card = self.org_card
+        if card.item_id is not None:
+            ExportRunner(self.ctx, self).export("partner", card.item_id, title=card.name.text())
 
     # --- Tab ----------------------------------------------------------------------------
 
