@@ -11,8 +11,9 @@ import sys
 
 from partnerdesk import __version__, i18n
 from partnerdesk.cli import maintenance, partners, review
+from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance, partners, review]
+COMMANDS = [maintenance, partners, projects_cli, review]
 
 
 def build_parser() -> argparse.ArgumentParser:
