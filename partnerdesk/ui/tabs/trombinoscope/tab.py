@@ -269,12 +269,18 @@ class TrombinoscopeTab(Tab):
             self.ctx.settings.setValue("trombinoscope/last_folder", str(Path(path).parent))
             self.export_to(Path(path), open_after=True)
 
+    def pdf_title(self) -> str:
+        """"Trombinoscope", with the chosen organisation, tag or project."""
+        chosen = [combo.currentText() for combo in (self.organisation, self.tag, self.project)
+                  if combo.currentData() is not None]
+        return " — ".join([_("Trombinoscope")] + chosen)
+
     def export_to(self, path: Path, open_after: bool = False) -> None:
-        filters, paths = self.filters(), self.ctx.paths
+        filters, paths, title = self.filters(), self.ctx.paths, self.pdf_title()
         self.export_button.setEnabled(False)
 
         def work(handle):
-            data = trombinoscope.export_pdf(paths, filters)
+            data = trombinoscope.export_pdf(paths, filters, title)
             path.write_bytes(data)
             return path
 
