@@ -105,7 +105,7 @@ def next_action_text(org) -> str:
     if due is None:
         return ""
     if getattr(org, "cadence", "") in (Cadence.AMBER.value, Cadence.RED.value):
-        return _("Get in touch (due {date})").format(date=format_date(due))
+        return _("Overdue since {date}").format(date=format_date(due))
     return _("Get in touch by {date}").format(date=format_date(due))
 
 
