@@ -152,6 +152,7 @@ def test_window_close_asks_about_unsaved_card(window, tab, monkeypatch):
 def test_journal_two_clicks_and_cadence(tab, qtbot):
     org = partners.create_organisation(OrganisationData(name="CCAS", contact_cadence_days=30))
     person = partners.create_person(PersonData("Guérin", "Noël"), organisation_id=org.id)
+    other = partners.create_person(PersonData("Boyer", "Inès"), organisation_id=org.id)
     Organisation.update(created_at=dt.datetime(2024, 1, 1)).execute()
     tab.refresh()
     row = tab.list.org_model.row_at(0)
@@ -159,11 +160,15 @@ def test_journal_two_clicks_and_cadence(tab, qtbot):
     tab.open_item("organisation", org.id)
     panel = tab.org_card.journal
     panel.kind_box.setCurrentIndex(panel.kind_box.findData("rencontre"))
-    panel.with_box.setCurrentIndex(panel.with_box.findData(person.id))
+    for action in panel.with_menu.actions():  # tick the two people in the "with" menu
+        action.trigger()
+    assert panel.with_box.text() == "with Inès Boyer, Noël Guérin"
     panel.summary.setText("Rencontre : atelier tablettes pour les aînés")
     click(qtbot, panel.add_button)
     [entry] = journal.journal_of_organisation(org.id)
-    assert (entry.kind, entry.occurred_on, entry.person_ids) == ("rencontre", dt.date.today(), [person.id])
+    assert (entry.kind, entry.occurred_on, sorted(entry.person_ids)) == (
+        "rencontre", dt.date.today(), sorted([person.id, other.id]))
+    assert entry.organisation_ids == [org.id]
     assert panel.model.rowCount() == 1 and panel.summary.text() == ""
     assert tab.list.org_model.row_at(0).cadence == "ok"
     assert tab.list.org_model.row_at(0).last_contact == dt.date.today()

@@ -91,6 +91,12 @@ class CardBase(QWidget):
         layout.addWidget(self.sections, 1)
         self._update_buttons()
 
+    def set_title(self, text: str) -> None:
+        """The card's name; a very long one is shortened (whole in the tooltip)."""
+        self._full_title = text
+        self.title.setText(text if len(text) <= 90 else text[:89] + "…")
+        self.title.setToolTip(text if len(text) > 90 else "")
+
     # --- sections (other areas add theirs) --------------------------------------
 
     def add_card_section(self, title: str, widget_factory) -> QWidget:
@@ -219,4 +225,4 @@ class CardBase(QWidget):
         raise NotImplementedError
 
     def display_name(self) -> str:
-        return self.title.text()
+        return getattr(self, "_full_title", self.title.text())

@@ -114,7 +114,7 @@ class PersonCard(CardBase):
 
     def _retitle(self, *_args) -> None:
         name = f"{self.first_name.text().strip()} {self.last_name.text().strip()}".strip()
-        self.title.setText(name or _("New person"))
+        self.set_title(name or _("New person"))
 
     # --- CardBase ---------------------------------------------------------------------
 
@@ -262,5 +262,3 @@ class PersonCard(CardBase):
         if org_id:
             self.open_requested.emit("organisation", org_id)
 
-    def display_name(self) -> str:
-        return self.title.text()
