@@ -15,6 +15,7 @@ class PersonCardDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.icon_size = 128
+        self.width = 0  # the grid's column width, when the view spreads the columns
 
     def cell_size(self, option_font: QFont) -> QSize:
         line = QFontMetrics(option_font).height()
@@ -22,7 +23,8 @@ class PersonCardDelegate(QStyledItemDelegate):
         return QSize(width, self.icon_size + 14 + line * TEXT_LINES + 6)
 
     def sizeHint(self, option, index):
-        return self.cell_size(option.font)
+        size = self.cell_size(option.font)
+        return QSize(max(size.width(), self.width), size.height())
 
     def paint(self, painter, option, index):
         painter.save()
