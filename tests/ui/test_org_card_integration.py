@@ -47,3 +47,21 @@ def test_partner_sheet_from_the_card(tab, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(out.exists, timeout=10000)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert Organisation.get_by_id(org_id).name.split(" — ")[0][:15] in text
+
+
+def test_person_card_has_photo_and_consent(tab, tmp_path):
+    from PIL import Image
+
+    from partnerdesk.services import photos
+    from partnerdesk.store.models import Person
+
+    person = Person.select().order_by(Person.id).first()
+    assert tab.open_item("person", person.id)
+    card = tab.person_card
+    titles = [card.sections.tabText(i) for i in range(card.sections.count())]
+    assert "Photo and image rights" in titles
+    assert card.photo.person_id == person.id
+    source = tmp_path / "portrait.png"
+    Image.new("RGB", (300, 400), "#336699").save(source)
+    card.photo.import_file(source)
+    assert photos.photo_of(person.id) is not None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.partners import PersonData
+from partnerdesk.domain.text import initials
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import partners, tags
@@ -29,6 +30,7 @@ from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.widgets.form import line, split_list, text_box
+from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
 
@@ -49,6 +51,8 @@ class PersonCard(CardBase):
         self._build_history()
         self.journal = JournalPanel(ctx, "person")
         self.sections.addTab(self.journal, _("Follow-up"))
+        self.photo = PhotoConsentWidget(ctx)
+        self.sections.addTab(self.photo, _("Photo and image rights"))
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -153,6 +157,7 @@ class PersonCard(CardBase):
         self.history_model.set_rows(self._history_rows())
         self.history.resizeColumnsToContents()
         self.journal.set_target(self.item_id)
+        self.photo.set_person(self.item_id, initials(data.first_name, data.last_name))
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_back()
