@@ -44,8 +44,9 @@ def _(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    key = singular if n == 1 else plural
-    return _(key)
+    """Singular for 1 in English; for 0 and 1 in French ("0 fiche à vérifier")."""
+    one = abs(n) < 2 if _language == "fr" else n == 1
+    return _(singular if one else plural)
 
 
 def language() -> str:

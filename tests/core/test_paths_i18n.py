@@ -55,3 +55,12 @@ def test_fuzzy_entries_are_ignored(tmp_path):
         '#, fuzzy\nmsgid "Hello"\nmsgstr "Bonjour"\n\nmsgid "Bye"\nmsgstr "Au revoir"\n',
         encoding="utf-8")
     assert i18n.load_catalog("fr", tmp_path) == {"Bye": "Au revoir"}
+
+
+def test_french_plural_rule():
+    i18n.set_language("fr")
+    assert i18n.ngettext("one", "many", 0) == "one"
+    assert i18n.ngettext("one", "many", 1) == "one"
+    assert i18n.ngettext("one", "many", 2) == "many"
+    i18n.set_language("en")
+    assert i18n.ngettext("one", "many", 0) == "many"
