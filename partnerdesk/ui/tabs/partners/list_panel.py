@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -147,13 +148,13 @@ class ListPanel(QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.view_box)
         self.filters = QWidget()
-        filters = QHBoxLayout(self.filters)
+        filters = QGridLayout(self.filters)  # two rows of three: every label stays readable
         filters.setContentsMargins(0, 0, 0, 0)
-        for box in (self.kind_filter, self.status_filter, self.tag_filter, self.public_filter,
-                    self.contribution_filter, self.cadence_filter):
+        for n, box in enumerate((self.kind_filter, self.status_filter, self.tag_filter, self.public_filter,
+                                 self.contribution_filter, self.cadence_filter)):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(4)
-            filters.addWidget(box, 1)
+            box.setMinimumContentsLength(8)
+            filters.addWidget(box, n // 3, n % 3)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.tags_button)

@@ -52,7 +52,10 @@ class PersonCard(CardBase):
         self.journal = JournalPanel(ctx, "person")
         self.sections.addTab(self.journal, _("Follow-up"))
         self.photo = PhotoConsentWidget(ctx)
-        self.sections.addTab(self.photo, _("Photo and image rights"))
+        photo_scroll = QScrollArea()
+        photo_scroll.setWidgetResizable(True)
+        photo_scroll.setWidget(self.photo)
+        self.sections.addTab(photo_scroll, _("Photo and image rights"))
 
     def _build_fiche(self) -> None:
         e = self.errors
