@@ -1,6 +1,7 @@
 """All peewee models, one module per area. Import models from here."""
 
 from partnerdesk.store.models.base import BaseModel, JSONField
+from partnerdesk.store.models.dataio import ImportBatch, ImportBatchItem, ImportMapping, RgpdLog
 from partnerdesk.store.models.partners import (
     Affiliation,
     Interaction,
@@ -20,11 +21,15 @@ __all__ = [
     "Interaction",
     "InteractionOrganisation",
     "InteractionPerson",
+    "ImportBatch",
+    "ImportBatchItem",
+    "ImportMapping",
     "JSONField",
     "Organisation",
     "OrganisationTag",
     "Person",
     "PersonTag",
+    "RgpdLog",
     "Setting",
     "Tag",
 ]
