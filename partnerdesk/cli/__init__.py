@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import maintenance
+from partnerdesk.cli import dataio, maintenance
 
-COMMANDS = [maintenance]
+COMMANDS = [maintenance, dataio]
 
 
 def build_parser() -> argparse.ArgumentParser:

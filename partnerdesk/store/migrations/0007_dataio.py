@@ -1,5 +1,6 @@
 """Data in and out: import batches (to undo an import), remembered column
-mappings, and the RGPD log of exports and erasures."""
+mappings, the RGPD log of exports and erasures, and the letter templates
+of mailings to a group."""
 
 STATEMENTS = [
     """CREATE TABLE import_batch (
@@ -35,6 +36,14 @@ STATEMENTS = [
         done_by TEXT NOT NULL DEFAULT ''
     )""",
     "CREATE INDEX rgpd_log_person ON rgpd_log (person_id)",
+    """CREATE TABLE letter_template (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        subject TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL
+    )""",
 ]
 
 

@@ -1,7 +1,13 @@
 """All peewee models, one module per area. Import models from here."""
 
 from partnerdesk.store.models.base import BaseModel, JSONField
-from partnerdesk.store.models.dataio import ImportBatch, ImportBatchItem, ImportMapping, RgpdLog
+from partnerdesk.store.models.dataio import (
+    ImportBatch,
+    ImportBatchItem,
+    ImportMapping,
+    LetterTemplate,
+    RgpdLog,
+)
 from partnerdesk.store.models.partners import (
     Affiliation,
     Interaction,
@@ -25,6 +31,7 @@ __all__ = [
     "ImportBatchItem",
     "ImportMapping",
     "JSONField",
+    "LetterTemplate",
     "Organisation",
     "OrganisationTag",
     "Person",

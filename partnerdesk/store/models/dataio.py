@@ -36,3 +36,11 @@ class RgpdLog(BaseModel):
     person_id = IntegerField(null=True)
     what = TextField(default="")
     done_by = TextField(default="")
+
+
+class LetterTemplate(BaseModel):
+    name = TextField(unique=True)
+    subject = TextField(default="")
+    body = TextField(default="")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
