@@ -279,17 +279,17 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
         for table, column in tables.references_to("person"):
             if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
                 database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (person_id,))
-        # the last name alone, in the journal entries this person took part in
-        if len(p.last_name) >= 3:
-            database.execute_sql(
-                "UPDATE interaction SET summary = replace(summary, ?, ?) WHERE id IN "
-                "(SELECT interaction_id FROM interaction_person WHERE person_id = ?)", (p.last_name, hidden, person_id))
         # full name, emails and phones, wherever they were written
         for table in tables.data_tables():
             for column in tables.text_columns(table):
                 for trace in _traces(p):
                     database.execute_sql(f'UPDATE "{table}" SET "{column}" = replace("{column}", ?, ?) '
                                          f'WHERE instr("{column}", ?) > 0', (trace, hidden, trace))
+        # the last name alone, in the journal entries this person took part in
+        if len(p.last_name) >= 3:
+            database.execute_sql(
+                "UPDATE interaction SET summary = replace(summary, ?, ?) WHERE id IN "
+                "(SELECT interaction_id FROM interaction_person WHERE person_id = ?)", (p.last_name, hidden, person_id))
         database.execute_sql(
             "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
             "notes = '', verified_on = NULL, updated_at = ? WHERE id = ?",
