@@ -130,7 +130,7 @@ class RegisterRow:
     last_contact: dt.date | None
 
 
-def _erased_ids() -> set[int]:
+def erased_ids() -> set[int]:
     return {r[0] for r in database.execute_sql("SELECT person_id FROM rgpd_log WHERE action = 'erase'")}
 
 
@@ -148,7 +148,7 @@ def inactive_people(years: int | None = None, today: dt.date | None = None) -> l
         limit = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         limit = today.replace(year=today.year - years, day=28)
-    erased, orgs = _erased_ids(), _current_org()
+    erased, orgs = erased_ids(), _current_org()
     rows = []
     for pid, first, last, last_seen, created in database.execute_sql(
             "SELECT p.id, p.first_name, p.last_name, (SELECT max(i.occurred_on) FROM interaction_person ip "
@@ -165,7 +165,7 @@ def inactive_people(years: int | None = None, today: dt.date | None = None) -> l
 
 
 def photos_without_consent(paths: DataPaths) -> list[RegisterRow]:
-    erased, orgs = _erased_ids(), _current_org()
+    erased, orgs = erased_ids(), _current_org()
     found = []
     for pid in person_photos.people_with_photo(paths):
         if pid in erased or not person_photos.has_photo_without_consent(paths, pid):

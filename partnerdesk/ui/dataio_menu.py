@@ -1,0 +1,94 @@
+"""The File menu entries of data in and out: Importer…, Exporter…, Exporter
+toutes les données…, Registre RGPD…. Installed by the main window in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from partnerdesk.i18n import _
+from partnerdesk.services import archive
+from partnerdesk.ui.errors import show_error
+
+
+class DataioMenu:
+    def __init__(self, window):
+        self.window = window
+        self.ctx = window.ctx
+        menu = window.file_menu
+        self.import_action = self._add(menu, _("&Import…"), self.import_file, "importAction")
+        self.export_action = self._add(menu, _("&Export…"), self.export, "exportAction")
+        self.export_all_action = self._add(menu, _("Export &all the data…"), self.export_all, "exportAllAction")
+        self.rgpd_action = self._add(menu, _("&RGPD register…"), self.rgpd_register, "rgpdAction")
+        self.handle = None
+
+    def _add(self, menu, text, slot, name) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def import_file(self, path=None):
+        from partnerdesk.ui.dialogs.import_wizard import ImportWizard
+
+        dialog = ImportWizard(self.ctx, path, self.window)
+        dialog.exec()
+        return dialog
+
+    def export(self, ids=None, ids_kind="organisations"):
+        from partnerdesk.ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self.window, ids, ids_kind)
+        dialog.exec()
+        return dialog
+
+    def rgpd_register(self):
+        from partnerdesk.ui.dialogs.rgpd_register import RgpdRegisterDialog
+
+        dialog = RgpdRegisterDialog(self.ctx, self.window)
+        dialog.exec()
+        return dialog
+
+    def export_all(self, target: str | None = None) -> None:
+        if target is None:
+            folder = self.ctx.settings.value("export/last_folder", "") or str(Path.home())
+            default = Path(folder) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
+            target, _filter = QFileDialog.getSaveFileName(self.window, _("Export all the data"), str(default),
+                                                          _("Zip archive (*.zip)"))
+            if not target:
+                return
+        target = Path(target)
+        window, paths = self.window, self.ctx.paths
+        self.export_all_action.setEnabled(False)
+        window.progress.setRange(0, 0)
+        window.progress.show()
+        window.statusBar().showMessage(_("Writing the archive…"))
+
+        def done(summary):
+            self.handle = None
+            self.export_all_action.setEnabled(True)
+            window.progress.hide()
+            window.statusBar().showMessage(
+                _("Archive written: {path} ({tables} tables, {rows} rows, {files} files).").format(
+                    path=target, tables=summary.tables, rows=summary.rows, files=summary.files), 10000)
+
+        def failed(exc, details):
+            self.handle = None
+            self.export_all_action.setEnabled(True)
+            window.progress.hide()
+            if isinstance(exc, archive.ArchiveError):
+                QMessageBox.warning(window, _("Export all the data"), str(exc))
+            else:
+                show_error(window, _("The archive could not be written."), details).exec()
+
+        def progress(done_count, total):
+            window.progress.setRange(0, max(total, 1))
+            window.progress.setValue(done_count)
+
+        self.handle = self.ctx.tasks.run(lambda handle: archive.export_all(paths, target, handle.report), done, failed)
+        if self.handle is not None:
+            self.handle.progress.connect(progress)

@@ -1,0 +1,196 @@
+"""The import wizard, the export dialog, the RGPD register and the File menu, driven through the real widgets."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from partnerdesk import i18n
+from partnerdesk.services import imports
+from partnerdesk.store import database
+from partnerdesk.ui.dialogs import import_wizard as iw
+from partnerdesk.ui.dialogs.export_dialog import ExportDialog
+from partnerdesk.ui.dialogs.rgpd_register import RgpdRegisterDialog
+
+from tests.core.test_imports import DATA, people
+
+
+def click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wizard(ctx, qtbot, path):
+    dialog = iw.ImportWizard(ctx)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(path))
+    dialog.path_edit.textEdited.emit(str(path))
+    return dialog
+
+
+def test_known_format_goes_straight_to_the_review_then_imports_and_undoes(ctx, qtbot):
+    seen = []
+    ctx.signals.data_changed.connect(seen.append)
+    dialog = wizard(ctx, qtbot, DATA / "google.csv")
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW
+    assert dialog.creates_model.rowCount() == 3
+    assert "3 card(s) will be created" in dialog.summary_label.text()
+    assert people() == {}  # nothing written before "Import"
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_DONE
+    assert set(people()) == {"Hélène Le Guérec", "François Nguyễn", "Zoé Ærøskøbing-Müller"}
+    assert seen == ["*"]
+    click(qtbot, dialog.undo_button)
+    assert people() == {} and not dialog.undo_button.isEnabled()
+    assert "undone" in dialog.result_label.text()
+
+
+def test_unknown_columns_mapping_screen_and_refusals(ctx, qtbot):
+    i18n.set_language("fr")
+    dialog = wizard(ctx, qtbot, DATA / "tableur_fr.csv")
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_MAPPING
+    assert dialog.preview_model.rowCount() == 3 and dialog.preview_model.headerData(1, Qt.Orientation.Horizontal) == "Prénom"
+    assert dialog.combos[0].currentData() == "last_name" and dialog.combos[4].currentData() == "email"
+    # the user ignores "Remarques" and keeps the rest
+    dialog.combos[9].setCurrentIndex(dialog.combos[9].findData(""))
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW
+    assert dialog.refused_model.rowCount() == 1
+    assert dialog.refused_model.data(dialog.refused_model.index(0, 0)) == "5"
+    assert "Sans nom" in dialog.refused_model.data(dialog.refused_model.index(0, 1))
+    click(qtbot, dialog.next_button)
+    assert "Éric Bouchard" in people() and "HYPERLINK" not in people()["Éric Bouchard"]["notes"]
+    # remembered for next time
+    assert imports.read_file(DATA / "tableur_fr.csv").header_set == "remembered"
+
+
+def test_mapping_without_a_name_column_is_refused_on_the_page(ctx, qtbot):
+    dialog = wizard(ctx, qtbot, DATA / "tableur_fr.csv")
+    click(qtbot, dialog.next_button)
+    for combo in dialog.combos:
+        combo.setCurrentIndex(combo.findData("notes"))
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_MAPPING
+    assert "name" in dialog.mapping_intro.text()
+
+
+def test_matches_skip_all(ctx, qtbot):
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "google.csv")), ctx.paths)
+    before = people()
+    dialog = wizard(ctx, qtbot, DATA / "google.csv")
+    click(qtbot, dialog.next_button)
+    assert dialog.matches_model.rowCount() == 3
+    click(qtbot, dialog.findChild(type(dialog.next_button), "importSkipAll"))
+    assert dialog.matches_model.data(dialog.matches_model.index(0, 4)) == "skip"
+    click(qtbot, dialog.next_button)
+    assert "3 row(s) skipped" in dialog.result_label.text()
+    assert people() == before
+
+
+def test_bad_file_message_in_french_and_typing_kept(ctx, qtbot, tmp_path):
+    i18n.set_language("fr")
+    bad = tmp_path / "photo.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    dialog = wizard(ctx, qtbot, bad)
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_FILE
+    assert "n'est pas un fichier texte" in dialog.file_error.text()
+    assert dialog.path_edit.text() == str(bad)
+    assert database.execute_sql("SELECT count(*) FROM import_batch").fetchone()[0] == 0
+
+
+def test_vcard_with_photo_through_the_menu(window, qtbot, monkeypatch):
+    def run_wizard(self):
+        self.next()
+        self.next()
+        return 0
+
+    monkeypatch.setattr(iw.ImportWizard, "exec", run_wizard)
+    dialog = window.dataio.import_file(DATA / "vcard21.vcf")
+    assert dialog.result.photos == 1
+    assert "Joséphine Clément" in people()
+
+
+def test_export_dialog_vcard_and_tag(ctx, qtbot, tmp_path):
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard30.vcf")), ctx.paths)
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("people"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("vcf"))
+    tag_index = dialog.which_combo.findText("Tag: Presse")
+    assert tag_index > 0
+    dialog.which_combo.setCurrentIndex(tag_index)
+    dialog.path_edit.setText(str(tmp_path / "presse.vcf"))
+    click(qtbot, dialog.export_button)
+    text = (tmp_path / "presse.vcf").read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == 1 and "Le Bihan" in text and "PHOTO;ENCODING=b" in text
+    assert "1 item(s)" in dialog.message.text()
+
+
+def test_export_dialog_csv_of_the_filtered_list_and_bad_folder(ctx, qtbot, tmp_path):
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "google.csv")), ctx.paths)
+    ids = [people()["Hélène Le Guérec"]["id"]]
+    dialog = ExportDialog(ctx, ids=ids, ids_kind="people")
+    qtbot.addWidget(dialog)
+    dialog.which_combo.setCurrentIndex(dialog.which_combo.findData("ids"))
+    dialog.path_edit.setText(str(tmp_path / "nope" / "x.csv"))
+    click(qtbot, dialog.export_button)
+    assert "does not exist" in dialog.message.text()
+    dialog.path_edit.setText(str(tmp_path / "liste.csv"))
+    click(qtbot, dialog.export_button)
+    import csv
+    import io
+
+    content = list(csv.reader(io.StringIO((tmp_path / "liste.csv").read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert len(content) == 2 and content[1][:2] == ["Hélène", "Le Guérec"]
+
+
+def test_rgpd_register_erase_from_the_photos_list(ctx, qtbot, tmp_path):
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard21.vcf")), ctx.paths)
+    dialog = RgpdRegisterDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.photos_model.rowCount() == 1
+    assert not dialog.erase_button.isEnabled()
+    dialog.photos_view.selectRow(0)
+    assert dialog.erase_button.isEnabled()
+    # export their data first
+    dialog._export(target=tmp_path / "jo.html")
+    assert "Joséphine" in (tmp_path / "jo.html").read_text(encoding="utf-8")
+    asked = []
+    dialog.confirm = lambda text: asked.append(text) or True
+    click(qtbot, dialog.erase_button)
+    assert "Joséphine Clément" in asked[0] and "photo" in asked[0]
+    assert "Joséphine Clément" not in people()
+    assert dialog.photos_model.rowCount() == 0
+    assert dialog.log_model.rowCount() == 2  # the export and the erasure
+    assert {dialog.log_model.data(dialog.log_model.index(r, 1)) for r in range(2)} == {"Export", "Erasure"}
+
+
+def test_rgpd_register_years_setting(ctx, qtbot):
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "google.csv")), ctx.paths)
+    database.execute_sql("UPDATE person SET created_at = '2020-01-01 09:00:00'")
+    dialog = RgpdRegisterDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.inactive_model.rowCount() == 3
+    dialog.years_spin.setValue(20)
+    assert dialog.inactive_model.rowCount() == 0
+    from partnerdesk.services import settings
+
+    assert settings.get(settings.RGPD_INACTIVE_YEARS) == 20
+    dialog.tabs.setCurrentIndex(2)
+    dialog.search.setText("hélène")
+    assert dialog.people_view.model().rowCount() == 1
+
+
+def test_file_menu_export_all(window, qtbot, tmp_path):
+    names = [a.objectName() for a in window.file_menu.actions()]
+    assert {"importAction", "exportAction", "exportAllAction", "rgpdAction"} <= set(names)
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard21.vcf")), window.ctx.paths)
+    window.dataio.export_all(str(tmp_path / "tout.zip"))
+    with zipfile.ZipFile(tmp_path / "tout.zip") as z:
+        manifest = json.loads(z.read("manifest.json"))
+        assert manifest["tables"]["person"]["rows"] == 2 and any(f.startswith("photos/") for f in manifest["files"])
+    assert "Archive written" in window.statusBar().currentMessage()
