@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import dataio, maintenance
+from partnerdesk.cli import dataio, maintenance, partners
 
-COMMANDS = [maintenance, dataio]
+COMMANDS = [maintenance, partners, dataio]
 
 
 def build_parser() -> argparse.ArgumentParser:

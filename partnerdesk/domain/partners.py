@@ -179,3 +179,102 @@ class OrganisationSummary:
     tags: list[str] = field(default_factory=list)
     last_contact: dt.date | None = None
     next_action: str = ""
+
+
+@dataclass
+class OrganisationRow(OrganisationSummary):
+    """A row of the Partenaires list: the summary plus what the filters and colours need."""
+
+    publics: list[str] = field(default_factory=list)
+    contributions: list[str] = field(default_factory=list)
+    tag_ids: list[int] = field(default_factory=list)
+    email: str = ""
+    contact_cadence_days: int | None = None
+    cadence: str = "none"
+    next_due: dt.date | None = None
+
+
+@dataclass
+class Member:
+    """A person seen from an organisation: the person and one affiliation (current or past)."""
+
+    person: PersonData
+    affiliation: AffiliationData
+
+    @property
+    def person_id(self) -> int:
+        return self.person.id
+
+    @property
+    def full_name(self) -> str:
+        return self.person.full_name
+
+    @property
+    def role(self) -> str:
+        return self.affiliation.role
+
+    @property
+    def is_current(self) -> bool:
+        return self.affiliation.is_current
+
+
+@dataclass
+class PersonRow:
+    """A row of the people list."""
+
+    id: int
+    first_name: str
+    last_name: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    relais: bool = False
+    organisations: list[str] = field(default_factory=list)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass
+class TagData:
+    name: str
+    colour: str = "#7a8ca3"
+    organisations: int = 0
+    people: int = 0
+    id: int | None = None
+
+
+@dataclass
+class DuplicateMatch:
+    """An existing card that looks like the one being saved."""
+
+    kind: str  # "organisation" or "person"
+    id: int
+    name: str
+    reason: str  # "name" or "email"
+
+
+@dataclass
+class TrashItem:
+    kind: str  # "organisation" or "person"
+    id: int
+    name: str
+    deleted_at: dt.datetime
+
+
+def unique_emails(emails) -> list[str]:
+    """Emails without blanks or duplicates (ignoring case), in their first order."""
+    seen, out = set(), []
+    for email in emails:
+        email = (email or "").strip()
+        if email and email.casefold() not in seen:
+            seen.add(email.casefold())
+            out.append(email)
+    return out
+
+
+def mailto_bcc(emails) -> str:
+    """A mailto: address with every email in Bcc (nothing in To)."""
+    from urllib.parse import quote
+
+    return "mailto:?bcc=" + ",".join(quote(e, safe="@.-_") for e in unique_emails(emails))

@@ -1,7 +1,7 @@
-"""Organisations and their people: the basic use cases.
+"""Organisations and their people: cards, affiliations, lists and duplicates.
 
-The partner cards issue grows this area (journal, tags, search, duplicates,
-merges, trash); other areas call these functions rather than the models.
+Other areas call these functions rather than the models. The journal, tags, search,
+trash and merges have their own modules (`journal`, `tags`, `search`, `trash`, `merge`).
 """
 
 from __future__ import annotations
@@ -9,15 +9,20 @@ from __future__ import annotations
 import datetime as dt
 
 from partnerdesk.domain import validation as v
+from partnerdesk.domain.journal import cadence_state, next_contact_due
 from partnerdesk.domain.partners import (
     AffiliationData,
+    DuplicateMatch,
+    Member,
     OrganisationData,
-    OrganisationSummary,
+    OrganisationRow,
     PersonData,
+    PersonRow,
+    unique_emails,
 )
 from partnerdesk.domain.text import normalize
-from partnerdesk.store import database
-from partnerdesk.store.models import Affiliation, Organisation, Person
+from partnerdesk.store import database, partner_queries
+from partnerdesk.store.models import Affiliation, Organisation, OrganisationTag, Person, Tag
 
 _ORG_FIELDS = (
     "name kind status address postcode city country phone email website publics contributions "
@@ -25,6 +30,12 @@ _ORG_FIELDS = (
 ).split()
 _PERSON_FIELDS = "first_name last_name emails phones relais notes verified_on".split()
 
+
+class NotFound(LookupError):
+    """The card does not exist (or is in the trash when a live one is needed)."""
+
+
+# --- validation ---------------------------------------------------------------
 
 def validate_organisation(data: OrganisationData) -> None:
     v.collect(
@@ -47,6 +58,13 @@ def validate_person(data: PersonData) -> None:
     v.collect(checks)
 
 
+def _clean_person(data: PersonData) -> None:
+    data.emails = unique_emails(data.emails)
+    data.phones = [p.strip() for p in data.phones if p and p.strip()]
+
+
+# --- organisations --------------------------------------------------------------
+
 def organisation_data(row: Organisation) -> OrganisationData:
     return OrganisationData(id=row.id, **{f: getattr(row, f) for f in _ORG_FIELDS})
 
@@ -68,13 +86,34 @@ def create_organisation(data: OrganisationData) -> OrganisationData:
     return organisation_data(row)
 
 
+def update_organisation(data: OrganisationData) -> OrganisationData:
+    """Save every field of an existing card; ValidationError leaves the database untouched."""
+    validate_organisation(data)
+    with database.atomic():
+        updated = (Organisation.update(**{f: getattr(data, f) for f in _ORG_FIELDS},
+                                       name_norm=normalize(data.name), updated_at=dt.datetime.now())
+                   .where(Organisation.id == data.id).execute())
+        if not updated:
+            raise NotFound(data.id)
+    return get_organisation(data.id)
+
+
 def get_organisation(org_id: int) -> OrganisationData | None:
     row = Organisation.get_or_none(Organisation.id == org_id)
     return organisation_data(row) if row else None
 
 
+def is_deleted(kind: str, item_id: int) -> bool:
+    model = Organisation if kind == "organisation" else Person
+    row = model.get_or_none(model.id == item_id)
+    return row is None or row.deleted_at is not None
+
+
+# --- people -----------------------------------------------------------------------
+
 def create_person(data: PersonData, organisation_id: int | None = None, role: str = "",
                   start_date: dt.date | None = None) -> PersonData:
+    _clean_person(data)
     validate_person(data)
     now = dt.datetime.now()
     with database.atomic():
@@ -89,21 +128,142 @@ def create_person(data: PersonData, organisation_id: int | None = None, role: st
     return person_data(row)
 
 
+def update_person(data: PersonData) -> PersonData:
+    _clean_person(data)
+    validate_person(data)
+    with database.atomic():
+        updated = (Person.update(**{f: getattr(data, f) for f in _PERSON_FIELDS},
+                                 name_norm=normalize(f"{data.first_name} {data.last_name}"),
+                                 updated_at=dt.datetime.now())
+                   .where(Person.id == data.id).execute())
+        if not updated:
+            raise NotFound(data.id)
+    return get_person(data.id)
+
+
+def get_person(person_id: int) -> PersonData | None:
+    row = Person.get_or_none(Person.id == person_id)
+    return person_data(row) if row else None
+
+
+def _affiliation_data(r: Affiliation) -> AffiliationData:
+    return AffiliationData(r.person_id, r.organisation_id, r.role, r.start_date, r.end_date, r.id)
+
+
 def affiliations_of(person_id: int) -> list[AffiliationData]:
-    rows = Affiliation.select().where(Affiliation.person == person_id).order_by(Affiliation.start_date.desc())
-    return [
-        AffiliationData(r.person_id, r.organisation_id, r.role, r.start_date, r.end_date, r.id) for r in rows
-    ]
+    """Every affiliation of a person, current ones first, then newest first."""
+    rows = (Affiliation.select().where(Affiliation.person == person_id)
+            .order_by(Affiliation.end_date.is_null(False), Affiliation.start_date.desc(nulls="LAST")))
+    return [_affiliation_data(r) for r in rows]
 
 
-def list_organisations() -> list[OrganisationSummary]:
-    rows = (
-        Organisation.select(Organisation.id, Organisation.name, Organisation.kind, Organisation.city,
-                            Organisation.status)
-        .where(Organisation.deleted_at.is_null())
-        .order_by(Organisation.name_norm)
-    )
-    return [OrganisationSummary(r.id, r.name, r.kind, r.city, r.status) for r in rows]
+def people_of(organisation_id: int, include_past: bool = True) -> list[Member]:
+    """The people of an organisation with their affiliation: current ones first (by name),
+    then past ones (most recently ended first). People in the trash are left out."""
+    query = (Affiliation.select(Affiliation, Person).join(Person)
+             .where(Affiliation.organisation == organisation_id, Person.deleted_at.is_null()))
+    if not include_past:
+        query = query.where(Affiliation.end_date.is_null())
+    members = [Member(person_data(r.person), _affiliation_data(r)) for r in query]
+    current = sorted((m for m in members if m.is_current), key=lambda m: normalize(m.person.last_name))
+    past = sorted((m for m in members if not m.is_current), key=lambda m: m.affiliation.end_date, reverse=True)
+    return current + past
+
+
+def add_affiliation(person_id: int, organisation_id: int, role: str = "",
+                    start_date: dt.date | None = None, end_date: dt.date | None = None) -> AffiliationData:
+    if start_date and end_date and end_date < start_date:
+        raise v.ValidationError({"end_date": v.N_("The end date is before the start date.")})
+    with database.atomic():
+        row = Affiliation.create(person=person_id, organisation=organisation_id, role=role.strip(),
+                                 start_date=start_date, end_date=end_date)
+    return _affiliation_data(row)
+
+
+def close_affiliation(affiliation_id: int, end_date: dt.date | None = None) -> AffiliationData:
+    """End an affiliation (the person left): kept as history, never overwritten."""
+    end_date = end_date or dt.date.today()
+    with database.atomic():
+        row = Affiliation.get_by_id(affiliation_id)
+        if row.start_date and end_date < row.start_date:
+            raise v.ValidationError({"end_date": v.N_("The end date is before the start date.")})
+        row.end_date = end_date
+        row.save()
+    return _affiliation_data(row)
+
+
+def change_job(affiliation_id: int, organisation_id: int, role: str, on: dt.date | None = None) -> AffiliationData:
+    """Close the old affiliation the day before `on` and open the new one on `on`."""
+    on = on or dt.date.today()
+    with database.atomic():
+        old = close_affiliation(affiliation_id, on - dt.timedelta(days=1))
+        return add_affiliation(old.person_id, organisation_id, role, on)
+
+
+def update_affiliation(affiliation_id: int, role: str, start_date: dt.date | None,
+                       end_date: dt.date | None) -> AffiliationData:
+    if start_date and end_date and end_date < start_date:
+        raise v.ValidationError({"end_date": v.N_("The end date is before the start date.")})
+    with database.atomic():
+        Affiliation.update(role=role.strip(), start_date=start_date, end_date=end_date).where(
+            Affiliation.id == affiliation_id).execute()
+    return _affiliation_data(Affiliation.get_by_id(affiliation_id))
+
+
+def delete_affiliation(affiliation_id: int) -> None:
+    with database.atomic():
+        Affiliation.delete().where(Affiliation.id == affiliation_id).execute()
+
+
+# --- lists --------------------------------------------------------------------------
+
+def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
+    """The date of the latest interaction ("dernier contact") of each organisation."""
+    return partner_queries.last_contacts(organisation_ids)
+
+
+def list_organisations(today: dt.date | None = None, ids=None) -> list[OrganisationRow]:
+    """Every organisation not in the trash (or those of `ids`), with tags, last contact and
+    cadence state."""
+    today = today or dt.date.today()
+    ids = None if ids is None else list(ids)
+    tag_query = OrganisationTag.select(OrganisationTag.organisation, Tag.id, Tag.name).join(Tag).order_by(Tag.name)
+    query = Organisation.select().where(Organisation.deleted_at.is_null()).order_by(Organisation.name_norm)
+    if ids is not None:
+        tag_query = tag_query.where(OrganisationTag.organisation.in_(ids))
+        query = query.where(Organisation.id.in_(ids))
+    tags: dict[int, list[tuple[int, str]]] = {}
+    for org_id, tag_id, tag_name in tag_query.tuples():
+        tags.setdefault(org_id, []).append((tag_id, tag_name))
+    last = last_contacts(ids)
+    rows = []
+    for r in query:
+        since = r.created_at.date() if isinstance(r.created_at, dt.datetime) else None
+        contact = last.get(r.id)
+        rows.append(OrganisationRow(
+            r.id, r.name, r.kind, r.city, r.status,
+            tags=[name for _, name in tags.get(r.id, [])], last_contact=contact,
+            publics=r.publics, contributions=r.contributions, tag_ids=[i for i, _ in tags.get(r.id, [])],
+            email=r.email, contact_cadence_days=r.contact_cadence_days,
+            cadence=cadence_state(contact, r.contact_cadence_days, today, since).value,
+            next_due=next_contact_due(contact, r.contact_cadence_days, since),
+        ))
+    return rows
+
+
+def organisation_row(org_id: int, today: dt.date | None = None) -> OrganisationRow | None:
+    rows = list_organisations(today, ids=[org_id])
+    return rows[0] if rows else None
+
+
+def list_people() -> list[PersonRow]:
+    """Every person not in the trash, with the names of their current organisations."""
+    orgs: dict[int, list[str]] = {}
+    for person_id, name in (Affiliation.select(Affiliation.person, Organisation.name).join(Organisation)
+                            .where(Affiliation.end_date.is_null(), Organisation.deleted_at.is_null()).tuples()):
+        orgs.setdefault(person_id, []).append(name)
+    return [PersonRow(r.id, r.first_name, r.last_name, r.emails, r.phones, r.relais, orgs.get(r.id, []))
+            for r in Person.select().where(Person.deleted_at.is_null()).order_by(Person.name_norm)]
 
 
 def count_organisations() -> int:
@@ -112,3 +272,42 @@ def count_organisations() -> int:
 
 def count_people() -> int:
     return Person.select().where(Person.deleted_at.is_null()).count()
+
+
+def emails_of(organisation_ids=(), person_ids=(), with_people: bool = True) -> list[str]:
+    """Email addresses of organisations (their own and, with `with_people`, their current
+    people's) and of people, without duplicates: ready to paste in Bcc."""
+    organisation_ids, person_ids = list(organisation_ids), list(person_ids)
+    emails: list[str] = []
+    if organisation_ids:
+        emails += [e for (e,) in Organisation.select(Organisation.email).where(
+            Organisation.id.in_(organisation_ids), Organisation.deleted_at.is_null()).tuples()]
+        if with_people:
+            members = (Affiliation.select(Affiliation.person).join(Organisation)
+                       .where(Affiliation.organisation.in_(organisation_ids), Affiliation.end_date.is_null(),
+                              Organisation.deleted_at.is_null()))
+            person_ids += [p for (p,) in members.tuples()]
+    if person_ids:
+        for (mails,) in Person.select(Person.emails).where(Person.id.in_(person_ids),
+                                                           Person.deleted_at.is_null()).tuples():
+            emails += mails[:1]
+    return unique_emails(emails)
+
+
+# --- duplicates ------------------------------------------------------------------------
+
+def organisation_duplicates(data: OrganisationData) -> list[DuplicateMatch]:
+    """Organisations (not in the trash) with the same name, ignoring case and accents, or email."""
+    name = normalize(data.name)
+    return [DuplicateMatch("organisation", r.id, r.name, "name" if r.name_norm == name else "email")
+            for r in partner_queries.organisations_named_or_mailed(name, (data.email or "").strip(), data.id)]
+
+
+def person_duplicates(data: PersonData) -> list[DuplicateMatch]:
+    """People (not in the trash) with the same first and last name, ignoring case and accents,
+    or sharing an email."""
+    name = normalize(f"{data.first_name} {data.last_name}")
+    emails = {e.strip() for e in data.emails if e and e.strip()}
+    return [DuplicateMatch("person", r.id, f"{r.first_name} {r.last_name}".strip(),
+                           "name" if r.name_norm == name else "email")
+            for r in partner_queries.people_named_or_mailed(name, emails, data.id)]

@@ -28,7 +28,7 @@ def test_empty_state_then_demo(window, qtbot):
     button = tab.empty.findChild(object, "loadDemoButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert partners.count_organisations() == 40
-    assert tab.stack.currentWidget() is tab.table
+    assert tab.stack.currentWidget() is tab.splitter
     assert tab.proxy.rowCount() == 40
 
 

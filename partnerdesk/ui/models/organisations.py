@@ -1,15 +1,22 @@
-"""The organisations list model."""
+"""The organisations list model and its filter proxy."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from contextlib import contextmanager
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from partnerdesk.domain.journal import Cadence
 from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
 
 COL_NAME, COL_KIND, COL_CITY, COL_STATUS, COL_TAGS, COL_LAST_CONTACT, COL_NEXT_ACTION = range(7)
 HEADERS = [N_("Name"), N_("Kind"), N_("City"), N_("Status"), N_("Tags"), N_("Last contact"), N_("Next action")]
+
+# Overdue partners: amber, then red past twice the cadence (background, text).
+CADENCE_COLOURS = {Cadence.AMBER.value: ("#fde8b0", "#7a4b00"), Cadence.RED.value: ("#f8c9c4", "#8a1c12")}
 
 
 class OrganisationTableModel(QAbstractTableModel):
@@ -24,6 +31,12 @@ class OrganisationTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> OrganisationSummary:
         return self._rows[row]
+
+    def row_of(self, org_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == org_id), -1)
+
+    def rows(self) -> list[OrganisationSummary]:
+        return list(self._rows)
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -50,9 +63,21 @@ class OrganisationTableModel(QAbstractTableModel):
         if role == SortRole:
             if col == COL_LAST_CONTACT:
                 return org.last_contact.isoformat() if org.last_contact else ""
+            if col == COL_NEXT_ACTION:
+                due = getattr(org, "next_due", None)
+                return due.isoformat() if due else "9999"
             return (self._display(org, col) or "").casefold()
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
-            return org.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_NAME:
+                return org.name
+            if col in (COL_LAST_CONTACT, COL_NEXT_ACTION):
+                state = Cadence.parse(getattr(org, "cadence", "none"))
+                return _(state.label) if state else None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and col in (
+                COL_LAST_CONTACT, COL_NEXT_ACTION):
+            colours = CADENCE_COLOURS.get(getattr(org, "cadence", "none"))
+            if colours:
+                return QBrush(QColor(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1]))
         return None
 
     def _display(self, org: OrganisationSummary, col: int) -> str:
@@ -71,5 +96,70 @@ class OrganisationTableModel(QAbstractTableModel):
         if col == COL_LAST_CONTACT:
             return format_date(org.last_contact)
         if col == COL_NEXT_ACTION:
-            return org.next_action
+            return org.next_action or next_action_text(org)
         return ""
+
+
+def next_action_text(org) -> str:
+    due = getattr(org, "next_due", None)
+    if due is None:
+        return ""
+    if getattr(org, "cadence", "") in (Cadence.AMBER.value, Cadence.RED.value):
+        return _("Get in touch (due {date})").format(date=format_date(due))
+    return _("Get in touch by {date}").format(date=format_date(due))
+
+
+@contextmanager
+def filter_change(proxy: QSortFilterProxyModel):
+    """Qt 6.10 replaced invalidateFilter() by begin/endFilterChange()."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        yield
+        proxy.endFilterChange()
+    else:
+        yield
+        proxy.invalidateFilter()
+
+
+class OrganisationFilterProxy(QSortFilterProxyModel):
+    """Sorts by SortRole; filters by search hits (a set of ids, None for all) and by
+    kind, status, tag, public reached and contribution type (None for any)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.ids: set[int] | None = None
+        self.filters: dict[str, object] = {}
+
+    def set_ids(self, ids: set[int] | None) -> None:
+        with filter_change(self):
+            self.ids = ids
+
+    def set_filter(self, name: str, value) -> None:
+        with filter_change(self):
+            if value in (None, ""):
+                self.filters.pop(name, None)
+            else:
+                self.filters[name] = value
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        org = self.sourceModel().row_at(source_row)
+        if self.ids is not None and org.id not in self.ids:
+            return False
+        f = self.filters
+        if "kind" in f and org.kind != f["kind"]:
+            return False
+        if "status" in f and org.status != f["status"]:
+            return False
+        if "tag" in f and f["tag"] not in getattr(org, "tag_ids", []):
+            return False
+        if "public" in f and f["public"] not in getattr(org, "publics", []):
+            return False
+        if "contribution" in f and f["contribution"] not in getattr(org, "contributions", []):
+            return False
+        if "cadence" in f and getattr(org, "cadence", "none") not in f["cadence"]:
+            return False
+        return True
+
+    def visible_ids(self) -> list[int]:
+        return [self.data(self.index(r, 0), IdRole) for r in range(self.rowCount())]

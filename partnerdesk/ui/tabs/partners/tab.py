@@ -1,15 +1,21 @@
-"""Partenaires: the organisations list."""
+"""Partenaires: the list of organisations (or people) on the left, the open card on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTableView, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
 from partnerdesk.i18n import _
-from partnerdesk.services import partners
-from partnerdesk.ui.models.organisations import COL_NAME, OrganisationTableModel
-from partnerdesk.ui.models.roles import SortRole
+from partnerdesk.services import partners, trash
+from partnerdesk.ui.dialogs.merge import MergeDialog
+from partnerdesk.ui.dialogs.tags import TagsDialog
+from partnerdesk.ui.dialogs.trash import TrashDialog
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.partners import mailing
+from partnerdesk.ui.tabs.partners.list_panel import ListPanel
+from partnerdesk.ui.tabs.partners.org_card import OrganisationCard
+from partnerdesk.ui.tabs.partners.person_card import PersonCard
 from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
@@ -19,21 +25,9 @@ class PartnersTab(Tab):
 
     def __init__(self, ctx, load_demo=None, parent=None):
         super().__init__(ctx, parent)
-        self.model = OrganisationTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-        self.table = QTableView()
-        self.table.setObjectName("organisationsTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.list = ListPanel(ctx)
+        # Kept for callers of the foundation's minimal tab.
+        self.model, self.proxy, self.table = self.list.org_model, self.list.org_proxy, self.list.org_table
 
         self.empty = EmptyState(
             _("Create your first partner"),
@@ -41,22 +35,190 @@ class PartnersTab(Tab):
               "exchanges. Start with a partner, or try the app with demonstration data."),
         )
         self.empty.setObjectName("partnersEmptyState")
+        self.empty.add_button(_("New organisation"), self.new_item, "firstPartnerButton")
         if load_demo is not None:
             self.empty.add_button(_("Load demonstration data"), load_demo, "loadDemoButton")
 
+        self.org_card = OrganisationCard(ctx)
+        self.person_card = PersonCard(ctx)
+        self.no_card = EmptyState(_("Choose a partner in the list"),
+                                  _("Or create a new one with “New” (Ctrl+N)."))
+        self.cards = QStackedWidget()
+        self.cards.setObjectName("partnerCards")
+        for widget in (self.no_card, self.org_card, self.person_card):
+            self.cards.addWidget(widget)
+        for card in (self.org_card, self.person_card):
+            card.saved.connect(self._saved)
+            card.open_requested.connect(self.open_item)
+        self.org_card.contacts.open_person.connect(lambda pid: self.open_item("person", pid))
+        self.org_card.contacts.new_person.connect(self._new_person_in)
+        self._build_more_menus()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.cards)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([640, 560])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+
+        self.list.current_changed.connect(self._open_from_list)
+        self.list.new_requested.connect(self.new_item)
+        self.list.delete_requested.connect(self.delete_cards)
+        self.list.merge_requested.connect(self.merge)
+        self.list.tags_requested.connect(self.show_tags)
+        self.list.trash_requested.connect(self.show_trash)
+        for table in (self.list.org_table, self.list.people_table):
+            QShortcut(QKeySequence.StandardKey.Delete, table, self._delete_selection,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.refresh()
 
     @classmethod
     def title(cls) -> str:
         return _("Partners")
 
+    def _build_more_menus(self) -> None:
+        menu = self.org_card.more_menu
+        menu.addAction(_("Merge with another organisation…"), lambda: self.merge("organisation", self.org_card.item_id))
+        menu.addAction(_("Copy the emails (for Bcc)"),
+                       lambda: mailing.copy_emails(self, self.ctx, partners.emails_of([self.org_card.item_id])))
+        menu.addAction(_("Write to all (Bcc)…"),
+                       lambda: mailing.write_bcc(self, self.ctx, partners.emails_of([self.org_card.item_id])))
+        menu.addSeparator()
+        menu.addAction(_("Move to the trash"), lambda: self.delete_cards("organisation", [self.org_card.item_id]))
+        menu = self.person_card.more_menu
+        menu.addAction(_("Merge with another person…"), lambda: self.merge("person", self.person_card.item_id))
+        menu.addSeparator()
+        menu.addAction(_("Move to the trash"), lambda: self.delete_cards("person", [self.person_card.item_id]))
+
+    # --- Tab ----------------------------------------------------------------------------
+
     def refresh(self) -> None:
-        rows = partners.list_organisations()
-        self.model.set_rows(rows)
-        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self.list.refresh()
+        has_data = self.list.org_model.rowCount() > 0 or self.list.people_model.rowCount() > 0
+        self.stack.setCurrentWidget(self.splitter if has_data else self.empty)
+        card = self.current_card()
+        if card is not None and card.item_id is not None and not card.is_dirty():
+            if partners.is_deleted(card.kind, card.item_id):
+                self.cards.setCurrentWidget(self.no_card)
+            else:
+                card.show_item(card.item_id)
+
+    def new_item(self) -> None:
+        if not self.can_leave():
+            return
+        self.stack.setCurrentWidget(self.splitter)
+        if self.list.view_kind() == "person":
+            self.person_card.new_in(None)
+            card = self.person_card
+        else:
+            self.org_card.show_item(None)
+            card = self.org_card
+        card.sections.setCurrentIndex(0)
+        self.cards.setCurrentWidget(card)
+        self.list.select(card.kind, -1)
+        (self.person_card.last_name if card is self.person_card else self.org_card.name).setFocus()
+
+    def focus_search(self) -> None:
+        self.stack.setCurrentWidget(self.splitter)
+        self.list.search_box.setFocus()
+        self.list.search_box.selectAll()
+
+    def can_leave(self) -> bool:
+        card = self.current_card()
+        return card is None or card.can_leave()
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        """Show the card of an organisation or a person (other tabs ask through
+        `ctx.signals.open_requested`)."""
+        if kind not in ("organisation", "person"):
+            return False
+        if not self.can_leave():
+            return True
+        card = self.org_card if kind == "organisation" else self.person_card
+        self.stack.setCurrentWidget(self.splitter)
+        if kind == "person":
+            card.new_organisation_id = None
+        card.show_item(item_id)
+        self.cards.setCurrentWidget(card)
+        self.list.select(kind, item_id)
+        return True
+
+    def current_card(self):
+        widget = self.cards.currentWidget()
+        return widget if widget in (self.org_card, self.person_card) else None
+
+    # --- reactions ---------------------------------------------------------------------
+
+    def _open_from_list(self, kind: str, item_id: int) -> None:
+        card = self.current_card()
+        if card is not None and card.kind == kind and card.item_id == item_id:
+            return
+        if not self.can_leave():
+            if card is not None:
+                self.list.select(card.kind, card.item_id if card.item_id is not None else -1)
+            return
+        self.open_item(kind, item_id)
+
+    def _new_person_in(self, organisation_id: int) -> None:
+        if not self.can_leave():
+            return
+        self.person_card.new_in(organisation_id)
+        self.person_card.sections.setCurrentIndex(0)
+        self.cards.setCurrentWidget(self.person_card)
+        self.person_card.last_name.setFocus()
+
+    def _saved(self, kind: str, item_id: int) -> None:
+        self.ctx.signals.data_changed.emit("organisations" if kind == "organisation" else "people")
+        self.list.select(kind, item_id)
+
+    def _delete_selection(self) -> None:
+        ids = self.list.selected_ids()
+        if ids:
+            self.delete_cards(self.list.view_kind(), ids)
+
+    def delete_cards(self, kind: str, ids: list[int]) -> None:
+        """Move cards to the trash (restorable from "Trash…")."""
+        ids = [i for i in ids if i is not None]
+        if not ids:
+            return
+        card = self.current_card()
+        if card is not None and card.kind == kind and card.item_id in ids:
+            card.set_clean()
+            self.cards.setCurrentWidget(self.no_card)
+        for item_id in ids:
+            trash.delete(kind, item_id)
+        self.ctx.signals.status_message.emit(
+            _("{count} cards moved to the trash (Trash… to restore them).").format(count=len(ids)))
+        self.ctx.signals.data_changed.emit("organisations" if kind == "organisation" else "people")
+
+    def merge(self, kind: str, keep_id: int, drop_id: int | None = None) -> bool:
+        if keep_id is None or not self.can_leave():
+            return False
+        dialog = MergeDialog(kind, keep_id, self)
+        if drop_id is not None:
+            dialog.set_other(drop_id)
+        merged = self.run_dialog(dialog)
+        if merged:
+            self.ctx.signals.data_changed.emit("*" if kind == "organisation" else "people")
+            self.open_item(kind, keep_id)
+        return merged
+
+    def show_tags(self) -> None:
+        dialog = TagsDialog(self.ctx, self)
+        self.run_dialog(dialog)
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self.ctx, self)
+        dialog.changed.connect(lambda: self.ctx.signals.data_changed.emit("*"))
+        self.run_dialog(dialog)
+
+    def run_dialog(self, dialog) -> bool:
+        """Modal dialogs go through here (tests replace it to drive the dialog)."""
+        self.last_dialog = dialog
+        return bool(dialog.exec())

@@ -1,0 +1,70 @@
+"""The few partner-card queries that need more than the models' methods: aggregates,
+JSON lists, and the schema's references (for merges)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import SQL, fn
+
+from partnerdesk.store.db import database
+from partnerdesk.store.models import Interaction, InteractionOrganisation, Organisation, Person
+
+
+def _date(value) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
+    """The date of the latest interaction of each organisation."""
+    query = (InteractionOrganisation.select(InteractionOrganisation.organisation, fn.MAX(Interaction.occurred_on))
+             .join(Interaction).group_by(InteractionOrganisation.organisation))
+    if organisation_ids is not None:
+        query = query.where(InteractionOrganisation.organisation.in_(list(organisation_ids)))
+    return {org_id: _date(last) for org_id, last in query.tuples()}
+
+
+def organisations_named_or_mailed(name_norm: str, email: str, exclude_id: int | None):
+    """Live organisations whose normalised name is `name_norm` or whose email is `email` (any case)."""
+    conditions = Organisation.name_norm == name_norm
+    if email:
+        conditions |= fn.lower(Organisation.email) == email.casefold()
+    query = Organisation.select().where(Organisation.deleted_at.is_null(), conditions)
+    if exclude_id is not None:
+        query = query.where(Organisation.id != exclude_id)
+    return list(query)
+
+
+def people_named_or_mailed(name_norm: str, emails: set[str], exclude_id: int | None):
+    """Live people whose normalised name is `name_norm` or who have one of `emails` (any case)."""
+    conditions = Person.name_norm == name_norm
+    emails = sorted({e.casefold() for e in emails if e})
+    if emails:
+        placeholders = ", ".join("?" for _ in emails)
+        conditions |= Person.id.in_(SQL("(SELECT p.id FROM person AS p, json_each(p.emails) AS e "
+                                        f"WHERE lower(e.value) IN ({placeholders}))", emails))
+    query = Person.select().where(Person.deleted_at.is_null(), conditions)
+    if exclude_id is not None:
+        query = query.where(Person.id != exclude_id)
+    return list(query)
+
+
+def references_to(table: str) -> list[tuple[str, str]]:
+    """Every (table, column) whose foreign key points at `table`, across all areas' tables."""
+    found = []
+    for (name,) in database.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL%'"):
+        for row in database.execute_sql(f'PRAGMA foreign_key_list("{name}")'):
+            if row[2] == table:
+                found.append((name, row[3]))
+    return found
+
+
+def move_references(table: str, keep_id: int, drop_id: int, extra: list[tuple[str, str]] = ()) -> None:
+    """Point every reference to `table` row `drop_id` at `keep_id`. Where the move would break
+    a unique key (the kept row already has the same link), the duplicate link is dropped."""
+    for ref_table, column in [*references_to(table), *extra]:
+        database.execute_sql(f'UPDATE OR IGNORE "{ref_table}" SET "{column}" = ? WHERE "{column}" = ?',
+                             (keep_id, drop_id))
+        database.execute_sql(f'DELETE FROM "{ref_table}" WHERE "{column}" = ?', (drop_id,))

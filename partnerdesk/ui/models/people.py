@@ -1,0 +1,155 @@
+"""People: the people list, and the people of one organisation with their affiliations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from partnerdesk.domain.partners import Member, PersonRow
+from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+
+
+class _ListModel(QAbstractTableModel):
+    HEADERS: list[str] = []
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        item = self._rows[index.row()]
+        if role == ObjectRole:
+            return item
+        if role == IdRole:
+            return self.item_id(item)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.display(item, index.column())
+        if role == SortRole:
+            return self.sort_key(item, index.column())
+        return self.extra(item, index.column(), role)
+
+    def item_id(self, item):
+        return item.id
+
+    def display(self, item, col: int) -> str:
+        raise NotImplementedError
+
+    def sort_key(self, item, col: int):
+        return (self.display(item, col) or "").casefold()
+
+    def extra(self, item, col: int, role):
+        return None
+
+
+P_NAME, P_ORGS, P_EMAILS, P_PHONES, P_RELAIS = range(5)
+
+
+class PersonTableModel(_ListModel):
+    HEADERS = [N_("Name"), N_("Organisations"), N_("Emails"), N_("Phones"), N_("Relay")]
+
+    def display(self, p: PersonRow, col: int) -> str:
+        return [p.full_name, ", ".join(p.organisations), ", ".join(p.emails), ", ".join(p.phones),
+                _("yes") if p.relais else ""][col]
+
+    def sort_key(self, p: PersonRow, col: int):
+        if col == P_NAME:
+            return f"{p.last_name} {p.first_name}".casefold()
+        return super().sort_key(p, col)
+
+
+class PersonFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.ids: set[int] | None = None
+
+    def set_ids(self, ids) -> None:
+        from partnerdesk.ui.models.organisations import filter_change
+
+        with filter_change(self):
+            self.ids = None if ids is None else set(ids)
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        return self.ids is None or self.sourceModel().row_at(source_row).id in self.ids
+
+    def visible_ids(self) -> list[int]:
+        return [self.data(self.index(r, 0), IdRole) for r in range(self.rowCount())]
+
+
+M_NAME, M_ROLE, M_START, M_END, M_EMAILS, M_PHONES, M_RELAIS = range(7)
+
+
+class MemberTableModel(_ListModel):
+    """The people of one organisation: current affiliations, then past ones (greyed)."""
+
+    HEADERS = [N_("Name"), N_("Role"), N_("Since"), N_("Until"), N_("Emails"), N_("Phones"), N_("Relay")]
+
+    def item_id(self, m: Member):
+        return m.person.id
+
+    def display(self, m: Member, col: int) -> str:
+        a = m.affiliation
+        return [m.full_name, a.role, format_date(a.start_date), format_date(a.end_date),
+                ", ".join(m.person.emails), ", ".join(m.person.phones), _("yes") if m.person.relais else ""][col]
+
+    def sort_key(self, m: Member, col: int):
+        a = m.affiliation
+        if col == M_START:
+            return a.start_date.isoformat() if a.start_date else ""
+        if col == M_END:
+            return a.end_date.isoformat() if a.end_date else "9999"
+        return super().sort_key(m, col)
+
+    def extra(self, m: Member, col: int, role):
+        if not m.is_current:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#7a7a7a"))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+        return None
+
+
+A_ORG, A_ROLE, A_START, A_END = range(4)
+
+
+class AffiliationTableModel(_ListModel):
+    """A person's affiliations over time; rows are (AffiliationData, organisation name)."""
+
+    HEADERS = [N_("Organisation"), N_("Role"), N_("Since"), N_("Until")]
+
+    def item_id(self, row):
+        return row[0].id
+
+    def display(self, row, col: int) -> str:
+        a, name = row
+        return [name, a.role, format_date(a.start_date),
+                format_date(a.end_date) if a.end_date else _("current")][col]
+
+    def extra(self, row, col: int, role):
+        if row[0].end_date is not None and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#7a7a7a"))
+        return None

@@ -1,0 +1,222 @@
+"""What the organisation and person cards share: header, Enregistrer / Annuler with a
+modified marker, field errors, sections, and the guard against leaving unsaved changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.i18n import _
+from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.widgets.form import FieldErrors
+from partnerdesk.ui.widgets.tag_picker import TagPicker
+
+
+class CardBase(QWidget):
+    """A card: subclasses build the Fiche form and implement load / collect / write."""
+
+    kind = ""
+    saved = Signal(str, int)  # kind, id
+    deleted = Signal(str, int)
+    open_requested = Signal(str, int)
+    dirty_changed = Signal(bool)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item_id: int | None = None
+        self._dirty = False
+        self._loading = False
+        self.errors = FieldErrors()
+
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("cardSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.modified = QLabel("● " + _("Modified"))
+        self.modified.setObjectName("modifiedMarker")
+        self.modified.setStyleSheet("color: #b45309; font-weight: 600;")
+        self.modified.hide()
+        self.save_button = QPushButton(_("Save"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("moreButton")
+        self.more_button.setText(_("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self)
+        self.more_button.setMenu(self.more_menu)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.revert)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.modified)
+        head.addWidget(self.save_button)
+        head.addWidget(self.cancel_button)
+        head.addWidget(self.more_button)
+
+        self.sections = QTabWidget()
+        self.sections.setObjectName("cardSections")
+        layout = QVBoxLayout(self)
+        self.top = QVBoxLayout()
+        layout.addLayout(self.top)
+        layout.addLayout(head)
+        layout.addWidget(self.sections, 1)
+        self._update_buttons()
+
+    # --- sections (other areas add theirs) --------------------------------------
+
+    def add_card_section(self, title: str, widget_factory) -> QWidget:
+        """Add a tab to the card: `widget_factory(card)` builds its widget once."""
+        widget = widget_factory(self)
+        self.sections.addTab(widget, title)
+        return widget
+
+    # --- dirty tracking -------------------------------------------------------------
+
+    def watch(self, *widgets) -> None:
+        for w in widgets:
+            if isinstance(w, QLineEdit):
+                w.textChanged.connect(self.mark_dirty)
+            elif isinstance(w, QPlainTextEdit):
+                w.textChanged.connect(self.mark_dirty)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self.mark_dirty)
+            elif isinstance(w, QCheckBox):
+                w.toggled.connect(self.mark_dirty)
+            elif isinstance(w, TagPicker):
+                w.changed.connect(self.mark_dirty)
+
+    def mark_dirty(self, *_args) -> None:
+        if self._loading or self._dirty:
+            return
+        self._dirty = True
+        self._update_buttons()
+        self.dirty_changed.emit(True)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def set_clean(self) -> None:
+        changed = self._dirty
+        self._dirty = False
+        self._update_buttons()
+        if changed:
+            self.dirty_changed.emit(False)
+
+    def _update_buttons(self) -> None:
+        self.modified.setVisible(self._dirty)
+        new = self.item_id is None
+        self.save_button.setEnabled(self._dirty or new)
+        self.cancel_button.setEnabled(self._dirty)
+        self.more_button.setEnabled(not new)
+
+    # --- load / save -----------------------------------------------------------------
+
+    def show_item(self, item_id: int | None) -> None:
+        self._loading = True
+        try:
+            self.item_id = item_id
+            self.errors.clear()
+            self.load()
+        finally:
+            self._loading = False
+        self.set_clean()
+        self._update_buttons()
+
+    def revert(self) -> None:
+        """Annuler: back to the saved card (a new card is emptied)."""
+        self.show_item(self.item_id)
+
+    def can_leave(self) -> bool:
+        """True when there is nothing unsaved, or the user saved or discarded it."""
+        if not self._dirty:
+            return True
+        answer = prompts.ask_unsaved(self, self.display_name())
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.revert()
+            return True
+        return False
+
+    def save(self) -> bool:
+        """Validate and write; on bad input show messages next to the fields, keep the
+        typing and write nothing. Returns True when saved."""
+        data = self.collect()
+        self.errors.clear()
+        try:
+            self.validate(data)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            widget = self.errors.first_invalid()
+            if widget is not None:
+                widget.setFocus()
+            self.ctx.signals.status_message.emit(_("The card was not saved: check the fields in red."))
+            return False
+        if self.item_id is None:
+            matches = self.duplicates(data)
+            if matches:
+                answer, match = prompts.ask_duplicates(self, matches)
+                if answer == "cancel":
+                    return False
+                if answer == "open":
+                    self.set_clean()
+                    self.open_requested.emit(match.kind, match.id)
+                    return False
+        try:
+            self.item_id = self.write(data)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return False
+        self.ctx.signals.status_message.emit(_("Saved."))
+        self.show_item(self.item_id)
+        self.saved.emit(self.kind, self.item_id)
+        return True
+
+    # --- for subclasses --------------------------------------------------------------
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def collect(self):
+        raise NotImplementedError
+
+    def validate(self, data) -> None:
+        raise NotImplementedError
+
+    def duplicates(self, data) -> list:
+        return []
+
+    def write(self, data) -> int:
+        raise NotImplementedError
+
+    def display_name(self) -> str:
+        return self.title.text()

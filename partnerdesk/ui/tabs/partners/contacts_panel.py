@@ -1,0 +1,115 @@
+"""Contacts: the people of an organisation, current first, then the history (greyed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.i18n import _
+from partnerdesk.services import partners
+from partnerdesk.ui.models.people import M_NAME, MemberTableModel
+from partnerdesk.ui.models.roles import ObjectRole, SortRole
+from partnerdesk.ui.tabs.partners import prompts
+
+
+class ContactsPanel(QWidget):
+    open_person = Signal(int)
+    new_person = Signal(int)  # organisation id
+    changed = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.organisation_id: int | None = None
+        self.model = MemberTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setObjectName("contactsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(M_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self._open())
+
+        self.show_past = QCheckBox(_("Show former contacts"))
+        self.show_past.setObjectName("showPastContacts")
+        self.show_past.setChecked(True)
+        self.show_past.toggled.connect(self.refresh)
+        self.new_button = QPushButton(_("New contact…"))
+        self.new_button.setObjectName("newContactButton")
+        self.new_button.clicked.connect(lambda: self.new_person.emit(self.organisation_id))
+        self.open_button = QPushButton(_("Open the card"))
+        self.open_button.setObjectName("openContactButton")
+        self.open_button.clicked.connect(self._open)
+        self.left_button = QPushButton(_("Has left the organisation…"))
+        self.left_button.setObjectName("closeAffiliationButton")
+        self.left_button.clicked.connect(self._close_affiliation)
+        self.empty = QLabel(_("No contact yet in this organisation. Add the first one."))
+        self.empty.setObjectName("contactsEmpty")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.left_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_past)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+
+    def set_organisation(self, organisation_id: int | None) -> None:
+        self.organisation_id = organisation_id
+        self.setEnabled(organisation_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = [] if self.organisation_id is None else partners.people_of(
+            self.organisation_id, include_past=self.show_past.isChecked())
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+
+    def current_member(self):
+        index = self.table.currentIndex()
+        return self.proxy.data(index, ObjectRole) if index.isValid() else None
+
+    def _open(self) -> None:
+        member = self.current_member()
+        if member is not None:
+            self.open_person.emit(member.person_id)
+
+    def _close_affiliation(self) -> None:
+        member = self.current_member()
+        if member is None or not member.is_current:
+            return
+        end = prompts.ask_date(self, _("Has left the organisation"),
+                               _("When did {name} leave? The affiliation is kept in the history.").format(
+                                   name=member.full_name))
+        if end is None:
+            return
+        try:
+            partners.close_affiliation(member.affiliation.id, end)
+        except ValidationError as exc:
+            prompts.inform(self, _("Has left the organisation"), " ".join(_(m) for m in exc.errors.values()))
+            return
+        self.refresh()
+        self.changed.emit()
+        self.ctx.signals.data_changed.emit("people")

@@ -1,0 +1,161 @@
+"""Suivi: the journal of a card, newest first, with a quick entry line (kind, date,
+summary, Ajouter: two clicks and a sentence)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.partners import InteractionKind
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.i18n import _
+from partnerdesk.services import journal, partners
+from partnerdesk.ui.models.interactions import I_DATE, I_SUMMARY, InteractionTableModel
+from partnerdesk.ui.models.roles import IdRole, SortRole
+from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line
+
+
+class JournalPanel(QWidget):
+    logged = Signal()
+
+    def __init__(self, ctx, kind: str, parent=None):
+        super().__init__(parent)
+        self.ctx, self.kind = ctx, kind
+        self.target_id: int | None = None
+
+        self.kind_box = combo("interactionKind", InteractionKind.choices())
+        self.kind_box.setCurrentIndex(self.kind_box.findData(InteractionKind.APPEL.value))
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("interactionDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setDate(QDate(dt.date.today()))
+        self.with_box = QComboBox()
+        self.with_box.setObjectName("interactionWith")
+        self.summary = line("interactionSummary", _("What was said or decided, in a sentence"))
+        self.summary.returnPressed.connect(self.add)
+        self.add_button = QPushButton(_("Add"))
+        self.add_button.setObjectName("addInteractionButton")
+        self.add_button.clicked.connect(self.add)
+        self.error = QLabel()
+        self.error.setObjectName("interactionError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+
+        entry = QHBoxLayout()
+        entry.addWidget(self.kind_box)
+        entry.addWidget(self.date_edit)
+        if kind == "organisation":
+            entry.addWidget(self.with_box)
+        else:
+            self.with_box.hide()
+        entry.addWidget(self.summary, 1)
+        entry.addWidget(self.add_button)
+
+        self.model = InteractionTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setObjectName("journalTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(I_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(I_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.delete_button = QPushButton(_("Delete the entry"))
+        self.delete_button.setObjectName("deleteInteractionButton")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.empty = QLabel(_("No exchange recorded yet. Log the first one above."))
+        self.empty.setObjectName("journalEmpty")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(entry)
+        layout.addWidget(self.error)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.delete_button)
+        layout.addLayout(bottom)
+
+    def set_target(self, target_id: int | None) -> None:
+        self.target_id = target_id
+        self.setEnabled(target_id is not None)
+        self.with_box.clear()
+        self.with_box.addItem(_("the organisation only"), None)
+        if target_id is not None and self.kind == "organisation":
+            for member in partners.people_of(target_id, include_past=False):
+                self.with_box.addItem(_("with {name}").format(name=member.full_name), member.person_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.target_id is None:
+            rows = []
+        elif self.kind == "organisation":
+            rows = journal.journal_of_organisation(self.target_id)
+        else:
+            rows = journal.journal_of_person(self.target_id)
+        self.model.set_rows(rows)
+        self.table.resizeColumnToContents(I_DATE)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self.delete_button.setEnabled(bool(rows))
+
+    def add(self) -> None:
+        if self.target_id is None:
+            return
+        if self.kind == "organisation":
+            orgs = [self.target_id]
+            person = self.with_box.currentData()
+            people = [person] if person else []
+        else:
+            people = [self.target_id]
+            orgs = journal.current_organisations_of(self.target_id)
+        summary = self.summary.text().strip()
+        if not summary:
+            self._show_error(_("Write a short summary of the exchange."))
+            return
+        try:
+            journal.log_interaction(self.kind_box.currentData(), self.date_edit.date().toPython(), summary,
+                                    orgs, people)
+        except ValidationError as exc:
+            self._show_error(" ".join(_(m) for m in exc.errors.values()))
+            return
+        self._show_error("")
+        self.summary.clear()
+        self.refresh()
+        self.logged.emit()
+        self.ctx.signals.data_changed.emit("interactions")
+
+    def delete_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        if not prompts.confirm(self, _("Delete the entry"), _("Delete this entry of the journal?"), _("Delete")):
+            return
+        journal.delete_interaction(self.proxy.data(index, IdRole))
+        self.refresh()
+        self.logged.emit()
+        self.ctx.signals.data_changed.emit("interactions")
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))

@@ -1,0 +1,302 @@
+"""The left side of Partenaires: search (Ctrl+F), filters, the organisations or people
+list, and the actions on the filtered list or the selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
+from partnerdesk.i18n import _
+from partnerdesk.services import partners, search, tags
+from partnerdesk.ui.models.organisations import (
+    COL_CITY,
+    COL_NAME,
+    COL_TAGS,
+    OrganisationFilterProxy,
+    OrganisationTableModel,
+)
+from partnerdesk.ui.models.people import P_NAME, PersonFilterProxy, PersonTableModel
+from partnerdesk.ui.models.roles import IdRole
+from partnerdesk.ui.tabs.partners import mailing
+from partnerdesk.ui.widgets.form import combo
+
+ORGANISATIONS, PEOPLE = 0, 1
+
+
+def _table(name: str, model) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    return table
+
+
+class ListPanel(QWidget):
+    current_changed = Signal(str, int)  # kind, id
+    new_requested = Signal()
+    delete_requested = Signal(str, list)
+    merge_requested = Signal(str, int, int)
+    tags_requested = Signal()
+    trash_requested = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("partnersSearch")
+        self.search_box.setPlaceholderText(_("Search names, people, emails, cities, notes… (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.apply_search)
+        self.view_box = QComboBox()
+        self.view_box.setObjectName("partnersView")
+        self.view_box.addItem(_("Organisations"))
+        self.view_box.addItem(_("People"))
+        self.view_box.currentIndexChanged.connect(self._switch_view)
+
+        self.kind_filter = combo("filterKind", OrgKind.choices(), _("All kinds"))
+        self.status_filter = combo("filterStatus", OrgStatus.choices(), _("All statuses"))
+        self.public_filter = combo("filterPublic", Public.choices(), _("All publics"))
+        self.contribution_filter = combo("filterContribution", Contribution.choices(), _("All contributions"))
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("filterTag")
+        self.cadence_filter = QComboBox()
+        self.cadence_filter.setObjectName("filterCadence")
+        self.cadence_filter.addItem(_("Any follow-up"), None)
+        self.cadence_filter.addItem(_("Contact overdue"), ("amber", "red"))
+        self.cadence_filter.addItem(_("Contact long overdue"), ("red",))
+        for name, box in (("kind", self.kind_filter), ("status", self.status_filter),
+                          ("public", self.public_filter), ("contribution", self.contribution_filter),
+                          ("tag", self.tag_filter), ("cadence", self.cadence_filter)):
+            box.currentIndexChanged.connect(lambda _i, n=name, b=box: self._filter(n, b.currentData()))
+
+        self.org_model = OrganisationTableModel(self)
+        self.org_proxy = OrganisationFilterProxy(self)
+        self.org_proxy.setSourceModel(self.org_model)
+        self.org_table = _table("organisationsTable", self.org_proxy)
+        self.org_table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        header = self.org_table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_CITY, 130)
+        header.resizeSection(COL_TAGS, 150)
+        self.people_model = PersonTableModel(self)
+        self.people_proxy = PersonFilterProxy(self)
+        self.people_proxy.setSourceModel(self.people_model)
+        self.people_table = _table("peopleTable", self.people_proxy)
+        self.people_table.sortByColumn(P_NAME, Qt.SortOrder.AscendingOrder)
+        self.people_table.horizontalHeader().setStretchLastSection(True)
+        self.people_table.horizontalHeader().resizeSection(P_NAME, 200)
+        for table in (self.org_table, self.people_table):
+            table.selectionModel().currentRowChanged.connect(self._current_changed)
+            table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.org_table)
+        self.stack.addWidget(self.people_table)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("partnersCount")
+        self.new_button = QPushButton(_("New"))
+        self.new_button.setObjectName("newPartnerButton")
+        self.new_button.setToolTip(_("New organisation (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_requested)
+        self.tags_button = QPushButton(_("Tags…"))
+        self.tags_button.setObjectName("tagsButton")
+        self.tags_button.clicked.connect(self.tags_requested)
+        self.mail_button = QToolButton()
+        self.mail_button.setObjectName("listEmailsButton")
+        self.mail_button.setText(_("Emails of the list"))
+        self.mail_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        mail_menu = QMenu(self.mail_button)
+        self.copy_action = mail_menu.addAction(_("Copy the emails (for Bcc)"), self.copy_list_emails)
+        self.copy_action.setObjectName("copyListEmails")
+        self.write_action = mail_menu.addAction(_("Write to all (Bcc)…"), self.write_list)
+        self.mail_button.setMenu(mail_menu)
+        self.trash_button = QPushButton(_("Trash…"))
+        self.trash_button.setObjectName("trashButton")
+        self.trash_button.clicked.connect(self.trash_requested)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.view_box)
+        self.filters = QWidget()
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        for box in (self.kind_filter, self.status_filter, self.tag_filter, self.public_filter,
+                    self.contribution_filter, self.cadence_filter):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            filters.addWidget(box, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.tags_button)
+        actions.addWidget(self.mail_button)
+        actions.addWidget(self.trash_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+        self._silent = False
+
+    # --- data -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        kind, current = self.current()
+        self._silent = True
+        try:
+            self.org_model.set_rows(partners.list_organisations())
+            self.people_model.set_rows(partners.list_people())
+            self._refresh_tag_filter()
+            self.apply_search(self.search_box.text())
+            if current is not None:
+                self.select(kind, current)
+        finally:
+            self._silent = False
+
+    def _refresh_tag_filter(self) -> None:
+        chosen = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(_("All tags"), None)
+        for tag in tags.list_tags():
+            self.tag_filter.addItem(tag.name, tag.id)
+        index = self.tag_filter.findData(chosen)
+        self.tag_filter.setCurrentIndex(max(index, 0))
+        self.tag_filter.blockSignals(False)
+        self.org_proxy.set_filter("tag", self.tag_filter.currentData())
+
+    def apply_search(self, text: str) -> None:
+        """Runs at every keystroke: the index answers in a few milliseconds."""
+        if self.view_box.currentIndex() == ORGANISATIONS:
+            self.org_proxy.set_ids(search.organisation_ids(text))
+        else:
+            self.people_proxy.set_ids(search.person_ids(text))
+        self._update_count()
+
+    def _filter(self, name: str, value) -> None:
+        self.org_proxy.set_filter(name, value)
+        self._update_count()
+
+    def _switch_view(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.filters.setVisible(index == ORGANISATIONS)
+        self.new_button.setToolTip(_("New organisation (Ctrl+N)") if index == ORGANISATIONS
+                                   else _("New person (Ctrl+N)"))
+        self.apply_search(self.search_box.text())
+
+    def _update_count(self) -> None:
+        if self.view_box.currentIndex() == ORGANISATIONS:
+            text = _("{shown} of {total} organisations").format(shown=self.org_proxy.rowCount(),
+                                                                 total=self.org_model.rowCount())
+        else:
+            text = _("{shown} of {total} people").format(shown=self.people_proxy.rowCount(),
+                                                         total=self.people_model.rowCount())
+        self.count_label.setText(text)
+
+    # --- selection --------------------------------------------------------------------
+
+    def view_kind(self) -> str:
+        return "organisation" if self.view_box.currentIndex() == ORGANISATIONS else "person"
+
+    def table(self) -> QTableView:
+        return self.org_table if self.view_box.currentIndex() == ORGANISATIONS else self.people_table
+
+    def current(self) -> tuple[str, int | None]:
+        index = self.table().currentIndex()
+        return self.view_kind(), (index.data(IdRole) if index.isValid() else None)
+
+    def selected_ids(self) -> list[int]:
+        table = self.table()
+        return [i.data(IdRole) for i in table.selectionModel().selectedRows()]
+
+    def select(self, kind: str, item_id: int, silent: bool = True) -> bool:
+        """Make `kind`/`item_id` the current row (without asking to open it when silent)."""
+        if kind != self.view_kind():
+            self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
+        table = self.table()
+        proxy = table.model()
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            if index.data(IdRole) == item_id:
+                previous, self._silent = self._silent, silent
+                try:
+                    table.setCurrentIndex(index)
+                    table.selectRow(row)
+                    table.scrollTo(index)
+                finally:
+                    self._silent = previous
+                return True
+        if silent:
+            table.selectionModel().blockSignals(True)
+            table.clearSelection()
+            table.setCurrentIndex(proxy.index(-1, -1))
+            table.selectionModel().blockSignals(False)
+        return False
+
+    def _current_changed(self, current, _previous) -> None:
+        if self._silent or not current.isValid():
+            return
+        self.current_changed.emit(self.view_kind(), current.data(IdRole))
+
+    def _context_menu(self, table: QTableView, pos) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        kind = self.view_kind()
+        menu = QMenu(self)
+        tag_menu = menu.addMenu(_("Add the tag"))
+        for tag in tags.list_tags():
+            action = QAction(tag.name, tag_menu)
+            action.triggered.connect(lambda _c=False, tid=tag.id: self.tag_selection(tid))
+            tag_menu.addAction(action)
+        tag_menu.setEnabled(not tag_menu.isEmpty())
+        if len(ids) == 2:
+            menu.addAction(_("Merge these two…"), lambda: self.merge_requested.emit(kind, ids[0], ids[1]))
+        menu.addAction(_("Move to the trash"), lambda: self.delete_requested.emit(kind, ids))
+        menu.exec(table.viewport().mapToGlobal(pos))
+
+    def tag_selection(self, tag_id: int) -> None:
+        ids = self.selected_ids()
+        if self.view_kind() == "organisation":
+            tags.tag_organisations(tag_id, ids)
+        else:
+            tags.tag_people(tag_id, ids)
+        self.ctx.signals.status_message.emit(_("Tag added to {count} cards.").format(count=len(ids)))
+        self.ctx.signals.data_changed.emit("tags")
+
+    # --- emails of the filtered list ----------------------------------------------------
+
+    def list_emails(self) -> list[str]:
+        if self.view_kind() == "organisation":
+            return partners.emails_of(organisation_ids=self.org_proxy.visible_ids())
+        return partners.emails_of(person_ids=self.people_proxy.visible_ids())
+
+    def copy_list_emails(self) -> None:
+        mailing.copy_emails(self, self.ctx, self.list_emails())
+
+    def write_list(self) -> None:
+        mailing.write_bcc(self, self.ctx, self.list_emails())

@@ -1,0 +1,192 @@
+"""The organisation card: Fiche (identity, status, publics, contributions, circuit de
+décision, notes, tags), Contacts and Suivi. Other areas add sections with
+`add_card_section(title, factory)` (e.g. Projets)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
+
+from partnerdesk.domain.journal import Cadence
+from partnerdesk.domain.partners import Contribution, OrganisationData, OrgKind, OrgStatus, Public
+from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.services import partners, tags
+from partnerdesk.ui.tabs.partners.card_base import CardBase
+from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
+from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
+from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
+from partnerdesk.ui.widgets.tag_picker import TagPicker
+
+CADENCES = [(30, N_("Every month")), (60, N_("Every 2 months")), (90, N_("Every 3 months")),
+            (180, N_("Every 6 months")), (365, N_("Every year"))]
+
+
+def _grid(boxes: dict, title: str, columns: int = 2) -> QGroupBox:
+    group = QGroupBox(title)
+    grid = QGridLayout(group)
+    for n, box in enumerate(boxes.values()):
+        grid.addWidget(box, n // columns, n % columns)
+    return group
+
+
+class OrganisationCard(CardBase):
+    kind = "organisation"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.setObjectName("organisationCard")
+        self._build_fiche()
+        self.contacts = ContactsPanel(ctx)
+        self.journal = JournalPanel(ctx, "organisation")
+        self.journal.logged.connect(self._update_subtitle)
+        self.contacts.changed.connect(lambda: self.journal.set_target(self.item_id))
+        self.sections.addTab(self.contacts, _("Contacts"))
+        self.sections.addTab(self.journal, _("Follow-up"))
+
+    def _build_fiche(self) -> None:
+        e = self.errors
+        self.name = line("orgName")
+        self.kind_box = combo("orgKind", OrgKind.choices())
+        self.status_box = combo("orgStatus", OrgStatus.choices())
+        self.address = line("orgAddress")
+        self.postcode = line("orgPostcode")
+        self.city = line("orgCity")
+        self.country = line("orgCountry", _("France (leave empty), or the country of a foreign address"))
+        self.phone = line("orgPhone", "02 99 12 34 56")
+        self.email = line("orgEmail", "contact@exemple.fr")
+        self.website = line("orgWebsite", "www.exemple.fr")
+        self.cadence = combo("orgCadence", CADENCES, _("No contact cadence"))
+        self.publics = checks(Public.choices(), "public")
+        self.contributions = checks(Contribution.choices(), "contribution")
+        self.circuit = text_box("orgCircuit")
+        self.circuit.setPlaceholderText(_("Who decides and signs, and when (e.g. mayor's office, then a "
+                                          "municipal order; association board every two months)"))
+        self.notes = text_box("orgNotes", 90)
+        self.tag_picker = TagPicker()
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        e.row(form, _("Name *"), "name", self.name)
+        form.addRow(_("Kind"), self.kind_box)
+        form.addRow(_("Status"), self.status_box)
+        form.addRow(_("Address"), self.address)
+        e.row(form, _("Postcode"), "postcode", self.postcode)
+        form.addRow(_("City"), self.city)
+        form.addRow(_("Country"), self.country)
+        e.row(form, _("Phone"), "phone", self.phone)
+        e.row(form, _("Email"), "email", self.email)
+        e.row(form, _("Website"), "website", self.website)
+        form.addRow(_("Contact cadence"), self.cadence)
+        form.addRow(_("Tags"), self.tag_picker)
+        column.addLayout(form)
+        column.addWidget(_grid(self.publics, _("Publics reached")))
+        column.addWidget(_grid(self.contributions, _("What they can bring")))
+        lower = QFormLayout()
+        lower.addRow(_("Decision circuit"), self.circuit)
+        lower.addRow(_("Notes"), self.notes)
+        column.addLayout(lower)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        self.sections.addTab(scroll, _("Details"))
+        self.watch(self.name, self.kind_box, self.status_box, self.address, self.postcode, self.city,
+                   self.country, self.phone, self.email, self.website, self.cadence, self.circuit, self.notes,
+                   self.tag_picker, *self.publics.values(), *self.contributions.values())
+        self.name.textChanged.connect(lambda text: self.title.setText(text or _("New organisation")))
+        # Immediate feedback next to the field, as soon as the user leaves it.
+        self.email.editingFinished.connect(lambda: self._check_now("email"))
+        self.phone.editingFinished.connect(lambda: self._check_now("phone"))
+        self.postcode.editingFinished.connect(lambda: self._check_now("postcode"))
+        self.website.editingFinished.connect(lambda: self._check_now("website"))
+
+    def _check_now(self, name: str) -> None:
+        from partnerdesk.domain import validation as v
+
+        data = self.collect()
+        check = {"email": lambda: v.check_email(data.email), "phone": lambda: v.check_phone(data.phone),
+                 "postcode": lambda: v.check_postcode(data.postcode, data.country),
+                 "website": lambda: v.check_url(data.website)}[name]
+        message = check()
+        self.errors.set(name, _(message) if message else None)
+
+    # --- CardBase -----------------------------------------------------------------
+
+    def load(self) -> None:
+        data = partners.get_organisation(self.item_id) if self.item_id else None
+        data = data or OrganisationData(name="")
+        self.name.setText(data.name)
+        set_combo(self.kind_box, data.kind)
+        set_combo(self.status_box, data.status)
+        for widget, value in ((self.address, data.address), (self.postcode, data.postcode),
+                              (self.city, data.city), (self.country, data.country), (self.phone, data.phone),
+                              (self.email, data.email), (self.website, data.website)):
+            widget.setText(value)
+        if data.contact_cadence_days and self.cadence.findData(data.contact_cadence_days) < 0:
+            self.cadence.addItem(_("Every {days} days").format(days=data.contact_cadence_days),
+                                 data.contact_cadence_days)
+        set_combo(self.cadence, data.contact_cadence_days)
+        for value, box in self.publics.items():
+            box.setChecked(value in data.publics)
+        for value, box in self.contributions.items():
+            box.setChecked(value in data.contributions)
+        self.circuit.setPlainText(data.decision_circuit)
+        self.notes.setPlainText(data.notes)
+        chosen = [t.id for t in tags.tags_of_organisation(self.item_id)] if self.item_id else []
+        self.tag_picker.set_tags(tags.list_tags(), chosen)
+        self.title.setText(data.name or _("New organisation"))
+        self._loaded = data
+        self.contacts.set_organisation(self.item_id)
+        self.journal.set_target(self.item_id)
+        for index in range(1, self.sections.count()):
+            self.sections.setTabEnabled(index, self.item_id is not None)
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        if self.item_id is None:
+            self.subtitle.setText(_("Fill in at least the name, then save."))
+            return
+        row = partners.organisation_row(self.item_id)
+        parts = []
+        if row is not None:
+            parts.append(_("Last contact: {date}").format(date=format_date(row.last_contact))
+                         if row.last_contact else _("No contact recorded yet"))
+            state = Cadence.parse(row.cadence)
+            if state and state != Cadence.NONE:
+                parts.append(_(state.label))
+        self.subtitle.setText(" — ".join(parts))
+        colour = {"amber": "#7a4b00", "red": "#8a1c12"}.get(row.cadence if row else "", "")
+        self.subtitle.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def collect(self) -> OrganisationData:
+        loaded = getattr(self, "_loaded", None)
+        return OrganisationData(
+            id=self.item_id, name=self.name.text().strip(), kind=self.kind_box.currentData(),
+            status=self.status_box.currentData(), address=self.address.text().strip(),
+            postcode=self.postcode.text().strip(), city=self.city.text().strip(),
+            country=self.country.text().strip(), phone=self.phone.text().strip(),
+            email=self.email.text().strip(), website=self.website.text().strip(),
+            publics=[v for v, b in self.publics.items() if b.isChecked()],
+            contributions=[v for v, b in self.contributions.items() if b.isChecked()],
+            decision_circuit=self.circuit.toPlainText(), notes=self.notes.toPlainText(),
+            contact_cadence_days=self.cadence.currentData(),
+            verified_on=loaded.verified_on if loaded and self.item_id else None,
+        )
+
+    def validate(self, data) -> None:
+        partners.validate_organisation(data)
+
+    def duplicates(self, data) -> list:
+        return partners.organisation_duplicates(data)
+
+    def write(self, data) -> int:
+        if data.id is None:
+            saved = partners.create_organisation(data)
+        else:
+            saved = partners.update_organisation(data)
+        tags.set_organisation_tags(saved.id, self.tag_picker.chosen_ids())
+        return saved.id
+
+    def display_name(self) -> str:
+        return self.name.text().strip()

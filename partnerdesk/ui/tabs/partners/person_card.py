@@ -1,0 +1,266 @@
+"""The person card: Fiche (names, emails, phones, relais, notes, tags), Parcours (the
+affiliations over time) and Suivi."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.partners import PersonData
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.i18n import _
+from partnerdesk.services import partners, tags
+from partnerdesk.ui.dialogs.affiliation import AffiliationDialog
+from partnerdesk.ui.models.people import A_ORG, AffiliationTableModel
+from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.tabs.partners.card_base import CardBase
+from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
+from partnerdesk.ui.widgets.form import line, split_list, text_box
+from partnerdesk.ui.widgets.tag_picker import TagPicker
+
+
+class PersonCard(CardBase):
+    kind = "person"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.setObjectName("personCard")
+        self.new_organisation_id: int | None = None
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("backToOrganisation")
+        self.back_button.setFlat(True)
+        self.back_button.setStyleSheet("text-align: left; color: palette(link);")
+        self.back_button.clicked.connect(self._back)
+        self.top.addWidget(self.back_button)
+        self._build_fiche()
+        self._build_history()
+        self.journal = JournalPanel(ctx, "person")
+        self.sections.addTab(self.journal, _("Follow-up"))
+
+    def _build_fiche(self) -> None:
+        e = self.errors
+        self.first_name = line("personFirstName")
+        self.last_name = line("personLastName")
+        self.role = line("personRole", _("e.g. Director, youth worker, volunteer"))
+        self.emails = line("personEmails", _("one or more, separated by commas"))
+        self.phones = line("personPhones", _("one or more, separated by commas"))
+        self.relais = QCheckBox(_("Relay: carries the EPN's messages in their own network"))
+        self.relais.setObjectName("personRelais")
+        self.notes = text_box("personNotes", 90)
+        self.tag_picker = TagPicker()
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(_("First name"), self.first_name)
+        e.row(form, _("Last name *"), "last_name", self.last_name)
+        self.role_row = e.row(form, _("Role"), "role", self.role)
+        e.row(form, _("Emails"), "emails", self.emails)
+        e.row(form, _("Phones"), "phones", self.phones)
+        form.addRow("", self.relais)
+        form.addRow(_("Tags"), self.tag_picker)
+        form.addRow(_("Notes"), self.notes)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        self.form = form
+        self.sections.addTab(scroll, _("Details"))
+        self.watch(self.first_name, self.last_name, self.role, self.emails, self.phones, self.relais,
+                   self.notes, self.tag_picker)
+        self.first_name.textChanged.connect(self._retitle)
+        self.last_name.textChanged.connect(self._retitle)
+
+    def _build_history(self) -> None:
+        self.history_model = AffiliationTableModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.history_model)
+        self.history = QTableView()
+        self.history.setObjectName("affiliationsTable")
+        self.history.setModel(proxy)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setSectionResizeMode(A_ORG, QHeaderView.ResizeMode.Stretch)
+        self.history.doubleClicked.connect(self._open_organisation)
+        add = QPushButton(_("Add an affiliation…"))
+        add.setObjectName("addAffiliationButton")
+        add.clicked.connect(self._add_affiliation)
+        job = QPushButton(_("Change of job…"))
+        job.setObjectName("changeJobButton")
+        job.clicked.connect(self._change_job)
+        left = QPushButton(_("Has left…"))
+        left.setObjectName("leftButton")
+        left.clicked.connect(self._left)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        buttons = QHBoxLayout()
+        for b in (add, job, left):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history, 1)
+        self.sections.addTab(page, _("Career"))
+
+    def _retitle(self, *_args) -> None:
+        name = f"{self.first_name.text().strip()} {self.last_name.text().strip()}".strip()
+        self.title.setText(name or _("New person"))
+
+    # --- CardBase ---------------------------------------------------------------------
+
+    def new_in(self, organisation_id: int | None) -> None:
+        """An empty card for a new person of `organisation_id` (with a role)."""
+        self.new_organisation_id = organisation_id
+        self.show_item(None)
+
+    def load(self) -> None:
+        data = partners.get_person(self.item_id) if self.item_id else None
+        data = data or PersonData(last_name="")
+        self._loaded = data
+        self.first_name.setText(data.first_name)
+        self.last_name.setText(data.last_name)
+        self.role.clear()
+        self.emails.setText(", ".join(data.emails))
+        self.phones.setText(", ".join(data.phones))
+        self.relais.setChecked(data.relais)
+        self.notes.setPlainText(data.notes)
+        chosen = [t.id for t in tags.tags_of_person(self.item_id)] if self.item_id else []
+        self.tag_picker.set_tags(tags.list_tags(), chosen)
+        creating_member = self.item_id is None and self.new_organisation_id is not None
+        self.form.setRowVisible(self.role_row, creating_member)
+        self._retitle()
+        self.history_model.set_rows(self._history_rows())
+        self.history.resizeColumnsToContents()
+        self.journal.set_target(self.item_id)
+        for index in range(1, self.sections.count()):
+            self.sections.setTabEnabled(index, self.item_id is not None)
+        self._update_back()
+
+    def _history_rows(self):
+        if self.item_id is None:
+            return []
+        names = {}
+        rows = []
+        for a in partners.affiliations_of(self.item_id):
+            if a.organisation_id not in names:
+                org = partners.get_organisation(a.organisation_id)
+                names[a.organisation_id] = org.name if org else "?"
+            rows.append((a, names[a.organisation_id]))
+        return rows
+
+    def _update_back(self) -> None:
+        org_id = self.back_organisation_id()
+        org = partners.get_organisation(org_id) if org_id else None
+        self.back_button.setVisible(org is not None)
+        if org is not None:
+            self.back_button.setText("← " + org.name)
+
+    def back_organisation_id(self) -> int | None:
+        if self.item_id is None:
+            return self.new_organisation_id
+        current = [a for a, _name in self._history_rows() if a.is_current]
+        return current[0].organisation_id if current else None
+
+    def collect(self) -> PersonData:
+        loaded = getattr(self, "_loaded", None)
+        return PersonData(
+            id=self.item_id, first_name=self.first_name.text().strip(), last_name=self.last_name.text().strip(),
+            emails=split_list(self.emails.text()), phones=split_list(self.phones.text()),
+            relais=self.relais.isChecked(), notes=self.notes.toPlainText(),
+            verified_on=loaded.verified_on if loaded and self.item_id else None,
+        )
+
+    def validate(self, data) -> None:
+        partners.validate_person(data)
+
+    def duplicates(self, data) -> list:
+        return partners.person_duplicates(data)
+
+    def write(self, data) -> int:
+        if data.id is None:
+            saved = partners.create_person(data, organisation_id=self.new_organisation_id,
+                                           role=self.role.text().strip(),
+                                           start_date=None)
+            self.new_organisation_id = None
+        else:
+            saved = partners.update_person(data)
+        tags.set_person_tags(saved.id, self.tag_picker.chosen_ids())
+        return saved.id
+
+    # --- affiliations ----------------------------------------------------------------------
+
+    def _selected_affiliation(self):
+        index = self.history.currentIndex()
+        row = self.history.model().data(index, ObjectRole) if index.isValid() else None
+        return row[0] if row else None
+
+    def _organisations(self):
+        return partners.list_organisations()
+
+    def _after_affiliation_change(self) -> None:
+        self.history_model.set_rows(self._history_rows())
+        self._update_back()
+        self.ctx.signals.data_changed.emit("people")
+
+    def _add_affiliation(self) -> None:
+        dialog = AffiliationDialog(self._organisations(), _("Add an affiliation"), parent=self)
+        if dialog.exec():
+            org_id, role, start = dialog.values()
+            partners.add_affiliation(self.item_id, org_id, role, start)
+            self._after_affiliation_change()
+
+    def _change_job(self) -> None:
+        current = self._selected_affiliation() or next(
+            (a for a, _n in self._history_rows() if a.is_current), None)
+        if current is None or not current.is_current:
+            self._add_affiliation()
+            return
+        dialog = AffiliationDialog(self._organisations(), _("Change of job"),
+                                   _("The current affiliation is closed the day before and kept in the "
+                                     "history."), parent=self)
+        if dialog.exec():
+            org_id, role, start = dialog.values()
+            try:
+                partners.change_job(current.id, org_id, role, start)
+            except ValidationError as exc:
+                prompts.inform(self, _("Change of job"), " ".join(_(m) for m in exc.errors.values()))
+                return
+            self._after_affiliation_change()
+
+    def _left(self) -> None:
+        current = self._selected_affiliation()
+        if current is None or not current.is_current:
+            return
+        end = prompts.ask_date(self, _("Has left the organisation"),
+                               _("When did they leave? The affiliation is kept in the history."))
+        if end is None:
+            return
+        try:
+            partners.close_affiliation(current.id, end)
+        except ValidationError as exc:
+            prompts.inform(self, _("Has left the organisation"), " ".join(_(m) for m in exc.errors.values()))
+            return
+        self._after_affiliation_change()
+
+    def _open_organisation(self, index) -> None:
+        row = self.history.model().data(index, ObjectRole)
+        if row:
+            self.open_requested.emit("organisation", row[0].organisation_id)
+
+    def _back(self) -> None:
+        org_id = self.back_organisation_id()
+        if org_id:
+            self.open_requested.emit("organisation", org_id)
+
+    def display_name(self) -> str:
+        return self.title.text()

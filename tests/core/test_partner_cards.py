@@ -1,0 +1,156 @@
+"""Cards, affiliations, journal, cadence, tags, duplicates, trash."""
+
+import datetime as dt
+
+import pytest
+
+from partnerdesk.domain.journal import Cadence, cadence_state, next_contact_due
+from partnerdesk.domain.partners import OrganisationData, PersonData, mailto_bcc
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.services import journal, partners, tags, trash
+from partnerdesk.store.models import Affiliation, Interaction, Organisation
+
+D = dt.date
+
+
+@pytest.mark.parametrize("days_since, cadence, expected", [
+    (0, 90, Cadence.OK), (90, 90, Cadence.OK), (91, 90, Cadence.AMBER), (180, 90, Cadence.AMBER),
+    (181, 90, Cadence.RED), (5000, 90, Cadence.RED), (400, None, Cadence.NONE), (400, 0, Cadence.NONE),
+])
+def test_cadence_states(days_since, cadence, expected):
+    today = D(2026, 11, 22)
+    assert cadence_state(today - dt.timedelta(days=days_since), cadence, today) == expected
+
+
+def test_cadence_without_contact_counts_from_creation():
+    today = D(2026, 11, 22)
+    assert cadence_state(None, 30, today, since=D(2026, 11, 1)) == Cadence.OK
+    assert cadence_state(None, 30, today, since=D(2026, 10, 1)) == Cadence.AMBER
+    assert cadence_state(None, 30, today) == Cadence.RED
+    assert next_contact_due(D(2026, 1, 1), 31) == D(2026, 2, 1)
+    assert next_contact_due(None, None, D(2026, 1, 1)) is None
+
+
+def test_logging_restarts_cadence(store):
+    org = partners.create_organisation(OrganisationData(name="Mairie", contact_cadence_days=90))
+    Organisation.update(created_at=dt.datetime(2025, 1, 1)).execute()
+    today = D(2026, 11, 22)
+    [row] = partners.list_organisations(today)
+    assert row.cadence == "red" and row.last_contact is None
+    journal.log_interaction("appel", today - dt.timedelta(days=100), "Relance", [org.id])
+    [row] = partners.list_organisations(today)
+    assert row.cadence == "amber" and row.last_contact == today - dt.timedelta(days=100)
+    journal.log_interaction("rencontre", today, "Rencontre", [org.id])
+    [row] = partners.list_organisations(today)
+    assert row.cadence == "ok" and row.next_due == today + dt.timedelta(days=90)
+
+
+def test_validation_keeps_database_untouched(store):
+    with pytest.raises(ValidationError) as err:
+        partners.create_organisation(OrganisationData(name="", email="pas-un-mail", postcode="3500",
+                                                      phone="12", website="pas une url"))
+    assert set(err.value.errors) == {"name", "email", "postcode", "phone", "website"}
+    assert partners.count_organisations() == 0
+    org = partners.create_organisation(OrganisationData(name="Goethe-Institut", postcode="10117",
+                                                        country="Allemagne", phone="+49 30 259060"))
+    org.postcode = "ABC"
+    org.country = ""
+    with pytest.raises(ValidationError):
+        partners.update_organisation(org)
+    assert partners.get_organisation(org.id).postcode == "10117"
+
+
+def test_unicode_and_long_text(store):
+    notes = "Prud'homme « L’Œuvre » — 漢字 🙂 " * 2000
+    org = partners.create_organisation(OrganisationData(name="Dupont & Fils <SARL>", notes=notes))
+    assert partners.get_organisation(org.id).notes == notes
+
+
+def test_person_and_affiliation_history(store):
+    a = partners.create_organisation(OrganisationData(name="Mission locale"))
+    b = partners.create_organisation(OrganisationData(name="France Travail"))
+    p = partners.create_person(PersonData("N'Diaye", "Aïcha", emails=["a@ml.fr", " A@ML.fr ", ""]),
+                               organisation_id=a.id, role="Conseillère", start_date=D(2020, 1, 1))
+    assert partners.get_person(p.id).emails == ["a@ml.fr"]
+    [member] = partners.people_of(a.id)
+    new = partners.change_job(member.affiliation.id, b.id, "Cheffe de projet", D(2026, 3, 1))
+    history = partners.affiliations_of(p.id)
+    assert [(h.organisation_id, h.end_date) for h in history] == [(b.id, None), (a.id, D(2026, 2, 28))]
+    assert partners.people_of(a.id)[0].is_current is False
+    assert partners.people_of(a.id, include_past=False) == []
+    assert partners.people_of(b.id)[0].role == "Cheffe de projet" and new.is_current
+    with pytest.raises(ValidationError):
+        partners.close_affiliation(new.id, D(2020, 1, 1))
+    p.first_name = "Aïssa"
+    partners.update_person(p)
+    assert partners.get_person(p.id).full_name == "Aïssa N'Diaye"
+
+
+def test_journal_newest_first_and_last_contact(store):
+    org = partners.create_organisation(OrganisationData(name="MJC"))
+    p = partners.create_person(PersonData("Faure", "Zoé"), organisation_id=org.id)
+    journal.log_interaction("mail", D(2026, 1, 5), "Vœux", [org.id], [p.id])
+    journal.log_interaction("rencontre", D(2026, 5, 1), "Rencontre", [org.id])
+    journal.log_interaction("appel", D(2026, 3, 1), "Appel de Zoé", [], [p.id])
+    entries = journal.journal_of_organisation(org.id)
+    assert [e.occurred_on for e in entries] == [D(2026, 5, 1), D(2026, 3, 1), D(2026, 1, 5)]
+    assert entries[2].person_names == ["Zoé Faure"] and entries[2].organisation_names == ["MJC"]
+    assert partners.last_contacts()[org.id] == D(2026, 5, 1)
+    assert len(journal.journal_of_person(p.id)) == 2
+    with pytest.raises(ValidationError):
+        journal.log_interaction("appel", D(2026, 1, 1), "Personne", [], [])
+    with pytest.raises(ValidationError):
+        journal.log_interaction("inconnu", D(2026, 1, 1), "x", [org.id])
+
+
+def test_duplicates(store):
+    org = partners.create_organisation(OrganisationData(name="École Jules-Ferry", email="ecole@vitre.fr"))
+    [m] = partners.organisation_duplicates(OrganisationData(name="ecole  jules-ferry"))
+    assert (m.id, m.reason) == (org.id, "name")
+    [m] = partners.organisation_duplicates(OrganisationData(name="Autre", email="ECOLE@vitre.fr"))
+    assert m.reason == "email"
+    assert partners.organisation_duplicates(OrganisationData(name="École Jules-Ferry", id=org.id)) == []
+    p = partners.create_person(PersonData("Lefèvre", "Hélène", emails=["h@x.fr"]))
+    assert [d.id for d in partners.person_duplicates(PersonData("LEFEVRE", "helene"))] == [p.id]
+    assert [d.reason for d in partners.person_duplicates(PersonData("Autre", emails=["H@X.FR"]))] == ["email"]
+    trash.delete("person", p.id)
+    assert partners.person_duplicates(PersonData("Lefèvre", "Hélène")) == []
+
+
+def test_tags(store):
+    a = partners.create_organisation(OrganisationData(name="A", email="a@a.fr"))
+    b = partners.create_organisation(OrganisationData(name="B", email="b@b.fr"))
+    p = partners.create_person(PersonData("Robin", emails=["r@b.fr", "r2@b.fr"]), organisation_id=b.id)
+    jeunesse = tags.create_tag("jeunesse", "#3B82F6")
+    youth = tags.create_tag("Jeunes")
+    with pytest.raises(ValidationError):
+        tags.create_tag("JEUNESSE")
+    with pytest.raises(ValidationError):
+        tags.create_tag("x", "bleu")
+    tags.tag_organisations(jeunesse.id, [a.id, b.id, a.id])
+    tags.set_person_tags(p.id, [youth.id])
+    tags.rename_tag(youth.id, "Jeunes publics")
+    tags.merge_tags(jeunesse.id, youth.id)
+    [only] = tags.list_tags()
+    assert (only.name, only.colour, only.organisations, only.people) == ("jeunesse", "#3b82f6", 2, 1)
+    assert tags.emails_of_tag(jeunesse.id) == ["a@a.fr", "b@b.fr", "r@b.fr"]
+    assert mailto_bcc(["a@a.fr", "b+x@b.fr"]) == "mailto:?bcc=a@a.fr,b%2Bx@b.fr"
+    tags.delete_tag(jeunesse.id)
+    assert tags.tags_of_organisation(a.id) == [] and partners.count_organisations() == 2
+
+
+def test_trash_restore_and_empty(store):
+    org = partners.create_organisation(OrganisationData(name="Pharmacie"))
+    p = partners.create_person(PersonData("Blanc"), organisation_id=org.id)
+    journal.log_interaction("appel", D(2026, 1, 1), "Appel", [org.id])
+    kept = journal.log_interaction("appel", D(2026, 1, 2), "Appel commun", [org.id], [p.id])
+    trash.delete("organisation", org.id)
+    assert partners.count_organisations() == 0
+    assert [(i.kind, i.name) for i in trash.items()] == [("organisation", "Pharmacie")]
+    trash.restore("organisation", org.id)
+    assert partners.count_organisations() == 1 and trash.count() == 0
+    trash.delete("organisation", org.id)
+    assert trash.empty() == []
+    assert Organisation.select().count() == 0 and Affiliation.select().count() == 0
+    assert [i.id for i in Interaction.select()] == [kept.id]
+    assert partners.get_person(p.id) is not None
