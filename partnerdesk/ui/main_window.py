@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
 from partnerdesk.services import data, demo
@@ -15,6 +15,8 @@ from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
+from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
+from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
 class MainWindow(QMainWindow):
@@ -31,7 +33,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        self.review_banner = ReviewBanner(ctx, central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.review_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.tab_list: list[Tab] = []
         self._build_tabs()
 
@@ -51,6 +59,7 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
+        self.add_tab(TrombinoscopeTab(self.ctx))
 
     def add_tab(self, tab: Tab) -> Tab:
         self.tab_list.append(tab)

@@ -20,6 +20,7 @@ from partnerdesk.store.models.partners import (
     Setting,
     Tag,
 )
+from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
     "Affiliation",
@@ -35,7 +36,9 @@ __all__ = [
     "Organisation",
     "OrganisationTag",
     "Person",
+    "PersonPhoto",
     "PersonTag",
+    "PhotoConsent",
     "RgpdLog",
     "Setting",
     "Tag",

@@ -1,0 +1,60 @@
+"""The non-blocking banner "12 fiches à vérifier cette année" that opens the review.
+
+Shown at the top of the main window at start-up (and meant for the "À faire"
+view too) when cards are due; "Later" hides it until the next start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from partnerdesk.i18n import _, ngettext
+from partnerdesk.services import review
+from partnerdesk.ui.context import AppContext
+
+
+class ReviewBanner(QFrame):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dismissed = False
+        self.due = 0
+        self.setObjectName("reviewBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#reviewBanner { background: #fff7e0; border: 1px solid #e8c66b; border-radius: 4px; }"
+                           "#reviewBanner QLabel { color: #5c4400; }")
+        self.label = QLabel()
+        self.label.setObjectName("reviewBannerText")
+        self.open_button = QPushButton(_("Check them now"))
+        self.open_button.setObjectName("reviewBannerOpen")
+        self.later_button = QPushButton(_("Later"))
+        self.later_button.setObjectName("reviewBannerLater")
+        self.later_button.setFlat(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.later_button)
+        self.open_button.clicked.connect(self.open_review)
+        self.later_button.clicked.connect(self.dismiss)
+        ctx.signals.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.due = review.count_due()
+        self.label.setText(ngettext("{count} card to check this year", "{count} cards to check this year",
+                                    self.due).format(count=self.due))
+        self.setVisible(self.due > 0 and not self.dismissed)
+
+    def dismiss(self) -> None:
+        self.dismissed = True
+        self.hide()
+
+    def open_review(self):
+        from partnerdesk.ui.dialogs.review import open_review
+
+        return open_review(self.ctx, self.window())
+
+    def _data_changed(self, area: str) -> None:
+        if area in ("*", "people", "organisations"):
+            self.refresh()
