@@ -15,6 +15,8 @@ from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
+from partnerdesk.ui.tabs.projects.tab import ProjectsTab
+from partnerdesk.ui.tabs.todo.tab import TodoTab
 from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
@@ -59,11 +61,19 @@ class MainWindow(QMainWindow):
 
     def _build_tabs(self) -> None:
         self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
+        self.add_tab(ProjectsTab(self.ctx))
+        self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab
         self.add_tab(TrombinoscopeTab(self.ctx))
 
     def add_tab(self, tab: Tab) -> Tab:
         self.tab_list.append(tab)
         self.tabs.addTab(tab, tab.title())
+        return tab
+
+    def insert_tab(self, index: int, tab: Tab) -> Tab:
+        self.tab_list.insert(index, tab)
+        self.tabs.insertTab(index, tab, tab.title())
+        self.tabs.setCurrentIndex(0)
         return tab
 
     def _build_menus(self) -> None:

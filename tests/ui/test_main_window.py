@@ -19,7 +19,8 @@ def test_menus_in_french(ctx, qtbot):
     qtbot.addWidget(win)
     titles = [a.text().replace("&", "") for a in win.menuBar().actions()]
     assert titles == ["Fichier", "Édition", "Affichage", "Aide"]
-    assert win.tabs.tabText(0) == "Partenaires"
+    tabs = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    assert tabs[0] == "À faire" and "Partenaires" in tabs and "Projets" in tabs
 
 
 def test_empty_state_then_demo(window, qtbot):

@@ -20,6 +20,22 @@ from partnerdesk.store.models.partners import (
     Setting,
     Tag,
 )
+from partnerdesk.store.models.projects import (
+    BudgetLine,
+    PartnerContribution,
+    Milestone,
+    Project,
+    ProjectNeed,
+    ProjectPartner,
+    ProjectPhoto,
+    ProjectPhotoPerson,
+    ProjectSession,
+    Realization,
+    SessionParticipant,
+    StaffTime,
+    StageMove,
+    TodoState,
+)
 from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
@@ -42,4 +58,19 @@ __all__ = [
     "RgpdLog",
     "Setting",
     "Tag",
+    # projects
+    "BudgetLine",
+    "PartnerContribution",
+    "Milestone",
+    "Project",
+    "ProjectNeed",
+    "ProjectPartner",
+    "ProjectPhoto",
+    "ProjectPhotoPerson",
+    "ProjectSession",
+    "Realization",
+    "SessionParticipant",
+    "StaffTime",
+    "StageMove",
+    "TodoState",
 ]

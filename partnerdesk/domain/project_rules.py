@@ -1,0 +1,120 @@
+"""Pure rules of projects: the EPN calendar's proposals, recurring dates, budget and attendance totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from partnerdesk.domain.labels import N_
+from partnerdesk.domain.projects import (
+    BudgetLineData,
+    BudgetTotals,
+    MilestoneProposal,
+    MonthTotals,
+    SessionData,
+    SessionTotals,
+    Stage,
+)
+
+# kind -> English title, marked for translation; the UI shows _(title).
+PROPOSAL_TITLES = {
+    "formal_meeting": N_("Plan the formal meeting"),
+    "setup_meeting": N_("Set-up meeting"),
+    "bilan_meeting": N_("Assessment meeting (fix the date early)"),
+    "sessions": N_("Schedule the sessions"),
+    "report": N_("Write the report"),
+    "send_realizations": N_("Send the realizations to the partners"),
+}
+
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$")
+
+
+def proposals_for(stage: str | Stage, today: dt.date, project_end: dt.date | None = None) -> list[MilestoneProposal]:
+    """Next steps the EPN calendar proposes when a card reaches `stage`.
+
+    The review meeting is fixed early, close to the end of the action (a week
+    before the end date, or three months ahead when there is none).
+    """
+    stage = Stage(stage)
+
+    def make(kind: str, days: int | None = None, on: dt.date | None = None) -> MilestoneProposal:
+        return MilestoneProposal(kind, PROPOSAL_TITLES[kind], on or today + dt.timedelta(days=days or 0))
+
+    if stage is Stage.RENCONTRE_INFORMELLE:
+        return [make("formal_meeting", 21)]
+    if stage is Stage.CONVENTION_SIGNEE:
+        bilan_on = today + dt.timedelta(days=90)
+        if project_end is not None and project_end > today:
+            bilan_on = max(today + dt.timedelta(days=1), project_end - dt.timedelta(days=7))
+        return [make("setup_meeting", 14), make("bilan_meeting", on=bilan_on)]
+    if stage is Stage.ACTION_EN_COURS:
+        return [make("sessions", 7)]
+    if stage is Stage.BILAN:
+        return [make("report", 14), make("send_realizations", 30)]
+    return []
+
+
+def weekly_dates(first: dt.date, last: dt.date, skip: Iterable[dt.date] = (), every_weeks: int = 1) -> list[dt.date]:
+    """Every `every_weeks` week from `first` (its weekday) to `last` inclusive, minus `skip`."""
+    if last < first or every_weeks < 1:
+        return []
+    skipped = set(skip)
+    out, day = [], first
+    while day <= last:
+        if day not in skipped:
+            out.append(day)
+        day += dt.timedelta(weeks=every_weeks)
+    return out
+
+
+def parse_time(text: str) -> str | None:
+    """'14:00', '14h00', '9:30' -> 'HH:MM'; None when not a time of day."""
+    match = _TIME.match((text or "").strip())
+    if not match:
+        return None
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def budget_totals(lines: Iterable[BudgetLineData]) -> BudgetTotals:
+    total = by_partners = own = uncovered = 0.0
+    per_partner: dict[str, float] = {}
+    for line in lines:
+        amount = float(line.amount or 0)
+        total += amount
+        if line.own_funds:
+            own += amount
+        elif line.project_partner_id is not None:
+            by_partners += amount
+            name = line.partner_name or str(line.project_partner_id)
+            per_partner[name] = per_partner.get(name, 0.0) + amount
+        else:
+            uncovered += amount
+    return BudgetTotals(round(total, 2), round(by_partners, 2), round(own, 2), round(uncovered, 2), per_partner)
+
+
+def session_totals(sessions: Iterable[SessionData], today: dt.date) -> SessionTotals:
+    """Sessions scheduled (not cancelled) and held (dated up to today, or with an actual
+    figure), participants, attendance rate actual / planned, per month."""
+    totals = SessionTotals()
+    months: dict[tuple[int, int], MonthTotals] = {}
+    for s in sessions:
+        if s.cancelled:
+            continue
+        totals.scheduled += 1
+        if s.held_on > today and s.actual_attendance is None:
+            continue
+        key = (s.held_on.year, s.held_on.month)
+        month = months.setdefault(key, MonthTotals(*key))
+        actual = s.actual_attendance or 0
+        for bucket in (totals, month):
+            if bucket is totals:
+                bucket.held += 1
+            else:
+                bucket.sessions += 1
+            bucket.participants += actual
+            if s.planned_attendance and s.actual_attendance is not None:
+                bucket.planned += s.planned_attendance
+                bucket.rated_actual += s.actual_attendance
+    totals.per_month = [months[k] for k in sorted(months)]
+    return totals

@@ -1,0 +1,369 @@
+"""Projects: the card ("rêver l'action"), needs, budget, partners and their contributions, staff time.
+
+Pipeline moves live in `services/pipeline.py`, sessions in `services/sessions.py`,
+realizations and photos in `services/realizations.py`, the "À faire" view in
+`services/todo.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+
+from partnerdesk.domain import validation as v
+from partnerdesk.domain.labels import N_
+from partnerdesk.domain.project_rules import budget_totals
+from partnerdesk.domain.projects import (
+    BudgetLineData,
+    BudgetTotals,
+    ContributionData,
+    ContributionStatus,
+    DurationKind,
+    MilestoneData,
+    NeedData,
+    OrganisationProject,
+    PartnerCard,
+    ProjectData,
+    ProjectStatus,
+    ProjectSummary,
+    Stage,
+    StaffTimeData,
+)
+from partnerdesk.domain.text import normalize
+from partnerdesk.store import database
+from partnerdesk.store.query import JOIN, fn
+from partnerdesk.store.models import (
+    BudgetLine,
+    Milestone,
+    Organisation,
+    PartnerContribution,
+    Project,
+    ProjectNeed,
+    ProjectPartner,
+    StaffTime,
+)
+
+_PROJECT_FIELDS = ("title description objectives context publics duration_kind start_date end_date place "
+                   "in_charge status bilan_text").split()
+
+
+# --- projects -----------------------------------------------------------------
+
+def validate_project(data: ProjectData) -> None:
+    checks = {"title": v.check_required(data.title)}
+    if data.start_date and data.end_date and data.end_date < data.start_date:
+        checks["end_date"] = N_("The end date is before the start date.")
+    if DurationKind.parse(data.duration_kind) is None:
+        checks["duration_kind"] = N_("Unknown value.")
+    if ProjectStatus.parse(data.status) is None:
+        checks["status"] = N_("Unknown value.")
+    v.collect(checks)
+
+
+def project_data(row: Project) -> ProjectData:
+    return ProjectData(id=row.id, **{f: getattr(row, f) for f in _PROJECT_FIELDS})
+
+
+def create_project(data: ProjectData) -> ProjectData:
+    validate_project(data)
+    now = dt.datetime.now()
+    with database.atomic():
+        row = Project.create(**{f: getattr(data, f) for f in _PROJECT_FIELDS},
+                             title_norm=normalize(data.title), created_at=now, updated_at=now)
+    return project_data(row)
+
+
+def update_project(data: ProjectData) -> ProjectData:
+    validate_project(data)
+    with database.atomic():
+        values = {f: getattr(data, f) for f in _PROJECT_FIELDS}
+        Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
+            Project.id == data.id).execute()
+    return get_project(data.id)
+
+
+def get_project(project_id: int) -> ProjectData | None:
+    row = Project.get_or_none((Project.id == project_id) & Project.deleted_at.is_null())
+    return project_data(row) if row else None
+
+
+def delete_project(project_id: int) -> None:
+    """Soft delete: the project leaves every list; restore with `restore_project`."""
+    Project.update(deleted_at=dt.datetime.now()).where(Project.id == project_id).execute()
+
+
+def restore_project(project_id: int) -> None:
+    Project.update(deleted_at=None).where(Project.id == project_id).execute()
+
+
+def list_projects(search: str = "", status: str | None = None, year: int | None = None,
+                  public: str | None = None) -> list[ProjectSummary]:
+    """Projects with their partners counted by stage and their next open milestone."""
+    query = Project.select().where(Project.deleted_at.is_null())
+    if search.strip():
+        query = query.where(Project.title_norm.contains(normalize(search)))
+    if status:
+        query = query.where(Project.status == status)
+    if year:
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        query = query.where((fn.COALESCE(Project.start_date, start) <= end)
+                            & (fn.COALESCE(Project.end_date, Project.start_date, end) >= start))
+    rows = list(query.order_by(Project.start_date.desc(nulls="LAST"), Project.title_norm))
+    if public:
+        rows = [r for r in rows if public in (r.publics or [])]
+    ids = [r.id for r in rows]
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    next_ms: dict[int, MilestoneData] = {}
+    if ids:
+        stage_rows = (ProjectPartner.select(ProjectPartner.project, ProjectPartner.stage, fn.COUNT(1).alias("n"))
+                      .where(ProjectPartner.project.in_(ids))
+                      .group_by(ProjectPartner.project, ProjectPartner.stage).tuples())
+        for project_id, stage, n in stage_rows:
+            counts[project_id][stage] = n
+        for m in (Milestone.select().where(Milestone.project.in_(ids) & (Milestone.status != "fait"))
+                  .order_by(Milestone.due_on)):
+            next_ms.setdefault(m.project_id, milestone_data(m))
+    return [ProjectSummary(r.id, r.title, r.status, r.start_date, r.end_date, r.in_charge, r.publics or [],
+                           counts.get(r.id, {}), next_ms.get(r.id)) for r in rows]
+
+
+def people_in_charge() -> list[str]:
+    rows = (Project.select(Project.in_charge).where(Project.deleted_at.is_null() & (Project.in_charge != ""))
+            .distinct().order_by(Project.in_charge).tuples())
+    return [r[0] for r in rows]
+
+
+def project_years() -> list[int]:
+    years = set()
+    for start, end in Project.select(Project.start_date, Project.end_date).where(
+            Project.deleted_at.is_null()).tuples():
+        for d in (start, end):
+            if d:
+                years.add(d.year)
+    return sorted(years, reverse=True)
+
+
+# --- needs ----------------------------------------------------------------------
+
+def set_needs(project_id: int, needs: list[NeedData]) -> list[NeedData]:
+    """Replace the needs of a project."""
+    with database.atomic():
+        ProjectNeed.delete().where(ProjectNeed.project == project_id).execute()
+        for i, n in enumerate(needs):
+            ProjectNeed.create(project=project_id, kind=n.kind, description=n.description, amount=n.amount,
+                               material_mode=n.material_mode, position=i)
+    return needs_of(project_id)
+
+
+def needs_of(project_id: int) -> list[NeedData]:
+    rows = ProjectNeed.select().where(ProjectNeed.project == project_id).order_by(ProjectNeed.position)
+    return [NeedData(r.project_id, r.kind, r.description, r.amount, r.material_mode, r.id) for r in rows]
+
+
+# --- budget -----------------------------------------------------------------------
+
+def add_budget_line(line: BudgetLineData) -> BudgetLineData:
+    v.collect({"label": v.check_required(line.label),
+               "amount": None if (line.amount or 0) >= 0 else N_("The amount cannot be negative.")})
+    with database.atomic():
+        position = BudgetLine.select().where(BudgetLine.project == line.project_id).count()
+        row = BudgetLine.create(project=line.project_id, label=line.label, amount=line.amount,
+                                project_partner=line.project_partner_id, own_funds=line.own_funds,
+                                position=position)
+    line.id = row.id
+    return line
+
+
+def delete_budget_line(line_id: int) -> None:
+    BudgetLine.delete().where(BudgetLine.id == line_id).execute()
+
+
+def budget_of(project_id: int) -> list[BudgetLineData]:
+    rows = (BudgetLine.select(BudgetLine, Organisation.name)
+            .join(ProjectPartner, JOIN.LEFT_OUTER, on=(BudgetLine.project_partner == ProjectPartner.id))
+            .join(Organisation, JOIN.LEFT_OUTER, on=(ProjectPartner.organisation == Organisation.id))
+            .where(BudgetLine.project == project_id).order_by(BudgetLine.position).objects())
+    return [BudgetLineData(r.project_id, r.label, r.amount, r.project_partner_id, r.own_funds,
+                           getattr(r, "name", None) or "", r.id) for r in rows]
+
+
+def budget_totals_of(project_id: int) -> BudgetTotals:
+    return budget_totals(budget_of(project_id))
+
+
+# --- partners -----------------------------------------------------------------------
+
+def add_partner(project_id: int, organisation_id: int, stage: str = Stage.IDENTIFIE.value,
+                next_step: str = "", next_step_on: dt.date | None = None) -> PartnerCard:
+    """Add an organisation to a project (once: adding it again returns the existing card)."""
+    Stage(stage)
+    now = dt.datetime.now()
+    with database.atomic("IMMEDIATE"):
+        existing = ProjectPartner.get_or_none((ProjectPartner.project == project_id)
+                                              & (ProjectPartner.organisation == organisation_id))
+        if existing is None:
+            position = ProjectPartner.select().where((ProjectPartner.project == project_id)
+                                                     & (ProjectPartner.stage == stage)).count()
+            existing = ProjectPartner.create(project=project_id, organisation=organisation_id, stage=stage,
+                                             position=position, next_step=next_step, next_step_on=next_step_on,
+                                             stage_since=dt.date.today(), created_at=now, updated_at=now)
+    return get_card(existing.id)
+
+
+def remove_partner(project_partner_id: int) -> None:
+    ProjectPartner.delete().where(ProjectPartner.id == project_partner_id).execute()
+
+
+def set_next_step(project_partner_id: int, text: str, on: dt.date | None) -> None:
+    ProjectPartner.update(next_step=text.strip(), next_step_on=on, updated_at=dt.datetime.now()).where(
+        ProjectPartner.id == project_partner_id).execute()
+
+
+def list_cards(project_id: int | None = None, in_charge: str | None = None) -> list[PartnerCard]:
+    """The cards of one project, or of every project ("Tous les projets"), in board order."""
+    query = (ProjectPartner.select(ProjectPartner.id, ProjectPartner.project, ProjectPartner.organisation,
+                                   ProjectPartner.stage, ProjectPartner.position, ProjectPartner.closed_reason,
+                                   ProjectPartner.next_step, ProjectPartner.next_step_on,
+                                   Project.title, Project.in_charge, Organisation.name)
+             .join(Project, on=(ProjectPartner.project == Project.id))
+             .join(Organisation, on=(ProjectPartner.organisation == Organisation.id), src=ProjectPartner)
+             .where(Project.deleted_at.is_null() & Organisation.deleted_at.is_null()))
+    sums: dict[int, list] = {}
+    if project_id is not None:
+        query = query.where(ProjectPartner.project == project_id)
+    if in_charge:
+        query = query.where(Project.in_charge == in_charge)
+    contrib = (PartnerContribution.select(PartnerContribution.project_partner, PartnerContribution.status,
+                                          PartnerContribution.kind, PartnerContribution.value))
+    if project_id is not None:
+        contrib = contrib.join(ProjectPartner).where(ProjectPartner.project == project_id)
+    for pp_id, status, kind, value in contrib.tuples():
+        entry = sums.setdefault(pp_id, [0.0, 0.0, []])
+        entry[0 if status == ContributionStatus.ATTENDU else 1] += value or 0
+        if kind not in entry[2]:
+            entry[2].append(kind)
+    cards = []
+    for (pp_id, proj_id, org_id, stage, position, reason, step, step_on, title, charge, org_name) in (
+            query.order_by(ProjectPartner.position, ProjectPartner.id).tuples()):
+        expected, obtained, kinds = sums.get(pp_id, (0.0, 0.0, []))
+        cards.append(PartnerCard(pp_id, proj_id, title, org_id, org_name, stage, position, reason, step,
+                                 _as_date(step_on), charge, expected, obtained, kinds))
+    return cards
+
+
+def _as_date(value):
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value
+
+
+def get_card(project_partner_id: int) -> PartnerCard | None:
+    pp = ProjectPartner.get_or_none(ProjectPartner.id == project_partner_id)
+    if pp is None:
+        return None
+    return next((c for c in list_cards(pp.project_id) if c.id == project_partner_id), None)
+
+
+def projects_of_organisation(org_id: int) -> list[OrganisationProject]:
+    """The projects an organisation is in, with its stage in each (for the organisation card)."""
+    rows = (ProjectPartner.select(ProjectPartner, Project)
+            .join(Project).where((ProjectPartner.organisation == org_id) & Project.deleted_at.is_null())
+            .order_by(Project.start_date.desc(nulls="LAST"), Project.title_norm))
+    return [OrganisationProject(r.id, r.project_id, r.project.title, r.stage, r.project.status, r.next_step,
+                                r.next_step_on) for r in rows]
+
+
+# --- contributions --------------------------------------------------------------------
+
+def add_contribution(data: ContributionData) -> ContributionData:
+    v.collect({"kind": v.check_required(data.kind),
+               "value": None if (data.value or 0) >= 0 else N_("The amount cannot be negative.")})
+    row = PartnerContribution.create(project_partner=data.project_partner_id, kind=data.kind,
+                                     description=data.description, value=data.value,
+                                     material_mode=data.material_mode, status=data.status)
+    data.id = row.id
+    return data
+
+
+def set_contribution_status(contribution_id: int, status: str) -> None:
+    ContributionStatus(status)
+    PartnerContribution.update(status=status).where(PartnerContribution.id == contribution_id).execute()
+
+
+def delete_contribution(contribution_id: int) -> None:
+    PartnerContribution.delete().where(PartnerContribution.id == contribution_id).execute()
+
+
+def contributions_of(project_partner_id: int) -> list[ContributionData]:
+    rows = PartnerContribution.select().where(PartnerContribution.project_partner == project_partner_id)
+    return [ContributionData(r.project_partner_id, r.kind, r.description, r.value, r.material_mode, r.status, r.id)
+            for r in rows.order_by(PartnerContribution.id)]
+
+
+def contributions_of_project(project_id: int) -> dict[int, list[ContributionData]]:
+    """{project_partner_id: contributions} for every partner of the project."""
+    out: dict[int, list[ContributionData]] = defaultdict(list)
+    rows = (PartnerContribution.select().join(ProjectPartner)
+            .where(ProjectPartner.project == project_id).order_by(PartnerContribution.id))
+    for r in rows:
+        out[r.project_partner_id].append(ContributionData(r.project_partner_id, r.kind, r.description, r.value,
+                                                          r.material_mode, r.status, r.id))
+    return dict(out)
+
+
+# --- staff time ("temps-homme") ----------------------------------------------------------
+
+def log_staff_time(data: StaffTimeData) -> StaffTimeData:
+    v.collect({"hours": None if data.hours and data.hours > 0 else N_("Enter a number of hours above zero.")})
+    row = StaffTime.create(project=data.project_id, project_partner=data.project_partner_id,
+                           worked_on=data.worked_on, hours=data.hours, who=data.who, note=data.note)
+    data.id = row.id
+    return data
+
+
+def staff_time_of(project_id: int) -> list[StaffTimeData]:
+    rows = StaffTime.select().where(StaffTime.project == project_id).order_by(StaffTime.worked_on)
+    return [StaffTimeData(r.project_id, r.worked_on, r.hours, r.project_partner_id, r.who, r.note, r.id)
+            for r in rows]
+
+
+def staff_hours_by_partner(project_id: int) -> dict[int | None, float]:
+    """{project_partner_id (None: the project as a whole): hours}."""
+    out: dict[int | None, float] = defaultdict(float)
+    for pp_id, hours in (StaffTime.select(StaffTime.project_partner, fn.SUM(StaffTime.hours))
+                         .where(StaffTime.project == project_id).group_by(StaffTime.project_partner).tuples()):
+        out[pp_id] += hours or 0
+    return dict(out)
+
+
+# --- milestones --------------------------------------------------------------------------
+
+def milestone_data(r: Milestone) -> MilestoneData:
+    return MilestoneData(r.project_id, r.title, r.due_on, r.kind, r.status, r.project_partner_id, r.done_on, r.id)
+
+
+def add_milestone(data: MilestoneData) -> MilestoneData:
+    v.collect({"title": v.check_required(data.title)})
+    row = Milestone.create(project=data.project_id, project_partner=data.project_partner_id, title=data.title,
+                           kind=data.kind, due_on=data.due_on, status=data.status, done_on=data.done_on,
+                           created_at=dt.datetime.now())
+    data.id = row.id
+    return data
+
+
+def milestones_of(project_id: int) -> list[MilestoneData]:
+    rows = Milestone.select().where(Milestone.project == project_id).order_by(Milestone.due_on, Milestone.id)
+    return [milestone_data(r) for r in rows]
+
+
+def set_milestone_status(milestone_id: int, status: str, *, on: dt.date | None = None,
+                         postpone_to: dt.date | None = None) -> None:
+    values = {"status": status, "done_on": (on or dt.date.today()) if status == "fait" else None}
+    if postpone_to is not None:
+        values["due_on"] = postpone_to
+    Milestone.update(**values).where(Milestone.id == milestone_id).execute()
+
+
+def delete_milestone(milestone_id: int) -> None:
+    Milestone.delete().where(Milestone.id == milestone_id).execute()

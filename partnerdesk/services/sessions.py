@@ -1,0 +1,136 @@
+"""Sessions ("séances") of a project, attendance ("feuilles d'émargement") and their totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from partnerdesk.domain import validation as v
+from partnerdesk.domain.labels import N_
+from partnerdesk.domain.project_rules import parse_time, session_totals, weekly_dates
+from partnerdesk.domain.projects import SessionData, SessionTotals
+from partnerdesk.store import database
+from partnerdesk.store.models import Organisation, Person, Project, ProjectSession, SessionParticipant
+
+_FIELDS = ("held_on start_time end_time place facilitator planned_attendance actual_attendance "
+           "cancelled notes").split()
+
+
+def validate_session(data: SessionData) -> SessionData:
+    """Check and normalise times ('14h' -> '14:00'); raise ValidationError with every bad field."""
+    checks: dict[str, str | None] = {}
+    for name in ("start_time", "end_time"):
+        raw = (getattr(data, name) or "").strip()
+        if raw:
+            parsed = parse_time(raw + ":00" if raw.isdigit() else raw + "00" if raw[-1] in "hH" else raw)
+            if parsed is None:
+                checks[name] = N_("Enter a time such as 14:00.")
+            else:
+                setattr(data, name, parsed)
+    if not checks and data.start_time and data.end_time and data.end_time <= data.start_time:
+        checks["end_time"] = N_("The session ends before it starts.")
+    for name in ("planned_attendance", "actual_attendance"):
+        value = getattr(data, name)
+        if value is not None and value < 0:
+            checks[name] = N_("Enter a number of people (0 or more).")
+    if data.held_on is None:
+        checks["held_on"] = N_("This field is required.")
+    v.collect(checks)
+    return data
+
+
+def _data(row: ProjectSession, participants: list[str] | None = None) -> SessionData:
+    return SessionData(row.project_id, row.held_on, row.start_time, row.end_time, row.place, row.facilitator,
+                       row.organisation_id, row.planned_attendance, row.actual_attendance, row.cancelled,
+                       row.notes, participants or [], row.id)
+
+
+def create_session(data: SessionData) -> SessionData:
+    validate_session(data)
+    with database.atomic():
+        row = ProjectSession.create(project=data.project_id, organisation=data.organisation_id,
+                                    **{f: getattr(data, f) for f in _FIELDS})
+        _set_participants(row.id, data.participants)
+    data.id = row.id
+    return data
+
+
+def update_session(data: SessionData) -> SessionData:
+    validate_session(data)
+    with database.atomic():
+        ProjectSession.update(organisation=data.organisation_id, **{f: getattr(data, f) for f in _FIELDS}).where(
+            ProjectSession.id == data.id).execute()
+        _set_participants(data.id, data.participants)
+    return data
+
+
+def delete_session(session_id: int) -> None:
+    ProjectSession.delete().where(ProjectSession.id == session_id).execute()
+
+
+def create_recurring(template: SessionData, first: dt.date, last: dt.date, skip: Iterable[dt.date] = (),
+                     every_weeks: int = 1) -> list[SessionData]:
+    """Every week (same weekday as `first`) from `first` to `last`, minus `skip`, in one transaction."""
+    validate_session(template)
+    dates = weekly_dates(first, last, skip, every_weeks)
+    if not dates:
+        raise v.ValidationError({"last": N_("No session falls between these dates.")})
+    rows = []
+    for day in dates:
+        values = {f: getattr(template, f) for f in _FIELDS}
+        values.update(held_on=day, actual_attendance=None, cancelled=False)
+        rows.append(dict(project=template.project_id, organisation=template.organisation_id, **values))
+    with database.atomic():
+        for start in range(0, len(rows), 200):
+            ProjectSession.insert_many(rows[start:start + 200]).execute()
+    return [s for s in sessions_of(template.project_id) if s.held_on in set(dates)]
+
+
+def _set_participants(session_id: int, participants: list[str]) -> None:
+    """Participants present: free names, or 'person:ID' for a known person."""
+    SessionParticipant.delete().where(SessionParticipant.session == session_id).execute()
+    for entry in participants:
+        entry = entry.strip()
+        if not entry:
+            continue
+        if entry.startswith("person:") and entry[7:].isdigit():
+            person = Person.get_or_none(Person.id == int(entry[7:]))
+            name = f"{person.first_name} {person.last_name}".strip() if person else ""
+            SessionParticipant.create(session=session_id, person=person.id if person else None, name=name)
+        else:
+            SessionParticipant.create(session=session_id, name=entry)
+
+
+def participants_of(session_id: int) -> list[str]:
+    rows = SessionParticipant.select().where(SessionParticipant.session == session_id).order_by(SessionParticipant.id)
+    return [r.name for r in rows]
+
+
+def get_session(session_id: int) -> SessionData | None:
+    row = ProjectSession.get_or_none(ProjectSession.id == session_id)
+    return _data(row, participants_of(row.id)) if row else None
+
+
+def sessions_of(project_id: int) -> list[SessionData]:
+    rows = (ProjectSession.select().where(ProjectSession.project == project_id)
+            .order_by(ProjectSession.held_on, ProjectSession.start_time))
+    names: dict[int, list[str]] = {}
+    for p in SessionParticipant.select().join(ProjectSession).where(ProjectSession.project == project_id):
+        names.setdefault(p.session_id, []).append(p.name)
+    return [_data(r, names.get(r.id)) for r in rows]
+
+
+def totals(project_id: int, today: dt.date | None = None) -> SessionTotals:
+    """Sessions held, participants, attendance rate actual / planned, per month (for the bilan)."""
+    return session_totals(sessions_of(project_id), today or dt.date.today())
+
+
+def sessions_between(first: dt.date, last: dt.date) -> list[tuple[SessionData, str, str]]:
+    """Sessions of every live project between two dates: (session, project title, partner name)."""
+    rows = (ProjectSession.select(ProjectSession, Project.title, Organisation.name)
+            .join(Project).switch(ProjectSession)
+            .join(Organisation, join_type="LEFT OUTER", on=(ProjectSession.organisation == Organisation.id))
+            .where(ProjectSession.held_on.between(first, last) & Project.deleted_at.is_null()
+                   & (ProjectSession.cancelled == False))  # noqa: E712
+            .order_by(ProjectSession.held_on, ProjectSession.start_time).objects())
+    return [(_data(r), r.title, getattr(r, "name", None) or "") for r in rows]

@@ -1,0 +1,77 @@
+"""A table model over a list of plain records, described by columns.
+
+Each concrete model lists its `COLUMNS` (header marked with N_, a display function,
+an optional sort key); rows are domain dataclasses with an `id`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from partnerdesk.i18n import _
+from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    display: Callable[[Any], str]
+    sort: Callable[[Any], Any] | None = None
+    align_right: bool = False
+
+
+class RecordTableModel(QAbstractTableModel):
+    COLUMNS: list[Column] = []
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.COLUMNS[section].header)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        record = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.display(record)
+        if role == IdRole:
+            return getattr(record, "id", None)
+        if role == ObjectRole:
+            return record
+        if role == SortRole:
+            if column.sort is not None:
+                return column.sort(record)
+            return (column.display(record) or "").casefold()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self.extra_data(record, index.column(), role)
+
+    def extra_data(self, record, column: int, role: int):
+        """Colours, fonts...: override in subclasses."""
+        return None

@@ -1,0 +1,420 @@
+"""The pipeline board: one column per stage plus the "abandonné / refusé" lane.
+
+Cards move by drag and drop, by keyboard (Ctrl+→ / Ctrl+← next / previous stage,
+←/→ alone to change column) or from the context menu; every move is a
+`MoveCardCommand` on the undo stack. Reaching some stages offers the calendar's
+next steps, which become milestones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.partners import Contribution
+from partnerdesk.domain.projects import PartnerCard, Stage
+from partnerdesk.i18n import _, format_date, format_money
+from partnerdesk.services import pipeline, projects
+from partnerdesk.ui.models.cards import CardListModel
+from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.tabs.projects.commands import MoveCardCommand
+from partnerdesk.ui.tabs.projects.dialogs import ProposalsDialog, ReasonDialog
+
+CARD_HEIGHT = 72
+COLUMN_WIDTH = 200
+STAGE_COLOURS = {
+    "identifie": "#e5e7eb", "premier_contact": "#dbeafe", "rencontre_informelle": "#e0e7ff",
+    "co_construction": "#ede9fe", "convention_redaction": "#fae8ff", "convention_signee": "#dcfce7",
+    "action_en_cours": "#bbf7d0", "bilan": "#fef9c3", "partenariat_entretenu": "#ccfbf1", "abandonne": "#fee2e2",
+}
+
+
+def money_line(card: PartnerCard) -> str:
+    """'2 150 € expected · 800 € obtained', leaving out a zero part."""
+    parts = []
+    if card.expected:
+        parts.append(_("{amount} expected").format(amount=format_money(card.expected)))
+    if card.obtained:
+        parts.append(_("{amount} obtained").format(amount=format_money(card.obtained)))
+    return " · ".join(parts)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card: organisation, project (cross-project board), contributions, next step."""
+
+    def __init__(self, show_project: bool, parent=None):
+        super().__init__(parent)
+        self.show_project = show_project
+        self.today = dt.date.today()
+
+    def sizeHint(self, option, index):
+        return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option, index):
+        card: PartnerCard = index.data(ObjectRole)
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(3, 3, -3, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QPen(QColor("#2563eb") if selected else QColor("#cbd5e1"), 2 if selected else 1))
+        painter.setBrush(QColor("#eff6ff") if selected else QColor("#ffffff"))
+        painter.drawRoundedRect(rect, 6, 6)
+        inner = rect.adjusted(8, 5, -8, -5)
+        line = option.fontMetrics.height()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#111827"))
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignLeft,
+                         QFontMetrics(bold).elidedText(card.organisation_name, Qt.TextElideMode.ElideRight,
+                                                       inner.width()))
+        painter.setFont(option.font)
+        small = [self._second_line(card), self._third_line(card)]
+        for n, text in enumerate(small, start=1):
+            colour = "#4b5563"
+            if n == 2 and card.next_step_on and card.next_step_on < self.today and not card.closed_reason:
+                colour = "#b91c1c"
+            painter.setPen(QColor(colour))
+            painter.drawText(QRect(inner.left(), inner.top() + n * line + 2, inner.width(), line),
+                             Qt.AlignmentFlag.AlignLeft,
+                             option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
+        painter.restore()
+
+    def _second_line(self, card: PartnerCard) -> str:
+        if self.show_project:
+            return card.project_title
+        if card.expected or card.obtained:
+            return money_line(card)
+        kinds = [Contribution.parse(k) for k in card.contribution_kinds]
+        return ", ".join(_(k.label) for k in kinds if k)
+
+    def _third_line(self, card: PartnerCard) -> str:
+        if card.closed_reason:
+            return card.closed_reason
+        if card.next_step:
+            when = format_date(card.next_step_on)
+            return f"{when} · {card.next_step}" if when else card.next_step
+        if self.show_project and (card.expected or card.obtained):
+            return money_line(card)
+        return ""
+
+
+class CardListView(QListView):
+    """A column; ←/→ hand the focus to the neighbouring column."""
+
+    neighbour_requested = Signal(int)
+
+    def keyPressEvent(self, event):
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.neighbour_requested.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
+
+
+class StageColumn(QFrame):
+    def __init__(self, stage: Stage, show_project: bool, parent=None):
+        super().__init__(parent)
+        self.stage = stage
+        self.setObjectName(f"column_{stage.value}")
+        self.setFixedWidth(COLUMN_WIDTH)
+        self.setStyleSheet(f"#column_{stage.value} {{ background: {STAGE_COLOURS[stage.value]}; border-radius: 6px; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-weight: 600; background: transparent;")
+        layout.addWidget(self.header)
+        self.model = CardListModel(stage.value, self)
+        self.view = CardListView()
+        self.view.setObjectName(f"cards_{stage.value}")
+        self.view.setAccessibleName(_(stage.label))
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CardDelegate(show_project, self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setStyleSheet("QListView { background: transparent; border: none; }")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        layout.addWidget(self.view, 1)
+
+    def set_cards(self, cards: list[PartnerCard]) -> None:
+        self.model.set_cards(cards)
+        self.header.setText(f"{_(self.stage.label)} ({len(cards)})")
+
+
+class PipelineBoard(QWidget):
+    """The board of one project (`project_id`) or of every project (filters shown)."""
+
+    card_selected = Signal(int)  # project_partner id, 0 when none
+
+    def __init__(self, ctx, project_id: int | None = None, cross_project: bool = False, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id = project_id
+        self.cross_project = cross_project
+        self.reason_dialog: ReasonDialog | None = None
+        self.proposals_dialog: ProposalsDialog | None = None
+        self.offer_proposals = True
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        if cross_project:
+            outer.addLayout(self._build_filters())
+        self.hint = QLabel(_("Drag a card to another column, or select it and press Ctrl+→ / Ctrl+← "
+                             "to move it to the next or previous stage. Ctrl+Z undoes a move."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(mid);")
+        outer.addWidget(self.hint)
+        row = QWidget()
+        columns_layout = QHBoxLayout(row)
+        columns_layout.setContentsMargins(0, 0, 0, 0)
+        columns_layout.setSpacing(6)
+        self.columns: dict[str, StageColumn] = {}
+        for stage in list(Stage):
+            column = StageColumn(stage, cross_project)
+            column.model.move_requested.connect(self.request_move)
+            column.view.customContextMenuRequested.connect(
+                lambda pos, c=column: self._context_menu(c, pos))
+            column.view.neighbour_requested.connect(lambda delta, s=stage: self._focus_neighbour(s, delta))
+            column.view.doubleClicked.connect(self._open_card)
+            column.view.selectionModel().currentChanged.connect(
+                lambda current, _previous, c=column: self._current_changed(c, current))
+            if stage.is_closed:
+                columns_layout.addSpacing(12)
+            columns_layout.addWidget(column)
+            self.columns[stage.value] = column
+        columns_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(row)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        self._build_actions()
+        ctx.signals.data_changed.connect(self._on_data_changed)
+
+    # --- loading ------------------------------------------------------------
+
+    def _build_filters(self):
+        bar = QHBoxLayout()
+        self.project_filter = QComboBox()
+        self.project_filter.setObjectName("boardProjectFilter")
+        self.charge_filter = QComboBox()
+        self.charge_filter.setObjectName("boardChargeFilter")
+        bar.addWidget(QLabel(_("Project:")))
+        bar.addWidget(self.project_filter, 2)
+        bar.addWidget(QLabel(_("Person in charge:")))
+        bar.addWidget(self.charge_filter, 1)
+        self.project_filter.currentIndexChanged.connect(self.reload)
+        self.charge_filter.currentIndexChanged.connect(self.reload)
+        self._fill_filters()
+        return bar
+
+    def _fill_filters(self) -> None:
+        for combo, items in ((self.project_filter, [(p.title, p.id) for p in projects.list_projects()]),
+                             (self.charge_filter, [(n, n) for n in projects.people_in_charge()])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_("All"), None)
+            for text, value in items:
+                combo.addItem(text, value)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    def set_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.cross_project:
+            cards = projects.list_cards(self.project_filter.currentData(), self.charge_filter.currentData())
+        elif self.project_id is None:
+            cards = []
+        else:
+            cards = projects.list_cards(self.project_id)
+        by_stage: dict[str, list[PartnerCard]] = {s: [] for s in self.columns}
+        for card in cards:
+            by_stage.setdefault(card.stage, []).append(card)
+        if self.cross_project:
+            for stage_cards in by_stage.values():
+                stage_cards.sort(key=lambda c: (c.project_title.casefold(), c.position))
+        for stage, column in self.columns.items():
+            column.set_cards(by_stage[stage])
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("projects", "organisations", "*"):
+            if self.cross_project:
+                self._fill_filters()
+            selected = self.selected_card()
+            self.reload()
+            if selected is not None:
+                self.select_card(selected.id)
+
+    # --- selection and keyboard ------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.next_action = QAction(_("Move to the next stage"), self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+Right"))
+        self.next_action.triggered.connect(lambda: self.move_selected(1))
+        self.previous_action = QAction(_("Move to the previous stage"), self)
+        self.previous_action.setShortcut(QKeySequence("Ctrl+Left"))
+        self.previous_action.triggered.connect(lambda: self.move_selected(-1))
+        self.abandon_action = QAction(_("Abandoned / refused…"), self)
+        self.abandon_action.triggered.connect(lambda: self._move_selected_to(Stage.ABANDONNE.value))
+        for action in (self.next_action, self.previous_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+    def selected_card(self) -> PartnerCard | None:
+        focused = self.focusWidget()
+        ordered = sorted(self.columns.values(), key=lambda c: c.view is not focused)
+        for column in ordered:
+            indexes = column.view.selectionModel().selectedIndexes()
+            if indexes:
+                return column.model.card_at(indexes[0].row())
+        return None
+
+    def select_card(self, card_id: int) -> bool:
+        for column in self.columns.values():
+            row = column.model.row_of(card_id)
+            column.view.clearSelection()
+            if row >= 0:
+                index = column.model.index(row)
+                column.view.setCurrentIndex(index)
+                column.view.scrollTo(index)
+                column.view.setFocus()
+                for other in self.columns.values():
+                    if other is not column:
+                        other.view.clearSelection()
+                return True
+        return False
+
+    def _current_changed(self, column: StageColumn, current) -> None:
+        if current.isValid():
+            self.card_selected.emit(column.model.card_at(current.row()).id)
+
+    def _focus_neighbour(self, stage: str, delta: int) -> None:
+        order = list(self.columns)
+        i = order.index(stage) + delta
+        if 0 <= i < len(order):
+            view = self.columns[order[i]].view
+            view.setFocus()
+            if view.model().rowCount() and not view.selectionModel().hasSelection():
+                view.setCurrentIndex(view.model().index(0))
+
+    def move_selected(self, delta: int) -> None:
+        card = self.selected_card()
+        if card is None:
+            return
+        stage = Stage(card.stage)
+        target = stage.next() if delta > 0 else stage.previous()
+        if stage.is_closed and delta < 0:
+            target = Stage.IDENTIFIE
+        if target is not None:
+            self.request_move(card.id, target.value, -1)
+
+    def _move_selected_to(self, stage: str) -> None:
+        if (card := self.selected_card()) is not None:
+            self.request_move(card.id, stage, -1)
+
+    def _context_menu(self, column: StageColumn, pos) -> None:
+        index = column.view.indexAt(pos)
+        if not index.isValid():
+            return
+        column.view.setCurrentIndex(index)
+        card = column.model.card_at(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.next_action)
+        menu.addAction(self.previous_action)
+        move_to = menu.addMenu(_("Move to"))
+        for stage in Stage.pipeline():
+            action = move_to.addAction(_(stage.label))
+            action.setEnabled(stage.value != card.stage)
+            action.triggered.connect(lambda checked=False, s=stage.value: self.request_move(card.id, s, -1))
+        menu.addAction(self.abandon_action)
+        menu.addSeparator()
+        menu.addAction(_("Open the organisation"), lambda: self.ctx.signals.open_requested.emit(
+            "organisation", card.organisation_id))
+        if self.cross_project:
+            menu.addAction(_("Open the project"), lambda: self.ctx.signals.open_requested.emit(
+                "project", card.project_id))
+        menu.popup(column.view.viewport().mapToGlobal(pos))
+
+    def _open_card(self, index) -> None:
+        card = index.data(ObjectRole)
+        if card is not None:
+            kind, item = ("project", card.project_id) if self.cross_project else ("organisation", card.organisation_id)
+            self.ctx.signals.open_requested.emit(kind, item)
+
+    # --- moves --------------------------------------------------------------------
+
+    def find_card(self, card_id: int) -> PartnerCard | None:
+        for column in self.columns.values():
+            row = column.model.row_of(card_id)
+            if row >= 0:
+                return column.model.card_at(row)
+        return None
+
+    def request_move(self, card_id: int, stage: str, row: int = -1) -> None:
+        """Move a card (from a drop, a key or a menu): asks a reason for the abandoned lane."""
+        card = self.find_card(card_id) or projects.get_card(card_id)
+        if card is None:
+            return
+        if self.cross_project:
+            row = -1  # positions are per project: a drop on the combined board goes to the end
+        if row is not None and row >= 0 and stage == card.stage:
+            old = self.columns[stage].model.row_of(card_id)
+            if old >= 0 and row > old:
+                row -= 1
+            if row == old:
+                return
+        elif stage == card.stage:
+            return
+        position = None if row is None or row < 0 else row
+        if Stage(stage).is_closed:
+            self.reason_dialog = ReasonDialog(card.organisation_name, self)
+            self.reason_dialog.accepted.connect(
+                lambda: self._push_move(card, stage, position, self.reason_dialog.reason()))
+            self.reason_dialog.open()
+            return
+        self._push_move(card, stage, position, "")
+
+    def _push_move(self, card: PartnerCard, stage: str, position: int | None, reason: str) -> None:
+        self.ctx.undo_stack.push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
+        self.select_card(card.id)
+        self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(
+            name=card.organisation_name, stage=_(Stage(stage).label)))
+        if self.offer_proposals and stage != card.stage:
+            proposals = pipeline.proposals_for_card(card.id, stage)
+            if proposals:
+                self.proposals_dialog = ProposalsDialog(card.organisation_name, _(Stage(stage).label), proposals, self)
+                self.proposals_dialog.accepted.connect(lambda: self._accept_proposals(card.id))
+                self.proposals_dialog.open()
+
+    def _accept_proposals(self, card_id: int) -> None:
+        chosen = self.proposals_dialog.chosen() if self.proposals_dialog else []
+        if chosen:
+            pipeline.accept_proposals(card_id, chosen, translate=_)
+            self.ctx.signals.data_changed.emit("projects")

@@ -1,0 +1,149 @@
+"""Needs by contribution type and budget lines, with the totals and the part still uncovered."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from partnerdesk.domain.partners import Contribution
+from partnerdesk.domain.projects import BudgetLineData, MaterialMode, NeedData
+from partnerdesk.i18n import _, format_money, format_number
+from partnerdesk.services import projects
+from partnerdesk.ui.models.projects import BudgetTableModel, NeedTableModel
+from partnerdesk.ui.tabs.projects.fields import Errors, enum_combo, read_amount, selected_record, table
+
+OWN_FUNDS = -1
+
+
+class BudgetPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id: int | None = None
+        self.errors = Errors()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_needs(), 2)
+        layout.addWidget(self._build_budget(), 3)
+
+    def _build_needs(self) -> QGroupBox:
+        box = QGroupBox(_("Needs by contribution type"))
+        self.needs = NeedTableModel(self)
+        self.need_view = table(self.needs, "needsTable")
+        self.need_kind = enum_combo(Contribution, object_name="needKind")
+        self.need_mode = enum_combo(MaterialMode, with_empty="—")
+        self.need_mode.setToolTip(_("For equipment: purchase, rental or loan"))
+        self.need_description = QLineEdit()
+        self.need_description.setPlaceholderText(_("Description"))
+        self.need_amount = QLineEdit()
+        self.need_amount.setObjectName("needAmount")
+        self.need_amount.setPlaceholderText(_("Amount in €"))
+        self.need_amount.setMaximumWidth(110)
+        add = QPushButton(_("Add"))
+        add.setObjectName("addNeed")
+        add.clicked.connect(self.add_need)
+        remove = QPushButton(_("Remove"))
+        remove.clicked.connect(self.remove_need)
+        row = QHBoxLayout()
+        for w in (self.need_kind, self.need_mode, self.need_description):
+            row.addWidget(w)
+        row.addWidget(self.errors.field("need_amount", self.need_amount))
+        row.addWidget(add)
+        row.addWidget(remove)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.need_view)
+        layout.addLayout(row)
+        return box
+
+    def _build_budget(self) -> QGroupBox:
+        box = QGroupBox(_("Budget"))
+        self.budget = BudgetTableModel(self)
+        self.budget_view = table(self.budget, "budgetTable")
+        self.line_label = QLineEdit()
+        self.line_label.setObjectName("budgetLabel")
+        self.line_label.setPlaceholderText(_("Budget line"))
+        self.line_amount = QLineEdit()
+        self.line_amount.setObjectName("budgetAmount")
+        self.line_amount.setPlaceholderText(_("Amount in €"))
+        self.line_amount.setMaximumWidth(110)
+        self.covered_by = QComboBox()
+        self.covered_by.setObjectName("budgetCoveredBy")
+        add = QPushButton(_("Add"))
+        add.setObjectName("addBudgetLine")
+        add.clicked.connect(self.add_line)
+        remove = QPushButton(_("Remove"))
+        remove.clicked.connect(self.remove_line)
+        row = QHBoxLayout()
+        row.addWidget(self.errors.field("label", self.line_label), 2)
+        row.addWidget(self.errors.field("amount", self.line_amount))
+        row.addWidget(self.covered_by, 1)
+        row.addWidget(add)
+        row.addWidget(remove)
+        self.totals = QLabel()
+        self.totals.setObjectName("budgetTotals")
+        self.totals.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.budget_view)
+        layout.addLayout(row)
+        layout.addWidget(self.totals)
+        return box
+
+    def set_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.project_id is None:
+            return
+        self.needs.set_rows(projects.needs_of(self.project_id))
+        self.budget.set_rows(projects.budget_of(self.project_id))
+        self.covered_by.clear()
+        self.covered_by.addItem(_("Not covered yet"), None)
+        self.covered_by.addItem(_("Own funds"), OWN_FUNDS)
+        for card in projects.list_cards(self.project_id):
+            if card.stage != "abandonne":
+                self.covered_by.addItem(card.organisation_name, card.id)
+        t = projects.budget_totals_of(self.project_id)
+        hours = sum(projects.staff_hours_by_partner(self.project_id).values())
+        self.totals.setText(_("Total {total} — covered by partners {partners}, own funds {own}, "
+                              "<b>still uncovered {uncovered}</b>. Staff time: {hours} h.").format(
+            total=format_money(t.total), partners=format_money(t.by_partners), own=format_money(t.own_funds),
+            uncovered=format_money(t.uncovered), hours=format_number(hours, 1)))
+
+    def _changed(self) -> None:
+        self.ctx.signals.data_changed.emit("projects")
+        self.refresh()
+
+    def add_need(self) -> None:
+        def add():
+            needs = projects.needs_of(self.project_id)
+            needs.append(NeedData(self.project_id, self.need_kind.currentData(), self.need_description.text().strip(),
+                                  read_amount(self.need_amount, "need_amount"), self.need_mode.currentData() or ""))
+            projects.set_needs(self.project_id, needs)
+            self.need_description.clear()
+            self.need_amount.clear()
+        if self.errors.run(add):
+            self._changed()
+
+    def remove_need(self) -> None:
+        record = selected_record(self.need_view)
+        if record is not None:
+            projects.set_needs(self.project_id, [n for n in projects.needs_of(self.project_id) if n.id != record.id])
+            self._changed()
+
+    def add_line(self) -> bool:
+        def add():
+            cover = self.covered_by.currentData()
+            projects.add_budget_line(BudgetLineData(
+                self.project_id, self.line_label.text().strip(), read_amount(self.line_amount, "amount") or 0.0,
+                project_partner_id=cover if cover not in (None, OWN_FUNDS) else None, own_funds=cover == OWN_FUNDS))
+            self.line_label.clear()
+            self.line_amount.clear()
+        if self.errors.run(add):
+            self._changed()
+            return True
+        return False
+
+    def remove_line(self) -> None:
+        record = selected_record(self.budget_view)
+        if record is not None:
+            projects.delete_budget_line(record.id)
+            self._changed()

@@ -1,0 +1,86 @@
+"""A project card: its pages (the project, partners, needs & budget, sessions, milestones)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from partnerdesk.domain.projects import ProjectStatus
+from partnerdesk.i18n import _, format_date
+from partnerdesk.services import projects
+from partnerdesk.ui.tabs.projects.budget_page import BudgetPage
+from partnerdesk.ui.tabs.projects.form import ProjectForm
+from partnerdesk.ui.tabs.projects.milestones_page import MilestonesPage
+from partnerdesk.ui.tabs.projects.partners_page import PartnersPage
+from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
+
+
+class ProjectCard(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id: int | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("projectHeading")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.form = ProjectForm(ctx)
+        self.form.saved.connect(self._saved)
+        self.partners = PartnersPage(ctx)
+        self.budget = BudgetPage(ctx)
+        self.sessions = SessionsPage(ctx)
+        self.milestones = MilestonesPage(ctx)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("projectPages")
+        self.pages.addTab(self.form, _("Project"))
+        self.pages.addTab(self.partners, _("Partners and pipeline"))
+        self.pages.addTab(self.budget, _("Needs and budget"))
+        self.pages.addTab(self.sessions, _("Sessions"))
+        self.pages.addTab(self.milestones, _("Milestones and realizations"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.pages, 1)
+
+    def _dependent_pages(self):
+        return (self.partners, self.budget, self.sessions, self.milestones)
+
+    def show_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
+        data = projects.get_project(project_id) if project_id else None
+        self.form.load(data)
+        for index in range(1, self.pages.count()):
+            self.pages.setTabEnabled(index, data is not None)
+        if data is None:
+            self.heading.setText(_("New project"))
+            self.pages.setCurrentWidget(self.form)
+            self.form.title.setFocus()
+            return
+        self._set_heading(data)
+        for page in self._dependent_pages():
+            page.set_project(project_id)
+
+    def _set_heading(self, data) -> None:
+        status = ProjectStatus.parse(data.status)
+        dates = " – ".join(format_date(d) for d in (data.start_date, data.end_date) if d)
+        parts = [data.title, _(status.label) if status else "", dates]
+        self.heading.setText(" · ".join(p for p in parts if p))
+
+    def _saved(self, project_id: int) -> None:
+        if project_id != self.project_id:
+            self.show_project(project_id)
+        else:
+            self._set_heading(projects.get_project(project_id))
+
+    def refresh(self) -> None:
+        if self.project_id is None:
+            return
+        data = projects.get_project(self.project_id)
+        if data is None:
+            self.show_project(None)
+            return
+        self._set_heading(data)
+        current = self.pages.currentWidget()
+        if current in self._dependent_pages():
+            current.refresh()
+        for page in self._dependent_pages():
+            if page is not current:
+                page.set_project(self.project_id)

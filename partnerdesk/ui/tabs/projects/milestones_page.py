@@ -1,0 +1,153 @@
+"""Dated milestones (done / postponed) and realizations of a project."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from partnerdesk.domain.projects import MilestoneData, RealizationData
+from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.services import projects, realizations
+from partnerdesk.ui.models.projects import MilestoneTableModel
+from partnerdesk.ui.models.records import Column, RecordTableModel
+from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, read_date, selected_record, table
+
+class RealizationTableModel(RecordTableModel):
+    COLUMNS = [
+        Column(N_("Date"), lambda r: format_date(r.made_on), lambda r: r.made_on.isoformat() if r.made_on else ""),
+        Column(N_("Realization"), lambda r: r.title),
+        Column(N_("Description"), lambda r: r.description),
+    ]
+
+
+class MilestonesPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id: int | None = None
+        self.errors = Errors()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_milestones(), 3)
+        layout.addWidget(self._build_realizations(), 2)
+
+    def _build_milestones(self) -> QGroupBox:
+        box = QGroupBox(_("Milestones"))
+        self.milestones = MilestoneTableModel(self)
+        self.milestone_view = table(self.milestones, "milestonesTable")
+        self.title = QLineEdit()
+        self.title.setObjectName("milestoneTitle")
+        self.title.setPlaceholderText(_("e.g. Review meeting with the partners"))
+        self.due = date_edit("milestoneDate")
+        add = QPushButton(_("Add"))
+        add.setObjectName("addMilestone")
+        add.clicked.connect(self.add_milestone)
+        done = QPushButton(_("Done"))
+        done.setObjectName("milestoneDone")
+        done.clicked.connect(lambda: self._set_status("fait"))
+        postpone = QPushButton(_("Postpone one week"))
+        postpone.clicked.connect(self.postpone)
+        remove = QPushButton(_("Delete"))
+        remove.clicked.connect(self.delete_milestone)
+        row = QHBoxLayout()
+        row.addWidget(self.errors.field("title", self.title), 2)
+        row.addWidget(self.errors.field("due_on", self.due))
+        for button in (add, done, postpone, remove):
+            row.addWidget(button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.milestone_view)
+        layout.addLayout(row)
+        return box
+
+    def _build_realizations(self) -> QGroupBox:
+        box = QGroupBox(_("Realizations"))
+        self.realizations = RealizationTableModel(self)
+        self.realization_view = table(self.realizations, "realizationsTable")
+        self.r_title = QLineEdit()
+        self.r_title.setObjectName("realizationTitle")
+        self.r_title.setPlaceholderText(_("e.g. Exhibition of 24 photographs"))
+        self.r_description = QLineEdit()
+        self.r_description.setPlaceholderText(_("Description"))
+        self.r_date = date_edit("realizationDate")
+        add = QPushButton(_("Add"))
+        add.setObjectName("addRealization")
+        add.clicked.connect(self.add_realization)
+        remove = QPushButton(_("Delete"))
+        remove.clicked.connect(self.delete_realization)
+        row = QHBoxLayout()
+        row.addWidget(self.errors.field("r_title", self.r_title), 1)
+        row.addWidget(self.r_description, 2)
+        row.addWidget(self.errors.field("made_on", self.r_date))
+        row.addWidget(add)
+        row.addWidget(remove)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.realization_view)
+        layout.addLayout(row)
+        return box
+
+    def set_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.project_id is None:
+            return
+        self.milestones.set_rows(projects.milestones_of(self.project_id))
+        self.realizations.set_rows(realizations.realizations_of(self.project_id))
+
+    def _changed(self) -> None:
+        self.ctx.signals.data_changed.emit("projects")
+        self.refresh()
+
+    def add_milestone(self) -> bool:
+        def add():
+            projects.add_milestone(MilestoneData(self.project_id, self.title.text().strip(),
+                                                 read_date(self.due, "due_on", required=True)))
+            self.title.clear()
+            self.due.clear()
+        if self.errors.run(add):
+            self._changed()
+            return True
+        return False
+
+    def _set_status(self, status: str) -> None:
+        record = selected_record(self.milestone_view)
+        if record is not None:
+            projects.set_milestone_status(record.id, status)
+            self._changed()
+
+    def postpone(self) -> None:
+        record = selected_record(self.milestone_view)
+        if record is not None:
+            projects.set_milestone_status(record.id, "reporte", postpone_to=record.due_on + dt.timedelta(weeks=1))
+            self._changed()
+
+    def delete_milestone(self) -> None:
+        record = selected_record(self.milestone_view)
+        if record is not None:
+            projects.delete_milestone(record.id)
+            self._changed()
+
+    def add_realization(self) -> bool:
+        def add():
+            try:
+                realizations.add_realization(RealizationData(self.project_id, self.r_title.text().strip(),
+                                                             self.r_description.text().strip(),
+                                                             read_date(self.r_date, "made_on")))
+            except Exception as exc:  # the title's error goes under the realization's title field
+                if getattr(exc, "errors", None) and "title" in exc.errors:
+                    exc.errors = {"r_title": exc.errors["title"]}
+                raise
+            self.r_title.clear()
+            self.r_description.clear()
+            self.r_date.clear()
+        if self.errors.run(add):
+            self._changed()
+            return True
+        return False
+
+    def delete_realization(self) -> None:
+        record = selected_record(self.realization_view)
+        if record is not None:
+            realizations.delete_realization(record.id)
+            self._changed()

@@ -1,0 +1,234 @@
+"""A project's partners: add organisations, the pipeline board, and the selected card's details
+(next step, expected / obtained contributions, staff time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.partners import Contribution
+from partnerdesk.domain.projects import ContributionData, ContributionStatus, MaterialMode, Stage, StaffTimeData
+from partnerdesk.i18n import _, format_number
+from partnerdesk.services import partners, projects
+from partnerdesk.ui.models.projects import ContributionTableModel
+from partnerdesk.ui.tabs.projects.board import PipelineBoard
+from partnerdesk.ui.tabs.projects.fields import (
+    Errors,
+    FieldError,
+    date_edit,
+    enum_combo,
+    read_amount,
+    read_date,
+    selected_record,
+    set_date,
+    table,
+)
+
+
+class PartnersPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id: int | None = None
+        self.card_id: int | None = None
+        self.errors = Errors()
+
+        self.organisation = QComboBox()
+        self.organisation.setObjectName("addPartnerCombo")
+        self.organisation.setEditable(True)
+        self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organisation.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.organisation.lineEdit().setPlaceholderText(_("Type the name of an organisation"))
+        add = QPushButton(_("Add to the project"))
+        add.setObjectName("addPartnerButton")
+        add.clicked.connect(self.add_partner)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Partner sought:")))
+        bar.addWidget(self.errors.field("organisation", self.organisation), 1)
+        bar.addWidget(add)
+
+        self.board = PipelineBoard(ctx)
+        self.board.card_selected.connect(self.show_card)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.board)
+        splitter.addWidget(self._build_details())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def _build_details(self) -> QWidget:
+        self.details = QGroupBox(_("Select a card to see its details"))
+        self.details.setObjectName("cardDetails")
+        self.next_step = QLineEdit()
+        self.next_step.setObjectName("nextStepEdit")
+        self.next_step.setPlaceholderText(_("Next step"))
+        self.next_step_on = date_edit("nextStepDate")
+        save_step = QPushButton(_("Save the next step"))
+        save_step.setObjectName("saveNextStep")
+        save_step.clicked.connect(self.save_next_step)
+        step = QHBoxLayout()
+        step.addWidget(self.next_step, 2)
+        step.addWidget(self.errors.field("next_step_on", self.next_step_on))
+        step.addWidget(save_step)
+
+        self.contributions = ContributionTableModel(self)
+        self.contribution_view = table(self.contributions, "contributionsTable")
+        self.kind = enum_combo(Contribution, object_name="contributionKind")
+        self.mode = enum_combo(MaterialMode, with_empty="—")
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(_("Description"))
+        self.value = QLineEdit()
+        self.value.setObjectName("contributionValue")
+        self.value.setPlaceholderText(_("Value in €"))
+        self.value.setMaximumWidth(110)
+        self.status = enum_combo(ContributionStatus, object_name="contributionStatus")
+        add = QPushButton(_("Add"))
+        add.setObjectName("addContribution")
+        add.clicked.connect(self.add_contribution)
+        toggle = QPushButton(_("Expected ⇄ obtained"))
+        toggle.clicked.connect(self.toggle_contribution)
+        remove = QPushButton(_("Remove"))
+        remove.clicked.connect(self.remove_contribution)
+        new_row = QHBoxLayout()
+        for widget in (self.kind, self.mode, self.description):
+            new_row.addWidget(widget)
+        new_row.addWidget(self.errors.field("value", self.value))
+        for widget in (self.status, add, toggle, remove):
+            new_row.addWidget(widget)
+
+        self.hours = QLineEdit()
+        self.hours.setObjectName("staffHours")
+        self.hours.setPlaceholderText(_("Hours"))
+        self.hours.setMaximumWidth(80)
+        self.worked_on = date_edit("staffDate")
+        log = QPushButton(_("Log time spent"))
+        log.setObjectName("logStaffTime")
+        log.clicked.connect(self.log_time)
+        self.hours_total = QLabel()
+        time_row = QHBoxLayout()
+        time_row.addWidget(QLabel(_("Staff time:")))
+        time_row.addWidget(self.errors.field("hours", self.hours))
+        time_row.addWidget(self.errors.field("worked_on", self.worked_on))
+        time_row.addWidget(log)
+        time_row.addWidget(self.hours_total, 1)
+
+        layout = QVBoxLayout(self.details)
+        layout.addLayout(step)
+        layout.addWidget(QLabel(_("Contributions expected and obtained")))
+        layout.addWidget(self.contribution_view, 1)
+        layout.addLayout(new_row)
+        layout.addLayout(time_row)
+        self.details.setEnabled(False)
+        return self.details
+
+    # --- loading ------------------------------------------------------------
+
+    def set_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
+        self.card_id = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.organisation.currentText()
+        self.organisation.clear()
+        for org in partners.list_organisations():
+            self.organisation.addItem(org.name, org.id)
+        self.organisation.setEditText(current if self.organisation.findText(current) < 0 else "")
+        self.board.set_project(self.project_id)
+        self.show_card(self.card_id or 0)
+
+    def show_card(self, card_id: int) -> None:
+        card = projects.get_card(card_id) if card_id else None
+        self.card_id = card.id if card else None
+        self.details.setEnabled(card is not None)
+        self.errors.clear()
+        if card is None:
+            self.details.setTitle(_("Select a card to see its details"))
+            self.contributions.set_rows([])
+            self.hours_total.clear()
+            return
+        self.details.setTitle(f"{card.organisation_name} — {_(Stage(card.stage).label)}")
+        self.next_step.setText(card.next_step)
+        set_date(self.next_step_on, card.next_step_on)
+        self.contributions.set_rows(projects.contributions_of(card.id))
+        hours = projects.staff_hours_by_partner(card.project_id).get(card.id, 0.0)
+        self.hours_total.setText(_("{hours} h spent with this partner").format(hours=format_number(hours, 1)))
+
+    # --- actions ------------------------------------------------------------
+
+    def _guard(self, action) -> bool:
+        if not self.errors.run(action):
+            return False
+        self.ctx.signals.data_changed.emit("projects")
+        self.show_card(self.card_id or 0)
+        return True
+
+    def add_partner(self) -> bool:
+        if self.project_id is None:
+            return False
+        name = self.organisation.currentText().strip()
+        index = self.organisation.findText(name)
+        if index < 0:
+            self.errors.show(FieldError("organisation", _("Choose an organisation from the list (create its card "
+                                                          "in Partners first).")))
+            return False
+        org_id = self.organisation.itemData(index)
+        card = projects.add_partner(self.project_id, org_id)
+        self.card_id = card.id
+        self.organisation.setEditText("")
+        self.ctx.signals.data_changed.emit("projects")
+        self.board.select_card(card.id)
+        return True
+
+    def save_next_step(self) -> bool:
+        return self._guard(lambda: projects.set_next_step(self.card_id, self.next_step.text(),
+                                                          read_date(self.next_step_on, "next_step_on")))
+
+    def add_contribution(self) -> bool:
+        def add():
+            projects.add_contribution(ContributionData(
+                self.card_id, self.kind.currentData(), self.description.text().strip(),
+                read_amount(self.value, "value"), self.mode.currentData() or "", self.status.currentData()))
+            self.description.clear()
+            self.value.clear()
+        return self._guard(add)
+
+    def toggle_contribution(self) -> None:
+        record = selected_record(self.contribution_view)
+        if record is not None:
+            new = "obtenu" if record.status == "attendu" else "attendu"
+            self._guard(lambda: projects.set_contribution_status(record.id, new))
+
+    def remove_contribution(self) -> None:
+        record = selected_record(self.contribution_view)
+        if record is not None:
+            self._guard(lambda: projects.delete_contribution(record.id))
+
+    def log_time(self) -> bool:
+        def log():
+            text = self.hours.text().replace(",", ".").replace("h", "").strip()
+            try:
+                hours = float(text) if text else 0.0
+            except ValueError:
+                hours = 0.0
+            worked = read_date(self.worked_on, "worked_on") or dt.date.today()
+            projects.log_staff_time(StaffTimeData(self.project_id, worked, hours, self.card_id))
+            self.hours.clear()
+        return self._guard(log)

@@ -1,0 +1,218 @@
+"""Sessions ("séances") of a project: one or a weekly series, attendance, totals per month."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.projects import SessionData
+from partnerdesk.i18n import _, format_number, format_percent, month_name, parse_date
+from partnerdesk.services import projects, sessions
+from partnerdesk.ui.models.projects import SessionTableModel
+from partnerdesk.ui.tabs.projects.fields import (
+    Errors,
+    FieldError,
+    date_edit,
+    read_date,
+    read_int,
+    selected_record,
+    table,
+)
+
+
+class SessionsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id: int | None = None
+        self.errors = Errors()
+        self.model = SessionTableModel(self)
+        self.view = table(self.model, "sessionsTable")
+        self.view.selectionModel().currentRowChanged.connect(self._session_selected)
+        self.totals = QLabel()
+        self.totals.setObjectName("sessionTotals")
+        self.totals.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.addWidget(self.view, 1)
+        left.addWidget(self.totals)
+        left.addWidget(self._build_attendance())
+        right = QVBoxLayout()
+        right.addWidget(self._build_new())
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+    def _build_new(self) -> QGroupBox:
+        box = QGroupBox(_("New sessions"))
+        self.first = date_edit("sessionFirst")
+        self.last = date_edit("sessionLast")
+        self.last.setToolTip(_("Leave empty for a single session"))
+        self.start_time = QLineEdit("14:00")
+        self.start_time.setObjectName("sessionStart")
+        self.end_time = QLineEdit("16:00")
+        self.end_time.setObjectName("sessionEnd")
+        self.place = QLineEdit()
+        self.place.setObjectName("sessionPlace")
+        self.facilitator = QLineEdit()
+        self.partner = QComboBox()
+        self.planned = QLineEdit()
+        self.planned.setObjectName("sessionPlanned")
+        self.planned.setMaximumWidth(80)
+        self.skip = QLineEdit()
+        self.skip.setObjectName("sessionSkip")
+        self.skip.setPlaceholderText(_("e.g. 18/02/2026, 25/02/2026"))
+        create = QPushButton(_("Create the sessions"))
+        create.setObjectName("createSessions")
+        create.clicked.connect(self.create_sessions)
+        form = QFormLayout(box)
+        form.addRow(_("First date"), self.errors.field("held_on", self.first))
+        form.addRow(_("Every week until"), self.errors.field("last", self.last))
+        times = QHBoxLayout()
+        times.addWidget(self.errors.field("start_time", self.start_time))
+        times.addWidget(QLabel("–"))
+        times.addWidget(self.errors.field("end_time", self.end_time))
+        form.addRow(_("Time"), times)
+        form.addRow(_("Place"), self.place)
+        form.addRow(_("Facilitator"), self.facilitator)
+        form.addRow(_("Partner involved"), self.partner)
+        form.addRow(_("Planned attendance"), self.errors.field("planned_attendance", self.planned))
+        form.addRow(_("Skip these dates"), self.errors.field("skip", self.skip))
+        form.addRow(create)
+        return box
+
+    def _build_attendance(self) -> QGroupBox:
+        self.attendance_box = QGroupBox(_("Attendance of the selected session"))
+        self.actual = QLineEdit()
+        self.actual.setObjectName("sessionActual")
+        self.actual.setPlaceholderText(_("Present"))
+        self.actual.setMaximumWidth(80)
+        self.participants = QLineEdit()
+        self.participants.setObjectName("sessionParticipants")
+        self.participants.setPlaceholderText(_("Names of the participants, separated by commas (optional)"))
+        record = QPushButton(_("Record"))
+        record.setObjectName("recordAttendance")
+        record.clicked.connect(self.record_attendance)
+        cancel = QPushButton(_("Cancelled / restored"))
+        cancel.clicked.connect(self.toggle_cancelled)
+        remove = QPushButton(_("Delete"))
+        remove.clicked.connect(self.delete_session)
+        row = QHBoxLayout(self.attendance_box)
+        row.addWidget(self.errors.field("actual_attendance", self.actual))
+        row.addWidget(self.participants, 1)
+        for button in (record, cancel, remove):
+            row.addWidget(button)
+        self.attendance_box.setEnabled(False)
+        return self.attendance_box
+
+    def set_project(self, project_id: int | None) -> None:
+        changed = project_id != self.project_id
+        self.project_id = project_id
+        project = projects.get_project(project_id) if project_id else None
+        if project and changed:
+            self.place.setText(project.place)
+            self.facilitator.setText(project.in_charge)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.project_id is None:
+            return
+        self.model.set_rows(sessions.sessions_of(self.project_id))
+        self.attendance_box.setEnabled(False)
+        self.partner.clear()
+        self.partner.addItem("—", None)
+        for card in projects.list_cards(self.project_id):
+            self.partner.addItem(card.organisation_name, card.organisation_id)
+        self.totals.setText(self.totals_text())
+
+    def totals_text(self) -> str:
+        t = sessions.totals(self.project_id)
+        text = _("{held} sessions held out of {scheduled}, {people} participants, attendance rate {rate}.").format(
+            held=t.held, scheduled=t.scheduled, people=format_number(t.participants), rate=format_percent(t.rate))
+        months = [f"{month_name(m.month)} {m.year} : {m.sessions} / {m.participants} / {format_percent(m.rate)}"
+                  for m in t.per_month]
+        if months:
+            text += "<br>" + _("Per month (sessions / participants / rate):") + "<br>" + "<br>".join(months)
+        return text
+
+    def _changed(self) -> None:
+        self.ctx.signals.data_changed.emit("projects")
+        self.refresh()
+
+    def _template(self) -> SessionData:
+        return SessionData(self.project_id, read_date(self.first, "held_on", required=True),
+                           self.start_time.text(), self.end_time.text(), self.place.text().strip(),
+                           self.facilitator.text().strip(), self.partner.currentData(),
+                           read_int(self.planned, "planned_attendance"))
+
+    def _skipped(self):
+        dates = []
+        for part in self.skip.text().replace(";", ",").split(","):
+            try:
+                day = parse_date(part)
+            except ValueError:
+                raise FieldError("skip", _("Enter the dates to skip such as 18/02/2026, 25/02/2026.")) from None
+            if day:
+                dates.append(day)
+        return dates
+
+    def create_sessions(self) -> bool:
+        def create():
+            template = self._template()
+            last = read_date(self.last, "last")
+            if last is None:
+                sessions.create_session(template)
+            else:
+                sessions.create_recurring(template, template.held_on, last, self._skipped())
+        if self.errors.run(create):
+            self._changed()
+            return True
+        return False
+
+    def _session_selected(self, current, _previous) -> None:
+        session = self.model.row_at(current.row()) if current.isValid() else None
+        self.attendance_box.setEnabled(session is not None)
+        if session is not None:
+            self.actual.setText("" if session.actual_attendance is None else str(session.actual_attendance))
+            self.participants.setText(", ".join(session.participants))
+
+    def _selected(self) -> SessionData | None:
+        record = selected_record(self.view)
+        return sessions.get_session(record.id) if record else None
+
+    def record_attendance(self) -> bool:
+        session = self._selected()
+        if session is None:
+            return False
+
+        def record():
+            session.actual_attendance = read_int(self.actual, "actual_attendance")
+            session.participants = [p.strip() for p in self.participants.text().split(",") if p.strip()]
+            sessions.update_session(session)
+        if self.errors.run(record):
+            self._changed()
+            return True
+        return False
+
+    def toggle_cancelled(self) -> None:
+        session = self._selected()
+        if session is not None:
+            session.cancelled = not session.cancelled
+            sessions.update_session(session)
+            self._changed()
+
+    def delete_session(self) -> None:
+        session = self._selected()
+        if session is not None:
+            sessions.delete_session(session.id)
+            self._changed()

@@ -1,0 +1,189 @@
+"""Projets: the projects list with filters and a project card, and the "Tous les projets" board."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.partners import Public
+from partnerdesk.domain.projects import ProjectStatus
+from partnerdesk.i18n import _
+from partnerdesk.services import projects
+from partnerdesk.ui.models.projects import ProjectTableModel
+from partnerdesk.ui.models.roles import IdRole, SortRole
+from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.projects.board import PipelineBoard
+from partnerdesk.ui.tabs.projects.card import ProjectCard
+from partnerdesk.ui.tabs.projects.fields import enum_combo
+from partnerdesk.ui.widgets.empty_state import EmptyState
+
+
+class ProjectsTab(Tab):
+    areas = ("projects", "organisations")
+    object_name = "projectsTab"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.views = QTabWidget()
+        self.views.setObjectName("projectsViews")
+        self.views.addTab(self._build_list_and_card(), _("Projects"))
+        self.board = PipelineBoard(ctx, cross_project=True)
+        self.board.setObjectName("allProjectsBoard")
+        self.views.addTab(self.board, _("All projects"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.views)
+        self.refresh()
+        self.board.reload()
+
+    @classmethod
+    def title(cls) -> str:
+        return _("Projects")
+
+    def _build_list_and_card(self) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setObjectName("projectSearch")
+        self.search.setPlaceholderText(_("Search a project"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = enum_combo(ProjectStatus, with_empty=_("All statuses"), object_name="projectStatusFilter")
+        self.year_filter = QComboBox()
+        self.year_filter.setObjectName("projectYearFilter")
+        self.public_filter = enum_combo(Public, with_empty=_("All publics"), object_name="projectPublicFilter")
+        new = QPushButton(_("New project"))
+        new.setObjectName("newProjectButton")
+        new.clicked.connect(self.new_item)
+        self.search.textChanged.connect(self.refresh)
+        for combo in (self.status_filter, self.year_filter, self.public_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.year_filter)
+        bar.addWidget(self.public_filter)
+        bar.addWidget(new)
+
+        self.model = ProjectTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setObjectName("projectsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 320)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.empty = EmptyState(_("Create your first project"),
+                                _("Start by dreaming the action: what, for whom, why. Then look for partners, "
+                                  "follow them stage by stage and plan the sessions."))
+        self.empty.add_button(_("New project"), self.new_item, "emptyNewProject")
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.empty)
+        self.list_stack.addWidget(self.table)
+
+        self.card = ProjectCard(self.ctx)
+        self.card.form.saved.connect(self._saved)
+        self.card.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.list_stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([260, 600])
+        return self.splitter
+
+    # --- loading ------------------------------------------------------------
+
+    def refresh(self) -> None:
+        years = projects.project_years()
+        current = self.year_filter.currentData()
+        self.year_filter.blockSignals(True)
+        self.year_filter.clear()
+        self.year_filter.addItem(_("All years"), None)
+        for year in years:
+            self.year_filter.addItem(str(year), year)
+        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(current)))
+        self.year_filter.blockSignals(False)
+        rows = projects.list_projects(self.search.text(), self.status_filter.currentData() or None,
+                                      self.year_filter.currentData(), self.public_filter.currentData() or None)
+        self.model.set_rows(rows)
+        filtering = bool(self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex()
+                         or self.public_filter.currentIndex())
+        self.list_stack.setCurrentWidget(self.table if rows or filtering else self.empty)
+        if self.card.project_id is not None:
+            self._select_row(self.card.project_id)
+            self.card.refresh()
+
+    def _select_row(self, project_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(IdRole) == project_id:
+                self.table.selectionModel().blockSignals(True)
+                self.table.setCurrentIndex(index)
+                self.table.selectionModel().blockSignals(False)
+                return
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.show_project(current.data(IdRole))
+
+    def show_project(self, project_id: int | None) -> None:
+        self.card.show()
+        self.card.show_project(project_id)
+
+    def _saved(self, project_id: int) -> None:
+        self._select_row(project_id)
+
+    # --- Tab ----------------------------------------------------------------
+
+    def new_item(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.table.clearSelection()
+        self.show_project(None)
+
+    def focus_search(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        if kind != "project" or projects.get_project(item_id) is None:
+            return False
+        self.views.setCurrentIndex(0)
+        if self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex() \
+                or self.public_filter.currentIndex():
+            self.search.clear()
+            for combo in (self.status_filter, self.year_filter, self.public_filter):
+                combo.setCurrentIndex(0)
+        self._select_row(item_id)
+        self.show_project(item_id)
+        return True

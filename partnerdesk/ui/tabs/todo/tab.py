@@ -1,0 +1,199 @@
+"""À faire: what needs doing this week and next, from every registered source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from partnerdesk.domain.todo import TodoItem, window_end
+from partnerdesk.i18n import _
+from partnerdesk.services import todo
+from partnerdesk.ui.models.projects import TodoTableModel
+from partnerdesk.ui.models.roles import ObjectRole, SortRole
+from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.widgets.empty_state import EmptyState
+
+ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
+
+
+class TodoTab(Tab):
+    areas = ("projects", "organisations", "interactions", "people", "conventions", "review", "todo")
+    object_name = "todoTab"
+
+    def __init__(self, ctx, parent=None, today: dt.date | None = None):
+        super().__init__(ctx, parent)
+        self.fixed_today = today
+        self.summary = QLabel()
+        self.summary.setObjectName("todoSummary")
+        self.summary.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.when = QComboBox()
+        self.when.setObjectName("todoWhen")
+        for text in (_("Everything"), _("Overdue"), _("This week"), _("Next week")):
+            self.when.addItem(text)
+        self.when.currentIndexChanged.connect(self.refresh)
+
+        self.model = TodoTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setObjectName("todoTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.setObjectName("todoOpen")
+        self.open_button.clicked.connect(self.open_selected)
+        self.done_button = QPushButton(_("Mark as done"))
+        self.done_button.setObjectName("todoDone")
+        self.done_button.clicked.connect(self.mark_done)
+        self.postpone_button = QToolButton()
+        self.postpone_button.setObjectName("todoPostpone")
+        self.postpone_button.setText(_("Postpone"))
+        self.postpone_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.postpone_button.setMenu(self._postpone_menu())
+        self.postpone_date = QDateEdit()
+        self.postpone_date.setCalendarPopup(True)
+        self.postpone_date.setDisplayFormat("dd/MM/yyyy")
+        postpone_to = QPushButton(_("Postpone to this date"))
+        postpone_to.clicked.connect(lambda: self.postpone_selected(self._picked_date()))
+        done = QAction(self)
+        done.setShortcut(QKeySequence("Ctrl+D"))
+        done.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        done.triggered.connect(self.mark_done)
+        self.addAction(done)
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.when)
+        buttons = QHBoxLayout()
+        for w in (self.open_button, self.done_button, self.postpone_button, self.postpone_date, postpone_to):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+
+        self.empty = EmptyState(_("Nothing to do this week or next"),
+                                _("Contacts to renew, milestones, next steps, sessions and, in January, the "
+                                  "greetings to send appear here as their dates come near."))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    @classmethod
+    def title(cls) -> str:
+        return _("To do")
+
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
+
+    def refresh(self) -> None:
+        today = self.today()
+        items = todo.items(today)
+        monday_next = today + dt.timedelta(days=7 - today.weekday())
+        overdue = [i for i in items if i.due_on < today]
+        this_week = [i for i in items if today <= i.due_on < monday_next]
+        next_week = [i for i in items if monday_next <= i.due_on <= window_end(today)]
+        shown = {ALL: items, OVERDUE: overdue, THIS_WEEK: this_week, NEXT_WEEK: next_week}[self.when.currentIndex()]
+        self.model.today = today
+        self.model.set_rows(shown)
+        self.summary.setText(_("{overdue} overdue · {this_week} this week · {next_week} next week").format(
+            overdue=len(overdue), this_week=len(this_week), next_week=len(next_week)))
+        self.stack.setCurrentWidget(self.table if shown else self.empty)
+        self.postpone_date.setDate(_qdate(today + dt.timedelta(days=7)))
+
+    def selected_item(self) -> TodoItem | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].data(ObjectRole) if indexes else None
+
+    def select_key(self, key: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ObjectRole).key == key:
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
+    def open_selected(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.ctx.signals.open_requested.emit(item.open_kind, item.open_id)
+
+    def mark_done(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            todo.mark_done(item)
+            self._after_change(_("“{title}” marked as done.").format(title=item.title))
+
+    def postpone_selected(self, until: dt.date) -> None:
+        item = self.selected_item()
+        if item is not None and until > self.today():
+            todo.postpone(item, until)
+            self._after_change(_("“{title}” postponed.").format(title=item.title))
+
+    def _after_change(self, message: str) -> None:
+        row = self.table.currentIndex().row()
+        self.ctx.signals.data_changed.emit("todo")
+        self.ctx.signals.status_message.emit(message)
+        if self.proxy.rowCount():
+            self.table.selectRow(min(max(row, 0), self.proxy.rowCount() - 1))
+
+    def _picked_date(self) -> dt.date:
+        d = self.postpone_date.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def _postpone_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(_("Tomorrow"), lambda: self.postpone_selected(self.today() + dt.timedelta(days=1)))
+        menu.addAction(_("In a week"), lambda: self.postpone_selected(self.today() + dt.timedelta(days=7)))
+        menu.addAction(_("In a month"), lambda: self.postpone_selected(self.today() + dt.timedelta(days=30)))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(_("Open"), self.open_selected)
+        menu.addAction(_("Mark as done"), self.mark_done)
+        menu.addMenu(self._postpone_menu()).setText(_("Postpone"))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def focus_search(self) -> None:
+        self.table.setFocus()
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
