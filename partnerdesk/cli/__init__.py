@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import dataio, maintenance, partners
+from partnerdesk.cli import dataio, exports, maintenance, partners
 
-COMMANDS = [maintenance, partners, dataio]
+COMMANDS = [maintenance, partners, exports, dataio]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,60 @@
+"""partnerdesk export dossier|bilan|partner|attendance TARGET [--partner ORG] -o FILE.pdf"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnerdesk.cli.common import CommandError, opened, run
+from partnerdesk.i18n import _, parse_date
+from partnerdesk.services import documents
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "export", help="export a PDF for partners: project dossier, bilan, partner sheet or attendance sheet",
+        description="TARGET is a project (number or part of its title) for dossier, bilan and attendance, "
+                    "an organisation for partner.")
+    p.add_argument("document", choices=documents.KINDS)
+    p.add_argument("target", metavar="PROJECT_OR_ID")
+    p.add_argument("--partner", metavar="ORG", help="dossier: the organisation it is addressed to (number or name)")
+    p.add_argument("--date", help="attendance: the date of the session (default: the next one)")
+    p.add_argument("--session", type=int, metavar="ID", help="attendance: the session's number")
+    p.add_argument("-o", "--output", type=Path, help="the PDF file to write (default: a name in this folder)")
+    p.set_defaults(func=cmd_export)
+
+
+@run
+def cmd_export(args):
+    with opened(args) as paths:
+        try:
+            target, partner = _targets(args)
+            out = args.output
+            if out is None:
+                title = documents.render(args.document, paths, target, partner).title
+                out = Path.cwd() / documents.suggested_name(args.document, title)
+            if out.suffix.lower() != ".pdf":
+                out = out.with_suffix(out.suffix + ".pdf") if out.suffix else out.with_suffix(".pdf")
+            result = documents.export(args.document, paths, target, out, partner_id=partner)
+        except documents.DocumentError as exc:
+            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(_("The file could not be written: {reason}").format(reason=exc)) from exc
+    for note in result.notes:
+        print(note)
+    print(_("PDF written: {path}").format(path=result.path))
+
+
+def _targets(args) -> tuple[int, int | None]:
+    if args.document == "partner":
+        return documents.resolve_organisation(args.target), None
+    if args.document == "attendance":
+        if args.session:
+            return args.session, None
+        project = documents.resolve_project(args.target)
+        try:
+            day = parse_date(args.date) if args.date else None
+        except ValueError as exc:
+            raise CommandError(_("Not a date: {text} (expected 22/11/2026).").format(text=args.date)) from exc
+        return documents.session_of_project(project, day), None
+    partner = documents.resolve_organisation(args.partner) if args.partner else None
+    return documents.resolve_project(args.target), partner

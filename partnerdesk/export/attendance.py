@@ -1,0 +1,80 @@
+"""Feuille d'émargement of one session: the details, then lines to sign."""
+
+from __future__ import annotations
+
+from babel.dates import format_date as babel_date
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+
+from partnerdesk.domain.documents import AttendanceSheetData
+from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.export.base import CONTENT_WIDTH, Document, FONT, RULE, esc, table_style
+from partnerdesk.export.flowables import info_table
+from partnerdesk.i18n import _, babel_locale, format_number
+
+ROW_HEIGHT = 11 * mm
+
+
+class AttendanceSheetDocument(Document):
+    def __init__(self, data: AttendanceSheetData, identity: EpnIdentity):
+        super().__init__(identity, data.generated_on)
+        self.data = data
+        self.kind = _("Attendance sheet")
+
+    def long_date(self) -> str:
+        text = babel_date(self.data.held_on, format="full", locale=babel_locale())
+        return text[:1].upper() + text[1:]
+
+    def title(self) -> str:
+        return f"{self.kind} — {self.data.project} — {self.long_date()}"
+
+    def subject(self) -> str:
+        return _("Attendance sheet of the session of {date}").format(date=self.long_date())
+
+    def header_text(self) -> str:
+        return self.long_date()
+
+    def story(self) -> list:
+        d, s, theme = self.data, self.styles, self.theme
+        story: list = [Paragraph(esc(self.kind.upper()), s["kicker"]), Paragraph(esc(d.project), s["doc_title"]),
+                       Spacer(1, 4)]
+        story.append(info_table([
+            (_("Date"), self.long_date()), (_("Time"), d.time), (_("Place"), d.place),
+            (_("Facilitator"), d.facilitator), (_("With"), d.partner),
+            (_("Planned attendance"), format_number(d.planned) if d.planned else ""),
+        ], s))
+        header = [Paragraph(esc(t), s[st]) for t, st in (
+            (_("No."), "th_center"), (_("Last and first name"), "th"), (_("Organisation / town"), "th"),
+            (_("Signature"), "th"))]
+        rows = [header]
+        for index in range(d.line_count):
+            name = d.names[index] if index < len(d.names) else ""
+            rows.append([Paragraph(str(index + 1), s["cell_center"]), Paragraph(esc(name), s["cell"]), "", ""])
+        widths = [12 * mm, 62 * mm, 48 * mm, CONTENT_WIDTH - 122 * mm]
+        table = Table(rows, colWidths=widths, rowHeights=[None] + [ROW_HEIGHT] * d.line_count, repeatRows=1)
+        commands = [
+            ("BACKGROUND", (0, 0), (-1, 0), theme.main),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+            ("GRID", (0, 1), (-1, -1), 0.5, RULE),
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ]
+        for r in range(2, len(rows), 2):
+            commands.append(("BACKGROUND", (0, r), (2, r), theme.pale))
+        table.setStyle(table_style(commands))
+        story.append(table)
+        story.append(Spacer(1, 8 * mm))
+        sign = Table([[Paragraph(esc(_("Number of participants present:")), s["cell"]),
+                       Paragraph(esc(_("Signature of the facilitator:")), s["cell"])]],
+                     colWidths=[CONTENT_WIDTH / 2, CONTENT_WIDTH / 2], rowHeights=[22 * mm])
+        sign.setStyle(table_style([("BOX", (0, 0), (-1, -1), 0.5, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6)]))
+        story.append(KeepTogether([sign, Spacer(1, 4 * mm), Paragraph(esc(_(
+            "The names collected on this sheet are only used to count attendance in the report of the action; "
+            "they are kept by the EPN and never handed to third parties.")), s["caption"])]))
+        return story
+
+
+def render_attendance_sheet(data: AttendanceSheetData, identity: EpnIdentity) -> bytes:
+    return AttendanceSheetDocument(data, identity).render()

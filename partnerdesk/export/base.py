@@ -1,0 +1,323 @@
+"""What every PDF document shares: the DejaVu fonts, one escaping helper, the
+EPN's colours, the paragraph styles and the page template that prints the
+EPN's identity in the header and the footer with "2 / 5" page numbers.
+
+A renderer subclasses `Document`, builds a list of flowables from prepared
+data (`partnerdesk.domain.documents`) and calls `self.build(story)`, which
+returns the PDF bytes (built in memory). Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, TableStyle
+
+from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.export.images import logo_image
+from babel.numbers import format_currency
+
+from partnerdesk.i18n import _, babel_locale, format_money
+from partnerdesk.paths import resource
+
+log = logging.getLogger(__name__)
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
+
+DEFAULT_MAIN = "#1F5673"  # deep petrol blue
+DEFAULT_ACCENT = "#E07A3F"  # warm orange
+TEXT = colors.HexColor("#2B2F33")
+MUTED = colors.HexColor("#6B737B")
+RULE = colors.HexColor("#D5DADF")
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 27 * mm
+MARGIN_BOTTOM = 24 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+_fonts_ready = False
+
+
+def register_fonts() -> None:
+    """Register the DejaVu family once (covers French, œ, € and « »)."""
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    folder = resource("fonts")
+    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(folder / f"{name}.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
+    _fonts_ready = True
+
+
+def money(amount: float | None) -> str:
+    """1 234 € for whole euros, 1 234,50 € otherwise; "—" when unknown."""
+    if amount is None:
+        return "—"
+    if abs(amount - round(amount)) < 0.005:
+        return format_currency(round(amount), "EUR", format="#,##0\u00a0¤", locale=babel_locale(),
+                               currency_digits=False)
+    return format_money(amount)
+
+
+# French typography: no line break inside « » or before : ; ! ?
+_TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])")
+
+
+def esc(text: object) -> str:
+    """Any user text, made safe for Paragraph markup: & < > escaped, line breaks kept."""
+    if text is None:
+        return ""
+    value = escape(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    return _TIGHT.sub("\u00a0", value).replace("\n", "<br/>")
+
+
+def table_style(commands: list) -> TableStyle:
+    """A TableStyle whose every cell uses DejaVu (even empty ones: no Helvetica left in the PDF)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+def parse_colour(value: str | None, default: str) -> colors.Color:
+    """'#1f5673', '1f5673' or a CSS name; the default when empty or not a colour."""
+    text = (value or "").strip()
+    if text and not text.startswith("#") and len(text) == 6:
+        text = "#" + text
+    try:
+        return colors.toColor(text) if text else colors.HexColor(default)
+    except ValueError:
+        log.warning("not a colour: %r", value)
+        return colors.HexColor(default)
+
+
+def tint(colour: colors.Color, amount: float) -> colors.Color:
+    """Mix `colour` with white: 0 keeps it, 1 is white."""
+    return colors.Color(*(c + (1 - c) * amount for c in (colour.red, colour.green, colour.blue)))
+
+
+def hex_of(colour: colors.Color) -> str:
+    return colour.hexval().replace("0x", "#")
+
+
+@dataclass(frozen=True)
+class Theme:
+    main: colors.Color
+    accent: colors.Color
+
+    @classmethod
+    def of(cls, identity: EpnIdentity) -> Theme:
+        return cls(parse_colour(identity.main_colour, DEFAULT_MAIN), parse_colour(identity.accent_colour, DEFAULT_ACCENT))
+
+    @property
+    def pale(self) -> colors.Color:
+        return tint(self.main, 0.92)
+
+    @property
+    def light(self) -> colors.Color:
+        return tint(self.main, 0.8)
+
+    @property
+    def accent_pale(self) -> colors.Color:
+        return tint(self.accent, 0.88)
+
+
+def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=9.5, leading=14, textColor=TEXT,
+                          spaceAfter=5, splitLongWords=1)
+
+    def style(name, **kw):
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "lead": style("lead", fontSize=11, leading=16.5, spaceAfter=8),
+        "small": style("small", fontSize=8, leading=11, textColor=MUTED, spaceAfter=2),
+        "caption": style("caption", fontName=FONT_ITALIC, fontSize=7.5, leading=10, textColor=MUTED,
+                         spaceBefore=3, spaceAfter=0),
+        "h1": style("h1", fontName=FONT_BOLD, fontSize=14.5, leading=18, textColor=theme.main, spaceAfter=0),
+        "h2": style("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14, textColor=theme.main,
+                    spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        "kicker": style("kicker", fontName=FONT_BOLD, fontSize=8, leading=11, textColor=theme.accent, spaceAfter=2),
+        "title": style("title", fontName=FONT_BOLD, fontSize=26, leading=31, textColor=theme.main, spaceAfter=8),
+        "doc_title": style("doc_title", fontName=FONT_BOLD, fontSize=20, leading=25, textColor=theme.main,
+                           spaceAfter=4),
+        "cell": style("cell", fontSize=8.5, leading=11.5, spaceAfter=0),
+        "cell_bold": style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=11.5, spaceAfter=0),
+        "cell_right": style("cell_right", fontSize=8.5, leading=11.5, spaceAfter=0, alignment=TA_RIGHT),
+        "cell_center": style("cell_center", fontSize=8.5, leading=11.5, spaceAfter=0, alignment=TA_CENTER),
+        "th": style("th", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=colors.white, spaceAfter=0),
+        "th_right": style("th_right", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=colors.white,
+                          spaceAfter=0, alignment=TA_RIGHT),
+        "th_center": style("th_center", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=colors.white,
+                           spaceAfter=0, alignment=TA_CENTER),
+        "figure": style("figure", fontName=FONT_BOLD, fontSize=17, leading=21, textColor=theme.main,
+                        spaceAfter=1, alignment=TA_CENTER),
+        "figure_label": style("figure_label", fontSize=7.5, leading=10, textColor=MUTED, spaceAfter=0,
+                              alignment=TA_CENTER),
+        "callout": style("callout", fontSize=9.5, leading=14, spaceAfter=0),
+    }
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page until the end so that footers can say "2 / 5"."""
+
+    painter = None  # set by Document._canvas_class
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initialFontName", FONT)
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            type(self).painter(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+class Document:
+    """A PDF with the EPN's identity on every page. Subclasses fill `story()`."""
+
+    #: the document's kind, printed in the header ("Bilan", "Dossier de présentation"…)
+    kind = ""
+    has_cover = False
+
+    def __init__(self, identity: EpnIdentity, generated_on: dt.date | None = None):
+        register_fonts()
+        self.identity = identity
+        self.theme = Theme.of(identity)
+        self.styles = make_styles(self.theme)
+        self.generated_on = generated_on or dt.date.today()
+        self._logo = logo_image(identity.logo_path)
+
+    # --- to override ----------------------------------------------------
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def subject(self) -> str:
+        return self.kind
+
+    def story(self) -> list:
+        raise NotImplementedError
+
+    def draw_cover(self, canvas, doc) -> None:
+        """The cover page's background (only when has_cover)."""
+
+    # --- shared -----------------------------------------------------------
+
+    @property
+    def epn_name(self) -> str:
+        return self.identity.name.strip() or _("Public digital space")
+
+    def render(self) -> bytes:
+        return self.build(self.story())
+
+    def build(self, story: list) -> bytes:
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(
+            buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM, title=self.title(), author=self.epn_name, subject=self.subject(),
+            creator="PartnerDesk", producer="PartnerDesk (ReportLab)", keywords=self.kind,
+            lang="fr-FR", displayDocTitle=True, initialFontName=FONT,
+        )
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        templates = [PageTemplate("page", [frame], onPage=self._draw_page)]
+        if self.has_cover:
+            cover_frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_BOTTOM - 20 * mm,
+                                id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            templates.insert(0, PageTemplate("cover", [cover_frame], onPage=self.draw_cover))
+        doc.addPageTemplates(templates)
+        canvas_class = type("PageCanvas", (_NumberedCanvas,), {"painter": staticmethod(self._draw_numbers)})
+        doc.build(story, canvasmaker=canvas_class)
+        return buffer.getvalue()
+
+    def _draw_page(self, canvas, doc) -> None:
+        """Header (logo, EPN name, document) and footer (contact, legal line)."""
+        canvas.saveState()
+        top = PAGE_HEIGHT - 11 * mm
+        x = MARGIN_X
+        if self._logo is not None:
+            width, height = self._logo.fit(32 * mm, 9 * mm)
+            canvas.drawImage(self._logo.reader, x, top - 2.2 * mm - height / 2, width, height, mask="auto")
+            x += width + 4 * mm
+        right = PAGE_WIDTH - MARGIN_X
+        room = right - x - 8 * mm
+        name_width = min(canvas.stringWidth(self.epn_name, FONT_BOLD, 9), room * 0.6)
+        header = _clip(canvas, self.header_text(), FONT, 8, room - name_width)
+        header_width = canvas.stringWidth(header, FONT, 8)
+        canvas.setFillColor(self.theme.main)
+        canvas.setFont(FONT_BOLD, 9)
+        canvas.drawString(x, top - 5 * mm, _clip(canvas, self.epn_name, FONT_BOLD, 9, right - x - header_width - 8 * mm))
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 8)
+        canvas.drawRightString(right, top - 5 * mm, header)
+        canvas.setStrokeColor(self.theme.accent)
+        canvas.setLineWidth(1.2)
+        canvas.line(MARGIN_X, top - 8 * mm, right, top - 8 * mm)
+        self._draw_footer(canvas)
+        canvas.restoreState()
+
+    def header_text(self) -> str:
+        return self.kind
+
+    def _draw_footer(self, canvas) -> None:
+        ident = self.identity
+        place = " ".join(p for p in (ident.postcode.strip(), ident.city.strip()) if p)
+        address = ", ".join(p for p in (ident.address.strip().replace("\n", ", "), place) if p)
+        line1 = " · ".join(p for p in (self.epn_name, address) if p)
+        line2 = " · ".join(p.strip() for p in (ident.phone, ident.email, ident.website) if p.strip())
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(MUTED)
+        width = CONTENT_WIDTH - 22 * mm
+        canvas.drawString(MARGIN_X, 13 * mm, _clip(canvas, line1, FONT, 7, width))
+        if line2:
+            canvas.drawString(MARGIN_X, 9.8 * mm, _clip(canvas, line2, FONT, 7, width))
+        if ident.legal_line.strip():
+            canvas.setFont(FONT, 6.3)
+            canvas.drawString(MARGIN_X, 6.6 * mm, _clip(canvas, ident.legal_line.strip(), FONT, 6.3, width))
+
+    def _draw_numbers(self, canvas, page: int, total: int) -> None:
+        if self.has_cover and page == 1:
+            return
+        canvas.saveState()
+        canvas.setFont(FONT_BOLD, 8.5)
+        canvas.setFillColor(self.theme.main)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 12.5 * mm, f"{page} / {total}")
+        canvas.restoreState()
+
+
+def _clip(canvas, text: str, font: str, size: float, width: float) -> str:
+    """Shorten a one-line text with an ellipsis to fit `width`."""
+    text = " ".join(str(text).split())
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -1,0 +1,324 @@
+"""Dossier de présentation of a project, optionally addressed to one partner."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+
+from partnerdesk.domain.documents import DossierData
+from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.export import charts
+from partnerdesk.export.base import (
+    CONTENT_WIDTH,
+    Document,
+    FONT,
+    FONT_BOLD,
+    MARGIN_X,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    esc,
+    money,
+    table_style,
+    tint,
+)
+from partnerdesk.export.flowables import (
+    SectionHeading,
+    bullet_list,
+    callout,
+    chips,
+    data_table,
+    info_table,
+    key_figures,
+    paragraphs,
+)
+from partnerdesk.export.images import prepare_photo
+from partnerdesk.i18n import _, format_date, format_percent
+
+
+def period(start, end) -> str:
+    if start and end:
+        return _("from {start} to {end}").format(start=format_date(start), end=format_date(end))
+    if start:
+        return _("from {start}").format(start=format_date(start))
+    if end:
+        return _("until {end}").format(end=format_date(end))
+    return ""
+
+
+def text_lines(text: str) -> list[str]:
+    """Lines of a user list ("- one\\n- two"), bullets and blanks removed."""
+    return [line.strip().lstrip("-•*").strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def contact_block(contact, identity: EpnIdentity, epn_name: str, styles, theme) -> Table:
+    lines = []
+    if contact.name:
+        who = f"<b>{esc(contact.name)}</b>"
+        if contact.role:
+            who += f" — {esc(contact.role)}"
+        lines.append(Paragraph(who, styles["callout"]))
+    lines.append(Paragraph(f"<b>{esc(epn_name)}</b>" if not contact.name else esc(epn_name), styles["callout"]))
+    place = " ".join(p for p in (identity.postcode, identity.city) if p.strip())
+    for value in (identity.address, place):
+        if value.strip():
+            lines.append(Paragraph(esc(value), styles["callout"]))
+    phone = contact.phone or identity.phone
+    email = contact.email or identity.email
+    for label, value in ((_("Phone"), phone), (_("Email"), email), (_("Website"), identity.website)):
+        if value and value.strip():
+            lines.append(Paragraph(f'<font color="#6B737B">{esc(label)}&nbsp;:</font> {esc(value)}',
+                                   styles["callout"]))
+    return callout(lines, theme, bar=theme.accent)
+
+
+class DossierDocument(Document):
+    has_cover = True
+
+    def __init__(self, data: DossierData, identity: EpnIdentity):
+        super().__init__(identity, data.generated_on)
+        self.data = data
+        self.kind = _("Presentation dossier")
+
+    def title(self) -> str:
+        return f"{self.kind} — {self.data.title}"
+
+    def subject(self) -> str:
+        if self.data.addressee:
+            return _("Presentation of the project {title} for {partner}").format(
+                title=self.data.title, partner=self.data.addressee.organisation)
+        return _("Presentation of the project {title}").format(title=self.data.title)
+
+    def header_text(self) -> str:
+        return self.data.title
+
+    # --- cover ------------------------------------------------------------
+
+    def draw_cover(self, canvas, doc) -> None:
+        d, theme, styles = self.data, self.theme, self.styles
+        canvas.saveState()
+        top = PAGE_HEIGHT
+        x = MARGIN_X
+        # identity line at the top of the band
+        ident_y = top - 22 * mm
+        kicker_y = top - 48 * mm
+
+
+        white_title = ParagraphStyle("cover_title", parent=styles["title"], textColor=colors.white)
+        white_lead = ParagraphStyle("cover_lead", parent=styles["lead"], textColor=tint(theme.main, 0.85))
+        title = Paragraph(esc(d.title), white_title)
+        _w, title_h = title.wrap(CONTENT_WIDTH, 80 * mm)
+        summary = Paragraph(esc(_shorten(d.summary, 260)), white_lead) if d.summary.strip() else None
+        summary_h = summary.wrap(CONTENT_WIDTH * 0.9, 40 * mm)[1] if summary else 0
+        band_bottom = kicker_y - 6 * mm - title_h - (summary_h + 3 * mm if summary else 0) - 10 * mm
+        canvas.setFillColor(theme.main)
+        canvas.rect(0, band_bottom, PAGE_WIDTH, top - band_bottom, stroke=0, fill=1)
+        canvas.setFillColor(theme.accent)
+        canvas.rect(0, band_bottom - 2 * mm, PAGE_WIDTH, 2 * mm, stroke=0, fill=1)
+
+        name_x = x
+        if self._logo is not None:
+            box_h = 17 * mm
+            logo_w, logo_h = self._logo.fit(45 * mm, box_h - 4 * mm)
+            canvas.setFillColor(colors.white)
+            canvas.roundRect(x, ident_y - 3 * mm, logo_w + 6 * mm, box_h, 2 * mm, stroke=0, fill=1)
+            canvas.drawImage(self._logo.reader, x + 3 * mm, ident_y - 3 * mm + (box_h - logo_h) / 2, logo_w, logo_h,
+                             mask="auto")
+            name_x = x + logo_w + 11 * mm
+        canvas.setFillColor(colors.white)
+        canvas.setFont(FONT_BOLD, 11)
+        canvas.drawString(name_x, ident_y + 6 * mm, self.epn_name)
+        city = self.identity.city.strip()
+        if city:
+            canvas.setFont(FONT, 8.5)
+            canvas.setFillColor(tint(theme.main, 0.75))
+            canvas.drawString(name_x, ident_y + 1 * mm, city)
+
+        canvas.setFillColor(theme.accent)
+        canvas.setFont(FONT_BOLD, 9)
+        canvas.drawString(x, kicker_y, self.kind.upper())
+        y = kicker_y - 5 * mm - title_h
+        title.drawOn(canvas, x, y)
+        if summary:
+            y -= summary_h + 3 * mm
+            summary.drawOn(canvas, x, y)
+
+        # below the band: photo, addressee, date, contact
+        bottom_block = 62 * mm
+        y = band_bottom - 10 * mm
+        if d.cover_photo:
+            prepared = prepare_photo(d.cover_photo.path, CONTENT_WIDTH, y - bottom_block - 6 * mm)
+            if prepared is not None:
+                w, h = prepared.fit(CONTENT_WIDTH, y - bottom_block - 6 * mm)
+                canvas.drawImage(prepared.reader, x + (CONTENT_WIDTH - w) / 2, y - h, w, h)
+                y -= h + 6 * mm
+        self._draw_addressee(canvas, min(y, bottom_block + 40 * mm))
+        self._draw_footer(canvas)
+        canvas.restoreState()
+
+    def _draw_addressee(self, canvas, y: float) -> None:
+        d, theme = self.data, self.theme
+        x = MARGIN_X
+        if d.addressee:
+            canvas.setFillColor(theme.accent)
+            canvas.setFont(FONT_BOLD, 8)
+            canvas.drawString(x, y - 4 * mm, _("FOR THE ATTENTION OF").upper())
+            canvas.setFillColor(theme.main)
+            para = Paragraph(esc(d.addressee.organisation), self.styles["doc_title"])
+            _w, h = para.wrap(CONTENT_WIDTH * 0.62, 30 * mm)
+            para.drawOn(canvas, x, y - 6 * mm - h)
+            who = " — ".join(p for p in (d.addressee.person, d.addressee.role) if p)
+            if who:
+                canvas.setFont(FONT, 9.5)
+                canvas.setFillColor(self.styles["body"].textColor)
+                canvas.drawString(x, y - 11 * mm - h, who)
+        canvas.setFillColor(theme.main)
+        canvas.setFont(FONT, 9)
+        place = self.identity.city.strip()
+        when = format_date(d.generated_on)
+        dated = _("{place}, {date}").format(place=place, date=when) if place else when
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y - 4 * mm, dated)
+
+    # --- pages ------------------------------------------------------------
+
+    def story(self) -> list:
+        d, s, theme = self.data, self.styles, self.theme
+        story: list = [Spacer(1, 1), NextPageTemplate("page"), PageBreak()]
+        number = 0
+
+        def section(text):
+            nonlocal number
+            number += 1
+            story.append(SectionHeading(text, theme, s["h1"], number))
+
+        section(_("The project"))
+        story += paragraphs(d.description or d.summary, s["lead"])
+        story.append(info_table([
+            (_("Where"), d.place),
+            (_("When"), period(d.start, d.end)),
+            (_("Format"), d.duration),
+        ], s))
+        if d.publics:
+            story.append(Paragraph(esc(_("Who it is for")), s["h2"]))
+            story.append(chips(d.publics, theme, s))
+        if d.context.strip():
+            story.append(Paragraph(esc(_("Context")), s["h2"]))
+            story += paragraphs(d.context, s["body"])
+        objectives = text_lines(d.objectives)
+        if objectives:
+            story.append(Paragraph(esc(_("Objectives")), s["h2"]))
+            story += bullet_list(objectives, s["body"], theme)
+        if d.calendar:
+            story.append(Paragraph(esc(_("Calendar")), s["h2"]))
+            rows = [[period(c.start, c.end) if c.end and c.end != c.start else format_date(c.start), c.label]
+                    for c in d.calendar]
+            story.append(data_table([_("When"), _("Step")], rows, [45 * mm, CONTENT_WIDTH - 45 * mm], theme, s))
+
+        if d.needs or d.budget:
+            section(_("Needs and budget"))
+            story += self._budget()
+        section(_("Already committed"))
+        story += self._commitments()
+        if d.benefits:
+            section(_("What this partnership brings you") if not d.addressee else
+                    _("What this partnership brings to {partner}").format(partner=d.addressee.organisation))
+            story += self._benefits()
+        section(_("Contact"))
+        story.append(Paragraph(esc(_("We would be glad to present the project to you in person and to build it "
+                                     "with you.")), s["body"]))
+        story.append(KeepTogether(contact_block(d.contact, self.identity, self.epn_name, s, theme)))
+        return story
+
+    def _budget(self) -> list:
+        d, s, theme = self.data, self.styles, self.theme
+        out: list = []
+        total = d.budget_total
+        if d.budget:
+            secured, pending = d.budget_secured, d.budget_pending
+            missing = max(0.0, total - secured - pending)
+            figures = key_figures([
+                (money(total), _("total budget")),
+                (money(secured), _("already secured")),
+                (money(pending), _("under discussion")),
+                (money(missing), _("still to find")),
+            ], theme, s)
+            ratio = secured / total if total else None
+            out.append(KeepTogether([figures, charts.doughnut([
+                (_("Secured: {amount}").format(amount=money(secured)), secured, theme.main),
+                (_("Under discussion: {amount}").format(amount=money(pending)), pending, tint(theme.main, 0.55)),
+                (_("Still to find: {amount}").format(amount=money(missing)), missing, theme.accent),
+            ], format_percent(ratio), _("secured"))]))
+        if d.needs:
+            out.append(Paragraph(esc(_("What the project needs")), s["h2"]))
+            rows = [[n.kind, n.description, money(n.amount) if n.amount else "—"] for n in d.needs]
+            out.append(data_table([_("Type"), _("Description"), _("Estimate")], rows,
+                                  [38 * mm, CONTENT_WIDTH - 38 * mm - 30 * mm, 30 * mm], theme, s, ["l", "l", "r"]))
+        if d.budget:
+            out.append(Paragraph(esc(_("Budget")), s["h2"]))
+            rows = [[b.label, b.funded_by or _("to find"), _("secured") if b.secured else
+                     (_("under discussion") if b.funded_by else "—"), money(b.amount)] for b in d.budget]
+            out.append(data_table(
+                [_("Item"), _("Funded by"), _("Status"), _("Amount")], rows,
+                [CONTENT_WIDTH - 55 * mm - 30 * mm - 28 * mm, 55 * mm, 30 * mm, 28 * mm], theme, s,
+                ["l", "l", "l", "r"], total=[_("Total"), "", "", money(total)]))
+        return out
+
+    def _commitments(self) -> list:
+        d, s, theme = self.data, self.styles, self.theme
+        if not d.commitments:
+            return [callout([Paragraph(esc(_("No partner has committed yet: your support would be the first one, "
+                                             "and the project would be built with you from the start.")),
+                                       s["callout"])], theme)]
+        grouped: dict[str, list] = {}
+        for c in d.commitments:
+            grouped.setdefault(c.partner, []).append(c)
+        count = len(grouped)
+        out = [Paragraph(esc(_("{count} partners already support the project.").format(count=count)
+                             if count > 1 else _("One partner already supports the project.")), s["body"])]
+        rows = []
+        for partner, items in grouped.items():
+            what = [Paragraph(esc(c.kind + (f" — {c.description}" if c.description else "")), s["cell"],
+                              bulletText="•" if len(items) > 1 else None) for c in items]
+            value = sum((c.obtained or c.expected or 0) for c in items)
+            status = ", ".join(dict.fromkeys(c.status for c in items if c.status))
+            rows.append([Paragraph(f"<b>{esc(partner)}</b>", s["cell"]), what, money(value) if value else "—",
+                         status])
+        out.append(data_table([_("Partner"), _("Contribution"), _("Value"), _("Status")], rows,
+                              [50 * mm, CONTENT_WIDTH - 50 * mm - 24 * mm - 30 * mm, 24 * mm, 30 * mm],
+                              theme, s, ["l", "l", "r", "l"]))
+        return out
+
+    def _benefits(self) -> list:
+        s, theme = self.styles, self.theme
+        gap = 5 * mm
+        width = (CONTENT_WIDTH - gap) / 2
+        cells = [[Paragraph(esc(b.title), s["h2"]), Paragraph(esc(b.text), s["callout"])]
+                 for b in self.data.benefits]
+        rows = []
+        for i in range(0, len(cells), 2):
+            rows.append([cells[i], "", cells[i + 1] if i + 1 < len(cells) else ""])
+        table = Table(rows, colWidths=[width, gap, width])
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                    ("LINEBELOW", (0, 0), (-1, -1), 5, colors.white)]
+        for r, row in enumerate(rows):
+            for c in (0, 2):
+                if row[c] != "":
+                    commands.append(("BACKGROUND", (c, r), (c, r), theme.accent_pale))
+                    commands.append(("LINEABOVE", (c, r), (c, r), 2, theme.accent))
+        table.setStyle(table_style(commands))
+        return [table]
+
+
+def _shorten(text: str, length: int) -> str:
+    text = " ".join((text or "").split())
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def render_dossier(data: DossierData, identity: EpnIdentity) -> bytes:
+    return DossierDocument(data, identity).render()

@@ -1,0 +1,116 @@
+"""Fiche partenaire: one organisation, its people, its projects, the last exchanges."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table
+
+from partnerdesk.domain.documents import PartnerSheetData, PersonCard
+from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.export.base import CONTENT_WIDTH, Document, RULE, esc, table_style
+from partnerdesk.export.flowables import SectionHeading, chips, data_table, info_table, photo
+from partnerdesk.i18n import _, format_date
+
+PORTRAIT_W, PORTRAIT_H = 22 * mm, 28 * mm
+
+
+class PartnerSheetDocument(Document):
+    def __init__(self, data: PartnerSheetData, identity: EpnIdentity):
+        super().__init__(identity, data.generated_on)
+        self.data = data
+        self.kind = _("Partner sheet")
+
+    def title(self) -> str:
+        return f"{self.kind} — {self.data.name}"
+
+    def subject(self) -> str:
+        return _("Partner sheet of {name}").format(name=self.data.name)
+
+    def header_text(self) -> str:
+        return self.data.name
+
+    def story(self) -> list:
+        d, s, theme = self.data, self.styles, self.theme
+        story: list = [Paragraph(esc(self.kind.upper()), s["kicker"]), Paragraph(esc(d.name), s["doc_title"])]
+        status = " · ".join(p for p in (d.kind, d.status) if p)
+        if status:
+            story.append(Paragraph(esc(status), s["small"]))
+        if d.tags:
+            story.append(chips(d.tags, theme, s))
+        story.append(info_table([
+            (_("Address"), d.address), (_("Phone"), d.phone), (_("Email"), d.email), (_("Website"), d.website),
+            (_("How it decides"), d.decision_circuit),
+            (_("Publics reached"), ", ".join(d.publics)), (_("Can bring"), ", ".join(d.contributions)),
+        ], s))
+        number = 0
+
+        def section(text):
+            nonlocal number
+            number += 1
+            story.append(SectionHeading(text, theme, s["h1"], number))
+
+        section(_("People"))
+        if d.people:
+            story += self._people()
+        else:
+            story.append(Paragraph(esc(_("No contact person recorded.")), s["small"]))
+        section(_("Projects together"))
+        if d.projects:
+            rows = [[p.project, p.stage, format_date(p.since), p.contributions] for p in d.projects]
+            story.append(data_table([_("Project"), _("Stage"), _("Since"), _("Contributions")], rows,
+                                    [60 * mm, 38 * mm, 22 * mm, CONTENT_WIDTH - 120 * mm], theme, s))
+        else:
+            story.append(Paragraph(esc(_("No project together yet.")), s["small"]))
+        section(_("Last exchanges"))
+        if d.interactions:
+            rows = [[format_date(i.occurred_on), i.kind, i.summary, i.people] for i in d.interactions]
+            story.append(data_table([_("Date"), _("Kind"), _("Summary"), _("With")], rows,
+                                    [22 * mm, 26 * mm, CONTENT_WIDTH - 22 * mm - 26 * mm - 40 * mm, 40 * mm],
+                                    theme, s))
+        else:
+            story.append(Paragraph(esc(_("No exchange recorded.")), s["small"]))
+        return story
+
+    def _people(self) -> list:
+        gap = 5 * mm
+        width = (CONTENT_WIDTH - gap) / 2
+        cards = [self._card(p, width) for p in self.data.people]
+        out = []
+        for i in range(0, len(cards), 2):
+            row = [cards[i], "", cards[i + 1] if i + 1 < len(cards) else ""]
+            table = Table([row], colWidths=[width, gap, width])
+            table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+            out.append(table)
+        return out
+
+    def _card(self, person: PersonCard, width: float) -> Table:
+        s, theme = self.styles, self.theme
+        lines = [Paragraph(f"<b>{esc(person.name)}</b>", s["cell"])]
+        if person.role:
+            lines.append(Paragraph(esc(person.role), s["small"]))
+        for value in person.emails + person.phones:
+            lines.append(Paragraph(esc(value), s["cell"]))
+        if person.relais:
+            lines.append(Paragraph(f'<font color="{theme.accent.hexval().replace("0x", "#")}"><b>'
+                                   f'{esc(_("Relay of the EPN"))}</b></font>', s["small"]))
+        picture = photo(person.photo, PORTRAIT_W, PORTRAIT_H, s) if person.photo else None
+        if picture:
+            data = [[picture[0], lines]]
+            widths = [PORTRAIT_W + 4 * mm, width - PORTRAIT_W - 4 * mm]
+        else:
+            data = [[lines]]
+            widths = [width]
+        table = Table(data, colWidths=widths)
+        table.setStyle(table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), theme.pale),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LINEABOVE", (0, 0), (-1, 0), 1.5, theme.main),
+            ("BOX", (0, 0), (-1, -1), 0.3, RULE),
+        ]))
+        return table
+
+
+def render_partner_sheet(data: PartnerSheetData, identity: EpnIdentity) -> bytes:
+    return PartnerSheetDocument(data, identity).render()

@@ -1,0 +1,214 @@
+"""Prepare the dossier and the bilan of a project from the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from partnerdesk.domain.consent import ConsentScope
+from partnerdesk.domain.documents import (
+    Addressee,
+    BilanData,
+    BudgetLine,
+    CalendarItem,
+    Commitment,
+    Contact,
+    DossierData,
+    Need,
+    Picture,
+    Realization,
+    SessionLine,
+    StaffTime,
+)
+from partnerdesk.domain.partners import Contribution, Public
+from partnerdesk.domain.projects import (
+    ContributionStatus,
+    DurationKind,
+    MaterialMode,
+    MilestoneStatus,
+    ProjectData,
+    SessionData,
+    Stage,
+)
+from partnerdesk.i18n import _, format_date
+from partnerdesk.paths import DataPaths
+from partnerdesk.services import consent as consents
+from partnerdesk.services import partners, projects, realizations, sessions, settings
+from partnerdesk.services.documents.benefits import PartnerProfile, partnership_benefits
+from partnerdesk.store.models import Affiliation, Person, ProjectPartner
+
+SHARED = ConsentScope.PARTENAIRES.value
+#: from this stage on, a partner's support counts as committed
+COMMITTED = {Stage.CONVENTION_SIGNEE, Stage.ACTION_EN_COURS, Stage.BILAN, Stage.PARTENARIAT_ENTRETENU}
+#: stages where the support is being discussed (named in a dossier as "under discussion")
+DISCUSSED = {Stage.CO_CONSTRUCTION, Stage.CONVENTION_REDACTION}
+
+
+class DocumentError(LookupError):
+    """The thing to print does not exist (an English message, marked for translation)."""
+
+
+def _project(project_id: int) -> ProjectData:
+    project = projects.get_project(project_id)
+    if project is None:
+        raise DocumentError(_("No project with number {id}.").format(id=project_id))
+    return project
+
+
+def _labels(enum, keys: list[str]) -> list[str]:
+    return [_(member.label) if (member := enum.parse(k)) else k for k in keys]
+
+
+def _kind(kind: str, material_mode: str = "") -> str:
+    label = _(Contribution(kind).label) if Contribution.parse(kind) else kind
+    mode = MaterialMode.parse(material_mode)
+    return f"{label} ({_(mode.label).lower()})" if mode else label
+
+
+def contact_of(project: ProjectData) -> Contact:
+    ident = settings.identity()
+    return Contact(project.in_charge, _("Project lead") if project.in_charge else "", ident.phone, ident.email)
+
+
+def shareable_photos(paths: DataPaths, project_id: int) -> tuple[list[Picture], int]:
+    """The project's photos whose every person shown consents to documents given to partners
+    (a photo with nobody tagged is kept), and how many were left out."""
+    photos = realizations.photos_of(project_id)
+    people = sorted({pid for p in photos for pid in p.person_ids})
+    consent = {pid: consents.get_consent(pid) for pid in people}
+    kept, left_out = [], 0
+    for photo in photos:
+        if all(consent[pid] is not None and consent[pid].covers(SHARED) for pid in photo.person_ids):
+            caption = photo.caption or (format_date(photo.taken_on) if photo.taken_on else "")
+            kept.append(Picture(str(paths.photos_dir / photo.file), caption))
+        else:
+            left_out += 1
+    return kept, left_out
+
+
+def _session_lines(items: list[SessionData], today: dt.date) -> list[SessionLine]:
+    """Held and cancelled sessions; the ones still to come are not part of a bilan."""
+    out = []
+    for s in items:
+        if not s.cancelled and s.held_on > today and s.actual_attendance is None:
+            continue
+        time = " – ".join(t for t in (s.start_time, s.end_time) if t)
+        out.append(SessionLine(s.held_on, time, s.place, s.facilitator, s.planned_attendance,
+                               s.actual_attendance, s.cancelled))
+    return out
+
+
+def _addressee(project_id: int, organisation_id: int) -> tuple[Addressee, PartnerProfile]:
+    org = partners.get_organisation(organisation_id)
+    if org is None:
+        raise DocumentError(_("No organisation with number {id}.").format(id=organisation_id))
+    link = ProjectPartner.get_or_none((ProjectPartner.project == project_id)
+                                      & (ProjectPartner.organisation == organisation_id))
+    person, role = None, ""
+    if link is not None and link.contact_person_id:
+        person = Person.get_or_none(Person.id == link.contact_person_id)
+        aff = Affiliation.get_or_none((Affiliation.person == link.contact_person_id)
+                                      & (Affiliation.organisation == organisation_id))
+        role = aff.role if aff else ""
+    if person is None:
+        aff = (Affiliation.select().join(Person)
+               .where((Affiliation.organisation == organisation_id) & Affiliation.end_date.is_null()
+                      & Person.deleted_at.is_null()).order_by(Affiliation.id).first())
+        if aff is not None:
+            person, role = aff.person, aff.role
+    name = f"{person.first_name} {person.last_name}".strip() if person else ""
+    stage = _(Stage(link.stage).label) if link is not None else ""
+    return (Addressee(org.name, name, role, stage),
+            PartnerProfile(org.name, org.kind, list(org.publics), list(org.contributions)))
+
+
+def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None = None,
+                 today: dt.date | None = None) -> DossierData:
+    today = today or dt.date.today()
+    project = _project(project_id)
+    addressee, profile = _addressee(project_id, organisation_id) if organisation_id else (None, None)
+    cards = {c.id: c for c in projects.list_cards(project_id)}
+    budget = []
+    for line in projects.budget_of(project_id):
+        card = cards.get(line.project_partner_id)
+        if line.own_funds:
+            budget.append(BudgetLine(line.label, line.amount, _("Own funds of the EPN"), True))
+        elif card is not None and Stage(card.stage) is not Stage.ABANDONNE:
+            budget.append(BudgetLine(line.label, line.amount, card.organisation_name, Stage(card.stage) in COMMITTED))
+        else:
+            budget.append(BudgetLine(line.label, line.amount))
+    commitments = []
+    for pp_id, items in projects.contributions_of_project(project_id).items():
+        card = cards.get(pp_id)
+        if card is None or card.organisation_id == organisation_id:
+            continue
+        stage = Stage(card.stage)
+        if stage not in COMMITTED and stage not in DISCUSSED:
+            continue
+        for c in items:
+            obtained = c.status == ContributionStatus.OBTENU
+            status = _("Obtained") if obtained else (_("Committed") if stage in COMMITTED else _("Under discussion"))
+            commitments.append(Commitment(card.organisation_name, _kind(c.kind, c.material_mode), c.description,
+                                          c.value, c.value if obtained else None, status, obtained or stage in COMMITTED))
+    all_sessions = [s for s in sessions.sessions_of(project_id) if not s.cancelled]
+    calendar = [CalendarItem(m.title, m.due_on) for m in projects.milestones_of(project_id)
+                if m.project_partner_id is None or (organisation_id and cards.get(m.project_partner_id)
+                                                     and cards[m.project_partner_id].organisation_id == organisation_id)]
+    if all_sessions:
+        calendar.append(CalendarItem(_("Sessions ({count})").format(count=len(all_sessions)),
+                                     all_sessions[0].held_on, all_sessions[-1].held_on))
+    calendar.sort(key=lambda c: c.start or dt.date.max)
+    photos, _left_out = shareable_photos(paths, project_id)
+    planned = sum(s.planned_attendance or 0 for s in all_sessions)
+    ident = settings.identity()
+    epn = ident.name.strip() or _("the EPN")
+    description = project.description.strip()
+    return DossierData(
+        title=project.title, generated_on=today, summary=description.split("\n\n")[0],
+        context=project.context, description=description, objectives=project.objectives,
+        publics=_labels(Public, project.publics), place=project.place,
+        duration=_(DurationKind(project.duration_kind).label) if DurationKind.parse(project.duration_kind) else "",
+        start=project.start_date, end=project.end_date, calendar=calendar,
+        needs=[Need(_kind(n.kind, n.material_mode), n.description, n.amount) for n in projects.needs_of(project_id)],
+        budget=budget, commitments=commitments,
+        benefits=partnership_benefits(epn, project.publics, len(all_sessions), planned, profile),
+        addressee=addressee, cover_photo=photos[0] if photos else None, contact=contact_of(project),
+    )
+
+
+def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) -> BilanData:
+    today = today or dt.date.today()
+    project = _project(project_id)
+    cards = {c.id: c for c in projects.list_cards(project_id)}
+    commitments = []
+    contributions = projects.contributions_of_project(project_id)
+    for pp_id, card in cards.items():
+        stage = Stage(card.stage)
+        items = contributions.get(pp_id, [])
+        for c in items:
+            obtained = c.status == ContributionStatus.OBTENU
+            commitments.append(Commitment(card.organisation_name, _kind(c.kind, c.material_mode), c.description,
+                                          c.value, c.value if obtained else None,
+                                          _("Obtained") if obtained else _(ContributionStatus.ATTENDU.label),
+                                          obtained))
+        if not items and stage in COMMITTED:
+            commitments.append(Commitment(card.organisation_name, _("Partner of the action"), "", None, None,
+                                          _(stage.label), True))
+    staff: dict[str, float] = {}
+    for t in projects.staff_time_of(project_id):
+        staff[t.who.strip() or _("EPN team")] = staff.get(t.who.strip() or _("EPN team"), 0.0) + t.hours
+    photos, left_out = shareable_photos(paths, project_id)
+    next_steps = [f"{format_date(m.due_on)} — {m.title}" for m in projects.milestones_of(project_id)
+                  if m.status != MilestoneStatus.FAIT and m.due_on >= today]
+    ident = settings.identity()
+    return BilanData(
+        title=project.title, generated_on=today, bilan_text=project.bilan_text,
+        start=project.start_date, end=project.end_date, publics=_labels(Public, project.publics),
+        commitments=commitments, sessions=_session_lines(sessions.sessions_of(project_id), today),
+        realizations=[Realization(r.title, r.description, r.made_on) for r in realizations.realizations_of(project_id)],
+        photos=photos, photos_left_out=left_out,
+        staff_time=[StaffTime(who, hours) for who, hours in staff.items()],
+        next_steps=next_steps[:8], contact=contact_of(project),
+        source=_("Figures from PartnerDesk, the partnership register of {epn}, on {date}: sessions and attendance "
+                 "from the attendance sheets, contributions from the partnership records. The detailed sheets are "
+                 "available on request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
+    )

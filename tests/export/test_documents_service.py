@@ -1,0 +1,128 @@
+"""Documents prepared from the database: the consent rule, the CLI, every kind from the demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from partnerdesk import i18n
+from partnerdesk.cli import main
+from partnerdesk.domain.consent import Consent
+from partnerdesk.domain.partners import OrganisationData, PersonData
+from partnerdesk.domain.projects import PhotoData, ProjectData, SessionData, Stage
+from partnerdesk.services import consent, documents, partners, photos, projects, realizations, sessions
+from partnerdesk.store.models import Project, ProjectPartner, ProjectPhoto
+from tests.export import samples
+from tests.export.pdfcheck import assert_no_blank_page, image_count, reader, text
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def project_with_photos(store):
+    org = partners.create_organisation(OrganisationData("Club des aînés « Les Tilleuls »", kind="association",
+                                                        publics=["seniors"], contributions=["public"]))
+    agrees = partners.create_person(PersonData("Martin", "Agnès"), org.id, "Présidente")
+    internal_only = partners.create_person(PersonData("Durand", "Bernard"), org.id, "Trésorier")
+    consent.save_consent(agrees.id, Consent(True, TODAY, ["interne", "partenaires"]), today=TODAY)
+    consent.save_consent(internal_only.id, Consent(True, TODAY, ["interne"]), today=TODAY)
+    photos.set_photo_from_bytes(store, agrees.id, samples.make_photo(store.root / "a.jpg").read_bytes())
+    photos.set_photo_from_bytes(store, internal_only.id, samples.make_photo(store.root / "b.jpg").read_bytes())
+    project = projects.create_project(ProjectData("Ateliers tablette", description="Des ateliers.",
+                                                  publics=["seniors"], bilan_text="Un bilan écrit à la main."))
+    projects.add_partner(project.id, org.id, Stage.CONVENTION_SIGNEE.value)
+    for name, person in (("agreed.jpg", agrees), ("refused.jpg", internal_only)):
+        samples.make_photo(store.photos_dir / name)
+    realizations.add_photo(PhotoData(project.id, "agreed.jpg", "Photo autorisée", person_ids=[agrees.id]))
+    realizations.add_photo(PhotoData(project.id, "refused.jpg", "Photo refusée", person_ids=[internal_only.id]))
+    sessions.create_session(SessionData(project.id, dt.date(2026, 10, 6), "14:00", "16:00", "EPN",
+                                        planned_attendance=8, actual_attendance=6,
+                                        participants=["Agnès Martin", "Zoé Dupont & Cie"]))
+    return store, project.id, org.id
+
+
+def test_photo_without_consent_is_absent_from_the_bilan(project_with_photos):
+    paths, project_id, _org = project_with_photos
+    data = documents.project_docs.bilan_data(paths, project_id, TODAY)
+    assert [p.caption for p in data.photos] == ["Photo autorisée"]
+    assert data.photos_left_out == 1
+    result = documents.render("bilan", paths, project_id, today=TODAY)
+    content = text(result.pdf)
+    assert "Photo autorisée" in content and "Photo refusée" not in content
+    assert image_count(result.pdf) == 1  # no logo: the one image is the consented photo
+    assert any("1 photo was left out" in note for note in result.notes)
+
+
+def test_partner_sheet_shows_only_consented_portraits(project_with_photos):
+    paths, _project_id, org_id = project_with_photos
+    data = documents.partner_docs.partner_sheet_data(paths, org_id, TODAY)
+    portraits = {p.name: p.photo for p in data.people}
+    assert portraits["Agnès Martin"] is not None and portraits["Bernard Durand"] is None
+    pdf = documents.render("partner", paths, org_id, today=TODAY).pdf
+    assert image_count(pdf) == 1
+    assert "Ateliers tablette" in text(pdf)
+
+
+def test_attendance_sheet_of_a_session(project_with_photos):
+    paths, project_id, _org = project_with_photos
+    session_id = documents.session_of_project(project_id, dt.date(2026, 10, 6))
+    pdf = documents.render("attendance", paths, session_id, today=TODAY).pdf
+    content = text(pdf)
+    assert "Zoé Dupont & Cie" in content and "Ateliers tablette" in content
+
+
+def test_dossier_tailored_to_its_partner(project_with_photos):
+    paths, project_id, org_id = project_with_photos
+    data = documents.project_docs.dossier_data(paths, project_id, org_id, TODAY)
+    assert data.addressee.organisation == "Club des aînés « Les Tilleuls »"
+    assert data.addressee.person == "Agnès Martin" and data.addressee.role == "Présidente"
+    reach = next(b.text for b in data.benefits if b.title == "Publics reached")
+    assert "people you already work with" in reach
+    assert data.cover_photo is not None and data.cover_photo.caption == "Photo autorisée"
+    generic = documents.project_docs.dossier_data(paths, project_id, None, TODAY)
+    assert generic.addressee is None
+    assert "people you already work with" not in " ".join(b.text for b in generic.benefits)
+
+
+def test_every_document_from_the_demo_data(demo_store, tmp_path):
+    i18n.set_language("fr")
+    project_id = Project.select().order_by(Project.id).first().id
+    org_id = ProjectPartner.select().where(ProjectPartner.project == project_id).first().organisation_id
+    session_id = documents.session_of_project(project_id)
+    for kind, target, partner in (("dossier", project_id, org_id), ("bilan", project_id, None),
+                                  ("partner", org_id, None), ("attendance", session_id, None)):
+        out = tmp_path / f"{kind}.pdf"
+        result = documents.export(kind, demo_store, target, out, partner_id=partner)
+        pdf = out.read_bytes()
+        meta = reader(pdf).metadata
+        assert meta.author == "Espace public numérique de Saint-Aubin-des-Prés", kind
+        assert reader(pdf).trailer["/Root"]["/Lang"] == "fr-FR"
+        assert result.path == out.resolve()
+        assert_no_blank_page(pdf)
+    assert ProjectPhoto.select().where(ProjectPhoto.project == project_id).count() >= 4
+
+
+def test_cli_export(demo_store, tmp_path, capsys):
+    args = ["--data-dir", str(demo_store.root), "--lang", "fr"]
+    from partnerdesk.services import data
+
+    data.close_data()  # the command opens the folder itself
+    out = tmp_path / "bilan.pdf"
+    assert main([*args, "export", "bilan", "tablette", "-o", str(out)]) == 0
+    assert "PDF enregistré" in capsys.readouterr().out
+    assert "Bilan" in reader(out.read_bytes()).metadata.title
+    out = tmp_path / "dossier"
+    assert main([*args, "export", "dossier", "1", "--partner", "Médiathèque", "-o", str(out)]) == 0
+    assert (tmp_path / "dossier.pdf").exists()
+    assert main([*args, "export", "partner", "mairie", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "Plusieurs structures correspondent" in capsys.readouterr().err
+    assert main([*args, "export", "bilan", "999", "-o", str(tmp_path / "y.pdf")]) == 1
+    assert "Aucun projet ne porte le numéro 999" in capsys.readouterr().err
+    assert main([*args, "export", "attendance", "1", "--date", "31/02/2026", "-o", str(tmp_path / "z.pdf")]) == 1
+    data.open_data(demo_store, daily_backup=False)
+
+
+def test_suggested_names_are_safe():
+    name = documents.suggested_name("bilan", 'Atelier « CV » : <emploi>/"2026"')
+    assert name == "Report - Atelier CV emploi 2026.pdf"

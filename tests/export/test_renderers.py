@@ -1,0 +1,142 @@
+"""Each renderer on prepared data: read back with pypdf, every page rendered."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerdesk import i18n
+from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.export.attendance import render_attendance_sheet
+from partnerdesk.export.bilan import render_bilan
+from partnerdesk.export.dossier import render_dossier
+from partnerdesk.export.partner_sheet import render_partner_sheet
+from tests.export import samples
+from tests.export.pdfcheck import assert_no_blank_page, fonts, reader, text
+
+
+@pytest.fixture
+def french():
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("en")
+
+
+def has(content: str, expected: str) -> bool:
+    """Case-insensitive (kickers are upper case), spaces of any kind alike."""
+    return " ".join(expected.split()).lower() in content.lower()
+
+
+def _metadata(pdf: bytes) -> dict:
+    pdf_reader = reader(pdf)
+    meta = pdf_reader.metadata
+    return {"title": meta.title, "author": meta.author, "subject": meta.subject,
+            "lang": str(pdf_reader.trailer["/Root"].get("/Lang"))}
+
+
+def _only_dejavu(pdf: bytes) -> None:
+    names = fonts(pdf)
+    assert names, "no font found"
+    assert all("DejaVu" in n for n in names), names
+
+
+def test_dossier_in_french(tmp_path, french):
+    pdf = render_dossier(samples.dossier(tmp_path), samples.identity(tmp_path))
+    pages = len(reader(pdf).pages)
+    assert 2 <= pages <= 6
+    content = text(pdf)
+    for expected in ("Dossier de présentation", "« Cœur connecté »", "À L'ATTENTION DE",
+                     "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat apporte à",
+                     "Besoins et budget", "7 900 €", "Déjà engagés", "2 / ", "Élodie Marchand"):
+        assert has(content, expected), expected
+    meta = _metadata(pdf)
+    assert meta["title"] == "Dossier de présentation — Ateliers numériques pour les seniors : « Cœur connecté »"
+    assert meta["author"] == "Espace numérique « La Fabrique » de Saint-Aubin-des-Prés"
+    assert "Boulangerie Dupont & Fils <SARL>" in meta["subject"]
+    assert meta["lang"] == "fr-FR"
+    _only_dejavu(pdf)
+    assert_no_blank_page(pdf)
+
+
+def test_bilan_in_french(tmp_path, french):
+    pdf = render_bilan(samples.bilan(tmp_path, photos=6), samples.identity(tmp_path))
+    content = text(pdf)
+    for expected in ("Bilan", "Partenaires et apports", "Séances et fréquentation", "Taux de présence",
+                     "Réalisations", "En images", "Temps passé et apports obtenus", "Prochaines étapes",
+                     "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104"):
+        assert has(content, expected), expected
+    meta = _metadata(pdf)
+    assert meta["title"].startswith("Bilan — ") and meta["lang"] == "fr-FR"
+    assert meta["subject"] and meta["author"]
+    _only_dejavu(pdf)
+    assert_no_blank_page(pdf)
+
+
+def test_partner_sheet_in_french(tmp_path, french):
+    pdf = render_partner_sheet(samples.partner_sheet(tmp_path), samples.identity(tmp_path))
+    content = text(pdf)
+    for expected in ("Fiche partenaire", "Boulangerie Dupont & Fils <SARL>", "Zoé Œillet", "Relais de l'EPN",
+                     "Projets menés ensemble", "Derniers échanges", "Convention signée"):
+        assert has(content, expected), expected
+    assert _metadata(pdf)["title"] == "Fiche partenaire — Boulangerie Dupont & Fils <SARL>"
+    _only_dejavu(pdf)
+    assert_no_blank_page(pdf)
+
+
+def test_attendance_sheet_repeats_its_header(tmp_path, french):
+    data = samples.attendance(names=40)
+    pdf = render_attendance_sheet(data, samples.identity(tmp_path))
+    pdf_reader = reader(pdf)
+    assert len(pdf_reader.pages) >= 2
+    for page in pdf_reader.pages:
+        page_text = page.extract_text()
+        assert "Nom et prénom" in page_text and "Signature" in page_text
+    content = text(pdf)
+    assert has(content, "Feuille d'émargement") and "Mardi 12 janvier 2027" in content
+    assert "Zoé Dupont & Cie" in content and "Jean-Baptiste de La" in content
+    assert data.line_count == 43
+    _only_dejavu(pdf)
+    assert_no_blank_page(pdf)
+
+
+def test_attendance_sheet_without_names_has_blank_lines(tmp_path):
+    data = samples.attendance(names=0)
+    data.planned = None
+    pdf = render_attendance_sheet(data, EpnIdentity())
+    content = text(pdf)
+    assert data.line_count == 12
+    assert " 12 " in f" {content} " and "Hélène" not in content
+
+
+def test_finished_look_without_identity(tmp_path, french):
+    """No name, logo or colours: the documents still carry a name and render."""
+    pdf = render_bilan(samples.bilan(None, photos=0), EpnIdentity())
+    assert "Espace public numérique" in text(pdf)
+    assert reader(pdf).metadata.author == "Espace public numérique"
+    assert_no_blank_page(pdf)
+
+
+def test_bad_colours_and_svg_logo_are_ignored(tmp_path):
+    svg = tmp_path / "logo.svg"
+    svg.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    identity = EpnIdentity(name="EPN", main_colour="not a colour", accent_colour="#12", logo_path=str(svg))
+    pdf = render_dossier(samples.dossier(None, partner=False), identity)
+    assert len(reader(pdf).pages) >= 2
+    assert "Ce que ce partenariat" not in text(pdf)
+
+
+def test_user_markup_is_printed_not_parsed(tmp_path):
+    data = samples.partner_sheet(None)
+    data.name = "A <b>bold</b> & <font size=90>huge</font> name <unclosed"
+    data.decision_circuit = "x < y && y > z\nnew line"
+    pdf = render_partner_sheet(data, EpnIdentity(name="<EPN & co>"))
+    content = text(pdf)
+    assert "A <b>bold</b> & <font size=90>huge</font> name <unclosed" in content
+    assert "x < y && y > z" in content and "<EPN & co>" in content
+
+
+def test_dossier_without_commitments_or_budget(tmp_path):
+    data = samples.dossier(None, partner=False)
+    data.commitments, data.budget, data.needs, data.calendar = [], [], [], []
+    pdf = render_dossier(data, EpnIdentity())
+    assert "No partner has committed yet" in text(pdf)
+    assert_no_blank_page(pdf)
