@@ -33,10 +33,10 @@ def test_round_trip_of_the_demo_data(tmp_path):
     data.open_data(source, daily_backup=False)
     demo.fill("small", paths=source)
     imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard30.vcf")), source)  # photos, tags
-    (source.proofs_dir / "person-1-consentement.pdf").write_bytes(b"%PDF-1.4 preuve")
+    (source.proofs_dir / "preuve-consentement.pdf").write_bytes(b"%PDF-1.4 preuve")
     (source.root / "templates").mkdir()
     (source.root / "templates" / "convention.txt").write_text("Modèle « convention »", encoding="utf-8")
-    database.execute_sql("INSERT INTO setting (key, value) VALUES ('epn.identity', ?)",
+    database.execute_sql("INSERT OR REPLACE INTO setting (key, value) VALUES ('epn.identity', ?)",
                          (json.dumps({"name": "EPN de Saint-Aubin"}),))
     before = snapshot(source)
     assert before[0]["person"][1] and before[1]
@@ -49,7 +49,7 @@ def test_round_trip_of_the_demo_data(tmp_path):
         names = set(z.namelist())
         assert {"README.txt", "manifest.json", "json/person.json", "csv/person.csv"} <= names
         assert z.read("csv/person.csv").startswith(b"\xef\xbb\xbf")
-        assert "files/proofs/person-1-consentement.pdf" in names
+        assert "files/proofs/preuve-consentement.pdf" in names
 
     restored = DataPaths(tmp_path / "restored").ensure()
     data.open_data(restored, daily_backup=False)

@@ -61,19 +61,14 @@ def test_vcard_export_round_trips_through_the_parser(store, tmp_path):
 
 
 def test_ics_with_paris_time_zone(store):
-    # tables of the projects area, when it is not merged yet
-    names = {r[0] for r in database.execute_sql("SELECT name FROM sqlite_master")}
-    if "project" not in names:
-        database.execute_sql("CREATE TABLE project (id INTEGER PRIMARY KEY, title TEXT)")
-        database.execute_sql("CREATE TABLE milestone (id INTEGER PRIMARY KEY, project_id INTEGER, title TEXT, "
-                             "due_on DATE)")
-        database.execute_sql("CREATE TABLE project_session (id INTEGER PRIMARY KEY, project_id INTEGER, "
-                             "held_on DATE, start_time TEXT, end_time TEXT, place TEXT, cancelled INTEGER)")
-    database.execute_sql("INSERT INTO project (id, title) VALUES (1, 'Seniors connectés')")
-    database.execute_sql("INSERT INTO milestone (project_id, title, due_on) VALUES (1, 'Réunion de bilan', "
-                         "'2027-01-15')")
+    now = "2026-11-22 09:00:00"
+    database.execute_sql("INSERT INTO project (id, title, created_at, updated_at) VALUES (1, 'Seniors connectés', ?, ?)",
+                         (now, now))
+    database.execute_sql("INSERT INTO milestone (project_id, title, due_on, created_at) VALUES (1, 'Réunion de bilan', "
+                         "'2027-01-15', ?)", (now,))
     database.execute_sql("INSERT INTO project_session (project_id, held_on, start_time, end_time, place, cancelled)"
                          " VALUES (1, '2026-12-03', '14:00', '16:30', 'Médiathèque, salle 2', 0)")
+    database.execute_sql("INSERT INTO project_session (project_id, held_on, cancelled) VALUES (1, '2026-12-10', 1)")
     events = calendar.events()
     assert [e.uid for e in events] == ["session-1", "milestone-1"]
     text = calendar.ics(events, now=dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.timezone.utc)).decode("utf-8")

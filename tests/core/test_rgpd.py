@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from partnerdesk.paths import DB_FILENAME
-from partnerdesk.services import imports, person_photos, rgpd, settings
+from partnerdesk.domain.consent import Consent
+from partnerdesk.services import consent, imports, person_photos, rgpd, settings
 from partnerdesk.store import database
 
 from tests.core.test_imports import DATA, people
@@ -42,7 +43,10 @@ def test_anonymisation_leaves_no_trace(store):
     _add_interaction(pid, dt.date(2026, 4, 1), "Relance de Mme Le Bihan")
     database.execute_sql("UPDATE organisation SET notes = 'Voir Gwenaëlle Le Bihan, +33 6 12 34 56 78'")
     photo = person_photos.photo_path(store, pid)
-    (store.proofs_dir / f"person-{pid}-consentement.pdf").write_bytes(b"%PDF preuve")
+    scan = store.root / "scan.pdf"
+    scan.write_bytes(b"%PDF preuve de Gwen")
+    consent.attach_proof(store, pid, scan)
+    scan.unlink()
     preview = rgpd.erasure_preview(store, pid)
     text = preview.describe()
     assert "Gwenaëlle Le Bihan" in text and "photo" in text and "2 journal" in text
@@ -50,7 +54,7 @@ def test_anonymisation_leaves_no_trace(store):
     rgpd.anonymise(store, pid)
 
     assert not photo.exists() and not list(store.proofs_dir.iterdir())
-    assert not any(str(pid) in p.name for p in store.photos_dir.iterdir())
+    assert list(store.photos_dir.iterdir()) == []
     row = database.execute_sql("SELECT first_name, last_name, emails, phones FROM person WHERE id = ?",
                                (pid,)).fetchone()
     assert row == ("", "Anonymised person", "[]", "[]")
@@ -89,7 +93,7 @@ def test_register(store):
     ids = people()
     jo, loic = ids["Joséphine Clément"]["id"], ids["Loïc Béranger"]["id"]
     assert [r.person_id for r in rgpd.photos_without_consent(store)] == [jo]
-    (store.proofs_dir / f"person-{jo}-consentement.pdf").write_bytes(b"ok")
+    consent.save_consent(jo, Consent(True, dt.date.today(), ["interne"]))
     assert rgpd.photos_without_consent(store) == []
     old = dt.date.today() - dt.timedelta(days=4 * 366)
     database.execute_sql("UPDATE person SET created_at = ?", (old.isoformat() + " 09:00:00",))

@@ -16,7 +16,7 @@ from partnerdesk.domain.dataio import Contact
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import person_photos
+from partnerdesk.services import person_photos, photos
 from partnerdesk.services.imports.plan import ImportPlan, PlanRow
 from partnerdesk.store import database
 
@@ -181,8 +181,12 @@ class _Writer:
     def photo(self, pid: int, c: Contact) -> None:
         if c.photo is None:
             return
-        path = person_photos.save_imported(self.paths, pid, c.photo, c.photo_ext or "jpg")
-        self.result.photo_files.append(str(path))
+        try:
+            path, created = person_photos.save_imported(self.paths, pid, c.photo, c.photo_ext)
+        except photos.PhotoError:
+            return  # the parser checked it is an image; a format the photo store refuses is left out
+        if created:
+            self.result.photo_files.append(str(path))
         self.item("photo", pid, "created", {"file": path.name})
         self.result.photos += 1
 
@@ -242,7 +246,7 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
     latest = last_batch()
     if latest is None or latest[0] != batch_id:
         raise UndoError(_("Only the latest import can be undone, and only once."))
-    photos = []
+    files: list[str] = []
     try:
         with database.atomic("IMMEDIATE"):
             items = database.execute_sql(
@@ -255,7 +259,9 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
                     database.execute_sql(f"UPDATE {entity} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
                                          (*[before[c] for c in cols], entity_id))
                 elif entity == "photo":
-                    photos.append(paths.photos_dir / Path(before["file"]).name)
+                    database.execute_sql("DELETE FROM person_photo WHERE person_id = ? AND file = ?",
+                                         (entity_id, before["file"]))
+                    files.append(Path(before["file"]).name)
                 elif entity in ("person_tag", "organisation_tag"):
                     owner = entity.removesuffix("_tag")
                     database.execute_sql(f"DELETE FROM {entity} WHERE {owner}_id = ? AND tag_id = ?",
@@ -267,6 +273,7 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
         raise
     except Exception as exc:  # noqa: BLE001 - e.g. a card used by another record since
         raise UndoError(_("This import cannot be undone any more: {reason}").format(reason=exc)) from exc
-    for photo in photos:
-        photo.unlink(missing_ok=True)
+    for name in files:
+        if not person_photos.file_in_use(name):
+            (paths.photos_dir / name).unlink(missing_ok=True)
     return len(items)
