@@ -79,3 +79,37 @@ class Refusal:
     line: int
     reason: str
     text: str = ""
+
+
+# Merge fields of a letter to a group, with what they hold.
+LETTER_FIELDS: dict[str, str] = {
+    "nom_complet": N_("full name of the person, or name of the organisation"),
+    "prenom": N_("first name"),
+    "nom": N_("last name"),
+    "organisation": N_("organisation"),
+    "fonction": N_("job title"),
+    "adresse": N_("street address"),
+    "code_postal": N_("postcode"),
+    "ville": N_("city"),
+    "date": N_("today's date"),
+    "epn": N_("name of the EPN"),
+}
+
+
+@dataclass
+class Letter:
+    """One addressed letter, merge fields already filled."""
+
+    recipient: list[str]  # address block lines
+    subject: str
+    body: str
+    place_date: str
+    signatory: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LetterTemplateData:
+    name: str
+    subject: str = ""
+    body: str = ""
+    id: int | None = None

@@ -1,5 +1,7 @@
-"""The File menu entries of data in and out: Importer…, Exporter…, Exporter
-toutes les données…, Registre RGPD…. Installed by the main window in one line."""
+"""The File menu entries of data in and out: Importer…, Exporter…, Lettres à un
+groupe…, Exporter toutes les données…, Registre RGPD…. Installed by the main
+window in one line. `export(ids, kind)` and `letters(ids, kind)` take the ids of
+a filtered list: the entry points for the Partenaires tab."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ class DataioMenu:
         menu = window.file_menu
         self.import_action = self._add(menu, _("&Import…"), self.import_file, "importAction")
         self.export_action = self._add(menu, _("&Export…"), self.export, "exportAction")
+        self.letters_action = self._add(menu, _("&Letters to a group…"), self.letters, "lettersAction")
         self.export_all_action = self._add(menu, _("Export &all the data…"), self.export_all, "exportAllAction")
         self.rgpd_action = self._add(menu, _("&RGPD register…"), self.rgpd_register, "rgpdAction")
         self.handle = None
@@ -43,6 +46,13 @@ class DataioMenu:
         from partnerdesk.ui.dialogs.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.ctx, self.window, ids, ids_kind)
+        dialog.exec()
+        return dialog
+
+    def letters(self, ids=None, ids_kind="organisations"):
+        from partnerdesk.ui.dialogs.letters_dialog import LettersDialog
+
+        dialog = LettersDialog(self.ctx, self.window, ids, ids_kind)
         dialog.exec()
         return dialog
 

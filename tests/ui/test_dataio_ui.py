@@ -194,3 +194,28 @@ def test_file_menu_export_all(window, qtbot, tmp_path):
         manifest = json.loads(z.read("manifest.json"))
         assert manifest["tables"]["person"]["rows"] == 2 and any(f.startswith("photos/") for f in manifest["files"])
     assert "Archive written" in window.statusBar().currentMessage()
+
+
+def test_letters_dialog_skips_people_without_address(ctx, qtbot, tmp_path):
+    from partnerdesk.ui.dialogs.letters_dialog import LettersDialog
+
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "google.csv")), ctx.paths)
+    dialog = LettersDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("people"))
+    dialog.which_combo.setCurrentIndex(dialog.which_combo.findData(None))
+    assert dialog.template_combo.count() == 3  # two ready-made templates and "New template"
+    dialog.body_edit.setPlainText("Bonjour {prenom}, {oups}")
+    click(qtbot, dialog.make_button)
+    assert "{oups}" in dialog.message.text()
+    dialog.body_edit.setPlainText("Bonjour {prenom},\n\nÀ bientôt.")
+    dialog.path_edit.setText(str(tmp_path / "lettres.pdf"))
+    click(qtbot, dialog.make_button)
+    assert "1 letter(s)" in dialog.message.text()  # only Hélène's organisation has an address
+    assert "François Nguyễn" in dialog.message.text() and "Zoé" in dialog.message.text()
+    assert (tmp_path / "lettres.pdf").read_bytes().startswith(b"%PDF")
+    dialog.template_combo.setCurrentIndex(dialog.template_combo.findData(None))
+    dialog.name_edit.setText("Relance")
+    dialog.subject_edit.setText("Relance")
+    click(qtbot, dialog.findChild(type(dialog.make_button), "lettersSaveTemplate"))
+    assert dialog.template_combo.currentText() == "Relance"
