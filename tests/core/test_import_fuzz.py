@@ -92,3 +92,26 @@ def test_random_text_as_vcard(text):
         parse_vcard("BEGIN:VCARD\n" + text)
     except ImportFileError:
         pass
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(cell, min_size=4, max_size=4), min_size=1, max_size=8))
+def test_random_rows_reviewed_and_written_in_one_piece(store, body):
+    """Whatever the cells hold, the review and the write never crash, and undo restores the database."""
+    from partnerdesk.services.imports import apply_plan, plan_for, undo_batch
+    from partnerdesk.store import database
+
+    text = "\n".join(";".join(c.replace(";", ",").replace('"', "'").replace("\n", " ").replace("\r", " ")
+                              for c in row) for row in [["Nom", "Prénom", "Courriel", "Structure"], *body])
+    try:
+        parsed = read_text(text, "random.csv", recall=False)
+    except ImportFileError:
+        return
+    before = database.execute_sql("SELECT count(*) FROM person").fetchone()[0]
+    plan = plan_for(parsed)
+    if not plan.rows:
+        return
+    result = apply_plan(plan, store)
+    undo_batch(result.batch_id, store)
+    assert database.execute_sql("SELECT count(*) FROM person").fetchone()[0] == before

@@ -294,3 +294,22 @@ def test_copy_of_sample_folder_is_clean(tmp_path):
     shutil.copytree(DATA, tmp_path / "samples")
     parsed = read_file(tmp_path / "samples" / "vcard40.vcf")
     assert parsed.contacts[1].photo is not None
+
+
+def test_cancel_during_the_write_leaves_nothing(store):
+    class Stop(Exception):
+        pass
+
+    text = "Nom;Prénom;Courriel\n" + "".join(f"Nom{i};Prénom{i};p{i}@exemple.fr\n" for i in range(600))
+    plan = plan_for(imports.read_text(text, "long.csv"))
+    calls = []
+
+    def report(done, total):
+        calls.append(done)
+        if done >= 250:
+            raise Stop()
+
+    with pytest.raises(Stop):
+        apply_plan(plan, store, report)
+    assert calls and people() == {}
+    assert database.execute_sql("SELECT count(*) FROM import_batch").fetchone()[0] == 0

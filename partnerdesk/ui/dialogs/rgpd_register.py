@@ -85,6 +85,7 @@ def _view(model, name: str) -> QTableView:
     proxy.setFilterKeyColumn(-1)
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -190,7 +191,7 @@ class RgpdRegisterDialog(QDialog):
     def _fill(self) -> None:
         headers = [_("Name"), _("Organisation"), _("Last contact")]
         photos = rgpd.photos_without_consent(self.ctx.paths)
-        self.photos_model.set_rows([[r.name, r.organisation, ""] for r in photos], headers,
+        self.photos_model.set_rows([[r.name, r.organisation] for r in photos], headers[:2],
                                    [r.person_id for r in photos])
         self._fill_inactive()
         erased = rgpd.erased_ids()
