@@ -313,3 +313,21 @@ def test_cancel_during_the_write_leaves_nothing(store):
         apply_plan(plan, store, report)
     assert calls and people() == {}
     assert database.execute_sql("SELECT count(*) FROM import_batch").fetchone()[0] == 0
+
+
+def test_vcard_with_a_20_mb_photo(store, tmp_path):
+    import base64
+    import os
+    import time
+
+    blob = base64.b64encode(b"\xff\xd8\xff" + os.urandom(20 * 1024 * 1024)).decode()
+    folded = "\r\n ".join(blob[i:i + 75] for i in range(0, len(blob), 75))
+    path = tmp_path / "lourd.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Gros;Paul;;;\r\nFN:Paul Gros\r\nEMAIL:paul@exemple.fr\r\n"
+                    f"PHOTO;ENCODING=b;TYPE=JPEG:{folded}\r\nEND:VCARD\r\n")
+    started = time.perf_counter()
+    parsed = read_file(path)
+    assert time.perf_counter() - started < 5
+    assert parsed.contacts[0].photo is None and "too large" in parsed.warnings[0]
+    apply_plan(plan_for(parsed), store)
+    assert people()["Paul Gros"]["emails"] == ["paul@exemple.fr"]

@@ -51,12 +51,12 @@ def looks_like_vcard(text: str) -> bool:
     return re.search(r"^\s*BEGIN:VCARD\s*$", text[:65536], re.IGNORECASE | re.MULTILINE) is not None
 
 
-def _split_outside_quotes(text: str, sep: str, maxsplit: int = -1) -> list[str]:
+def _split_outside_quotes(text: str, sep: str) -> list[str]:
     parts, current, quoted = [], [], False
     for ch in text:
         if ch == '"':
             quoted = not quoted
-        if ch == sep and not quoted and (maxsplit < 0 or len(parts) < maxsplit):
+        if ch == sep and not quoted:
             parts.append("".join(current))
             current = []
         else:
@@ -65,11 +65,22 @@ def _split_outside_quotes(text: str, sep: str, maxsplit: int = -1) -> list[str]:
     return parts
 
 
+def _first_colon(line: str) -> int:
+    """Index of the first ":" outside double quotes (the end of name and parameters), or -1."""
+    quoted = False
+    for index, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ":" and not quoted:
+            return index
+    return -1
+
+
 def parse_line(line: str, number: int) -> Property | None:
-    head_value = _split_outside_quotes(line, ":", 1)
-    if len(head_value) != 2:
+    colon = _first_colon(line)
+    if colon < 0:
         return None
-    head, value = head_value
+    head, value = line[:colon], line[colon + 1:]
     tokens = _split_outside_quotes(head, ";")
     name = tokens[0].strip().upper().rsplit(".", 1)[-1]  # drop "item1." groups
     params: dict[str, list[str]] = {}
@@ -87,20 +98,28 @@ def parse_line(line: str, number: int) -> Property | None:
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Unfold: continuation lines start with a space or a tab; quoted-printable
-    lines ending with "=" continue on the next line."""
+    lines ending with "=" continue on the next line. Linear in the size of the
+    file (a 20 MB photo is thousands of folded lines)."""
     out: list[tuple[int, str]] = []
-    qp_open = False
+    start, pieces, qp = 0, [], False
+
+    def flush():
+        if pieces:
+            out.append((start, "".join(pieces)))
+
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        if out and (qp_open or (raw[:1] in (" ", "\t") and not raw.strip().upper().startswith("END:VCARD"))):
-            prev_number, prev = out[-1]
-            if qp_open:
-                out[-1] = (prev_number, prev[:-1] + raw.lstrip() if prev.endswith("=") else prev + raw)
-            else:
-                out[-1] = (prev_number, prev + raw[1:])
+        qp_open = qp and pieces[-1].endswith("=")
+        folded = raw[:1] in (" ", "\t") and not raw.strip().upper().startswith("END:VCARD")
+        if pieces and qp_open:
+            pieces[-1] = pieces[-1][:-1]
+            pieces.append(raw.lstrip())
+        elif pieces and folded:
+            pieces.append(raw[1:])
         else:
-            out.append((number, raw))
-        current = out[-1][1]
-        qp_open = "QUOTED-PRINTABLE" in current.split(":", 1)[0].upper() and current.endswith("=")
+            flush()
+            start, pieces = number, [raw]
+            qp = "QUOTED-PRINTABLE" in raw.split(":", 1)[0].upper()
+    flush()
     return out
 
 
