@@ -3,6 +3,7 @@ fields a column can be mapped to, refused rows."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from partnerdesk.domain.labels import N_
@@ -52,6 +53,12 @@ class Contact:
     tags: list[str] = field(default_factory=list)
     photo: bytes | None = None
     photo_ext: str = ""
+
+    def copy(self) -> Contact:
+        """A copy whose lists can be changed without touching this one (cheaper than deepcopy)."""
+        twin = copy.copy(self)
+        twin.emails, twin.phones, twin.tags = list(self.emails), list(self.phones), list(self.tags)
+        return twin
 
     @property
     def is_person(self) -> bool:

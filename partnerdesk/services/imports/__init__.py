@@ -19,9 +19,7 @@ from partnerdesk.services.imports.writer import ImportResult, UndoError, apply_p
 
 def plan_for(parsed: ParsedFile) -> ImportPlan:
     """The review of a parsed file. Contacts are copied: the file can be re-planned."""
-    import copy
-
-    return build_plan(copy.deepcopy(parsed.contacts), parsed.refused, parsed.warnings,
+    return build_plan([c.copy() for c in parsed.contacts], parsed.refused, parsed.warnings,
                       parsed.path.name, parsed.kind)
 
 

@@ -58,6 +58,7 @@ class _Writer:
         self.orgs = {n: i for i, n in database.execute_sql(
             "SELECT id, name_norm FROM organisation WHERE deleted_at IS NULL ORDER BY id DESC")}
         self.tags = {str(n).casefold(): i for i, n in database.execute_sql("SELECT id, name FROM tag")}
+        self.with_photo = set(person_photos.people_with_photo(paths))
         self.result = ImportResult(batch_id, refused=len(plan.refused))
 
     def item(self, entity: str, entity_id: int, action: str, before: dict | None = None) -> None:
@@ -128,7 +129,7 @@ class _Writer:
              self.person_notes(c), self.now, self.now))
         self.item("person", pid, "created")
         self.result.people_created += 1
-        self.affiliate(pid, c)
+        self.affiliate(pid, c, new=True)
         self.tag_links("person", pid, c.tags)
         self.photo(pid, c)
         return pid
@@ -151,16 +152,17 @@ class _Writer:
                                             "updated_at": updated})
         self.affiliate(pid, c)
         self.tag_links("person", pid, c.tags)
-        if person_photos.photo_path(self.paths, pid) is None:
+        if pid not in self.with_photo:
             self.photo(pid, c)
         self.result.merged += 1
 
-    def affiliate(self, pid: int, c: Contact) -> None:
+    def affiliate(self, pid: int, c: Contact, new: bool = False) -> None:
         if not c.organisation:
             return
         oid = self.organisation(c)
-        exists = database.execute_sql(
-            "SELECT 1 FROM affiliation WHERE person_id = ? AND organisation_id = ? AND end_date IS NULL",
+        # "+organisation_id": look the person's few affiliations up, not the organisation's thousands
+        exists = not new and database.execute_sql(
+            "SELECT 1 FROM affiliation WHERE person_id = ? AND +organisation_id = ? AND end_date IS NULL",
             (pid, oid)).fetchone()
         if not exists:
             aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role) VALUES (?,?,?)",
