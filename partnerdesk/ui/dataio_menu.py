@@ -42,15 +42,39 @@ class DataioMenu:
         dialog.exec()
         return dialog
 
-    def export(self, ids=None, ids_kind="organisations"):
+    def partners_list(self) -> tuple[list[int] | None, str]:
+        """The ids shown by the Partenaires list (its current filter) and their kind, when it has one."""
+        panel = getattr(self.window.current_tab(), "list", None)
+        try:
+            kind = panel.view_kind()
+            proxy = panel.org_proxy if kind == "organisation" else panel.people_proxy
+            return list(proxy.visible_ids()), "organisations" if kind == "organisation" else "people"
+        except AttributeError:
+            return None, "organisations"
+
+    def current_person(self) -> int | None:
+        panel = getattr(self.window.current_tab(), "list", None)
+        try:
+            kind, item_id = panel.current()
+        except (AttributeError, TypeError, ValueError):
+            return None
+        return item_id if kind == "person" else None
+
+    def export(self, ids=None, ids_kind=None):
         from partnerdesk.ui.dialogs.export_dialog import ExportDialog
+
+        if ids is None:
+            ids, ids_kind = self.partners_list()
 
         dialog = ExportDialog(self.ctx, self.window, ids, ids_kind)
         dialog.exec()
         return dialog
 
-    def letters(self, ids=None, ids_kind="organisations"):
+    def letters(self, ids=None, ids_kind=None):
         from partnerdesk.ui.dialogs.letters_dialog import LettersDialog
+
+        if ids is None:
+            ids, ids_kind = self.partners_list()
 
         dialog = LettersDialog(self.ctx, self.window, ids, ids_kind)
         dialog.exec()
@@ -60,6 +84,9 @@ class DataioMenu:
         from partnerdesk.ui.dialogs.rgpd_register import RgpdRegisterDialog
 
         dialog = RgpdRegisterDialog(self.ctx, self.window)
+        person_id = self.current_person()
+        if person_id is not None:
+            dialog.show_person(person_id)
         dialog.exec()
         return dialog
 

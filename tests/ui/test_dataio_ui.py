@@ -219,3 +219,29 @@ def test_letters_dialog_skips_people_without_address(ctx, qtbot, tmp_path):
     dialog.subject_edit.setText("Relance")
     click(qtbot, dialog.findChild(type(dialog.make_button), "lettersSaveTemplate"))
     assert dialog.template_combo.currentText() == "Relance"
+
+
+def test_export_and_register_follow_the_partners_list(window, qtbot, monkeypatch, tmp_path):
+    from partnerdesk.services import demo
+    from partnerdesk.ui.dialogs import export_dialog, rgpd_register
+    from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+    demo.fill("small", paths=window.ctx.paths)
+    window.ctx.signals.data_changed.emit("*")
+    tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)
+    tab.list.apply_search("Mairie")
+    shown = list(tab.list.org_proxy.visible_ids())
+    assert 0 < len(shown) < 40
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: 0)
+    dialog = window.dataio.export()
+    assert dialog.ids == shown and dialog.which_combo.currentData() == "ids"
+    dialog.path_edit.setText(str(tmp_path / "mairies.csv"))
+    click(qtbot, dialog.export_button)
+    assert f"{len(shown)} item(s)" in dialog.message.text()
+    # the register opens on the person whose card is open
+    person_id = database.execute_sql("SELECT id FROM person ORDER BY id LIMIT 1").fetchone()[0]
+    tab.open_item("person", person_id)
+    monkeypatch.setattr(rgpd_register.RgpdRegisterDialog, "exec", lambda self: 0)
+    register = window.dataio.rgpd_register()
+    assert register.selected_person() == person_id and register.erase_button.isEnabled()

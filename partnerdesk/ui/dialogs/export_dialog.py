@@ -86,6 +86,7 @@ class ExportDialog(QDialog):
                 self.which_combo.addItem(_("The current filtered list ({count})").format(count=len(self.ids)), "ids")
             for tag_id, name in selection.list_tags():
                 self.which_combo.addItem(_("Tag: {name}").format(name=name), tag_id)
+            self.which_combo.setCurrentIndex(max(0, self.which_combo.findData("ids")))
         self.format_combo.clear()
         for fmt in files.FORMATS_OF[kind]:
             self.format_combo.addItem(_(files.FORMATS[fmt]), fmt)

@@ -180,6 +180,12 @@ class RgpdRegisterDialog(QDialog):
             self._select(keep)
         self._update_buttons()
 
+    def show_person(self, person_id: int) -> None:
+        """Open on "Everyone" with this person selected (the card open in Partenaires)."""
+        self.tabs.setCurrentIndex(2)
+        self._select(person_id)
+        self._update_buttons()
+
     def _select(self, person_id: int) -> None:
         view = self.current_view()
         model = view.model() if view else None
