@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import dataio, exports, maintenance, partners
+from partnerdesk.cli import dataio, exports, maintenance, partners, review
 
-COMMANDS = [maintenance, partners, exports, dataio]
+COMMANDS = [maintenance, partners, review, exports, dataio]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -68,7 +68,6 @@ class CardRef:
     id: int
     name: str
     verified_on: dt.date | None = None
-    detail: str = ""
 
     @property
     def key(self) -> tuple[str, int]:

@@ -78,11 +78,6 @@ def attach_proof(paths: DataPaths, person_id: int, source: str | os.PathLike) ->
     return name
 
 
-def remove_proof(person_id: int) -> None:
-    with database.atomic():
-        PhotoConsent.update(proof="").where(PhotoConsent.person == person_id).execute()
-
-
 def proof_path(paths: DataPaths, name: str) -> Path:
     return paths.proofs_dir / name
 

@@ -27,6 +27,7 @@ ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "BMP", "TIFF"}
 ACCEPTED_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff")
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"}
 MAX_SOURCE_BYTES = 80 * 1024 * 1024
+MAX_PIXELS = 60_000_000  # a 60-megapixel camera; beyond that, not a portrait
 
 EMPTY_FILE = N_("This file is empty (0 bytes): it holds no photo.")
 HEIC_FILE = N_("HEIC/HEIF photos (iPhone) are not supported. Convert the photo to JPEG first, or on the "
@@ -74,6 +75,8 @@ def prepare(data: bytes) -> tuple[bytes, int, int]:
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in ACCEPTED_FORMATS:
                 raise PhotoError(UNSUPPORTED)
+            if image.width * image.height > MAX_PIXELS:
+                raise PhotoError(TOO_LARGE)
             image.load()
             upright = ImageOps.exif_transpose(image)
     except PhotoError:
@@ -122,6 +125,14 @@ def store_file(paths: DataPaths, source: str | os.PathLike) -> PhotoInfo:
     except OSError as exc:
         raise PhotoError(UNREADABLE) from exc
     return store_bytes(paths, data, source.name)
+
+
+def restore_photo(person_id: int, info: PhotoInfo | None) -> None:
+    """Put back a photo stored earlier (undo), or none."""
+    if info is None:
+        remove_photo(person_id)
+    else:
+        _attach(person_id, info)
 
 
 def _attach(person_id: int, info: PhotoInfo) -> PhotoInfo:

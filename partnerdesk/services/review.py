@@ -7,11 +7,11 @@ it is saved in the settings so the user can stop and resume later where they sto
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from partnerdesk.domain import review as rules
 from partnerdesk.domain import validation as v
-from partnerdesk.domain.partners import OrganisationData, PersonData
+from partnerdesk.domain.partners import AffiliationData, OrganisationData, PersonData
 from partnerdesk.domain.review import CardKind, CardRef
 from partnerdesk.domain.text import normalize
 from partnerdesk.services import partners, settings
@@ -32,15 +32,23 @@ def _today(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 
 
+def _due_people(limit: dt.date, *fields):
+    return (Person.select(*fields)
+            .where(Person.deleted_at.is_null(), Person.verified_on.is_null() | (Person.verified_on <= limit)))
+
+
+def _due_organisations(limit: dt.date, *fields):
+    return (Organisation.select(*fields)
+            .where(Organisation.deleted_at.is_null(),
+                   Organisation.verified_on.is_null() | (Organisation.verified_on <= limit)))
+
+
 def due(today: dt.date | None = None) -> list[CardRef]:
     """Every card due for review, oldest first (never verified first)."""
     today = _today(today)
     limit = rules.cutoff(today, period_months())
-    people = (Person.select(Person.id, Person.first_name, Person.last_name, Person.verified_on)
-              .where(Person.deleted_at.is_null(), Person.verified_on.is_null() | (Person.verified_on <= limit)))
-    orgs = (Organisation.select(Organisation.id, Organisation.name, Organisation.verified_on)
-            .where(Organisation.deleted_at.is_null(),
-                   Organisation.verified_on.is_null() | (Organisation.verified_on <= limit)))
+    people = _due_people(limit, Person.id, Person.first_name, Person.last_name, Person.verified_on)
+    orgs = _due_organisations(limit, Organisation.id, Organisation.name, Organisation.verified_on)
     cards = [CardRef(CardKind.PERSON.value, p.id, f"{p.first_name} {p.last_name}".strip(), p.verified_on)
              for p in people]
     cards += [CardRef(CardKind.ORGANISATION.value, o.id, o.name, o.verified_on) for o in orgs]
@@ -48,7 +56,9 @@ def due(today: dt.date | None = None) -> list[CardRef]:
 
 
 def count_due(today: dt.date | None = None) -> int:
-    return len(due(today))
+    """How many cards are due (counted by the database: cheap enough for the banner)."""
+    limit = rules.cutoff(_today(today), period_months())
+    return _due_people(limit, Person.id).count() + _due_organisations(limit, Organisation.id).count()
 
 
 # --- one card ---------------------------------------------------------------------------
@@ -113,27 +123,23 @@ def save_changes(kind: str, card_id: int, values: dict[str, str], today: dt.date
 
 def _save_person(person_id: int, values: dict[str, str], today: dt.date) -> None:
     with database.atomic("IMMEDIATE"):
-        person = Person.get_by_id(person_id)
-        emails, phones = list(person.emails or []), list(person.phones or [])
+        data = partners.get_person(person_id)
+        if data is None:
+            raise partners.NotFound(person_id)
+        data.first_name = values.get("first_name", data.first_name)
+        data.last_name = values.get("last_name", data.last_name)
         if "email" in values:
-            emails[:1] = [values["email"]] if values["email"] else []
+            data.emails[:1] = [values["email"]] if values["email"] else []
         if "phone" in values:
-            phones[:1] = [values["phone"]] if values["phone"] else []
-        data = PersonData(last_name=values.get("last_name", person.last_name),
-                          first_name=values.get("first_name", person.first_name), emails=emails, phones=phones)
-        errors = {}
+            data.phones[:1] = [values["phone"]] if values["phone"] else []
+        data.verified_on = today
         try:
-            partners.validate_person(data)
+            partners.update_person(data)
         except v.ValidationError as exc:
-            errors = {_person_field(k): msg for k, msg in exc.errors.items()}
-        if errors:
-            raise v.ValidationError(errors)
-        Person.update(first_name=data.first_name, last_name=data.last_name, emails=emails, phones=phones,
-                      name_norm=normalize(data.full_name), verified_on=today,
-                      updated_at=dt.datetime.now()).where(Person.id == person_id).execute()
+            raise v.ValidationError({_person_field(k): msg for k, msg in exc.errors.items()}) from exc
         aff = _current_affiliation(person_id)
         if aff is not None and "role" in values and values["role"] != aff.role:
-            Affiliation.update(role=values["role"]).where(Affiliation.id == aff.id).execute()
+            partners.update_affiliation(aff.id, values["role"], aff.start_date, aff.end_date)
 
 
 def _person_field(key: str) -> str:
@@ -142,32 +148,76 @@ def _person_field(key: str) -> str:
 
 def _save_organisation(org_id: int, values: dict[str, str], today: dt.date) -> None:
     with database.atomic("IMMEDIATE"):
-        org = Organisation.get_by_id(org_id)
-        data = partners.organisation_data(org)
+        data = partners.get_organisation(org_id)
+        if data is None:
+            raise partners.NotFound(org_id)
         for name in ORGANISATION_FIELDS:
             if name in values:
                 setattr(data, name, values[name])
-        partners.validate_organisation(data)
-        changes = {name: getattr(data, name) for name in ORGANISATION_FIELDS}
-        Organisation.update(**changes, name_norm=normalize(data.name), verified_on=today,
-                            updated_at=dt.datetime.now()).where(Organisation.id == org_id).execute()
+        data.verified_on = today
+        partners.update_organisation(data)
 
 
 def left_organisation(person_id: int, today: dt.date | None = None, new_organisation_id: int | None = None,
                       new_role: str = "") -> None:
-    """"Left the organisation": close the open affiliations today, optionally open a new one, stamp the card."""
+    """"Left the organisation": close the open affiliations today (history kept), optionally open a
+    new one, and stamp the card. Raises ValidationError (nothing written) when an affiliation
+    starts after today."""
     today = _today(today)
     with database.atomic("IMMEDIATE"):
-        (Affiliation.update(end_date=today)
-         .where(Affiliation.person == person_id, Affiliation.end_date.is_null()).execute())
+        for affiliation in partners.affiliations_of(person_id):
+            if affiliation.end_date is None:
+                partners.close_affiliation(affiliation.id, today)
         if new_organisation_id is not None:
-            Affiliation.create(person=person_id, organisation=new_organisation_id, role=new_role.strip(),
-                               start_date=today)
+            partners.add_affiliation(person_id, new_organisation_id, new_role, today)
         _stamp(CardKind.PERSON.value, person_id, today)
 
 
 def organisation_choices() -> list[tuple[int, str]]:
-    return [(o.id, o.name) for o in partners.list_organisations()]
+    """(id, name) of every organisation not in the trash, for "left for another organisation"."""
+    query = (Organisation.select(Organisation.id, Organisation.name).where(Organisation.deleted_at.is_null())
+             .order_by(Organisation.name_norm).tuples())
+    return list(query)
+
+
+# --- undo: a card as it was ------------------------------------------------------------
+
+@dataclass
+class Snapshot:
+    """A card and (for a person) its affiliations, to put back on undo."""
+
+    kind: str
+    id: int
+    card: PersonData | OrganisationData
+    affiliations: list[AffiliationData] = field(default_factory=list)
+
+
+def snapshot(kind: str, card_id: int) -> Snapshot:
+    if kind == CardKind.PERSON.value:
+        return Snapshot(kind, card_id, partners.get_person(card_id), partners.affiliations_of(card_id))
+    return Snapshot(kind, card_id, partners.get_organisation(card_id))
+
+
+def restore(snap: Snapshot) -> None:
+    """Write the card back exactly as it was (no validation: it is a past state)."""
+    fields = {k: v for k, v in asdict(snap.card).items() if k != "id"}
+    with database.atomic("IMMEDIATE"):
+        if snap.kind == CardKind.PERSON.value:
+            Person.update(**fields, name_norm=normalize(snap.card.full_name),
+                          updated_at=dt.datetime.now()).where(Person.id == snap.id).execute()
+            kept = [a.id for a in snap.affiliations]
+            Affiliation.delete().where(Affiliation.person == snap.id, Affiliation.id.not_in(kept)).execute()
+            existing = {row.id for row in Affiliation.select(Affiliation.id).where(Affiliation.person == snap.id)}
+            for a in snap.affiliations:
+                values = dict(organisation=a.organisation_id, role=a.role, start_date=a.start_date,
+                              end_date=a.end_date)
+                if a.id in existing:
+                    Affiliation.update(**values).where(Affiliation.id == a.id).execute()
+                else:  # removed by an undo, back on redo
+                    Affiliation.insert(id=a.id, person=snap.id, **values).execute()
+        else:
+            Organisation.update(**fields, name_norm=normalize(snap.card.name),
+                                updated_at=dt.datetime.now()).where(Organisation.id == snap.id).execute()
 
 
 # --- the session: queue and position, saved to resume later --------------------------------
@@ -190,13 +240,23 @@ class Session:
 
 
 def start_session(today: dt.date | None = None) -> Session:
-    """Resume the saved session when one is unfinished, else start on today's due cards."""
+    """Resume the saved session where the user stopped, else start on today's due cards.
+
+    On resuming, cards still ahead that were checked meanwhile (on their card, by someone
+    else) are dropped, and cards that became due since are added at the end.
+    """
     saved = settings.get(SESSION) or {}
     queue = [(str(k), int(i)) for k, i in saved.get("queue", [])]
-    position = int(saved.get("position", 0))
-    if queue and position < len(queue):
-        return Session(queue, position)
-    session = Session([c.key for c in due(today)], 0)
+    position = min(int(saved.get("position", 0)), len(queue))
+    due_now = [card.key for card in due(today)]
+    still_due = set(due_now)
+    ahead = [key for key in queue[position:] if key in still_due]
+    known = set(queue)
+    ahead += [key for key in due_now if key not in known]
+    if queue and position < len(queue) and ahead:
+        session = Session(queue[:position] + ahead, position)
+    else:
+        session = Session(due_now, 0)
     save_session(session)
     return session
 
@@ -211,6 +271,3 @@ def advance(session: Session) -> Session:
     save_session(session)
     return session
 
-
-def clear_session() -> None:
-    settings.set_(SESSION, {})

@@ -7,26 +7,20 @@ handed to partners). `has_photo` tells whether a photo exists at all.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
 from dataclasses import dataclass, field
 
-from partnerdesk.domain.consent import Consent, ConsentScope, missing_items
+from partnerdesk.domain.consent import Consent, ConsentScope, missing_items, usable_photo
 from partnerdesk.domain.text import initials, normalize
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import consent as consent_service
 from partnerdesk.services import settings
-from partnerdesk.store.models import (
-    Affiliation,
-    Organisation,
-    OrganisationTag,
-    Person,
-    PersonPhoto,
-    PersonTag,
-    PhotoConsent,
-    Tag,
-)
+from partnerdesk.store import people_grid
+from partnerdesk.store.models import Affiliation, Organisation, Tag
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonCard:
     id: int
     first_name: str
@@ -37,8 +31,8 @@ class PersonCard:
     photo: str | None = None  # usable for the requested scope only
     has_photo: bool = False
     consent: Consent | None = None
-    missing: list[str] = field(default_factory=list)
-    search_key: str = ""
+    has_email: bool = False
+    has_phone: bool = False
 
     @property
     def full_name(self) -> str:
@@ -48,67 +42,64 @@ class PersonCard:
     def initials(self) -> str:
         return initials(self.first_name, self.last_name)
 
+    @property
+    def missing(self) -> list[str]:
+        """What the card lacks ("fiches incomplètes"): email, phone, photo, consent for the photo."""
+        return missing_items(["@"] if self.has_email else [], ["0"] if self.has_phone else [],
+                             "photo" if self.has_photo else None, self.consent)
+
 
 @dataclass
 class GridFilter:
     organisation_id: int | None = None
     tag_id: int | None = None
+    project_id: int | None = None
     search: str = ""
     incomplete_only: bool = False
 
 
-def _current_affiliations() -> dict[int, tuple[int, str, str]]:
-    """{person id: (organisation id, organisation name, role)} of each person's latest open affiliation."""
-    query = (Affiliation.select(Affiliation.person, Affiliation.organisation, Affiliation.role,
-                                Affiliation.start_date, Organisation.name)
-             .join(Organisation)
-             .where(Affiliation.end_date.is_null(), Organisation.deleted_at.is_null())
-             .order_by(Affiliation.start_date.asc(nulls="first"), Affiliation.id)
-             .tuples())
-    return {pid: (oid, name, role) for pid, oid, role, _start, name in query}
+_NO_AFFILIATION = (None, "", "")
+
+
+def _json_list(text: str | None) -> list[str]:
+    return json.loads(text) if text and text != "[]" else []
+
+
+def _consent(given, given_on, scopes, proof) -> Consent | None:
+    if given is None:
+        return None
+    day = dt.date.fromisoformat(given_on) if given_on else None
+    return Consent(bool(given), day, _json_list(scopes), proof or "")
 
 
 def list_cards(filters: GridFilter | None = None, scope: str = ConsentScope.INTERNE.value) -> list[PersonCard]:
-    """Every person of the grid, sorted by name, with the photo usable for `scope`."""
+    """Every person of the grid, sorted by name, with the photo usable for `scope` only."""
     filters = filters or GridFilter()
-    current = _current_affiliations()
-    photos = dict(PersonPhoto.select(PersonPhoto.person, PersonPhoto.file).tuples())
-    consents = {row.person_id: Consent(bool(row.given), row.given_on, list(row.scopes or []), row.proof)
-                for row in PhotoConsent.select()}
-    usable = consent_service.usable_photos(scope)
-    allowed = _tag_people(filters.tag_id, current) if filters.tag_id else None
+    current = people_grid.current_affiliations()
+    allowed = people_grid.tagged_people(filters.tag_id) if filters.tag_id else None
+    if filters.project_id:
+        involved = people_grid.project_people(filters.project_id)
+        allowed = involved if allowed is None else allowed & involved
     needle = normalize(filters.search)
-    query = (Person.select(Person.id, Person.first_name, Person.last_name, Person.name_norm, Person.emails,
-                           Person.phones)
-             .where(Person.deleted_at.is_null()))
+    norm = functools.lru_cache(maxsize=None)(normalize)
     cards = []
-    for row in query:
-        org_id, org_name, role = current.get(row.id, (None, "", ""))
+    for pid, first, last, name_norm, has_email, has_phone, photo, given, given_on, scopes, proof \
+            in people_grid.people_rows():
+        org_id, org_name, role = current.get(pid, _NO_AFFILIATION)
         if filters.organisation_id is not None and org_id != filters.organisation_id:
             continue
-        if allowed is not None and row.id not in allowed:
+        if allowed is not None and pid not in allowed:
             continue
-        key = f"{row.name_norm} {normalize(org_name)} {normalize(role)}"
-        if needle and needle not in key:
+        if needle and needle not in f"{name_norm} {norm(org_name)} {norm(role)}":
             continue
-        photo = photos.get(row.id)
-        consent = consents.get(row.id)
-        missing = missing_items(row.emails, row.phones, photo, consent)
-        if filters.incomplete_only and not missing:
+        consent = _consent(given, given_on, scopes, proof) if given is not None else None
+        card = PersonCard(pid, first, last, role, org_name, org_id, usable_photo(photo, consent, scope),
+                          photo is not None, consent, bool(has_email), bool(has_phone))
+        if filters.incomplete_only and not card.missing:
             continue
-        cards.append(PersonCard(row.id, row.first_name, row.last_name, role, org_name, org_id, usable.get(row.id),
-                                photo is not None, consent, missing, key))
-    cards.sort(key=lambda c: (normalize(c.last_name), normalize(c.first_name), c.id))
+        cards.append(card)
+    cards.sort(key=lambda c: (norm(c.last_name), norm(c.first_name), c.id))
     return cards
-
-
-def _tag_people(tag_id: int, current: dict[int, tuple[int, str, str]]) -> set[int]:
-    """People tagged with `tag_id`, or working in an organisation tagged with it."""
-    people = {pid for (pid,) in PersonTag.select(PersonTag.person).where(PersonTag.tag == tag_id).tuples()}
-    orgs = {oid for (oid,) in OrganisationTag.select(OrganisationTag.organisation)
-            .where(OrganisationTag.tag == tag_id).tuples()}
-    people.update(pid for pid, (oid, _name, _role) in current.items() if oid in orgs)
-    return people
 
 
 def organisations_with_people() -> list[tuple[int, str]]:
@@ -121,6 +112,11 @@ def organisations_with_people() -> list[tuple[int, str]]:
 
 def tags() -> list[tuple[int, str]]:
     return list(Tag.select(Tag.id, Tag.name).order_by(Tag.name).tuples())
+
+
+def projects() -> list[tuple[int, str]]:
+    """(id, title) of the projects, for the filter."""
+    return people_grid.projects()
 
 
 def export_pdf(paths: DataPaths, filters: GridFilter | None = None, title: str = "") -> bytes:

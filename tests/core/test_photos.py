@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from partnerdesk.domain.partners import PersonData
-from partnerdesk.services import partners, photos, thumbnails
+from partnerdesk.services import partners, photos
 from tests.core.images import encoded, rotated_jpeg
 
 
@@ -116,12 +116,9 @@ def test_replace_remove_and_prune(store, person):
     assert photos.photo_of(person) is None
 
 
-def test_thumbnail_is_made_once_at_size(store, person):
-    info = photos.set_photo_from_bytes(store, person, encoded("JPEG", width=1000, height=800))
-    path = thumbnails.ensure_thumbnail(store, info.file, 100)
-    assert path.parent == store.thumbnails_dir
-    with Image.open(path) as image:
-        assert max(image.size) == thumbnails.bucket(100) == 128
-    mtime = path.stat().st_mtime_ns
-    assert thumbnails.ensure_thumbnail(store, info.file, 110) == path and path.stat().st_mtime_ns == mtime
-    assert thumbnails.ensure_thumbnail(store, "absent.jpg", 64) is None
+def test_huge_picture_is_refused_before_decoding(store, person):
+    out = io.BytesIO()
+    Image.new("1", (10_000, 7_000)).save(out, "PNG")  # 70 megapixels in a few kilobytes
+    with pytest.raises(photos.PhotoError) as err:
+        photos.set_photo_from_bytes(store, person, out.getvalue())
+    assert err.value.message == photos.TOO_LARGE

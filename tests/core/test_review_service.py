@@ -89,3 +89,13 @@ def test_session_resumes_where_the_user_stopped(cards):
     review.advance(resumed)
     fresh = review.start_session(TODAY)  # the saved one is finished: today's due cards again
     assert fresh.position == 0 and len(fresh.queue) == 2
+
+
+def test_resumed_session_drops_cards_checked_meanwhile_and_adds_new_ones(cards):
+    session = review.start_session(TODAY)
+    review.advance(session)  # Paul skipped
+    review.mark_unchanged("organisation", cards["mairie"], TODAY)  # checked from its card
+    newcomer = partners.create_person(PersonData("Nouveau", "Nina")).id
+    resumed = review.start_session(TODAY)
+    assert resumed.position == 1
+    assert resumed.queue == [("person", cards["paul"]), ("person", cards["anne"]), ("person", newcomer)]

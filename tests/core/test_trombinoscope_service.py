@@ -49,3 +49,15 @@ def test_screen_uses_internal_scope(store):
     mjc, ehpad, a, b, c, tag = _setup(store)
     cards = {x.id: x for x in trombinoscope.list_cards()}
     assert cards[a].photo and cards[b].photo is None and cards[b].has_photo
+
+
+def test_project_filter(store):
+    from partnerdesk.domain.projects import ProjectData
+    from partnerdesk.services import projects
+
+    mjc, ehpad, a, b, c, tag = _setup(store)
+    project = projects.create_project(ProjectData("Ateliers tablettes seniors"))
+    projects.add_partner(project.id, ehpad)
+    assert [x.id for x in trombinoscope.list_cards(GridFilter(project_id=project.id))] == [b]
+    assert trombinoscope.list_cards(GridFilter(project_id=project.id, tag_id=tag, search="caron")) == []
+    assert (project.id, "Ateliers tablettes seniors") in trombinoscope.projects()

@@ -118,3 +118,25 @@ def test_no_person_disables_everything(ctx, qtbot):
     w = PhotoConsentWidget(ctx, None)
     qtbot.addWidget(w)
     assert not w.isEnabled()
+
+
+def test_remove_and_replace_can_be_undone(widget, tmp_path, ctx):
+    first = tmp_path / "a.png"
+    first.write_bytes(encoded("PNG", colour=(200, 0, 0)))
+    second = tmp_path / "b.png"
+    second.write_bytes(encoded("PNG", colour=(0, 0, 200)))
+    widget.import_file(first)
+    a = photos.photo_of(widget.person_id)
+    widget.import_file(second)
+    b = photos.photo_of(widget.person_id)
+    widget.remove_button.click()
+    assert photos.photo_of(widget.person_id) is None
+    ctx.undo_stack.undo()
+    assert photos.photo_of(widget.person_id) == b and widget.photo == b and widget.remove_button.isEnabled()
+    ctx.undo_stack.undo()
+    assert photos.photo_of(widget.person_id) == a
+    ctx.undo_stack.undo()
+    assert photos.photo_of(widget.person_id) is None and widget.photo is None
+    ctx.undo_stack.redo()
+    assert photos.photo_of(widget.person_id) == a
+    assert ctx.undo_stack.undoText() == "Change the photo"

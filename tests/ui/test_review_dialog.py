@@ -134,3 +134,51 @@ def test_banner_in_french(ctx, qtbot, cards):
     banner = ReviewBanner(ctx)
     qtbot.addWidget(banner)
     assert banner.label.text() == "3 fiches à vérifier cette année"
+
+
+
+def test_open_requested_review_opens_it(cards, window, qtbot):
+    window.ctx.signals.open_requested.emit("review", 0)
+    dialog = window.findChild(ReviewDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_photo_shown_only_with_consent_for_internal_use(ctx, qtbot, cards):
+    from partnerdesk.domain.consent import Consent
+    from partnerdesk.services import consent, photos
+    from tests.core.images import jpeg_bytes
+
+    photos.set_photo_from_bytes(ctx.paths, cards["paul"], jpeg_bytes(width=300, height=400))
+    dialog = _dialog(ctx, qtbot)
+    assert dialog.photo_file is None  # no consent yet: initials
+    assert dialog.photo.pixmap().width() == dialog.photo.pixmap().height()
+    consent.save_consent(cards["paul"], Consent(True, TODAY, ["interne"]))
+    again = _dialog(ctx, qtbot)
+    qtbot.waitUntil(lambda: again.provider.pending() == 0)
+    assert again.photo_file and again.photo.pixmap().width() < again.photo.pixmap().height()
+
+
+def test_each_action_can_be_undone(ctx, qtbot, cards):
+    dialog = _dialog(ctx, qtbot)
+    combo = dialog.findChild(object, "reviewNewOrganisation")
+    combo.setCurrentIndex(combo.findData(cards["mairie"]))
+    _click(qtbot, dialog, "reviewLeftButton")  # Paul leaves the college for the town hall
+    dialog.findChild(object, "reviewEdit_email").setText("anne@ville.fr")
+    _click(qtbot, dialog, "reviewSaveButton")  # Anne's new email
+    _click(qtbot, dialog, "reviewUnchangedButton")  # the town hall is fine
+    assert Organisation.get_by_id(cards["mairie"]).verified_on == TODAY
+    assert ctx.undo_stack.undoText() == "Nothing changed (Mairie)"
+
+    ctx.undo_stack.undo()
+    assert Organisation.get_by_id(cards["mairie"]).verified_on == dt.date(2025, 1, 10)
+    ctx.undo_stack.undo()
+    anne = Person.get_by_id(cards["anne"])
+    assert anne.emails == ["anne@mairie.fr"] and anne.verified_on == dt.date(2024, 2, 29)
+    ctx.undo_stack.undo()
+    rows = list(Affiliation.select().where(Affiliation.person == cards["paul"]))
+    assert [(r.organisation_id, r.end_date) for r in rows] == [(cards["college"], None)]
+    assert Person.get_by_id(cards["paul"]).verified_on is None
+    ctx.undo_stack.redo()
+    rows = list(Affiliation.select().where(Affiliation.person == cards["paul"]).order_by(Affiliation.id))
+    assert [(r.organisation_id, r.end_date) for r in rows] == [(cards["college"], TODAY), (cards["mairie"], None)]

@@ -115,3 +115,47 @@ def test_export_pdf_button_writes_the_file(ctx, qtbot, demo_store, tmp_path, mon
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "équipe.pdf"
     assert pdf.read_bytes().startswith(b"%PDF") and messages and str(pdf) in messages[0]
+
+
+def test_thumbnail_is_made_once_at_size_and_cached_on_disk(ctx, store):
+    from partnerdesk.services import thumbnails
+    from partnerdesk.ui.thumbnails import load_thumbnail
+
+    person = partners.create_person(PersonData("Morel", "Lou"))
+    info = photos.set_photo_from_bytes(store, person.id, jpeg_bytes(width=1000, height=800))
+    image = load_thumbnail(store, info.file, 100)
+    assert image.width() == 100 and image.height() in (79, 80)
+    cached = thumbnails.thumbnail_path(store, info.file, 100)
+    assert cached.parent == store.thumbnails_dir and cached.exists()
+    mtime = cached.stat().st_mtime_ns
+    assert load_thumbnail(store, info.file, 110).width() == 110 and cached.stat().st_mtime_ns == mtime
+    assert load_thumbnail(store, "absent.jpg", 64).isNull()
+    assert thumbnails.clear(store) == 1
+
+
+def test_double_click_in_the_window_shows_the_person_card(demo_store, window, qtbot):
+    from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+    tab = window.tab_of(TrombinoscopeTab)
+    window.show_tab(tab)
+    window.show()
+    qtbot.waitExposed(window)
+    index = tab.model.index(3)
+    rect = tab.view.visualRect(index)
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    partners_tab = window.tab_of(PartnersTab)
+    assert window.current_tab() is partners_tab
+    assert partners_tab.person_card.item_id == tab.model.data(index, IdRole)
+
+
+def test_enter_opens_the_selected_person(ctx, qtbot, demo_store):
+    tab = _tab(ctx, qtbot)
+    tab.show()
+    qtbot.waitExposed(tab)
+    opened = []
+    ctx.signals.open_requested.connect(lambda kind, item: opened.append((kind, item)))
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.model.index(2))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert opened == [("person", tab.model.data(tab.model.index(2), IdRole))]

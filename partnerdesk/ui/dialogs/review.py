@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,8 +31,11 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.review import CardKind
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, format_date
-from partnerdesk.services import review
+from partnerdesk.domain.consent import ConsentScope
+from partnerdesk.domain.text import initials
+from partnerdesk.services import consent, review
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.thumbnails import ThumbnailProvider, initials_pixmap
 
 LABELS = {
     "first_name": N_("First name"), "last_name": N_("Last name"), "email": N_("Email"), "phone": N_("Phone"),
@@ -39,6 +43,29 @@ LABELS = {
     "city": N_("City"), "website": N_("Website"),
 }
 ERROR_STYLE = "color: #b91c1c;"
+PHOTO_SIZE = 72
+
+
+class ReviewCommand(QUndoCommand):
+    """One review action, already done; undo puts the card back as it was before."""
+
+    def __init__(self, ctx: AppContext, before: review.Snapshot, after: review.Snapshot, text: str):
+        super().__init__(text)
+        self.ctx, self.before, self.after = ctx, before, after
+        self._done = True
+
+    def _apply(self, snap: review.Snapshot) -> None:
+        review.restore(snap)
+        self.ctx.signals.data_changed.emit("people" if snap.kind == CardKind.PERSON.value else "organisations")
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False  # the action itself already wrote it
+            return
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
 
 
 class ReviewDialog(QDialog):
@@ -63,6 +90,13 @@ class ReviewDialog(QDialog):
         top.addWidget(self.progress_label)
         top.addWidget(self.progress, 1)
 
+        self.provider = ThumbnailProvider(ctx, capacity=20, parent=self)
+        self.provider.ready.connect(lambda _files: self._show_photo())
+        self.photo_file: str | None = None
+        self.photo = QLabel()
+        self.photo.setObjectName("reviewPhoto")
+        self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel()
         self.title.setObjectName("reviewCardTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -74,7 +108,7 @@ class ReviewDialog(QDialog):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
 
-        self.left_box = QGroupBox(_("Left the organisation"))
+        self.left_box = QGroupBox(_("Leaving the organisation"))
         self.new_org = QComboBox()
         self.new_org.setObjectName("reviewNewOrganisation")
         self.new_role = QLineEdit()
@@ -86,11 +120,22 @@ class ReviewDialog(QDialog):
         left_form.addRow(_("New organisation (optional):"), self.new_org)
         left_form.addRow(_("New role:"), self.new_role)
         left_form.addRow("", self.left_button)
+        self.left_error = QLabel()
+        self.left_error.setObjectName("reviewLeftError")
+        self.left_error.setStyleSheet(ERROR_STYLE)
+        self.left_error.setWordWrap(True)
+        self.left_error.hide()
+        left_form.addRow(self.left_error)
 
         card_page = QWidget()
         card_layout = QVBoxLayout(card_page)
-        card_layout.addWidget(self.title)
-        card_layout.addWidget(self.subtitle)
+        heading = QHBoxLayout()
+        heading.addWidget(self.photo)
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        heading.addLayout(names, 1)
+        card_layout.addLayout(heading)
         card_layout.addLayout(self.grid)
         card_layout.addWidget(self.left_box)
         card_layout.addStretch(1)
@@ -130,6 +175,7 @@ class ReviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_changes)
         self.left_button.clicked.connect(self.left_organisation)
         self.later_button.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_changes)
 
         self.new_org.addItem(_("— none —"), None)
         for org_id, name in review.organisation_choices():
@@ -173,6 +219,9 @@ class ReviewDialog(QDialog):
         self.edits, self.errors = {}, {}
         person = card.kind == CardKind.PERSON.value
         self.title.setText(card.title)
+        self.photo.setVisible(person)
+        self.photo_file = consent.photo_for_use(card.id, ConsentScope.INTERNE) if person else None
+        self._show_photo()
         checked = (_("last checked on {date}").format(date=format_date(card.verified_on)) if card.verified_on
                    else _("never checked"))
         kind = _("Person") if person else _("Organisation")
@@ -208,9 +257,20 @@ class ReviewDialog(QDialog):
         self.left_button.setEnabled(person and bool(card.organisation))
         self.new_org.setCurrentIndex(0)
         self.new_role.clear()
+        self.left_error.hide()
         if self.edits:
             first = next(iter(self.edits.values()))
             first.setFocus()
+
+    def _show_photo(self) -> None:
+        """The person's photo when their consent covers internal use, else their initials."""
+        if self.card is None or self.card.kind != CardKind.PERSON.value:
+            return
+        pixmap = self.provider.pixmap(self.photo_file, PHOTO_SIZE) if self.photo_file else None
+        if pixmap is None:
+            values = self.card.values
+            pixmap = initials_pixmap(initials(values.get("first_name", ""), values.get("last_name", "")), PHOTO_SIZE)
+        self.photo.setPixmap(pixmap)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
@@ -220,8 +280,11 @@ class ReviewDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _next(self) -> None:
-        area = "people" if self.card and self.card.kind == CardKind.PERSON.value else "organisations"
+    def _next(self, before: review.Snapshot, action: str) -> None:
+        card = self.card
+        area = "people" if card.kind == CardKind.PERSON.value else "organisations"
+        after = review.snapshot(card.kind, card.id)
+        self.ctx.undo_stack.push(ReviewCommand(self.ctx, before, after, f"{action} ({card.title})"))
         review.advance(self.session)
         self.ctx.signals.data_changed.emit(area)
         self.show_current()
@@ -233,25 +296,33 @@ class ReviewDialog(QDialog):
 
     def nothing_changed(self) -> None:
         if self.card is not None:
+            before = review.snapshot(self.card.kind, self.card.id)
             review.mark_unchanged(self.card.kind, self.card.id, self.today)
-            self._next()
+            self._next(before, _("Nothing changed"))
 
     def save_changes(self) -> None:
         if self.card is None:
             return
         values = {name: edit.text() for name, edit in self.edits.items()}
+        before = review.snapshot(self.card.kind, self.card.id)
         try:
             review.save_changes(self.card.kind, self.card.id, values, self.today)
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return
-        self._next()
+        self._next(before, _("Save changes"))
 
     def left_organisation(self) -> None:
         if self.card is None or self.card.kind != CardKind.PERSON.value:
             return
-        review.left_organisation(self.card.id, self.today, self.new_org.currentData(), self.new_role.text())
-        self._next()
+        before = review.snapshot(self.card.kind, self.card.id)
+        try:
+            review.left_organisation(self.card.id, self.today, self.new_org.currentData(), self.new_role.text())
+        except ValidationError as exc:
+            self.left_error.setText(" ".join(_(m) for m in exc.errors.values()))
+            self.left_error.show()
+            return
+        self._next(before, _("Left the organisation"))
 
 
 def open_review(ctx: AppContext, parent=None) -> ReviewDialog:

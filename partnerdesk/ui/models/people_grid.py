@@ -35,19 +35,15 @@ class PeopleGridListModel(QAbstractListModel):
         self.endResetModel()
 
     def set_icon_size(self, size: int) -> None:
+        """Photos at `size` from now on; the view relays out and repaints (no per-row signal:
+        ten thousand rows would each be measured again)."""
         if size != self.icon_size:
             self.icon_size = size
             if self.provider is not None:
                 self.provider.forget_queue()
-            if self._rows:
-                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
-                                      [Qt.ItemDataRole.DecorationRole])
 
     def row_at(self, row: int) -> PersonCard:
         return self._rows[row]
-
-    def row_of(self, person_id: int) -> int:
-        return next((n for n, card in enumerate(self._rows) if card.id == person_id), -1)
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -67,7 +63,7 @@ class PeopleGridListModel(QAbstractListModel):
         if role == ObjectRole:
             return card
         if role == SortRole:
-            return card.search_key
+            return (card.last_name.casefold(), card.first_name.casefold())
         if role == RoleRole:
             return card.role
         if role == OrganisationRole:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -38,6 +39,27 @@ from partnerdesk.ui.thumbnails import ThumbnailProvider, initials_pixmap
 PHOTO_SIZE = 160
 ERROR_STYLE = "color: #b91c1c;"
 FILE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff"
+
+
+class PhotoCommand(QUndoCommand):
+    """A person's photo changed (added, replaced or removed): undo puts the previous one back.
+    The stored files stay in photos/, so both states can always be restored."""
+
+    def __init__(self, ctx: AppContext, person_id: int, before, after, text: str, done: bool):
+        super().__init__(text)
+        self.ctx, self.person_id, self.before, self.after = ctx, person_id, before, after
+        self._skip_first_redo = done
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+        else:
+            photos.restore_photo(self.person_id, self.after)
+        self.ctx.signals.data_changed.emit("photos")
+
+    def undo(self) -> None:
+        photos.restore_photo(self.person_id, self.before)
+        self.ctx.signals.data_changed.emit("photos")
 
 
 class PhotoLabel(QLabel):
@@ -163,6 +185,7 @@ class PhotoConsentWidget(QWidget):
         paste = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.paste)
+        ctx.signals.data_changed.connect(self._data_changed)
         self.set_person(person_id, initials)
 
     # --- loading ----------------------------------------------------------------------
@@ -183,6 +206,13 @@ class PhotoConsentWidget(QWidget):
         self.photo_label.setPixmap(pixmap if pixmap is not None else initials_pixmap(self.initials, PHOTO_SIZE))
         self.add_button.setText(_("Replace the photo…") if self.photo else _("Add a photo…"))
         self.remove_button.setEnabled(self.photo is not None)
+
+    def _data_changed(self, area: str) -> None:
+        """Another window, or undo, changed the photo: show the current one."""
+        if area in ("photos", "*") and self.person_id is not None and shiboken6.isValid(self):
+            self.photo = photos.photo_of(self.person_id)
+            self._show_photo()
+            self.consent_summary.setText(self.summary(self.consent))
 
     def _thumbnail_ready(self, files: list[str]) -> None:
         if self.photo is not None and self.photo.file in files:
@@ -260,11 +290,13 @@ class PhotoConsentWidget(QWidget):
 
     def _imported(self, info: photos.PhotoInfo) -> None:
         self._set_busy(False)
-        self.photo = info
+        before, self.photo = self.photo, info
         self._show_photo_error("")
         self._show_photo()
         self.consent_summary.setText(self.summary(self.consent))
-        self._changed()
+        self.ctx.undo_stack.push(PhotoCommand(self.ctx, self.person_id, before, info,
+                                              _("Change the photo"), done=True))
+        self.changed.emit()
 
     def _import_failed(self, exc: BaseException, details: str) -> None:
         self._set_busy(False)
@@ -287,11 +319,14 @@ class PhotoConsentWidget(QWidget):
 
     def remove_photo(self) -> None:
         if self.person_id is not None and self.photo is not None:
+            before = self.photo
             photos.remove_photo(self.person_id)
             self.photo = None
             self._show_photo()
             self.consent_summary.setText(self.summary(self.consent))
-            self._changed()
+            self.ctx.undo_stack.push(PhotoCommand(self.ctx, self.person_id, before, None,
+                                                  _("Remove the photo"), done=True))
+            self.changed.emit()
 
     # --- consent ----------------------------------------------------------------------
 

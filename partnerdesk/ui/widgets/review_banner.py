@@ -6,6 +6,7 @@ view too) when cards are due; "Later" hides it until the next start.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from partnerdesk.i18n import _, ngettext
@@ -38,13 +39,20 @@ class ReviewBanner(QFrame):
         self.open_button.clicked.connect(self.open_review)
         self.later_button.clicked.connect(self.dismiss)
         ctx.signals.data_changed.connect(self._data_changed)
+        self.hide()
         self.refresh()
 
     def refresh(self) -> None:
-        self.due = review.count_due()
+        """Count the due cards in the background, then show or hide."""
+        self.ctx.tasks.run(lambda handle: review.count_due(), self._counted)
+
+    def _counted(self, count: int) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.due = count
         self.label.setText(ngettext("{count} card to check this year", "{count} cards to check this year",
-                                    self.due).format(count=self.due))
-        self.setVisible(self.due > 0 and not self.dismissed)
+                                    count).format(count=count))
+        self.setVisible(count > 0 and not self.dismissed)
 
     def dismiss(self) -> None:
         self.dismissed = True

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
-from partnerdesk.ui.models.people_grid import OrganisationRole, RoleRole
+from partnerdesk.ui.models.roles import ObjectRole
 
 TEXT_LINES = 3
 
@@ -32,6 +32,7 @@ class PersonCardDelegate(QStyledItemDelegate):
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
         elif option.state & QStyle.StateFlag.State_MouseOver:
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.AlternateBase))
+        card = index.data(ObjectRole)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         top = rect.top() + 6
         if pixmap is not None and not pixmap.isNull():
@@ -44,9 +45,8 @@ class PersonCardDelegate(QStyledItemDelegate):
         y = top + self.icon_size + 6
         bold = QFont(option.font)
         bold.setBold(True)
-        lines = [(index.data(Qt.ItemDataRole.DisplayRole), bold, text_colour),
-                 (index.data(RoleRole), option.font, text_colour),
-                 (index.data(OrganisationRole), option.font, muted)]
+        lines = [(card.full_name, bold, text_colour), (card.role, option.font, text_colour),
+                 (card.organisation, option.font, muted)]
         for text, font, colour in lines:
             metrics = QFontMetrics(font)
             painter.setFont(font)

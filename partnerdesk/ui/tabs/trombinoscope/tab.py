@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -36,8 +37,18 @@ SIZES = (64, 256, 32)  # smallest, largest, step of the thumbnail slider
 SIZE_KEY = "trombinoscope/icon_size"
 
 
+def keep_out_of_the_collector() -> None:
+    """Move every object alive now out of the garbage collector's way (`gc.freeze`).
+
+    Thousands of long-lived cards (and Qt wrappers) make each full collection walk them
+    all while holding the interpreter: about 100 ms of frozen GUI with 10,000 people.
+    Frozen objects are still freed as usual when nothing uses them any more.
+    """
+    gc.freeze()
+
+
 class TrombinoscopeTab(Tab):
-    areas = ("people", "organisations", "tags", "photos")
+    areas = ("people", "organisations", "tags", "photos", "projects")
     object_name = "trombinoscopeTab"
 
     def __init__(self, ctx, parent=None):
@@ -62,7 +73,9 @@ class TrombinoscopeTab(Tab):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
-        self.view.doubleClicked.connect(self._open_person)
+        self.view.activated.connect(self._open_person)  # double-click or Enter
+        self.view.verticalScrollBar().valueChanged.connect(lambda _value: self.provider.hold())
+        self.provider.ready.connect(lambda photos: None if photos else self.view.viewport().update())
 
         self.search = QLineEdit()
         self.search.setObjectName("trombinoscopeSearch")
@@ -70,10 +83,15 @@ class TrombinoscopeTab(Tab):
         self.search.setClearButtonEnabled(True)
         self.organisation = QComboBox()
         self.organisation.setObjectName("trombinoscopeOrganisation")
-        self.organisation.setMinimumContentsLength(18)
+        self.organisation.setMinimumContentsLength(12)
         self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag = QComboBox()
         self.tag.setObjectName("trombinoscopeTag")
+        self.project = QComboBox()
+        self.project.setObjectName("trombinoscopeProject")
+        self.project.setMinimumContentsLength(10)
+        self.project.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.project.setToolTip(_("People of the project's partner organisations, its contacts and participants"))
         self.incomplete = QCheckBox(_("Incomplete cards"))
         self.incomplete.setObjectName("incompleteFilter")
         self.incomplete.setToolTip(_("People missing an email, a phone, a photo, or a consent for their photo"))
@@ -98,9 +116,12 @@ class TrombinoscopeTab(Tab):
         filters.addWidget(self.organisation, 1)
         filters.addWidget(QLabel(_("Tag:")))
         filters.addWidget(self.tag)
-        filters.addWidget(self.incomplete)
+        filters.addWidget(QLabel(_("Project:")))
+        filters.addWidget(self.project, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.count)
+        actions.addSpacing(16)
+        actions.addWidget(self.incomplete)
         actions.addStretch(1)
         actions.addWidget(QLabel(_("Photo size")))
         actions.addWidget(self.size)
@@ -127,6 +148,7 @@ class TrombinoscopeTab(Tab):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.organisation.currentIndexChanged.connect(lambda _i: self.load())
         self.tag.currentIndexChanged.connect(lambda _i: self.load())
+        self.project.currentIndexChanged.connect(lambda _i: self.load())
         self.incomplete.toggled.connect(lambda _on: self.load())
         self.size.valueChanged.connect(self.set_icon_size)
         self.review_button.clicked.connect(self.open_review)
@@ -145,15 +167,33 @@ class TrombinoscopeTab(Tab):
 
     def filters(self) -> GridFilter:
         return GridFilter(organisation_id=self.organisation.currentData(), tag_id=self.tag.currentData(),
-                          search=self.search.text(), incomplete_only=self.incomplete.isChecked())
+                          project_id=self.project.currentData(), search=self.search.text(),
+                          incomplete_only=self.incomplete.isChecked())
 
     def refresh(self) -> None:
-        """Reload the filter choices, then the people."""
-        self._fill_combo(self.organisation, _("All organisations"), trombinoscope.organisations_with_people())
-        self._fill_combo(self.tag, _("All tags"), trombinoscope.tags())
-        self.load()
+        """Reload the filter choices and the people, in the background."""
+        self._generation += 1
+        generation, filters = self._generation, self.filters()
+        keep_out_of_the_collector()
 
-    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
+        def work(handle):
+            return (trombinoscope.organisations_with_people(), trombinoscope.tags(), trombinoscope.projects(),
+                    trombinoscope.list_cards(filters))
+
+        def done(result):
+            organisations, tags, projects, cards = result
+            kept = self._fill_combo(self.organisation, _("All organisations"), organisations)
+            kept = self._fill_combo(self.tag, _("All tags"), tags) and kept
+            kept = self._fill_combo(self.project, _("All projects"), projects) and kept
+            if kept:
+                self._loaded(generation, filters, cards)
+            else:  # a chosen organisation or tag is gone: the filter changed
+                self.load()
+
+        self.ctx.tasks.run(work, done, self._load_failed)
+
+    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> bool:
+        """Refill a filter; False when its current choice disappeared."""
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -163,21 +203,25 @@ class TrombinoscopeTab(Tab):
         found = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(found, 0))
         combo.blockSignals(False)
+        return found >= 0
+
+    def _load_failed(self, exc, details) -> None:
+        show_error(self, _("The trombinoscope could not be loaded."), details).exec()
 
     def load(self) -> None:
         """Load the people matching the filters in the background."""
         self._generation += 1
         generation, filters = self._generation, self.filters()
+        keep_out_of_the_collector()
         self.ctx.tasks.run(lambda handle: trombinoscope.list_cards(filters),
-                           lambda cards: self._loaded(generation, filters, cards),
-                           lambda exc, details: show_error(self, _("The trombinoscope could not be loaded."),
-                                                           details).exec())
+                           lambda cards: self._loaded(generation, filters, cards), self._load_failed)
 
     def _loaded(self, generation: int, filters: GridFilter, cards) -> None:
         if generation != self._generation:
             return
         self.provider.forget_queue()
         self.model.set_rows(cards)
+        keep_out_of_the_collector()
         filtered = filters != GridFilter()
         self.stack.setCurrentWidget(self.view if cards or filtered else self.empty)
         self.count.setText(ngettext("{count} person", "{count} people", len(cards)).format(count=len(cards)))
@@ -189,6 +233,7 @@ class TrombinoscopeTab(Tab):
         self.delegate.icon_size = size
         self.model.set_icon_size(size)
         self.view.setGridSize(self.delegate.cell_size(self.view.font()))
+        self.view.viewport().update()
         self.ctx.settings.setValue(SIZE_KEY, size)
 
     def focus_search(self) -> None:
@@ -199,6 +244,12 @@ class TrombinoscopeTab(Tab):
         person_id = index.data(IdRole)
         if person_id is not None:
             self.ctx.signals.open_requested.emit("person", int(person_id))
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        """"review" (from "À faire") opens the review window; no tab needs showing for it."""
+        if kind == "review":
+            self.open_review()
+        return False
 
     def open_review(self) -> None:
         from partnerdesk.ui.dialogs.review import open_review
