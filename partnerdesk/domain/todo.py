@@ -35,7 +35,8 @@ class TodoItem:
     """A line of "À faire".
 
     `key` is stable across refreshes (e.g. "milestone:12"): done/postponed state is stored
-    under it. `open_kind`/`open_id` say what the line opens (`open_requested(kind, id)`).
+    under it. `open_kind`/`open_id` say what the line opens (`open_requested(kind, id)`):
+    "organisation", "project", "project_partner" (a card of a pipeline), "session", "milestone"...
     `title`, `detail` and `kind_label` are ready to show (sources translate them).
     """
 

@@ -44,7 +44,7 @@ def move_card(project_partner_id: int, to_stage: str, *, position: int | None = 
         pp = ProjectPartner.get_by_id(project_partner_id)
         from_stage, from_position, previous_reason = pp.stage, pp.position, pp.closed_reason
         _place(pp, to.value, position)
-        pp.closed_reason = reason.strip() if to.is_closed else pp.closed_reason
+        pp.closed_reason = reason.strip() if to.is_closed else ""
         if pp.stage != from_stage:
             pp.stage_since = on
         pp.updated_at = now

@@ -31,7 +31,7 @@ from partnerdesk.domain.projects import (
     StaffTimeData,
 )
 from partnerdesk.domain.text import normalize
-from partnerdesk.store import database
+from partnerdesk.store import database, project_queries
 from partnerdesk.store.query import JOIN, fn
 from partnerdesk.store.models import (
     BudgetLine,
@@ -41,7 +41,9 @@ from partnerdesk.store.models import (
     Project,
     ProjectNeed,
     ProjectPartner,
+    ProjectSession,
     StaffTime,
+    StageMove,
 )
 
 _PROJECT_FIELDS = ("title description objectives context publics duration_kind start_date end_date place "
@@ -126,6 +128,17 @@ def list_projects(search: str = "", status: str | None = None, year: int | None 
             next_ms.setdefault(m.project_id, milestone_data(m))
     return [ProjectSummary(r.id, r.title, r.status, r.start_date, r.end_date, r.in_charge, r.publics or [],
                            counts.get(r.id, {}), next_ms.get(r.id)) for r in rows]
+
+
+def project_of(kind: str, item_id: int) -> int | None:
+    """The project a thing belongs to: "project", "project_partner", "session" or "milestone"."""
+    model = {"project": None, "project_partner": ProjectPartner, "session": ProjectSession,
+             "milestone": Milestone}.get(kind, False)
+    if model is None:
+        return item_id
+    if model is False:
+        return None
+    return model.select(model.project).where(model.id == item_id).scalar()
 
 
 def people_in_charge() -> list[str]:
@@ -222,39 +235,20 @@ def set_next_step(project_partner_id: int, text: str, on: dt.date | None) -> Non
 
 def list_cards(project_id: int | None = None, in_charge: str | None = None) -> list[PartnerCard]:
     """The cards of one project, or of every project ("Tous les projets"), in board order."""
-    query = (ProjectPartner.select(ProjectPartner.id, ProjectPartner.project, ProjectPartner.organisation,
-                                   ProjectPartner.stage, ProjectPartner.position, ProjectPartner.closed_reason,
-                                   ProjectPartner.next_step, ProjectPartner.next_step_on,
-                                   Project.title, Project.in_charge, Organisation.name)
-             .join(Project, on=(ProjectPartner.project == Project.id))
-             .join(Organisation, on=(ProjectPartner.organisation == Organisation.id), src=ProjectPartner)
-             .where(Project.deleted_at.is_null() & Organisation.deleted_at.is_null()))
-    sums: dict[int, list] = {}
-    if project_id is not None:
-        query = query.where(ProjectPartner.project == project_id)
-    if in_charge:
-        query = query.where(Project.in_charge == in_charge)
-    contrib = (PartnerContribution.select(PartnerContribution.project_partner, PartnerContribution.status,
-                                          PartnerContribution.kind, PartnerContribution.value))
-    if project_id is not None:
-        contrib = contrib.join(ProjectPartner).where(ProjectPartner.project == project_id)
-    for pp_id, status, kind, value in contrib.tuples():
-        entry = sums.setdefault(pp_id, [0.0, 0.0, []])
-        entry[0 if status == ContributionStatus.ATTENDU else 1] += value or 0
-        if kind not in entry[2]:
-            entry[2].append(kind)
-    cards = []
-    for (pp_id, proj_id, org_id, stage, position, reason, step, step_on, title, charge, org_name) in (
-            query.order_by(ProjectPartner.position, ProjectPartner.id).tuples()):
-        expected, obtained, kinds = sums.get(pp_id, (0.0, 0.0, []))
-        cards.append(PartnerCard(pp_id, proj_id, title, org_id, org_name, stage, position, reason, step,
-                                 _as_date(step_on), charge, expected, obtained, kinds))
-    return cards
+    return [PartnerCard(pp_id, proj_id, title, org_id, org_name, stage, position, reason, step, _as_date(step_on),
+                        charge, expected, obtained, kinds.split(",") if kinds else [])
+            for (pp_id, proj_id, org_id, stage, position, reason, step, step_on, title, charge, org_name,
+                 expected, obtained, kinds) in project_queries.board_rows(project_id, in_charge)]
+
+
+def project_titles() -> list[tuple[int, str]]:
+    """(id, title) of every live project, by title: for filters."""
+    return project_queries.project_titles()
 
 
 def _as_date(value):
     if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
+        return dt.date.fromisoformat(value[:10]) if value else None
     return value
 
 
@@ -367,3 +361,40 @@ def set_milestone_status(milestone_id: int, status: str, *, on: dt.date | None =
 
 def delete_milestone(milestone_id: int) -> None:
     Milestone.delete().where(Milestone.id == milestone_id).execute()
+
+
+# --- organisations merged ------------------------------------------------------------------
+
+def reassign_organisation(old_id: int, new_id: int) -> int:
+    """When two organisation cards are merged: move `old_id`'s project partnerships to `new_id`.
+
+    Where both were partners of the same project, the two cards become one: the further
+    stage is kept, contributions, staff time, budget lines, milestones and history are
+    gathered, and the earlier dated next step is kept. Returns how many cards were moved or merged.
+    """
+    order = [s.value for s in Stage.pipeline()]
+
+    def rank(stage: str) -> int:
+        return order.index(stage) if stage in order else -1
+
+    moved = 0
+    with database.atomic("IMMEDIATE"):
+        for pp in list(ProjectPartner.select().where(ProjectPartner.organisation == old_id)):
+            keep = ProjectPartner.get_or_none((ProjectPartner.project == pp.project_id)
+                                              & (ProjectPartner.organisation == new_id))
+            moved += 1
+            if keep is None:
+                ProjectPartner.update(organisation=new_id).where(ProjectPartner.id == pp.id).execute()
+                continue
+            if rank(pp.stage) > rank(keep.stage):
+                keep.stage, keep.closed_reason, keep.stage_since = pp.stage, pp.closed_reason, pp.stage_since
+            if pp.next_step and (not keep.next_step or (pp.next_step_on and (
+                    keep.next_step_on is None or pp.next_step_on < keep.next_step_on))):
+                keep.next_step, keep.next_step_on = pp.next_step, pp.next_step_on
+            keep.updated_at = dt.datetime.now()
+            keep.save()
+            for model in (PartnerContribution, StaffTime, BudgetLine, Milestone, StageMove):
+                model.update(project_partner=keep.id).where(model.project_partner == pp.id).execute()
+            ProjectPartner.delete().where(ProjectPartner.id == pp.id).execute()
+        ProjectSession.update(organisation=new_id).where(ProjectSession.organisation == old_id).execute()
+    return moved

@@ -1,13 +1,32 @@
-"""Realizations of a project and its photos (with the people shown, for the image-rights rule)."""
+"""Realizations of a project and its photos (with the people shown, for the image-rights rule).
+
+Project photos live in the data folder's photos/projects/ (`file` is relative to photos/),
+apart from the people's portraits.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from partnerdesk.domain.labels import N_
 
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.projects import PhotoData, RealizationData
 from partnerdesk.store import database
-from partnerdesk.store.models import ProjectPhoto, ProjectPhotoPerson, Realization
+from partnerdesk.store.models import (
+    Affiliation,
+    Organisation,
+    Person,
+    ProjectPartner,
+    ProjectPhoto,
+    ProjectPhotoPerson,
+    Realization,
+)
 
 
 def add_realization(data: RealizationData) -> RealizationData:
@@ -46,6 +65,40 @@ def add_photo(data: PhotoData) -> PhotoData:
     return data
 
 
+PROJECT_PHOTOS = "projects"
+MAX_SIDE = 2400
+
+
+class PhotoImportError(ValueError):
+    """A file that cannot be used as a photo; the message is English, marked for translation."""
+
+
+def import_photo(paths, project_id: int, source: str | os.PathLike, caption: str = "",
+                 person_ids: list[int] | None = None, taken_on: dt.date | None = None) -> PhotoData:
+    """Copy a picture into photos/projects/ (upright, JPEG, at most 2400 px) and record it."""
+    source = Path(source)
+    if source.suffix.lower() in (".heic", ".heif"):
+        raise PhotoImportError(N_("HEIC photos (iPhone) cannot be read: export them as JPEG first."))
+    try:
+        with Image.open(source) as image:
+            picture = ImageOps.exif_transpose(image).convert("RGB")
+    except (UnidentifiedImageError, OSError):
+        raise PhotoImportError(N_("This file is not a picture PartnerDesk can read (JPEG, PNG…).")) from None
+    picture.thumbnail((MAX_SIDE, MAX_SIDE))
+    folder = paths.photos_dir / PROJECT_PHOTOS
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{PROJECT_PHOTOS}/project-{project_id}-{uuid.uuid4().hex[:12]}.jpg"
+    picture.save(paths.photos_dir / name, "JPEG", quality=88)
+    return add_photo(PhotoData(project_id, name, caption.strip() or source.stem, taken_on, None,
+                               list(person_ids or [])))
+
+
+def update_photo(photo_id: int, caption: str, person_ids: list[int]) -> None:
+    with database.atomic():
+        ProjectPhoto.update(caption=caption.strip()).where(ProjectPhoto.id == photo_id).execute()
+        set_people_shown(photo_id, person_ids)
+
+
 def set_people_shown(photo_id: int, person_ids: list[int]) -> None:
     with database.atomic():
         ProjectPhotoPerson.delete().where(ProjectPhotoPerson.photo == photo_id).execute()
@@ -53,8 +106,30 @@ def set_people_shown(photo_id: int, person_ids: list[int]) -> None:
             ProjectPhotoPerson.create(photo=photo_id, person=person_id)
 
 
-def delete_photo(photo_id: int) -> None:
+def delete_photo(paths, photo_id: int) -> None:
+    """Forget the photo and delete its file."""
+    row = ProjectPhoto.get_or_none(ProjectPhoto.id == photo_id)
+    if row is None:
+        return
     ProjectPhoto.delete().where(ProjectPhoto.id == photo_id).execute()
+    (paths.photos_dir / row.file).unlink(missing_ok=True)
+
+
+def people_of_partners(project_id: int) -> list[tuple[int, str, str]]:
+    """(person id, full name, organisation) of the people currently in the project's partner
+    organisations: who may appear on the project's photos."""
+    rows = (Person.select(Person.id, Person.first_name, Person.last_name, Organisation.name)
+            .join(Affiliation).join(Organisation)
+            .join(ProjectPartner, on=(ProjectPartner.organisation == Organisation.id))
+            .where((ProjectPartner.project == project_id) & Affiliation.end_date.is_null()
+                   & Person.deleted_at.is_null())
+            .order_by(Person.name_norm).tuples())
+    seen, out = set(), []
+    for pid, first, last, org in rows:
+        if pid not in seen:
+            seen.add(pid)
+            out.append((pid, f"{first} {last}".strip(), org))
+    return out
 
 
 def photos_of(project_id: int) -> list[PhotoData]:

@@ -122,8 +122,8 @@ def milestones_due(today: dt.date) -> list[TodoItem]:
             .join(Project)
             .where((Milestone.status != "fait") & (Milestone.due_on <= window_end(today))
                    & Project.deleted_at.is_null()).tuples())
-    return [TodoItem(f"milestone:{m_id}", _date(due), TodoKind.MILESTONE.value, title, "project", project_id,
-                     project_title) for m_id, project_id, title, due, project_title in rows]
+    return [TodoItem(f"milestone:{m_id}", _date(due), TodoKind.MILESTONE.value, title, "milestone", m_id,
+                     project_title) for m_id, _project_id, title, due, project_title in rows]
 
 
 @register
@@ -135,7 +135,7 @@ def next_steps_due(today: dt.date) -> list[TodoItem]:
                    & (ProjectPartner.next_step_on <= window_end(today)) & (ProjectPartner.stage != "abandonne")
                    & Project.deleted_at.is_null()).tuples())
     return [TodoItem(f"next_step:{pp_id}:{_date(on)}", _date(on), TodoKind.NEXT_STEP.value,
-                     f"{step} — {org}", "project", project_id, title)
+                     f"{step} — {org}", "project_partner", pp_id, title)
             for pp_id, project_id, step, on, title, org in rows]
 
 
@@ -151,12 +151,12 @@ def sessions_soon(today: dt.date) -> list[TodoItem]:
         hours = f"{r.start_time}–{r.end_time}" if r.start_time and r.end_time else r.start_time
         if r.held_on >= today:
             title = _("Session of {project}").format(project=r.project_title)
-            out.append(TodoItem(f"session:{r.id}", r.held_on, TodoKind.SESSION.value, title, "project",
-                                r.project_id, " · ".join(x for x in (hours, r.place) if x)))
+            out.append(TodoItem(f"session:{r.id}", r.held_on, TodoKind.SESSION.value, title, "session",
+                                r.id, " · ".join(x for x in (hours, r.place) if x)))
         elif r.actual_attendance is None:
             title = _("Fill in the attendance of the session of {date}").format(date=format_date(r.held_on))
-            out.append(TodoItem(f"attendance:{r.id}", r.held_on, TodoKind.ATTENDANCE.value, title, "project",
-                                r.project_id, r.project_title))
+            out.append(TodoItem(f"attendance:{r.id}", r.held_on, TodoKind.ATTENDANCE.value, title, "session",
+                                r.id, r.project_title))
     return out
 
 

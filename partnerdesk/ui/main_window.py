@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
         self.add_tab(ProjectsTab(self.ctx))
-        self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab
+        self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
+        self.tabs.setCurrentIndex(0)
         self.add_tab(TrombinoscopeTab(self.ctx))
 
     def add_tab(self, tab: Tab) -> Tab:
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
     def insert_tab(self, index: int, tab: Tab) -> Tab:
         self.tab_list.insert(index, tab)
         self.tabs.insertTab(index, tab, tab.title())
-        self.tabs.setCurrentIndex(0)
         return tab
 
     def _build_menus(self) -> None:

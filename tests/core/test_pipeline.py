@@ -35,7 +35,8 @@ def test_move_is_journaled_and_undone(board):
     journal = Interaction.get_by_id(result.interaction_id)
     assert journal.project_id == p.id and journal.occurred_on == dt.date(2026, 2, 3)
     assert journal.summary == "Partnership stage: Identified → First contact"
-    assert InteractionOrganisation.get(InteractionOrganisation.interaction == journal.id).organisation_id == b.organisation_id
+    link = InteractionOrganisation.get(InteractionOrganisation.interaction == journal.id)
+    assert link.organisation_id == b.organisation_id
     assert [x.position for x in projects.list_cards(p.id) if x.stage == "identifie"] == [0, 1]
     pipeline.undo_move(result)
     cards = [x for x in projects.list_cards(p.id)]
@@ -85,3 +86,12 @@ def test_accepted_proposals_become_milestones(board):
     assert [m.id for m in listed] == [m.id for m in made]
     assert listed[1].due_on == dt.date(2026, 6, 17) and listed[0].title == "Set-up meeting — Mairie"
     assert all(m.project_partner_id == a.id for m in listed)
+
+
+def test_leaving_the_abandoned_lane_clears_the_reason(board):
+    p, (a, b, c) = board
+    pipeline.move_card(a.id, "abandonne", reason="Pas de budget")
+    back = pipeline.move_card(a.id, "identifie")
+    assert projects.get_card(a.id).closed_reason == ""
+    pipeline.undo_move(back)
+    assert projects.get_card(a.id).closed_reason == "Pas de budget"

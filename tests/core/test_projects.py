@@ -119,3 +119,60 @@ def test_demo_projects_cover_every_stage(demo_store):
     cards = projects.list_cards()
     assert {c.stage for c in cards} == {s.value for s in Stage}
     assert len(projects.list_projects()) == 12
+
+
+def test_cli_projects_and_todo(tmp_path, capsys):
+    from partnerdesk.cli import main
+
+    folder = str(tmp_path / "cli")
+    assert main(["--data-dir", folder, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", folder, "--lang", "fr", "projects", "--search", "tablette"]) == 0
+    out = capsys.readouterr().out
+    assert "Premiers pas sur tablette · En cours" in out and "taux de présence" in out
+    assert main(["--data-dir", folder, "--lang", "fr", "todo"]) == 0
+    assert "Séance" in capsys.readouterr().out
+
+
+def test_project_report_gathers_everything_for_the_pdfs(demo_store):
+    from partnerdesk.services import realizations
+    from partnerdesk.services.project_report import project_report
+
+    by_title = {p.title: p.id for p in projects.list_projects()}
+    expo = project_report(by_title["Exposition « Mon quartier vu par les jeunes »"])
+    assert len(expo.realizations) == 2 and len(expo.photos) == 3
+    assert all(len(p.person_ids) == 2 for p in expo.photos)
+    assert all((demo_store.photos_dir / p.file).is_file() for p in expo.photos)
+    tablets = project_report(by_title["Premiers pas sur tablette"])
+    assert tablets.session_totals.held > 0 and tablets.session_totals.rate is not None
+    assert tablets.budget_totals.total == sum(line.amount for line in tablets.budget)
+    assert tablets.staff_hours_total == sum(p.hours for p in tablets.partners) > 0
+    assert {p.card.organisation_name for p in tablets.active_partners}
+    assert project_report(99999) is None
+    photo = expo.photos[0]
+    realizations.set_people_shown(photo.id, [photo.person_ids[0]])
+    assert realizations.photos_of(expo.project.id)[0].person_ids == [photo.person_ids[0]]
+
+
+def test_merged_organisations_keep_their_partnerships(store):
+    from partnerdesk.domain.projects import SessionData
+    from partnerdesk.services import sessions
+
+    old, new = _org("Médiathèque (doublon)"), _org("Médiathèque Anne-Frank")
+    a = projects.create_project(ProjectData("A"))
+    b = projects.create_project(ProjectData("B"))
+    only_old = projects.add_partner(a.id, old, stage="co_construction")
+    both_old = projects.add_partner(b.id, old, stage="convention_signee", next_step="Signer",
+                                    next_step_on=dt.date(2026, 3, 1))
+    both_new = projects.add_partner(b.id, new, stage="premier_contact")
+    projects.add_contribution(ContributionData(both_old.id, "locaux", "Salle", 300.0))
+    projects.log_staff_time(StaffTimeData(b.id, dt.date(2026, 2, 1), 3.0, both_old.id))
+    s = sessions.create_session(SessionData(b.id, dt.date(2026, 3, 4), organisation_id=old))
+    assert projects.reassign_organisation(old, new) == 2
+    assert projects.projects_of_organisation(old) == []
+    cards = {c.project_title: c for c in projects.list_cards() if c.organisation_id == new}
+    assert cards["A"].id == only_old.id and cards["A"].stage == "co_construction"
+    merged = cards["B"]
+    assert merged.id == both_new.id and merged.stage == "convention_signee" and merged.next_step == "Signer"
+    assert merged.expected == 300.0 and projects.staff_hours_by_partner(b.id) == {both_new.id: 3.0}
+    assert sessions.get_session(s.id).organisation_id == new

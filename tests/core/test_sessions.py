@@ -56,7 +56,8 @@ def test_session_validation_and_participants(store):
         sessions.create_session(SessionData(p.id, dt.date(2026, 1, 7), "16:00", "14:00"))
     assert set(err.value.errors) == {"end_time"}
     assert sessions.sessions_of(p.id) == []
-    s = sessions.create_session(SessionData(p.id, dt.date(2026, 1, 7), "9:30", "11h", participants=["Zoé N'Diaye", ""]))
+    s = sessions.create_session(SessionData(p.id, dt.date(2026, 1, 7), "9:30", "11h",
+                                            participants=["Zoé N'Diaye", ""]))
     assert sessions.get_session(s.id).participants == ["Zoé N'Diaye"]
     with pytest.raises(ValidationError):
         sessions.create_recurring(SessionData(p.id, dt.date(2026, 1, 7)), dt.date(2026, 2, 1), dt.date(2026, 1, 1))

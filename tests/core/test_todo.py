@@ -52,7 +52,8 @@ def test_milestones_next_steps_and_sessions(store):
     items = todo.items(TODAY)
     assert [i.key for i in items] == [f"attendance:{s_past.id}", f"next_step:{card.id}:2026-11-16",
                                       f"milestone:{m_soon.id}", f"session:{s_soon.id}"]
-    assert all(i.open_kind == "project" and i.open_id == p.id for i in items)
+    assert [(i.open_kind, i.open_id) for i in items] == [("session", s_past.id), ("project_partner", card.id),
+                                                          ("milestone", m_soon.id), ("session", s_soon.id)]
 
 
 def test_done_and_postponed_are_remembered(store):

@@ -50,9 +50,13 @@ def main() -> None:
     by_title = {p.title: p.id for p in projects.list_projects()}
     if details:
         tab.open_item("project", by_title["Web radio des jeunes"])
-        for index, name in enumerate(["form", "partners", "budget", "sessions", "milestones"]):
+        for index, name in enumerate(["form", "partners", "budget", "sessions", "milestones", "photos"]):
             if name == "sessions":
                 tab.open_item("project", by_title["Premiers pas sur tablette"])
+            if name == "photos":
+                tab.open_item("project", by_title["Exposition « Mon quartier vu par les jeunes »"])
+            if name == "partners":
+                tab.card.partners.board.select_card(projects.list_cards(by_title["Web radio des jeunes"])[1].id)
             tab.card.pages.setCurrentIndex(index)
             app.processEvents()
             win.grab().save(str(out / f"project-{name}.png"))

@@ -148,3 +148,16 @@ def test_cross_project_board_filters(ctx, qtbot, project):
 
 def test_card_model(qtmodeltester, board):
     qtmodeltester.check(board.columns["identifie"].model)
+
+
+def test_arrows_walk_the_columns_and_enter_opens_the_organisation(ctx, qtbot, board, project):
+    board.offer_proposals = False
+    cards = projects.list_cards(project.id)
+    board.request_move(cards[2].id, "premier_contact")
+    board.select_card(cards[0].id)
+    qtbot.keyClick(board.columns["identifie"].view, Qt.Key.Key_Right)
+    assert board.columns["premier_contact"].view.hasFocus()
+    assert board.selected_card().organisation_name == "Médiathèque"
+    with qtbot.waitSignal(ctx.signals.open_requested) as opened:
+        qtbot.keyClick(board.columns["premier_contact"].view, Qt.Key.Key_Return)
+    assert opened.args == ["organisation", cards[2].organisation_id]

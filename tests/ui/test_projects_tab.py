@@ -182,3 +182,53 @@ def test_project_model(qtmodeltester, demo_store):
     model = ProjectTableModel()
     model.set_rows(projects.list_projects())
     qtmodeltester.check(model)
+
+
+def test_delete_a_project_and_undo(ctx, qtbot, tab):
+    project = _create_project(qtbot, tab)
+    qtbot.mouseClick(tab.card.form.delete_button, Qt.MouseButton.LeftButton)
+    assert projects.list_projects() == [] and tab.model.rowCount() == 0
+    assert tab.card.form.project_id is None
+    ctx.undo_stack.undo()
+    assert [p.id for p in projects.list_projects()] == [project.id] and tab.model.rowCount() == 1
+
+
+def test_change_one_session(ctx, qtbot, tab):
+    project = _create_project(qtbot, tab)
+    page = tab.card.sessions
+    _show(qtbot, tab, page)
+    page.first.setText("07/01/2026")
+    page.last.setText("21/01/2026")
+    assert page.create_sessions()
+    page.view.selectRow(1)
+    assert page.first.text() == "14/01/2026" and page.update_button.isEnabled()
+    page.first.setText("15/01/2026")
+    page.place.setText("Médiathèque")
+    assert page.update_selected()
+    changed = sessions.sessions_of(project.id)[1]
+    assert (changed.held_on, changed.place) == (dt.date(2026, 1, 15), "Médiathèque")
+    assert len(sessions.sessions_of(project.id)) == 3
+
+
+def test_dates_round_trip_in_english(ctx, qtbot, tab):
+    project = _create_project(qtbot, tab)
+    tab.show_project(project.id)
+    assert tab.card.form.start.text() == "07/01/2026"
+    assert tab.card.form.save()
+    assert projects.get_project(project.id).start_date == dt.date(2026, 1, 7)
+
+
+def test_all_projects_board_opens_the_card_in_its_project(ctx, window, qtbot):
+    from partnerdesk.domain.projects import ProjectData
+
+    project = projects.create_project(ProjectData("Café numérique"))
+    card = projects.add_partner(project.id, partners.create_organisation(OrganisationData("CCAS")).id)
+    ctx.signals.data_changed.emit("*")
+    tab = window.tab_of(ProjectsTab)
+    window.show_tab(tab)
+    tab.views.setCurrentWidget(tab.board)
+    column = tab.board.columns["identifie"]
+    column.view.doubleClicked.emit(column.model.index(0))
+    assert tab.views.currentIndex() == 0 and tab.card.project_id == project.id
+    assert tab.card.pages.currentWidget() is tab.card.partners
+    assert tab.card.partners.board.selected_card().id == card.id

@@ -39,6 +39,15 @@ def test_todo_is_the_first_tab_and_opens_what_it_is_about(ctx, window, qtbot):
     projects_tab = window.tab_of(ProjectsTab)
     assert window.tabs.currentWidget() is projects_tab
     assert projects_tab.card.project_id == p.id
+    card = projects_tab.card
+    assert card.pages.currentWidget() is card.milestones
+    assert card.milestones.milestone_view.selectionModel().selectedRows()[0].row() == 0
+    window.show_tab(tab)
+    assert tab.select_key(f"session:{s.id}")
+    tab.open_selected()
+    assert card.pages.currentWidget() is card.sessions
+    selected = card.sessions.view.selectionModel().selectedRows()
+    assert card.sessions.model.row_at(selected[0].row()).id == s.id
 
 
 def test_done_and_postpone_from_the_tab(ctx, qtbot):

@@ -253,7 +253,7 @@ def _realizations(ctx, project_ids) -> None:
     people = ctx.ids.get("people", [])
     now = dt.datetime.combine(today, dt.time(9, 0))
     for k in range(3):
-        name = f"demo-projet-{done}-{k + 1}.jpg"
+        name = f"projects/demo-project-{done}-{k + 1}.jpg"
         draw_photo(ctx.paths.photos_dir / name, k)
         photo = ProjectPhoto.create(project=done, realization=real_ids[0], file=name,
                                     caption=["Vernissage à la médiathèque", "Atelier de retouche",

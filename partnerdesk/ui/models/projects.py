@@ -36,8 +36,8 @@ class ProjectTableModel(RecordTableModel):
     COLUMNS = [
         Column(N_("Project"), lambda p: p.title),
         Column(N_("Status"), lambda p: label(ProjectStatus, p.status)),
-        Column(N_("Start"), lambda p: format_date(p.start_date), lambda p: _iso(p.start_date)),
-        Column(N_("End"), lambda p: format_date(p.end_date), lambda p: _iso(p.end_date)),
+        Column(N_("Start date"), lambda p: format_date(p.start_date), lambda p: _iso(p.start_date)),
+        Column(N_("End date"), lambda p: format_date(p.end_date), lambda p: _iso(p.end_date)),
         Column(N_("Publics"), lambda p: ", ".join(label(Public, x) for x in p.publics)),
         Column(N_("Next milestone"),
                lambda p: f"{format_date(p.next_milestone.due_on)} — {p.next_milestone.title}" if p.next_milestone

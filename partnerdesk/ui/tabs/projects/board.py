@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -135,12 +135,21 @@ class StageColumn(QFrame):
         self.stage = stage
         self.setObjectName(f"column_{stage.value}")
         self.setFixedWidth(COLUMN_WIDTH)
-        self.setStyleSheet(f"#column_{stage.value} {{ background: {STAGE_COLOURS[stage.value]}; border-radius: 6px; }}")
+        # palettes rather than style sheets: style sheets are slow to polish on a 3,000-card board
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(STAGE_COLOURS[stage.value]))
+        palette.setColor(QPalette.ColorRole.Base, QColor(STAGE_COLOURS[stage.value]))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.header = QLabel()
         self.header.setWordWrap(True)
-        self.header.setStyleSheet("font-weight: 600; background: transparent;")
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.header.setFixedHeight(self.header.fontMetrics().height() * 2 + 4)  # aligned headers
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.header)
         self.model = CardListModel(stage.value, self)
         self.view = CardListView()
@@ -149,13 +158,15 @@ class StageColumn(QFrame):
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(show_project, self.view))
         self.view.setUniformItemSizes(True)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # long columns lay out in steps
+        self.view.setBatchSize(60)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
-        self.view.setStyleSheet("QListView { background: transparent; border: none; }")
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout.addWidget(self.view, 1)
 
@@ -198,6 +209,7 @@ class PipelineBoard(QWidget):
                 lambda pos, c=column: self._context_menu(c, pos))
             column.view.neighbour_requested.connect(lambda delta, s=stage: self._focus_neighbour(s, delta))
             column.view.doubleClicked.connect(self._open_card)
+            column.view.activated.connect(self._open_card)
             column.view.selectionModel().currentChanged.connect(
                 lambda current, _previous, c=column: self._current_changed(c, current))
             if stage.is_closed:
@@ -231,7 +243,7 @@ class PipelineBoard(QWidget):
         return bar
 
     def _fill_filters(self) -> None:
-        for combo, items in ((self.project_filter, [(p.title, p.id) for p in projects.list_projects()]),
+        for combo, items in ((self.project_filter, [(title, pid) for pid, title in projects.project_titles()]),
                              (self.charge_filter, [(n, n) for n in projects.people_in_charge()])):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -359,13 +371,13 @@ class PipelineBoard(QWidget):
             "organisation", card.organisation_id))
         if self.cross_project:
             menu.addAction(_("Open the project"), lambda: self.ctx.signals.open_requested.emit(
-                "project", card.project_id))
+                "project_partner", card.id))
         menu.popup(column.view.viewport().mapToGlobal(pos))
 
     def _open_card(self, index) -> None:
         card = index.data(ObjectRole)
         if card is not None:
-            kind, item = ("project", card.project_id) if self.cross_project else ("organisation", card.organisation_id)
+            kind, item = ("project_partner", card.id) if self.cross_project else ("organisation", card.organisation_id)
             self.ctx.signals.open_requested.emit(kind, item)
 
     # --- moves --------------------------------------------------------------------

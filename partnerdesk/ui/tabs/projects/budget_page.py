@@ -9,7 +9,7 @@ from partnerdesk.domain.projects import BudgetLineData, MaterialMode, NeedData
 from partnerdesk.i18n import _, format_money, format_number
 from partnerdesk.services import projects
 from partnerdesk.ui.models.projects import BudgetTableModel, NeedTableModel
-from partnerdesk.ui.tabs.projects.fields import Errors, enum_combo, read_amount, selected_record, table
+from partnerdesk.ui.tabs.projects.fields import Errors, FieldError, enum_combo, read_amount, selected_record, table
 
 OWN_FUNDS = -1
 
@@ -132,8 +132,11 @@ class BudgetPage(QWidget):
     def add_line(self) -> bool:
         def add():
             cover = self.covered_by.currentData()
+            amount = read_amount(self.line_amount, "amount")
+            if amount is None:
+                raise FieldError("amount", _("This field is required."))
             projects.add_budget_line(BudgetLineData(
-                self.project_id, self.line_label.text().strip(), read_amount(self.line_amount, "amount") or 0.0,
+                self.project_id, self.line_label.text().strip(), amount,
                 project_partner_id=cover if cover not in (None, OWN_FUNDS) else None, own_funds=cover == OWN_FUNDS))
             self.line_label.clear()
             self.line_amount.clear()

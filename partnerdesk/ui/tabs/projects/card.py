@@ -11,6 +11,7 @@ from partnerdesk.ui.tabs.projects.budget_page import BudgetPage
 from partnerdesk.ui.tabs.projects.form import ProjectForm
 from partnerdesk.ui.tabs.projects.milestones_page import MilestonesPage
 from partnerdesk.ui.tabs.projects.partners_page import PartnersPage
+from partnerdesk.ui.tabs.projects.photos_page import PhotosPage
 from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
 
 
@@ -28,6 +29,7 @@ class ProjectCard(QWidget):
         self.budget = BudgetPage(ctx)
         self.sessions = SessionsPage(ctx)
         self.milestones = MilestonesPage(ctx)
+        self.photos = PhotosPage(ctx)
         self.pages = QTabWidget()
         self.pages.setObjectName("projectPages")
         self.pages.addTab(self.form, _("Project"))
@@ -35,13 +37,16 @@ class ProjectCard(QWidget):
         self.pages.addTab(self.budget, _("Needs and budget"))
         self.pages.addTab(self.sessions, _("Sessions"))
         self.pages.addTab(self.milestones, _("Milestones and realizations"))
+        self.pages.addTab(self.photos, _("Photos"))
+        self._stale: set = set()
+        self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages, 1)
 
     def _dependent_pages(self):
-        return (self.partners, self.budget, self.sessions, self.milestones)
+        return (self.partners, self.budget, self.sessions, self.milestones, self.photos)
 
     def show_project(self, project_id: int | None) -> None:
         self.project_id = project_id
@@ -55,6 +60,7 @@ class ProjectCard(QWidget):
             self.form.title.setFocus()
             return
         self._set_heading(data)
+        self._stale = set()
         for page in self._dependent_pages():
             page.set_project(project_id)
 
@@ -70,7 +76,8 @@ class ProjectCard(QWidget):
         else:
             self._set_heading(projects.get_project(project_id))
 
-    def refresh(self) -> None:
+    def refresh(self, area: str = "*") -> None:
+        """Reload the page on show now; the others when they are next shown."""
         if self.project_id is None:
             return
         data = projects.get_project(self.project_id)
@@ -78,9 +85,27 @@ class ProjectCard(QWidget):
             self.show_project(None)
             return
         self._set_heading(data)
+        if area in ("organisations", "*"):
+            self.partners.organisations_changed()
         current = self.pages.currentWidget()
+        self._stale = {p for p in self._dependent_pages() if p is not current}
         if current in self._dependent_pages():
             current.refresh()
-        for page in self._dependent_pages():
-            if page is not current:
-                page.set_project(self.project_id)
+
+    def _page_shown(self, index: int) -> None:
+        page = self.pages.widget(index)
+        if page in self._stale:
+            self._stale.discard(page)
+            page.refresh()
+
+    def show_item(self, kind: str, item_id: int) -> None:
+        """Bring forward the page of a card, a session or a milestone, with it selected."""
+        if kind == "project_partner":
+            self.pages.setCurrentWidget(self.partners)
+            self.partners.board.select_card(item_id)
+        elif kind == "session":
+            self.pages.setCurrentWidget(self.sessions)
+            self.sessions.select(item_id)
+        elif kind == "milestone":
+            self.pages.setCurrentWidget(self.milestones)
+            self.milestones.select(item_id)

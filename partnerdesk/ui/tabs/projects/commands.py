@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoCommand
 
 from partnerdesk.domain.projects import Stage
 from partnerdesk.i18n import _
-from partnerdesk.services import pipeline
+from partnerdesk.services import pipeline, projects
 
 
 class MoveCardCommand(QUndoCommand):
@@ -23,6 +23,9 @@ class MoveCardCommand(QUndoCommand):
         self.result = None
 
     def redo(self) -> None:
+        if projects.get_card(self.card_id) is None:  # removed since: nothing left to move
+            self.setObsolete(True)
+            return
         self.result = pipeline.move_card(self.card_id, self.stage, position=self.row, reason=self.reason,
                                          translate=_)
         self.ctx.signals.data_changed.emit("projects")
@@ -31,4 +34,21 @@ class MoveCardCommand(QUndoCommand):
         if self.result is not None:
             pipeline.undo_move(self.result)
             self.result = None
+        self.ctx.signals.data_changed.emit("projects")
+
+
+class DeleteProjectCommand(QUndoCommand):
+    """Send a project to the trash (soft delete); undo brings it back with everything in it."""
+
+    def __init__(self, ctx, project_id: int, title: str):
+        super().__init__(_("Delete the project “{title}”").format(title=title))
+        self.ctx = ctx
+        self.project_id = project_id
+
+    def redo(self) -> None:
+        projects.delete_project(self.project_id)
+        self.ctx.signals.data_changed.emit("projects")
+
+    def undo(self) -> None:
+        projects.restore_project(self.project_id)
         self.ctx.signals.data_changed.emit("projects")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.i18n import _, format_date, parse_date
+from partnerdesk.i18n import _, parse_date
 
 
 class FieldError(ValueError):
@@ -48,7 +48,8 @@ def read_date(edit: QLineEdit, field: str, required: bool = False) -> dt.date | 
 
 
 def set_date(edit: QLineEdit, value: dt.date | None) -> None:
-    edit.setText(format_date(value) if value else "")
+    """Always dd/mm/yyyy, as typed (and as `read_date` parses), whatever the language."""
+    edit.setText(value.strftime("%d/%m/%Y") if value else "")
 
 
 def read_amount(edit: QLineEdit, field: str) -> float | None:

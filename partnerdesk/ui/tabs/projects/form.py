@@ -23,6 +23,7 @@ from partnerdesk.domain.partners import Public
 from partnerdesk.domain.projects import DurationKind, ProjectData, ProjectStatus
 from partnerdesk.i18n import _
 from partnerdesk.services import projects
+from partnerdesk.ui.tabs.projects.commands import DeleteProjectCommand
 from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, enum_combo, read_date, select_data, set_date
 
 
@@ -61,6 +62,9 @@ class ProjectForm(QWidget):
         self.save_button = QPushButton(_("Save"))
         self.save_button.setObjectName("saveProject")
         self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton(_("Delete the project"))
+        self.delete_button.setObjectName("deleteProject")
+        self.delete_button.clicked.connect(self.delete)
         self.message = QLabel()
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
@@ -87,6 +91,7 @@ class ProjectForm(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.delete_button)
         form.addRow(buttons)
 
         inner = QWidget()
@@ -103,6 +108,7 @@ class ProjectForm(QWidget):
         self.message.clear()
         data = data or ProjectData("")
         self.project_id = data.id
+        self.delete_button.setEnabled(data.id is not None)
         self.title.setText(data.title)
         self.description.setPlainText(data.description)
         self.objectives.setPlainText(data.objectives)
@@ -144,3 +150,11 @@ class ProjectForm(QWidget):
         self.ctx.signals.data_changed.emit("projects")
         self.saved.emit(saved.id)
         return True
+
+    def delete(self) -> None:
+        """To the trash, undoable with Ctrl+Z."""
+        if self.project_id is None:
+            return
+        title = self.title.text().strip()
+        self.ctx.undo_stack.push(DeleteProjectCommand(self.ctx, self.project_id, title))
+        self.ctx.signals.status_message.emit(_("Project “{title}” deleted. Ctrl+Z to undo.").format(title=title))

@@ -89,6 +89,14 @@ class MilestonesPage(QWidget):
         self.project_id = project_id
         self.refresh()
 
+    def select(self, record_id: int) -> None:
+        model = self.milestone_view.model()
+        for row in range(model.rowCount()):
+            if model.row_at(row).id == record_id:
+                self.milestone_view.selectRow(row)
+                self.milestone_view.scrollTo(model.index(row, 0))
+                return
+
     def refresh(self) -> None:
         if self.project_id is None:
             return

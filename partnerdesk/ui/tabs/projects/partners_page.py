@@ -44,6 +44,7 @@ class PartnersPage(QWidget):
         self.ctx = ctx
         self.project_id: int | None = None
         self.card_id: int | None = None
+        self._organisations_loaded = False
         self.errors = Errors()
 
         self.organisation = QComboBox()
@@ -145,12 +146,17 @@ class PartnersPage(QWidget):
         self.card_id = None
         self.refresh()
 
+    def organisations_changed(self) -> None:
+        self._organisations_loaded = False
+
     def refresh(self) -> None:
-        current = self.organisation.currentText()
-        self.organisation.clear()
-        for org in partners.list_organisations():
-            self.organisation.addItem(org.name, org.id)
-        self.organisation.setEditText(current if self.organisation.findText(current) < 0 else "")
+        if not self._organisations_loaded:
+            current = self.organisation.currentText()
+            self.organisation.clear()
+            for org in partners.list_organisations():
+                self.organisation.addItem(org.name, org.id)
+            self.organisation.setEditText(current if self.organisation.findText(current) < 0 else "")
+            self._organisations_loaded = True
         self.board.set_project(self.project_id)
         self.show_card(self.card_id or 0)
 

@@ -25,6 +25,7 @@ from partnerdesk.ui.tabs.projects.fields import (
     read_date,
     read_int,
     selected_record,
+    set_date,
     table,
 )
 
@@ -88,7 +89,14 @@ class SessionsPage(QWidget):
         form.addRow(_("Partner involved"), self.partner)
         form.addRow(_("Planned attendance"), self.errors.field("planned_attendance", self.planned))
         form.addRow(_("Skip these dates"), self.errors.field("skip", self.skip))
+        self.update_button = QPushButton(_("Change the selected session"))
+        self.update_button.setObjectName("updateSession")
+        self.update_button.setToolTip(_("Date, time, place, facilitator, partner and planned attendance of the "
+                                        "session selected in the list"))
+        self.update_button.clicked.connect(self.update_selected)
+        self.update_button.setEnabled(False)
         form.addRow(create)
+        form.addRow(self.update_button)
         return box
 
     def _build_attendance(self) -> QGroupBox:
@@ -124,11 +132,20 @@ class SessionsPage(QWidget):
             self.facilitator.setText(project.in_charge)
         self.refresh()
 
+    def select(self, record_id: int) -> None:
+        model = self.view.model()
+        for row in range(model.rowCount()):
+            if model.row_at(row).id == record_id:
+                self.view.selectRow(row)
+                self.view.scrollTo(model.index(row, 0))
+                return
+
     def refresh(self) -> None:
         if self.project_id is None:
             return
         self.model.set_rows(sessions.sessions_of(self.project_id))
         self.attendance_box.setEnabled(False)
+        self.update_button.setEnabled(False)
         self.partner.clear()
         self.partner.addItem("—", None)
         for card in projects.list_cards(self.project_id):
@@ -182,13 +199,40 @@ class SessionsPage(QWidget):
     def _session_selected(self, current, _previous) -> None:
         session = self.model.row_at(current.row()) if current.isValid() else None
         self.attendance_box.setEnabled(session is not None)
+        self.update_button.setEnabled(session is not None)
         if session is not None:
+            set_date(self.first, session.held_on)
+            self.last.clear()
+            self.start_time.setText(session.start_time)
+            self.end_time.setText(session.end_time)
+            self.place.setText(session.place)
+            self.facilitator.setText(session.facilitator)
+            self.partner.setCurrentIndex(max(0, self.partner.findData(session.organisation_id)))
+            self.planned.setText("" if session.planned_attendance is None else str(session.planned_attendance))
             self.actual.setText("" if session.actual_attendance is None else str(session.actual_attendance))
             self.participants.setText(", ".join(session.participants))
 
     def _selected(self) -> SessionData | None:
         record = selected_record(self.view)
         return sessions.get_session(record.id) if record else None
+
+    def update_selected(self) -> bool:
+        """Move or change one session (the date to report it, the place...)."""
+        session = self._selected()
+        if session is None:
+            return False
+
+        def update():
+            template = self._template()
+            for name in ("held_on", "start_time", "end_time", "place", "facilitator", "organisation_id",
+                         "planned_attendance"):
+                setattr(session, name, getattr(template, name))
+            sessions.update_session(session)
+        if self.errors.run(update):
+            self._changed()
+            self.select(session.id)
+            return True
+        return False
 
     def record_attendance(self) -> bool:
         session = self._selected()

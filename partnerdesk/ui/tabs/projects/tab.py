@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +33,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
 class ProjectsTab(Tab):
-    areas = ("projects", "organisations")
+    areas = ("projects", "organisations", "todo")
     object_name = "projectsTab"
 
     def __init__(self, ctx, parent=None):
@@ -75,6 +76,7 @@ class ProjectsTab(Tab):
         bar.addWidget(self.public_filter)
         bar.addWidget(new)
 
+        self.card = ProjectCard(self.ctx)
         self.model = ProjectTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -90,11 +92,13 @@ class ProjectsTab(Tab):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 320)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized once: cheap with 300 projects
         header.setStretchLastSection(True)
+        self._sized = False
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.card.form.delete)
 
         self.empty = EmptyState(_("Create your first project"),
                                 _("Start by dreaming the action: what, for whom, why. Then look for partners, "
@@ -104,7 +108,6 @@ class ProjectsTab(Tab):
         self.list_stack.addWidget(self.empty)
         self.list_stack.addWidget(self.table)
 
-        self.card = ProjectCard(self.ctx)
         self.card.form.saved.connect(self._saved)
         self.card.hide()
 
@@ -123,7 +126,11 @@ class ProjectsTab(Tab):
 
     # --- loading ------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def on_data_changed(self, area: str) -> None:
+        if area == "*" or area in self.areas:
+            self.refresh(area)
+
+    def refresh(self, area: str = "*") -> None:
         years = projects.project_years()
         current = self.year_filter.currentData()
         self.year_filter.blockSignals(True)
@@ -136,12 +143,16 @@ class ProjectsTab(Tab):
         rows = projects.list_projects(self.search.text(), self.status_filter.currentData() or None,
                                       self.year_filter.currentData(), self.public_filter.currentData() or None)
         self.model.set_rows(rows)
+        if rows and not self._sized:
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
+            self._sized = True
         filtering = bool(self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex()
                          or self.public_filter.currentIndex())
         self.list_stack.setCurrentWidget(self.table if rows or filtering else self.empty)
         if self.card.project_id is not None:
             self._select_row(self.card.project_id)
-            self.card.refresh()
+            self.card.refresh(area)
 
     def _select_row(self, project_id: int) -> None:
         for row in range(self.proxy.rowCount()):
@@ -175,8 +186,14 @@ class ProjectsTab(Tab):
         self.search.setFocus()
         self.search.selectAll()
 
+    OPENS = ("project", "project_partner", "session", "milestone")
+
     def open_item(self, kind: str, item_id: int) -> bool:
-        if kind != "project" or projects.get_project(item_id) is None:
+        """Show a project; for a card, a session or a milestone, on the right page, selected."""
+        if kind not in self.OPENS:
+            return False
+        project_id = projects.project_of(kind, item_id)
+        if project_id is None or projects.get_project(project_id) is None:
             return False
         self.views.setCurrentIndex(0)
         if self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex() \
@@ -184,6 +201,7 @@ class ProjectsTab(Tab):
             self.search.clear()
             for combo in (self.status_filter, self.year_filter, self.public_filter):
                 combo.setCurrentIndex(0)
-        self._select_row(item_id)
-        self.show_project(item_id)
+        self._select_row(project_id)
+        self.show_project(project_id)
+        self.card.show_item(kind, item_id)
         return True

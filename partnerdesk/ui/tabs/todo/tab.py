@@ -39,6 +39,7 @@ class TodoTab(Tab):
     def __init__(self, ctx, parent=None, today: dt.date | None = None):
         super().__init__(ctx, parent)
         self.fixed_today = today
+        self._generation = 0
         self.summary = QLabel()
         self.summary.setObjectName("todoSummary")
         self.summary.setStyleSheet("font-size: 12pt; font-weight: 600;")
@@ -105,6 +106,8 @@ class TodoTab(Tab):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        self.stack.setCurrentWidget(self.table)  # until the first lines arrive
+        self.summary.setText(_("Gathering what needs doing…"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
@@ -119,8 +122,17 @@ class TodoTab(Tab):
         return self.fixed_today or dt.date.today()
 
     def refresh(self) -> None:
-        today = self.today()
-        items = todo.items(today)
+        """Gather the lines in the background (the sources read the whole journal), then show them."""
+        self._generation += 1
+        generation, today = self._generation, self.today()
+        self.ctx.tasks.run(lambda handle: todo.items(today), lambda items: self._show(generation, today, items),
+                           lambda _exc, _details: self.summary.setText(_("The to-do list could not be gathered.")))
+
+    def _show(self, generation: int, today: dt.date, items: list[TodoItem]) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is under way
+        key = self.selected_item().key if self.selected_item() else None
+        row = self.table.currentIndex().row()
         monday_next = today + dt.timedelta(days=7 - today.weekday())
         overdue = [i for i in items if i.due_on < today]
         this_week = [i for i in items if today <= i.due_on < monday_next]
@@ -132,6 +144,8 @@ class TodoTab(Tab):
             overdue=len(overdue), this_week=len(this_week), next_week=len(next_week)))
         self.stack.setCurrentWidget(self.table if shown else self.empty)
         self.postpone_date.setDate(_qdate(today + dt.timedelta(days=7)))
+        if not (key and self.select_key(key)) and row >= 0 and self.proxy.rowCount():
+            self.table.selectRow(min(row, self.proxy.rowCount() - 1))  # the line after the one done
 
     def selected_item(self) -> TodoItem | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -163,11 +177,8 @@ class TodoTab(Tab):
             self._after_change(_("“{title}” postponed.").format(title=item.title))
 
     def _after_change(self, message: str) -> None:
-        row = self.table.currentIndex().row()
         self.ctx.signals.data_changed.emit("todo")
         self.ctx.signals.status_message.emit(message)
-        if self.proxy.rowCount():
-            self.table.selectRow(min(max(row, 0), self.proxy.rowCount() - 1))
 
     def _picked_date(self) -> dt.date:
         d = self.postpone_date.date()
