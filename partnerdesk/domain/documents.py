@@ -155,6 +155,15 @@ class StaffTime:
 
 
 @dataclass
+class PartnerTime:
+    """Staff time spent with one partner against what that partner brought."""
+
+    partner: str
+    hours: float
+    obtained: float = 0.0
+
+
+@dataclass
 class BilanData:
     title: str
     generated_on: dt.date
@@ -168,6 +177,7 @@ class BilanData:
     photos: list[Picture] = field(default_factory=list)
     photos_left_out: int = 0  # photos not printed because a person's consent does not cover it
     staff_time: list[StaffTime] = field(default_factory=list)
+    partner_time: list[PartnerTime] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
     contact: Contact = field(default_factory=Contact)
     source: str = ""

@@ -8,7 +8,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import AttendanceSheetData
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, Document, FONT, RULE, esc, table_style
+from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Document, esc, table_style
 from partnerdesk.export.flowables import info_table
 from partnerdesk.i18n import _, babel_locale, format_number
 

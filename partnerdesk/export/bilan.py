@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from babel.dates import get_month_names
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import Paragraph
 
 from partnerdesk.domain.documents import BilanData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
-from partnerdesk.export.base import CONTENT_WIDTH, Document, esc, money, table_style
+from partnerdesk.export.base import CONTENT_WIDTH, Document, esc, money
 from partnerdesk.export.dossier import contact_block, period
 from partnerdesk.export.flowables import (
-    SectionHeading,
     bullet_list,
     callout,
     chips,
@@ -20,8 +20,6 @@ from partnerdesk.export.flowables import (
     paragraphs,
     photo_grid,
 )
-from babel.dates import get_month_names
-
 from partnerdesk.i18n import _, babel_locale, format_date, format_number, format_percent
 
 
@@ -65,57 +63,57 @@ class BilanDocument(Document):
             (money(d.obtained_total), _("contributions obtained")),
         ], theme, s))
 
-        number = 0
-
-        def section(text):
-            nonlocal number
-            number += 1
-            story.append(SectionHeading(text, theme, s["h1"], number))
 
         if d.bilan_text.strip():
-            section(_("In short"))
+            self.section(story, _("In short"))
             story += paragraphs(d.bilan_text, s["lead"])
         if d.commitments:
-            section(_("Partners and their contributions"))
+            self.section(story, _("Partners and their contributions"))
             story += self._partners()
         if d.sessions:
-            section(_("Sessions and attendance"))
+            self.section(story, _("Sessions and attendance"))
             story += self._sessions()
         if d.realizations:
-            section(_("What was made"))
+            self.section(story, _("What was made"))
             for r in d.realizations:
                 head = f"<b>{esc(r.title)}</b>"
                 if r.made_on:
                     head += f'  <font color="#6B737B" size="8">{esc(format_date(r.made_on))}</font>'
                 block = [Paragraph(head, s["body"])] + paragraphs(r.description, s["body"])
-                story.append(KeepTogether(callout(block, theme)))
+                story.append(callout(block, theme))  # one row: never split, kept after its heading
         if d.photos:
             grid = photo_grid(d.photos, s)
             if grid:
-                section(_("In pictures"))
+                self.section(story, _("In pictures"))
                 story += grid
         if d.staff_time:
-            section(_("Time spent and contributions obtained"))
+            self.section(story, _("Time spent and contributions obtained"))
             story += self._staff()
         if d.next_steps:
-            section(_("Next steps"))
+            self.section(story, _("Next steps"))
             story += bullet_list(d.next_steps, s["body"], theme)
-        section(_("Contact"))
-        story.append(KeepTogether(contact_block(d.contact, self.identity, self.epn_name, s, theme)))
+        self.section(story, _("Contact"))
+        story.append(contact_block(d.contact, self.identity, self.epn_name, s, theme))
         if d.source.strip():
             story.append(Paragraph(esc(d.source), s["caption"]))
         return story
 
     def _partners(self) -> list:
         d, s, theme = self.data, self.styles, self.theme
-        rows = [[c.partner, c.kind + (f" — {c.description}" if c.description else ""),
-                 money(c.expected) if c.expected else "—", money(c.obtained) if c.obtained else "—", c.status]
-                for c in d.commitments]
+        rows, shaded, previous, group = [], [], None, -1
+        for c in d.commitments:  # the partner's name once, on the first line of its contributions
+            name = Paragraph(f"<b>{esc(c.partner)}</b>", s["cell"]) if c.partner != previous else ""
+            group += c.partner != previous
+            shaded.append(group % 2 == 1)
+            previous = c.partner
+            rows.append([name, c.kind + (f" — {c.description}" if c.description else ""),
+                         money(c.expected) if c.expected else "—", money(c.obtained) if c.obtained else "—",
+                         c.status])
         out = [data_table(
             [_("Partner"), _("Contribution"), _("Expected"), _("Obtained"), _("Status")], rows,
             [48 * mm, CONTENT_WIDTH - 48 * mm - 22 * mm - 22 * mm - 28 * mm, 22 * mm, 22 * mm, 28 * mm], theme, s,
             ["l", "l", "r", "r", "l"],
-            total=[_("Total"), "", money(d.expected_total), money(d.obtained_total), ""])]
+            total=[_("Total"), "", money(d.expected_total), money(d.obtained_total), ""], shaded=shaded)]
         valued: dict[str, list[float]] = {}
         for c in d.commitments:
             if c.expected or c.obtained:
@@ -123,10 +121,9 @@ class BilanDocument(Document):
                 pair[0] += c.expected or 0
                 pair[1] += c.obtained or 0
         if len(valued) >= 1:
-            out.append(KeepTogether([
-                Paragraph(esc(_("Expected and obtained, in euros")), s["h2"]),
-                charts.compare_bars([(k, v[0], v[1]) for k, v in valued.items()], theme,
-                                    (_("Expected"), _("Obtained")))]))
+            out.append(Paragraph(esc(_("Expected and obtained, in euros")), s["h2"]))  # kept with the chart
+            out.append(charts.compare_bars([(k, v[0], v[1]) for k, v in valued.items()], theme,
+                                           (_("Expected"), _("Obtained"))))
         return out
 
     def _sessions(self) -> list:
@@ -149,8 +146,8 @@ class BilanDocument(Document):
                        m.participants, m.sessions) for m in months]
             labels = [(f"{name}\n{_('{n} sess.').format(n=sessions)}", people, sessions)
                       for name, people, sessions in labels]
-            out.append(KeepTogether([Paragraph(esc(_("Participants by month")), s["h2"]),
-                                     charts.monthly_bars(labels, theme, _("participants"))]))
+            out.append(Paragraph(esc(_("Participants by month")), s["h2"]))  # kept with the chart
+            out.append(charts.monthly_bars(labels, theme, _("participants")))
         rows = []
         for line in sorted(d.sessions, key=lambda x: x.held_on):
             rows.append([format_date(line.held_on), line.time, line.place, line.facilitator,
@@ -172,8 +169,16 @@ class BilanDocument(Document):
                                "{amount} in contributions.").format(hours=hours(d.staff_hours),
                                                                      amount=money(d.obtained_total))), s["body"])]
         rows = [[t.who or _("EPN team"), hours(t.hours)] for t in d.staff_time]
-        out.append(data_table([_("Who"), _("Time")], rows, [CONTENT_WIDTH - 35 * mm, 35 * mm], theme, s,
+        out.append(data_table([_("Who"), _("Hours")], rows, [CONTENT_WIDTH - 35 * mm, 35 * mm], theme, s,
                               ["l", "r"], total=[_("Total"), hours(d.staff_hours)]))
+        if d.partner_time:
+            out.append(Paragraph(esc(_("Time spent with each partner, and what each one brought")), s["h2"]))
+            rows = [[t.partner, hours(t.hours), money(t.obtained) if t.obtained else "—"] for t in d.partner_time]
+            out.append(data_table(
+                [_("Partner"), _("Time spent"), _("Obtained")], rows,
+                [CONTENT_WIDTH - 35 * mm - 35 * mm, 35 * mm, 35 * mm], theme, s, ["l", "r", "r"],
+                total=[_("Total"), hours(sum(t.hours for t in d.partner_time)),
+                       money(sum(t.obtained for t in d.partner_time))]))
         return out
 
 

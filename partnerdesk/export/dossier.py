@@ -5,26 +5,25 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import DossierData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
 from partnerdesk.export.base import (
     CONTENT_WIDTH,
-    Document,
     FONT,
     FONT_BOLD,
     MARGIN_X,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    Document,
     esc,
     money,
     table_style,
     tint,
 )
 from partnerdesk.export.flowables import (
-    SectionHeading,
     bullet_list,
     callout,
     chips,
@@ -107,7 +106,7 @@ class DossierDocument(Document):
 
         white_title = ParagraphStyle("cover_title", parent=styles["title"], textColor=colors.white)
         white_lead = ParagraphStyle("cover_lead", parent=styles["lead"], textColor=tint(theme.main, 0.85))
-        title = Paragraph(esc(d.title), white_title)
+        title = Paragraph(esc(_shorten(d.title, 110)), white_title)
         _w, title_h = title.wrap(CONTENT_WIDTH, 80 * mm)
         summary = Paragraph(esc(_shorten(d.summary, 260)), white_lead) if d.summary.strip() else None
         summary_h = summary.wrap(CONTENT_WIDTH * 0.9, 40 * mm)[1] if summary else 0
@@ -147,15 +146,44 @@ class DossierDocument(Document):
         # below the band: photo, addressee, date, contact
         bottom_block = 62 * mm
         y = band_bottom - 10 * mm
-        if d.cover_photo:
-            prepared = prepare_photo(d.cover_photo.path, CONTENT_WIDTH, y - bottom_block - 6 * mm)
-            if prepared is not None:
-                w, h = prepared.fit(CONTENT_WIDTH, y - bottom_block - 6 * mm)
-                canvas.drawImage(prepared.reader, x + (CONTENT_WIDTH - w) / 2, y - h, w, h)
-                y -= h + 6 * mm
-        self._draw_addressee(canvas, min(y, bottom_block + 40 * mm))
+        prepared = prepare_photo(d.cover_photo.path, CONTENT_WIDTH, y - bottom_block - 6 * mm) \
+            if d.cover_photo else None
+        if prepared is not None:
+            w, h = prepared.fit(CONTENT_WIDTH, y - bottom_block - 6 * mm)
+            canvas.drawImage(prepared.reader, x + (CONTENT_WIDTH - w) / 2, y - h, w, h)
+            y -= h + 6 * mm
+        else:
+            y = self._draw_facts(canvas, y)
+        self._draw_addressee(canvas, min(y, bottom_block + 40 * mm) if d.addressee else y)
         self._draw_footer(canvas)
         canvas.restoreState()
+
+    def _draw_facts(self, canvas, top: float) -> float:
+        """Without a photo, the cover shows the project at a glance: where, when, for whom."""
+        d, s = self.data, self.styles
+        facts = [(label, value) for label, value in (
+            (_("Who it is for"), ", ".join(d.publics)), (_("When"), period(d.start, d.end)),
+            (_("Where"), d.place), (_("Format"), d.duration)) if value]
+        if not facts:
+            return top
+        value_style = ParagraphStyle("cover_fact", parent=s["lead"], textColor=self.theme.main, spaceAfter=0)
+        blocks = []
+        for label, value in facts:
+            para = Paragraph(esc(value[:1].upper() + value[1:]), value_style)
+            blocks.append((label, para, para.wrap(CONTENT_WIDTH - 20 * mm, 40 * mm)[1]))
+        height = sum(h + 10 * mm for _l, _p, h in blocks) + 6 * mm
+        canvas.setFillColor(self.theme.pale)
+        canvas.roundRect(MARGIN_X, top - height, CONTENT_WIDTH, height, 3 * mm, stroke=0, fill=1)
+        canvas.setFillColor(self.theme.accent)
+        canvas.rect(MARGIN_X, top - height, 1.6 * mm, height, stroke=0, fill=1)
+        y = top - 6 * mm
+        for label, para, h in blocks:
+            canvas.setFillColor(self.theme.accent)
+            canvas.setFont(FONT_BOLD, 7.5)
+            canvas.drawString(MARGIN_X + 10 * mm, y - 2 * mm, label.upper())
+            para.drawOn(canvas, MARGIN_X + 10 * mm, y - 4 * mm - h)
+            y -= h + 10 * mm
+        return top - height - 10 * mm
 
     def _draw_addressee(self, canvas, y: float) -> None:
         d, theme = self.data, self.theme
@@ -185,14 +213,8 @@ class DossierDocument(Document):
     def story(self) -> list:
         d, s, theme = self.data, self.styles, self.theme
         story: list = [Spacer(1, 1), NextPageTemplate("page"), PageBreak()]
-        number = 0
 
-        def section(text):
-            nonlocal number
-            number += 1
-            story.append(SectionHeading(text, theme, s["h1"], number))
-
-        section(_("The project"))
+        self.section(story, _("The project"))
         story += paragraphs(d.description or d.summary, s["lead"])
         story.append(info_table([
             (_("Where"), d.place),
@@ -216,18 +238,22 @@ class DossierDocument(Document):
             story.append(data_table([_("When"), _("Step")], rows, [45 * mm, CONTENT_WIDTH - 45 * mm], theme, s))
 
         if d.needs or d.budget:
-            section(_("Needs and budget"))
+            self.section(story, _("Needs and budget"))
             story += self._budget()
-        section(_("Already committed"))
+        self.section(story, _("Already committed"))
         story += self._commitments()
         if d.benefits:
-            section(_("What this partnership brings you") if not d.addressee else
-                    _("What this partnership brings to {partner}").format(partner=d.addressee.organisation))
+            self.section(story, _("What this partnership brings you"))
+            if d.addressee:
+                story.append(Paragraph(esc(_("Written for {partner}, from what it does and the publics it serves.")
+                                           .format(partner=d.addressee.organisation)), s["small"]))
             story += self._benefits()
-        section(_("Contact"))
-        story.append(Paragraph(esc(_("We would be glad to present the project to you in person and to build it "
-                                     "with you.")), s["body"]))
-        story.append(KeepTogether(contact_block(d.contact, self.identity, self.epn_name, s, theme)))
+        self.section(story, _("Contact"))
+        invitation = Paragraph(esc(_("We would be glad to present the project to you in person and to build it "
+                                     "with you.")), s["body"])
+        invitation.keepWithNext = True
+        story.append(invitation)
+        story.append(contact_block(d.contact, self.identity, self.epn_name, s, theme))
         return story
 
     def _budget(self) -> list:
@@ -244,11 +270,12 @@ class DossierDocument(Document):
                 (money(missing), _("still to find")),
             ], theme, s)
             ratio = secured / total if total else None
-            out.append(KeepTogether([figures, charts.doughnut([
+            figures.keepWithNext = True  # with its heading and the ring below
+            out.extend([figures, charts.doughnut([
                 (_("Secured: {amount}").format(amount=money(secured)), secured, theme.main),
                 (_("Under discussion: {amount}").format(amount=money(pending)), pending, tint(theme.main, 0.55)),
                 (_("Still to find: {amount}").format(amount=money(missing)), missing, theme.accent),
-            ], format_percent(ratio), _("secured"))]))
+            ], format_percent(ratio), _("secured"))])
         if d.needs:
             out.append(Paragraph(esc(_("What the project needs")), s["h2"]))
             rows = [[n.kind, n.description, money(n.amount) if n.amount else "—"] for n in d.needs]
@@ -298,7 +325,7 @@ class DossierDocument(Document):
         rows = []
         for i in range(0, len(cells), 2):
             rows.append([cells[i], "", cells[i + 1] if i + 1 < len(cells) else ""])
-        table = Table(rows, colWidths=[width, gap, width])
+        table = Table(rows, colWidths=[width, gap, width], splitInRow=1)
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
                     ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),

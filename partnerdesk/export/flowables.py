@@ -15,7 +15,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -23,41 +22,7 @@ from reportlab.platypus import (
 
 from partnerdesk.domain.documents import Picture
 from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Theme, esc, table_style
-from partnerdesk.export.images import prepare_photo
-
-
-class SectionHeading(Flowable):
-    """A numbered section title with an accent bar, kept with what follows."""
-
-    def __init__(self, text: str, theme: Theme, style, number: int | None = None):
-        super().__init__()
-        label = esc(text)
-        if number is not None:
-            label = f'<font color="{_hex(theme.accent)}">{number:02d}</font>&nbsp;&nbsp;{label}'
-        self.para = Paragraph(label, style)
-        self.theme = theme
-        self.keepWithNext = True
-        self.spaceBefore = 16
-        self.spaceAfter = 8
-
-    def wrap(self, avail_width, avail_height):
-        _w, h = self.para.wrap(avail_width - 5 * mm, avail_height)
-        self.height = h + 4
-        self.width = avail_width
-        return avail_width, self.height
-
-    def draw(self):
-        canvas = self.canv
-        canvas.setFillColor(self.theme.accent)
-        canvas.roundRect(0, 2, 1.6 * mm, self.height - 3, 0.6 * mm, stroke=0, fill=1)
-        self.para.drawOn(canvas, 5 * mm, 3)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(5 * mm, 0, self.width, 0)
-
-
-def _hex(colour) -> str:
-    return colour.hexval().replace("0x", "#")
+from partnerdesk.export.images import prepare_photo, prepare_photos
 
 
 def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
@@ -88,11 +53,13 @@ def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
 
 
 def data_table(header: list[str], rows: list[list], widths: list[float], theme: Theme, styles,
-               align: list[str] | None = None, total: list | None = None) -> Table:
+               align: list[str] | None = None, total: list | None = None,
+               shaded: list[bool] | None = None) -> Table:
     """A table that splits across pages with its header repeated.
 
     `rows` hold plain user text (escaped here) or ready flowables; `align` gives
-    "l", "r" or "c" per column; `total` is an optional last row printed bold.
+    "l", "r" or "c" per column; `total` is an optional last row printed bold;
+    `shaded` says which rows get the pale background (every other row by default).
     """
     align = align or ["l"] * len(header)
     head_style = {"l": "th", "r": "th_right", "c": "th_center"}
@@ -103,7 +70,7 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
     if total is not None:
         data.append([_cell(v, styles[cell_style[a]], bold=True) for v, a in zip(total, align)])
     scale = CONTENT_WIDTH / sum(widths) if sum(widths) > CONTENT_WIDTH else 1
-    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1)
+    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), theme.main),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -114,8 +81,10 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
         ("FONTNAME", (0, 0), (-1, -1), FONT),
     ]
-    for r in range(2, len(data), 2):
-        commands.append(("BACKGROUND", (0, r), (-1, r), theme.pale))
+    shaded = shaded if shaded is not None else [i % 2 == 1 for i in range(len(rows))]
+    for i, shade in enumerate(shaded):
+        if shade:
+            commands.append(("BACKGROUND", (0, i + 1), (-1, i + 1), theme.pale))
     if total is not None:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, theme.main))
         commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
@@ -139,7 +108,7 @@ def info_table(pairs: list[tuple[str, str]], styles, label_width: float = 38 * m
             for label, value in pairs if value and str(value).strip()]
     if not rows:
         return Spacer(1, 0)
-    table = Table(rows, colWidths=[label_width, width - label_width])
+    table = Table(rows, colWidths=[label_width, width - label_width], splitInRow=1)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -153,7 +122,7 @@ def info_table(pairs: list[tuple[str, str]], styles, label_width: float = 38 * m
 
 def callout(flowables: list, theme: Theme, background=None, bar=None, width: float = CONTENT_WIDTH) -> Table:
     """A tinted box with a coloured bar on its left, for what the reader must see."""
-    table = Table([[flowables]], colWidths=[width])
+    table = Table([[flowables]], colWidths=[width], splitInRow=1)
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), background or theme.pale),
         ("LINEBEFORE", (0, 0), (0, -1), 3, bar or theme.main),
@@ -196,6 +165,7 @@ def photo_grid(pictures: list[Picture], styles, columns: int = 2, height: float 
     """Photos in a grid, one table per row so that pages break between rows."""
     gap = 5 * mm
     cell_width = (CONTENT_WIDTH - gap * (columns - 1)) / columns
+    prepare_photos([p.path for p in pictures], cell_width, height)
     cells = [c for c in (photo(p, cell_width, height, styles) for p in pictures) if c is not None]
     widths = []
     for c in range(columns):

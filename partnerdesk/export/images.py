@@ -15,6 +15,7 @@ import functools
 import io
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
@@ -67,6 +68,17 @@ def prepare_photo(path: str, max_width_pt: float, max_height_pt: float) -> Prepa
     px_w = max(16, round(max_width_pt / POINTS_PER_INCH * PRINT_DPI))
     px_h = max(16, round(max_height_pt / POINTS_PER_INCH * PRINT_DPI))
     return _prepare(path, stamp, px_w, px_h, False)
+
+
+def prepare_photos(paths: list[str], max_width_pt: float, max_height_pt: float) -> None:
+    """Decode and downscale several photos at once (Pillow releases the GIL while it
+    decodes), so that the following `prepare_photo` calls hit the cache."""
+    unique = list(dict.fromkeys(paths))
+    if len(unique) < 2:
+        return
+    workers = min(len(unique), max(2, os.cpu_count() or 2), 8)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda path: prepare_photo(path, max_width_pt, max_height_pt), unique))
 
 
 def logo_image(path: str | None) -> Prepared | None:

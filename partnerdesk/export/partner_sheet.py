@@ -7,8 +7,8 @@ from reportlab.platypus import Paragraph, Table
 
 from partnerdesk.domain.documents import PartnerSheetData, PersonCard
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, Document, RULE, esc, table_style
-from partnerdesk.export.flowables import SectionHeading, chips, data_table, info_table, photo
+from partnerdesk.export.base import CONTENT_WIDTH, RULE, Document, esc, table_style
+from partnerdesk.export.flowables import chips, data_table, info_table, photo
 from partnerdesk.i18n import _, format_date
 
 PORTRAIT_W, PORTRAIT_H = 22 * mm, 28 * mm
@@ -42,26 +42,20 @@ class PartnerSheetDocument(Document):
             (_("How it decides"), d.decision_circuit),
             (_("Publics reached"), ", ".join(d.publics)), (_("Can bring"), ", ".join(d.contributions)),
         ], s))
-        number = 0
 
-        def section(text):
-            nonlocal number
-            number += 1
-            story.append(SectionHeading(text, theme, s["h1"], number))
-
-        section(_("People"))
+        self.section(story, _("People"))
         if d.people:
             story += self._people()
         else:
             story.append(Paragraph(esc(_("No contact person recorded.")), s["small"]))
-        section(_("Projects together"))
+        self.section(story, _("Projects together"))
         if d.projects:
             rows = [[p.project, p.stage, format_date(p.since), p.contributions] for p in d.projects]
             story.append(data_table([_("Project"), _("Stage"), _("Since"), _("Contributions")], rows,
                                     [60 * mm, 38 * mm, 22 * mm, CONTENT_WIDTH - 120 * mm], theme, s))
         else:
             story.append(Paragraph(esc(_("No project together yet.")), s["small"]))
-        section(_("Last exchanges"))
+        self.section(story, _("Last exchanges"))
         if d.interactions:
             rows = [[format_date(i.occurred_on), i.kind, i.summary, i.people] for i in d.interactions]
             story.append(data_table([_("Date"), _("Kind"), _("Summary"), _("With")], rows,
@@ -78,7 +72,7 @@ class PartnerSheetDocument(Document):
         out = []
         for i in range(0, len(cards), 2):
             row = [cards[i], "", cards[i + 1] if i + 1 < len(cards) else ""]
-            table = Table([row], colWidths=[width, gap, width])
+            table = Table([row], colWidths=[width, gap, width], splitInRow=1)
             table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
@@ -102,7 +96,7 @@ class PartnerSheetDocument(Document):
         else:
             data = [[lines]]
             widths = [width]
-        table = Table(data, colWidths=widths)
+        table = Table(data, colWidths=widths, splitInRow=1)
         table.setStyle(table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), theme.pale),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 6),

@@ -12,6 +12,7 @@ from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
 from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
+from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.backups_action = self._action(self.file_menu, _("&Backups…"), self.show_backups)
         self.demo_action = self._action(self.file_menu, _("Load &demonstration data"), self.load_demo)
+        install_export_menu(self)  # EPN identity and PDF exports, before Backups
         self.file_menu.addSeparator()
         self._action(self.file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 

@@ -21,6 +21,7 @@ from partnerdesk.domain.documents import (
     InteractionLine,
     Need,
     PartnerSheetData,
+    PartnerTime,
     PersonCard,
     Picture,
     ProjectStage,
@@ -77,7 +78,9 @@ def contact() -> Contact:
 
 
 def dossier(folder: Path | None = None, partner: bool = True) -> DossierData:
-    photo = Picture(str(make_photo(folder / "cover.jpg", (2400, 1600))), "Atelier tablette, mars 2026") if folder else None
+    photo = None
+    if folder:
+        photo = Picture(str(make_photo(folder / "cover.jpg", (2400, 1600))), "Atelier tablette, mars 2026")
     return DossierData(
         title="Ateliers numériques pour les seniors : « Cœur connecté »",
         generated_on=TODAY,
@@ -152,6 +155,9 @@ def bilan(folder: Path | None = None, photos: int = 6, sessions: int = 14) -> Bi
                                   dt.date(2026, 6, 20))],
         photos=pictures, photos_left_out=1,
         staff_time=[StaffTime("Élodie Marchand", 64.0), StaffTime("Karim Benali", 22.5)],
+        partner_time=[PartnerTime("Conseil départemental d'Ille-et-Vilaine", 6.0, 840.0),
+                      PartnerTime("Informatique Services Vitré", 12.5, 2000.0),
+                      PartnerTime("Le projet dans son ensemble", 68.0)],
         next_steps=["Reconduire les ateliers à la rentrée 2026", "Former deux bénévoles du club des aînés"],
         contact=contact(),
         source="Chiffres issus de PartnerDesk (feuilles d'émargement et registre des séances de l'EPN) "

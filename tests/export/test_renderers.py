@@ -45,9 +45,11 @@ def test_dossier_in_french(tmp_path, french):
     assert 2 <= pages <= 6
     content = text(pdf)
     for expected in ("Dossier de présentation", "« Cœur connecté »", "À L'ATTENTION DE",
-                     "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat apporte à",
+                     "Boulangerie Dupont & Fils <SARL>", "Ce que ce partenariat vous apporte",
+                     "Rédigé pour Boulangerie Dupont & Fils <SARL>",
                      "Besoins et budget", "7 900 €", "Déjà engagés", "2 / ", "Élodie Marchand"):
         assert has(content, expected), expected
+    assert "ateliers-seniors-inscriptions-2026-2027" in content  # the long URL wrapped, not cut
     meta = _metadata(pdf)
     assert meta["title"] == "Dossier de présentation — Ateliers numériques pour les seniors : « Cœur connecté »"
     assert meta["author"] == "Espace numérique « La Fabrique » de Saint-Aubin-des-Prés"
@@ -62,7 +64,8 @@ def test_bilan_in_french(tmp_path, french):
     content = text(pdf)
     for expected in ("Bilan", "Partenaires et apports", "Séances et fréquentation", "Taux de présence",
                      "Réalisations", "En images", "Temps passé et apports obtenus", "Prochaines étapes",
-                     "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104"):
+                     "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104",
+                     "Temps passé avec chaque partenaire", "12,5 h"):
         assert has(content, expected), expected
     meta = _metadata(pdf)
     assert meta["title"].startswith("Bilan — ") and meta["lang"] == "fr-FR"
@@ -139,4 +142,32 @@ def test_dossier_without_commitments_or_budget(tmp_path):
     data.commitments, data.budget, data.needs, data.calendar = [], [], [], []
     pdf = render_dossier(data, EpnIdentity())
     assert "No partner has committed yet" in text(pdf)
+    assert "WHO IT IS FOR" in text(pdf)  # no photo: the cover shows the project at a glance
     assert_no_blank_page(pdf)
+
+
+def test_language_follows_the_interface():
+    pdf = render_attendance_sheet(samples.attendance(names=2), EpnIdentity())
+    assert _metadata(pdf)["lang"] == "en-GB"
+    assert "Attendance sheet" in _metadata(pdf)["title"]
+
+
+def test_huge_texts_split_across_pages_instead_of_crashing():
+    """A cell longer than a page (a pasted report, a long decision circuit) splits inside its row."""
+    huge = "Un texte très long, collé depuis un courriel. " * 260
+    bilan = samples.bilan(None, photos=0)
+    bilan.realizations[0].description = huge
+    bilan.commitments[0].description = huge
+    bilan.next_steps = [huge]
+    dossier = samples.dossier(None)
+    dossier.title = "Un titre interminable " * 30
+    dossier.needs[0].description = huge
+    dossier.benefits[0].text = huge
+    sheet = samples.partner_sheet(None)
+    sheet.decision_circuit = huge
+    sheet.people[0].role = huge
+    sheet.interactions[0].summary = huge
+    for pdf in (render_bilan(bilan, EpnIdentity()), render_dossier(dossier, EpnIdentity()),
+                render_partner_sheet(sheet, EpnIdentity())):
+        assert len(reader(pdf).pages) >= 3
+        assert_no_blank_page(pdf)

@@ -27,15 +27,15 @@ from partnerdesk.export.partner_sheet import render_partner_sheet
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import settings
+from partnerdesk.services.documents.identity import save_identity, store_logo, validate_identity
 from partnerdesk.services.documents.partner_docs import attendance_data, partner_sheet_data
 from partnerdesk.services.documents.project_docs import DocumentError, bilan_data, dossier_data
 from partnerdesk.store.models import Organisation, Project, ProjectSession
 
 __all__ = ["KINDS", "DocumentError", "Rendered", "render", "export", "suggested_name", "resolve_project",
-           "resolve_organisation", "session_of_project", "store_logo"]
+           "resolve_organisation", "session_of_project", "store_logo", "save_identity", "validate_identity"]
 
 KINDS = ("dossier", "bilan", "partner", "attendance")
-LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
 @dataclass
@@ -160,17 +160,3 @@ def session_of_project(project_id: int, day: dt.date | None = None, today: dt.da
     if row is None:
         raise DocumentError(_("This project has no session yet."))
     return row.id
-
-
-def store_logo(paths: DataPaths, data: bytes, suffix: str) -> Path:
-    """Keep a copy of the logo (PNG or JPEG bytes) in the data folder; returns its path."""
-    suffix = suffix.lower()
-    if suffix not in LOGO_SUFFIXES:
-        raise DocumentError(_("A logo must be a PNG, JPEG or SVG image."))
-    folder = paths.root / "identity"
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("logo.*"):
-        old.unlink(missing_ok=True)
-    target = folder / f"logo{'.jpg' if suffix == '.jpeg' else suffix}"
-    target.write_bytes(data)
-    return target

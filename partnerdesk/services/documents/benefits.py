@@ -58,11 +58,10 @@ def _join(items: list[str]) -> str:
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def partnership_benefits(epn_name: str, project_publics: list[str], sessions: int, participants: int,
+def partnership_benefits(project_publics: list[str], sessions: int, participants: int,
                          partner: PartnerProfile | None = None) -> list[Benefit]:
     """Visibility, publics reached, image, concrete counterparts."""
-    visibility = _("Your name and logo on the documents of the action, in the report and in the "
-                   "communication of {epn}.").format(epn=epn_name)
+    visibility = _("Your name and logo on the documents of the action, in the report and in our communication.")
     if partner and partner.kind == "entreprise":
         visibility += " " + _("Your customers see a business involved in its town.")
 

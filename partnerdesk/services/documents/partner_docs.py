@@ -75,7 +75,8 @@ def partner_sheet_data(paths: DataPaths, organisation_id: int, today: dt.date | 
     return PartnerSheetData(
         name=org.name, generated_on=today or dt.date.today(), kind=_label(OrgKind, org.kind),
         status=_label(OrgStatus, org.status), address=address, phone=org.phone, email=org.email,
-        website=org.website, publics=_labels(Public, org.publics), contributions=_labels(Contribution, org.contributions),
+        website=org.website, publics=_labels(Public, org.publics),
+        contributions=_labels(Contribution, org.contributions),
         decision_circuit=org.decision_circuit, tags=tags, people=people, projects=stages,
         interactions=_interactions(organisation_id),
     )

@@ -14,6 +14,7 @@ from partnerdesk.domain.documents import (
     Contact,
     DossierData,
     Need,
+    PartnerTime,
     Picture,
     Realization,
     SessionLine,
@@ -25,6 +26,7 @@ from partnerdesk.domain.projects import (
     DurationKind,
     MaterialMode,
     MilestoneStatus,
+    PhotoData,
     ProjectData,
     SessionData,
     Stage,
@@ -32,8 +34,9 @@ from partnerdesk.domain.projects import (
 from partnerdesk.i18n import _, format_date
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
-from partnerdesk.services import partners, projects, realizations, sessions, settings
+from partnerdesk.services import partners, projects, settings
 from partnerdesk.services.documents.benefits import PartnerProfile, partnership_benefits
+from partnerdesk.services.project_report import ProjectReport, project_report
 from partnerdesk.store.models import Affiliation, Person, ProjectPartner
 
 SHARED = ConsentScope.PARTENAIRES.value
@@ -47,11 +50,11 @@ class DocumentError(LookupError):
     """The thing to print does not exist (an English message, marked for translation)."""
 
 
-def _project(project_id: int) -> ProjectData:
-    project = projects.get_project(project_id)
-    if project is None:
+def _report(project_id: int, today: dt.date) -> ProjectReport:
+    report = project_report(project_id, today)
+    if report is None:
         raise DocumentError(_("No project with number {id}.").format(id=project_id))
-    return project
+    return report
 
 
 def _labels(enum, keys: list[str]) -> list[str]:
@@ -69,10 +72,9 @@ def contact_of(project: ProjectData) -> Contact:
     return Contact(project.in_charge, _("Project lead") if project.in_charge else "", ident.phone, ident.email)
 
 
-def shareable_photos(paths: DataPaths, project_id: int) -> tuple[list[Picture], int]:
-    """The project's photos whose every person shown consents to documents given to partners
+def shareable_photos(paths: DataPaths, photos: list[PhotoData]) -> tuple[list[Picture], int]:
+    """The photos whose every person shown consents to documents given to partners
     (a photo with nobody tagged is kept), and how many were left out."""
-    photos = realizations.photos_of(project_id)
     people = sorted({pid for p in photos for pid in p.person_ids})
     consent = {pid: consents.get_consent(pid) for pid in people}
     kept, left_out = [], 0
@@ -124,11 +126,12 @@ def _addressee(project_id: int, organisation_id: int) -> tuple[Addressee, Partne
 def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None = None,
                  today: dt.date | None = None) -> DossierData:
     today = today or dt.date.today()
-    project = _project(project_id)
+    report = _report(project_id, today)
+    project = report.project
     addressee, profile = _addressee(project_id, organisation_id) if organisation_id else (None, None)
-    cards = {c.id: c for c in projects.list_cards(project_id)}
+    cards = {p.card.id: p.card for p in report.partners}
     budget = []
-    for line in projects.budget_of(project_id):
+    for line in report.budget:
         card = cards.get(line.project_partner_id)
         if line.own_funds:
             budget.append(BudgetLine(line.label, line.amount, _("Own funds of the EPN"), True))
@@ -137,9 +140,9 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
         else:
             budget.append(BudgetLine(line.label, line.amount))
     commitments = []
-    for pp_id, items in projects.contributions_of_project(project_id).items():
-        card = cards.get(pp_id)
-        if card is None or card.organisation_id == organisation_id:
+    for partner in report.partners:
+        card, items = partner.card, partner.contributions
+        if card.organisation_id == organisation_id:
             continue
         stage = Stage(card.stage)
         if stage not in COMMITTED and stage not in DISCUSSED:
@@ -148,19 +151,23 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
             obtained = c.status == ContributionStatus.OBTENU
             status = _("Obtained") if obtained else (_("Committed") if stage in COMMITTED else _("Under discussion"))
             commitments.append(Commitment(card.organisation_name, _kind(c.kind, c.material_mode), c.description,
-                                          c.value, c.value if obtained else None, status, obtained or stage in COMMITTED))
-    all_sessions = [s for s in sessions.sessions_of(project_id) if not s.cancelled]
-    calendar = [CalendarItem(m.title, m.due_on) for m in projects.milestones_of(project_id)
-                if m.project_partner_id is None or (organisation_id and cards.get(m.project_partner_id)
-                                                     and cards[m.project_partner_id].organisation_id == organisation_id)]
+                                          c.value, c.value if obtained else None, status,
+                                          obtained or stage in COMMITTED))
+    all_sessions = [s for s in report.sessions if not s.cancelled]
+
+    def concerns_reader(pp_id: int | None) -> bool:
+        card = cards.get(pp_id)
+        return pp_id is None or (organisation_id is not None and card is not None
+                                 and card.organisation_id == organisation_id)
+
+    calendar = [CalendarItem(m.title, m.due_on) for m in report.milestones
+                if concerns_reader(m.project_partner_id)]
     if all_sessions:
         calendar.append(CalendarItem(_("Sessions ({count})").format(count=len(all_sessions)),
                                      all_sessions[0].held_on, all_sessions[-1].held_on))
     calendar.sort(key=lambda c: c.start or dt.date.max)
-    photos, _left_out = shareable_photos(paths, project_id)
+    photos, _left_out = shareable_photos(paths, report.photos)
     planned = sum(s.planned_attendance or 0 for s in all_sessions)
-    ident = settings.identity()
-    epn = ident.name.strip() or _("the EPN")
     description = project.description.strip()
     return DossierData(
         title=project.title, generated_on=today, summary=description.split("\n\n")[0],
@@ -168,22 +175,21 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
         publics=_labels(Public, project.publics), place=project.place,
         duration=_(DurationKind(project.duration_kind).label) if DurationKind.parse(project.duration_kind) else "",
         start=project.start_date, end=project.end_date, calendar=calendar,
-        needs=[Need(_kind(n.kind, n.material_mode), n.description, n.amount) for n in projects.needs_of(project_id)],
+        needs=[Need(_kind(n.kind, n.material_mode), n.description, n.amount) for n in report.needs],
         budget=budget, commitments=commitments,
-        benefits=partnership_benefits(epn, project.publics, len(all_sessions), planned, profile),
+        benefits=partnership_benefits(project.publics, len(all_sessions), planned, profile),
         addressee=addressee, cover_photo=photos[0] if photos else None, contact=contact_of(project),
     )
 
 
 def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) -> BilanData:
     today = today or dt.date.today()
-    project = _project(project_id)
-    cards = {c.id: c for c in projects.list_cards(project_id)}
+    report = _report(project_id, today)
+    project = report.project
     commitments = []
-    contributions = projects.contributions_of_project(project_id)
-    for pp_id, card in cards.items():
+    for partner in report.partners:
+        card, items = partner.card, partner.contributions
         stage = Stage(card.stage)
-        items = contributions.get(pp_id, [])
         for c in items:
             obtained = c.status == ContributionStatus.OBTENU
             commitments.append(Commitment(card.organisation_name, _kind(c.kind, c.material_mode), c.description,
@@ -196,19 +202,27 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
     staff: dict[str, float] = {}
     for t in projects.staff_time_of(project_id):
         staff[t.who.strip() or _("EPN team")] = staff.get(t.who.strip() or _("EPN team"), 0.0) + t.hours
-    photos, left_out = shareable_photos(paths, project_id)
-    next_steps = [f"{format_date(m.due_on)} — {m.title}" for m in projects.milestones_of(project_id)
+    partner_time = []
+    for partner in report.partners:
+        obtained = sum(c.value or 0 for c in partner.contributions if c.status == ContributionStatus.OBTENU)
+        if partner.hours or obtained:
+            partner_time.append(PartnerTime(partner.card.organisation_name, partner.hours, obtained))
+    unassigned = report.staff_hours_total - sum(p.hours for p in report.partners)
+    if partner_time and unassigned > 0.01:
+        partner_time.append(PartnerTime(_("The project as a whole"), unassigned, 0.0))
+    photos, left_out = shareable_photos(paths, report.photos)
+    next_steps = [f"{format_date(m.due_on)} — {m.title}" for m in report.milestones
                   if m.status != MilestoneStatus.FAIT and m.due_on >= today]
     ident = settings.identity()
     return BilanData(
         title=project.title, generated_on=today, bilan_text=project.bilan_text,
         start=project.start_date, end=project.end_date, publics=_labels(Public, project.publics),
-        commitments=commitments, sessions=_session_lines(sessions.sessions_of(project_id), today),
-        realizations=[Realization(r.title, r.description, r.made_on) for r in realizations.realizations_of(project_id)],
+        commitments=commitments, sessions=_session_lines(report.sessions, today),
+        realizations=[Realization(r.title, r.description, r.made_on) for r in report.realizations],
         photos=photos, photos_left_out=left_out,
-        staff_time=[StaffTime(who, hours) for who, hours in staff.items()],
+        staff_time=[StaffTime(who, hours) for who, hours in staff.items()], partner_time=partner_time,
         next_steps=next_steps[:8], contact=contact_of(project),
-        source=_("Figures from PartnerDesk, the partnership register of {epn}, on {date}: sessions and attendance "
-                 "from the attendance sheets, contributions from the partnership records. The detailed sheets are "
-                 "available on request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
+        source=_("Figures from PartnerDesk on {date}: sessions and attendance from the attendance sheets, "
+                 "contributions from the partnership records kept by {epn}. The detailed sheets are available on "
+                 "request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.domain.projects import ProjectStatus
 from partnerdesk.i18n import _, format_date
@@ -13,6 +13,7 @@ from partnerdesk.ui.tabs.projects.milestones_page import MilestonesPage
 from partnerdesk.ui.tabs.projects.partners_page import PartnersPage
 from partnerdesk.ui.tabs.projects.photos_page import PhotosPage
 from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
+from partnerdesk.ui.widgets.export_buttons import ProjectExportButton
 
 
 class ProjectCard(QWidget):
@@ -42,7 +43,11 @@ class ProjectCard(QWidget):
         self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        self.export_button = ProjectExportButton(ctx)  # dossier, bilan, attendance sheet (exports area)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.export_button)
+        layout.addLayout(heading_row)
         layout.addWidget(self.pages, 1)
 
     def _dependent_pages(self):
@@ -52,6 +57,7 @@ class ProjectCard(QWidget):
         self.project_id = project_id
         data = projects.get_project(project_id) if project_id else None
         self.form.load(data)
+        self.export_button.set_project(project_id if data else None)
         for index in range(1, self.pages.count()):
             self.pages.setTabEnabled(index, data is not None)
         if data is None:

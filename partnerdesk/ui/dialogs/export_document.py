@@ -1,0 +1,187 @@
+"""Fichier → Exporter un PDF: choose what to print, then the export runner does the rest.
+
+`install_menu(window)` adds "Identité de l'EPN…" and the "Exporter un PDF" submenu
+to the main window's File menu (before "Sauvegardes…"). Cards that know their
+project or organisation call `ExportRunner` directly instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from partnerdesk.domain.projects import Stage
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.services import partners, projects, sessions
+from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.dialogs.identity import IdentityDialog
+from partnerdesk.ui.widgets.export_runner import ExportRunner
+
+TITLES = {
+    "dossier": N_("Presentation dossier"),
+    "bilan": N_("Project report"),
+    "partner": N_("Partner sheet"),
+    "attendance": N_("Attendance sheet"),
+}
+MENU_TEXTS = {
+    "dossier": N_("Presentation &dossier of a project…"),
+    "bilan": N_("&Report of a project…"),
+    "partner": N_("&Partner sheet…"),
+    "attendance": N_("&Attendance sheet of a session…"),
+}
+
+
+class ExportDocumentDialog(QDialog):
+    def __init__(self, ctx: AppContext, kind: str, parent=None, runner: ExportRunner | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self.ctx, self.kind = ctx, kind
+        self.today = today or dt.date.today()
+        self.runner = runner or ExportRunner(ctx, parent)
+        self.setObjectName("exportDocumentDialog")
+        self.setWindowTitle(_(TITLES[kind]))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.project = QComboBox()
+        self.project.setObjectName("exportProject")
+        self.partner = QComboBox()
+        self.partner.setObjectName("exportPartner")
+        self.session = QComboBox()
+        self.session.setObjectName("exportSession")
+        self.organisation = QComboBox()
+        self.organisation.setObjectName("exportOrganisation")
+        self.bilan_text = QPlainTextEdit()
+        self.bilan_text.setObjectName("exportBilanText")
+        self.bilan_text.setPlaceholderText(_("What the action achieved, in your words (and your partners'): "
+                                             "this text opens the report."))
+        self.error = QLabel()
+        self.error.setObjectName("exportError")
+        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        if kind == "partner":
+            for org in partners.list_organisations():
+                self.organisation.addItem(org.name, org.id)
+            form.addRow(_("Organisation"), self.organisation)
+        else:
+            for project in projects.list_projects():
+                self.project.addItem(project.title, project.id)
+            form.addRow(_("Project"), self.project)
+            self.project.currentIndexChanged.connect(self._project_changed)
+            if kind == "dossier":
+                form.addRow(_("For the attention of"), self.partner)
+            elif kind == "attendance":
+                form.addRow(_("Session"), self.session)
+            elif kind == "bilan":
+                form.addRow(_("Text of the report"), self.bilan_text)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export the PDF…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._project_changed()
+
+    def _project_changed(self) -> None:
+        project_id = self.project.currentData()
+        self.partner.clear()
+        self.session.clear()
+        if project_id is None:
+            empty = self.kind != "partner" and self.organisation.count() == 0
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not empty)
+            return
+        if self.kind == "dossier":
+            self.partner.addItem(_("Nobody in particular"), None)
+            for card in projects.list_cards(project_id):
+                if card.stage != Stage.ABANDONNE:
+                    self.partner.addItem(card.organisation_name, card.organisation_id)
+        elif self.kind == "attendance":
+            upcoming = 0
+            for s in sessions.sessions_of(project_id):
+                if s.cancelled:
+                    continue
+                text = format_date(s.held_on) + (f" — {s.start_time}" if s.start_time else "")
+                if s.place:
+                    text += f" — {s.place}"
+                self.session.addItem(text, s.id)
+                if s.held_on < self.today:
+                    upcoming = self.session.count()
+            self.session.setCurrentIndex(min(upcoming, self.session.count() - 1))
+        elif self.kind == "bilan":
+            project = projects.get_project(project_id)
+            self.bilan_text.setPlainText(project.bilan_text if project else "")
+
+    def target(self) -> tuple[int | None, int | None, str]:
+        """(target id, partner id, title for the file name)."""
+        if self.kind == "partner":
+            return self.organisation.currentData(), None, self.organisation.currentText()
+        if self.kind == "attendance":
+            return self.session.currentData(), None, f"{self.project.currentText()} {self.session.currentText()[:10]}"
+        partner = self.partner.currentData() if self.kind == "dossier" else None
+        return self.project.currentData(), partner, self.project.currentText()
+
+    def save_bilan_text(self) -> bool:
+        project = projects.get_project(self.project.currentData())
+        text = self.bilan_text.toPlainText().strip()
+        if project is None or project.bilan_text == text:
+            return True
+        project.bilan_text = text
+        try:
+            projects.update_project(project)
+        except ValidationError as exc:
+            self.error.setText(" ".join(_(m) for m in exc.errors.values()))
+            self.error.show()
+            return False
+        self.ctx.signals.data_changed.emit("projects")
+        return True
+
+    def export(self) -> None:
+        self.error.hide()
+        target, partner, title = self.target()
+        if target is None:
+            self.error.setText(_("There is nothing to choose yet: this project has no session.")
+                               if self.kind == "attendance" else _("Choose what to export first."))
+            self.error.show()
+            return
+        if self.kind == "bilan" and not self.save_bilan_text():
+            return
+        path = self.runner.ask_path(self.kind, title)
+        if path is None:
+            return
+        self.accept()
+        self.runner.start(self.kind, target, path, partner)
+
+
+def install_menu(window) -> None:
+    """Add "Identité de l'EPN…" and "Exporter un PDF" to `window.file_menu`, before Backups."""
+    menu = window.file_menu
+    before = getattr(window, "backups_action", None)
+    identity = QAction(_("EPN &identity…"), window)
+    identity.setObjectName("identityAction")
+    identity.triggered.connect(lambda: IdentityDialog(window.ctx, window).exec())
+    submenu = menu.__class__(_("E&xport a PDF"), menu)
+    submenu.setObjectName("exportMenu")
+    window.export_actions = {}
+    for kind in ("dossier", "bilan", "partner", "attendance"):
+        action = QAction(_(MENU_TEXTS[kind]), window)
+        action.triggered.connect(lambda checked=False, k=kind: ExportDocumentDialog(window.ctx, k, window).exec())
+        submenu.addAction(action)
+        window.export_actions[kind] = action
+    menu.insertAction(before, identity)
+    menu.insertMenu(before, submenu)
+    menu.insertSeparator(before)
+    window.identity_action = identity

@@ -1,0 +1,35 @@
+"""« Ce que ce partenariat vous apporte » follows the partner's kind, publics and contributions."""
+
+from partnerdesk import i18n
+from partnerdesk.services.documents.benefits import PartnerProfile, partnership_benefits
+
+
+def _texts(benefits) -> dict[str, str]:
+    return {b.title: b.text for b in benefits}
+
+
+def test_generic_without_a_partner():
+    texts = _texts(partnership_benefits(["seniors", "familles"], 12, 120, None))
+    assert set(texts) == {"Visibility", "Publics reached", "Image", "Concrete counterparts"}
+    assert "seniors and families" in texts["Publics reached"].lower()
+    assert "12 sessions, about 120 participants" in texts["Publics reached"]
+
+
+def test_tailored_to_a_company_that_funds():
+    partner = PartnerProfile("Boulangerie Dupont & Fils <SARL>", "entreprise", ["familles"], ["financement"])
+    texts = _texts(partnership_benefits(["seniors", "familles"], 0, 0, partner))
+    assert "customers" in texts["Visibility"]
+    assert "people you already work with" in texts["Publics reached"]
+    assert "social responsibility" in texts["Image"]
+    assert "account for your support" in texts["Concrete counterparts"]
+
+
+def test_tailored_in_french_to_a_school_that_lends_premises():
+    i18n.set_language("fr")
+    partner = PartnerProfile("Collège Jean-Moulin", "etablissement_scolaire", ["scolaires"], ["locaux", "public"])
+    texts = _texts(partnership_benefits(["scolaires"], 6, 90, partner))
+    assert texts["Publics touchés"].startswith("Le projet touche les scolaires : des publics que vous accompagnez")
+    assert "6 séances, environ 90 participants attendus." in texts["Publics touchés"]
+    assert "projet d'établissement" in texts["Image"]
+    assert "dans vos locaux" in texts["Contreparties concrètes"]
+    assert "places réservées" in texts["Contreparties concrètes"]
