@@ -69,12 +69,15 @@ def test_ics_with_paris_time_zone(store):
     database.execute_sql("INSERT INTO project_session (project_id, held_on, start_time, end_time, place, cancelled)"
                          " VALUES (1, '2026-12-03', '14:00', '16:30', 'Médiathèque, salle 2', 0)")
     database.execute_sql("INSERT INTO project_session (project_id, held_on, cancelled) VALUES (1, '2026-12-10', 1)")
+    database.execute_sql("INSERT INTO organisation (name, contact_cadence_days, created_at, updated_at) "
+                         "VALUES ('Médiathèque', 90, '2026-10-01 09:00:00', '2026-10-01 09:00:00')")
     events = calendar.events()
-    assert [e.uid for e in events] == ["session-1", "milestone-1"]
+    assert [e.uid for e in events] == ["session-1", "reminder-cadence-1-", "milestone-1"]
+    assert events[1].day.isoformat() == "2026-12-30" and "Médiathèque" in events[1].summary
     text = calendar.ics(events, now=dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.timezone.utc)).decode("utf-8")
     assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris" in text
     assert "DTSTART;TZID=Europe/Paris:20261203T140000" in text
     assert "DTEND;TZID=Europe/Paris:20261203T163000" in text
     assert "LOCATION:Médiathèque\\, salle 2" in text
     assert "DTSTART;VALUE=DATE:20270115" in text and "SUMMARY:Réunion de bilan — Seniors connectés" in text
-    assert text.count("BEGIN:VEVENT") == 2 and text.endswith("END:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") == 3 and text.endswith("END:VCALENDAR\r\n")

@@ -1,9 +1,9 @@
 """Milestones, sessions and reminders to iCalendar (.ics) in the Europe/Paris
 time zone, for the agenda of a phone or an email client.
 
-Built on whichever of these tables exist (projects and reminders come from
-other areas): `milestone`, `project_session`, the next steps of
-`project_partner`, and a `reminder` table when there is one.
+Built on whichever of these tables exist (projects come from another area):
+`milestone`, `project_session`, the next steps of `project_partner`, and the
+contact-cadence reminders of the organisations (those of the "À faire" tab).
 """
 
 from __future__ import annotations
@@ -65,6 +65,18 @@ def _time(value) -> dt.time | None:
         return None
 
 
+def _contact_reminders() -> list[Event]:
+    """The contact cadence of each organisation: "Get in touch with X" on the day it runs out
+    (the same reminders as the "À faire" tab, over the whole calendar)."""
+    try:
+        from partnerdesk.services import todo
+    except ImportError:  # the projects area is not there
+        return []
+    far = dt.date(9000, 1, 1)  # every reminder, however far ahead
+    return [Event(f"reminder-{item.key.replace(':', '-')}", item.title, item.due_on, description=item.detail)
+            for item in todo.overdue_cadences(far)]
+
+
 def events(start: dt.date | None = None) -> list[Event]:
     """Every dated item from `start` on (all when None)."""
     names = set(tables.data_tables())
@@ -89,14 +101,7 @@ def events(start: dt.date | None = None) -> list[Event]:
             if day := _date(when):
                 found.append(Event(f"next-step-{ppid}", f"{step or _('Next step')} — {org}", day,
                                    description=project or ""))
-    if "reminder" in names:
-        cols = {c for c, _t in tables.columns("reminder")}
-        when_col = next((c for c in ("due_on", "remind_on", "on_date", "date") if c in cols), None)
-        text_col = next((c for c in ("title", "label", "text", "summary") if c in cols), None)
-        if when_col and text_col:
-            for rid, text, when in database.execute_sql(f"SELECT id, {text_col}, {when_col} FROM reminder"):
-                if day := _date(when):
-                    found.append(Event(f"reminder-{rid}", str(text or _("Reminder")), day))
+    found += _contact_reminders()
     if start is not None:
         found = [e for e in found if e.day >= start]
     return sorted(found, key=lambda e: (e.day, e.start or dt.time.min, e.uid))
