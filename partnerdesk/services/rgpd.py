@@ -280,11 +280,15 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
             if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
                 database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (person_id,))
         # full name, emails and phones, wherever they were written
+        traces = _traces(p)
         for table in tables.data_tables():
-            for column in tables.text_columns(table):
-                for trace in _traces(p):
-                    database.execute_sql(f'UPDATE "{table}" SET "{column}" = replace("{column}", ?, ?) '
-                                         f'WHERE instr("{column}", ?) > 0', (trace, hidden, trace))
+            for column in tables.text_columns(table):  # one pass per column, every trace at once
+                replaced = f'"{column}"'
+                for _trace in traces:
+                    replaced = f"replace({replaced}, ?, ?)"
+                found = " OR ".join(f'instr("{column}", ?) > 0' for _trace in traces)
+                params = [x for trace in traces for x in (trace, hidden)] + traces
+                database.execute_sql(f'UPDATE "{table}" SET "{column}" = {replaced} WHERE {found}', params)
         # the last name alone, in the journal entries this person took part in
         if len(p.last_name) >= 3:
             database.execute_sql(
