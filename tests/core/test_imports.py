@@ -331,3 +331,13 @@ def test_vcard_with_a_20_mb_photo(store, tmp_path):
     assert parsed.contacts[0].photo is None and "too large" in parsed.warnings[0]
     apply_plan(plan_for(parsed), store)
     assert people()["Paul Gros"]["emails"] == ["paul@exemple.fr"]
+
+
+def test_google_contacts_older_export(store):
+    parsed = read_file(DATA / "google_ancien.csv")
+    assert parsed.header_set == "google"
+    apply_plan(plan_for(parsed), store)
+    solene = people()["Solène Kervella"]
+    assert solene["emails"] == ["solene.kervella@free.fr", "s.kervella@orange.fr", "solene@amicale-exemple.fr"]
+    assert role_of(solene["id"]) == ("Amicale laïque de Noyal-sur-Vilaine", "Trésorière")
+    assert {r[0] for r in database.execute_sql("SELECT name FROM tag")} == {"Bénévoles"}

@@ -245,3 +245,20 @@ def test_export_and_register_follow_the_partners_list(window, qtbot, monkeypatch
     monkeypatch.setattr(rgpd_register.RgpdRegisterDialog, "exec", lambda self: 0)
     register = window.dataio.rgpd_register()
     assert register.selected_person() == person_id and register.erase_button.isEnabled()
+
+
+def test_back_from_the_review_shows_the_recognised_columns(ctx, qtbot):
+    dialog = wizard(ctx, qtbot, DATA / "outlook_fr.csv")
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW
+    click(qtbot, dialog.back_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_MAPPING
+    assert "Outlook (French)" in dialog.mapping_intro.text()
+    assert dialog.combos[1].currentData() == "first_name"
+    # ignore the phones this time
+    for combo in dialog.combos:
+        if combo.currentData() == "phone":
+            combo.setCurrentIndex(combo.findData(""))
+    click(qtbot, dialog.next_button)
+    click(qtbot, dialog.next_button)
+    assert people()["Maëlle Kerbrat"]["phones"] == []

@@ -217,6 +217,7 @@ class ImportWizard(QDialog):
     def back(self) -> None:
         page = self.stack.currentIndex()
         if page == PAGE_REVIEW and self.parsed is not None and self.parsed.kind == "csv":
+            self._fill_mapping()
             self._show(PAGE_MAPPING)
         else:
             self._show(PAGE_FILE)
@@ -307,10 +308,20 @@ class ImportWizard(QDialog):
 
     def _fill_mapping(self) -> None:
         parsed = self.parsed
-        self.mapping_intro.setText(_("PartnerDesk does not know the columns of this file ({encoding}, separator "
-                                     "« {sep} »). Say what each column holds; the guesses are already chosen.")
-                                   .format(encoding=parsed.encoding, sep=_("tab") if parsed.delimiter == "\t"
-                                           else parsed.delimiter))
+        sep = _("tab") if parsed.delimiter == "\t" else parsed.delimiter
+        if parsed.header_set in imports.HEADER_SET_LABELS:
+            intro = _("Columns recognised: {format} ({encoding}, separator « {sep} »). Change them if you "
+                      "wish.").format(format=_(imports.HEADER_SET_LABELS[parsed.header_set]),
+                                       encoding=parsed.encoding, sep=sep)
+        elif parsed.header_set == "remembered":
+            intro = _("Columns as you chose them last time for a file like this one ({encoding}, separator "
+                      "« {sep} »).").format(encoding=parsed.encoding, sep=sep)
+        else:
+            intro = _("PartnerDesk does not know the columns of this file ({encoding}, separator « {sep} »). "
+                      "Say what each column holds; the guesses are already chosen.").format(
+                encoding=parsed.encoding, sep=sep)
+        self.mapping_intro.setStyleSheet("")
+        self.mapping_intro.setText(intro)
         while self.mapping_form.rowCount():
             self.mapping_form.removeRow(0)
         self.combos = []
