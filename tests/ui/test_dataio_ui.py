@@ -35,7 +35,7 @@ def test_known_format_goes_straight_to_the_review_then_imports_and_undoes(ctx, q
     dialog = wizard(ctx, qtbot, DATA / "google.csv")
     click(qtbot, dialog.next_button)
     assert dialog.stack.currentIndex() == iw.PAGE_REVIEW
-    assert dialog.creates_model.rowCount() == 3
+    assert dialog.creates_model.rowCount() == 3 + 2  # three people, two new organisations
     assert "3 card(s) will be created" in dialog.summary_label.text()
     assert people() == {}  # nothing written before "Import"
     click(qtbot, dialog.next_button)
@@ -262,3 +262,17 @@ def test_back_from_the_review_shows_the_recognised_columns(ctx, qtbot):
     click(qtbot, dialog.next_button)
     click(qtbot, dialog.next_button)
     assert people()["Maëlle Kerbrat"]["phones"] == []
+
+
+def test_import_is_on_the_undo_stack(ctx, qtbot):
+    dialog = wizard(ctx, qtbot, DATA / "vcard30.vcf")
+    click(qtbot, dialog.next_button)
+    click(qtbot, dialog.next_button)
+    assert len(people()) == 2
+    assert ctx.undo_stack.canUndo() and "vcard30.vcf" in ctx.undo_stack.undoText()
+    ctx.undo_stack.undo()  # Ctrl+Z
+    assert people() == {}
+    ctx.undo_stack.redo()  # Ctrl+Shift+Z: the same import written again
+    assert set(people()) == {"Gwenaëlle Le Bihan", "Åsa Øverlie"}
+    click(qtbot, dialog.undo_button)  # "Annuler cet import" undoes the new batch too
+    assert people() == {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,6 +55,34 @@ def _table(model, object_name: str) -> QTableView:
     return view
 
 
+class ImportCommand(QUndoCommand):
+    """The import on the Edit → Undo stack: Ctrl+Z undoes the whole batch, Ctrl+Shift+Z writes it again."""
+
+    def __init__(self, ctx, plan: imports.ImportPlan, result: imports.ImportResult):
+        super().__init__(_("Import of {name}").format(name=plan.source_name))
+        self.ctx, self.plan, self.result = ctx, plan, result
+        self.done = True
+        self.error = ""
+
+    def redo(self) -> None:
+        if not self.done:  # pushed already applied; later redos write the same plan again
+            self.result = imports.apply_plan(self.plan, self.ctx.paths)
+            self.done = True
+            self.ctx.signals.data_changed.emit("*")
+
+    def undo(self) -> None:
+        try:
+            imports.undo_batch(self.result.batch_id, self.ctx.paths)
+        except imports.UndoError as exc:
+            self.error = str(exc)
+            self.ctx.signals.status_message.emit(self.error)
+            self.setObsolete(True)
+            return
+        self.error = ""
+        self.done = False
+        self.ctx.signals.data_changed.emit("*")
+
+
 class ImportWizard(QDialog):
     def __init__(self, ctx, path: str | Path | None = None, parent=None):
         super().__init__(parent)
@@ -64,6 +93,7 @@ class ImportWizard(QDialog):
         self.parsed: imports.ParsedFile | None = None
         self.plan: imports.ImportPlan | None = None
         self.result: imports.ImportResult | None = None
+        self.command: ImportCommand | None = None
         self.handle = None
         self.combos: list[QComboBox] = []
 
@@ -364,10 +394,11 @@ class ImportWizard(QDialog):
               "card you already have. {refused} row(s) are refused.").format(
                 creates=len(plan.creates), orgs=len(plan.new_organisations), matches=len(plan.matches),
                 refused=len(plan.refused)))
-        self.creates_model.set_rows(
-            [[r.contact.line, r.contact.display_name, r.contact.organisation if r.kind == "person" else _("organisation"),
-              ", ".join(r.contact.emails), _("yes") if r.contact.photo else ""] for r in plan.creates],
-            [_("Line"), _("Name"), _("Organisation"), _("Emails"), _("Photo")])
+        rows = [[r.contact.line, r.contact.display_name,
+                 r.contact.organisation if r.kind == "person" else _("organisation"),
+                 ", ".join(r.contact.emails), _("yes") if r.contact.photo else ""] for r in plan.creates]
+        rows += [["", name, _("new organisation"), "", ""] for name in plan.new_organisations]
+        self.creates_model.set_rows(rows, [_("Line"), _("Name"), _("Organisation"), _("Emails"), _("Photo")])
         self.matches_model.set_rows(plan.matches)
         self.refused_model.set_rows([[r.line, r.reason, r.text] for r in plan.refused],
                                     [_("Line"), _("Reason"), _("Content")])
@@ -394,17 +425,27 @@ class ImportWizard(QDialog):
                 people=result.people_created, orgs=result.organisations_created, merged=result.merged,
                 skipped=result.skipped, refused=result.refused, photos=result.photos))
         self.undo_button.setEnabled(True)
+        self.command = ImportCommand(self.ctx, self.plan, result)
+        self.ctx.undo_stack.push(self.command)
         self.ctx.signals.data_changed.emit("*")
         self._show(PAGE_DONE)
 
     def undo(self) -> None:
         if self.result is None:
             return
-        try:
-            imports.undo_batch(self.result.batch_id, self.ctx.paths)
-        except imports.UndoError as exc:
-            self.result_label.setText(str(exc))
-            return
+        stack = self.ctx.undo_stack
+        if self.command is not None and stack.index() > 0 and stack.command(stack.index() - 1) is self.command:
+            stack.undo()
+            if self.command.error:
+                self.result_label.setText(self.command.error)
+                return
+        else:
+            try:
+                imports.undo_batch(self.command.result.batch_id if self.command else self.result.batch_id,
+                                   self.ctx.paths)
+            except imports.UndoError as exc:
+                self.result_label.setText(str(exc))
+                return
+            self.ctx.signals.data_changed.emit("*")
         self.undo_button.setEnabled(False)
         self.result_label.setText(_("The import was undone: your cards are back as they were."))
-        self.ctx.signals.data_changed.emit("*")
