@@ -276,3 +276,44 @@ def test_import_is_on_the_undo_stack(ctx, qtbot):
     assert set(people()) == {"Gwenaëlle Le Bihan", "Åsa Øverlie"}
     click(qtbot, dialog.undo_button)  # "Annuler cet import" undoes the new batch too
     assert people() == {}
+
+
+def test_real_background_import_can_be_stopped(ctx, qtbot, monkeypatch):
+    """With the real thread pool: the write runs in a worker with its own connection; Stop leaves nothing."""
+    import time
+
+    from partnerdesk.services import data
+    from partnerdesk.services.imports import writer
+    from partnerdesk.ui.tasks import TaskRunner
+
+    ctx.tasks = TaskRunner(data.connection_context)
+    text = "Nom;Prénom;Courriel\n" + "".join(f"Nom{i};Prénom{i};p{i}@exemple.fr\n" for i in range(1500))
+    path = ctx.paths.root / "long.csv"
+    path.write_text(text, encoding="utf-8")
+    real = writer.apply_plan
+
+    def slow(plan, paths, report=None):
+        def slow_report(done, total):
+            time.sleep(0.05)
+            report(done, total)
+        return real(plan, paths, slow_report)
+
+    monkeypatch.setattr(iw.imports, "apply_plan", slow)
+    dialog = wizard(ctx, qtbot, path)
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() != iw.PAGE_FILE, timeout=10000)
+    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
+        click(qtbot, dialog.next_button)
+        qtbot.waitUntil(lambda: dialog.stack.currentIndex() == iw.PAGE_REVIEW, timeout=10000)
+    click(qtbot, dialog.next_button)
+    assert not dialog.stop_button.isHidden() and dialog.handle is not None
+    click(qtbot, dialog.stop_button)
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=10000)
+    ctx.tasks.wait(5000)
+    assert "nothing was written" in dialog.summary_label.text()
+    assert people() == {}
+    # and without Stop it goes through
+    monkeypatch.setattr(iw.imports, "apply_plan", real)
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == iw.PAGE_DONE, timeout=10000)
+    assert len(people()) == 1500

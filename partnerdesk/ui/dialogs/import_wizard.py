@@ -279,8 +279,10 @@ class ImportWizard(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.stop_button.setVisible(progress)
+        state = {"finished": False}
 
         def finish():
+            state["finished"] = True
             self.handle = None
             self.progress.hide()
             self.stop_button.hide()
@@ -304,7 +306,7 @@ class ImportWizard(QDialog):
         handle = self.ctx.tasks.run(fn, done, failed)
         if progress and handle is not None:
             handle.progress.connect(self._progress)
-        self.handle = handle if self.progress.isVisible() else None
+        self.handle = None if state["finished"] else handle
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
