@@ -23,6 +23,12 @@ def photo_path(paths: DataPaths, person_id: int) -> Path | None:
     return path if path.is_file() else None
 
 
+def photo_paths(paths: DataPaths) -> dict[int, Path]:
+    """Every person's photo file at once (for exports of many cards)."""
+    return {pid: photos.photo_path(paths, name)
+            for pid, name in database.execute_sql("SELECT person_id, file FROM person_photo")}
+
+
 def save_imported(paths: DataPaths, person_id: int, data: bytes, ext: str = "") -> tuple[Path, bool]:
     """Store a photo that came with an imported card, WITHOUT consent.
 

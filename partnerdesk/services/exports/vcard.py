@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import person_photos
@@ -30,7 +31,7 @@ def fold(line: str, limit: int = 75) -> str:
     return "\r\n".join(out)
 
 
-def card(person: PersonCard, paths: DataPaths | None = None) -> str:
+def card(person: PersonCard, paths: DataPaths | None = None, photo: Path | None = None) -> str:
     lines = ["BEGIN:VCARD", "VERSION:3.0",
              f"N:{escape(person.last_name)};{escape(person.first_name)};;;",
              f"FN:{escape(person.full_name or person.last_name)}"]
@@ -50,8 +51,9 @@ def card(person: PersonCard, paths: DataPaths | None = None) -> str:
         lines.append(f"NOTE:{escape(person.notes)}")
     if person.tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in person.tags))
-    photo = person_photos.photo_path(paths, person.id) if paths else None
-    if photo is not None:
+    if photo is None and paths is not None:
+        photo = person_photos.photo_path(paths, person.id)
+    if photo is not None and photo.is_file():
         data = base64.b64encode(photo.read_bytes()).decode("ascii")
         lines.append(f"PHOTO;ENCODING=b;TYPE={_PHOTO_TYPES.get(photo.suffix.lower(), 'JPEG')}:{data}")
     lines.append(f"UID:partnerdesk-person-{person.id}")
@@ -60,4 +62,5 @@ def card(person: PersonCard, paths: DataPaths | None = None) -> str:
 
 
 def vcards(people: list[PersonCard], paths: DataPaths | None = None) -> bytes:
-    return "".join(card(p, paths) for p in people).encode("utf-8")
+    photos = person_photos.photo_paths(paths) if paths is not None else {}
+    return "".join(card(p, None, photos.get(p.id)) for p in people).encode("utf-8")

@@ -133,6 +133,8 @@ class ExportDialog(QDialog):
         since = dt.date.today() if self.which_combo.currentData() == "future" else None
         paths = self.ctx.paths
         self.export_button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(_("Exporting…"))
 
         def done(count):
             self.export_button.setEnabled(True)
