@@ -341,3 +341,13 @@ def test_google_contacts_older_export(store):
     assert solene["emails"] == ["solene.kervella@free.fr", "s.kervella@orange.fr", "solene@amicale-exemple.fr"]
     assert role_of(solene["id"]) == ("Amicale laïque de Noyal-sur-Vilaine", "Trésorière")
     assert {r[0] for r in database.execute_sql("SELECT name FROM tag")} == {"Bénévoles"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_excel_unicode_text_utf16(store, tmp_path, encoding):
+    """Excel's "Texte Unicode": UTF-16 (with or without BOM), tab-separated."""
+    path = tmp_path / "excel.txt"
+    path.write_bytes("Prénom\tNom\tCourriel\nNoémie\tLe Dû\tnoemie@exemple.fr\n".encode(encoding))
+    parsed = read_file(path)
+    assert parsed.delimiter == "\t"
+    assert (parsed.contacts[0].first_name, parsed.contacts[0].last_name) == ("Noémie", "Le Dû")

@@ -63,6 +63,12 @@ def decode(raw: bytes) -> tuple[str, str]:
             raise ImportFileError(_("This file is not valid UTF-16 text.")) from exc
     else:
         encoding, body = "", raw
+        utf16 = _bomless_utf16(body)
+        if utf16:
+            try:
+                return body.decode(utf16), utf16
+            except UnicodeDecodeError:
+                pass
     kind = _binary_kind(body)
     if kind == "zip":
         raise ImportFileError(_("This file is a spreadsheet or an archive, not a CSV text file. "
@@ -90,3 +96,16 @@ def _looks_utf8(body: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _bomless_utf16(body: bytes) -> str | None:
+    """UTF-16 without a byte order mark: every other byte of Latin text is zero."""
+    sample = body[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
