@@ -15,6 +15,7 @@ from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 from partnerdesk.ui.tabs.todo.tab import TodoTab
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
         self.add_tab(ProjectsTab(self.ctx))
+        self.add_tab(ConventionsTab(self.ctx))
         self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
         self.tabs.setCurrentIndex(0)
         self.add_tab(TrombinoscopeTab(self.ctx))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.paths import DataPaths
+from partnerdesk.services.demo import conventions as _conventions
 from partnerdesk.services.demo import partners as _partners
 from partnerdesk.services.demo import projects as _projects
 from partnerdesk.services.demo import review as _review
@@ -52,7 +53,8 @@ class DemoContext:
     ids: dict[str, list[int]] = field(default_factory=dict)
 
 
-STEPS = [_partners.generate, _projects.generate, _review.generate, _exports.generate, _dataio.generate]
+STEPS = [_partners.generate, _projects.generate, _review.generate, _exports.generate, _conventions.generate,
+         _dataio.generate]
 
 
 def fill(size: str = "small", *, seed: int = 20261122, today: dt.date | None = None,

@@ -1,6 +1,13 @@
 """All peewee models, one module per area. Import models from here."""
 
 from partnerdesk.store.models.base import BaseModel, JSONField
+from partnerdesk.store.models.conventions import (
+    Convention,
+    ConventionParty,
+    ConventionStep,
+    ConventionTemplate,
+    ConventionVersion,
+)
 from partnerdesk.store.models.dataio import (
     ImportBatch,
     ImportBatchItem,
@@ -41,6 +48,11 @@ from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 __all__ = [
     "Affiliation",
     "BaseModel",
+    "Convention",
+    "ConventionParty",
+    "ConventionStep",
+    "ConventionTemplate",
+    "ConventionVersion",
     "Interaction",
     "InteractionOrganisation",
     "InteractionPerson",

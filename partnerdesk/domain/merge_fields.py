@@ -1,0 +1,157 @@
+"""Merge fields: `{projet.titre}`, `{partenaire.nom}`, `{partenaires.2.representant}`...
+
+A field is a dotted name between braces. Values come as a nested dict (lists
+are indexed from 1 in names). Resolution replaces what it can and lists
+every field that cannot be filled, with where it is:
+
+- unknown: the name is not a field PartnerDesk knows (a typo, a field from another tool);
+- missing: a known field with nothing behind it (no project linked, a third partner that
+  does not exist, a date not set);
+- empty: a known field whose value is blank (a partner without a representative).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnerdesk.domain.labels import N_
+
+FIELD = re.compile(r"\{([^\W\d][\w]*(?:\.[\w]+)*)\}")
+# anything else between braces ("{ projet.titre }", "{Projet titre}") is an unknown field too:
+# a convention never goes out with raw braces in it
+BRACES = re.compile(r"\{([^{}\n]*)\}")
+
+UNKNOWN, MISSING, EMPTY = "unknown", "missing", "empty"
+PROBLEM_LABELS = {UNKNOWN: N_("unknown field"), MISSING: N_("no value"), EMPTY: N_("empty value")}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str  # `partenaires.N.nom` stands for every index
+    label: str  # English, marked with N_
+
+
+# The fields PartnerDesk fills, in the order of the side panel.
+FIELDS = [
+    FieldSpec("epn.nom", N_("EPN name")),
+    FieldSpec("epn.adresse", N_("EPN address")),
+    FieldSpec("epn.ville", N_("EPN town")),
+    FieldSpec("epn.telephone", N_("EPN phone")),
+    FieldSpec("epn.courriel", N_("EPN email")),
+    FieldSpec("epn.signataire.nom", N_("EPN signatory")),
+    FieldSpec("epn.signataire.qualite", N_("EPN signatory's title")),
+    FieldSpec("projet.titre", N_("Project title")),
+    FieldSpec("projet.description", N_("Project description")),
+    FieldSpec("projet.objectifs", N_("Project objectives")),
+    FieldSpec("projet.lieu", N_("Project place")),
+    FieldSpec("projet.date_debut", N_("Project start date")),
+    FieldSpec("projet.date_fin", N_("Project end date")),
+    FieldSpec("partenaire.nom", N_("Partner name")),
+    FieldSpec("partenaire.adresse", N_("Partner address")),
+    FieldSpec("partenaire.representant", N_("Partner representative")),
+    FieldSpec("partenaire.qualite", N_("Partner representative's title")),
+    FieldSpec("partenaires.liste", N_("All partners")),
+    FieldSpec("partenaires.N.nom", N_("Name of the partner number N")),
+    FieldSpec("partenaires.N.representant", N_("Representative of the partner number N")),
+    FieldSpec("convention.titre", N_("Convention title")),
+    FieldSpec("convention.lieu", N_("Place of the action")),
+    FieldSpec("convention.version", N_("Version number")),
+    FieldSpec("seances.nombre", N_("Number of sessions")),
+    FieldSpec("personnes.nombre", N_("Number of people involved")),
+    FieldSpec("date.debut", N_("Start date")),
+    FieldSpec("date.fin", N_("End date")),
+    FieldSpec("date.signature", N_("Signature date")),
+    FieldSpec("date.jour", N_("Today's date")),
+]
+KNOWN = {f.name for f in FIELDS}
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    name: str
+    kind: str  # unknown, missing, empty
+    where: str  # the section (or party) title
+
+
+@dataclass
+class Resolution:
+    problems: list[FieldProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def add(self, problem: FieldProblem) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+
+def generic_name(name: str) -> str:
+    """`partenaires.2.nom` -> `partenaires.N.nom`."""
+    return ".".join("N" if part.isdigit() else part for part in name.split("."))
+
+
+def is_known(name: str) -> bool:
+    return generic_name(name) in KNOWN
+
+
+def lookup(name: str, values: dict) -> tuple[str, str | None]:
+    """(kind, value): kind is "" when the field has a non-blank value."""
+    node = values
+    for part in name.split("."):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and 1 <= int(part) <= len(node):
+            node = node[int(part) - 1]
+        else:
+            return (MISSING if is_known(name) else UNKNOWN), None
+    if not is_known(name) and isinstance(node, (dict, list)):
+        return UNKNOWN, None
+    if node is None:
+        return MISSING, None
+    if isinstance(node, (dict, list)):
+        return UNKNOWN, None
+    text = str(node)
+    if not text.strip():
+        return EMPTY, text
+    return "", text
+
+
+def fields_in(text: str) -> list[str]:
+    return BRACES.findall(text or "")
+
+
+BLANK = "…………"  # a place to fill in by hand on the printed convention
+
+
+def resolve(text: str, values: dict, where: str, result: Resolution, *, blanks: bool = False) -> str:
+    """`text` with every field replaced. A field that cannot be filled is recorded in
+    `result` and kept as `{name}`, or printed as a dotted blank to fill by hand when
+    `blanks` is True."""
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if FIELD.fullmatch(match.group(0)):
+            kind, value = lookup(name, values)
+        else:
+            kind, value = UNKNOWN, None
+        if kind:
+            result.add(FieldProblem(name, kind, where))  # shown as {name}: spaces kept, so it reads as typed
+            return BLANK if blanks else match.group(0)
+        return value
+
+    return BRACES.sub(replace, text or "")
+
+
+def flatten(values: dict, prefix: str = "") -> dict[str, str | None]:
+    """Every leaf of `values` by its dotted name (lists indexed from 1), for the side panel."""
+    out: dict[str, str | None] = {}
+    items = values.items() if isinstance(values, dict) else ((str(i), v) for i, v in enumerate(values, 1))
+    for key, value in items:
+        name = f"{prefix}{key}"
+        if isinstance(value, (dict, list)):
+            out.update(flatten(value, name + "."))
+        else:
+            out[name] = None if value is None else str(value)
+    return out

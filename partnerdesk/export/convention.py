@@ -1,0 +1,198 @@
+"""The convention as PDF: the EPN identity on every page (the shared page template of
+`export/base.py`), the parties block, numbered articles, "page 2 / 5", signature boxes kept
+together on one page.
+
+A pure function of a prepared `ConventionDocument` (every field already resolved). Every
+user string goes through `text()`: the shared `esc()` after dropping the characters the
+font cannot draw.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
+
+from partnerdesk.domain.convention_document import ConventionDocument, DocParty
+from partnerdesk.domain.rich_text import Block, Run
+from partnerdesk.export.base import (
+    CONTENT_WIDTH,
+    FONT,
+    FONT_BOLD,
+    MUTED,
+    PAGE_WIDTH,
+    Document,
+    esc,
+    register_fonts,
+    table_style,
+)
+
+
+def _to_unicode_cmap(fontname, subset):
+    """ReportLab 4-5 writes code points above U+FFFF (the emoji DejaVu draws) as odd-length
+    hex in the ToUnicode map, so PDF readers cannot copy or search them; write UTF-16 instead."""
+    text = _original_cmap(fontname, subset)
+    for v in subset:
+        if v > 0xFFFF:
+            text = text.replace("<%04X>" % v, "<%s>" % chr(v).encode("utf-16-be").hex().upper())
+    return text
+
+
+_original_cmap = ttfonts.makeToUnicodeCMap
+_glyphs: dict | None = None
+
+
+def drawable(value: object) -> str:
+    """`value` as text without the characters the font has no glyph for (some emoji):
+    ReportLab would print an empty box for them."""
+    global _glyphs
+    if _glyphs is None:
+        register_fonts()
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        _glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
+    value = "" if value is None else str(value)
+    return "".join(c for c in value if c == "\n" or ord(c) in _glyphs)
+
+
+def text(value: object) -> str:
+    """The escaping helper of this document: drawable, then escaped for Paragraph markup."""
+    return esc(drawable(value))
+
+
+def runs_markup(runs: list[Run]) -> str:
+    out = []
+    for run in runs:
+        part = text(run.text)
+        if run.italic:
+            part = f"<i>{part}</i>"
+        if run.bold:
+            part = f"<b>{part}</b>"
+        out.append(part)
+    return "".join(out)
+
+
+def blocks_flowables(blocks: list[Block], styles: dict) -> list:
+    """Paragraphs, sub-headings and lists of the rich-text subset."""
+    flow, items, ordered = [], [], False
+
+    def flush():
+        nonlocal items
+        if items:
+            options = {"bulletType": "1", "bulletFormat": "%s."} if ordered else {"bulletType": "bullet",
+                                                                                  "start": "•"}
+            flow.append(ListFlowable(items, leftIndent=7 * mm, bulletFontName=FONT, bulletFontSize=8.5,
+                                     bulletColor=MUTED, **options))
+            items = []
+
+    for block in blocks:
+        if block.kind == "li":
+            if items and block.ordered != ordered:
+                flush()
+            ordered = block.ordered
+            items.append(ListItem(Paragraph(runs_markup(block.runs), styles["body"])))
+            continue
+        flush()
+        flow.append(Paragraph(runs_markup(block.runs), styles["sub"] if block.kind == "h" else styles["body"]))
+    flush()
+    return flow
+
+
+class ConventionPdf(Document):
+    def __init__(self, doc: ConventionDocument):
+        super().__init__(doc.identity)
+        drawable("")  # fonts and the ToUnicode fix in place before anything is measured
+        self.doc = doc
+        self.kind = doc.labels.get("kind", "")
+        base = self.styles["body"]
+        self.styles.update({
+            "conv_title": ParagraphStyle("conv_title", self.styles["doc_title"], alignment=TA_CENTER),
+            "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=15, alignment=TA_CENTER,
+                                       textColor=MUTED),
+            "article": ParagraphStyle("article", base, fontName=FONT_BOLD, fontSize=11.5, leading=15,
+                                      textColor=self.theme.main, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+            "sub": ParagraphStyle("sub", base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3, keepWithNext=1),
+            "party": ParagraphStyle("party", base, leftIndent=8 * mm, spaceAfter=1),
+            "lead_in": ParagraphStyle("lead_in", base, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=5),
+        })
+
+    def title(self) -> str:
+        return drawable(self.doc.title)
+
+    def header_text(self) -> str:
+        return drawable(self.doc.version_label)
+
+    def _draw_numbers(self, canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT_BOLD, 8.5)
+        canvas.setFillColor(self.theme.main)
+        canvas.drawRightString(PAGE_WIDTH - 20 * mm, 12.5 * mm, self.doc.labels["page"].format(page=page,
+                                                                                             pages=total))
+        canvas.restoreState()
+
+    def _party(self, party: DocParty) -> list:
+        s, labels = self.styles, self.doc.labels
+        lines = [Paragraph(f"<b>{text(party.name)}</b>", s["party"])]
+        if party.address:
+            lines.append(Paragraph(text(party.address), s["party"]))
+        if party.signatory:
+            line = labels["represented_by"].format(name=party.signatory, title=party.signatory_title).rstrip(", ")
+            lines.append(Paragraph(text(line), s["party"]))
+        lines.append(Paragraph(text(labels["hereafter"].format(name=party.name)), s["party"]))
+        return lines
+
+    def _signatures(self) -> Table:
+        """Two parties a row: "For X", the signatory, then a box to sign, aligned across the row."""
+        s, labels, parties = self.styles, self.doc.labels, self.doc.parties
+        rows, heights = [], []
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        for start in range(0, len(parties), 2):
+            pair = parties[start:start + 2]
+            names = [Paragraph(f"<b>{text(labels['for'].format(name=p.name))}</b>", s["body"]) for p in pair]
+            who = [Paragraph(text(", ".join(x for x in (p.signatory, p.signatory_title) if x)) or "&nbsp;",
+                             s["body"]) for p in pair]
+            boxes = [Paragraph(text(labels["signature"]), s["small"]) for _p in pair]
+            for cells in (names, who, boxes):
+                rows.append(cells + [""] * (2 - len(cells)))
+            heights += [None, None, 28 * mm]
+            box_row = len(rows) - 1
+            for col in range(len(pair)):
+                commands.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
+            if start + 2 < len(parties):
+                rows.append(["", ""])
+                heights.append(6 * mm)
+        table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, rowHeights=heights)
+        table.setStyle(table_style(commands))
+        return table
+
+    def story(self) -> list:
+        doc, s = self.doc, self.styles
+        story = [Paragraph(text(doc.title), s["conv_title"])]
+        if doc.subtitle:
+            story.append(Paragraph(text(doc.subtitle), s["subtitle"]))
+        story += [Spacer(1, 7 * mm), Paragraph(text(doc.labels["between"]), s["lead_in"])]
+        for i, party in enumerate(doc.parties):
+            if i:
+                story.append(Paragraph(text(doc.labels["and"]), s["lead_in"]))
+            story.append(KeepTogether(self._party(party)))
+        story.append(Spacer(1, 5 * mm))
+        for section in doc.sections:
+            heading = Paragraph(f"{section.number}. {text(section.title)}", s["article"])
+            body = blocks_flowables(section.blocks, s)
+            if section.signatures:
+                story.append(KeepTogether([heading, *body, Spacer(1, 4 * mm), self._signatures()]))
+                continue
+            story += [CondPageBreak(30 * mm), heading, *body]
+            for k, (title, blocks) in enumerate(section.subsections, 1):
+                story.append(Paragraph(f"{section.number}.{k}. {text(title)}", s["sub"]))
+                story += blocks_flowables(blocks, s)
+        return story
+
+
+def render_pdf(doc: ConventionDocument) -> bytes:
+    return ConventionPdf(doc).render()
+
+
+__all__ = ["ConventionPdf", "drawable", "render_pdf", "text"]

@@ -1,0 +1,159 @@
+"""Convention templates: the built-in French model and the user's own.
+
+A template is a list of sections plus the default engagements of the EPN and
+of a partner. Templates are shared between EPNs as JSON files
+(`export_template` / `import_template`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partnerdesk.domain.conventions import Section
+from partnerdesk.domain.labels import N_
+from partnerdesk.domain.rich_text import clean_html
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.i18n import _
+from partnerdesk.paths import resource
+from partnerdesk.store import database
+from partnerdesk.store.models import ConventionTemplate
+
+FORMAT = "partnerdesk-convention-template"
+BUILTIN_FILES = ("convention_partenariat.json",)
+SECTION_KINDS = ("text", "engagements", "signatures")
+
+
+class TemplateFileError(ValueError):
+    """The file is not a PartnerDesk template; `message` is English, marked for translation."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class TemplateData:
+    name: str
+    description: str = ""
+    sections: list[Section] = field(default_factory=list)
+    epn_engagements: str = ""
+    partner_engagements: str = ""
+    builtin: str = ""  # file name of a built-in template
+    id: int | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "format": FORMAT, "format_version": 1, "name": self.name, "description": self.description,
+            "epn_engagements": self.epn_engagements, "partner_engagements": self.partner_engagements,
+            "sections": [{"key": s.key, "kind": s.kind, "title": s.title, "body": s.body} for s in self.sections],
+        }
+
+
+def from_dict(data: dict) -> TemplateData:
+    """A template from its JSON form, cleaned; raises TemplateFileError when it is not one."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise TemplateFileError(N_("This file is not a PartnerDesk convention template."))
+    sections = []
+    raw_sections = data.get("sections")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        raise TemplateFileError(N_("This template has no sections."))
+    seen = set()
+    for i, raw in enumerate(raw_sections):
+        if not isinstance(raw, dict) or not str(raw.get("title", "")).strip():
+            raise TemplateFileError(N_("A section of this template has no title."))
+        key = str(raw.get("key") or f"section{i + 1}")
+        while key in seen:
+            key += "_"
+        seen.add(key)
+        kind = raw.get("kind") if raw.get("kind") in SECTION_KINDS else "text"
+        sections.append(Section(key, str(raw["title"]).strip(), clean_html(str(raw.get("body", ""))), kind))
+    name = str(data.get("name", "")).strip()
+    if not name:
+        raise TemplateFileError(N_("This template has no name."))
+    return TemplateData(name, str(data.get("description", "")), sections,
+                        clean_html(str(data.get("epn_engagements", ""))),
+                        clean_html(str(data.get("partner_engagements", ""))))
+
+
+def builtin_templates() -> list[TemplateData]:
+    out = []
+    for name in BUILTIN_FILES:
+        template = from_dict(json.loads(resource("templates", name).read_text(encoding="utf-8")))
+        template.builtin = name
+        out.append(template)
+    return out
+
+
+def default_template() -> TemplateData:
+    return builtin_templates()[0]
+
+
+def blank_template() -> TemplateData:
+    """To write a convention, then a template, from scratch: only the signatures."""
+    return TemplateData(_("Blank template"), "", [Section("signatures", "Signatures",
+                                                          "<p>Fait à {epn.ville}, le {date.signature}.</p>",
+                                                          "signatures")], builtin="blank")
+
+
+def _data(row: ConventionTemplate) -> TemplateData:
+    template = from_dict({**row.content, "format": FORMAT, "name": row.name, "description": row.description})
+    template.id = row.id
+    return template
+
+
+def list_templates(*, with_blank: bool = False) -> list[TemplateData]:
+    rows = (ConventionTemplate.select().where(ConventionTemplate.deleted_at.is_null())
+            .order_by(ConventionTemplate.name))
+    return builtin_templates() + [_data(r) for r in rows] + ([blank_template()] if with_blank else [])
+
+
+def get_template(template_id: int) -> TemplateData | None:
+    row = ConventionTemplate.get_or_none((ConventionTemplate.id == template_id)
+                                         & ConventionTemplate.deleted_at.is_null())
+    return _data(row) if row else None
+
+
+def save_template(template: TemplateData) -> TemplateData:
+    """Create (id None) or update a user template. Built-in ones are saved as a copy."""
+    if not template.name.strip():
+        raise ValidationError({"name": N_("This field is required.")})
+    checked = from_dict(template.to_dict())
+    now = dt.datetime.now()
+    content = checked.to_dict()
+    with database.atomic():
+        if template.id is None:
+            row = ConventionTemplate.create(name=checked.name, description=checked.description, content=content,
+                                            created_at=now, updated_at=now)
+        else:
+            row = ConventionTemplate.get_by_id(template.id)
+            row.name, row.description, row.content, row.updated_at = (checked.name, checked.description,
+                                                                       content, now)
+            row.save()
+    return _data(row)
+
+
+def delete_template(template_id: int) -> None:
+    with database.atomic():
+        ConventionTemplate.update(deleted_at=dt.datetime.now()).where(ConventionTemplate.id == template_id).execute()
+
+
+def export_template(template: TemplateData, path: Path) -> None:
+    Path(path).write_text(json.dumps(template.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def import_template(path: Path) -> TemplateData:
+    """Read a template file and save it as a user template."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TemplateFileError(N_("This file cannot be read as a convention template.")) from exc
+    template = from_dict(data)
+    names = {t.name for t in list_templates()}
+    base, n = template.name, 2
+    while template.name in names:
+        template.name = f"{base} ({n})"
+        n += 1
+    return save_template(template)

@@ -1,0 +1,1 @@
+"""Conventions: the list, the editor (text, parties, circuit, versions) and exports."""

@@ -1,0 +1,287 @@
+"""Conventions: the list on the left, the editor on the right; templates shared as files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.i18n import _
+from partnerdesk.services import convention_templates, conventions
+from partnerdesk.ui.models.conventions import COL_TITLE, ConventionTableModel
+from partnerdesk.ui.models.roles import IdRole, SortRole
+from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
+from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
+from partnerdesk.ui.widgets.empty_state import EmptyState
+
+
+class DeleteConventionCommand(QUndoCommand):
+    """Convention to the trash; undo brings it back."""
+
+    def __init__(self, tab, convention_id: int, title: str):
+        super().__init__(_("Delete the convention « {title} »").format(title=title))
+        self.tab, self.convention_id = tab, convention_id
+
+    def redo(self) -> None:
+        conventions.delete_convention(self.convention_id)
+        self.tab.ctx.signals.data_changed.emit("conventions")
+
+    def undo(self) -> None:
+        conventions.restore_convention(self.convention_id)
+        self.tab.ctx.signals.data_changed.emit("conventions")
+        self.tab.refresh()
+        self.tab.select(self.convention_id)
+
+
+class ConventionsTab(Tab):
+    areas = ("projects", "organisations")  # its own changes refresh it directly
+    object_name = "conventionsTab"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.model = ConventionTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView()
+        self.table.setObjectName("conventionsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("conventionsSearch")
+        self.search.setPlaceholderText(_("Search a convention, a project, a partner…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.new_button = QPushButton(_("New convention"))
+        self.new_button.setObjectName("newConventionButton")
+        self.new_button.clicked.connect(self.new_item)
+        self.templates_button = QToolButton()
+        self.templates_button.setText(_("Templates"))
+        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.templates_button)
+        menu.addAction(_("Save this convention as a template…"), self.save_as_template)
+        menu.addAction(_("Export a template to a file…"), self.export_template)
+        menu.addAction(_("Import a template from a file…"), self.import_template)
+        menu.addAction(_("Delete a template…"), self.delete_template)
+        self.templates_button.setMenu(menu)
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setObjectName("deleteConventionButton")
+        self.delete_button.setToolTip(_("Put the selected convention in the trash (Ctrl+Z to undo)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
+        top.addWidget(self.templates_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+
+        self.editor = ConventionEditor(ctx)
+        self.editor.saved.connect(self._saved)
+        self.placeholder = EmptyState(_("Choose a convention"), _("Select a convention in the list to edit it."))
+        self.right = QStackedWidget()
+        self.right.addWidget(self.placeholder)
+        self.right.addWidget(self.editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setSizes([520, 980])
+        self.empty = EmptyState(
+            _("Write your first convention"),
+            _("A convention sets down what the EPN and its partners commit to for a project. It starts from the "
+              "template « Convention de partenariat », which you can adapt."))
+        self.empty.add_button(_("New convention"), self.new_item, "emptyNewConvention")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.refresh()
+
+    @classmethod
+    def title(cls) -> str:
+        return _("Conventions")
+
+    def refresh(self, reload_editor: bool = True) -> None:
+        """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing."""
+        current = self.editor.conv.id if self.editor.conv else None
+        conventions.update_expired()
+        rows = conventions.list_conventions()
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 190))
+        self.stack.setCurrentWidget(self.splitter if rows else self.empty)
+        if current is not None and self.model.row_of(current) >= 0:
+            self.select(current)
+            if reload_editor and not self.editor.dirty:
+                page = self.editor.pages.currentIndex()
+                self.editor.load(current)
+                self.editor.pages.setCurrentIndex(page)
+        elif current is not None:
+            self.editor.conv = None
+            self.right.setCurrentWidget(self.placeholder)
+
+    def select(self, convention_id: int) -> None:
+        row = self.model.row_of(convention_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectRow(index.row())
+        self.table.selectionModel().blockSignals(False)
+        if self.editor.conv is None or self.editor.conv.id != convention_id:
+            self._open(convention_id)
+
+    def _selected(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        convention_id = self.proxy.data(current, IdRole)
+        if self.editor.conv is not None and self.editor.conv.id == convention_id:
+            return
+        if not self.editor.can_leave():
+            self.select(self.editor.conv.id)
+            return
+        self._open(convention_id)
+
+    def _open(self, convention_id: int) -> None:
+        self.editor.load(convention_id)
+        self.right.setCurrentWidget(self.editor)
+
+    def _saved(self, convention_id: int) -> None:
+        self.refresh(reload_editor=False)
+        self.ctx.signals.data_changed.emit("conventions")
+
+    def new_item(self, project_id: int | None = None) -> None:
+        if not self.editor.can_leave():
+            return
+        dialog = NewConventionDialog(self, project_id if isinstance(project_id, int) else None)
+        if dialog.exec() != NewConventionDialog.DialogCode.Accepted:
+            return
+        self.create(dialog.title.text(), dialog.organisation_ids(), dialog.project.currentData(),
+                    dialog.chosen_template())
+
+    def create(self, title, organisation_ids, project_id=None, template=None) -> int:
+        conv = conventions.create_convention(title, organisation_ids, project_id=project_id, template=template)
+        self.editor.conv = None
+        self.ctx.signals.data_changed.emit("conventions")
+        self.refresh()
+        self.select(conv.id)
+        return conv.id
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def can_leave(self) -> bool:
+        return self.editor.can_leave()
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        if kind != "convention":
+            return False
+        self.refresh()
+        self.select(item_id)
+        return True
+
+    def delete_selected(self) -> None:
+        conv = self.editor.conv
+        if conv is None:
+            return
+        answer = QMessageBox.question(self, _("Delete"), _("Put the convention « {title} » in the trash? "
+                                                           "Edit > Undo brings it back.").format(title=conv.title))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(conv.id)
+
+    def delete(self, convention_id: int) -> None:
+        title = self.editor.conv.title if self.editor.conv else ""
+        self.editor.dirty = False
+        self.ctx.undo_stack.push(DeleteConventionCommand(self, convention_id, title))
+        self.refresh()
+
+    # --- templates -------------------------------------------------------------
+    def save_as_template(self) -> None:
+        if self.editor.conv is None:
+            QMessageBox.information(self, _("Templates"), _("Select a convention first."))
+            return
+        name, ok = QInputDialog.getText(self, _("Save as a template"), _("Name of the template"))
+        if ok and name.strip():
+            if self.editor.dirty and not self.editor.save():
+                return
+            conventions.template_from_convention(self.editor.conv.id, name.strip())
+            self.ctx.signals.status_message.emit(_("Template « {name} » saved.").format(name=name.strip()))
+
+    def export_template(self) -> None:
+        templates = convention_templates.list_templates()
+        names = [t.name for t in templates]
+        name, ok = QInputDialog.getItem(self, _("Export a template"), _("Template"), names, 0, False)
+        if not ok:
+            return
+        path, _f = QFileDialog.getSaveFileName(self, _("Export a template"), str(Path.home() / f"{name}.json"),
+                                               _("PartnerDesk template (*.json)"))
+        if path:
+            convention_templates.export_template(templates[names.index(name)], Path(path))
+            self.ctx.signals.status_message.emit(_("Template exported: {path}").format(path=path))
+
+    def delete_template(self) -> None:
+        mine = [t for t in convention_templates.list_templates() if t.id is not None]
+        if not mine:
+            QMessageBox.information(self, _("Templates"), _("There is no template of yours to delete: the "
+                                                            "built-in template cannot be deleted."))
+            return
+        names = [t.name for t in mine]
+        name, ok = QInputDialog.getItem(self, _("Delete a template"), _("Template"), names, 0, False)
+        if ok:
+            convention_templates.delete_template(mine[names.index(name)].id)
+            self.ctx.signals.status_message.emit(_("Template « {name} » deleted.").format(name=name))
+
+    def import_template(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Import a template"), str(Path.home()),
+                                               _("PartnerDesk template (*.json)"))
+        if path:
+            self.import_template_file(Path(path))
+
+    def import_template_file(self, path: Path) -> None:
+        try:
+            template = convention_templates.import_template(path)
+        except convention_templates.TemplateFileError as exc:
+            QMessageBox.warning(self, _("Import a template"), _(exc.message))
+            return
+        self.ctx.signals.status_message.emit(_("Template « {name} » imported.").format(name=template.name))
