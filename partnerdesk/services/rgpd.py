@@ -21,7 +21,7 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerdesk.i18n import _, format_date, format_datetime
+from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import person_photos, settings, tables
 from partnerdesk.store import database
@@ -207,7 +207,9 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
         "ON ip.interaction_id = i.id WHERE ip.person_id = ? ORDER BY i.occurred_on", (person_id,)).fetchall()
     tags = [r[0] for r in database.execute_sql(
         "SELECT t.name FROM tag t JOIN person_tag pt ON pt.tag_id = t.id WHERE pt.person_id = ?", (person_id,))]
-    parts = [f"<h1>{html.escape(_('Personal data held by {epn} about {name}').format(epn=settings.identity().name or 'PartnerDesk', name=p.full_name))}</h1>",
+    heading = _("Personal data held by {epn} about {name}").format(
+        epn=settings.identity().name or "PartnerDesk", name=p.full_name)
+    parts = [f"<h1>{html.escape(heading)}</h1>",
              f"<p>{html.escape(_('Exported on {date}.').format(date=format_datetime(dt.datetime.now())))}</p>",
              f"<h2>{html.escape(_('Identity and contacts'))}</h2>",
              _table_html([_("Field"), _("Value")], [
@@ -315,7 +317,3 @@ def compact() -> None:
             database.execute_sql(f'INSERT INTO "{fts}"("{fts}") VALUES (\'optimize\')')
     database.execute_sql("VACUUM")
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def describe_entry(entry: LogEntry) -> str:
-    return f"{format_date(entry.occurred_at)} — {entry.what} — {entry.done_by}"

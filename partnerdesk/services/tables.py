@@ -51,5 +51,6 @@ def references_to(target: str) -> list[tuple[str, str]]:
 def rows(table: str) -> tuple[list[str], list[tuple]]:
     cols = [c for c, _t in columns(table)]
     quoted = ", ".join(f'"{c}"' for c in cols)
-    cursor = database.execute_sql(f'SELECT {quoted} FROM "{table}" ORDER BY {", ".join(f"{i + 1}" for i in range(len(cols)))}')
+    order = ", ".join(str(i + 1) for i in range(len(cols)))
+    cursor = database.execute_sql(f'SELECT {quoted} FROM "{table}" ORDER BY {order}')
     return cols, cursor.fetchall()

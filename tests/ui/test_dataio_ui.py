@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import zipfile
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 
 from partnerdesk import i18n
 from partnerdesk.services import imports
