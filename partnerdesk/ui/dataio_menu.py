@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from partnerdesk.i18n import _
 from partnerdesk.services import archive
 from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.tasks import Cancelled
 
 
 class DataioMenu:
@@ -27,6 +28,11 @@ class DataioMenu:
         self.export_all_action = self._add(menu, _("Export &all the data…"), self.export_all, "exportAllAction")
         self.rgpd_action = self._add(menu, _("&RGPD register…"), self.rgpd_register, "rgpdAction")
         self.handle = None
+        self.stop_button = QPushButton(_("Stop"))
+        self.stop_button.setObjectName("exportAllStop")
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(lambda: self.handle.cancel() if self.handle is not None else None)
+        window.statusBar().addPermanentWidget(self.stop_button)
 
     def _add(self, menu, text, slot, name) -> QAction:
         action = QAction(text, self.window)
@@ -103,21 +109,28 @@ class DataioMenu:
         self.export_all_action.setEnabled(False)
         window.progress.setRange(0, 0)
         window.progress.show()
+        self.stop_button.show()
         window.statusBar().showMessage(_("Writing the archive…"))
+        state = {"finished": False}
 
-        def done(summary):
+        def finish():
+            state["finished"] = True
             self.handle = None
             self.export_all_action.setEnabled(True)
             window.progress.hide()
+            self.stop_button.hide()
+
+        def done(summary):
+            finish()
             window.statusBar().showMessage(
                 _("Archive written: {path} ({tables} tables, {rows} rows, {files} files).").format(
                     path=target, tables=summary.tables, rows=summary.rows, files=summary.files), 10000)
 
         def failed(exc, details):
-            self.handle = None
-            self.export_all_action.setEnabled(True)
-            window.progress.hide()
-            if isinstance(exc, archive.ArchiveError):
+            finish()
+            if isinstance(exc, Cancelled):
+                window.statusBar().showMessage(_("Archive stopped: no file was written."), 10000)
+            elif isinstance(exc, archive.ArchiveError):
                 QMessageBox.warning(window, _("Export all the data"), str(exc))
             else:
                 show_error(window, _("The archive could not be written."), details).exec()
@@ -126,6 +139,7 @@ class DataioMenu:
             window.progress.setRange(0, max(total, 1))
             window.progress.setValue(done_count)
 
-        self.handle = self.ctx.tasks.run(lambda handle: archive.export_all(paths, target, handle.report), done, failed)
-        if self.handle is not None:
-            self.handle.progress.connect(progress)
+        handle = self.ctx.tasks.run(lambda h: archive.export_all(paths, target, h.report), done, failed)
+        if not state["finished"]:
+            self.handle = handle
+            handle.progress.connect(progress)

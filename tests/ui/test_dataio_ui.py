@@ -317,3 +317,30 @@ def test_real_background_import_can_be_stopped(ctx, qtbot, monkeypatch):
     click(qtbot, dialog.next_button)
     qtbot.waitUntil(lambda: dialog.stack.currentIndex() == iw.PAGE_DONE, timeout=10000)
     assert len(people()) == 1500
+
+
+def test_export_all_in_the_background_can_be_stopped(window, qtbot, monkeypatch, tmp_path):
+    import time
+
+    from partnerdesk.services import archive, data
+    from partnerdesk.ui.tasks import TaskRunner
+
+    window.ctx.tasks = TaskRunner(data.connection_context)
+    real = archive.export_all
+
+    def slow(paths, target, report=None):
+        def slow_report(done, total):
+            time.sleep(0.05)
+            report(done, total)
+        return real(paths, target, slow_report)
+
+    monkeypatch.setattr(archive, "export_all", slow)
+    out = tmp_path / "out"
+    out.mkdir()
+    window.dataio.export_all(str(out / "tout.zip"))
+    assert not window.dataio.stop_button.isHidden()
+    click(qtbot, window.dataio.stop_button)
+    qtbot.waitUntil(lambda: window.dataio.handle is None, timeout=10000)
+    window.ctx.tasks.wait(5000)
+    assert "stopped" in window.statusBar().currentMessage()
+    assert list(out.iterdir()) == []  # no archive, no partial file
