@@ -22,6 +22,12 @@ def normalize(text: str | None) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+def name_key(text: str | None) -> str:
+    """What two names must share to be the same partner: letters and digits only, ignoring
+    case, accents, spaces and punctuation ("École Jules-Ferry" == "ecole jules ferry")."""
+    return "".join(c for c in normalize(text) if c.isalnum())
+
+
 def initials(first_name: str, last_name: str) -> str:
     parts = [p for p in (first_name.strip(), last_name.strip()) if p]
     return "".join(p[0].upper() for p in parts) or "?"

@@ -20,7 +20,7 @@ from partnerdesk.domain.partners import (
     PersonRow,
     unique_emails,
 )
-from partnerdesk.domain.text import normalize
+from partnerdesk.domain.text import name_key, normalize
 from partnerdesk.store import database, partner_queries
 from partnerdesk.store.models import Affiliation, Organisation, OrganisationTag, Person, Tag
 
@@ -299,7 +299,7 @@ def emails_of(organisation_ids=(), person_ids=(), with_people: bool = True) -> l
 def organisation_duplicates(data: OrganisationData) -> list[DuplicateMatch]:
     """Organisations (not in the trash) with the same name, ignoring case and accents, or email."""
     name = normalize(data.name)
-    return [DuplicateMatch("organisation", r.id, r.name, "name" if r.name_norm == name else "email")
+    return [DuplicateMatch("organisation", r.id, r.name, "name" if name_key(r.name_norm) == name_key(name) else "email")
             for r in partner_queries.organisations_named_or_mailed(name, (data.email or "").strip(), data.id)]
 
 
@@ -309,5 +309,5 @@ def person_duplicates(data: PersonData) -> list[DuplicateMatch]:
     name = normalize(f"{data.first_name} {data.last_name}")
     emails = {e.strip() for e in data.emails if e and e.strip()}
     return [DuplicateMatch("person", r.id, f"{r.first_name} {r.last_name}".strip(),
-                           "name" if r.name_norm == name else "email")
+                           "name" if name_key(r.name_norm) == name_key(name) else "email")
             for r in partner_queries.people_named_or_mailed(name, emails, data.id)]

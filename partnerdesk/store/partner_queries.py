@@ -7,6 +7,7 @@ import datetime as dt
 
 from peewee import SQL, fn
 
+from partnerdesk.domain.text import name_key
 from partnerdesk.store.db import database
 from partnerdesk.store.models import Interaction, InteractionOrganisation, Organisation, Person
 
@@ -24,9 +25,15 @@ def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
     return {org_id: _date(last) for org_id, last in query.tuples()}
 
 
+def _same_name_ids(model, key: str) -> list[int]:
+    return [i for i, norm in model.select(model.id, model.name_norm).where(model.deleted_at.is_null()).tuples()
+            if name_key(norm) == key]
+
+
 def organisations_named_or_mailed(name_norm: str, email: str, exclude_id: int | None):
-    """Live organisations whose normalised name is `name_norm` or whose email is `email` (any case)."""
-    conditions = Organisation.name_norm == name_norm
+    """Live organisations whose name is the same as `name_norm` (ignoring spaces and
+    punctuation too) or whose email is `email` (any case)."""
+    conditions = Organisation.id.in_(_same_name_ids(Organisation, name_key(name_norm)))
     if email:
         conditions |= fn.lower(Organisation.email) == email.casefold()
     query = Organisation.select().where(Organisation.deleted_at.is_null(), conditions)
@@ -36,8 +43,9 @@ def organisations_named_or_mailed(name_norm: str, email: str, exclude_id: int | 
 
 
 def people_named_or_mailed(name_norm: str, emails: set[str], exclude_id: int | None):
-    """Live people whose normalised name is `name_norm` or who have one of `emails` (any case)."""
-    conditions = Person.name_norm == name_norm
+    """Live people with the same name as `name_norm` (ignoring spaces and punctuation too) or
+    who have one of `emails` (any case)."""
+    conditions = Person.id.in_(_same_name_ids(Person, name_key(name_norm)))
     emails = sorted({e.casefold() for e in emails if e})
     if emails:
         placeholders = ", ".join("?" for _ in emails)

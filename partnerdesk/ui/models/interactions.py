@@ -14,11 +14,14 @@ I_DATE, I_KIND, I_WITH, I_SUMMARY = range(4)
 
 class InteractionTableModel(_ListModel):
     HEADERS = [N_("Date"), N_("Kind"), N_("With"), N_("Summary")]
+    # The card's own name, left out of the "With" column.
+    hidden_names: set[str] = set()
 
     def display(self, i: InteractionData, col: int) -> str:
         kind = InteractionKind.parse(i.kind)
         return [format_date(i.occurred_on), _(kind.label) if kind else i.kind,
-                ", ".join([*i.organisation_names, *i.person_names]), i.summary][col]
+                ", ".join(n for n in [*i.organisation_names, *i.person_names] if n not in self.hidden_names),
+                i.summary][col]
 
     def sort_key(self, i: InteractionData, col: int):
         if col == I_DATE:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from partnerdesk.domain.journal import Cadence
 from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel
 
 COL_NAME, COL_KIND, COL_CITY, COL_STATUS, COL_TAGS, COL_LAST_CONTACT, COL_NEXT_ACTION = range(7)
 HEADERS = [N_("Name"), N_("Kind"), N_("City"), N_("Status"), N_("Tags"), N_("Last contact"), N_("Next action")]
@@ -19,27 +20,9 @@ HEADERS = [N_("Name"), N_("Kind"), N_("City"), N_("Status"), N_("Tags"), N_("Las
 CADENCE_COLOURS = {Cadence.AMBER.value: ("#fde8b0", "#7a4b00"), Cadence.RED.value: ("#f8c9c4", "#8a1c12")}
 
 
-class OrganisationTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[OrganisationSummary] = []
-
-    def set_rows(self, rows: list[OrganisationSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> OrganisationSummary:
-        return self._rows[row]
-
+class OrganisationTableModel(SortedRowsModel):
     def row_of(self, org_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == org_id), -1)
-
-    def rows(self) -> list[OrganisationSummary]:
-        return list(self._rows)
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(HEADERS)
@@ -61,12 +44,7 @@ class OrganisationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(org, col)
         if role == SortRole:
-            if col == COL_LAST_CONTACT:
-                return org.last_contact.isoformat() if org.last_contact else ""
-            if col == COL_NEXT_ACTION:
-                due = getattr(org, "next_due", None)
-                return due.isoformat() if due else "9999"
-            return (self._display(org, col) or "").casefold()
+            return self.sort_key(org, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_NAME:
                 return org.name
@@ -79,6 +57,14 @@ class OrganisationTableModel(QAbstractTableModel):
             if colours:
                 return QBrush(QColor(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1]))
         return None
+
+    def sort_key(self, org: OrganisationSummary, col: int):
+        if col == COL_LAST_CONTACT:
+            return org.last_contact.isoformat() if org.last_contact else ""
+        if col == COL_NEXT_ACTION:
+            due = getattr(org, "next_due", None)
+            return due.isoformat() if due else "9999"
+        return (self._display(org, col) or "").casefold()
 
     def _display(self, org: OrganisationSummary, col: int) -> str:
         if col == COL_NAME:
@@ -105,7 +91,7 @@ def next_action_text(org) -> str:
     if due is None:
         return ""
     if getattr(org, "cadence", "") in (Cadence.AMBER.value, Cadence.RED.value):
-        return _("Get in touch (due {date})").format(date=format_date(due))
+        return _("Overdue since {date}").format(date=format_date(due))
     return _("Get in touch by {date}").format(date=format_date(due))
 
 
@@ -121,13 +107,12 @@ def filter_change(proxy: QSortFilterProxyModel):
         proxy.invalidateFilter()
 
 
-class OrganisationFilterProxy(QSortFilterProxyModel):
+class OrganisationFilterProxy(FilterOnlyProxy):
     """Sorts by SortRole; filters by search hits (a set of ids, None for all) and by
     kind, status, tag, public reached and contribution type (None for any)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SortRole)
         self.ids: set[int] | None = None
         self.filters: dict[str, object] = {}
 

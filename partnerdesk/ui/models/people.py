@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from partnerdesk.domain.partners import Member, PersonRow
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel
 
 
-class _ListModel(QAbstractTableModel):
+class _ListModel(SortedRowsModel):
     HEADERS: list[str] = []
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -79,10 +65,9 @@ class PersonTableModel(_ListModel):
         return super().sort_key(p, col)
 
 
-class PersonFilterProxy(QSortFilterProxyModel):
+class PersonFilterProxy(FilterOnlyProxy):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SortRole)
         self.ids: set[int] | None = None
 
     def set_ids(self, ids) -> None:

@@ -51,7 +51,7 @@ class TagPicker(QWidget):
             action.toggled.connect(lambda on, tid=tag.id: self.toggle(tid, on))
             self.menu.addAction(action)
         if not self._all:
-            empty = self.menu.addAction(_("No tags yet: create them with “Tags…” above the list."))
+            empty = self.menu.addAction(_("No tags yet: create them with “Tags…” under the list."))
             empty.setEnabled(False)
         self._render()
 

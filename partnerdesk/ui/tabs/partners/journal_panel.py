@@ -57,14 +57,17 @@ class JournalPanel(QWidget):
         self.error.hide()
 
         entry = QHBoxLayout()
+        entry.addWidget(QLabel(_("New exchange:")))
         entry.addWidget(self.kind_box)
         entry.addWidget(self.date_edit)
         if kind == "organisation":
-            entry.addWidget(self.with_box)
+            entry.addWidget(self.with_box, 1)
         else:
             self.with_box.hide()
-        entry.addWidget(self.summary, 1)
-        entry.addWidget(self.add_button)
+            entry.addStretch(1)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.add_button)
 
         self.model = InteractionTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -88,6 +91,7 @@ class JournalPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(entry)
+        layout.addLayout(summary_row)
         layout.addWidget(self.error)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
@@ -101,6 +105,12 @@ class JournalPanel(QWidget):
         self.setEnabled(target_id is not None)
         self.with_box.clear()
         self.with_box.addItem(_("the organisation only"), None)
+        own = partners.get_organisation(target_id) if target_id and self.kind == "organisation" else None
+        if self.kind == "organisation":
+            self.model.hidden_names = {own.name} if own else set()
+        else:
+            person = partners.get_person(target_id) if target_id else None
+            self.model.hidden_names = {person.full_name} if person else set()
         if target_id is not None and self.kind == "organisation":
             for member in partners.people_of(target_id, include_past=False):
                 self.with_box.addItem(_("with {name}").format(name=member.full_name), member.person_id)

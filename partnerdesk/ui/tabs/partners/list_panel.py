@@ -3,13 +3,12 @@ list, and the actions on the filtered list or the selection."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -26,7 +25,11 @@ from partnerdesk.i18n import _
 from partnerdesk.services import partners, search, tags
 from partnerdesk.ui.models.organisations import (
     COL_CITY,
+    COL_KIND,
+    COL_LAST_CONTACT,
     COL_NAME,
+    COL_NEXT_ACTION,
+    COL_STATUS,
     COL_TAGS,
     OrganisationFilterProxy,
     OrganisationTableModel,
@@ -49,6 +52,7 @@ def _table(name: str, model) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setWordWrap(False)
     return table
 
@@ -97,9 +101,10 @@ class ListPanel(QWidget):
         self.org_table = _table("organisationsTable", self.org_proxy)
         self.org_table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = self.org_table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_CITY, 130)
-        header.resizeSection(COL_TAGS, 150)
+        for col, width in ((COL_NAME, 250), (COL_KIND, 120), (COL_CITY, 120), (COL_STATUS, 75),
+                           (COL_TAGS, 130), (COL_LAST_CONTACT, 95), (COL_NEXT_ACTION, 170)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
         self.people_model = PersonTableModel(self)
         self.people_proxy = PersonFilterProxy(self)
         self.people_proxy.setSourceModel(self.people_model)
@@ -110,6 +115,7 @@ class ListPanel(QWidget):
         for table in (self.org_table, self.people_table):
             table.selectionModel().currentRowChanged.connect(self._current_changed)
             table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
+            table.installEventFilter(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.org_table)
         self.stack.addWidget(self.people_table)
@@ -161,10 +167,16 @@ class ListPanel(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
         self._silent = False
+        self._in_selection = False
 
     # --- data -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self._in_selection:
+            # A card saved while the selection changes: resetting the models inside the
+            # selection model's signal would pull the rows from under Qt. Refresh just after.
+            QTimer.singleShot(0, self.refresh)
+            return
         kind, current = self.current()
         self._silent = True
         try:
@@ -244,8 +256,9 @@ class ListPanel(QWidget):
             if index.data(IdRole) == item_id:
                 previous, self._silent = self._silent, silent
                 try:
-                    table.setCurrentIndex(index)
-                    table.selectRow(row)
+                    table.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
                     table.scrollTo(index)
                 finally:
                     self._silent = previous
@@ -257,10 +270,22 @@ class ListPanel(QWidget):
             table.selectionModel().blockSignals(False)
         return False
 
+    def eventFilter(self, watched, event) -> bool:
+        """Delete (the key) moves the selected cards to the trash."""
+        if (watched in (self.org_table, self.people_table) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Delete and self.selected_ids()):
+            self.delete_requested.emit(self.view_kind(), self.selected_ids())
+            return True
+        return super().eventFilter(watched, event)
+
     def _current_changed(self, current, _previous) -> None:
         if self._silent or not current.isValid():
             return
-        self.current_changed.emit(self.view_kind(), current.data(IdRole))
+        self._in_selection = True
+        try:
+            self.current_changed.emit(self.view_kind(), current.data(IdRole))
+        finally:
+            self._in_selection = False
 
     def _context_menu(self, table: QTableView, pos) -> None:
         ids = self.selected_ids()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
 from partnerdesk.i18n import _
@@ -59,7 +58,7 @@ class PartnersTab(Tab):
         self.splitter.addWidget(self.cards)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([640, 560])
+        self.splitter.setSizes([760, 560])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
@@ -73,9 +72,6 @@ class PartnersTab(Tab):
         self.list.merge_requested.connect(self.merge)
         self.list.tags_requested.connect(self.show_tags)
         self.list.trash_requested.connect(self.show_trash)
-        for table in (self.list.org_table, self.list.people_table):
-            QShortcut(QKeySequence.StandardKey.Delete, table, self._delete_selection,
-                      context=Qt.ShortcutContext.WidgetShortcut)
         self.refresh()
 
     @classmethod
@@ -176,11 +172,6 @@ class PartnersTab(Tab):
     def _saved(self, kind: str, item_id: int) -> None:
         self.ctx.signals.data_changed.emit("organisations" if kind == "organisation" else "people")
         self.list.select(kind, item_id)
-
-    def _delete_selection(self) -> None:
-        ids = self.list.selected_ids()
-        if ids:
-            self.delete_cards(self.list.view_kind(), ids)
 
     def delete_cards(self, kind: str, ids: list[int]) -> None:
         """Move cards to the trash (restorable from "Trash…")."""

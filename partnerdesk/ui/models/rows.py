@@ -1,0 +1,59 @@
+"""Row models that sort themselves: sorting thousands of rows through
+QSortFilterProxyModel calls back into Python for every comparison (too slow to
+re-sort at each keystroke of the search box), so the source model keeps its rows
+sorted with a Python key and the proxy only filters, keeping that order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+
+class SortedRowsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._apply_sort()
+        self.endResetModel()
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def sort_key(self, item, column: int):
+        raise NotImplementedError
+
+    def _apply_sort(self) -> None:
+        if 0 <= self._sort_column < self.columnCount():
+            column = self._sort_column
+            self._rows.sort(key=lambda item: self.sort_key(item, column),
+                            reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [(id(self._rows[i.row()]), i.column()) for i in old]
+        self._sort_column, self._sort_order = column, order
+        self._apply_sort()
+        where = {id(item): n for n, item in enumerate(self._rows)}
+        self.changePersistentIndexList(old, [self.index(where[key], col) for key, col in kept])
+        self.layoutChanged.emit()
+
+
+class FilterOnlyProxy(QSortFilterProxyModel):
+    """Filters; sorting is forwarded to the (self-sorting) source model."""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
