@@ -33,6 +33,33 @@ class DataioMenu:
         self.stop_button.hide()
         self.stop_button.clicked.connect(lambda: self.handle.cancel() if self.handle is not None else None)
         window.statusBar().addPermanentWidget(self.stop_button)
+        self.confirm = None  # tests replace the erasure confirmation
+        self._add_person_card_actions()
+
+    def _add_person_card_actions(self) -> None:
+        """"Exporter ses données" and "Effacer / anonymiser" in the "More" menu of a person card."""
+        for tab in self.window.tab_list:
+            card = getattr(tab, "person_card", None)
+            menu = getattr(card, "more_menu", None)
+            if menu is None:
+                continue
+            menu.addSeparator()
+            export = menu.addAction(_("Export their data…"), lambda c=card: self._export_person(c))
+            export.setObjectName("personRgpdExport")
+            erase = menu.addAction(_("Erase / anonymise…"), lambda c=card: self._erase_person(c))
+            erase.setObjectName("personRgpdErase")
+
+    def _export_person(self, card) -> None:
+        from partnerdesk.ui.dialogs.rgpd_register import export_person_data
+
+        if getattr(card, "item_id", None):
+            export_person_data(self.window, self.ctx, card.item_id)
+
+    def _erase_person(self, card) -> None:
+        from partnerdesk.ui.dialogs.rgpd_register import erase_person
+
+        if getattr(card, "item_id", None):
+            erase_person(self.window, self.ctx, card.item_id, self.confirm)
 
     def _add(self, menu, text, slot, name) -> QAction:
         action = QAction(text, self.window)

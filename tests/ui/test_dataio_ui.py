@@ -344,3 +344,22 @@ def test_export_all_in_the_background_can_be_stopped(window, qtbot, monkeypatch,
     window.ctx.tasks.wait(5000)
     assert "stopped" in window.statusBar().currentMessage()
     assert list(out.iterdir()) == []  # no archive, no partial file
+
+
+def test_person_card_more_menu_has_the_rgpd_actions(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard30.vcf")), window.ctx.paths)
+    window.ctx.signals.data_changed.emit("*")
+    tab = window.tab_of(PartnersTab)
+    gwen = people()["Gwenaëlle Le Bihan"]["id"]
+    tab.open_item("person", gwen)
+    actions = {a.objectName(): a for a in tab.person_card.more_menu.actions()}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "gwen.html"), ""))
+    actions["personRgpdExport"].trigger()
+    assert "gwen@imprimerie-exemple.fr" in (tmp_path / "gwen.html").read_text(encoding="utf-8")
+    window.dataio.confirm = lambda text: "Gwenaëlle Le Bihan" in text
+    actions["personRgpdErase"].trigger()
+    assert "Gwenaëlle Le Bihan" not in people()
