@@ -364,7 +364,14 @@ class ImportWizard(QDialog):
                 combo.addItem(_(label), key)
             combo.setCurrentIndex(max(0, combo.findData(parsed.mapping.get(index, ""))))
             self.combos.append(combo)
-            self.mapping_form.addRow(header or _("(column {number})").format(number=index + 1), combo)
+            sample = next((cells[index] for cells in parsed.preview(20) if index < len(cells) and cells[index].strip()),
+                          "")
+            example = QLabel(_("e.g. {value}").format(value=" ".join(sample.split())[:60]) if sample else "")
+            example.setStyleSheet("color: palette(mid);")
+            row = QHBoxLayout()
+            row.addWidget(combo, 1)
+            row.addWidget(example, 1)
+            self.mapping_form.addRow(header or _("(column {number})").format(number=index + 1), row)
         self.preview_model.set_rows(parsed.preview(8), parsed.headers)
 
     def current_mapping(self) -> dict[int, str]:
