@@ -351,3 +351,13 @@ def test_excel_unicode_text_utf16(store, tmp_path, encoding):
     parsed = read_file(path)
     assert parsed.delimiter == "\t"
     assert (parsed.contacts[0].first_name, parsed.contacts[0].last_name) == ("Noémie", "Le Dû")
+
+
+def test_imported_cards_are_searchable_and_undo_removes_them_from_the_index(store):
+    from partnerdesk.services import search
+
+    result = run_import(DATA / "google.csv", store)
+    helene = people()["Hélène Le Guérec"]["id"]
+    assert search.person_ids("guerec") == [helene]
+    undo_batch(result.batch_id, store)
+    assert search.person_ids("guerec") == []

@@ -71,6 +71,9 @@ def test_anonymisation_leaves_no_trace(store):
             assert trace.encode("utf-8") not in raw, (path.name, trace, raw[raw.find(trace.encode()) - 300:][:400])
     assert rgpd.log_entries()[0].action == "erase"
     assert "Le Bihan" not in rgpd.log_entries()[0].what
+    from partnerdesk.services import search
+
+    assert search.person_ids("gwenaelle") == [] and search.person_ids("anonymised") == [pid]
 
 
 def test_anonymisation_with_a_search_index(store):
