@@ -7,6 +7,7 @@ from pathlib import Path
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.i18n import _
 from partnerdesk.services import archive, imports
+from partnerdesk.services.exports import files, selection
 
 
 def register(sub) -> None:
@@ -20,6 +21,11 @@ def register(sub) -> None:
     p = sub.add_parser("export-all", help="write every table, photo and proof to one .zip archive")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(func=cmd_export_all)
+    p = sub.add_parser("export-list", help="organisations or people to .csv/.ods/.vcf, or the agenda to .ics")
+    p.add_argument("what", choices=sorted(files.KINDS))
+    p.add_argument("-o", "--output", type=Path, required=True, help="the format follows the suffix")
+    p.add_argument("--tag", help="only the cards with this tag")
+    p.set_defaults(func=cmd_export_list)
     p = sub.add_parser("import-all", help="restore a full archive into an empty data folder")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_import_all)
@@ -102,3 +108,23 @@ def cmd_import_all(args):
             raise CommandError(str(exc)) from exc
     print(_("Archive restored into {path}: {tables} tables, {rows} rows, {files} files.").format(
         path=paths.root, tables=summary.tables, rows=summary.rows, files=summary.files))
+
+
+@run
+def cmd_export_list(args):
+    fmt = args.output.suffix.lower().lstrip(".")
+    if fmt not in files.FORMATS_OF[args.what]:
+        raise CommandError(_("Choose a file ending in {suffixes} for this export.").format(
+            suffixes=", ".join("." + f for f in files.FORMATS_OF[args.what])))
+    with opened(args) as paths:
+        which = None
+        if args.tag:
+            tag = next((tid for tid, name in selection.list_tags() if name.casefold() == args.tag.casefold()), None)
+            if tag is None:
+                raise CommandError(_("No tag is called {name}.").format(name=args.tag))
+            which = selection.Selection(tag_id=tag)
+        try:
+            count = files.export(args.what, fmt, args.output.expanduser().resolve(), paths, which)
+        except files.ExportError as exc:
+            raise CommandError(str(exc)) from exc
+    print(_("{count} item(s) written to {path}").format(count=count, path=args.output))

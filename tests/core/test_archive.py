@@ -121,3 +121,16 @@ def test_cli_import_and_undo(tmp_path, capsys):
     assert main(["--data-dir", str(folder), "import", "--undo"]) == 0
     assert main(["--data-dir", str(folder), "import", "--undo"]) == 1  # only the latest import, once
     assert main(["--data-dir", str(folder), "import", str(tmp_path / "missing.csv")]) == 1
+
+
+def test_cli_export_list(tmp_path, capsys):
+    folder = tmp_path / "d"
+    assert main(["--data-dir", str(folder), "demo"]) == 0
+    assert main(["--data-dir", str(folder), "export-list", "people", "-o", str(tmp_path / "p.vcf"),
+                 "--tag", "SENIORS"]) == 0
+    assert (tmp_path / "p.vcf").read_text(encoding="utf-8").count("BEGIN:VCARD") > 0
+    assert main(["--data-dir", str(folder), "export-list", "agenda", "-o", str(tmp_path / "a.ics")]) == 0
+    assert "BEGIN:VTIMEZONE" in (tmp_path / "a.ics").read_text(encoding="utf-8")
+    assert main(["--data-dir", str(folder), "export-list", "organisations", "-o", str(tmp_path / "o.vcf")]) == 1
+    assert main(["--data-dir", str(folder), "export-list", "people", "-o", str(tmp_path / "x.csv"),
+                 "--tag", "nope"]) == 1
