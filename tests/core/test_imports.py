@@ -164,6 +164,7 @@ def test_matches_merge_or_skip_and_undo(store):
     parsed = imports.read_text(text, "maj.csv")
     plan = plan_for(parsed)
     assert [r.match_reason for r in plan.matches] == ["same name", "same name"]
+    assert plan.matches[0].additions == ["autre@exemple.fr", "01 02 03 04 05"] and plan.matches[1].additions == []
     assert len(plan.creates) == 1
     plan.matches[1].merge = False  # skip François
     result = apply_plan(plan, store)

@@ -24,6 +24,7 @@ class PlanRow:
     match_label: str = ""
     match_reason: str = ""
     merge: bool = True  # for a match: merge into the existing card, or skip the row
+    additions: list[str] = field(default_factory=list)  # what a merge adds to the existing card
 
     @property
     def is_match(self) -> bool:
@@ -109,6 +110,13 @@ class _Index:
                 "SELECT id, name, name_norm FROM organisation WHERE deleted_at IS NULL"):
             self.orgs.setdefault(name_norm, (oid, name))
 
+    def contacts_of(self, person_id: int) -> tuple[set[str], set[str]]:
+        row = database.execute_sql("SELECT emails, phones FROM person WHERE id = ?", (person_id,)).fetchone()
+        try:
+            return {str(e).casefold() for e in json.loads(row[0] or "[]")}, set(json.loads(row[1] or "[]"))
+        except (ValueError, TypeError):
+            return set(), set()
+
     def person(self, contact: Contact) -> tuple[tuple[int, str] | None, str]:
         for email in contact.emails:
             if email.casefold() in self.by_email:
@@ -174,6 +182,10 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
         if match:
             row.match_id, row.match_label, row.match_reason = match[0], match[1], why
             plan.matches.append(row)
+            if row.kind == "person":
+                known_emails, known_phones = index.contacts_of(match[0])
+                row.additions = [e for e in contact.emails if e.casefold() not in known_emails] + \
+                    [p for p in contact.phones if p not in known_phones]
         else:
             plan.creates.append(row)
         org_key = normalize(contact.organisation)

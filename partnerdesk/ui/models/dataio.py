@@ -53,8 +53,8 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
 
-COL_LINE, COL_IN_FILE, COL_EXISTING, COL_REASON, COL_MERGE = range(5)
-MATCH_HEADERS = [N_("Line"), N_("In the file"), N_("Existing card"), N_("Why"), N_("Merge")]
+COL_LINE, COL_IN_FILE, COL_EXISTING, COL_REASON, COL_MERGE, COL_ADDS = range(6)
+MATCH_HEADERS = [N_("Line"), N_("In the file"), N_("Existing card"), N_("Why"), N_("Merge"), N_("Adds")]
 
 
 class MatchTableModel(QAbstractTableModel):
@@ -114,6 +114,10 @@ class MatchTableModel(QAbstractTableModel):
                 return row.match_reason
             if col == COL_MERGE:
                 return _("merge") if row.merge else _("skip")
+            if col == COL_ADDS:
+                return ", ".join(row.additions)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ADDS:
+            return "\n".join(row.additions)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
