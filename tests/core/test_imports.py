@@ -362,3 +362,10 @@ def test_imported_cards_are_searchable_and_undo_removes_them_from_the_index(stor
     assert search.person_ids("guerec") == [helene]
     undo_batch(result.batch_id, store)
     assert search.person_ids("guerec") == []
+
+
+def test_excel_sep_line_and_mac_line_endings(store):
+    parsed = imports.read_text("sep=,\rNom,Prénom,Courriel\rDurand,Anne,anne@exemple.fr\r\rMartin,Luc,luc@exemple.fr\r",
+                               "mac.csv")
+    assert parsed.delimiter == "," and parsed.headers == ["Nom", "Prénom", "Courriel"]
+    assert [(c.line, c.last_name) for c in parsed.contacts] == [(3, "Durand"), (5, "Martin")]

@@ -47,16 +47,23 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+_EXCEL_SEP = re.compile(r'^"?sep=(.)"?[ \t]*(\r\n|\r|\n)', re.IGNORECASE)
+
+
 def read_table(text: str, delimiter: str | None = None) -> CsvTable:
+    start = 1
+    hint = _EXCEL_SEP.match(text)
+    if hint:  # Excel's "sep=;" first line names the delimiter
+        delimiter, text, start = delimiter or hint.group(1), text[hint.end():], 2
     delimiter = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     refused: list[Refusal] = []
     headers: list[str] | None = None
-    start = 1
+    offset = start - 1
     try:
         for cells in reader:
-            line, start = start, reader.line_num + 1
+            line, start = start, reader.line_num + 1 + offset
             if headers is None:
                 if not any(c.strip() for c in cells):
                     continue
