@@ -369,3 +369,20 @@ def test_excel_sep_line_and_mac_line_endings(store):
                                "mac.csv")
     assert parsed.delimiter == "," and parsed.headers == ["Nom", "Prénom", "Courriel"]
     assert [(c.line, c.last_name) for c in parsed.contacts] == [(3, "Durand"), (5, "Martin")]
+
+
+def test_organisation_rows_with_tags_and_several_contacts(store):
+    text = ("Structure;Courriel;Téléphone;Étiquettes;Remarques\n"
+            "FabLab de Vitré;contact@fablab.fr ::: atelier@fablab.fr;02 99 00 00 01;makers, jeunesse;Ouvert le mercredi\n")
+    result = apply_plan(plan_for(imports.read_text(text, "orgs.csv")), store)
+    assert result.organisations_created == 1
+    org = organisations()["FabLab de Vitré"]
+    assert org["email"] == "contact@fablab.fr"
+    notes = database.execute_sql("SELECT notes FROM organisation WHERE id = ?", (org["id"],)).fetchone()[0]
+    assert "Ouvert le mercredi" in notes and "atelier@fablab.fr" in notes
+    tags = {r[0] for r in database.execute_sql(
+        "SELECT t.name FROM tag t JOIN organisation_tag ot ON ot.tag_id = t.id WHERE ot.organisation_id = ?",
+        (org["id"],))}
+    assert tags == {"makers", "jeunesse"}
+    undo_batch(result.batch_id, store)
+    assert database.execute_sql("SELECT count(*) FROM tag").fetchone()[0] == 0

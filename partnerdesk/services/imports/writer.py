@@ -83,6 +83,8 @@ class _Writer:
         self.orgs[key] = oid
         self.item("organisation", oid, "created")
         self.result.organisations_created += 1
+        if not c.is_person:
+            self.tag_links("organisation", oid, c.tags)
         return oid
 
     def merge_organisation(self, row: PlanRow) -> None:
