@@ -78,5 +78,12 @@ def has_photo_without_consent(paths: DataPaths, person_id: int) -> bool:
     return current is None or not current.given
 
 
+def people_without_consent() -> list[int]:
+    """People who have a photo and no given consent, in one query."""
+    return [r[0] for r in database.execute_sql(
+        "SELECT pp.person_id FROM person_photo pp LEFT JOIN photo_consent c ON c.person_id = pp.person_id "
+        "WHERE c.person_id IS NULL OR c.given = 0 ORDER BY pp.person_id")]
+
+
 def people_with_photo(paths: DataPaths) -> list[int]:
     return [r[0] for r in database.execute_sql("SELECT person_id FROM person_photo ORDER BY person_id")]

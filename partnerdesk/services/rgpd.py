@@ -166,14 +166,11 @@ def inactive_people(years: int | None = None, today: dt.date | None = None) -> l
 
 def photos_without_consent(paths: DataPaths) -> list[RegisterRow]:
     erased, orgs = erased_ids(), _current_org()
-    found = []
-    for pid in person_photos.people_with_photo(paths):
-        if pid in erased or not person_photos.has_photo_without_consent(paths, pid):
-            continue
-        row = database.execute_sql("SELECT first_name, last_name FROM person WHERE id = ? AND deleted_at IS NULL",
-                                   (pid,)).fetchone()
-        if row:
-            found.append(RegisterRow(pid, f"{row[0]} {row[1]}".strip(), orgs.get(pid, ""), None))
+    wanted = set(person_photos.people_without_consent()) - erased
+    found = [RegisterRow(pid, f"{first} {last}".strip(), orgs.get(pid, ""), None)
+             for pid, first, last in database.execute_sql(
+                 "SELECT id, first_name, last_name FROM person WHERE deleted_at IS NULL")
+             if pid in wanted]
     return sorted(found, key=lambda r: r.name)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import N_, _, format_date, format_datetime
 from partnerdesk.services import rgpd, settings
 from partnerdesk.services.exports import selection
-from partnerdesk.ui.models.dataio import RowsTableModel
+from partnerdesk.ui.models.dataio import FilterProxy, RowsTableModel
 from partnerdesk.ui.models.roles import IdRole
 
 ACTION_LABELS = {"export": N_("Export"), "erase": N_("Erasure")}
@@ -79,7 +79,7 @@ def erase_person(parent, ctx, person_id: int, confirm=None) -> bool:
 def _view(model, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
-    proxy = QSortFilterProxyModel(view)
+    proxy = FilterProxy(view)
     proxy.setSourceModel(model)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterKeyColumn(-1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
@@ -19,13 +19,32 @@ class RowsTableModel(QAbstractTableModel):
         self._rows: list[list[str]] = []
         self._ids: list[int | None] = []
 
+    _sort: tuple[int, Qt.SortOrder] | None = None
+
     def set_rows(self, rows: list[list], headers: list[str] | None = None, ids: list[int] | None = None) -> None:
         self.beginResetModel()
         if headers is not None:
             self._headers = list(headers)
         self._rows = [["" if v is None else str(v) for v in row] for row in rows]
         self._ids = list(ids) if ids is not None else [None] * len(self._rows)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, once, in Python: ten thousand rows sort in milliseconds."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order) -> None:
+        if not (0 <= column < len(self._headers)):
+            return
+        pairs = sorted(zip(self._rows, self._ids), key=lambda p: (p[0][column] if column < len(p[0]) else "").casefold(),
+                       reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [r for r, _i in pairs]
+        self._ids = [i for _r, i in pairs]
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -51,6 +70,13 @@ class RowsTableModel(QAbstractTableModel):
         if role == IdRole:
             return self._ids[index.row()]
         return None
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Filters only; sorting is left to the source model (`RowsTableModel.sort`)."""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
 
 COL_LINE, COL_IN_FILE, COL_EXISTING, COL_REASON, COL_MERGE, COL_ADDS = range(6)
