@@ -363,3 +363,30 @@ def test_person_card_more_menu_has_the_rgpd_actions(window, qtbot, monkeypatch, 
     window.dataio.confirm = lambda text: "Gwenaëlle Le Bihan" in text
     actions["personRgpdErase"].trigger()
     assert "Gwenaëlle Le Bihan" not in people()
+
+
+def test_export_in_the_background_can_be_stopped(ctx, qtbot, monkeypatch, tmp_path):
+    import time
+
+    from partnerdesk.services import data, demo
+    from partnerdesk.services.exports import vcard
+    from partnerdesk.ui.tasks import TaskRunner
+
+    demo.fill("small", paths=ctx.paths)
+    ctx.tasks = TaskRunner(data.connection_context)
+    real = vcard.card
+    monkeypatch.setattr(vcard, "card", lambda *a, **k: (time.sleep(0.01), real(*a, **k))[1])
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("people"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("vcf"))
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.path_edit.setText(str(out / "tous.vcf"))
+    click(qtbot, dialog.export_button)
+    assert dialog.handle is not None and not dialog.stop_button.isHidden()
+    qtbot.wait(300)
+    click(qtbot, dialog.stop_button)
+    qtbot.waitUntil(lambda: dialog.handle is None, timeout=10000)
+    ctx.tasks.wait(5000)
+    assert "stopped" in dialog.message.text() and list(out.iterdir()) == []

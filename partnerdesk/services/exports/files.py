@@ -21,8 +21,8 @@ class ExportError(Exception):
 
 
 def export(kind: str, fmt: str, target: Path, paths: DataPaths | None = None,
-           which: selection.Selection | None = None, since: dt.date | None = None) -> int:
-    """Write the export; return how many items it holds."""
+           which: selection.Selection | None = None, since: dt.date | None = None, report=None) -> int:
+    """Write the export; return how many items it holds. `report(done, total)` may raise to stop it."""
     if fmt not in FORMATS_OF.get(kind, []):
         raise ExportError(_("This format is not available for this export."))
     if kind == "agenda":
@@ -30,14 +30,15 @@ def export(kind: str, fmt: str, target: Path, paths: DataPaths | None = None,
         content, count = calendar.ics(events), len(events)
     elif fmt == "vcf":
         cards = selection.people(which)
-        content, count = vcard.vcards(cards, paths), len(cards)
+        content, count = vcard.vcards(cards, paths, report), len(cards)
     else:
         if kind == "organisations":
             headers, rows, sheet = selection.organisation_headers(), selection.organisation_rows(which), \
                 _("Organisations")
         else:
             headers, rows, sheet = selection.people_headers(), selection.people_rows(which), _("People")
-        content = tabular.csv_bytes(headers, rows) if fmt == "csv" else tabular.ods_bytes(headers, rows, sheet)
+        content = tabular.csv_bytes(headers, rows) if fmt == "csv" else tabular.ods_bytes(headers, rows, sheet,
+                                                                                         report)
         count = len(rows)
     target = Path(target)
     partial = target.with_name(target.name + ".partial")

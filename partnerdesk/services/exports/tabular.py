@@ -34,7 +34,7 @@ def csv_bytes(headers: Sequence[str], rows: Sequence[Sequence]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def ods_bytes(headers: Sequence[str], rows: Sequence[Sequence], sheet: str = "PartnerDesk") -> bytes:
+def ods_bytes(headers: Sequence[str], rows: Sequence[Sequence], sheet: str = "PartnerDesk", report=None) -> bytes:
     """Every cell is a text or number cell: nothing is ever read as a formula."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.style import Style, TableColumnProperties, TextProperties
@@ -67,7 +67,9 @@ def ods_bytes(headers: Sequence[str], rows: Sequence[Sequence], sheet: str = "Pa
         table.addElement(tr)
 
     add_row(headers, bold)
-    for row in rows:
+    for number, row in enumerate(rows):
+        if report and number % 500 == 0:
+            report(number, len(rows))
         add_row(row)
     doc.spreadsheet.addElement(table)
     out = io.BytesIO()

@@ -61,6 +61,11 @@ def card(person: PersonCard, paths: DataPaths | None = None, photo: Path | None 
     return "\r\n".join(fold(line) for line in lines) + "\r\n"
 
 
-def vcards(people: list[PersonCard], paths: DataPaths | None = None) -> bytes:
+def vcards(people: list[PersonCard], paths: DataPaths | None = None, report=None) -> bytes:
     photos = person_photos.photo_paths(paths) if paths is not None else {}
-    return "".join(card(p, None, photos.get(p.id)) for p in people).encode("utf-8")
+    out = []
+    for number, person in enumerate(people):
+        if report and number % 50 == 0:
+            report(number, len(people))
+        out.append(card(person, None, photos.get(person.id)))
+    return "".join(out).encode("utf-8")

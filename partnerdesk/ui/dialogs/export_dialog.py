@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import _
 from partnerdesk.services.exports import files, selection
 from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.tasks import Cancelled
 
 ERROR_STYLE = "color: #b91c1c;"
 
@@ -58,6 +60,16 @@ class ExportDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.stop_button = QPushButton(_("Stop"))
+        self.stop_button.setObjectName("exportStop")
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(lambda: self.handle.cancel() if self.handle is not None else None)
+        self.handle = None
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.stop_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = buttons.addButton(_("Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setObjectName("exportButton")
@@ -66,6 +78,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addLayout(progress_row)
         layout.addStretch()
         layout.addWidget(buttons)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -136,19 +149,42 @@ class ExportDialog(QDialog):
         self.message.setStyleSheet("")
         self.message.setText(_("Exporting…"))
 
-        def done(count):
+        state = {"finished": False}
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.stop_button.show()
+
+        def finish():
+            state["finished"] = True
+            self.handle = None
             self.export_button.setEnabled(True)
+            self.progress.hide()
+            self.stop_button.hide()
+
+        def done(count):
+            finish()
             self.message.setStyleSheet("")
             self.message.setText(_("{count} item(s) written to {path}").format(count=count, path=target))
             self.ctx.settings.setValue("export/last_folder", str(target.parent))
             self.ctx.signals.status_message.emit(_("Export written: {path}").format(path=target))
 
         def failed(exc, details):
-            self.export_button.setEnabled(True)
-            if isinstance(exc, files.ExportError):
+            finish()
+            if isinstance(exc, Cancelled):
+                self.message.setStyleSheet("")
+                self.message.setText(_("Export stopped: no file was written."))
+            elif isinstance(exc, files.ExportError):
                 self.message.setStyleSheet(ERROR_STYLE)
                 self.message.setText(str(exc))
             else:
                 show_error(self, _("The export failed."), details).exec()
 
-        self.ctx.tasks.run(lambda _h: files.export(kind, fmt, target, paths, which, since), done, failed)
+        def progress(done_count, total):
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done_count)
+
+        handle = self.ctx.tasks.run(lambda h: files.export(kind, fmt, target, paths, which, since, h.report),
+                                    done, failed)
+        if not state["finished"]:
+            self.handle = handle
+            handle.progress.connect(progress)
