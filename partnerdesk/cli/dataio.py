@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, opened, run
+from partnerdesk.domain.dataio import TARGETS
 from partnerdesk.i18n import _
 from partnerdesk.services import archive, imports
 from partnerdesk.services.exports import files, selection
@@ -71,7 +72,8 @@ def cmd_import(args):
         if parsed.needs_mapping:
             print(_("Unknown columns; mapping used:"))
             for index, header in enumerate(parsed.headers):
-                print(f"  {header} → {parsed.mapping.get(index) or '-'}")
+                target = parsed.mapping.get(index, "")
+                print(f"  {header} → {_(TARGETS[target]) if target in TARGETS else target}")
         plan = imports.plan_for(parsed)
         if args.skip_matches:
             plan.set_all_matches(False)

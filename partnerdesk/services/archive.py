@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerdesk import __version__
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DB_FILENAME, DataPaths
 from partnerdesk.services import data, tables
 from partnerdesk.services.exports.tabular import csv_bytes
@@ -70,7 +70,8 @@ def _readme(manifest: dict) -> str:
     lines = [
         _("PartnerDesk: full archive of the data"),
         "",
-        _("Made on {date} by PartnerDesk {version}.").format(date=manifest["created_at"], version=__version__),
+        _("Made on {date} by PartnerDesk {version}.").format(
+            date=format_datetime(dt.datetime.fromisoformat(manifest["created_at"])), version=__version__),
         "",
         _("What each file is:"),
         "- manifest.json : " + _("the list of tables, row counts and files, and the database version."),

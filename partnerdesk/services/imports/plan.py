@@ -84,8 +84,8 @@ def _clean(contact: Contact, warnings: list[str]) -> str | None:
         contact.postcode = ""
     if extra:
         contact.notes = "\n".join([contact.notes] + extra if contact.notes else extra)
-        warnings.append(_("Line {line}: {what} (kept in the notes).").format(
-            line=contact.line, what="; ".join(extra)))
+        warnings.extend(_("Line {line}: {what} (kept in the notes).").format(line=contact.line, what=what)
+                        for what in extra)
     return None
 
 
