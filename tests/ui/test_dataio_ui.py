@@ -390,3 +390,17 @@ def test_export_in_the_background_can_be_stopped(ctx, qtbot, monkeypatch, tmp_pa
     qtbot.waitUntil(lambda: dialog.handle is None, timeout=10000)
     ctx.tasks.wait(5000)
     assert "stopped" in dialog.message.text() and list(out.iterdir()) == []
+
+
+def test_a_file_dropped_on_the_wizard_is_read(ctx, qtbot):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    dialog = iw.ImportWizard(ctx)
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(DATA / "vcard40.vcf"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(event)
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW and dialog.creates_model.rowCount() >= 3

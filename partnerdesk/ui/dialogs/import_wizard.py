@@ -130,16 +130,30 @@ class ImportWizard(QDialog):
         layout.addLayout(buttons)
         if path:
             self.path_edit.setText(str(path))
+        self.setAcceptDrops(True)
         self._show(PAGE_FILE)
+
+    # --- a file dropped on the window ----------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if self.stack.currentIndex() == PAGE_FILE and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        local = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if local and self.stack.currentIndex() == PAGE_FILE:
+            self.path_edit.setText(local[0])
+            event.acceptProposedAction()
+            self.next()
 
     # --- pages --------------------------------------------------------------
 
     def _file_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(_("Choose a file of contacts: a CSV file from a spreadsheet, Google Contacts, Outlook or "
-                         "Thunderbird, or a vCard file (.vcf) from a phone. Nothing is written before you check "
-                         "what will be imported."))
+        intro = QLabel(_("Choose a file of contacts (or drop it here): a CSV file from a spreadsheet, Google "
+                         "Contacts, Outlook or Thunderbird, or a vCard file (.vcf) from a phone. Nothing is written "
+                         "before you check what will be imported."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
