@@ -237,16 +237,21 @@ def list_organisations(today: dt.date | None = None, ids=None) -> list[Organisat
         tags.setdefault(org_id, []).append((tag_id, tag_name))
     last = last_contacts(ids)
     rows = []
-    for r in query:
-        since = r.created_at.date() if isinstance(r.created_at, dt.datetime) else None
-        contact = last.get(r.id)
+    columns = (Organisation.id, Organisation.name, Organisation.kind, Organisation.city, Organisation.status,
+               Organisation.publics, Organisation.contributions, Organisation.email,
+               Organisation.contact_cadence_days, Organisation.created_at)
+    for (org_id, name, kind, city, status, publics, contributions, email, cadence,
+         created) in query.select(*columns).tuples():
+        created = Organisation.created_at.python_value(created)
+        since = created.date() if isinstance(created, dt.datetime) else None
+        contact = last.get(org_id)
         rows.append(OrganisationRow(
-            r.id, r.name, r.kind, r.city, r.status,
-            tags=[name for _, name in tags.get(r.id, [])], last_contact=contact,
-            publics=r.publics, contributions=r.contributions, tag_ids=[i for i, _ in tags.get(r.id, [])],
-            email=r.email, contact_cadence_days=r.contact_cadence_days,
-            cadence=cadence_state(contact, r.contact_cadence_days, today, since).value,
-            next_due=next_contact_due(contact, r.contact_cadence_days, since),
+            org_id, name, kind, city, status,
+            tags=[n for _, n in tags.get(org_id, [])], last_contact=contact,
+            publics=publics, contributions=contributions, tag_ids=[i for i, _ in tags.get(org_id, [])],
+            email=email, contact_cadence_days=cadence,
+            cadence=cadence_state(contact, cadence, today, since).value,
+            next_due=next_contact_due(contact, cadence, since),
         ))
     return rows
 
@@ -262,8 +267,10 @@ def list_people() -> list[PersonRow]:
     for person_id, name in (Affiliation.select(Affiliation.person, Organisation.name).join(Organisation)
                             .where(Affiliation.end_date.is_null(), Organisation.deleted_at.is_null()).tuples()):
         orgs.setdefault(person_id, []).append(name)
-    return [PersonRow(r.id, r.first_name, r.last_name, r.emails, r.phones, r.relais, orgs.get(r.id, []))
-            for r in Person.select().where(Person.deleted_at.is_null()).order_by(Person.name_norm)]
+    query = (Person.select(Person.id, Person.first_name, Person.last_name, Person.emails, Person.phones,
+                           Person.relais).where(Person.deleted_at.is_null()).order_by(Person.name_norm))
+    return [PersonRow(pid, first, last, emails, phones, bool(relais), orgs.get(pid, []))
+            for pid, first, last, emails, phones, relais in query.tuples()]
 
 
 def count_organisations() -> int:

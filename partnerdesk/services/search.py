@@ -46,11 +46,16 @@ def find(text: str, limit: int = 50) -> FindResult:
     result = FindResult()
     if hits is None:
         return result
-    org_ids, person_ids_ = hits.organisations[:limit], hits.people[:limit]
-    orgs = {r.id: r for r in Organisation.select().where(Organisation.id.in_(org_ids),
+    # Like the search box: organisations matching by their own text (best first), then those
+    # matching through one of their current people (by name).
+    through_people = (_store.organisation_ids(text) or set()) - set(hits.organisations)
+    person_ids_ = hits.people[:limit]
+    wanted = hits.organisations + list(through_people)
+    orgs = {r.id: r for r in Organisation.select().where(Organisation.id.in_(wanted),
                                                         Organisation.deleted_at.is_null())}
-    result.organisations = [OrganisationHit(o.id, o.name, o.city, o.email) for o in
-                            (orgs.get(i) for i in org_ids) if o]
+    ordered = [orgs[i] for i in hits.organisations if i in orgs]
+    ordered += sorted((orgs[i] for i in through_people if i in orgs), key=lambda o: o.name_norm)
+    result.organisations = [OrganisationHit(o.id, o.name, o.city, o.email) for o in ordered[:limit]]
     names: dict[int, list[str]] = {}
     for pid, name in (Affiliation.select(Affiliation.person, Organisation.name).join(Organisation)
                       .where(Affiliation.person.in_(person_ids_), Affiliation.end_date.is_null(),

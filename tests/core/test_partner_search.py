@@ -70,6 +70,8 @@ def test_find_people_and_organisations(cards):
     assert [p.full_name for p in result.people] == ["Hélène Lefèvre"]
     assert result.people[0].organisations == ["Club O'Brien"]
     assert [o.name for o in search.find("ecole").organisations] == ["École Jules-Ferry"]
+    # Like the search box, the organisation of a matching person is listed too.
+    assert [o.name for o in result.organisations] == ["Club O'Brien"]
 
 
 def test_index_follows_edits_and_trash(cards):
@@ -116,3 +118,17 @@ def partners_db_path():
 def test_rebuild_index(cards):
     search.rebuild_index()
     assert cards[1].id in search.organisation_ids("helene")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=40))
+def test_any_typing_is_a_valid_query(cards, text):
+    """Whatever the user types (quotes, stars, brackets, operators, emoji…), MATCH never raises."""
+    ids = search.organisation_ids(text)
+    assert ids is None or isinstance(ids, set)
+    query = web_query(text)
+    assert query is None or query.endswith("*")

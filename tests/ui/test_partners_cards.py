@@ -152,6 +152,7 @@ def test_window_close_asks_about_unsaved_card(window, tab, monkeypatch):
 def test_journal_two_clicks_and_cadence(tab, qtbot):
     org = partners.create_organisation(OrganisationData(name="CCAS", contact_cadence_days=30))
     person = partners.create_person(PersonData("Guérin", "Noël"), organisation_id=org.id)
+    other = partners.create_person(PersonData("Boyer", "Inès"), organisation_id=org.id)
     Organisation.update(created_at=dt.datetime(2024, 1, 1)).execute()
     tab.refresh()
     row = tab.list.org_model.row_at(0)
@@ -159,11 +160,15 @@ def test_journal_two_clicks_and_cadence(tab, qtbot):
     tab.open_item("organisation", org.id)
     panel = tab.org_card.journal
     panel.kind_box.setCurrentIndex(panel.kind_box.findData("rencontre"))
-    panel.with_box.setCurrentIndex(panel.with_box.findData(person.id))
+    for action in panel.with_menu.actions():  # tick the two people in the "with" menu
+        action.trigger()
+    assert panel.with_box.text() == "with Inès Boyer, Noël Guérin"
     panel.summary.setText("Rencontre : atelier tablettes pour les aînés")
     click(qtbot, panel.add_button)
     [entry] = journal.journal_of_organisation(org.id)
-    assert (entry.kind, entry.occurred_on, entry.person_ids) == ("rencontre", dt.date.today(), [person.id])
+    assert (entry.kind, entry.occurred_on, sorted(entry.person_ids)) == (
+        "rencontre", dt.date.today(), sorted([person.id, other.id]))
+    assert entry.organisation_ids == [org.id]
     assert panel.model.rowCount() == 1 and panel.summary.text() == ""
     assert tab.list.org_model.row_at(0).cadence == "ok"
     assert tab.list.org_model.row_at(0).last_contact == dt.date.today()
@@ -183,7 +188,9 @@ def test_person_card_opened_from_elsewhere(window, tab, qtbot, monkeypatch):
     assert tab.cards.currentWidget() is card and card.title.text() == "Anaïs Le Goff"
     assert card.back_button.text() == "← Collège Jean-Moulin"
     type_in(card.emails, "a.legoff@college.fr, pas-valide")
+    assert "not valid" in card.errors.message("emails")  # as soon as the field is left
     type_in(card.phones, "06 12 34 56 78; +44 20 7946 0958")
+    assert card.errors.message("phones") == ""
     click(qtbot, card.save_button)
     assert "not valid" in card.errors.message("emails")
     assert partners.get_person(person.id).phones == []
@@ -260,3 +267,12 @@ def test_card_sections_can_be_extended(tab):
     widget = tab.org_card.add_card_section("Projets", lambda card: QLabel("projets de la carte"))
     assert tab.org_card.sections.tabText(tab.org_card.sections.count() - 1) == "Projets"
     assert tab.org_card.sections.widget(tab.org_card.sections.count() - 1) is widget
+
+
+def test_a_card_in_the_trash_says_so(window, tab):
+    from partnerdesk.services import trash
+
+    org = partners.create_organisation(OrganisationData(name="Ancienne association"))
+    trash.delete("organisation", org.id)
+    window.ctx.signals.open_requested.emit("organisation", org.id)
+    assert "trash" in tab.org_card.subtitle.text()

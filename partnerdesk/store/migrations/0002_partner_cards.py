@@ -52,6 +52,8 @@ STATEMENTS = [
         SELECT NEW.id * 2, {ORG_NAME}, {ORG_BODY} FROM organisation AS NEW WHERE NEW.deleted_at IS NULL""",
     f"""INSERT INTO partner_search (rowid, name, body)
         SELECT NEW.id * 2 + 1, {PERSON_NAME}, {PERSON_BODY} FROM person AS NEW WHERE NEW.deleted_at IS NULL""",
+    # "Dernier contact" of every organisation (the list): scan links by organisation, covering.
+    "CREATE INDEX interaction_organisation_last ON interaction_organisation (organisation_id, interaction_id)",
     "CREATE INDEX organisation_deleted ON organisation (deleted_at)",
     "CREATE INDEX person_deleted ON person (deleted_at)",
 ]

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.domain.validation import ValidationError
 from partnerdesk.services import merge, partners
+from partnerdesk.ui.widgets.form import ERROR_STYLE
 
 LABELS = {
     "name": N_("Name"), "kind": N_("Kind"), "status": N_("Status"), "address": N_("Address"),
@@ -167,8 +169,15 @@ class MergeDialog(QDialog):
         if self.drop_id is None:
             return
         data = self.merged_data()
-        if self.kind == "organisation":
-            merge.merge_organisations(self.keep_id, self.drop_id, data)
-        else:
-            merge.merge_people(self.keep_id, self.drop_id, data)
+        try:
+            if self.kind == "organisation":
+                merge.merge_organisations(self.keep_id, self.drop_id, data)
+            else:
+                merge.merge_people(self.keep_id, self.drop_id, data)
+        except ValidationError as exc:
+            # e.g. a French postcode kept with a foreign country: nothing was merged.
+            self.summary.setText(_("These choices do not make a valid card: {errors}").format(
+                errors=" ".join(_(m) for m in exc.errors.values())))
+            self.summary.setStyleSheet(ERROR_STYLE)
+            return
         super().accept()

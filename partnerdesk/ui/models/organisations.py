@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from partnerdesk.domain.journal import Cadence
+from partnerdesk.domain.text import normalize
 from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
@@ -64,7 +65,7 @@ class OrganisationTableModel(SortedRowsModel):
         if col == COL_NEXT_ACTION:
             due = getattr(org, "next_due", None)
             return due.isoformat() if due else "9999"
-        return (self._display(org, col) or "").casefold()
+        return normalize(self._display(org, col))
 
     def _display(self, org: OrganisationSummary, col: int) -> str:
         if col == COL_NAME:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from partnerdesk.domain.partners import Member, PersonRow
+from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
 from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel
@@ -43,7 +44,7 @@ class _ListModel(SortedRowsModel):
         raise NotImplementedError
 
     def sort_key(self, item, col: int):
-        return (self.display(item, col) or "").casefold()
+        return normalize(self.display(item, col))
 
     def extra(self, item, col: int, role):
         return None
@@ -61,7 +62,7 @@ class PersonTableModel(_ListModel):
 
     def sort_key(self, p: PersonRow, col: int):
         if col == P_NAME:
-            return f"{p.last_name} {p.first_name}".casefold()
+            return normalize(f"{p.last_name} {p.first_name}")
         return super().sort_key(p, col)
 
 

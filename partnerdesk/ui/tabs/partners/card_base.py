@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
+from partnerdesk.services import partners
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.widgets.form import FieldErrors
 from partnerdesk.ui.widgets.tag_picker import TagPicker
@@ -91,6 +92,12 @@ class CardBase(QWidget):
         layout.addWidget(self.sections, 1)
         self._update_buttons()
 
+    def set_title(self, text: str) -> None:
+        """The card's name; a very long one is shortened (whole in the tooltip)."""
+        self._full_title = text
+        self.title.setText(text if len(text) <= 90 else text[:89] + "…")
+        self.title.setToolTip(text if len(text) > 90 else "")
+
     # --- sections (other areas add theirs) --------------------------------------
 
     def add_card_section(self, title: str, widget_factory) -> QWidget:
@@ -150,6 +157,9 @@ class CardBase(QWidget):
             self._loading = False
         self.set_clean()
         self._update_buttons()
+        if item_id is not None and partners.is_deleted(self.kind, item_id):
+            self.subtitle.setText(_("This card is in the trash: restore it from “Trash…” under the list."))
+            self.subtitle.setStyleSheet("color: #8a1c12;")
 
     def revert(self) -> None:
         """Annuler: back to the saved card (a new card is emptied)."""
@@ -219,4 +229,4 @@ class CardBase(QWidget):
         raise NotImplementedError
 
     def display_name(self) -> str:
-        return self.title.text()
+        return getattr(self, "_full_title", self.title.text())

@@ -68,9 +68,9 @@ class ContactsPanel(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.left_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.show_past)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.show_past)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
 

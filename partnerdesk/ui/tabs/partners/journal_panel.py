@@ -8,13 +8,14 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,8 +45,12 @@ class JournalPanel(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setDate(QDate(dt.date.today()))
-        self.with_box = QComboBox()
+        # The people who took part (several can be ticked); the organisation is always linked.
+        self.with_box = QToolButton()
         self.with_box.setObjectName("interactionWith")
+        self.with_box.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.with_menu = QMenu(self.with_box)
+        self.with_box.setMenu(self.with_menu)
         self.summary = line("interactionSummary", _("What was said or decided, in a sentence"))
         self.summary.returnPressed.connect(self.add)
         self.add_button = QPushButton(_("Add"))
@@ -103,8 +108,7 @@ class JournalPanel(QWidget):
     def set_target(self, target_id: int | None) -> None:
         self.target_id = target_id
         self.setEnabled(target_id is not None)
-        self.with_box.clear()
-        self.with_box.addItem(_("the organisation only"), None)
+        self.with_menu.clear()
         own = partners.get_organisation(target_id) if target_id and self.kind == "organisation" else None
         if self.kind == "organisation":
             self.model.hidden_names = {own.name} if own else set()
@@ -113,8 +117,26 @@ class JournalPanel(QWidget):
             self.model.hidden_names = {person.full_name} if person else set()
         if target_id is not None and self.kind == "organisation":
             for member in partners.people_of(target_id, include_past=False):
-                self.with_box.addItem(_("with {name}").format(name=member.full_name), member.person_id)
+                action = self.with_menu.addAction(member.full_name)
+                action.setCheckable(True)
+                action.setData(member.person_id)
+                action.toggled.connect(self._update_with)
+        self.with_box.setEnabled(bool(self.with_menu.actions()))
+        self._update_with()
         self.refresh()
+
+    def chosen_people(self) -> list[int]:
+        return [a.data() for a in self.with_menu.actions() if a.isChecked()]
+
+    def set_people(self, person_ids) -> None:
+        for action in self.with_menu.actions():
+            action.setChecked(action.data() in person_ids)
+        self._update_with()
+
+    def _update_with(self, *_args) -> None:
+        names = [a.text() for a in self.with_menu.actions() if a.isChecked()]
+        self.with_box.setText(_("with {name}").format(name=", ".join(names)) if names
+                              else _("the organisation only"))
 
     def refresh(self) -> None:
         if self.target_id is None:
@@ -134,8 +156,7 @@ class JournalPanel(QWidget):
             return
         if self.kind == "organisation":
             orgs = [self.target_id]
-            person = self.with_box.currentData()
-            people = [person] if person else []
+            people = self.chosen_people()
         else:
             people = [self.target_id]
             orgs = journal.current_organisations_of(self.target_id)
@@ -151,6 +172,7 @@ class JournalPanel(QWidget):
             return
         self._show_error("")
         self.summary.clear()
+        self.set_people([])
         self.refresh()
         self.logged.emit()
         self.ctx.signals.data_changed.emit("interactions")

@@ -101,8 +101,8 @@ class ListPanel(QWidget):
         self.org_table = _table("organisationsTable", self.org_proxy)
         self.org_table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = self.org_table.horizontalHeader()
-        for col, width in ((COL_NAME, 250), (COL_KIND, 120), (COL_CITY, 120), (COL_STATUS, 75),
-                           (COL_TAGS, 130), (COL_LAST_CONTACT, 95), (COL_NEXT_ACTION, 170)):
+        for col, width in ((COL_NAME, 220), (COL_KIND, 110), (COL_CITY, 110), (COL_STATUS, 65),
+                           (COL_TAGS, 110), (COL_LAST_CONTACT, 105), (COL_NEXT_ACTION, 150)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.people_model = PersonTableModel(self)
@@ -111,7 +111,8 @@ class ListPanel(QWidget):
         self.people_table = _table("peopleTable", self.people_proxy)
         self.people_table.sortByColumn(P_NAME, Qt.SortOrder.AscendingOrder)
         self.people_table.horizontalHeader().setStretchLastSection(True)
-        self.people_table.horizontalHeader().resizeSection(P_NAME, 200)
+        for col, width in enumerate((190, 220, 230, 120)):
+            self.people_table.horizontalHeader().resizeSection(col, width)
         for table in (self.org_table, self.people_table):
             table.selectionModel().currentRowChanged.connect(self._current_changed)
             table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
@@ -151,7 +152,7 @@ class ListPanel(QWidget):
         for box in (self.kind_filter, self.status_filter, self.tag_filter, self.public_filter,
                     self.contribution_filter, self.cadence_filter):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(4)
             filters.addWidget(box, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
@@ -168,6 +169,7 @@ class ListPanel(QWidget):
         layout.addLayout(actions)
         self._silent = False
         self._in_selection = False
+        self._stale: set[int] = set()
 
     # --- data -------------------------------------------------------------------------
 
@@ -180,8 +182,12 @@ class ListPanel(QWidget):
         kind, current = self.current()
         self._silent = True
         try:
-            self.org_model.set_rows(partners.list_organisations())
-            self.people_model.set_rows(partners.list_people())
+            # Only the list on show is reloaded; the other one when the user switches to it.
+            if self.view_box.currentIndex() == ORGANISATIONS:
+                self.org_model.set_rows(partners.list_organisations())
+            else:
+                self.people_model.set_rows(partners.list_people())
+            self._stale = {PEOPLE if self.view_box.currentIndex() == ORGANISATIONS else ORGANISATIONS}
             self._refresh_tag_filter()
             self.apply_search(self.search_box.text())
             if current is not None:
@@ -214,6 +220,12 @@ class ListPanel(QWidget):
         self._update_count()
 
     def _switch_view(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            if index == ORGANISATIONS:
+                self.org_model.set_rows(partners.list_organisations())
+            else:
+                self.people_model.set_rows(partners.list_people())
         self.stack.setCurrentIndex(index)
         self.filters.setVisible(index == ORGANISATIONS)
         self.new_button.setToolTip(_("New organisation (Ctrl+N)") if index == ORGANISATIONS
@@ -245,10 +257,14 @@ class ListPanel(QWidget):
         table = self.table()
         return [i.data(IdRole) for i in table.selectionModel().selectedRows()]
 
-    def select(self, kind: str, item_id: int, silent: bool = True) -> bool:
-        """Make `kind`/`item_id` the current row (without asking to open it when silent)."""
+    def select(self, kind: str, item_id: int, silent: bool = True, switch: bool = False) -> bool:
+        """Make `kind`/`item_id` the current row (without asking to open it when silent).
+        A card of the other kind than the list shows only clears the selection, unless `switch`."""
         if kind != self.view_kind():
-            self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
+            if not switch:
+                item_id = -1
+            else:
+                self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
         table = self.table()
         proxy = table.model()
         for row in range(proxy.rowCount()):

@@ -94,7 +94,7 @@ class OrganisationCard(CardBase):
         self.watch(self.name, self.kind_box, self.status_box, self.address, self.postcode, self.city,
                    self.country, self.phone, self.email, self.website, self.cadence, self.circuit, self.notes,
                    self.tag_picker, *self.publics.values(), *self.contributions.values())
-        self.name.textChanged.connect(lambda text: self.title.setText(text or _("New organisation")))
+        self.name.textChanged.connect(lambda text: self.set_title(text or _("New organisation")))
         # Immediate feedback next to the field, as soon as the user leaves it.
         self.email.editingFinished.connect(lambda: self._check_now("email"))
         self.phone.editingFinished.connect(lambda: self._check_now("phone"))
@@ -135,7 +135,7 @@ class OrganisationCard(CardBase):
         self.notes.setPlainText(data.notes)
         chosen = [t.id for t in tags.tags_of_organisation(self.item_id)] if self.item_id else []
         self.tag_picker.set_tags(tags.list_tags(), chosen)
-        self.title.setText(data.name or _("New organisation"))
+        self.set_title(data.name or _("New organisation"))
         self._loaded = data
         self.contacts.set_organisation(self.item_id)
         self.journal.set_target(self.item_id)

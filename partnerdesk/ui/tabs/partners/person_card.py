@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain import validation as v
 from partnerdesk.domain.partners import PersonData
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
@@ -80,6 +81,14 @@ class PersonCard(CardBase):
                    self.notes, self.tag_picker)
         self.first_name.textChanged.connect(self._retitle)
         self.last_name.textChanged.connect(self._retitle)
+        # Immediate feedback next to the field, as soon as the user leaves it.
+        self.emails.editingFinished.connect(lambda: self._check_now("emails", v.check_email))
+        self.phones.editingFinished.connect(lambda: self._check_now("phones", v.check_phone))
+
+    def _check_now(self, name: str, check) -> None:
+        widget = self.emails if name == "emails" else self.phones
+        message = next((m for m in map(check, split_list(widget.text())) if m), None)
+        self.errors.set(name, _(message) if message else None)
 
     def _build_history(self) -> None:
         self.history_model = AffiliationTableModel(self)
@@ -114,7 +123,7 @@ class PersonCard(CardBase):
 
     def _retitle(self, *_args) -> None:
         name = f"{self.first_name.text().strip()} {self.last_name.text().strip()}".strip()
-        self.title.setText(name or _("New person"))
+        self.set_title(name or _("New person"))
 
     # --- CardBase ---------------------------------------------------------------------
 
@@ -139,6 +148,8 @@ class PersonCard(CardBase):
         creating_member = self.item_id is None and self.new_organisation_id is not None
         self.form.setRowVisible(self.role_row, creating_member)
         self._retitle()
+        self.subtitle.setText("")
+        self.subtitle.setStyleSheet("")
         self.history_model.set_rows(self._history_rows())
         self.history.resizeColumnsToContents()
         self.journal.set_target(self.item_id)
@@ -262,5 +273,3 @@ class PersonCard(CardBase):
         if org_id:
             self.open_requested.emit("organisation", org_id)
 
-    def display_name(self) -> str:
-        return self.title.text()

@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
 from partnerdesk.i18n import _
-from partnerdesk.services import partners, trash
+from partnerdesk.services import partners
 from partnerdesk.ui.dialogs.merge import MergeDialog
 from partnerdesk.ui.dialogs.tags import TagsDialog
 from partnerdesk.ui.dialogs.trash import TrashDialog
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.partners import mailing
+from partnerdesk.ui.tabs.partners.commands import MoveToTrash
 from partnerdesk.ui.tabs.partners.list_panel import ListPanel
 from partnerdesk.ui.tabs.partners.org_card import OrganisationCard
 from partnerdesk.ui.tabs.partners.person_card import PersonCard
@@ -56,9 +57,9 @@ class PartnersTab(Tab):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.cards)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([760, 560])
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([900, 540])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
@@ -96,7 +97,7 @@ class PartnersTab(Tab):
 
     def refresh(self) -> None:
         self.list.refresh()
-        has_data = self.list.org_model.rowCount() > 0 or self.list.people_model.rowCount() > 0
+        has_data = partners.count_organisations() > 0 or partners.count_people() > 0
         self.stack.setCurrentWidget(self.splitter if has_data else self.empty)
         card = self.current_card()
         if card is not None and card.item_id is not None and not card.is_dirty():
@@ -174,7 +175,7 @@ class PartnersTab(Tab):
         self.list.select(kind, item_id)
 
     def delete_cards(self, kind: str, ids: list[int]) -> None:
-        """Move cards to the trash (restorable from "Trash…")."""
+        """Move cards to the trash (Ctrl+Z, or restore them from "Trash…")."""
         ids = [i for i in ids if i is not None]
         if not ids:
             return
@@ -182,11 +183,9 @@ class PartnersTab(Tab):
         if card is not None and card.kind == kind and card.item_id in ids:
             card.set_clean()
             self.cards.setCurrentWidget(self.no_card)
-        for item_id in ids:
-            trash.delete(kind, item_id)
+        self.ctx.undo_stack.push(MoveToTrash(self.ctx, kind, ids))
         self.ctx.signals.status_message.emit(
-            _("{count} cards moved to the trash (Trash… to restore them).").format(count=len(ids)))
-        self.ctx.signals.data_changed.emit("organisations" if kind == "organisation" else "people")
+            _("{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).").format(count=len(ids)))
 
     def merge(self, kind: str, keep_id: int, drop_id: int | None = None) -> bool:
         if keep_id is None or not self.can_leave():
