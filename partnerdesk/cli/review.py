@@ -5,7 +5,8 @@ from __future__ import annotations
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.domain.review import CardKind
 from partnerdesk.i18n import _, format_date, ngettext
-from partnerdesk.services import partners, photos, review, settings
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.services import partners, photos, review
 
 
 def register(sub) -> None:
@@ -25,9 +26,10 @@ def register(sub) -> None:
 def cmd_review(args):
     with opened(args):
         if args.set_period is not None:
-            if not 1 <= args.set_period <= 120:
-                raise CommandError(_("The review period is a number of months between 1 and 120."))
-            settings.set_(settings.REVIEW_PERIOD_MONTHS, args.set_period)
+            try:
+                review.set_period(args.set_period)
+            except ValidationError as exc:
+                raise CommandError(_(exc.errors["period"])) from exc
         due = review.due()
     count = len(due)
     print(ngettext("{count} card to check this year", "{count} cards to check this year", count).format(count=count))

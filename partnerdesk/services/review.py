@@ -28,6 +28,14 @@ def period_months() -> int:
     return max(1, settings.get(settings.REVIEW_PERIOD_MONTHS))
 
 
+def set_period(months: int) -> None:
+    """Check each card every `months` months (1 to 120); the review starts again on the new due list."""
+    if not 1 <= int(months) <= 120:
+        raise v.ValidationError({"period": v.N_("The review period is a number of months between 1 and 120.")})
+    settings.set_(settings.REVIEW_PERIOD_MONTHS, int(months))
+    settings.set_(SESSION, {})
+
+
 def _today(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
 

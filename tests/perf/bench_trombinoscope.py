@@ -145,6 +145,10 @@ def main():
         t0 = time.perf_counter()
         demo.fill("large", paths=paths)
         print(f"large demo filled with photos: {time.perf_counter() - t0:.1f} s")
+        data.close_data()  # measure as the app does: on a data folder opened afresh
+        data.open_data(paths, daily_backup=False)
+        import gc
+        gc.collect()
     photos = PersonPhoto.select().count()
     from partnerdesk.services import partners
     people = partners.count_people()
@@ -192,6 +196,9 @@ def main():
     ok = all(shown <= SHOW_TARGET_MS and block <= BLOCK_TARGET_MS for shown, block in results)
     print(f"targets (shown <= {SHOW_TARGET_MS} ms, GUI block <= {BLOCK_TARGET_MS} ms): {'met' if ok else 'NOT met'}")
     data.close_data()
+    if not args.keep:
+        import shutil
+        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

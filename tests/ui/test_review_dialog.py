@@ -182,3 +182,17 @@ def test_each_action_can_be_undone(ctx, qtbot, cards):
     ctx.undo_stack.redo()
     rows = list(Affiliation.select().where(Affiliation.person == cards["paul"]).order_by(Affiliation.id))
     assert [(r.organisation_id, r.end_date) for r in rows] == [(cards["college"], TODAY), (cards["mairie"], None)]
+
+
+def test_period_is_set_from_the_review(ctx, qtbot, cards):
+    from partnerdesk.services import review
+
+    dialog = _dialog(ctx, qtbot)
+    assert dialog.period.value() == 12 and dialog.progress_label.text() == "1 / 3"
+    dialog.period.setValue(48)
+    dialog.period.editingFinished.emit()
+    assert review.period_months() == 48
+    assert dialog.progress_label.text() == "1 / 1" and dialog.title.text() == "Paul Petit"
+    dialog.period.setValue(3)
+    dialog.period.editingFinished.emit()
+    assert dialog.progress_label.text() == "1 / 4"

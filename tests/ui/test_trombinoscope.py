@@ -115,6 +115,10 @@ def test_export_pdf_button_writes_the_file(ctx, qtbot, demo_store, tmp_path, mon
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "équipe.pdf"
     assert pdf.read_bytes().startswith(b"%PDF") and messages and str(pdf) in messages[0]
+    from pypdf import PdfReader
+
+    text = PdfReader(str(pdf)).pages[0].extract_text()
+    assert f"Trombinoscope — {tab.organisation.currentText()}" in text.replace("\n", " ")
 
 
 def test_thumbnail_is_made_once_at_size_and_cached_on_disk(ctx, store):

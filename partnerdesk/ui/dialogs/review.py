@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -158,6 +159,16 @@ class ReviewDialog(QDialog):
         self.save_button.setDefault(True)
         self.later_button = QPushButton(_("Continue later"))
         self.later_button.setObjectName("reviewLaterButton")
+        self.period = QSpinBox()
+        self.period.setObjectName("reviewPeriod")
+        self.period.setRange(1, 120)
+        self.period.setSuffix(" " + _("months"))
+        self.period.setValue(review.period_months())
+        self.period.setToolTip(_("A card not checked for this long is due again. Changing it starts the "
+                                 "review again on the new list."))
+        top.addSpacing(16)
+        top.addWidget(QLabel(_("Check each card every")))
+        top.addWidget(self.period)
         buttons = QHBoxLayout()
         buttons.addWidget(self.later_button)
         buttons.addStretch(1)
@@ -175,6 +186,7 @@ class ReviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_changes)
         self.left_button.clicked.connect(self.left_organisation)
         self.later_button.clicked.connect(self.close)
+        self.period.editingFinished.connect(self.change_period)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_changes)
 
         self.new_org.addItem(_("— none —"), None)
@@ -287,6 +299,18 @@ class ReviewDialog(QDialog):
         self.ctx.undo_stack.push(ReviewCommand(self.ctx, before, after, f"{action} ({card.title})"))
         review.advance(self.session)
         self.ctx.signals.data_changed.emit(area)
+        self.show_current()
+
+    def change_period(self) -> None:
+        months = self.period.value()
+        if months == review.period_months():
+            return
+        review.set_period(months)
+        self.session = review.start_session(self.today)
+        self.ctx.signals.data_changed.emit("people")
+        for button in (self.skip_button, self.unchanged_button, self.save_button):
+            button.setEnabled(True)
+        self.later_button.setText(_("Continue later"))
         self.show_current()
 
     def skip(self) -> None:

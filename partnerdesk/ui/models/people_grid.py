@@ -82,6 +82,8 @@ class PeopleGridListModel(QAbstractListModel):
     def _tooltip(self, card: PersonCard) -> str:
         lines = [card.full_name]
         lines += [text for text in (card.role, card.organisation) if text]
+        if card.has_photo and card.photo is None:
+            lines.append(_("A photo exists, but the consent does not allow showing it."))
         if card.missing:
             lines.append(_("Incomplete card: {items}").format(
                 items=", ".join(_(Missing(m).label) for m in card.missing)))

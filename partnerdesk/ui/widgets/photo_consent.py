@@ -170,6 +170,7 @@ class PhotoConsentWidget(QWidget):
         grid.addWidget(self.consent_error, 6, 0, 1, 3)
         grid.addWidget(self.save_consent_button, 7, 2)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(8, 1)  # in a tall card, keep the rows together at the top
 
         layout = QHBoxLayout(self)
         layout.addLayout(photo_column)

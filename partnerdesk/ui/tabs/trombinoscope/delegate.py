@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from partnerdesk.ui.models.roles import ObjectRole
@@ -15,6 +15,7 @@ class PersonCardDelegate(QStyledItemDelegate):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.icon_size = 128
+        self.width = 0  # the grid's column width, when the view spreads the columns
 
     def cell_size(self, option_font: QFont) -> QSize:
         line = QFontMetrics(option_font).height()
@@ -22,7 +23,8 @@ class PersonCardDelegate(QStyledItemDelegate):
         return QSize(width, self.icon_size + 14 + line * TEXT_LINES + 6)
 
     def sizeHint(self, option, index):
-        return self.cell_size(option.font)
+        size = self.cell_size(option.font)
+        return QSize(max(size.width(), self.width), size.height())
 
     def paint(self, painter, option, index):
         painter.save()
@@ -39,6 +41,8 @@ class PersonCardDelegate(QStyledItemDelegate):
             x = rect.left() + (rect.width() - pixmap.width()) // 2
             y = top + (self.icon_size - pixmap.height()) // 2
             painter.drawPixmap(x, y, pixmap)
+            if card.has_photo and card.photo is None:
+                self._no_consent_badge(painter, x + pixmap.width(), y)
         text_colour = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
@@ -56,3 +60,18 @@ class PersonCardDelegate(QStyledItemDelegate):
                              metrics.elidedText(text or "", Qt.TextElideMode.ElideRight, line.width()))
             y += metrics.height()
         painter.restore()
+
+    def _no_consent_badge(self, painter, right: int, top: int) -> None:
+        """A photo exists but its consent does not allow showing it: a small orange "!"."""
+        side = max(14, self.icon_size // 6)
+        badge = QRect(right - side, top, side, side)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d97706"))
+        painter.drawEllipse(badge)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPixelSize(int(side * 0.75))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")

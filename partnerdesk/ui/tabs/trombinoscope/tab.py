@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +42,10 @@ def keep_out_of_the_collector() -> None:
 
     Thousands of long-lived cards (and Qt wrappers) make each full collection walk them
     all while holding the interpreter: about 100 ms of frozen GUI with 10,000 people.
-    Frozen objects are still freed as usual when nothing uses them any more.
+    Frozen objects are still freed as usual when nothing uses them any more; young cyclic
+    garbage is collected first (a cheap, partial collection) so it does not get frozen.
     """
+    gc.collect(1)
     gc.freeze()
 
 
@@ -73,6 +75,7 @@ class TrombinoscopeTab(Tab):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
+        self.view.viewport().installEventFilter(self)
         self.view.activated.connect(self._open_person)  # double-click or Enter
         self.view.verticalScrollBar().valueChanged.connect(lambda _value: self.provider.hold())
         self.provider.ready.connect(lambda photos: None if photos else self.view.viewport().update())
@@ -232,9 +235,24 @@ class TrombinoscopeTab(Tab):
         size = max(SIZES[0], min(SIZES[1], round(size / SIZES[2]) * SIZES[2]))
         self.delegate.icon_size = size
         self.model.set_icon_size(size)
-        self.view.setGridSize(self.delegate.cell_size(self.view.font()))
+        self._fit_grid()
         self.view.viewport().update()
         self.ctx.settings.setValue(SIZE_KEY, size)
+
+    def _fit_grid(self) -> None:
+        """Spread the columns over the whole width (no empty band on the right)."""
+        cell = self.delegate.cell_size(self.view.font())
+        available = max(cell.width(), self.view.viewport().width() - 4)
+        columns = max(1, available // cell.width())
+        grid = QSize(available // columns, cell.height())
+        if grid != self.view.gridSize():
+            self.delegate.width = grid.width()
+            self.view.setGridSize(grid)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_grid()
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -269,12 +287,18 @@ class TrombinoscopeTab(Tab):
             self.ctx.settings.setValue("trombinoscope/last_folder", str(Path(path).parent))
             self.export_to(Path(path), open_after=True)
 
+    def pdf_title(self) -> str:
+        """"Trombinoscope", with the chosen organisation, tag or project."""
+        chosen = [combo.currentText() for combo in (self.organisation, self.tag, self.project)
+                  if combo.currentData() is not None]
+        return " — ".join([_("Trombinoscope")] + chosen)
+
     def export_to(self, path: Path, open_after: bool = False) -> None:
-        filters, paths = self.filters(), self.ctx.paths
+        filters, paths, title = self.filters(), self.ctx.paths, self.pdf_title()
         self.export_button.setEnabled(False)
 
         def work(handle):
-            data = trombinoscope.export_pdf(paths, filters)
+            data = trombinoscope.export_pdf(paths, filters, title)
             path.write_bytes(data)
             return path
 
