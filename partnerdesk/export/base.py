@@ -308,7 +308,7 @@ class Document:
             x += width + 4 * mm
         right = PAGE_WIDTH - MARGIN_X
         room = right - x - 8 * mm
-        name_width = min(canvas.stringWidth(self.epn_name, FONT_BOLD, 9), room * 0.6)
+        name_width = min(canvas.stringWidth(self.epn_name, FONT_BOLD, 9), room * 0.7)
         header = _clip(canvas, self.header_text(), FONT, 8, room - name_width)
         header_width = canvas.stringWidth(header, FONT, 8)
         canvas.setFillColor(self.theme.main)

@@ -178,3 +178,26 @@ def test_runner_works_in_a_worker_thread(ctx, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.open_button.isVisibleTo(dialog), timeout=20000)
     assert ctx.tasks.wait(5000)
     assert reader(out.read_bytes()).metadata.title == "Project report — Ateliers tablette"
+
+
+def test_cancelled_export_writes_nothing(ctx, qtbot, tmp_path):
+    from partnerdesk.ui.tasks import SyncTaskRunner, TaskHandle
+
+    class CancelledAtOnce(SyncTaskRunner):
+        def run(self, fn, on_done=None, on_error=None):
+            handle = TaskHandle()
+            handle.cancel()
+            try:
+                on_done(fn(handle))
+            except BaseException as exc:  # noqa: BLE001 - what the real runner reports
+                on_error(exc, "")
+            return handle
+
+    project = projects.create_project(samples_project())
+    ctx.tasks = CancelledAtOnce()
+    out = tmp_path / "exports"
+    out.mkdir()
+    dialog = ExportRunner(ctx, None, opener=lambda url: True).start("bilan", project.id, out / "b.pdf")
+    qtbot.addWidget(dialog)
+    assert "Export cancelled" in dialog.message.text()
+    assert list(out.iterdir()) == []
