@@ -86,12 +86,13 @@ class DataioMenu:
             return None, "organisations"
 
     def current_person(self) -> int | None:
-        panel = getattr(self.window.current_tab(), "list", None)
+        """The person whose card is open in Partenaires, if any."""
+        tab = self.window.current_tab()
         try:
-            kind, item_id = panel.current()
-        except (AttributeError, TypeError, ValueError):
+            card = tab.current_card()
+            return card.item_id if card is tab.person_card else None
+        except AttributeError:
             return None
-        return item_id if kind == "person" else None
 
     def export(self, ids=None, ids_kind=None):
         from partnerdesk.ui.dialogs.export_dialog import ExportDialog
