@@ -263,6 +263,8 @@ def _traces(p: PersonIdentity) -> list[str]:
     traces.update(p.emails)
     traces.update(e.lower() for e in p.emails)
     traces.update(ph for ph in p.phones if len(ph) >= 6)
+    # the same, as JSON ("H\u00e9l\u00e8ne") and HTML (L&#x27;H\u00f4te) write them
+    traces.update({json.dumps(t)[1:-1] for t in traces} | {html.escape(t) for t in traces})
     return sorted((t for t in traces if len(t) >= 3), key=len, reverse=True)
 
 

@@ -107,3 +107,16 @@ def test_register(store):
     assert [r.person_id for r in rgpd.inactive_people(years=3)] == [loic]
     rgpd.anonymise(store, loic)
     assert rgpd.inactive_people(years=3) == []  # done: no longer proposed
+
+
+def test_anonymisation_finds_the_name_written_as_json_or_html(store):
+    import json
+
+    pid = _import_gwen(store)
+    written = [json.dumps({"contact": "Gwenaëlle Le Bihan"}), "<p>Gwenaëlle Le Bihan &amp; co</p>"]
+    for text in written:
+        database.execute_sql("INSERT INTO interaction (kind, occurred_on, summary, created_at) VALUES "
+                             "('autre', '2026-01-01', ?, '2026-01-01 09:00:00')", (text,))
+    rgpd.anonymise(store, pid)
+    summaries = " ".join(r[0] for r in database.execute_sql("SELECT summary FROM interaction"))
+    assert "Gwena\\u00eblle" not in summaries and "Gwenaëlle Le Bihan" not in summaries
