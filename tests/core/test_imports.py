@@ -386,3 +386,16 @@ def test_organisation_rows_with_tags_and_several_contacts(store):
     assert tags == {"makers", "jeunesse"}
     undo_batch(result.batch_id, store)
     assert database.execute_sql("SELECT count(*) FROM tag").fetchone()[0] == 0
+
+
+def test_notes_above_the_header_are_skipped(store):
+    """LinkedIn's Connections.csv starts with a few lines of notes."""
+    text = ('Notes:\n"When exporting your connection data, you may notice that some of the email addresses are '
+            'missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
+            "Yannick,Le Goff,https://www.linkedin.com/in/ylg,yannick@exemple.fr,Mission locale,Conseiller,01 Feb 2025\n")
+    parsed = imports.read_text(text, "Connections.csv")
+    assert parsed.headers[0] == "First Name"
+    contact = parsed.contacts[0]
+    assert (contact.first_name, contact.emails, contact.organisation, contact.title) == (
+        "Yannick", ["yannick@exemple.fr"], "Mission locale", "Conseiller")
+    assert contact.line == 5

@@ -14,6 +14,7 @@ from partnerdesk.services.imports.errors import ImportFileError
 DELIMITERS = (";", ",", "\t")
 MAX_ROWS = 100_000
 MAX_COLUMNS = 500
+PREAMBLE_LINES = 10
 GOOGLE_SEPARATOR = " ::: "
 _SKIPPED_TAGS = {"* mycontacts", "* starred", "mycontacts", "* my contacts"}
 
@@ -27,7 +28,8 @@ class CsvTable:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines into the most, and the most regular, columns."""
+    """The delimiter that splits the first lines into the most regular, then the most, columns
+    (lines of notes above the header do not count)."""
     sample = text[:20000]
     lines = [line for line in sample.splitlines()[:20] if line.strip()]
     if not lines:
@@ -38,10 +40,11 @@ def sniff_delimiter(text: str) -> str:
             counts = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)]
         except csv.Error:
             continue
-        if not counts or counts[0] < 2:
+        wide = [c for c in counts if c >= 2]
+        if not wide:
             continue
-        regular = sum(1 for c in counts if c == counts[0]) / len(counts)
-        score = regular * 1000 + counts[0]
+        usual = max(set(wide), key=lambda c: (wide.count(c), c))  # the column count most lines share
+        score = wide.count(usual) / len(counts) * 1000 + usual
         if score > best_score:
             best, best_score = delimiter, score
     return best
@@ -60,6 +63,7 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
     rows: list[tuple[int, list[str]]] = []
     refused: list[Refusal] = []
     headers: list[str] | None = None
+    preamble = 0
     offset = start - 1
     try:
         for cells in reader:
@@ -67,6 +71,9 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
             if headers is None:
                 if not any(c.strip() for c in cells):
                     continue
+                if sum(1 for c in cells if c.strip()) < 2 and line < PREAMBLE_LINES:
+                    preamble += 1
+                    continue  # a note above the header (LinkedIn's "Notes:" lines)
                 headers = [c.strip() for c in cells]
                 if len(headers) > MAX_COLUMNS:
                     raise ImportFileError(_("This file has {count} columns: it does not look like a list of "
@@ -87,9 +94,9 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
     except csv.Error as exc:
         raise ImportFileError(_("This CSV file is damaged near line {line} ({reason}).").format(
             line=reader.line_num, reason=exc)) from exc
-    if headers is None:
+    if headers is None and not preamble:
         raise ImportFileError(_("This file is empty."))
-    if len(headers) < 2:
+    if headers is None or len(headers) < 2:
         raise ImportFileError(_("No column separator (; , or tab) was found on the first line: this does not "
                                 "look like a CSV file."))
     return CsvTable(headers, rows, delimiter, refused)
