@@ -404,3 +404,20 @@ def test_a_file_dropped_on_the_wizard_is_read(ctx, qtbot):
                        Qt.KeyboardModifier.NoModifier)
     dialog.dropEvent(event)
     assert dialog.stack.currentIndex() == iw.PAGE_REVIEW and dialog.creates_model.rowCount() >= 3
+
+
+def test_register_sorts_dates_as_dates(ctx, qtbot):
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA / "google.csv")), ctx.paths)
+    database.execute_sql("UPDATE person SET created_at = '2015-01-01 09:00:00'")
+    ids = people()
+    for name, day in (("Hélène Le Guérec", "2019-12-01"), ("François Nguyễn", "2020-02-01")):
+        cursor = database.execute_sql("INSERT INTO interaction (kind, occurred_on, summary, created_at) VALUES "
+                                      "('appel', ?, '', ?)", (day, day + " 09:00:00"))
+        database.execute_sql("INSERT INTO interaction_person VALUES (?, ?)", (cursor.lastrowid, ids[name]["id"]))
+    dialog = RgpdRegisterDialog(ctx)
+    qtbot.addWidget(dialog)
+    view = dialog.inactive_view
+    view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert view.model().index(0, 2).data() == "never"
+    assert [view.model().index(r, 0).data() for r in range(3)] == [
+        "Zoé Ærøskøbing-Müller", "Hélène Le Guérec", "François Nguyễn"]  # 01/12/2019 before 01/02/2020

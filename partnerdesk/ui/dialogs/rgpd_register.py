@@ -146,6 +146,7 @@ class RgpdRegisterDialog(QDialog):
 
         self.log_model = RowsTableModel()
         self.log_view = _view(self.log_model, "rgpdLog")
+        self.log_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.tabs.addTab(self.log_view, _("Log of exports and erasures"))
 
         self.export_button = QPushButton(_("Export their data…"))
@@ -206,14 +207,17 @@ class RgpdRegisterDialog(QDialog):
                                    [_("Name"), _("Organisation"), _("Emails")], [c.id for c in cards])
         entries = rgpd.log_entries()
         self.log_model.set_rows([[format_datetime(e.occurred_at), _(ACTION_LABELS.get(e.action, e.action)), e.what,
-                                  e.done_by] for e in entries], [_("Date"), _("Action"), _("What"), _("By")])
+                                  e.done_by] for e in entries], [_("Date"), _("Action"), _("What"), _("By")],
+                                keys=[[e.occurred_at.isoformat(), e.action, e.what, e.done_by] for e in entries])
         self.tabs.setTabText(0, _("Photos without consent ({count})").format(count=len(photos)))
 
     def _fill_inactive(self) -> None:
         rows = rgpd.inactive_people(self.years_spin.value())
         self.inactive_model.set_rows(
             [[r.name, r.organisation, format_date(r.last_contact) if r.last_contact else _("never")] for r in rows],
-            [_("Name"), _("Organisation"), _("Last contact")], [r.person_id for r in rows])
+            [_("Name"), _("Organisation"), _("Last contact")], [r.person_id for r in rows],
+            [[r.name.casefold(), r.organisation.casefold(), r.last_contact.isoformat() if r.last_contact else ""]
+             for r in rows])
         self.tabs.setTabText(1, _("Out of contact ({count})").format(count=len(rows)))
 
     def _years_changed(self, value: int) -> None:

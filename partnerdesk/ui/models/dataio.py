@@ -18,15 +18,19 @@ class RowsTableModel(QAbstractTableModel):
         self._headers: list[str] = list(headers or [])
         self._rows: list[list[str]] = []
         self._ids: list[int | None] = []
+        self._keys: list[list[str]] = []
 
     _sort: tuple[int, Qt.SortOrder] | None = None
 
-    def set_rows(self, rows: list[list], headers: list[str] | None = None, ids: list[int] | None = None) -> None:
+    def set_rows(self, rows: list[list], headers: list[str] | None = None, ids: list[int] | None = None,
+                 keys: list[list[str]] | None = None) -> None:
+        """`keys` (optional, one list per row) sort a column differently from its text (dates)."""
         self.beginResetModel()
         if headers is not None:
             self._headers = list(headers)
         self._rows = [["" if v is None else str(v) for v in row] for row in rows]
         self._ids = list(ids) if ids is not None else [None] * len(self._rows)
+        self._keys = [list(k) for k in keys] if keys is not None else [[c.casefold() for c in r] for r in self._rows]
         if self._sort is not None:
             self._sort_rows(*self._sort)
         self.endResetModel()
@@ -41,10 +45,12 @@ class RowsTableModel(QAbstractTableModel):
     def _sort_rows(self, column: int, order) -> None:
         if not (0 <= column < len(self._headers)):
             return
-        pairs = sorted(zip(self._rows, self._ids), key=lambda p: (p[0][column] if column < len(p[0]) else "").casefold(),
-                       reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = [r for r, _i in pairs]
-        self._ids = [i for _r, i in pairs]
+        triples = sorted(zip(self._rows, self._ids, self._keys),
+                         key=lambda t: t[2][column] if column < len(t[2]) else "",
+                         reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [t[0] for t in triples]
+        self._ids = [t[1] for t in triples]
+        self._keys = [t[2] for t in triples]
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
