@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget
 from partnerdesk.i18n import _
 from partnerdesk.services import data, demo
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.dataio_menu import DataioMenu
 from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(_("&Help"))
 
         self.new_action = self._action(self.file_menu, _("&New"), self._new_item, QKeySequence.StandardKey.New)
+        self.file_menu.addSeparator()
+        self.dataio = DataioMenu(self)
         self.file_menu.addSeparator()
         self.backups_action = self._action(self.file_menu, _("&Backups…"), self.show_backups)
         self.demo_action = self._action(self.file_menu, _("Load &demonstration data"), self.load_demo)

@@ -20,6 +20,7 @@ from partnerdesk.services.demo import conventions as _conventions
 from partnerdesk.services.demo import partners as _partners
 from partnerdesk.services.demo import projects as _projects
 from partnerdesk.services.demo import review as _review
+from partnerdesk.services.demo import dataio as _dataio
 from partnerdesk.services.demo import exports as _exports
 from partnerdesk.store import database
 
@@ -52,7 +53,8 @@ class DemoContext:
     ids: dict[str, list[int]] = field(default_factory=dict)
 
 
-STEPS = [_partners.generate, _projects.generate, _review.generate, _exports.generate, _conventions.generate]
+STEPS = [_partners.generate, _projects.generate, _review.generate, _exports.generate, _conventions.generate,
+         _dataio.generate]
 
 
 def fill(size: str = "small", *, seed: int = 20261122, today: dt.date | None = None,

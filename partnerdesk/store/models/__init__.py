@@ -8,6 +8,13 @@ from partnerdesk.store.models.conventions import (
     ConventionTemplate,
     ConventionVersion,
 )
+from partnerdesk.store.models.dataio import (
+    ImportBatch,
+    ImportBatchItem,
+    ImportMapping,
+    LetterTemplate,
+    RgpdLog,
+)
 from partnerdesk.store.models.partners import (
     Affiliation,
     Interaction,
@@ -49,13 +56,18 @@ __all__ = [
     "Interaction",
     "InteractionOrganisation",
     "InteractionPerson",
+    "ImportBatch",
+    "ImportBatchItem",
+    "ImportMapping",
     "JSONField",
+    "LetterTemplate",
     "Organisation",
     "OrganisationTag",
     "Person",
     "PersonPhoto",
     "PersonTag",
     "PhotoConsent",
+    "RgpdLog",
     "Setting",
     "Tag",
     # projects

@@ -1,0 +1,158 @@
+"""Letters to a group ("lettre ouverte", mailing): a tag or a filtered list,
+a letter template with merge fields, one PDF with one addressed letter per
+organisation or person. Those without a postal address are skipped and listed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from partnerdesk.domain.dataio import LETTER_FIELDS, Letter, LetterTemplateData
+from partnerdesk.i18n import _, format_date
+from partnerdesk.services import settings
+from partnerdesk.services.exports import selection
+from partnerdesk.store import database
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+DEFAULT_TEMPLATES = [
+    ("Vœux", "Meilleurs vœux", "Madame, Monsieur,\n\nToute l'équipe de {epn} vous présente ses meilleurs vœux "
+     "pour cette nouvelle année et vous remercie pour le travail mené ensemble.\n\nNous serons heureux de "
+     "poursuivre nos projets communs avec {organisation}.\n\nBien cordialement,"),
+    ("Invitation", "Invitation", "Madame, Monsieur,\n\n{epn} a le plaisir de vous inviter à la présentation de "
+     "ses ateliers numériques.\n\nDans l'attente de vous y accueillir, nous vous prions d'agréer nos salutations "
+     "distinguées."),
+]
+
+
+class LetterError(Exception):
+    """`str(exc)` is a translated message."""
+
+
+@dataclass
+class Recipient:
+    fields: dict[str, str]
+
+    @property
+    def label(self) -> str:
+        return self.fields["nom_complet"]
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.fields["adresse"].strip() and (self.fields["ville"].strip() or
+                                                        self.fields["code_postal"].strip()))
+
+    def address_block(self) -> list[str]:
+        f = self.fields
+        lines = [f["nom_complet"]]
+        if f["prenom"] or f["nom"]:
+            if f["fonction"]:
+                lines.append(f["fonction"])
+            if f["organisation"]:
+                lines.append(f["organisation"])
+        lines += [line for line in f["adresse"].splitlines() if line.strip()]
+        lines.append(" ".join(p for p in (f["code_postal"], f["ville"].upper()) if p))
+        return lines
+
+
+# --- templates ---------------------------------------------------------------
+
+def templates() -> list[LetterTemplateData]:
+    rows = database.execute_sql("SELECT id, name, subject, body FROM letter_template ORDER BY name").fetchall()
+    if not rows:
+        now = dt.datetime.now().isoformat(sep=" ")
+        with database.atomic():
+            for name, subject, body in DEFAULT_TEMPLATES:
+                database.execute_sql("INSERT OR IGNORE INTO letter_template (name, subject, body, created_at, "
+                                     "updated_at) VALUES (?,?,?,?,?)", (name, subject, body, now, now))
+        rows = database.execute_sql("SELECT id, name, subject, body FROM letter_template ORDER BY name").fetchall()
+    return [LetterTemplateData(r[1], r[2], r[3], r[0]) for r in rows]
+
+
+def save_template(template: LetterTemplateData) -> LetterTemplateData:
+    name = template.name.strip()
+    if not name:
+        raise LetterError(_("Give the template a name."))
+    now = dt.datetime.now().isoformat(sep=" ")
+    with database.atomic():
+        other = database.execute_sql("SELECT id FROM letter_template WHERE name = ?", (name,)).fetchone()
+        if other and other[0] != template.id:
+            raise LetterError(_("A template with this name already exists."))
+        if template.id is None:
+            template.id = database.execute_sql(
+                "INSERT INTO letter_template (name, subject, body, created_at, updated_at) VALUES (?,?,?,?,?)",
+                (name, template.subject, template.body, now, now)).lastrowid
+        else:
+            database.execute_sql("UPDATE letter_template SET name = ?, subject = ?, body = ?, updated_at = ? "
+                                 "WHERE id = ?", (name, template.subject, template.body, now, template.id))
+    template.name = name
+    return template
+
+
+def unknown_fields(text: str) -> list[str]:
+    return sorted({m for m in _FIELD.findall(text) if m not in LETTER_FIELDS})
+
+
+def merge(text: str, fields: dict[str, str]) -> str:
+    """Fill {field}s; an unknown {word} is left as it is."""
+    return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), text)
+
+
+# --- recipients --------------------------------------------------------------
+
+def recipients(kind: str, which: selection.Selection | None = None) -> list[Recipient]:
+    today, epn = format_date(dt.date.today()), settings.identity().name
+    found = []
+    if kind == "organisations":
+        where, params = (which or selection.Selection()).where("organisation", "o")
+        for name, address, postcode, city in database.execute_sql(
+                f"SELECT o.name, o.address, o.postcode, o.city FROM organisation o WHERE {where} "
+                "ORDER BY o.name_norm", params):
+            found.append(Recipient(dict(nom_complet=name, prenom="", nom="", organisation=name, fonction="",
+                                        adresse=address, code_postal=postcode, ville=city, date=today, epn=epn)))
+    else:
+        for card in selection.people(which):
+            found.append(Recipient(dict(nom_complet=card.full_name, prenom=card.first_name, nom=card.last_name,
+                                        organisation=card.organisation, fonction=card.role, adresse=card.address,
+                                        code_postal=card.postcode, ville=card.city, date=today, epn=epn)))
+    return found
+
+
+def letters(kind: str, template: LetterTemplateData,
+            which: selection.Selection | None = None) -> tuple[list[Letter], list[str]]:
+    """(letters, names skipped for want of a postal address)."""
+    identity = settings.identity()
+    place = identity.city.strip()
+    today = format_date(dt.date.today())
+    place_date = _("{place}, {date}").format(place=place, date=today) if place else today
+    signatory = [line for line in (identity.signatory_name, identity.signatory_title, identity.name) if line.strip()]
+    made, skipped = [], []
+    for recipient in recipients(kind, which):
+        if not recipient.has_address:
+            skipped.append(recipient.label)
+            continue
+        made.append(Letter(recipient.address_block(), merge(template.subject, recipient.fields),
+                           merge(template.body, recipient.fields), place_date, signatory))
+    return made, skipped
+
+
+def write_pdf(kind: str, template: LetterTemplateData, target: Path,
+              which: selection.Selection | None = None) -> tuple[int, list[str]]:
+    """Write the PDF; return (letters written, names skipped)."""
+    from partnerdesk.export.letters import LettersDocument
+
+    made, skipped = letters(kind, template, which)
+    if not made:
+        raise LetterError(_("No one in this list has a postal address: no letter to write."))
+    pdf = LettersDocument(made, settings.identity(), template.name).render()
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_bytes(pdf)
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise LetterError(_("The file could not be written: {reason}").format(reason=exc.strerror or exc)) from exc
+    return len(made), skipped

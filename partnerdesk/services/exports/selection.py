@@ -1,0 +1,120 @@
+"""Which organisations and people an export covers (all, a tag, or the ids of
+the current filtered list), as rows with translated headers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
+from partnerdesk.i18n import _
+from partnerdesk.store import database
+
+
+@dataclass
+class Selection:
+    """tag_id: only cards with this tag; ids: only these cards (the filtered list)."""
+
+    tag_id: int | None = None
+    ids: list[int] | None = None
+
+    def where(self, kind: str, alias: str) -> tuple[str, list]:
+        clauses, params = [f"{alias}.deleted_at IS NULL"], []
+        if self.tag_id is not None:
+            clauses.append(f"{alias}.id IN (SELECT {kind}_id FROM {kind}_tag WHERE tag_id = ?)")
+            params.append(self.tag_id)
+        if self.ids is not None:
+            clauses.append(f"{alias}.id IN ({', '.join('?' for _i in self.ids) or 'NULL'})")
+            params.extend(self.ids)
+        return " AND ".join(clauses), params
+
+
+@dataclass
+class PersonCard:
+    id: int
+    first_name: str
+    last_name: str
+    emails: list[str]
+    phones: list[str]
+    notes: str
+    organisation: str = ""
+    organisation_id: int | None = None
+    role: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    tags: list[str] = field(default_factory=list)
+    relais: bool = False
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def list_tags() -> list[tuple[int, str]]:
+    return [(r[0], r[1]) for r in database.execute_sql("SELECT id, name FROM tag ORDER BY name COLLATE NOCASE")]
+
+
+def _tags(kind: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for owner, name in database.execute_sql(
+            f"SELECT l.{kind}_id, t.name FROM {kind}_tag l JOIN tag t ON t.id = l.tag_id ORDER BY t.name"):
+        out.setdefault(owner, []).append(name)
+    return out
+
+
+def _labels(enum, values_json: str) -> str:
+    try:
+        values = json.loads(values_json or "[]")
+    except ValueError:
+        return ""
+    return ", ".join(_(enum.parse(v).label) if enum.parse(v) else str(v) for v in values)
+
+
+def organisation_headers() -> list[str]:
+    return [_("Name"), _("Kind"), _("Status"), _("Address"), _("Postcode"), _("City"), _("Country"), _("Phone"),
+            _("Email"), _("Website"), _("Publics"), _("Contributions"), _("Tags"), _("Notes")]
+
+
+def organisation_rows(selection: Selection | None = None) -> list[list]:
+    where, params = (selection or Selection()).where("organisation", "o")
+    tags = _tags("organisation")
+    rows = []
+    for r in database.execute_sql(
+            "SELECT o.id, o.name, o.kind, o.status, o.address, o.postcode, o.city, o.country, o.phone, o.email,"
+            f" o.website, o.publics, o.contributions, o.notes FROM organisation o WHERE {where}"
+            " ORDER BY o.name_norm", params):
+        kind, status = OrgKind.parse(r[2]), OrgStatus.parse(r[3])
+        rows.append([r[1], _(kind.label) if kind else r[2], _(status.label) if status else r[3], r[4], r[5], r[6],
+                     r[7], r[8], r[9], r[10], _labels(Public, r[11]), _labels(Contribution, r[12]),
+                     ", ".join(tags.get(r[0], [])), r[13]])
+    return rows
+
+
+def people(selection: Selection | None = None) -> list[PersonCard]:
+    where, params = (selection or Selection()).where("person", "p")
+    tags = _tags("person")
+    cards = []
+    for r in database.execute_sql(
+            "SELECT p.id, p.first_name, p.last_name, p.emails, p.phones, p.notes, p.relais,"
+            " o.id, o.name, a.role, o.address, o.postcode, o.city, o.country"
+            " FROM person p LEFT JOIN affiliation a ON a.id = ("
+            "   SELECT a2.id FROM affiliation a2 WHERE a2.person_id = p.id AND a2.end_date IS NULL"
+            "   ORDER BY a2.start_date DESC, a2.id DESC LIMIT 1)"
+            " LEFT JOIN organisation o ON o.id = a.organisation_id"
+            f" WHERE {where} ORDER BY p.name_norm", params):
+        cards.append(PersonCard(r[0], r[1], r[2], json.loads(r[3] or "[]"), json.loads(r[4] or "[]"), r[5],
+                                r[8] or "", r[7], r[9] or "", r[10] or "", r[11] or "", r[12] or "", r[13] or "",
+                                tags.get(r[0], []), bool(r[6])))
+    return cards
+
+
+def people_headers() -> list[str]:
+    return [_("First name"), _("Last name"), _("Emails"), _("Phones"), _("Organisation"), _("Job title"),
+            _("Relay"), _("Tags"), _("Notes")]
+
+
+def people_rows(selection: Selection | None = None) -> list[list]:
+    return [[c.first_name, c.last_name, ", ".join(c.emails), ", ".join(c.phones), c.organisation, c.role,
+             _("yes") if c.relais else "", ", ".join(c.tags), c.notes] for c in people(selection)]

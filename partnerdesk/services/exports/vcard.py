@@ -1,0 +1,71 @@
+"""People to vCard 3.0, with their photos, for a phone or an email client."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from partnerdesk.paths import DataPaths
+from partnerdesk.services import person_photos
+from partnerdesk.services.exports.selection import PersonCard
+
+_PHOTO_TYPES = {".jpg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP", ".bmp": "BMP"}
+
+
+def escape(text: str) -> str:
+    return (text or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n") \
+        .replace("\n", "\\n")
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """Fold a content line at 75 octets without cutting a UTF-8 character."""
+    out, current, size = [], "", 0
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > limit:
+            out.append(current)
+            current, size, limit = " ", 1, 75
+        current += ch
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def card(person: PersonCard, paths: DataPaths | None = None, photo: Path | None = None) -> str:
+    lines = ["BEGIN:VCARD", "VERSION:3.0",
+             f"N:{escape(person.last_name)};{escape(person.first_name)};;;",
+             f"FN:{escape(person.full_name or person.last_name)}"]
+    if person.organisation:
+        lines.append(f"ORG:{escape(person.organisation)}")
+    if person.role:
+        lines.append(f"TITLE:{escape(person.role)}")
+    for n, email in enumerate(person.emails):
+        lines.append(f"EMAIL;TYPE=INTERNET{',PREF' if n == 0 else ''}:{escape(email)}")
+    for phone in person.phones:
+        kind = "CELL" if phone.replace(" ", "").startswith(("06", "07", "+336", "+337")) else "WORK"
+        lines.append(f"TEL;TYPE={kind}:{escape(phone)}")
+    if person.address or person.city:
+        parts = ["", "", person.address, person.city, "", person.postcode, person.country]
+        lines.append("ADR;TYPE=WORK:" + ";".join(escape(p) for p in parts))
+    if person.notes:
+        lines.append(f"NOTE:{escape(person.notes)}")
+    if person.tags:
+        lines.append("CATEGORIES:" + ",".join(escape(t) for t in person.tags))
+    if photo is None and paths is not None:
+        photo = person_photos.photo_path(paths, person.id)
+    if photo is not None and photo.is_file():
+        data = base64.b64encode(photo.read_bytes()).decode("ascii")
+        lines.append(f"PHOTO;ENCODING=b;TYPE={_PHOTO_TYPES.get(photo.suffix.lower(), 'JPEG')}:{data}")
+    lines.append(f"UID:partnerdesk-person-{person.id}")
+    lines.append("END:VCARD")
+    return "\r\n".join(fold(line) for line in lines) + "\r\n"
+
+
+def vcards(people: list[PersonCard], paths: DataPaths | None = None, report=None) -> bytes:
+    photos = person_photos.photo_paths(paths) if paths is not None else {}
+    out = []
+    for number, person in enumerate(people):
+        if report and number % 50 == 0:
+            report(number, len(people))
+        out.append(card(person, None, photos.get(person.id)))
+    return "".join(out).encode("utf-8")

@@ -1,0 +1,173 @@
+"""The File menu entries of data in and out: Importer…, Exporter…, Lettres à un
+groupe…, Exporter toutes les données…, Registre RGPD…. Installed by the main
+window in one line. `export(ids, kind)` and `letters(ids, kind)` take the ids of
+a filtered list: the entry points for the Partenaires tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from partnerdesk.i18n import _
+from partnerdesk.services import archive
+from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.tasks import Cancelled
+
+
+class DataioMenu:
+    def __init__(self, window):
+        self.window = window
+        self.ctx = window.ctx
+        menu = window.file_menu
+        self.import_action = self._add(menu, _("&Import…"), self.import_file, "importAction")
+        self.export_action = self._add(menu, _("&Export…"), self.export, "exportAction")
+        self.letters_action = self._add(menu, _("&Letters to a group…"), self.letters, "lettersAction")
+        self.export_all_action = self._add(menu, _("Export &all the data…"), self.export_all, "exportAllAction")
+        self.rgpd_action = self._add(menu, _("&RGPD register…"), self.rgpd_register, "rgpdAction")
+        self.handle = None
+        self.stop_button = QPushButton(_("Stop"))
+        self.stop_button.setObjectName("exportAllStop")
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(lambda: self.handle.cancel() if self.handle is not None else None)
+        window.statusBar().addPermanentWidget(self.stop_button)
+        self.confirm = None  # tests replace the erasure confirmation
+        self._add_person_card_actions()
+
+    def _add_person_card_actions(self) -> None:
+        """"Exporter ses données" and "Effacer / anonymiser" in the "More" menu of a person card."""
+        for tab in self.window.tab_list:
+            card = getattr(tab, "person_card", None)
+            menu = getattr(card, "more_menu", None)
+            if menu is None:
+                continue
+            menu.addSeparator()
+            export = menu.addAction(_("Export their data…"), lambda c=card: self._export_person(c))
+            export.setObjectName("personRgpdExport")
+            erase = menu.addAction(_("Erase / anonymise…"), lambda c=card: self._erase_person(c))
+            erase.setObjectName("personRgpdErase")
+
+    def _export_person(self, card) -> None:
+        from partnerdesk.ui.dialogs.rgpd_register import export_person_data
+
+        if getattr(card, "item_id", None):
+            export_person_data(self.window, self.ctx, card.item_id)
+
+    def _erase_person(self, card) -> None:
+        from partnerdesk.ui.dialogs.rgpd_register import erase_person
+
+        if getattr(card, "item_id", None):
+            erase_person(self.window, self.ctx, card.item_id, self.confirm)
+
+    def _add(self, menu, text, slot, name) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def import_file(self, path=None):
+        from partnerdesk.ui.dialogs.import_wizard import ImportWizard
+
+        dialog = ImportWizard(self.ctx, path, self.window)
+        dialog.exec()
+        return dialog
+
+    def partners_list(self) -> tuple[list[int] | None, str]:
+        """The ids shown by the Partenaires list (its current filter) and their kind, when it has one."""
+        panel = getattr(self.window.current_tab(), "list", None)
+        try:
+            kind = panel.view_kind()
+            proxy = panel.org_proxy if kind == "organisation" else panel.people_proxy
+            return list(proxy.visible_ids()), "organisations" if kind == "organisation" else "people"
+        except AttributeError:
+            return None, "organisations"
+
+    def current_person(self) -> int | None:
+        """The person whose card is open in Partenaires, if any."""
+        tab = self.window.current_tab()
+        try:
+            card = tab.current_card()
+            return card.item_id if card is tab.person_card else None
+        except AttributeError:
+            return None
+
+    def export(self, ids=None, ids_kind=None):
+        from partnerdesk.ui.dialogs.export_dialog import ExportDialog
+
+        if ids is None:
+            ids, ids_kind = self.partners_list()
+
+        dialog = ExportDialog(self.ctx, self.window, ids, ids_kind)
+        dialog.exec()
+        return dialog
+
+    def letters(self, ids=None, ids_kind=None):
+        from partnerdesk.ui.dialogs.letters_dialog import LettersDialog
+
+        if ids is None:
+            ids, ids_kind = self.partners_list()
+
+        dialog = LettersDialog(self.ctx, self.window, ids, ids_kind)
+        dialog.exec()
+        return dialog
+
+    def rgpd_register(self):
+        from partnerdesk.ui.dialogs.rgpd_register import RgpdRegisterDialog
+
+        dialog = RgpdRegisterDialog(self.ctx, self.window)
+        person_id = self.current_person()
+        if person_id is not None:
+            dialog.show_person(person_id)
+        dialog.exec()
+        return dialog
+
+    def export_all(self, target: str | None = None) -> None:
+        if target is None:
+            folder = self.ctx.settings.value("export/last_folder", "") or str(Path.home())
+            default = Path(folder) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
+            target, _filter = QFileDialog.getSaveFileName(self.window, _("Export all the data"), str(default),
+                                                          _("Zip archive (*.zip)"))
+            if not target:
+                return
+        target = Path(target)
+        window, paths = self.window, self.ctx.paths
+        self.export_all_action.setEnabled(False)
+        window.progress.setRange(0, 0)
+        window.progress.show()
+        self.stop_button.show()
+        window.statusBar().showMessage(_("Writing the archive…"))
+        state = {"finished": False}
+
+        def finish():
+            state["finished"] = True
+            self.handle = None
+            self.export_all_action.setEnabled(True)
+            window.progress.hide()
+            self.stop_button.hide()
+
+        def done(summary):
+            finish()
+            window.statusBar().showMessage(
+                _("Archive written: {path} ({tables} tables, {rows} rows, {files} files).").format(
+                    path=target, tables=summary.tables, rows=summary.rows, files=summary.files), 10000)
+
+        def failed(exc, details):
+            finish()
+            if isinstance(exc, Cancelled):
+                window.statusBar().showMessage(_("Archive stopped: no file was written."), 10000)
+            elif isinstance(exc, archive.ArchiveError):
+                QMessageBox.warning(window, _("Export all the data"), str(exc))
+            else:
+                show_error(window, _("The archive could not be written."), details).exec()
+
+        def progress(done_count, total):
+            window.progress.setRange(0, max(total, 1))
+            window.progress.setValue(done_count)
+
+        handle = self.ctx.tasks.run(lambda h: archive.export_all(paths, target, h.report), done, failed)
+        if not state["finished"]:
+            self.handle = handle
+            handle.progress.connect(progress)

@@ -1,0 +1,185 @@
+"""Fichier → Lettres à un groupe…: recipients (organisations or people: all, a tag,
+the filtered list), a letter template with merge fields, one PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from partnerdesk.domain.dataio import LETTER_FIELDS, LetterTemplateData
+from partnerdesk.i18n import _
+from partnerdesk.services.exports import letters, selection
+from partnerdesk.ui.errors import show_error
+
+ERROR_STYLE = "color: #b91c1c;"
+
+
+class LettersDialog(QDialog):
+    def __init__(self, ctx, parent=None, ids: list[int] | None = None, ids_kind: str = "organisations"):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ids, self.ids_kind = ids, ids_kind
+        self.setObjectName("lettersDialog")
+        self.setWindowTitle(_("Letters to a group"))
+        self.resize(760, 620)
+        form = QFormLayout()
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("lettersKind")
+        self.kind_combo.addItem(_("One letter per organisation"), "organisations")
+        self.kind_combo.addItem(_("One letter per person"), "people")
+        self.which_combo = QComboBox()
+        self.which_combo.setObjectName("lettersWhich")
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("lettersTemplate")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("lettersTemplateName")
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("lettersSubject")
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setObjectName("lettersBody")
+        save = QPushButton(_("Save the template"))
+        save.setObjectName("lettersSaveTemplate")
+        save.clicked.connect(self.save_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_combo, 1)
+        template_row.addWidget(save)
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("lettersPath")
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form.addRow(_("Recipients"), self.kind_combo)
+        form.addRow(_("Which"), self.which_combo)
+        form.addRow(_("Template"), template_row)
+        form.addRow(_("Template name"), self.name_edit)
+        form.addRow(_("Subject"), self.subject_edit)
+        form.addRow(_("Letter"), self.body_edit)
+        fields = QLabel(_("Merge fields: ") + ", ".join("{" + k + "}" for k in LETTER_FIELDS))
+        fields.setWordWrap(True)
+        fields.setToolTip("\n".join(f"{{{k}}} : {_(v)}" for k, v in LETTER_FIELDS.items()))
+        form.addRow("", fields)
+        form.addRow(_("PDF file"), path_row)
+        self.message = QLabel()
+        self.message.setObjectName("lettersMessage")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.make_button = buttons.addButton(_("Make the PDF"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.make_button.setObjectName("lettersMake")
+        self.make_button.clicked.connect(self.make)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.kind_combo.currentIndexChanged.connect(self._fill_which)
+        self.template_combo.currentIndexChanged.connect(self._show_template)
+        if ids is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(ids_kind))
+        self._fill_which()
+        self._fill_templates()
+        folder = Path(ctx.settings.value("export/last_folder", "") or Path.home())
+        self.path_edit.setText(str(folder / (_("letters") + ".pdf")))
+
+    def _fill_which(self) -> None:
+        kind = self.kind_combo.currentData()
+        self.which_combo.clear()
+        if self.ids is not None and kind == self.ids_kind:
+            self.which_combo.addItem(_("The current filtered list ({count})").format(count=len(self.ids)), "ids")
+        for tag_id, name in selection.list_tags():
+            self.which_combo.addItem(_("Tag: {name}").format(name=name), tag_id)
+        self.which_combo.addItem(_("All"), None)
+
+    def _fill_templates(self, select_id: int | None = None) -> None:
+        self.templates = letters.templates()
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        for t in self.templates:
+            self.template_combo.addItem(t.name, t.id)
+        self.template_combo.addItem(_("New template"), None)
+        self.template_combo.blockSignals(False)
+        index = self.template_combo.findData(select_id) if select_id else 0
+        self.template_combo.setCurrentIndex(max(index, 0))
+        self._show_template()
+
+    def _show_template(self) -> None:
+        chosen = next((t for t in self.templates if t.id == self.template_combo.currentData()), None)
+        chosen = chosen or LetterTemplateData("", "", "")
+        self.name_edit.setText(chosen.name)
+        self.subject_edit.setText(chosen.subject)
+        self.body_edit.setPlainText(chosen.body)
+
+    def current_template(self) -> LetterTemplateData:
+        return LetterTemplateData(self.name_edit.text(), self.subject_edit.text(), self.body_edit.toPlainText(),
+                                  self.template_combo.currentData())
+
+    def _error(self, text: str) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+
+    def save_template(self) -> None:
+        try:
+            saved = letters.save_template(self.current_template())
+        except letters.LetterError as exc:
+            self._error(str(exc))
+            return
+        self._fill_templates(saved.id)
+        self.message.setStyleSheet("")
+        self.message.setText(_("Template saved."))
+
+    def _browse(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, _("Letters to a group"), self.path_edit.text(),
+                                                    _("PDF (*.pdf)"))
+        if name:
+            self.path_edit.setText(name)
+
+    def make(self) -> None:
+        template = self.current_template()
+        unknown = letters.unknown_fields(template.subject + template.body)
+        if unknown:
+            self._error(_("Unknown merge field(s): {fields}. Use one of the fields listed above.").format(
+                fields=", ".join("{" + f + "}" for f in unknown)))
+            return
+        target = Path(self.path_edit.text().strip()).expanduser()
+        if not self.path_edit.text().strip() or not target.parent.is_dir():
+            self._error(_("This folder does not exist: {path}").format(path=target.parent))
+            return
+        which = self.which_combo.currentData()
+        chosen = selection.Selection(ids=list(self.ids or [])) if which == "ids" else \
+            selection.Selection(tag_id=which) if isinstance(which, int) else None
+        kind = self.kind_combo.currentData()
+        self.make_button.setEnabled(False)
+
+        def done(result):
+            self.make_button.setEnabled(True)
+            count, skipped = result
+            text = _("{count} letter(s) written to {path}.").format(count=count, path=target)
+            if skipped:
+                text += "\n" + _("Skipped, no postal address ({count}): {names}").format(
+                    count=len(skipped), names=", ".join(skipped))
+            self.message.setStyleSheet("")
+            self.message.setText(text)
+            self.ctx.settings.setValue("export/last_folder", str(target.parent))
+
+        def failed(exc, details):
+            self.make_button.setEnabled(True)
+            if isinstance(exc, letters.LetterError):
+                self._error(str(exc))
+            else:
+                show_error(self, _("The letters could not be made."), details).exec()
+
+        self.ctx.tasks.run(lambda _h: letters.write_pdf(kind, template, target, chosen), done, failed)

@@ -1,0 +1,47 @@
+"""Letters to a group: one addressed letter per organisation, those without an address listed."""
+
+from __future__ import annotations
+
+import subprocess
+
+from pypdf import PdfReader
+
+from partnerdesk.domain.dataio import LetterTemplateData
+from partnerdesk.services.exports import letters, selection
+from partnerdesk.store import database
+
+
+def test_letters_to_a_tag(demo_store, tmp_path):
+    tag_id = selection.list_tags()[0][0]
+    which = selection.Selection(tag_id=tag_id)
+    orgs = database.execute_sql("SELECT o.id, o.name FROM organisation o JOIN organisation_tag t ON "
+                                "t.organisation_id = o.id WHERE t.tag_id = ? ORDER BY o.name_norm", (tag_id,)).fetchall()
+    assert len(orgs) >= 2
+    # one of them has no postal address: skipped and listed
+    database.execute_sql("UPDATE organisation SET address = '' WHERE id = ?", (orgs[0][0],))
+    database.execute_sql("UPDATE organisation SET name = 'Dupont & Fils <SARL>' WHERE id = ?", (orgs[1][0],))
+    template = LetterTemplateData("Vœux", "Vœux {date}",
+                                  "Madame, Monsieur,\n\nBonne année à toute l'équipe de {organisation} !\n\n{inconnu}")
+    target = tmp_path / "lettres.pdf"
+    count, skipped = letters.write_pdf("organisations", template, target, which)
+    assert skipped == [orgs[0][1]] and count == len(orgs) - 1
+    reader = PdfReader(str(target))
+    assert len(reader.pages) == count
+    text = reader.pages[0].extract_text()
+    assert "Dupont & Fils <SARL>" in text and "Bonne année à toute l'équipe de Dupont & Fils <SARL>" in text
+    assert "{inconnu}" in text  # an unknown field stays visible, never silently dropped
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(target), str(tmp_path / "p")], check=True)
+    assert list(tmp_path.glob("p*.png"))
+
+
+def test_letters_to_people_and_templates(demo_store, tmp_path):
+    stored = letters.templates()
+    assert {t.name for t in stored} == {"Vœux", "Invitation"}
+    saved = letters.save_template(LetterTemplateData("Relance", "Relance", "Bonjour {prenom} {nom},"))
+    assert saved.id and letters.unknown_fields("{prenom} {foo}") == ["foo"]
+    ids = [c.id for c in selection.people()[:3]]
+    made, skipped = letters.letters("people", saved, selection.Selection(ids=ids))
+    assert len(made) + len(skipped) == 3
+    first = selection.people(selection.Selection(ids=ids))[0]
+    assert made[0].body == f"Bonjour {first.first_name} {first.last_name},"
+    assert made[0].recipient[0] == first.full_name and first.organisation in made[0].recipient
