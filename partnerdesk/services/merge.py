@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from partnerdesk.domain.partners import OrganisationData, PersonData, unique_emails
-from partnerdesk.services import partners
+from partnerdesk.services import partners, projects
 from partnerdesk.store import database, partner_queries
 from partnerdesk.store.models import Affiliation, Organisation, Person
 
@@ -58,6 +58,8 @@ def merge_organisations(keep_id: int, drop_id: int, merged: OrganisationData | N
     merged.id = keep_id
     partners.validate_organisation(merged)
     with database.atomic("IMMEDIATE"):
+        # Pipeline cards first: two cards of one project become one, nothing cascades away.
+        projects.reassign_organisation(drop_id, keep_id)
         partner_queries.move_references("organisation", keep_id, drop_id, EXTRA_REFERENCES["organisation"])
         Organisation.delete().where(Organisation.id == drop_id).execute()
         _collapse_affiliations(Affiliation.organisation == keep_id)
