@@ -170,7 +170,7 @@ def install_menu(window) -> None:
     """Add "Identité de l'EPN…" and "Exporter un PDF" to `window.file_menu`, before Backups."""
     menu = window.file_menu
     before = getattr(window, "backups_action", None)
-    identity = QAction(_("EPN &identity…"), window)
+    identity = QAction(_("EPN identit&y…"), window)
     identity.setObjectName("identityAction")
     identity.triggered.connect(lambda: IdentityDialog(window.ctx, window).exec())
     submenu = menu.__class__(_("E&xport a PDF"), menu)
