@@ -51,8 +51,31 @@ def main() -> None:
             target = out / f"window-{name}.png"
             window.grab().save(str(target))
             print(target)
+        _partner_shots(app, window, out)
         window.close()
         data.close_data()
+
+
+def _partner_shots(app, window, out: Path) -> None:
+    """The README's Partenaires pictures: the list with an organisation card, and a person card."""
+    from partnerdesk.store.models import Organisation, Person
+    from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+    tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)
+    org = Organisation.get(Organisation.name == "Médiathèque Anne-Frank")
+    tab.open_item("organisation", org.id)
+    app.processEvents()
+    window.grab().save(str(out / "partners.png"))
+    person = Person.select().where(Person.last_name == "N'Diaye").first() or Person.select().first()
+    tab.open_item("person", person.id)
+    app.processEvents()
+    window.grab().save(str(out / "partner-card.png"))
+    card = tab.person_card
+    card.sections.setCurrentIndex(card.sections.count() - 1)
+    app.processEvents()
+    window.grab().save(str(out / "person-photo.png"))
+    print(out / "partners.png", out / "partner-card.png")
 
 
 if __name__ == "__main__":

@@ -87,7 +87,7 @@ class PhotoConsentWidget(QWidget):
     changed = Signal()
 
     def __init__(self, ctx: AppContext, person_id: int | None = None, initials: str = "?", parent=None,
-                 provider: ThumbnailProvider | None = None):
+                 provider: ThumbnailProvider | None = None, vertical: bool = False):
         super().__init__(parent)
         self.ctx = ctx
         self.person_id = person_id
@@ -172,7 +172,8 @@ class PhotoConsentWidget(QWidget):
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(8, 1)  # in a tall card, keep the rows together at the top
 
-        layout = QHBoxLayout(self)
+        # Side by side in a wide window; photo above the consent in a narrow card column.
+        layout = QVBoxLayout(self) if vertical else QHBoxLayout(self)
         layout.addLayout(photo_column)
         layout.addWidget(box, 1)
 

@@ -51,7 +51,7 @@ class PersonCard(CardBase):
         self._build_history()
         self.journal = JournalPanel(ctx, "person")
         self.sections.addTab(self.journal, _("Follow-up"))
-        self.photo = PhotoConsentWidget(ctx)
+        self.photo = PhotoConsentWidget(ctx, vertical=True)
         photo_scroll = QScrollArea()
         photo_scroll.setWidgetResizable(True)
         photo_scroll.setWidget(self.photo)
