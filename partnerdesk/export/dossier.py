@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import DossierData
 from partnerdesk.domain.identity import EpnIdentity
@@ -242,12 +242,14 @@ class DossierDocument(Document):
             story += self._budget()
         self.section(story, _("Already committed"))
         story += self._commitments()
-        if d.benefits:
-            self.section(story, _("What this partnership brings you"))
+        if d.benefits:  # the closing argument reads as one block: never cut across two pages
+            part: list = []
+            self.section(part, _("What this partnership brings you"))
             if d.addressee:
-                story.append(Paragraph(esc(_("Written for {partner}, from what it does and the publics it serves.")
-                                           .format(partner=d.addressee.organisation)), s["small"]))
-            story += self._benefits()
+                part.append(Paragraph(esc(_("Written for {partner}, from what it does and the publics it serves.")
+                                          .format(partner=d.addressee.organisation)), s["small"]))
+            part += self._benefits()
+            story.append(KeepTogether(part))
         self.section(story, _("Contact"))
         invitation = Paragraph(esc(_("We would be glad to present the project to you in person and to build it "
                                      "with you.")), s["body"])
