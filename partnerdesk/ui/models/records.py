@@ -1,7 +1,9 @@
 """A table model over a list of plain records, described by columns.
 
 Each concrete model lists its `COLUMNS` (header marked with N_, a display function,
-an optional sort key); rows are domain dataclasses with an `id`.
+an optional sort key, an optional tooltip); rows are domain dataclasses with an `id`.
+A cell's tooltip is its column's `tooltip(record)`, else its text (None when the
+model sets `TEXT_TOOLTIPS = False`).
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ class Column:
     display: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
     align_right: bool = False
+    tooltip: Callable[[Any], str | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
     COLUMNS: list[Column] = []
+    TEXT_TOOLTIPS = True
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,6 +45,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def row_at(self, row: int):
         return self._rows[row]
+
+    def row_of(self, record_id) -> int:
+        """The row of the record with this id, -1 when absent."""
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -58,8 +66,12 @@ class RecordTableModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(record)
+            return column.display(record) if self.TEXT_TOOLTIPS else None
         if role == IdRole:
             return getattr(record, "id", None)
         if role == ObjectRole:

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from partnerdesk.i18n import _
+
 
 class SortedRowsModel(QAbstractTableModel):
+    HEADERS: list[str] = []  # marked with N_, translated at display
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
@@ -27,8 +31,20 @@ class SortedRowsModel(QAbstractTableModel):
     def rows(self) -> list:
         return list(self._rows)
 
+    def row_of(self, item_id) -> int:
+        """The row of the item with this id, -1 when absent."""
+        return next((i for i, r in enumerate(self._rows) if r.id == item_id), -1)
+
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.HEADERS[section])
+        return None
 
     def sort_key(self, item, column: int):
         raise NotImplementedError
