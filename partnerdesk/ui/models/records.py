@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from partnerdesk.i18n import _
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+from partnerdesk.ui.models.rows import ListTableModel
 
 
 @dataclass(frozen=True)
@@ -27,31 +28,9 @@ class Column:
     tooltip: Callable[[Any], str | None] | None = None
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(ListTableModel):
     COLUMNS: list[Column] = []
     TEXT_TOOLTIPS = True
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def row_of(self, record_id) -> int:
-        """The row of the record with this id, -1 when absent."""
-        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.COLUMNS)
