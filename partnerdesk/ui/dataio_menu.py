@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from partnerdesk.i18n import _
 from partnerdesk.services import archive
+from partnerdesk.ui.dialogs.file_output import export_folder
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
 
@@ -126,8 +127,7 @@ class DataioMenu:
 
     def export_all(self, target: str | None = None) -> None:
         if target is None:
-            folder = self.ctx.settings.value("export/last_folder", "") or str(Path.home())
-            default = Path(folder) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
+            default = export_folder(self.ctx.settings) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
             target, _filter = QFileDialog.getSaveFileName(self.window, _("Export all the data"), str(default),
                                                           _("Zip archive (*.zip)"))
             if not target:

@@ -38,9 +38,9 @@ from partnerdesk.services import imports
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.dataio import MatchTableModel, RowsTableModel
 from partnerdesk.ui.tasks import Cancelled
+from partnerdesk.ui.widgets.form import ERROR_STYLE
 
 PAGE_FILE, PAGE_MAPPING, PAGE_REVIEW, PAGE_DONE = range(4)
-ERROR_STYLE = "color: #b91c1c;"
 
 
 def _table(model, object_name: str) -> QTableView:
