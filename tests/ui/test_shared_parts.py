@@ -131,3 +131,23 @@ def test_backup_tag_and_trash_models(qapp, qtmodeltester, tmp_path):
     qtmodeltester.check(trash_model)
     assert trash_model.index(0, 0).data().startswith("Zoé Martin — Person, deleted on ")
     assert trash_model.index(0, 0).data(ObjectRole).id == 8
+
+
+def test_match_model_headers_and_merge_checkbox(qapp, qtmodeltester):
+    from types import SimpleNamespace
+
+    from partnerdesk.ui.models.dataio import COL_ADDS, COL_EXISTING, COL_MERGE, MatchTableModel
+
+    model = MatchTableModel()
+    row = SimpleNamespace(contact=SimpleNamespace(line=3, display_name="Zoé Martin"), match_id=12,
+                          match_label="Zoé MARTIN", match_reason="same email", merge=True,
+                          additions=["phone", "role"])
+    model.set_rows([row])
+    qtmodeltester.check(model)
+    assert model.columnCount() == 6 and model.headerData(COL_MERGE, Qt.Orientation.Horizontal) == "Merge"
+    assert model.index(0, COL_EXISTING).data() == "Zoé MARTIN" and model.index(0, COL_EXISTING).data(IdRole) == 12
+    assert model.index(0, COL_ADDS).data(TOOLTIP) == "phone\nrole"
+    assert model.setData(model.index(0, COL_MERGE), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert row.merge is False and model.index(0, COL_MERGE).data() == "skip"
+    model.set_all(True)
+    assert row.merge is True

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from partnerdesk.domain.journal import Cadence
-from partnerdesk.domain.text import normalize
 from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
+from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
 from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel

@@ -13,7 +13,9 @@ from partnerdesk.i18n import _
 
 
 class ListTableModel(QAbstractTableModel):
-    """The rows and their count; subclasses say the columns and the data."""
+    """The rows, their count and the column headers; subclasses give the data."""
+
+    HEADERS: list[str] = []  # marked with N_, translated at display
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,15 +43,6 @@ class ListTableModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
 
-
-class SortedRowsModel(ListTableModel):
-    HEADERS: list[str] = []  # marked with N_, translated at display
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
-
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -57,6 +50,13 @@ class SortedRowsModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return _(self.HEADERS[section])
         return None
+
+
+class SortedRowsModel(ListTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def sort_key(self, item, column: int):
         raise NotImplementedError
