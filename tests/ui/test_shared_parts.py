@@ -151,3 +151,28 @@ def test_match_model_headers_and_merge_checkbox(qapp, qtmodeltester):
     assert row.merge is False and model.index(0, COL_MERGE).data() == "skip"
     model.set_all(True)
     assert row.merge is True
+
+
+def test_stoppable_task_shows_the_bar_while_running_and_gives_the_buttons_back(ctx, qtbot):
+    from PySide6.QtWidgets import QProgressBar, QPushButton
+
+    from partnerdesk.ui.widgets.stoppable import StoppableTask
+
+    bar, stop = QProgressBar(), QPushButton()
+    qtbot.addWidget(bar)
+    qtbot.addWidget(stop)
+    seen, results, errors = [], [], []
+    task = StoppableTask(bar, stop, seen.append)
+
+    def work(handle):
+        seen.append(("running", bar.isHidden(), stop.isHidden()))
+        return 42
+
+    task.start(ctx.tasks, work, results.append, lambda exc, details: errors.append(exc))
+    assert seen == [True, ("running", False, False), False] and results == [42] and errors == []
+    assert task.handle is None and bar.isHidden() and stop.isHidden()
+    seen.clear()
+    task.start(ctx.tasks, lambda h: 1 / 0, results.append, lambda exc, details: errors.append(exc),
+               stoppable=False)
+    assert seen == [True, False] and isinstance(errors[0], ZeroDivisionError) and task.handle is None
+    task.stop()  # idle: nothing to cancel

@@ -22,6 +22,7 @@ from partnerdesk.services.exports import files
 from partnerdesk.ui.dialogs import file_output
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
+from partnerdesk.ui.widgets.stoppable import StoppableTask
 
 
 class ExportDialog(QDialog):
@@ -55,8 +56,7 @@ class ExportDialog(QDialog):
         self.stop_button = QPushButton(_("Stop"))
         self.stop_button.setObjectName("exportStop")
         self.stop_button.hide()
-        self.stop_button.clicked.connect(lambda: self.handle.cancel() if self.handle is not None else None)
-        self.handle = None
+        self.task = StoppableTask(self.progress, self.stop_button, lambda busy: self.export_button.setEnabled(not busy))
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.stop_button)
@@ -115,29 +115,14 @@ class ExportDialog(QDialog):
         kind, fmt, which = self.kind_combo.currentData(), self.format_combo.currentData(), self.selection()
         since = dt.date.today() if self.which_combo.currentData() == "future" else None
         paths = self.ctx.paths
-        self.export_button.setEnabled(False)
         self.message.info(_("Exporting…"))
 
-        state = {"finished": False}
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.stop_button.show()
-
-        def finish():
-            state["finished"] = True
-            self.handle = None
-            self.export_button.setEnabled(True)
-            self.progress.hide()
-            self.stop_button.hide()
-
         def done(count):
-            finish()
             self.message.info(_("{count} item(s) written to {path}").format(count=count, path=target))
             file_output.remember_export_folder(self.ctx.settings, target)
             self.ctx.signals.status_message.emit(_("Export written: {path}").format(path=target))
 
         def failed(exc, details):
-            finish()
             if isinstance(exc, Cancelled):
                 self.message.info(_("Export stopped: no file was written."))
             elif isinstance(exc, files.ExportError):
@@ -145,12 +130,10 @@ class ExportDialog(QDialog):
             else:
                 show_error(self, _("The export failed."), details).exec()
 
-        def progress(done_count, total):
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done_count)
+        self.task.start(self.ctx.tasks, lambda h: files.export(kind, fmt, target, paths, which, since, h.report),
+                        done, failed)
 
-        handle = self.ctx.tasks.run(lambda h: files.export(kind, fmt, target, paths, which, since, h.report),
-                                    done, failed)
-        if not state["finished"]:
-            self.handle = handle
-            handle.progress.connect(progress)
+    @property
+    def handle(self):
+        """The running export, None when idle."""
+        return self.task.handle
