@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from partnerdesk.domain.conventions import CircuitStep, ConventionStatus, ConventionSummary, StepStatus
 from partnerdesk.i18n import N_, _, format_date, parse_date
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.models.roles import IdRole, ObjectRole
+from partnerdesk.ui.models.rows import ListTableModel
 
 COL_TITLE, COL_STATUS, COL_VERSION, COL_PROJECT, COL_PARTIES, COL_START, COL_END = range(7)
 STATUS_COLOURS = {"brouillon": "#6b737b", "en_validation": "#b7791f", "signee": "#2f855a", "en_cours": "#2b6cb0",
@@ -43,32 +44,25 @@ STEP_HEADERS = [N_("Step"), N_("Who"), N_("Status"), N_("Started"), N_("Decided"
 EDITABLE = (S_LABEL, S_WHO, S_STARTED, S_DECIDED, S_COMMENT)
 
 
-class StepTableModel(QAbstractTableModel):
+class StepTableModel(ListTableModel):
     """The circuit being edited: label, who and comment are editable in place."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.steps: list[CircuitStep] = []
-        self.read_only = False
+    HEADERS = STEP_HEADERS
+    read_only = False
+
+    @property
+    def steps(self) -> list[CircuitStep]:
+        return self._rows
 
     def set_steps(self, steps: list[CircuitStep], read_only: bool = False) -> None:
-        self.beginResetModel()
-        self.steps = [CircuitStep(**s.__dict__) for s in steps]
+        """Edits a copy of `steps`."""
         self.read_only = read_only
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.steps)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(STEP_HEADERS)
+        self.set_rows(CircuitStep(**s.__dict__) for s in steps)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(STEP_HEADERS[section])
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index):
         base = super().flags(index)
