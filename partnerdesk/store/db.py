@@ -33,23 +33,6 @@ def connect(path: Path) -> SqliteDatabase:
     return db
 
 
-def quick_check(path: Path) -> str | None:
-    """None when the file is a healthy SQLite database, else a short reason."""
-    if not path.exists():
-        return None
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = con.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    if rows != [("ok",)]:
-        return "; ".join(str(r[0]) for r in rows[:5])
-    return None
-
-
 def open_store(db_path: Path, backups_dir: Path | None = None, *, check: bool = True) -> SqliteDatabase:
     """Open the database, check it, back it up before pending migrations, migrate.
 
@@ -59,8 +42,8 @@ def open_store(db_path: Path, backups_dir: Path | None = None, *, check: bool = 
     from partnerdesk.store import backup, migrate
 
     db_path = Path(db_path)
-    if check:
-        reason = quick_check(db_path)
+    if check and db_path.exists():
+        reason = backup.integrity_check(db_path)
         if reason:
             raise StoreError(reason)
     try:

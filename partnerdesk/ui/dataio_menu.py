@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from partnerdesk.i18n import _
 from partnerdesk.services import archive
+from partnerdesk.ui.dialogs.file_output import export_folder
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
+from partnerdesk.ui.widgets.stoppable import StoppableTask
 
 
 class DataioMenu:
@@ -27,12 +29,12 @@ class DataioMenu:
         self.letters_action = self._add(menu, _("&Letters to a group…"), self.letters, "lettersAction")
         self.export_all_action = self._add(menu, _("Export &all the data…"), self.export_all, "exportAllAction")
         self.rgpd_action = self._add(menu, _("&RGPD register…"), self.rgpd_register, "rgpdAction")
-        self.handle = None
         self.stop_button = QPushButton(_("Stop"))
         self.stop_button.setObjectName("exportAllStop")
         self.stop_button.hide()
-        self.stop_button.clicked.connect(lambda: self.handle.cancel() if self.handle is not None else None)
         window.statusBar().addPermanentWidget(self.stop_button)
+        self.task = StoppableTask(window.progress, self.stop_button,
+                                  lambda busy: self.export_all_action.setEnabled(not busy))
         self.confirm = None  # tests replace the erasure confirmation
         self._add_person_card_actions()
 
@@ -126,36 +128,21 @@ class DataioMenu:
 
     def export_all(self, target: str | None = None) -> None:
         if target is None:
-            folder = self.ctx.settings.value("export/last_folder", "") or str(Path.home())
-            default = Path(folder) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
+            default = export_folder(self.ctx.settings) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
             target, _filter = QFileDialog.getSaveFileName(self.window, _("Export all the data"), str(default),
                                                           _("Zip archive (*.zip)"))
             if not target:
                 return
         target = Path(target)
         window, paths = self.window, self.ctx.paths
-        self.export_all_action.setEnabled(False)
-        window.progress.setRange(0, 0)
-        window.progress.show()
-        self.stop_button.show()
         window.statusBar().showMessage(_("Writing the archive…"))
-        state = {"finished": False}
-
-        def finish():
-            state["finished"] = True
-            self.handle = None
-            self.export_all_action.setEnabled(True)
-            window.progress.hide()
-            self.stop_button.hide()
 
         def done(summary):
-            finish()
             window.statusBar().showMessage(
                 _("Archive written: {path} ({tables} tables, {rows} rows, {files} files).").format(
                     path=target, tables=summary.tables, rows=summary.rows, files=summary.files), 10000)
 
         def failed(exc, details):
-            finish()
             if isinstance(exc, Cancelled):
                 window.statusBar().showMessage(_("Archive stopped: no file was written."), 10000)
             elif isinstance(exc, archive.ArchiveError):
@@ -163,11 +150,9 @@ class DataioMenu:
             else:
                 show_error(window, _("The archive could not be written."), details).exec()
 
-        def progress(done_count, total):
-            window.progress.setRange(0, max(total, 1))
-            window.progress.setValue(done_count)
+        self.task.start(self.ctx.tasks, lambda h: archive.export_all(paths, target, h.report), done, failed)
 
-        handle = self.ctx.tasks.run(lambda h: archive.export_all(paths, target, h.report), done, failed)
-        if not state["finished"]:
-            self.handle = handle
-            handle.progress.connect(progress)
+    @property
+    def handle(self):
+        """The running archive export, None when idle."""
+        return self.task.handle

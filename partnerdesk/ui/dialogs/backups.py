@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import N_, _, format_datetime, format_number
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import backups
+from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.models.roles import ObjectRole
 
 KIND_LABELS = {
@@ -26,45 +27,18 @@ KIND_LABELS = {
     "pre-migration": N_("Before an update"),
     "pre-restore": N_("Before a restore"),
 }
-HEADERS = [N_("Date"), N_("Kind"), N_("Size")]
 
 
-class BackupTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[backups.BackupFile] = []
+def _path(b: backups.BackupFile) -> str:
+    return str(b.path)
 
-    def set_rows(self, rows):
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        b = self._rows[index.row()]
-        if role == ObjectRole:
-            return b
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return format_datetime(b.taken_at)
-            if index.column() == 1:
-                return _(KIND_LABELS.get(b.kind, b.kind))
-            return _("{size} KB").format(size=format_number(max(1, b.size // 1024)))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(b.path)
-        return None
+class BackupTableModel(RecordTableModel):
+    COLUMNS = [
+        Column(N_("Date"), lambda b: format_datetime(b.taken_at), tooltip=_path),
+        Column(N_("Kind"), lambda b: _(KIND_LABELS.get(b.kind, b.kind)), tooltip=_path),
+        Column(N_("Size"), lambda b: _("{size} KB").format(size=format_number(max(1, b.size // 1024))), tooltip=_path),
+    ]
 
 
 class BackupsDialog(QDialog):

@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -20,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import _
-from partnerdesk.services.exports import files, selection
+from partnerdesk.services.exports import files
+from partnerdesk.ui.dialogs import file_output
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
-
-ERROR_STYLE = "color: #b91c1c;"
+from partnerdesk.ui.widgets.stoppable import StoppableTask
 
 
 class ExportDialog(QDialog):
@@ -48,25 +46,17 @@ class ExportDialog(QDialog):
         self.format_combo.setObjectName("exportFormat")
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("exportPath")
-        browse = QPushButton(_("Choose…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
         form.addRow(_("What"), self.kind_combo)
         form.addRow(_("Which"), self.which_combo)
         form.addRow(_("Format"), self.format_combo)
-        form.addRow(_("File"), row)
-        self.message = QLabel()
-        self.message.setObjectName("exportMessage")
-        self.message.setWordWrap(True)
+        form.addRow(_("File"), file_output.save_path_row(self, self.path_edit, _("Export")))
+        self.message = file_output.MessageLine("exportMessage")
         self.progress = QProgressBar()
         self.progress.hide()
         self.stop_button = QPushButton(_("Stop"))
         self.stop_button.setObjectName("exportStop")
         self.stop_button.hide()
-        self.stop_button.clicked.connect(lambda: self.handle.cancel() if self.handle is not None else None)
-        self.handle = None
+        self.task = StoppableTask(self.progress, self.stop_button, lambda busy: self.export_button.setEnabled(not busy))
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.stop_button)
@@ -95,10 +85,7 @@ class ExportDialog(QDialog):
             self.which_combo.addItem(_("Everything"), "all")
         else:
             self.which_combo.addItem(_("All"), None)
-            if self.ids is not None and kind == self.ids_kind:
-                self.which_combo.addItem(_("The current filtered list ({count})").format(count=len(self.ids)), "ids")
-            for tag_id, name in selection.list_tags():
-                self.which_combo.addItem(_("Tag: {name}").format(name=name), tag_id)
+            file_output.add_selection_choices(self.which_combo, self.ids, self.ids_kind, kind)
             self.which_combo.setCurrentIndex(max(0, self.which_combo.findData("ids")))
         self.format_combo.clear()
         for fmt in files.FORMATS_OF[kind]:
@@ -110,81 +97,43 @@ class ExportDialog(QDialog):
         if not fmt:
             return
         current = self.path_edit.text().strip()
-        folder = Path(current).parent if current else Path(self.ctx.settings.value("export/last_folder", "")
-                                                           or Path.home())
+        folder = Path(current).parent if current else file_output.export_folder(self.ctx.settings)
         name = {"organisations": _("organisations"), "people": _("contacts"), "agenda": _("agenda")}[
             self.kind_combo.currentData()]
         self.path_edit.setText(str(folder / f"{name}.{fmt}"))
 
-    def _browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export"), self.path_edit.text())
-        if name:
-            self.path_edit.setText(name)
-
     def selection(self):
-        which = self.which_combo.currentData()
-        if which == "ids":
-            return selection.Selection(ids=list(self.ids or []))
-        if isinstance(which, int):
-            return selection.Selection(tag_id=which)
-        return None
+        return file_output.chosen_selection(self.which_combo.currentData(), self.ids)
 
     def export(self) -> None:
         import datetime as dt
 
-        text = self.path_edit.text().strip()
-        if not text:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(_("Choose where to write the file."))
-            return
-        target = Path(text).expanduser()
-        if not target.parent.is_dir():
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(_("This folder does not exist: {path}").format(path=target.parent))
+        target, problem = file_output.target_path(self.path_edit.text())
+        if target is None:
+            self.message.error(problem)
             return
         kind, fmt, which = self.kind_combo.currentData(), self.format_combo.currentData(), self.selection()
         since = dt.date.today() if self.which_combo.currentData() == "future" else None
         paths = self.ctx.paths
-        self.export_button.setEnabled(False)
-        self.message.setStyleSheet("")
-        self.message.setText(_("Exporting…"))
-
-        state = {"finished": False}
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.stop_button.show()
-
-        def finish():
-            state["finished"] = True
-            self.handle = None
-            self.export_button.setEnabled(True)
-            self.progress.hide()
-            self.stop_button.hide()
+        self.message.info(_("Exporting…"))
 
         def done(count):
-            finish()
-            self.message.setStyleSheet("")
-            self.message.setText(_("{count} item(s) written to {path}").format(count=count, path=target))
-            self.ctx.settings.setValue("export/last_folder", str(target.parent))
+            self.message.info(_("{count} item(s) written to {path}").format(count=count, path=target))
+            file_output.remember_export_folder(self.ctx.settings, target)
             self.ctx.signals.status_message.emit(_("Export written: {path}").format(path=target))
 
         def failed(exc, details):
-            finish()
             if isinstance(exc, Cancelled):
-                self.message.setStyleSheet("")
-                self.message.setText(_("Export stopped: no file was written."))
+                self.message.info(_("Export stopped: no file was written."))
             elif isinstance(exc, files.ExportError):
-                self.message.setStyleSheet(ERROR_STYLE)
-                self.message.setText(str(exc))
+                self.message.error(str(exc))
             else:
                 show_error(self, _("The export failed."), details).exec()
 
-        def progress(done_count, total):
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done_count)
+        self.task.start(self.ctx.tasks, lambda h: files.export(kind, fmt, target, paths, which, since, h.report),
+                        done, failed)
 
-        handle = self.ctx.tasks.run(lambda h: files.export(kind, fmt, target, paths, which, since, h.report),
-                                    done, failed)
-        if not state["finished"]:
-            self.handle = handle
-            handle.progress.connect(progress)
+    @property
+    def handle(self):
+        """The running export, None when idle."""
+        return self.task.handle

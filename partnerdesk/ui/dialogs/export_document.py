@@ -27,6 +27,7 @@ from partnerdesk.services import partners, projects, sessions
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs.identity import IdentityDialog
 from partnerdesk.ui.widgets.export_runner import ExportRunner
+from partnerdesk.ui.widgets.form import ERROR_STYLE
 
 TITLES = {
     "dossier": N_("Presentation dossier"),
@@ -67,7 +68,7 @@ class ExportDocumentDialog(QDialog):
                                              "this text opens the report."))
         self.error = QLabel()
         self.error.setObjectName("exportError")
-        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         if kind == "partner":

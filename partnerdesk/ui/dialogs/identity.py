@@ -32,8 +32,8 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import documents, settings
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.widgets.form import FieldErrors
 
-ERROR_STYLE = "color: #b91c1c;"
 DEFAULT_MAIN = "#1F5673"
 DEFAULT_ACCENT = "#E07A3F"
 SVG_WIDTH = 1200
@@ -110,7 +110,8 @@ class IdentityDialog(QDialog):
         self.identity = settings.identity()
         self.logo_path = self.identity.logo_path
         self.edits: dict[str, QLineEdit | QPlainTextEdit | ColourField] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.labels
 
         intro = QLabel(_("Printed in the header and footer of every PDF handed to partners: dossiers, bilans, "
                          "partner sheets, attendance sheets."))
@@ -139,9 +140,9 @@ class IdentityDialog(QDialog):
             else:
                 widget.setText(getattr(self.identity, name))
             self.edits[name] = widget
-            form.addRow(label, self._with_error(name, widget))
+            self.field_errors.row(form, label, name, widget)
             if name == "website":
-                form.addRow(_("Logo"), self._logo_row())
+                self.field_errors.row(form, _("Logo"), "logo_path", self._logo_row(), frame=False)
         self.edits["name"].setPlaceholderText(_("e.g. Espace public numérique de Saint-Aubin"))
         self.edits["legal_line"].setPlaceholderText(_("e.g. Mairie de Saint-Aubin — SIRET 213 500 000 00018"))
 
@@ -157,21 +158,6 @@ class IdentityDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self._show_logo()
-
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setObjectName(f"error_{name}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        column.addWidget(error)
-        self.errors[name] = error
-        return box
 
     def _logo_row(self) -> QWidget:
         self.logo_preview = QLabel()
@@ -192,7 +178,7 @@ class IdentityDialog(QDialog):
         row.addStretch(1)
         box = QWidget()
         box.setLayout(row)
-        return self._with_error("logo_path", box)
+        return box
 
     # --- logo -------------------------------------------------------------
 
@@ -204,7 +190,7 @@ class IdentityDialog(QDialog):
 
     def set_logo_file(self, path: str) -> bool:
         """Copy the chosen file into the data folder (an SVG as PNG); the message shows when it fails."""
-        self.errors["logo_path"].hide()
+        self.field_errors.set("logo_path", None)
         source = Path(path)
         try:
             if source.suffix.lower() == ".svg":
@@ -215,8 +201,7 @@ class IdentityDialog(QDialog):
                     raise ValueError(path)
             self.logo_path = str(documents.store_logo(self.ctx.paths, data, suffix))
         except (OSError, ValueError, ValidationError):
-            self.errors["logo_path"].setText(_("This file is not a PNG, JPEG or SVG image that can be read."))
-            self.errors["logo_path"].show()
+            self.field_errors.set("logo_path", _("This file is not a PNG, JPEG or SVG image that can be read."))
             return False
         self._show_logo()
         return True
@@ -244,15 +229,11 @@ class IdentityDialog(QDialog):
         return EpnIdentity.from_dict({**data, "logo_path": self.logo_path})
 
     def save(self) -> bool:
-        for label in self.errors.values():
-            label.hide()
+        self.field_errors.clear()
         try:
             self.identity = documents.save_identity(self.value())
         except ValidationError as exc:
-            for name, message in exc.errors.items():
-                if name in self.errors:
-                    self.errors[name].setText(_(message))
-                    self.errors[name].show()
+            self.field_errors.show(exc.errors)
             return False
         self.ctx.signals.data_changed.emit("identity")
         self.ctx.signals.status_message.emit(_("EPN identity saved."))

@@ -38,9 +38,10 @@ from partnerdesk.services import imports
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.dataio import MatchTableModel, RowsTableModel
 from partnerdesk.ui.tasks import Cancelled
+from partnerdesk.ui.widgets.form import ERROR_STYLE
+from partnerdesk.ui.widgets.stoppable import StoppableTask
 
 PAGE_FILE, PAGE_MAPPING, PAGE_REVIEW, PAGE_DONE = range(4)
-ERROR_STYLE = "color: #b91c1c;"
 
 
 def _table(model, object_name: str) -> QTableView:
@@ -94,7 +95,6 @@ class ImportWizard(QDialog):
         self.plan: imports.ImportPlan | None = None
         self.result: imports.ImportResult | None = None
         self.command: ImportCommand | None = None
-        self.handle = None
         self.combos: list[QComboBox] = []
 
         self.stack = QStackedWidget()
@@ -108,7 +108,7 @@ class ImportWizard(QDialog):
         self.stop_button = QPushButton(_("Stop"))
         self.stop_button.setObjectName("importStop")
         self.stop_button.hide()
-        self.stop_button.clicked.connect(self._stop)
+        self.task = StoppableTask(self.progress, self.stop_button, self._busy)
         self.back_button = QPushButton(_("< Back"))
         self.back_button.setObjectName("importBack")
         self.back_button.clicked.connect(self.back)
@@ -287,28 +287,17 @@ class ImportWizard(QDialog):
 
     # --- background work ----------------------------------------------------
 
-    def _run(self, fn, on_done, progress: bool = False) -> None:
+    @property
+    def handle(self):
+        """The running step, None when idle."""
+        return self.task.handle
+
+    def _busy(self, busy: bool) -> None:
         for button in (self.back_button, self.next_button):
-            button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.stop_button.setVisible(progress)
-        state = {"finished": False}
+            button.setEnabled(not busy)
 
-        def finish():
-            state["finished"] = True
-            self.handle = None
-            self.progress.hide()
-            self.stop_button.hide()
-            for button in (self.back_button, self.next_button):
-                button.setEnabled(True)
-
-        def done(result):
-            finish()
-            on_done(result)
-
+    def _run(self, fn, on_done, progress: bool = False) -> None:
         def failed(exc, details):
-            finish()
             if isinstance(exc, imports.ImportFileError):
                 self.file_error.setText(str(exc))
                 self._show(PAGE_FILE)
@@ -317,18 +306,7 @@ class ImportWizard(QDialog):
             else:
                 show_error(self, _("The import failed. Nothing was written."), details).exec()
 
-        handle = self.ctx.tasks.run(fn, done, failed)
-        if progress and handle is not None:
-            handle.progress.connect(self._progress)
-        self.handle = None if state["finished"] else handle
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _stop(self) -> None:
-        if self.handle is not None:
-            self.handle.cancel()
+        self.task.start(self.ctx.tasks, fn, on_done, failed, stoppable=progress)
 
     def _read(self) -> None:
         text = self.path_edit.text().strip()

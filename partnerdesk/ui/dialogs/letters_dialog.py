@@ -3,13 +3,10 @@ the filtered list), a letter template with merge fields, one PDF."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,10 +18,9 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.dataio import LETTER_FIELDS, LetterTemplateData
 from partnerdesk.i18n import _
-from partnerdesk.services.exports import letters, selection
+from partnerdesk.services.exports import letters
+from partnerdesk.ui.dialogs import file_output
 from partnerdesk.ui.errors import show_error
-
-ERROR_STYLE = "color: #b91c1c;"
 
 
 class LettersDialog(QDialog):
@@ -58,11 +54,6 @@ class LettersDialog(QDialog):
         template_row.addWidget(save)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("lettersPath")
-        browse = QPushButton(_("Choose…"))
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
         form.addRow(_("Recipients"), self.kind_combo)
         form.addRow(_("Which"), self.which_combo)
         form.addRow(_("Template"), template_row)
@@ -73,10 +64,9 @@ class LettersDialog(QDialog):
         fields.setWordWrap(True)
         fields.setToolTip("\n".join(f"{{{k}}} : {_(v)}" for k, v in LETTER_FIELDS.items()))
         form.addRow("", fields)
-        form.addRow(_("PDF file"), path_row)
-        self.message = QLabel()
-        self.message.setObjectName("lettersMessage")
-        self.message.setWordWrap(True)
+        form.addRow(_("PDF file"),
+                    file_output.save_path_row(self, self.path_edit, _("Letters to a group"), _("PDF (*.pdf)")))
+        self.message = file_output.MessageLine("lettersMessage")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.make_button = buttons.addButton(_("Make the PDF"), QDialogButtonBox.ButtonRole.ActionRole)
         self.make_button.setObjectName("lettersMake")
@@ -92,16 +82,12 @@ class LettersDialog(QDialog):
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(ids_kind))
         self._fill_which()
         self._fill_templates()
-        folder = Path(ctx.settings.value("export/last_folder", "") or Path.home())
-        self.path_edit.setText(str(folder / (_("letters") + ".pdf")))
+        self.path_edit.setText(str(file_output.export_folder(ctx.settings) / (_("letters") + ".pdf")))
 
     def _fill_which(self) -> None:
         kind = self.kind_combo.currentData()
         self.which_combo.clear()
-        if self.ids is not None and kind == self.ids_kind:
-            self.which_combo.addItem(_("The current filtered list ({count})").format(count=len(self.ids)), "ids")
-        for tag_id, name in selection.list_tags():
-            self.which_combo.addItem(_("Tag: {name}").format(name=name), tag_id)
+        file_output.add_selection_choices(self.which_combo, self.ids, self.ids_kind, kind)
         self.which_combo.addItem(_("All"), None)
 
     def _fill_templates(self, select_id: int | None = None) -> None:
@@ -127,40 +113,27 @@ class LettersDialog(QDialog):
         return LetterTemplateData(self.name_edit.text(), self.subject_edit.text(), self.body_edit.toPlainText(),
                                   self.template_combo.currentData())
 
-    def _error(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(text)
-
     def save_template(self) -> None:
         try:
             saved = letters.save_template(self.current_template())
         except letters.LetterError as exc:
-            self._error(str(exc))
+            self.message.error(str(exc))
             return
         self._fill_templates(saved.id)
-        self.message.setStyleSheet("")
-        self.message.setText(_("Template saved."))
-
-    def _browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, _("Letters to a group"), self.path_edit.text(),
-                                                    _("PDF (*.pdf)"))
-        if name:
-            self.path_edit.setText(name)
+        self.message.info(_("Template saved."))
 
     def make(self) -> None:
         template = self.current_template()
         unknown = letters.unknown_fields(template.subject + template.body)
         if unknown:
-            self._error(_("Unknown merge field(s): {fields}. Use one of the fields listed above.").format(
+            self.message.error(_("Unknown merge field(s): {fields}. Use one of the fields listed above.").format(
                 fields=", ".join("{" + f + "}" for f in unknown)))
             return
-        target = Path(self.path_edit.text().strip()).expanduser()
-        if not self.path_edit.text().strip() or not target.parent.is_dir():
-            self._error(_("This folder does not exist: {path}").format(path=target.parent))
+        target, problem = file_output.target_path(self.path_edit.text())
+        if target is None:
+            self.message.error(problem)
             return
-        which = self.which_combo.currentData()
-        chosen = selection.Selection(ids=list(self.ids or [])) if which == "ids" else \
-            selection.Selection(tag_id=which) if isinstance(which, int) else None
+        chosen = file_output.chosen_selection(self.which_combo.currentData(), self.ids)
         kind = self.kind_combo.currentData()
         self.make_button.setEnabled(False)
 
@@ -171,14 +144,13 @@ class LettersDialog(QDialog):
             if skipped:
                 text += "\n" + _("Skipped, no postal address ({count}): {names}").format(
                     count=len(skipped), names=", ".join(skipped))
-            self.message.setStyleSheet("")
-            self.message.setText(text)
-            self.ctx.settings.setValue("export/last_folder", str(target.parent))
+            self.message.info(text)
+            file_output.remember_export_folder(self.ctx.settings, target)
 
         def failed(exc, details):
             self.make_button.setEnabled(True)
             if isinstance(exc, letters.LetterError):
-                self._error(str(exc))
+                self.message.error(str(exc))
             else:
                 show_error(self, _("The letters could not be made."), details).exec()
 

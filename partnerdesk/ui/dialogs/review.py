@@ -37,13 +37,13 @@ from partnerdesk.domain.text import initials
 from partnerdesk.services import consent, review
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.thumbnails import ThumbnailProvider, initials_pixmap
+from partnerdesk.ui.widgets.form import ERROR_STYLE
 
 LABELS = {
     "first_name": N_("First name"), "last_name": N_("Last name"), "email": N_("Email"), "phone": N_("Phone"),
     "role": N_("Role"), "name": N_("Name"), "address": N_("Address"), "postcode": N_("Postcode"),
     "city": N_("City"), "website": N_("Website"),
 }
-ERROR_STYLE = "color: #b91c1c;"
 PHOTO_SIZE = 72
 
 

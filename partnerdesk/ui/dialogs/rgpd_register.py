@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import N_, _, format_date, format_datetime
 from partnerdesk.services import rgpd, settings
 from partnerdesk.services.exports import selection
+from partnerdesk.ui.dialogs.file_output import export_folder
 from partnerdesk.ui.models.dataio import FilterProxy, RowsTableModel
 from partnerdesk.ui.models.roles import IdRole
 
@@ -39,8 +40,7 @@ def export_person_data(parent, ctx, person_id: int, target: str | Path | None = 
     """Ask where (unless `target`), write the one-file export, log it."""
     if target is None:
         who = rgpd.person(person_id)
-        default = Path(ctx.settings.value("export/last_folder", "") or Path.home()) / \
-            (_("data of {name}").format(name=who.full_name or who.id) + ".html")
+        default = export_folder(ctx.settings) / (_("data of {name}").format(name=who.full_name or who.id) + ".html")
         name, _filter = QFileDialog.getSaveFileName(parent, _("Export the data of a person"), str(default),
                                                     _("Web page (*.html)"))
         if not name:

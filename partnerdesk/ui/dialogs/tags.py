@@ -11,6 +11,7 @@ from partnerdesk.services import tags
 from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.models.tags import TagListModel
 from partnerdesk.ui.tabs.partners import mailing, prompts
+from partnerdesk.ui.widgets.form import ERROR_STYLE
 
 
 class TagsDialog(QDialog):
@@ -28,7 +29,7 @@ class TagsDialog(QDialog):
         self.view.setModel(self.model)
         self.error = QLabel()
         self.error.setObjectName("tagError")
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         actions = [
             ("newTagButton", _("New…"), self.new_tag),
@@ -64,9 +65,9 @@ class TagsDialog(QDialog):
             self.select(select_id)
 
     def select(self, tag_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == tag_id:
-                self.view.setCurrentIndex(self.model.index(row, 0))
+        row = self.model.row_of(tag_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
 
     def current(self):
         index = self.view.currentIndex()

@@ -2,40 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout
 
 from partnerdesk.domain.partners import TrashItem
-from partnerdesk.i18n import _, format_datetime
+from partnerdesk.i18n import N_, _, format_datetime
 from partnerdesk.services import trash
+from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.partners import prompts
 
 
-class TrashListModel(QAbstractListModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[TrashItem] = []
+def _label(item: TrashItem) -> str:
+    kind = _("Organisation") if item.kind == "organisation" else _("Person")
+    return _("{name} — {kind}, deleted on {date}").format(name=item.name, kind=kind,
+                                                            date=format_datetime(item.deleted_at))
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
+class TrashListModel(RecordTableModel):
+    """One column, shown in a list view."""
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            kind = _("Organisation") if item.kind == "organisation" else _("Person")
-            return _("{name} — {kind}, deleted on {date}").format(
-                name=item.name, kind=kind, date=format_datetime(item.deleted_at))
-        if role == ObjectRole:
-            return item
-        return None
+    TEXT_TOOLTIPS = False
+    COLUMNS = [Column(N_("Trash"), _label)]
 
 
 class TrashDialog(QDialog):

@@ -2,86 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from partnerdesk.domain.conventions import CircuitStep, ConventionStatus, ConventionSummary, StepStatus
 from partnerdesk.i18n import N_, _, format_date, parse_date
-from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+from partnerdesk.ui.models.records import Column, RecordTableModel
+from partnerdesk.ui.models.roles import IdRole, ObjectRole
+from partnerdesk.ui.models.rows import ListTableModel
 
 COL_TITLE, COL_STATUS, COL_VERSION, COL_PROJECT, COL_PARTIES, COL_START, COL_END = range(7)
-HEADERS = [N_("Convention"), N_("Status"), N_("Version"), N_("Project"), N_("Partners"), N_("Start date"),
-           N_("End date")]
 STATUS_COLOURS = {"brouillon": "#6b737b", "en_validation": "#b7791f", "signee": "#2f855a", "en_cours": "#2b6cb0",
                   "echue": "#718096", "resiliee": "#c53030"}
 
 
-class ConventionTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[ConventionSummary] = []
+def _iso(value) -> str:
+    return value.isoformat() if value else ""
 
-    def set_rows(self, rows: list[ConventionSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def row_of(self, convention_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == convention_id), -1)
+class ConventionTableModel(RecordTableModel):
+    TEXT_TOOLTIPS = False
+    COLUMNS = [
+        Column(N_("Convention"), lambda c: c.title),
+        Column(N_("Status"), lambda c: _(ConventionStatus(c.status).label),
+               lambda c: list(ConventionStatus).index(ConventionStatus(c.status))),
+        Column(N_("Version"), lambda c: str(c.version), lambda c: c.version),
+        Column(N_("Project"), lambda c: c.project),
+        Column(N_("Partners"), lambda c: ", ".join(c.parties), tooltip=lambda c: "\n".join(c.parties)),
+        Column(N_("Start date"), lambda c: format_date(c.start_date), lambda c: _iso(c.start_date)),
+        Column(N_("End date"), lambda c: format_date(c.end_date), lambda c: _iso(c.end_date)),
+    ]
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(HEADERS[section])
+    def extra_data(self, record: ConventionSummary, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
+            return QColor(STATUS_COLOURS.get(record.status, "#000000"))
         return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row, col = self._rows[index.row()], index.column()
-        if role == IdRole:
-            return row.id
-        if role == ObjectRole:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
-        if role == SortRole:
-            if col in (COL_START, COL_END):
-                value = row.start_date if col == COL_START else row.end_date
-                return value.isoformat() if value else ""
-            if col == COL_VERSION:
-                return row.version
-            if col == COL_STATUS:
-                return list(ConventionStatus).index(ConventionStatus(row.status))
-            return (self._display(row, col) or "").casefold()
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
-            return QColor(STATUS_COLOURS.get(row.status, "#000000"))
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PARTIES:
-            return "\n".join(row.parties)
-        return None
-
-    @staticmethod
-    def _display(row: ConventionSummary, col: int) -> str:
-        if col == COL_TITLE:
-            return row.title
-        if col == COL_PROJECT:
-            return row.project
-        if col == COL_PARTIES:
-            return ", ".join(row.parties)
-        if col == COL_STATUS:
-            return _(ConventionStatus(row.status).label)
-        if col == COL_VERSION:
-            return str(row.version)
-        if col == COL_START:
-            return format_date(row.start_date)
-        if col == COL_END:
-            return format_date(row.end_date)
-        return ""
 
 
 S_LABEL, S_WHO, S_STATUS, S_STARTED, S_DECIDED, S_COMMENT = range(6)
@@ -89,32 +44,25 @@ STEP_HEADERS = [N_("Step"), N_("Who"), N_("Status"), N_("Started"), N_("Decided"
 EDITABLE = (S_LABEL, S_WHO, S_STARTED, S_DECIDED, S_COMMENT)
 
 
-class StepTableModel(QAbstractTableModel):
+class StepTableModel(ListTableModel):
     """The circuit being edited: label, who and comment are editable in place."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.steps: list[CircuitStep] = []
-        self.read_only = False
+    HEADERS = STEP_HEADERS
+    read_only = False
+
+    @property
+    def steps(self) -> list[CircuitStep]:
+        return self._rows
 
     def set_steps(self, steps: list[CircuitStep], read_only: bool = False) -> None:
-        self.beginResetModel()
-        self.steps = [CircuitStep(**s.__dict__) for s in steps]
+        """Edits a copy of `steps`."""
         self.read_only = read_only
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.steps)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(STEP_HEADERS)
+        self.set_rows(CircuitStep(**s.__dict__) for s in steps)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(STEP_HEADERS[section])
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index):
         base = super().flags(index)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 
 from partnerdesk.i18n import N_, _
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+from partnerdesk.ui.models.rows import ListTableModel
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -89,34 +90,16 @@ COL_LINE, COL_IN_FILE, COL_EXISTING, COL_REASON, COL_MERGE, COL_ADDS = range(6)
 MATCH_HEADERS = [N_("Line"), N_("In the file"), N_("Existing card"), N_("Why"), N_("Merge"), N_("Adds")]
 
 
-class MatchTableModel(QAbstractTableModel):
+class MatchTableModel(ListTableModel):
     """Rows of the file matching an existing card; the last column says merge (checked) or skip."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    HEADERS = MATCH_HEADERS
 
     def set_all(self, merge: bool) -> None:
         for row in self._rows:
             row.merge = merge
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_MERGE), self.index(len(self._rows) - 1, COL_MERGE))
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(MATCH_HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(MATCH_HEADERS[section])
-        return None
 
     def flags(self, index):
         base = super().flags(index)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from partnerdesk.domain.journal import Cadence
-from partnerdesk.domain.text import normalize
 from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
+from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
 from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel
@@ -22,16 +22,7 @@ CADENCE_COLOURS = {Cadence.AMBER.value: ("#fde8b0", "#7a4b00"), Cadence.RED.valu
 
 
 class OrganisationTableModel(SortedRowsModel):
-    def row_of(self, org_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == org_id), -1)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(HEADERS[section])
-        return None
+    HEADERS = HEADERS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

@@ -1,7 +1,9 @@
 """A table model over a list of plain records, described by columns.
 
 Each concrete model lists its `COLUMNS` (header marked with N_, a display function,
-an optional sort key); rows are domain dataclasses with an `id`.
+an optional sort key, an optional tooltip); rows are domain dataclasses with an `id`.
+A cell's tooltip is its column's `tooltip(record)`, else its text (None when the
+model sets `TEXT_TOOLTIPS = False`).
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from partnerdesk.i18n import _
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
+from partnerdesk.ui.models.rows import ListTableModel
 
 
 @dataclass(frozen=True)
@@ -22,28 +25,12 @@ class Column:
     display: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
     align_right: bool = False
+    tooltip: Callable[[Any], str | None] | None = None
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(ListTableModel):
     COLUMNS: list[Column] = []
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list:
-        return list(self._rows)
-
-    def row_at(self, row: int):
-        return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
+    TEXT_TOOLTIPS = True
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -58,8 +45,12 @@ class RecordTableModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(record)
+            return column.display(record) if self.TEXT_TOOLTIPS else None
         if role == IdRole:
             return getattr(record, "id", None)
         if role == ObjectRole:

@@ -25,8 +25,10 @@ class FieldErrors:
     def __init__(self):
         self.labels: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
+        self.unframed: set[str] = set()
 
-    def row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> QWidget:
+    def row(self, form: QFormLayout, label: str, name: str, widget: QWidget, frame: bool = True) -> QWidget:
+        """`frame=False`: the widget (a row of buttons, a preview) keeps its look when in error."""
         holder = QWidget()
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -41,6 +43,8 @@ class FieldErrors:
         form.addRow(label, holder)
         self.labels[name] = error
         self.widgets[name] = widget
+        if not frame:
+            self.unframed.add(name)
         return holder
 
     def show(self, errors: dict[str, str]) -> None:
@@ -55,7 +59,8 @@ class FieldErrors:
         label, widget = self.labels[name], self.widgets[name]
         label.setText(message or "")
         label.setVisible(bool(message))
-        widget.setStyleSheet(INVALID_STYLE if message else "")
+        if name not in self.unframed:
+            widget.setStyleSheet(INVALID_STYLE if message else "")
 
     def clear(self) -> None:
         for name in self.labels:
