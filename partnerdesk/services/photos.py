@@ -4,6 +4,7 @@ The imported file is read, never written. Its EXIF orientation is applied, it is
 shrunk to `MAX_SIDE` pixels on its longest side and stored as JPEG under a name
 made of the hash of the stored content, in the data folder's `photos/`.
 Refused files raise `PhotoError` with an English message marked for translation.
+`prepare` and `read_source` are the one image pipeline: project photos use them too.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ HEIC_FILE = N_("HEIC/HEIF photos (iPhone) are not supported. Convert the photo t
 NOT_AN_IMAGE = N_("This file is not an image PartnerDesk can read. Accepted: JPEG, PNG, WebP, GIF, BMP, TIFF.")
 UNSUPPORTED = N_("This image format is not accepted. Accepted: JPEG, PNG, WebP, GIF, BMP, TIFF.")
 DAMAGED = N_("This image is damaged or incomplete (truncated file). Try exporting it again from its source.")
-TOO_LARGE = N_("This image is too large to be a photo of a person.")
+TOO_LARGE = N_("This image is too large: more than 60 megapixels.")
 UNREADABLE = N_("This file could not be read.")
 
 
@@ -63,8 +64,9 @@ def _is_heif(data: bytes) -> bool:
     return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
 
 
-def prepare(data: bytes) -> tuple[bytes, int, int]:
-    """Check and convert image bytes: JPEG bytes of the upright, shrunk photo, width, height."""
+def prepare(data: bytes, max_side: int = MAX_SIDE) -> tuple[bytes, int, int]:
+    """Check and convert image bytes: JPEG bytes of the upright photo shrunk to `max_side`
+    pixels on its longest side, width, height."""
     if not data:
         raise PhotoError(EMPTY_FILE)
     if len(data) > MAX_SOURCE_BYTES:
@@ -94,7 +96,7 @@ def prepare(data: bytes) -> tuple[bytes, int, int]:
         upright = flat
     else:
         upright = upright.convert("RGB")
-    upright.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    upright.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     upright.save(out, "JPEG", quality=88, optimize=True)
     return out.getvalue(), upright.width, upright.height
@@ -118,13 +120,16 @@ def save_prepared(paths: DataPaths, jpeg: bytes, width: int, height: int, source
     return PhotoInfo(name, width, height, source_name)
 
 
-def store_file(paths: DataPaths, source: str | os.PathLike) -> PhotoInfo:
-    source = Path(source)
+def read_source(source: str | os.PathLike) -> bytes:
+    """The bytes of a file to import; `PhotoError` when it cannot be read."""
     try:
-        data = source.read_bytes()
+        return Path(source).read_bytes()
     except OSError as exc:
         raise PhotoError(UNREADABLE) from exc
-    return store_bytes(paths, data, source.name)
+
+
+def store_file(paths: DataPaths, source: str | os.PathLike) -> PhotoInfo:
+    return store_bytes(paths, read_source(source), Path(source).name)
 
 
 def restore_photo(person_id: int, info: PhotoInfo | None) -> None:

@@ -11,12 +11,9 @@ import os
 import uuid
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
-from partnerdesk.domain.labels import N_
-
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.projects import PhotoData, RealizationData
+from partnerdesk.services import photos
 from partnerdesk.store import database
 from partnerdesk.store.models import (
     Affiliation,
@@ -66,29 +63,21 @@ def add_photo(data: PhotoData) -> PhotoData:
 
 
 PROJECT_PHOTOS = "projects"
-MAX_SIDE = 2400
-
-
-class PhotoImportError(ValueError):
-    """A file that cannot be used as a photo; the message is English, marked for translation."""
+MAX_SIDE = 2400  # project photos go into the bilan: larger than people's portraits
 
 
 def import_photo(paths, project_id: int, source: str | os.PathLike, caption: str = "",
                  person_ids: list[int] | None = None, taken_on: dt.date | None = None) -> PhotoData:
-    """Copy a picture into photos/projects/ (upright, JPEG, at most 2400 px) and record it."""
+    """Copy a picture into photos/projects/ (upright JPEG, at most 2400 px) and record it.
+
+    The picture goes through the people's photos pipeline (`photos.prepare`): a refused file
+    raises `photos.PhotoError` (HEIC, damaged, not an image...)."""
     source = Path(source)
-    if source.suffix.lower() in (".heic", ".heif"):
-        raise PhotoImportError(N_("HEIC photos (iPhone) cannot be read: export them as JPEG first."))
-    try:
-        with Image.open(source) as image:
-            picture = ImageOps.exif_transpose(image).convert("RGB")
-    except (UnidentifiedImageError, OSError):
-        raise PhotoImportError(N_("This file is not a picture PartnerDesk can read (JPEG, PNG…).")) from None
-    picture.thumbnail((MAX_SIDE, MAX_SIDE))
+    jpeg, _width, _height = photos.prepare(photos.read_source(source), MAX_SIDE)
     folder = paths.photos_dir / PROJECT_PHOTOS
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{PROJECT_PHOTOS}/project-{project_id}-{uuid.uuid4().hex[:12]}.jpg"
-    picture.save(paths.photos_dir / name, "JPEG", quality=88)
+    (paths.photos_dir / name).write_bytes(jpeg)
     return add_photo(PhotoData(project_id, name, caption.strip() or source.stem, taken_on, None,
                                list(person_ids or [])))
 

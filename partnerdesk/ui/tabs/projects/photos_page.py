@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import _
 from partnerdesk.services import realizations
+from partnerdesk.services.photos import PhotoError
 from partnerdesk.ui.models.roles import IdRole, ObjectRole
 
 THUMB = 160
@@ -170,8 +171,8 @@ class PhotosPage(QWidget):
             try:
                 realizations.import_photo(self.ctx.paths, self.project_id, file)
                 added += 1
-            except realizations.PhotoImportError as exc:
-                refused.append(f"{file} : {_(str(exc))}")
+            except PhotoError as exc:
+                refused.append(f"{file} : {_(exc.message)}")
         self.message.setText("\n".join(refused))
         if added:
             self.ctx.signals.data_changed.emit("projects")
