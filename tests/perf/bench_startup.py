@@ -39,6 +39,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # An installed app has its bytecode cached; a PYTHONDONTWRITEBYTECODE shell would
+    # recompile every module on every start and measure the compiler instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = os.path.join(tmp, "data")
         app = [sys.executable, "-m", "partnerdesk", "--data-dir", data_dir, "--exit-after-start"]
