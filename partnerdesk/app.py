@@ -15,9 +15,10 @@ from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir
-from partnerdesk.services import data, demo
+from partnerdesk.services import data
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
+from partnerdesk.ui import watchdog
 from partnerdesk.ui.errors import install_excepthook
 from partnerdesk.ui.tasks import TaskRunner
 
@@ -66,6 +67,8 @@ def run_gui(args) -> int:
     lang = i18n.set_language(args.lang)
     install_qt_translations(app, lang)
 
+    if args.demo:
+        from partnerdesk.services import demo  # its image helpers load only for --demo
     paths = demo.temporary_folder() if args.demo else DataPaths(resolve_data_dir(args.data_dir)).ensure()
     setup_logging(paths.logs_dir)
     log.info("PartnerDesk %s starting on %s", __version__, paths.root)
@@ -89,6 +92,7 @@ def run_gui(args) -> int:
             demo=args.demo,
         )
         window = MainWindow(ctx)
+        window.watchdog = watchdog.from_settings(ctx.settings)  # PARTNERDESK_WATCHDOG=1|debug
         install_excepthook(lambda: window)
         window.show()
         if args.exit_after_start:

@@ -9,7 +9,6 @@ from partnerdesk.i18n import _
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import DataPaths, resolve_data_dir
-from partnerdesk.services import data
 
 
 class CommandError(Exception):
@@ -35,6 +34,8 @@ def locked(paths: DataPaths):
 @contextlib.contextmanager
 def opened(args, *, daily_backup: bool = False):
     """The data folder, locked and opened; closed on exit."""
+    from partnerdesk.services import data  # peewee and the store load only for commands that open data
+
     paths = data_paths(args)
     setup_logging(paths.logs_dir)
     with locked(paths):

@@ -40,11 +40,12 @@ class DataioMenu:
 
     def _add_person_card_actions(self) -> None:
         """"Exporter ses données" and "Effacer / anonymiser" in the "More" menu of a person card."""
-        for tab in self.window.tab_list:
-            card = getattr(tab, "person_card", None)
-            menu = getattr(card, "more_menu", None)
-            if menu is None:
-                continue
+        self.window.for_each_tab(self._add_person_card_actions_to)
+
+    def _add_person_card_actions_to(self, tab) -> None:
+        card = getattr(tab, "person_card", None)
+        menu = getattr(card, "more_menu", None)
+        if menu is not None:
             menu.addSeparator()
             export = menu.addAction(_("Export their data…"), lambda c=card: self._export_person(c))
             export.setObjectName("personRgpdExport")

@@ -7,13 +7,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
-from partnerdesk.services import data, demo
+from partnerdesk.services import data
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
 from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.lazy_tabs import LazyTabs
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.review_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.tab_list: list[Tab] = []
+        self.lazy_tabs = LazyTabs(self.tabs, self)
         self._build_tabs()
 
         self.progress = QProgressBar()
@@ -62,22 +63,36 @@ class MainWindow(QMainWindow):
     # --- composition --------------------------------------------------------
 
     def _build_tabs(self) -> None:
-        self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
-        self.add_tab(ProjectsTab(self.ctx))
-        self.add_tab(ConventionsTab(self.ctx))
-        self.add_tab(TrombinoscopeTab(self.ctx))
+        """Register the tabs; each is built on its first show (ui/lazy_tabs.py)."""
+        self.register_tab(PartnersTab, lambda: PartnersTab(self.ctx, load_demo=self.load_demo))
+        self.register_tab(ProjectsTab)
+        self.register_tab(ConventionsTab)
+        self.register_tab(TrombinoscopeTab)
         self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
         self.tabs.setCurrentIndex(0)
 
+    def register_tab(self, cls: type[Tab], factory=None) -> None:
+        """Add a tab built on its first show (or first `tab(cls)`); `factory` defaults to `cls(ctx)`."""
+        self.lazy_tabs.add(cls, factory or (lambda: cls(self.ctx)))
+
     def add_tab(self, tab: Tab) -> Tab:
-        self.tab_list.append(tab)
-        self.tabs.addTab(tab, tab.title())
-        return tab
+        return self.lazy_tabs.add_built(tab)
 
     def insert_tab(self, index: int, tab: Tab) -> Tab:
-        self.tab_list.insert(index, tab)
-        self.tabs.insertTab(index, tab, tab.title())
-        return tab
+        return self.lazy_tabs.add_built(tab, index)
+
+    @property
+    def tab_list(self) -> list[Tab]:
+        """The tabs built so far, in tab order (unbuilt tabs have nothing to refresh or save)."""
+        return self.lazy_tabs.built()
+
+    def tab(self, cls) -> Tab | None:
+        """The tab of class `cls`, built now if it was not yet."""
+        return self.lazy_tabs.tab(cls)
+
+    def for_each_tab(self, fn) -> None:
+        """Run `fn(tab)` on every tab built now and on each tab built later."""
+        self.lazy_tabs.for_each(fn)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -105,8 +120,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, _("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
 
-        for number, tab in enumerate(self.tab_list, start=1):
-            action = self._action(self.view_menu, tab.title(), lambda checked=False, t=tab: self.show_tab(t))
+        for number, cls in enumerate(self.lazy_tabs.classes(), start=1):
+            action = self._action(self.view_menu, cls.title(), lambda checked=False, c=cls: self.show_tab(self.tab(c)))
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
@@ -130,7 +145,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
 
     def tab_of(self, cls) -> Tab | None:
-        return next((t for t in self.tab_list if isinstance(t, cls)), None)
+        return self.tab(cls)
 
     def _new_item(self) -> None:
         if tab := self.current_tab():
@@ -145,7 +160,10 @@ class MainWindow(QMainWindow):
             tab.on_data_changed(area)
 
     def open_item(self, kind: str, item_id: int) -> None:
-        for tab in self.tab_list:
+        for cls in self.lazy_tabs.classes():
+            if not self.lazy_tabs.is_built(cls) and cls.opens is not None and kind not in cls.opens:
+                continue  # not built, and says it does not open this kind
+            tab = self.tab(cls)
             if tab.open_item(kind, item_id):
                 self.show_tab(tab)
                 return
@@ -187,6 +205,8 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.demo_action.setEnabled(True)
             show_error(self, _("The demonstration data could not be loaded."), details).exec()
+
+        from partnerdesk.services import demo
 
         self.ctx.tasks.run(lambda handle: demo.fill("small", paths=self.ctx.paths), done, failed)
 

@@ -233,7 +233,7 @@ def test_unresolved_dialog_lists_fields(ctx, qtbot):
 
 
 def test_tab_in_main_window(window):
-    assert any(isinstance(t, ConventionsTab) for t in window.tab_list)
+    assert ConventionsTab in window.lazy_tabs.classes() and isinstance(window.tab(ConventionsTab), ConventionsTab)
 
 
 def test_list_model(ctx, qtmodeltester):

@@ -20,10 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.text import normalize
-from partnerdesk.export.attendance import render_attendance_sheet
-from partnerdesk.export.bilan import render_bilan
-from partnerdesk.export.dossier import render_dossier
-from partnerdesk.export.partner_sheet import render_partner_sheet
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import settings
@@ -56,6 +52,8 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
     if kind == "dossier":
         data = dossier_data(paths, target_id, partner_id, today)
         report(1, 3)
+        from partnerdesk.export.dossier import render_dossier  # ReportLab loads on the first export
+
         pdf = render_dossier(data, identity)
     elif kind == "bilan":
         data = bilan_data(paths, target_id, today)
@@ -68,14 +66,20 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
         if not data.bilan_text.strip():
             notes.append(_("The report has no text of its own yet: write it in the project before sharing it."))
         report(1, 3)
+        from partnerdesk.export.bilan import render_bilan
+
         pdf = render_bilan(data, identity)
     elif kind == "partner":
         data = partner_sheet_data(paths, target_id, today)
         report(1, 3)
+        from partnerdesk.export.partner_sheet import render_partner_sheet
+
         pdf = render_partner_sheet(data, identity)
     elif kind == "attendance":
         data = attendance_data(target_id, today)
         report(1, 3)
+        from partnerdesk.export.attendance import render_attendance_sheet
+
         pdf = render_attendance_sheet(data, identity)
     else:
         raise ValueError(kind)

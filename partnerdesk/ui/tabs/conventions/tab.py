@@ -55,6 +55,7 @@ class DeleteConventionCommand(QUndoCommand):
 class ConventionsTab(Tab):
     areas = ("projects", "organisations")  # its own changes refresh it directly
     object_name = "conventionsTab"
+    opens = ("convention",)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

@@ -23,6 +23,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 class PartnersTab(Tab):
     areas = ("organisations", "people", "tags", "interactions")
     object_name = "partnersTab"
+    opens = ("organisation", "person")
 
     def __init__(self, ctx, load_demo=None, parent=None):
         super().__init__(ctx, parent)

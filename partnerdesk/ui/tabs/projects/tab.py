@@ -186,7 +186,7 @@ class ProjectsTab(Tab):
         self.search.setFocus()
         self.search.selectAll()
 
-    OPENS = ("project", "project_partner", "session", "milestone")
+    OPENS = opens = ("project", "project_partner", "session", "milestone")
 
     def open_item(self, kind: str, item_id: int) -> bool:
         """Show a project; for a card, a session or a milestone, on the right page, selected."""

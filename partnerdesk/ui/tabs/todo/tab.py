@@ -35,6 +35,7 @@ ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
 class TodoTab(Tab):
     areas = ("projects", "organisations", "interactions", "people", "conventions", "review", "todo")
     object_name = "todoTab"
+    opens = ()
 
     def __init__(self, ctx, parent=None, today: dt.date | None = None):
         super().__init__(ctx, parent)

@@ -52,6 +52,7 @@ def keep_out_of_the_collector() -> None:
 class TrombinoscopeTab(Tab):
     areas = ("people", "organisations", "tags", "photos", "projects")
     object_name = "trombinoscopeTab"
+    opens = ("review",)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
