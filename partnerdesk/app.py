@@ -7,7 +7,7 @@ import shutil
 import sys
 import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -96,11 +96,9 @@ def run_gui(args) -> int:
         install_excepthook(lambda: window)
         window.show()
         if args.exit_after_start:
-            def report():
-                print(f"started_in_ms={1000 * (time.perf_counter() - started):.1f}", flush=True)
-                window.close()
+            from partnerdesk.ui import startup_report
 
-            QTimer.singleShot(0, report)
+            startup_report.install(window, started)  # prints when painted and usable, then quits
         return app.exec()
     finally:
         data.close_data()

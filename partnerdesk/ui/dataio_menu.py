@@ -12,8 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from partnerdesk.i18n import _
-from partnerdesk.services import archive
-from partnerdesk.ui.dialogs.file_output import export_folder
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
 from partnerdesk.ui.widgets.stoppable import StoppableTask
@@ -128,6 +126,9 @@ class DataioMenu:
         return dialog
 
     def export_all(self, target: str | None = None) -> None:
+        from partnerdesk.services import archive
+        from partnerdesk.ui.dialogs.file_output import export_folder
+
         if target is None:
             default = export_folder(self.ctx.settings) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
             target, _filter = QFileDialog.getSaveFileName(self.window, _("Export all the data"), str(default),

@@ -1,112 +1,127 @@
-"""Tabs built the first time they are needed.
+"""Tabs imported and built the first time they are needed.
 
-The main window registers every tab class at start, but only the tab shown at
-start ("À faire") is built then. A registered tab sits in the `QTabWidget` as an
-empty placeholder with its title; the first time it is shown, or asked for
-through `tab(cls)`, the real tab is built and takes the placeholder's place (same
-index, same title). Start-up therefore costs one tab, not five, and a tab's
-queries run only once somebody looks at it.
+The main window registers every tab at start by its package
+(`partnerdesk.ui.tabs.<area>`), whose `__init__.py` is light and names what the
+window needs before the tab exists:
+
+    TITLE = N_("Partners")                 # the tab's text (the tab class's title() returns _(TITLE))
+    OPENS = ("organisation", "person")     # the kinds its open_item() answers
+    TAB = "PartnersTab"                    # the class, in <package>.tab
+
+A registered tab sits in the `QTabWidget` as an empty placeholder with its title. The
+first time it is shown, or asked for through `tab(cls)`, its module is imported, the tab
+is built and takes the placeholder's place (same index, same title). Start-up therefore
+imports and builds one tab ("À faire"), and a tab's queries run only when somebody looks.
 
 What other code can rely on (see docs/DEVELOPING.md, "Tabs"):
 - `tab(cls)` returns the tab of that class, building it on demand;
 - `built()` lists the tabs built so far, in tab order (refreshes, `can_leave`);
-- `for_each(fn)` runs `fn(tab)` on every tab built now and on each one built later
-  (menus that extend a tab's widgets use it);
-- `is_built(cls)`.
+- `for_each(fn)` runs `fn(tab)` on every tab built now and on each one built later;
+- `specs()` the registered tabs in order (title, kinds opened, built or not);
+- `retranslate()` sets every tab's text again (after a language change).
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from partnerdesk.i18n import _
 from partnerdesk.ui.tabs.base import Tab
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
-class _Slot:
-    cls: type[Tab]
-    factory: Callable[[], Tab]
-    placeholder: QWidget | None
+class TabSpec:
+    package: str                      # partnerdesk.ui.tabs.<area>, or the module of a ready-made tab
+    class_name: str
+    title: str                        # marked with N_, translated at display
+    opens: tuple[str, ...] | None     # None: build it to ask open_item() about any kind
+    kwargs: dict = field(default_factory=dict)
+    placeholder: QWidget | None = None
     tab: Tab | None = None
+
+    def is_for(self, cls) -> bool:
+        if self.tab is not None:
+            return isinstance(self.tab, cls)
+        return cls.__name__ == self.class_name and cls.__module__ in (self.package, self.package + ".tab")
+
+    def load_class(self) -> type[Tab]:
+        return getattr(importlib.import_module(self.package + ".tab"), self.class_name)
 
 
 class LazyTabs(QObject):
-    """The tabs of a `QTabWidget`, each built on its first show."""
+    """The tabs of a `QTabWidget`, each imported and built on its first show."""
 
     built_tab = Signal(object)  # the Tab just built
 
-    def __init__(self, tabs: QTabWidget, parent=None):
+    def __init__(self, tabs: QTabWidget, make: Callable[[type[Tab], dict], Tab], parent=None):
         super().__init__(parent)
         self.tabs = tabs
-        self._slots: list[_Slot] = []
+        self.make = make  # (tab class, kwargs) -> the tab; the main window passes its context
+        self._specs: list[TabSpec] = []
         self._hooks: list[Callable[[Tab], None]] = []
         self._swapping = False
         tabs.currentChanged.connect(self._on_current_changed)
 
     # --- registration -------------------------------------------------------
 
-    def add(self, cls: type[Tab], factory: Callable[[], Tab] | None = None, index: int | None = None) -> None:
-        """Register `cls` (built later by `factory`, default `cls(ctx)` is the caller's)."""
-        placeholder = QWidget()
-        placeholder.setObjectName(f"{cls.object_name}Placeholder")
-        slot = _Slot(cls, factory or cls, placeholder)
-        position = len(self._slots) if index is None else index
-        self._slots.insert(position, slot)
-        self._swapping = True
-        try:
-            self.tabs.insertTab(position, placeholder, cls.title())
-        finally:
-            self._swapping = False
+    def add(self, package: str, index: int | None = None, **kwargs) -> TabSpec:
+        """Register the tab of `package` (see the module's docstring); `kwargs` go to its constructor."""
+        module = importlib.import_module(package)
+        spec = TabSpec(package, module.TAB, module.TITLE, getattr(module, "OPENS", None), kwargs)
+        spec.placeholder = QWidget()
+        spec.placeholder.setObjectName(f"{spec.class_name[0].lower()}{spec.class_name[1:]}Placeholder")
+        self._insert(spec, spec.placeholder, index)
+        return spec
 
     def add_built(self, tab: Tab, index: int | None = None) -> Tab:
-        """Register a tab built already (a tab of an extension, a test's)."""
-        slot = _Slot(type(tab), lambda: tab, None, tab)
-        position = len(self._slots) if index is None else index
-        self._slots.insert(position, slot)
-        self._swapping = True
-        try:
-            self.tabs.insertTab(position, tab, tab.title())
-        finally:
-            self._swapping = False
-        for hook in self._hooks:
-            hook(tab)
-        self.built_tab.emit(tab)
+        """Register a tab built already (a test's, an extension's)."""
+        cls = type(tab)
+        spec = TabSpec(cls.__module__, cls.__name__, cls.title(), cls.opens, tab=tab)
+        self._insert(spec, tab, index)
+        self._announce(tab)
         return tab
 
-    def classes(self) -> list[type[Tab]]:
-        return [slot.cls for slot in self._slots]
+    def _insert(self, spec: TabSpec, widget: QWidget, index: int | None) -> None:
+        position = len(self._specs) if index is None else index
+        self._specs.insert(position, spec)
+        self._swapping = True
+        try:
+            self.tabs.insertTab(position, widget, spec.tab.title() if spec.tab else _(spec.title))
+        finally:
+            self._swapping = False
 
     # --- access -------------------------------------------------------------
 
-    def tab(self, cls: type[Tab]) -> Tab | None:
-        slot = self._slot_of(cls)
-        if slot is None:
-            return None
-        return slot.tab or self._build(slot)
+    def specs(self) -> list[TabSpec]:
+        return list(self._specs)
 
-    def is_built(self, cls: type[Tab]) -> bool:
-        slot = self._slot_of(cls)
-        return slot is not None and slot.tab is not None
+    def tab(self, cls) -> Tab | None:
+        spec = next((s for s in self._specs if s.is_for(cls)), None)
+        if spec is None:
+            return None
+        return spec.tab or self.build(spec)
 
     def built(self) -> list[Tab]:
-        return [slot.tab for slot in self._slots if slot.tab is not None]
+        return [spec.tab for spec in self._specs if spec.tab is not None]
 
     def for_each(self, fn: Callable[[Tab], None]) -> None:
         self._hooks.append(fn)
         for tab in self.built():
             fn(tab)
 
-    def _slot_of(self, cls) -> _Slot | None:
-        return next((s for s in self._slots if s.cls is cls), None) or \
-            next((s for s in self._slots if issubclass(s.cls, cls)), None)
+    def retranslate(self) -> None:
+        for spec in self._specs:
+            widget = spec.tab or spec.placeholder
+            self.tabs.setTabText(self.tabs.indexOf(widget), spec.tab.title() if spec.tab else _(spec.title))
 
     # --- building -----------------------------------------------------------
 
@@ -114,30 +129,35 @@ class LazyTabs(QObject):
         if self._swapping or index < 0:
             return
         widget = self.tabs.widget(index)
-        slot = next((s for s in self._slots if s.placeholder is widget and s.tab is None), None)
-        if slot is not None:
-            self._build(slot)
+        spec = next((s for s in self._specs if s.tab is None and s.placeholder is widget), None)
+        if spec is not None:
+            self.build(spec)
 
-    def _build(self, slot: _Slot) -> Tab:
+    def build(self, spec: TabSpec) -> Tab:
+        if spec.tab is not None:
+            return spec.tab
         started = time.perf_counter()
-        tab = slot.factory()
-        slot.tab = tab
-        index = self.tabs.indexOf(slot.placeholder)
+        tab = self.make(spec.load_class(), spec.kwargs)
+        spec.tab = tab
+        index = self.tabs.indexOf(spec.placeholder)
         was_current = self.tabs.currentIndex() == index
         self._swapping = True
         self.tabs.setUpdatesEnabled(False)
         try:
-            self.tabs.insertTab(index, tab, self.tabs.tabText(index))
+            self.tabs.insertTab(index, tab, tab.title())
             self.tabs.removeTab(index + 1)
             if was_current:
                 self.tabs.setCurrentIndex(index)
         finally:
             self._swapping = False
             self.tabs.setUpdatesEnabled(True)
-        slot.placeholder.deleteLater()
-        slot.placeholder = None
-        log.debug("tab %s built in %.1f ms", slot.cls.__name__, (time.perf_counter() - started) * 1000)
+        spec.placeholder.deleteLater()
+        spec.placeholder = None
+        log.debug("tab %s built in %.1f ms", spec.class_name, (time.perf_counter() - started) * 1000)
+        self._announce(tab)
+        return tab
+
+    def _announce(self, tab: Tab) -> None:
         for hook in self._hooks:
             hook(tab)
         self.built_tab.emit(tab)
-        return tab

@@ -10,17 +10,10 @@ from partnerdesk.i18n import _
 from partnerdesk.services import data
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
-from partnerdesk.ui.dialogs.about import AboutDialog
-from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.lazy_tabs import LazyTabs
 from partnerdesk.ui.tabs.base import Tab
-from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
-from partnerdesk.ui.tabs.partners.tab import PartnersTab
-from partnerdesk.ui.tabs.projects.tab import ProjectsTab
-from partnerdesk.ui.tabs.todo.tab import TodoTab
-from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -45,7 +38,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.review_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.lazy_tabs = LazyTabs(self.tabs, self)
+        self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
         self._build_tabs()
 
         self.progress = QProgressBar()
@@ -63,17 +56,18 @@ class MainWindow(QMainWindow):
     # --- composition --------------------------------------------------------
 
     def _build_tabs(self) -> None:
-        """Register the tabs; each is built on its first show (ui/lazy_tabs.py)."""
-        self.register_tab(PartnersTab, lambda: PartnersTab(self.ctx, load_demo=self.load_demo))
-        self.register_tab(ProjectsTab)
-        self.register_tab(ConventionsTab)
-        self.register_tab(TrombinoscopeTab)
-        self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
+        """Register the tabs by package; each is imported and built on its first show (ui/lazy_tabs.py)."""
+        self.register_tab("partnerdesk.ui.tabs.todo")  # "À faire" is the first tab, shown at start
+        self.register_tab("partnerdesk.ui.tabs.partners", load_demo=self.load_demo)
+        self.register_tab("partnerdesk.ui.tabs.projects")
+        self.register_tab("partnerdesk.ui.tabs.conventions")
+        self.register_tab("partnerdesk.ui.tabs.trombinoscope")
         self.tabs.setCurrentIndex(0)
+        self.lazy_tabs.build(self.lazy_tabs.specs()[0])
 
-    def register_tab(self, cls: type[Tab], factory=None) -> None:
-        """Add a tab built on its first show (or first `tab(cls)`); `factory` defaults to `cls(ctx)`."""
-        self.lazy_tabs.add(cls, factory or (lambda: cls(self.ctx)))
+    def register_tab(self, package: str, **kwargs) -> None:
+        """Add the tab of `package` (its TITLE, OPENS, TAB), built on its first show or `tab(cls)`."""
+        self.lazy_tabs.add(package, **kwargs)
 
     def add_tab(self, tab: Tab) -> Tab:
         return self.lazy_tabs.add_built(tab)
@@ -120,8 +114,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, _("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
 
-        for number, cls in enumerate(self.lazy_tabs.classes(), start=1):
-            action = self._action(self.view_menu, cls.title(), lambda checked=False, c=cls: self.show_tab(self.tab(c)))
+        for number, spec in enumerate(self.lazy_tabs.specs(), start=1):
+            action = self._action(self.view_menu, _(spec.title),
+                                  lambda checked=False, s=spec: self.show_tab(self.lazy_tabs.build(s)))
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
@@ -160,10 +155,10 @@ class MainWindow(QMainWindow):
             tab.on_data_changed(area)
 
     def open_item(self, kind: str, item_id: int) -> None:
-        for cls in self.lazy_tabs.classes():
-            if not self.lazy_tabs.is_built(cls) and cls.opens is not None and kind not in cls.opens:
+        for spec in self.lazy_tabs.specs():
+            if spec.tab is None and spec.opens is not None and kind not in spec.opens:
                 continue  # not built, and says it does not open this kind
-            tab = self.tab(cls)
+            tab = self.lazy_tabs.build(spec)
             if tab.open_item(kind, item_id):
                 self.show_tab(tab)
                 return
@@ -171,9 +166,13 @@ class MainWindow(QMainWindow):
     # --- commands -----------------------------------------------------------
 
     def show_about(self) -> None:
+        from partnerdesk.ui.dialogs.about import AboutDialog
+
         AboutDialog(self.ctx.paths, data.schema_version(), self).exec()
 
     def show_backups(self) -> None:
+        from partnerdesk.ui.dialogs.backups import BackupsDialog
+
         dialog = BackupsDialog(self.ctx.paths, self)
         dialog.restored.connect(self._after_restore)
         dialog.exec()

@@ -96,6 +96,10 @@ class TaskRunner:
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
 
+    def busy(self) -> bool:
+        """True while a task started here has not had its result applied yet."""
+        return bool(self._live)
+
 
 class SyncTaskRunner(TaskRunner):
     """Runs tasks at once on the calling thread (tests)."""

@@ -47,6 +47,7 @@ class Block:
     stack: list[str] = field(default_factory=list)  # debug mode: the sampled stack, outermost first
 
 
+QT_WORK = "Qt work (layout, painting, events; no Python slot)"
 _LOOP_CALL = re.compile(r"\.(exec_?|processEvents|sendPostedEvents|sendEvent|qWait\w*)\s*\(")
 
 
@@ -77,8 +78,10 @@ class GuiWatchdog(QObject):
         self._lock = threading.Lock()
         self._last = time.perf_counter()
         self._base: frozenset[int] = frozenset()  # ids of the frames under the running event loop
-        self._action: str | None = None   # what the monitor saw during the current block
-        self._stack: list[str] = []
+        # What the monitor saw during the current block: samples per action (a Python slot seen
+        # in most samples names the block), and the first stack sampled for each.
+        self._seen: dict[str, int] = {}
+        self._stacks: dict[str, list[str]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
@@ -137,11 +140,11 @@ class GuiWatchdog(QObject):
         with self._lock:
             late_ms = (now - self._last) * 1000 - self.interval_ms
             started = self._last
-            action, stack = self._action, self._stack
-            self._last, self._base, self._action, self._stack = now, base, None, []
+            action = max(self._seen, key=lambda a: (not a.startswith(QT_WORK), self._seen[a]), default=None)
+            stack = self._stacks.get(action, [])
+            self._last, self._base, self._seen, self._stacks = now, base, {}, {}
         if late_ms > self.threshold_ms:
-            block = Block(started, late_ms, action or "Qt (layout, painting or events; no Python code seen)",
-                          stack)
+            block = Block(started, late_ms, action or QT_WORK + " (no sample taken)", stack)
             self.blocks.append(block)
             del self.blocks[:-self.keep]
             log.warning("GUI thread blocked %.0f ms by %s", late_ms, block.action)
@@ -158,14 +161,14 @@ class GuiWatchdog(QObject):
                 if late_ms <= self.threshold_ms / 2:
                     continue
                 base = self._base
-                seen = self._action
             frame = sys._current_frames().get(self._gui_ident)
             if frame is None:
                 continue
             action, stack = self._describe(frame, base)
             with self._lock:
-                if seen is None and action is not None:  # the first sample of the block names it
-                    self._action, self._stack = action, stack
+                if action is not None:
+                    self._seen[action] = self._seen.get(action, 0) + 1
+                    self._stacks.setdefault(action, stack)
 
     def _describe(self, top, base: set[int]) -> tuple[str | None, list[str]]:
         frames = []
@@ -183,7 +186,7 @@ class GuiWatchdog(QObject):
         if candidates:
             action = _name(candidates[0])
         elif frames:  # no Python slot running: Qt's own work (layout, painting, events)
-            action = "Qt work (layout, painting, events; no Python slot) under " + _name(frames[-1])
+            action = f"{QT_WORK} under {_name(frames[-1])}"
         else:
             action = None
         stack = []

@@ -29,6 +29,7 @@ from partnerdesk.services import convention_templates, conventions
 from partnerdesk.ui.models.conventions import COL_TITLE, ConventionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.conventions import OPENS, TITLE
 from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.empty_state import EmptyState
@@ -55,7 +56,7 @@ class DeleteConventionCommand(QUndoCommand):
 class ConventionsTab(Tab):
     areas = ("projects", "organisations")  # its own changes refresh it directly
     object_name = "conventionsTab"
-    opens = ("convention",)
+    opens = OPENS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -139,7 +140,7 @@ class ConventionsTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Conventions")
+        return _(TITLE)
 
     def refresh(self, reload_editor: bool = True) -> None:
         """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing."""

@@ -26,6 +26,7 @@ from partnerdesk.services import projects
 from partnerdesk.ui.models.projects import ProjectTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.projects import OPENS, TITLE
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.card import ProjectCard
 from partnerdesk.ui.tabs.projects.fields import enum_combo
@@ -52,7 +53,7 @@ class ProjectsTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Projects")
+        return _(TITLE)
 
     def _build_list_and_card(self) -> QWidget:
         self.search = QLineEdit()
@@ -186,11 +187,11 @@ class ProjectsTab(Tab):
         self.search.setFocus()
         self.search.selectAll()
 
-    OPENS = opens = ("project", "project_partner", "session", "milestone")
+    opens = OPENS
 
     def open_item(self, kind: str, item_id: int) -> bool:
         """Show a project; for a card, a session or a milestone, on the right page, selected."""
-        if kind not in self.OPENS:
+        if kind not in self.opens:
             return False
         project_id = projects.project_of(kind, item_id)
         if project_id is None or projects.get_project(project_id) is None:

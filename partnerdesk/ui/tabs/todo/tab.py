@@ -27,6 +27,7 @@ from partnerdesk.services import todo
 from partnerdesk.ui.models.projects import TodoTableModel
 from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.todo import OPENS, TITLE
 from partnerdesk.ui.widgets.empty_state import EmptyState
 
 ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
@@ -35,7 +36,7 @@ ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
 class TodoTab(Tab):
     areas = ("projects", "organisations", "interactions", "people", "conventions", "review", "todo")
     object_name = "todoTab"
-    opens = ()
+    opens = OPENS
 
     def __init__(self, ctx, parent=None, today: dt.date | None = None):
         super().__init__(ctx, parent)
@@ -117,7 +118,7 @@ class TodoTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("To do")
+        return _(TITLE)
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
