@@ -18,7 +18,10 @@ What other code can rely on (see docs/DEVELOPING.md, "Tabs"):
 - `built()` lists the tabs built so far, in tab order (refreshes, `can_leave`);
 - `for_each(fn)` runs `fn(tab)` on every tab built now and on each one built later;
 - `specs()` the registered tabs in order (title, kinds opened, built or not);
-- `retranslate()` sets every tab's text again (after a language change).
+- `retranslate()` sets every tab's text again (after a language change);
+- `notify(area)` passes a data change (`ctx.signals.data_changed`) to the tab on show at
+  once, and to each hidden tab when it is shown next (or reached through `tab(cls)`):
+  a save refreshes one tab, not five.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ class TabSpec:
     kwargs: dict = field(default_factory=dict)
     placeholder: QWidget | None = None
     tab: Tab | None = None
+    pending: list[str] = field(default_factory=list)  # data changes not yet shown to the hidden tab
 
     def is_for(self, cls) -> bool:
         if self.tab is not None:
@@ -108,7 +112,25 @@ class LazyTabs(QObject):
         spec = next((s for s in self._specs if s.is_for(cls)), None)
         if spec is None:
             return None
-        return spec.tab or self.build(spec)
+        if spec.tab is None:
+            return self.build(spec)
+        self._catch_up(spec)
+        return spec.tab
+
+    def notify(self, area: str) -> None:
+        current = self.tabs.currentWidget()
+        for spec in self._specs:
+            if spec.tab is None:
+                continue  # built later, from fresh data
+            if spec.tab is current:
+                spec.tab.on_data_changed(area)
+            elif area not in spec.pending and "*" not in spec.pending:
+                spec.pending[:] = ["*"] if area == "*" else [*spec.pending, area]
+
+    def _catch_up(self, spec: TabSpec) -> None:
+        pending, spec.pending = spec.pending, []
+        for area in pending:
+            spec.tab.on_data_changed(area)
 
     def built(self) -> list[Tab]:
         return [spec.tab for spec in self._specs if spec.tab is not None]
@@ -129,12 +151,15 @@ class LazyTabs(QObject):
         if self._swapping or index < 0:
             return
         widget = self.tabs.widget(index)
-        spec = next((s for s in self._specs if s.tab is None and s.placeholder is widget), None)
-        if spec is not None:
+        spec = next((s for s in self._specs if widget in (s.tab, s.placeholder)), None)
+        if spec is not None and spec.tab is None:
             self.build(spec)
+        elif spec is not None:
+            self._catch_up(spec)
 
     def build(self, spec: TabSpec) -> Tab:
         if spec.tab is not None:
+            self._catch_up(spec)
             return spec.tab
         started = time.perf_counter()
         tab = self.make(spec.load_class(), spec.kwargs)

@@ -151,8 +151,7 @@ class MainWindow(QMainWindow):
             tab.focus_search()
 
     def _broadcast(self, area: str) -> None:
-        for tab in self.tab_list:
-            tab.on_data_changed(area)
+        self.lazy_tabs.notify(area)  # the tab on show now, the others when shown
 
     def open_item(self, kind: str, item_id: int) -> None:
         for spec in self.lazy_tabs.specs():

@@ -45,6 +45,7 @@ class Block:
     duration_ms: float
     action: str             # the slot or task callback running, or what Qt was doing
     stack: list[str] = field(default_factory=list)  # debug mode: the sampled stack, outermost first
+    hot: str = ""           # the innermost PartnerDesk function seen most often under the slot
 
 
 QT_WORK = "Qt work (layout, painting, events; no Python slot)"
@@ -82,6 +83,7 @@ class GuiWatchdog(QObject):
         # in most samples names the block), and the first stack sampled for each.
         self._seen: dict[str, int] = {}
         self._stacks: dict[str, list[str]] = {}
+        self._hot: dict[str, dict[str, int]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
@@ -142,12 +144,15 @@ class GuiWatchdog(QObject):
             started = self._last
             action = max(self._seen, key=lambda a: (not a.startswith(QT_WORK), self._seen[a]), default=None)
             stack = self._stacks.get(action, [])
-            self._last, self._base, self._seen, self._stacks = now, base, {}, {}
+            hot = self._hot.get(action) or {}
+            hot = max(hot, key=hot.get, default="")
+            self._last, self._base, self._seen, self._stacks, self._hot = now, base, {}, {}, {}
         if late_ms > self.threshold_ms:
-            block = Block(started, late_ms, action or QT_WORK + " (no sample taken)", stack)
+            block = Block(started, late_ms, action or QT_WORK + " (no sample taken)", stack, hot)
             self.blocks.append(block)
             del self.blocks[:-self.keep]
-            log.warning("GUI thread blocked %.0f ms by %s", late_ms, block.action)
+            log.warning("GUI thread blocked %.0f ms by %s%s", late_ms, block.action,
+                        f", mostly in {hot}" if hot else "")
             if self.debug and stack:
                 log.warning("stack sampled during the block:\n%s", "\n".join(stack))
 
@@ -164,13 +169,16 @@ class GuiWatchdog(QObject):
             frame = sys._current_frames().get(self._gui_ident)
             if frame is None:
                 continue
-            action, stack = self._describe(frame, base)
+            action, stack, hot = self._describe(frame, base)
             with self._lock:
                 if action is not None:
                     self._seen[action] = self._seen.get(action, 0) + 1
                     self._stacks.setdefault(action, stack)
+                    if hot:
+                        counts = self._hot.setdefault(action, {})
+                        counts[hot] = counts.get(hot, 0) + 1
 
-    def _describe(self, top, base: set[int]) -> tuple[str | None, list[str]]:
+    def _describe(self, top, base: set[int]) -> tuple[str | None, list[str], str]:
         frames = []
         frame = top
         while frame is not None:
@@ -189,10 +197,16 @@ class GuiWatchdog(QObject):
             action = f"{QT_WORK} under {_name(frames[-1])}"
         else:
             action = None
+        ours = [f for f in fresh if f.f_globals.get("__name__", "").startswith("partnerdesk.")
+                and not f.f_code.co_filename.endswith(_DISPATCHERS)]
+        hot = ""
+        if ours:
+            code = ours[-1].f_code
+            hot = f"{ours[-1].f_globals['__name__']}.{getattr(code, 'co_qualname', code.co_name)}"
         stack = []
         if self.debug:
             stack = [line.rstrip() for line in traceback.format_stack(top)]
-        return action, stack
+        return action, stack, hot
 
 
 def from_settings(settings=None, environ=None) -> GuiWatchdog | None:

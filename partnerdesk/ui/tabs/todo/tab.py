@@ -29,6 +29,7 @@ from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.todo import OPENS, TITLE
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 
 ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
 
@@ -109,6 +110,7 @@ class TodoTab(Tab):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         self.stack.setCurrentWidget(self.table)  # until the first lines arrive
+        self.placeholder = LoadingPlaceholder(self.table)
         self.summary.setText(_("Gathering what needs doing…"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -127,12 +129,14 @@ class TodoTab(Tab):
         """Gather the lines in the background (the sources read the whole journal), then show them."""
         self._generation += 1
         generation, today = self._generation, self.today()
+        self.placeholder.show_while(not self.model.rowCount())
         self.ctx.tasks.run(lambda handle: todo.items(today), lambda items: self._show(generation, today, items),
                            lambda _exc, _details: self.summary.setText(_("The to-do list could not be gathered.")))
 
     def _show(self, generation: int, today: dt.date, items: list[TodoItem]) -> None:
         if generation != self._generation:
             return  # a newer refresh is under way
+        self.placeholder.show_while(False)
         key = self.selected_item().key if self.selected_item() else None
         row = self.table.currentIndex().row()
         monday_next = today + dt.timedelta(days=7 - today.weekday())
