@@ -54,14 +54,15 @@ _LOOP_CALL = re.compile(r"\.(exec_?|processEvents|sendPostedEvents|sendEvent|qWa
 
 def _runs_event_loop(frame) -> bool:
     """True when the frame's current line calls into a Qt event loop (Qt then calls the slots)."""
-    return bool(_LOOP_CALL.search(linecache.getline(frame.f_code.co_filename, frame.f_lineno)))
+    lineno = frame.f_lineno  # None while a frame is being set up
+    return bool(lineno) and bool(_LOOP_CALL.search(linecache.getline(frame.f_code.co_filename, lineno)))
 
 
 def _name(frame) -> str:
     code = frame.f_code
     module = frame.f_globals.get("__name__", "?")
     qualname = getattr(code, "co_qualname", code.co_name)
-    return f"{module}.{qualname} ({os.path.basename(code.co_filename)}:{frame.f_lineno})"
+    return f"{module}.{qualname} ({os.path.basename(code.co_filename)}:{frame.f_lineno or '?'})"
 
 
 class GuiWatchdog(QObject):
@@ -169,7 +170,10 @@ class GuiWatchdog(QObject):
             frame = sys._current_frames().get(self._gui_ident)
             if frame is None:
                 continue
-            action, stack, hot = self._describe(frame, base)
+            try:
+                action, stack, hot = self._describe(frame, base)
+            except Exception:  # noqa: BLE001 - the GUI thread's frames change under us: skip this sample
+                continue
             with self._lock:
                 if action is not None:
                     self._seen[action] = self._seen.get(action, 0) + 1

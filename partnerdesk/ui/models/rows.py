@@ -37,8 +37,15 @@ class ListTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, item_id) -> int:
-        """The row of the item with this id, -1 when absent."""
-        return next((i for i, r in enumerate(self._rows) if r.id == item_id), -1)
+        """The row of the item with this id, -1 when absent (an index by id, rebuilt when stale)."""
+        where = getattr(self, "_where", None)
+        row = where.get(item_id, -1) if where is not None else -1
+        if 0 <= row < len(self._rows) and self._rows[row].id == item_id:
+            return row
+        if where is not None and len(where) == len(self._rows) and item_id not in where:
+            return -1
+        self._where = {r.id: i for i, r in enumerate(self._rows)}
+        return self._where.get(item_id, -1)
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)

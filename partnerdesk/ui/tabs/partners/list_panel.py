@@ -194,7 +194,8 @@ class ListPanel(QWidget):
             self.count_label.setText(_("Loading…"))
             self.placeholders[which].show_while(True)
         fetch = partners.list_organisations if which == ORGANISATIONS else partners.list_people
-        self.ctx.tasks.run(lambda _handle: fetch(), lambda rows: self._loaded(generation, which, rows),
+        self.ctx.tasks.run(lambda _handle: (fetch(), tags.list_tags()),
+                           lambda result: self._loaded(generation, which, *result),
                            lambda _exc, _details: self._load_failed(generation))
 
     def _load_failed(self, generation: int) -> None:
@@ -204,13 +205,13 @@ class ListPanel(QWidget):
                 placeholder.show_while(False)
             self.count_label.setText(_("The list could not be read."))
 
-    def _loaded(self, generation: int, which: int, rows: list) -> None:
+    def _loaded(self, generation: int, which: int, rows: list, tag_list: list) -> None:
         if generation != self._generation or not shiboken6.isValid(self):
             return  # a newer load is under way, or the panel is gone
         if self._in_selection:
             # A card saved while the selection changes: resetting the models inside the
             # selection model's signal would pull the rows from under Qt. Apply just after.
-            QTimer.singleShot(0, lambda: self._loaded(generation, which, rows))
+            QTimer.singleShot(0, lambda: self._loaded(generation, which, rows, tag_list))
             return
         kind, current = self._wanted or self.current()
         self._wanted = None
@@ -220,19 +221,19 @@ class ListPanel(QWidget):
             self._stale = {PEOPLE if which == ORGANISATIONS else ORGANISATIONS}
             self.loading = False
             self.placeholders[which].show_while(False)
-            self._refresh_tag_filter()
+            self._refresh_tag_filter(tag_list)
             self.apply_search(self.search_box.text())
             if current is not None:
                 self.select(kind, current)
         finally:
             self._silent = False
 
-    def _refresh_tag_filter(self) -> None:
+    def _refresh_tag_filter(self, tag_list) -> None:
         chosen = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(_("All tags"), None)
-        for tag in tags.list_tags():
+        for tag in tag_list:
             self.tag_filter.addItem(tag.name, tag.id)
         index = self.tag_filter.findData(chosen)
         self.tag_filter.setCurrentIndex(max(index, 0))
@@ -300,18 +301,17 @@ class ListPanel(QWidget):
             self._wanted = (self.view_kind(), item_id)  # selected once the rows are there
         table = self.table()
         proxy = table.model()
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            if index.data(IdRole) == item_id:
-                previous, self._silent = self._silent, silent
-                try:
-                    table.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                        | QItemSelectionModel.SelectionFlag.Rows)
-                    table.scrollTo(index)
-                finally:
-                    self._silent = previous
-                return True
+        source = proxy.sourceModel()
+        index = proxy.mapFromSource(source.index(source.row_of(item_id), 0))
+        if index.isValid():
+            previous, self._silent = self._silent, silent
+            try:
+                table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                table.scrollTo(index)
+            finally:
+                self._silent = previous
+            return True
         if silent:
             table.selectionModel().blockSignals(True)
             table.clearSelection()

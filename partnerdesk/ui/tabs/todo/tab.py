@@ -158,11 +158,11 @@ class TodoTab(Tab):
         return indexes[0].data(ObjectRole) if indexes else None
 
     def select_key(self, key: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ObjectRole).key == key:
-                self.table.setCurrentIndex(index)
-                return True
+        row = next((n for n, item in enumerate(self.model.rows()) if item.key == key), -1)
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            return True
         return False
 
     def open_selected(self) -> None:
