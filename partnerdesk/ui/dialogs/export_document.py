@@ -74,8 +74,8 @@ class ExportDocumentDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         if kind == "partner":
-            for org in partners.list_organisations():
-                self.organisation.addItem(org.name, org.id)
+            for org_id, name in partners.organisation_names():
+                self.organisation.addItem(name, org_id)
             form.addRow(_("Organisation"), self.organisation)
         else:
             for project in projects.list_projects():

@@ -30,6 +30,7 @@ from partnerdesk.ui.tabs.projects import OPENS, TITLE
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.card import ProjectCard
 from partnerdesk.ui.tabs.projects.fields import enum_combo
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
@@ -82,7 +83,7 @@ class ProjectsTab(Tab):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
+        self.table = widths_from_sample(QTableView())
         self.table.setObjectName("projectsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

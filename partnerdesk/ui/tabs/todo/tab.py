@@ -28,6 +28,7 @@ from partnerdesk.ui.models.projects import TodoTableModel
 from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.todo import OPENS, TITLE
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 
@@ -65,7 +66,7 @@ class TodoTab(Tab):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
+        header = widths_from_sample(self.table).horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
