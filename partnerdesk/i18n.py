@@ -14,6 +14,7 @@ non-fuzzy French entry.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import locale as _locale
 import os
 from decimal import Decimal
@@ -114,9 +115,15 @@ def format_date(value: dt.date | None) -> str:
         value = value.date()
     if _language == "fr":
         return value.strftime("%d/%m/%Y")
+    return _babel_date(value, babel_locale())
+
+
+@functools.lru_cache(maxsize=4096)
+def _babel_date(value: dt.date, locale: str) -> str:
+    """Babel reads its locale data on every call: lists show the same dates again and again."""
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format="medium", locale=babel_locale())
+    return babel_format_date(value, format="medium", locale=locale)
 
 
 def format_datetime(value: dt.datetime | None) -> str:

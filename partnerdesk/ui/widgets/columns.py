@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView
 
-SAMPLE_ROWS = 100
+SAMPLE_ROWS = 20
 
 
 def widths_from_sample(view: QTableView, rows: int = SAMPLE_ROWS) -> QTableView:
