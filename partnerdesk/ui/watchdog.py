@@ -46,6 +46,8 @@ class Block:
     action: str             # the slot or task callback running, or what Qt was doing
     stack: list[str] = field(default_factory=list)  # debug mode: the sampled stack, outermost first
     hot: str = ""           # the innermost PartnerDesk function seen most often under the slot
+    cpu_ms: float = 0.0     # CPU time the GUI thread used meanwhile: far below duration_ms, the thread
+    #                         waited (a busy machine, or the GIL held by a background task)
 
 
 QT_WORK = "Qt work (layout, painting, events; no Python slot)"
@@ -79,6 +81,7 @@ class GuiWatchdog(QObject):
         self._gui_ident = threading.get_ident()
         self._lock = threading.Lock()
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._base: frozenset[int] = frozenset()  # ids of the frames under the running event loop
         # What the monitor saw during the current block: samples per action (a Python slot seen
         # in most samples names the block), and the first stack sampled for each.
@@ -96,6 +99,7 @@ class GuiWatchdog(QObject):
 
     def start(self) -> GuiWatchdog:
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._stop.clear()
         self.timer.start()
         if self._thread is None or not self._thread.is_alive():
@@ -138,7 +142,7 @@ class GuiWatchdog(QObject):
         return frozenset(ids)
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         base = self._frames_under(sys._getframe(1))
         with self._lock:
             late_ms = (now - self._last) * 1000 - self.interval_ms
@@ -147,12 +151,13 @@ class GuiWatchdog(QObject):
             stack = self._stacks.get(action, [])
             hot = self._hot.get(action) or {}
             hot = max(hot, key=hot.get, default="")
+            cpu_ms, self._last_cpu = (cpu - self._last_cpu) * 1000, cpu
             self._last, self._base, self._seen, self._stacks, self._hot = now, base, {}, {}, {}
         if late_ms > self.threshold_ms:
-            block = Block(started, late_ms, action or QT_WORK + " (no sample taken)", stack, hot)
+            block = Block(started, late_ms, action or QT_WORK + " (no sample taken)", stack, hot, cpu_ms)
             self.blocks.append(block)
             del self.blocks[:-self.keep]
-            log.warning("GUI thread blocked %.0f ms by %s%s", late_ms, block.action,
+            log.warning("GUI thread blocked %.0f ms (%.0f ms of its CPU) by %s%s", late_ms, cpu_ms, block.action,
                         f", mostly in {hot}" if hot else "")
             if self.debug and stack:
                 log.warning("stack sampled during the block:\n%s", "\n".join(stack))

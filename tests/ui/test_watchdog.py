@@ -45,6 +45,7 @@ def test_slow_slot_is_reported_with_its_name(qtbot, caplog):
     assert block.duration_ms >= 100
     assert "Slots.deliberately_slow_slot" in block.action
     assert "test_watchdog.py" in block.action
+    assert block.cpu_ms > 0  # a busy slot: the GUI thread itself worked
     assert any("deliberately_slow_slot" in r.getMessage() and "blocked" in r.getMessage() for r in caplog.records)
 
 
