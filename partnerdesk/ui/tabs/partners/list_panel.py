@@ -194,7 +194,8 @@ class ListPanel(QWidget):
             self.count_label.setText(_("Loading…"))
             self.placeholders[which].show_while(True)
         fetch = partners.list_organisations if which == ORGANISATIONS else partners.list_people
-        self.ctx.tasks.run(lambda _handle: (fetch(), tags.list_tags()),
+        # Read and sorted in the worker: the GUI thread only swaps the rows in.
+        self.ctx.tasks.run(lambda _handle: (*model.arranged(fetch()), tags.list_tags()),
                            lambda result: self._loaded(generation, which, *result),
                            lambda _exc, _details: self._load_failed(generation))
 
@@ -205,19 +206,19 @@ class ListPanel(QWidget):
                 placeholder.show_while(False)
             self.count_label.setText(_("The list could not be read."))
 
-    def _loaded(self, generation: int, which: int, rows: list, tag_list: list) -> None:
+    def _loaded(self, generation: int, which: int, rows: list, order, tag_list: list) -> None:
         if generation != self._generation or not shiboken6.isValid(self):
             return  # a newer load is under way, or the panel is gone
         if self._in_selection:
             # A card saved while the selection changes: resetting the models inside the
             # selection model's signal would pull the rows from under Qt. Apply just after.
-            QTimer.singleShot(0, lambda: self._loaded(generation, which, rows, tag_list))
+            QTimer.singleShot(0, lambda: self._loaded(generation, which, rows, order, tag_list))
             return
         kind, current = self._wanted or self.current()
         self._wanted = None
         self._silent = True
         try:
-            (self.org_model if which == ORGANISATIONS else self.people_model).set_rows(rows)
+            (self.org_model if which == ORGANISATIONS else self.people_model).set_rows(rows, order)
             self._stale = {PEOPLE if which == ORGANISATIONS else ORGANISATIONS}
             self.loading = False
             self.placeholders[which].show_while(False)
