@@ -60,6 +60,8 @@ class Day:
 
     def act(self, name: str, *steps, pause_ms: int = 30) -> None:
         """Run each step from the event loop (as a click would arrive), `pause_ms` apart."""
+        pump(20)
+        self.watchdog.check()  # what the script itself did in between is not this action's
         mark = self.watchdog.mark()
         start = time.perf_counter()
         for step in steps:

@@ -232,6 +232,13 @@ class PipelineBoard(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.catch_up()
+
+    def reload_later(self) -> None:
+        """Read the cards when the board is next shown (or `catch_up()` is called)."""
+        self._stale = True
+
+    def catch_up(self) -> None:
         if self._stale:
             self._stale = False
             if self.cross_project:

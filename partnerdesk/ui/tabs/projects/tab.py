@@ -52,7 +52,10 @@ class ProjectsTab(Tab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.views)
         self.refresh()
-        self.board.reload()
+        # The all-projects board holds every card: read when its page is first shown.
+        self.board.reload_later()
+        self.views.currentChanged.connect(lambda index: self.board.catch_up()
+                                          if self.views.widget(index) is self.board else None)
 
     @classmethod
     def title(cls) -> str:
