@@ -140,9 +140,15 @@ def format_money(amount: float | Decimal | int | None) -> str:
     """1 234,50 € in French."""
     if amount is None:
         return ""
+    return _babel_money(amount, babel_locale())
+
+
+@functools.lru_cache(maxsize=4096)
+def _babel_money(amount, locale: str) -> str:
+    """Cached like dates: a board or a budget paints the same amounts on every repaint."""
     from babel.numbers import format_currency
 
-    return format_currency(amount, "EUR", locale=babel_locale())
+    return format_currency(amount, "EUR", locale=locale)
 
 
 def format_number(value: float | int, decimals: int = 0) -> str:
