@@ -23,6 +23,7 @@ class PersonCardDelegate(QStyledItemDelegate):
         if key not in self._fonts:
             bold = QFont(font)
             bold.setBold(True)
+            font = QFont(font)  # a copy: the option owns the one it hands to paint()
             self._fonts[key] = (font, QFontMetrics(font), bold, QFontMetrics(bold))
         return self._fonts[key]
 
