@@ -4,7 +4,7 @@ decision grid, the "Bilan des partenariats" view and its exports, the verdict on
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from partnerdesk.domain.balance import Benefit, BenefitEntry, Criterion, FunderProfile, TimeEntry, Verdict
 from partnerdesk.domain.partners import OrganisationData
@@ -165,3 +165,26 @@ def test_window_offers_the_view_and_the_card_section(window, qtbot):
     card = partners_tab.org_card
     titles = [card.sections.tabText(i) for i in range(card.sections.count())]
     assert "Balance" in titles
+
+
+def test_criteria_edited_in_their_dialog(ctx, qtbot):
+    from partnerdesk.ui.tabs.balance.criteria_dialog import CriteriaDialog
+
+    dialog = CriteriaDialog()
+    qtbot.addWidget(dialog)
+    assert len(dialog.rows) == 6
+    dialog.remove_row(dialog.rows[-1])
+    dialog.findChild(QPushButton, "addCriterion").click()
+    _holder, label, blocking = dialog.rows[-1]
+    label.setText("Pas de publicité commerciale")
+    blocking.setChecked(True)
+    _save(dialog)
+    saved = balance.criteria()
+    assert len(saved) == 6 and saved[-1] == Criterion("Pas de publicité commerciale", True)
+    again = CriteriaDialog()
+    qtbot.addWidget(again)
+    for entry in list(again.rows):
+        again.remove_row(entry)
+    _save(again)
+    assert again.error.isVisibleTo(again)  # at least one criterion
+    assert len(balance.criteria()) == 6

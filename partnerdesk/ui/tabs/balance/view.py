@@ -28,6 +28,7 @@ from partnerdesk.ui.dialogs.file_output import export_folder, remember_export_fo
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.roles import SortRole
 from partnerdesk.ui.tabs.balance.chart import BalanceChart
+from partnerdesk.ui.tabs.balance.criteria_dialog import CriteriaDialog
 from partnerdesk.ui.tabs.balance.models import BalanceTableModel, ratio_text
 from partnerdesk.ui.tabs.balance.panel import year_combo
 from partnerdesk.ui.tabs.projects.fields import table
@@ -97,7 +98,8 @@ class BalanceDialog(QDialog):
         buttons = QHBoxLayout()
         for text, name, slot in ((_("Export to CSV…"), "balanceCsv", lambda: self.export_table("csv")),
                                  (_("Export to ODS…"), "balanceOds", lambda: self.export_table("ods")),
-                                 (_("Internal report (PDF)…"), "balancePdf", self.export_pdf)):
+                                 (_("Internal report (PDF)…"), "balancePdf", self.export_pdf),
+                                 (_("Decision criteria…"), "balanceCriteria", self.edit_criteria)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -130,6 +132,9 @@ class BalanceDialog(QDialog):
                                    "{n} partners cost more than they bring with no non-financial benefit (in red).",
                                    t.flagged).format(n=t.flagged)
         self.summary.setText(text)
+
+    def edit_criteria(self) -> None:
+        CriteriaDialog(self).exec()
 
     def _save_cost(self) -> None:
         try:
