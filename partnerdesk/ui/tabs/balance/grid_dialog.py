@@ -68,11 +68,13 @@ class DecisionGridDialog(QDialog):
             comment = QLineEdit(answer.comment)
             comment.setObjectName(f"comment{i}")
             comment.setMaxLength(2000)
+            comment.setCursorPosition(0)
             grid_layout.addWidget(label, i, 0)
             grid_layout.addWidget(rating, i, 1)
             grid_layout.addWidget(comment, i, 2)
             self.ratings.append(rating)
             self.comments.append(comment)
+        grid_layout.setRowStretch(len(grid.answers) + 1, 1)
         grid_layout.setColumnStretch(0, 3)
         grid_layout.setColumnStretch(2, 4)
         scroll = QScrollArea()
@@ -96,6 +98,7 @@ class DecisionGridDialog(QDialog):
         set_date(self.decided_on, grid.decided_on or dt.date.today())
         self.errors.row(form, _("Date"), "decided_on", self.decided_on)
         self.note = text_box("gridNote", 50)
+        self.note.setMaximumHeight(70)
         self.note.setPlainText(grid.note)
         self.errors.row(form, _("Note"), "note", self.note)
         layout.addLayout(form)
@@ -106,7 +109,7 @@ class DecisionGridDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update_suggestion()
-        self.resize(720, 560)
+        self.resize(760, 600)
 
     def collect(self) -> DecisionGrid:
         for answer, rating, comment in zip(self.grid.answers, self.ratings, self.comments):

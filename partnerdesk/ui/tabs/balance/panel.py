@@ -104,7 +104,7 @@ class PartnerBalancePanel(QWidget):
         funder.addWidget(self.save_funder)
         layout.addLayout(funder)
 
-        lists = QHBoxLayout()
+        lists = QVBoxLayout()
         time_box = QGroupBox(_("Staff time"))
         time_layout = QVBoxLayout(time_box)
         self.time_model = TimeEntryTableModel(self)
