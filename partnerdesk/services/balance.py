@@ -253,6 +253,20 @@ def verdicts(project_id: int | None = None) -> dict[int, Verdict]:
 
 # --- the balance -------------------------------------------------------------------------
 
+def _narrow(query, *conditions):
+    """`query` where each (expression, value) holds; a None value adds no condition."""
+    for expression, value in conditions:
+        if value is not None:
+            query = query.where(expression == value)
+    return query
+
+
+def _obtained(*columns):
+    """Sums of the obtained contributions of live projects, grouped by the caller."""
+    return (PartnerContribution.select(*columns, fn.SUM(PartnerContribution.value)).join(ProjectPartner).join(Project)
+            .where(PartnerContribution.status == ContributionStatus.OBTENU.value, Project.deleted_at.is_null()))
+
+
 def _contribution_year():
     created = fn.date(Project.created_at)
     return _year(fn.COALESCE(PartnerContribution.obtained_on, Project.start_date, created))
@@ -269,26 +283,17 @@ def balance_rows(year: int | None = None, project_id: int | None = None,
             rows[org_id] = BalanceRow(org_id, "", hourly_cost=cost)
         return rows[org_id]
 
-    hours = StaffTime.select(StaffTime.organisation, fn.SUM(StaffTime.hours)).where(StaffTime.organisation.is_null(False))
-    if year is not None:
-        hours = hours.where(_year(StaffTime.worked_on) == str(year))
-    if project_id is not None:
-        hours = hours.where(StaffTime.project == project_id)
-    if organisation_id is not None:
-        hours = hours.where(StaffTime.organisation == organisation_id)
+    year_text = None if year is None else str(year)
+    hours = _narrow(StaffTime.select(StaffTime.organisation, fn.SUM(StaffTime.hours))
+                    .where(StaffTime.organisation.is_null(False)),
+                    (_year(StaffTime.worked_on), year_text), (StaffTime.project, project_id),
+                    (StaffTime.organisation, organisation_id))
     for org_id, total in hours.group_by(StaffTime.organisation).tuples():
         row(org_id).hours = round(total or 0.0, 2)
 
-    values = (PartnerContribution.select(ProjectPartner.organisation, PartnerContribution.kind,
-                                         fn.SUM(PartnerContribution.value))
-              .join(ProjectPartner).join(Project)
-              .where(PartnerContribution.status == ContributionStatus.OBTENU.value, Project.deleted_at.is_null()))
-    if year is not None:
-        values = values.where(_contribution_year() == str(year))
-    if project_id is not None:
-        values = values.where(ProjectPartner.project == project_id)
-    if organisation_id is not None:
-        values = values.where(ProjectPartner.organisation == organisation_id)
+    values = _narrow(_obtained(ProjectPartner.organisation, PartnerContribution.kind),
+                     (_contribution_year(), year_text), (ProjectPartner.project, project_id),
+                     (ProjectPartner.organisation, organisation_id))
     for org_id, kind, total in values.group_by(ProjectPartner.organisation, PartnerContribution.kind).tuples():
         target = row(org_id)
         if kind == Contribution.FINANCEMENT.value:
@@ -296,13 +301,9 @@ def balance_rows(year: int | None = None, project_id: int | None = None,
         else:
             target.in_kind = round(target.in_kind + (total or 0.0), 2)
 
-    benefits = PartnerBenefit.select(PartnerBenefit.organisation, PartnerBenefit.benefit)
-    if year is not None:
-        benefits = benefits.where(_year(PartnerBenefit.noted_on) == str(year))
-    if project_id is not None:
-        benefits = benefits.where(PartnerBenefit.project == project_id)
-    if organisation_id is not None:
-        benefits = benefits.where(PartnerBenefit.organisation == organisation_id)
+    benefits = _narrow(PartnerBenefit.select(PartnerBenefit.organisation, PartnerBenefit.benefit),
+                       (_year(PartnerBenefit.noted_on), year_text), (PartnerBenefit.project, project_id),
+                       (PartnerBenefit.organisation, organisation_id))
     for org_id, benefit in benefits.tuples():
         b = Benefit.parse(benefit, Benefit.AUTRE)
         if b not in row(org_id).benefits:
@@ -371,16 +372,12 @@ def internal_report(year: int | None) -> InternalReport:
     rows = balance_rows(year)
     cost = hourly_cost()
     per_project: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    hours = StaffTime.select(StaffTime.project, fn.SUM(StaffTime.hours)).where(StaffTime.project.is_null(False))
-    if year is not None:
-        hours = hours.where(_year(StaffTime.worked_on) == str(year))
+    year_text = None if year is None else str(year)
+    hours = _narrow(StaffTime.select(StaffTime.project, fn.SUM(StaffTime.hours)).where(StaffTime.project.is_null(False)),
+                    (_year(StaffTime.worked_on), year_text))
     for pid, total in hours.group_by(StaffTime.project).tuples():
         per_project[pid][0] += total or 0.0
-    values = (PartnerContribution.select(ProjectPartner.project, fn.SUM(PartnerContribution.value))
-              .join(ProjectPartner).join(Project)
-              .where(PartnerContribution.status == ContributionStatus.OBTENU.value))
-    if year is not None:
-        values = values.where(_contribution_year() == str(year))
+    values = _narrow(_obtained(ProjectPartner.project), (_contribution_year(), year_text))
     for pid, total in values.group_by(ProjectPartner.project).tuples():
         per_project[pid][1] += total or 0.0
     titles = {p.id: p.title for p in Project.select(Project.id, Project.title, Project.deleted_at)
