@@ -35,7 +35,7 @@ def _path(b: backups.BackupFile) -> str:
 
 class BackupTableModel(RecordTableModel):
     COLUMNS = [
-        Column(N_("Date"), lambda b: format_datetime(b.taken_at), tooltip=_path),
+        Column(N_("Date"), lambda b: format_datetime(b.taken_at, seconds=True), tooltip=_path),
         Column(N_("Kind"), lambda b: _(KIND_LABELS.get(b.kind, b.kind)), tooltip=_path),
         Column(N_("Size"), lambda b: _("{size} KB").format(size=format_number(max(1, b.size // 1024))), tooltip=_path),
     ]
