@@ -6,7 +6,7 @@ File names: `partnerdesk-YYYYMMDD-HHMMSS[-N]-<kind>.sqlite3`, plus a manifest
 (see `filestore`).
 
 Rotation by kind: a copy taken *before* something (restore, migration, archive
-import) is kept at least 30 days whatever happens; manual and automatic backups are
+import) is kept 30 days whatever happens; daily (start-up) and manual backups are
 rotated separately (a manual backup never replaces the day's automatic one); of each,
 the newest of the 7 newest days and the newest of each of the 12 calendar months up
 to this one are kept. Nothing older than those 12 calendar months survives a rotation.
@@ -27,7 +27,6 @@ from partnerdesk.store import filestore
 log = logging.getLogger(__name__)
 
 SAFETY_KINDS = ("pre-restore", "pre-migration", "pre-import-all")
-AUTOMATIC_KINDS = ("daily",) + SAFETY_KINDS
 KINDS = ("daily", "manual") + SAFETY_KINDS
 _NAME = re.compile(r"^partnerdesk-(\d{8})-(\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
 KEEP_DAILY = 7
@@ -169,8 +168,8 @@ def to_keep(backups: list[BackupFile], now: dt.datetime | None = None) -> set[Pa
     safety_since = now - dt.timedelta(days=KEEP_SAFETY_DAYS)
     keep = {b.path for b in backups if b.is_safety_copy and b.taken_at >= safety_since}
     recent = [b for b in backups if b.taken_at >= cutoff]
-    keep |= _newest_per_bucket([b for b in recent if b.kind in AUTOMATIC_KINDS])
-    keep |= _newest_per_bucket([b for b in recent if b.kind not in AUTOMATIC_KINDS])
+    keep |= _newest_per_bucket([b for b in recent if b.kind == "daily"])
+    keep |= _newest_per_bucket([b for b in recent if b.kind == "manual"])
     if backups and not keep:
         keep.add(backups[0].path)  # never rotate away the only copy there is
     return keep
