@@ -11,13 +11,14 @@ from partnerdesk.i18n import _
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import health
 from partnerdesk.store import StoreError, close_store, open_store
+from partnerdesk.store.db import DatabaseBusy
 from partnerdesk.store import backup as store_backup
 from partnerdesk.store import migrate
 from partnerdesk.store.health import DatabaseState
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DataFolder", "DataUnusable", "StoreError", "open_data", "close_data", "schema_version"]
+__all__ = ["DatabaseBusy", "DataFolder", "DataUnusable", "StoreError", "open_data", "close_data", "schema_version"]
 
 
 class DataUnusable(StoreError):

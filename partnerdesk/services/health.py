@@ -44,3 +44,20 @@ def describe(state: DatabaseState, paths: DataPaths) -> str:
         return _("Another program is writing to the database and holds it locked ({path}). Close that "
                  "program (a database browser, a synchronisation tool) and try again.").format(path=paths.db_path)
     return kind
+
+
+def describe_failure(exc: BaseException) -> str | None:
+    """A message that says what happened and what to do, for a full disk, a locked database or
+    a read-only place; None for anything else."""
+    from partnerdesk.store import errors
+
+    kind = errors.failure_kind(exc)
+    if kind == errors.DISK_FULL:
+        return _("The disk is full: nothing was changed. Free some space (empty the recycle bin, remove "
+                 "large files) and try again.")
+    if kind == errors.LOCKED:
+        return _("The database is locked by another program: nothing was changed. Close the other program "
+                 "and try again.")
+    if kind == errors.READ_ONLY:
+        return _("The data folder or the database cannot be written (read-only): nothing was changed.")
+    return None
