@@ -77,6 +77,7 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
         folder.leftovers = leftovers.clean(paths)
     except Exception:  # noqa: BLE001 - cleaning is a courtesy: it never stops the start
         log.exception("cleaning leftovers failed")
+    _daily_upkeep()
     if daily_backup and store_backup.daily_backup_due(paths.backups_dir, today):
         try:
             folder.daily_backup = store_backup.create_backup(paths.db_path, paths.backups_dir, "daily").path
@@ -87,6 +88,22 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
                 reason=getattr(exc, "strerror", None) or exc))
     _current = folder
     return folder
+
+
+def writable() -> bool:
+    """False when the open data folder was opened read-only (or none is open)."""
+    return _current is not None and not _current.read_only
+
+
+def _daily_upkeep() -> None:
+    """The writes the data needs once a day (here, at opening; never while the window is built):
+    conventions whose end date has passed become échues."""
+    from partnerdesk.services import conventions
+
+    try:
+        conventions.update_expired()
+    except Exception:  # noqa: BLE001 - a full disk here must not stop the start; retried next time
+        log.exception("daily upkeep failed")
 
 
 def close_data() -> None:

@@ -20,6 +20,7 @@ from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 from partnerdesk.ui.tabs.todo.tab import TodoTab
 from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
+from partnerdesk.ui.widgets.notice_banner import NoticeArea
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -39,8 +40,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         central = QWidget()
         self.review_banner = ReviewBanner(ctx, central)
+        self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notices)
         column.addWidget(self.review_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
