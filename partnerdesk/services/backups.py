@@ -59,3 +59,6 @@ def restore(paths: DataPaths, backup_path: Path, *, reopen: bool = True) -> Back
     if reopen:
         open_store(paths.db_path, paths.backups_dir)
     return safety
+
+
+from partnerdesk.services import outside_copy  # noqa: E402,F401  registers its "À faire" line

@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
             tab.on_data_changed(area)
 
     def open_item(self, kind: str, item_id: int) -> None:
+        if kind == "backups":  # "À faire": copy the backups outside the computer
+            self.show_backups()
+            return
         for tab in self.tab_list:
             if tab.open_item(kind, item_id):
                 self.show_tab(tab)
@@ -159,7 +162,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self.ctx.paths, data.schema_version(), self).exec()
 
     def show_backups(self) -> None:
-        dialog = BackupsDialog(self.ctx.paths, self)
+        dialog = BackupsDialog(self.ctx.paths, self, tasks=self.ctx.tasks)
         dialog.restored.connect(self._after_restore)
         dialog.exec()
 
