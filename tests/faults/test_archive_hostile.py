@@ -181,20 +181,15 @@ def test_manifest_counts_are_checked(how, empty, good_archive, tmp_path):
     _untouched(empty)
 
 
-IMPORT = """
-    from partnerdesk.paths import DataPaths
-    from partnerdesk.services import archive, data
-    paths = DataPaths(Path(sys.argv[2]))
+def _import_in_child(paths, source):
     data.open_data(paths, daily_backup=False)
-    archive.import_all(paths, Path(sys.argv[3]))
-"""
+    archive.import_all(paths, source)
 
 
 @pytest.mark.parametrize("step", ["files-staged", "database-staged", "prepared", "files-moved", "wal-removed",
                                   "renamed"])
 def test_import_all_killed_at(step, paths, good_archive):
-    done = run_killed(step, IMPORT, str(paths.root), str(good_archive))
-    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert run_killed(step, lambda: _import_in_child(paths, good_archive)) == signal.SIGKILL
     data.open_data(paths, daily_backup=False)
     try:
         count = partners.count_organisations()

@@ -13,13 +13,6 @@ from tests.faults.helpers import files_of, run_killed
 STEPS = ["safety-copy", "files-staged", "database-staged", "prepared", "files-moved", "files-pruned",
          "wal-removed", "renamed"]
 
-RESTORE = """
-    from partnerdesk.paths import DataPaths
-    from partnerdesk.services import backups
-    backups.restore(DataPaths(Path(sys.argv[2])), Path(sys.argv[3]), reopen=False)
-"""
-
-
 @pytest.fixture
 def before_and_after(paths):
     """A backup holding "Avant" and photos/a.jpg; then the live data moves on."""
@@ -44,8 +37,7 @@ def _names():
 @pytest.mark.parametrize("step", STEPS)
 def test_restore_killed_at(step, paths, before_and_after):
     old, old_files, new_files = before_and_after
-    done = run_killed(step, RESTORE, str(paths.root), str(old.path))
-    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert run_killed(step, lambda: backups.restore(paths, old.path, reopen=False)) == signal.SIGKILL
     assert paths.db_path.exists() or restore.restoring_path(paths.db_path).exists()
     data.open_data(paths, daily_backup=False)
     try:

@@ -10,7 +10,7 @@ from partnerdesk import app as app_module
 from partnerdesk import i18n
 from partnerdesk.cli import build_parser
 from partnerdesk.domain.partners import OrganisationData
-from partnerdesk.services import backups, data, demo, partners
+from partnerdesk.services import backups, data, partners
 from partnerdesk.store import backup as store_backup
 from partnerdesk.store import health as store_health
 
@@ -34,7 +34,8 @@ def dialogs(monkeypatch):
 @pytest.fixture
 def filled(paths):
     data.open_data(paths, daily_backup=False)
-    demo.fill("small", paths=paths)
+    for name in ("Médiathèque Anne-Frank", "Mairie de Saint-Aubin", "Collège Jean-Moulin"):
+        partners.create_organisation(OrganisationData(name=name))
     backups.backup_now(paths)
     data.close_data()
     return paths
