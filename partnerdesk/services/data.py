@@ -78,16 +78,24 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
     except Exception:  # noqa: BLE001 - cleaning is a courtesy: it never stops the start
         log.exception("cleaning leftovers failed")
     _daily_upkeep()
-    if daily_backup and store_backup.daily_backup_due(paths.backups_dir, today):
-        try:
-            folder.daily_backup = store_backup.create_backup(paths.db_path, paths.backups_dir, "daily").path
-            store_backup.rotate(paths.backups_dir)
-        except (store_backup.BackupError, OSError) as exc:
-            log.exception("daily backup failed")
-            folder.warnings.append(_("Today's automatic backup failed: {reason}").format(
-                reason=getattr(exc, "strerror", None) or exc))
+    if daily_backup:
+        _daily_backup(folder, today)
     _current = folder
     return folder
+
+
+def _daily_backup(folder: DataFolder, today: dt.date | None) -> None:
+    """The day's backup (once a day), then the rotation (at every start, so that no backup
+    outlives the 12 months the RGPD register promises)."""
+    paths = folder.paths
+    try:
+        if store_backup.daily_backup_due(paths.backups_dir, today):
+            folder.daily_backup = store_backup.create_backup(paths.db_path, paths.backups_dir, "daily").path
+        store_backup.rotate(paths.backups_dir)
+    except (store_backup.BackupError, OSError) as exc:
+        log.exception("daily backup failed")
+        folder.warnings.append(_("Today's automatic backup failed: {reason}").format(
+            reason=getattr(exc, "strerror", None) or exc))
 
 
 def writable() -> bool:
