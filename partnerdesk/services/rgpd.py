@@ -83,7 +83,9 @@ class ErasurePreview:
                   "• " + _("{count} journal entry(ies), for the statistics").format(count=self.kept_interactions),
                   "• " + _("{count} affiliation(s): the history of the organisations").format(
                       count=self.kept_affiliations),
-                  "", _("Older backups still hold this person until they are rotated out (at most 12 months).")]
+                  "", _("Older backups (photos and proofs included) still hold this person until the rotation drops "
+                         "them, at most 12 months later; copies on a USB key or a network folder, until the next "
+                         "copy there.")]
         return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 from partnerdesk.ui.tabs.todo.tab import TodoTab
 from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
+from partnerdesk.ui.widgets.notice_banner import NoticeArea
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -40,8 +41,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         central = QWidget()
         self.review_banner = ReviewBanner(ctx, central)
+        self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notices)
         column.addWidget(self.review_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -147,6 +150,9 @@ class MainWindow(QMainWindow):
             tab.on_data_changed(area)
 
     def open_item(self, kind: str, item_id: int) -> None:
+        if kind == "backups":  # "À faire": copy the backups outside the computer
+            self.show_backups()
+            return
         for tab in self.tab_list:
             if tab.open_item(kind, item_id):
                 self.show_tab(tab)
@@ -158,7 +164,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self.ctx.paths, data.schema_version(), self).exec()
 
     def show_backups(self) -> None:
-        dialog = BackupsDialog(self.ctx.paths, self)
+        dialog = BackupsDialog(self.ctx.paths, self, tasks=self.ctx.tasks)
         dialog.restored.connect(self._after_restore)
         dialog.exec()
 
