@@ -191,7 +191,7 @@ class PartnersTab(Tab):
         if card is not None and card.kind == kind and card.item_id in ids:
             card.set_clean()
             self.cards.setCurrentWidget(self.no_card)
-        self.ctx.undo_stack.push(MoveToTrash(self.ctx, kind, ids))
+        self.ctx.undo_for(self).push(MoveToTrash(self.ctx, kind, ids))
         self.ctx.signals.status_message.emit(
             _("{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).").format(count=len(ids)))
 

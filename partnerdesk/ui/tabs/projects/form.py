@@ -156,5 +156,5 @@ class ProjectForm(QWidget):
         if self.project_id is None:
             return
         title = self.title.text().strip()
-        self.ctx.undo_stack.push(DeleteProjectCommand(self.ctx, self.project_id, title))
+        self.ctx.undo_for(self).push(DeleteProjectCommand(self.ctx, self.project_id, title))
         self.ctx.signals.status_message.emit(_("Project “{title}” deleted. Ctrl+Z to undo.").format(title=title))
