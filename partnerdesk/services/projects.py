@@ -77,12 +77,18 @@ def create_project(data: ProjectData) -> ProjectData:
     return project_data(row)
 
 
+class NotFound(LookupError):
+    """The project no longer exists (deleted, or replaced by a restore)."""
+
+
 def update_project(data: ProjectData) -> ProjectData:
     validate_project(data)
     with database.atomic():
         values = {f: getattr(data, f) for f in _PROJECT_FIELDS}
-        Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
-            Project.id == data.id).execute()
+        updated = Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
+            (Project.id == data.id) & Project.deleted_at.is_null()).execute()
+        if not updated:
+            raise NotFound(data.id)
     return get_project(data.id)
 
 

@@ -32,6 +32,7 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import documents, settings
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.unsaved import DirtyTracker, settle
 from partnerdesk.ui.widgets.form import FieldErrors
 
 DEFAULT_MAIN = "#1F5673"
@@ -166,6 +167,31 @@ class IdentityDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self._show_logo()
+        self.saved = False
+        self.tracker = DirtyTracker(self)
+        self.tracker.watch(*[w.edit if isinstance(w, ColourField) else w for w in self.edits.values()])
+
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self.tracker.is_dirty() or self.logo_path != self.identity.logo_path
+
+    def display_name(self) -> str:
+        return _("EPN identity")
+
+    def revert(self) -> None:
+        self.tracker.set_clean()
+        self.logo_path = self.identity.logo_path
+
+    def reject(self) -> None:
+        if settle(self) and not self.saved:  # "Save" in the question closed it already
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self.saved or settle(self):
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def _logo_row(self) -> QWidget:
         self.logo_preview = QLabel()
@@ -243,6 +269,9 @@ class IdentityDialog(QDialog):
         except ValidationError as exc:
             self.field_errors.show(exc.errors)
             return False
+        self.tracker.set_clean()
+        self.logo_path = self.identity.logo_path
+        self.saved = True
         self.ctx.signals.data_changed.emit("identity")
         self.ctx.signals.status_message.emit(_("EPN identity saved."))
         self.accept()

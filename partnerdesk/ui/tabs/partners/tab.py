@@ -111,6 +111,8 @@ class PartnersTab(Tab):
         if card is not None and card.item_id is not None and not card.is_dirty():
             if partners.is_deleted(card.kind, card.item_id):
                 self.cards.setCurrentWidget(self.no_card)
+                self.ctx.signals.status_message.emit(
+                    _("The card “{name}” no longer exists: it was closed.").format(name=card.display_name()))
             else:
                 card.show_item(card.item_id)
 

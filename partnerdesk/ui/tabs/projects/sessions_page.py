@@ -284,6 +284,25 @@ class SessionsPage(QWidget):
             sessions.update_session(session)
             self._changed()
 
+    # --- unsaved changes (ui/unsaved.py): attendance typed and not recorded --------------------
+
+    def is_dirty(self) -> bool:
+        session = self._selected() if self.attendance_box.isEnabled() else None
+        if session is None:
+            return False
+        typed = [p.strip() for p in self.participants.text().split(",") if p.strip()]
+        actual = "" if session.actual_attendance is None else str(session.actual_attendance)
+        return self.actual.text().strip() != actual or typed != session.participants
+
+    def display_name(self) -> str:
+        return _("Attendance of the selected session")
+
+    def save(self) -> bool:
+        return self.record_attendance()
+
+    def revert(self) -> None:
+        self.refresh()
+
     def selected_ids(self) -> list[int]:
         model = self.view.model()
         return [model.row_at(index.row()).id for index in self.view.selectionModel().selectedRows()]
