@@ -38,15 +38,17 @@ class NotFound(LookupError):
 # --- validation ---------------------------------------------------------------
 
 def validate_organisation(data: OrganisationData) -> None:
-    v.collect(
+    v.collect(v.merge_checks(
         {
             "name": v.check_required(data.name),
             "email": v.check_email(data.email),
             "phone": v.check_phone(data.phone),
             "postcode": v.check_postcode(data.postcode, data.country),
             "website": v.check_url(data.website),
-        }
-    )
+        },
+        v.length_checks(data, names=("name", "address", "postcode", "city", "country", "phone", "email", "website"),
+                        texts=("decision_circuit", "notes")),
+    ))
 
 
 def validate_person(data: PersonData) -> None:
@@ -55,7 +57,8 @@ def validate_person(data: PersonData) -> None:
         checks[f"emails.{i}"] = v.check_email(email)
     for i, phone in enumerate(data.phones):
         checks[f"phones.{i}"] = v.check_phone(phone)
-    v.collect(checks)
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=("last_name", "first_name", "emails", "phones"),
+                                                     texts=("notes",))))
 
 
 def _clean_person(data: PersonData) -> None:
@@ -74,7 +77,9 @@ def person_data(row: Person) -> PersonData:
 
 
 def create_organisation(data: OrganisationData) -> OrganisationData:
+    """A new card, counted as checked today for the yearly review (unless it says otherwise)."""
     validate_organisation(data)
+    data.verified_on = data.verified_on or dt.date.today()
     now = dt.datetime.now()
     with database.atomic():
         row = Organisation.create(
@@ -86,9 +91,12 @@ def create_organisation(data: OrganisationData) -> OrganisationData:
     return organisation_data(row)
 
 
-def update_organisation(data: OrganisationData) -> OrganisationData:
-    """Save every field of an existing card; ValidationError leaves the database untouched."""
+def update_organisation(data: OrganisationData, checked: bool = True) -> OrganisationData:
+    """Save every field of an existing card; ValidationError leaves the database untouched.
+    A card edited by hand counts as checked today (`checked=False` keeps `data.verified_on`)."""
     validate_organisation(data)
+    if checked:
+        data.verified_on = dt.date.today()
     with database.atomic():
         updated = (Organisation.update(**{f: getattr(data, f) for f in _ORG_FIELDS},
                                        name_norm=normalize(data.name), updated_at=dt.datetime.now())
@@ -113,8 +121,10 @@ def is_deleted(kind: str, item_id: int) -> bool:
 
 def create_person(data: PersonData, organisation_id: int | None = None, role: str = "",
                   start_date: dt.date | None = None) -> PersonData:
+    """A new card, counted as checked today for the yearly review (unless it says otherwise)."""
     _clean_person(data)
     validate_person(data)
+    data.verified_on = data.verified_on or dt.date.today()
     now = dt.datetime.now()
     with database.atomic():
         row = Person.create(
@@ -128,9 +138,13 @@ def create_person(data: PersonData, organisation_id: int | None = None, role: st
     return person_data(row)
 
 
-def update_person(data: PersonData) -> PersonData:
+def update_person(data: PersonData, checked: bool = True) -> PersonData:
+    """Save an existing card; edited by hand, it counts as checked today (`checked=False` keeps
+    `data.verified_on`)."""
     _clean_person(data)
     validate_person(data)
+    if checked:
+        data.verified_on = dt.date.today()
     with database.atomic():
         updated = (Person.update(**{f: getattr(data, f) for f in _PERSON_FIELDS},
                                  name_norm=normalize(f"{data.first_name} {data.last_name}"),

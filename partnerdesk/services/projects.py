@@ -60,7 +60,8 @@ def validate_project(data: ProjectData) -> None:
         checks["duration_kind"] = N_("Unknown value.")
     if ProjectStatus.parse(data.status) is None:
         checks["status"] = N_("Unknown value.")
-    v.collect(checks)
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=("title", "place", "in_charge"),
+                                                     texts=("description", "objectives", "context", "bilan_text"))))
 
 
 def project_data(row: Project) -> ProjectData:
@@ -76,12 +77,18 @@ def create_project(data: ProjectData) -> ProjectData:
     return project_data(row)
 
 
+class NotFound(LookupError):
+    """The project no longer exists (deleted, or replaced by a restore)."""
+
+
 def update_project(data: ProjectData) -> ProjectData:
     validate_project(data)
     with database.atomic():
         values = {f: getattr(data, f) for f in _PROJECT_FIELDS}
-        Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
-            Project.id == data.id).execute()
+        updated = Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
+            (Project.id == data.id) & Project.deleted_at.is_null()).execute()
+        if not updated:
+            raise NotFound(data.id)
     return get_project(data.id)
 
 
@@ -177,7 +184,7 @@ def needs_of(project_id: int) -> list[NeedData]:
 # --- budget -----------------------------------------------------------------------
 
 def add_budget_line(line: BudgetLineData) -> BudgetLineData:
-    v.collect({"label": v.check_required(line.label),
+    v.collect({"label": v.check_required(line.label) or v.check_name_length(line.label),
                "amount": None if (line.amount or 0) >= 0 else N_("The amount cannot be negative.")})
     with database.atomic():
         position = BudgetLine.select().where(BudgetLine.project == line.project_id).count()
@@ -350,7 +357,7 @@ def milestone_data(r: Milestone) -> MilestoneData:
 
 
 def add_milestone(data: MilestoneData) -> MilestoneData:
-    v.collect({"title": v.check_required(data.title)})
+    v.collect({"title": v.check_required(data.title) or v.check_name_length(data.title)})
     row = Milestone.create(project=data.project_id, project_partner=data.project_partner_id, title=data.title,
                            kind=data.kind, due_on=data.due_on, status=data.status, done_on=data.done_on,
                            created_at=dt.datetime.now())

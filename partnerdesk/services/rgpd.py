@@ -23,7 +23,7 @@ from pathlib import Path
 
 from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import person_photos, settings, tables
+from partnerdesk.services import erasure, person_photos, settings, tables
 from partnerdesk.store import database
 
 KEPT_LINKS = ("affiliation", "interaction_person", "person_tag")
@@ -260,21 +260,11 @@ def erasure_preview(paths: DataPaths, person_id: int) -> ErasurePreview:
     )
 
 
-def _traces(p: PersonIdentity) -> list[str]:
-    traces = {p.full_name, f"{p.last_name} {p.first_name}".strip()}
-    traces.update(p.emails)
-    traces.update(e.lower() for e in p.emails)
-    traces.update(ph for ph in p.phones if len(ph) >= 6)
-    # the same, as JSON ("H\u00e9l\u00e8ne") and HTML (L&#x27;H\u00f4te) write them
-    traces.update({json.dumps(t)[1:-1] for t in traces} | {html.escape(t) for t in traces})
-    return sorted((t for t in traces if len(t) >= 3), key=len, reverse=True)
-
-
 def anonymise(paths: DataPaths, person_id: int) -> None:
     p = person(person_id)
     if is_anonymised(person_id):
         raise RgpdError(_("This person was already anonymised."))
-    files = person_photos.files_of(paths, person_id)
+    files = erasure.person_files(paths, person_id)
     placeholder = _("Anonymised person")
     hidden = "[" + _("anonymised") + "]"
     database.execute_sql("PRAGMA secure_delete = ON")
@@ -282,21 +272,9 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
         for table, column in tables.references_to("person"):
             if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
                 database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (person_id,))
-        # full name, emails and phones, wherever they were written
-        traces = _traces(p)
-        for table in tables.data_tables():
-            for column in tables.text_columns(table):  # one pass per column, every trace at once
-                replaced = f'"{column}"'
-                for _trace in traces:
-                    replaced = f"replace({replaced}, ?, ?)"
-                found = " OR ".join(f'instr("{column}", ?) > 0' for _trace in traces)
-                params = [x for trace in traces for x in (trace, hidden)] + traces
-                database.execute_sql(f'UPDATE "{table}" SET "{column}" = {replaced} WHERE {found}', params)
-        # the last name alone, in the journal entries this person took part in
-        if len(p.last_name) >= 3:
-            database.execute_sql(
-                "UPDATE interaction SET summary = replace(summary, ?, ?) WHERE id IN "
-                "(SELECT interaction_id FROM interaction_person WHERE person_id = ?)", (p.last_name, hidden, person_id))
+        # full name (any case), emails and phones wherever they were written; the last name alone in free text
+        erasure.scrub_text(p.first_name, p.last_name, p.emails, p.phones, hidden)
+        database.execute_sql("DELETE FROM person_file_history WHERE person_id = ?", (person_id,))
         database.execute_sql(
             "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
             "notes = '', verified_on = NULL, updated_at = ? WHERE id = ?",

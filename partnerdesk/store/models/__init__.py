@@ -44,9 +44,11 @@ from partnerdesk.store.models.projects import (
     StageMove,
     TodoState,
 )
+from partnerdesk.store.models.files import PersonFileHistory
 from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
+    "PersonFileHistory",
     "Affiliation",
     "BaseModel",
     "Convention",

@@ -51,8 +51,9 @@ class PersonCard(CardBase):
         self._build_history()
         self.journal = JournalPanel(ctx, "person")
         self.sections.addTab(self.journal, _("Follow-up"))
-        self.photo = PhotoConsentWidget(ctx, vertical=True)
-        photo_scroll = QScrollArea()
+        self.photo = PhotoConsentWidget(ctx, vertical=True, embedded=True)
+        self.photo.consent_edited.connect(self.mark_dirty)
+        self.photo_scroll = photo_scroll = QScrollArea()
         photo_scroll.setWidgetResizable(True)
         photo_scroll.setWidget(self.photo)
         self.sections.addTab(photo_scroll, _("Photo and image rights"))
@@ -71,14 +72,14 @@ class PersonCard(CardBase):
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_("First name"), self.first_name)
+        e.row(form, _("First name"), "first_name", self.first_name)
         e.row(form, _("Last name *"), "last_name", self.last_name)
         self.role_row = e.row(form, _("Role"), "role", self.role)
         e.row(form, _("Emails"), "emails", self.emails)
         e.row(form, _("Phones"), "phones", self.phones)
         form.addRow("", self.relais)
         form.addRow(_("Tags"), self.tag_picker)
-        form.addRow(_("Notes"), self.notes)
+        e.row(form, _("Notes"), "notes", self.notes)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
@@ -201,6 +202,12 @@ class PersonCard(CardBase):
 
     def validate(self, data) -> None:
         partners.validate_person(data)
+        if self.photo.consent_is_dirty():
+            try:
+                self.photo.check_consent()
+            except ValidationError:
+                self.sections.setCurrentWidget(self.photo_scroll)
+                raise
 
     def duplicates(self, data) -> list:
         return partners.person_duplicates(data)
@@ -214,6 +221,8 @@ class PersonCard(CardBase):
         else:
             saved = partners.update_person(data)
         tags.set_person_tags(saved.id, self.tag_picker.chosen_ids())
+        if self.photo.consent_is_dirty():  # the image-rights section is part of the card
+            self.photo.save_consent()
         return saved.id
 
     # --- affiliations ----------------------------------------------------------------------
