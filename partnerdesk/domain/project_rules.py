@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from partnerdesk.domain.engagement import budget_totals  # noqa: F401  (the rule lives in engagement)
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.projects import (
-    BudgetLineData,
-    BudgetTotals,
     MilestoneProposal,
     MonthTotals,
     SessionData,
@@ -74,23 +73,6 @@ def parse_time(text: str) -> str | None:
     if not match:
         return None
     return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-def budget_totals(lines: Iterable[BudgetLineData]) -> BudgetTotals:
-    total = by_partners = own = uncovered = 0.0
-    per_partner: dict[str, float] = {}
-    for line in lines:
-        amount = float(line.amount or 0)
-        total += amount
-        if line.own_funds:
-            own += amount
-        elif line.project_partner_id is not None:
-            by_partners += amount
-            name = line.partner_name or str(line.project_partner_id)
-            per_partner[name] = per_partner.get(name, 0.0) + amount
-        else:
-            uncovered += amount
-    return BudgetTotals(round(total, 2), round(by_partners, 2), round(own, 2), round(uncovered, 2), per_partner)
 
 
 def session_totals(sessions: Iterable[SessionData], today: dt.date) -> SessionTotals:

@@ -183,6 +183,9 @@ class BudgetTotals:
     own_funds: float
     uncovered: float
     per_partner: dict[str, float] = field(default_factory=dict)
+    secured: float = 0.0  # covered by engaged partners (see domain/engagement.py)
+    pending: float = 0.0  # covered by partners still under discussion or only identified
+    released: float = 0.0  # part of `uncovered` whose partner refused or abandoned
 
 
 @dataclass
