@@ -41,14 +41,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from partnerdesk.domain.labels import N_
+
 APOSTROPHE = "’"
 NNBSP = "\u202f"  # narrow no-break space: thousands, before ; ! ? and inside « »
 NBSP = "\u00a0"  # no-break space: before € and %, before a colon
 
 ARTICLES = ("le", "la", "l_m", "l_f", "les", "")
 #: labels for an editor's choice list (the value, what it shows)
-ARTICLE_CHOICES = (("le", "le …"), ("la", "la …"), ("l_m", "l’… (masculin)"), ("l_f", "l’… (féminin)"),
-                   ("les", "les …"), ("", "— (sans article)"))
+ARTICLE_CHOICES = (("le", N_("le … (masculine)")), ("la", N_("la … (feminine)")),
+                   ("l_m", N_("l’… (masculine)")), ("l_f", N_("l’… (feminine)")), ("les", N_("les … (plural)")),
+                   ("", N_("no article")))
 
 # --- vocabulary ---------------------------------------------------------------------
 
@@ -253,7 +256,7 @@ class OrgName:
 # --- people ---------------------------------------------------------------------------
 
 CIVILITIES = ("madame", "monsieur", "")
-CIVILITY_CHOICES = (("madame", "Madame"), ("monsieur", "Monsieur"), ("", "—"))
+CIVILITY_CHOICES = (("madame", N_("Madam")), ("monsieur", N_("Sir")), ("", N_("Not given")))
 
 
 def salutation(civility: str | None) -> str:

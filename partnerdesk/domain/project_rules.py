@@ -75,25 +75,24 @@ def parse_time(text: str) -> str | None:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-def session_totals(sessions: Iterable[SessionData], today: dt.date) -> SessionTotals:
-    """Sessions scheduled (not cancelled) and held (dated up to today, or with an actual
-    figure), participants, attendance rate actual / planned, per month."""
+def session_totals(sessions: Iterable[SessionData], today: dt.date | None = None) -> SessionTotals:
+    """Sessions scheduled (not cancelled) and held (`SessionData.is_held`: attendance entered or
+    marked held), participants, attendance rate actual / planned, per month. `today` is kept for
+    callers; the date alone never makes a session held."""
     totals = SessionTotals()
     months: dict[tuple[int, int], MonthTotals] = {}
     for s in sessions:
         if s.cancelled:
             continue
         totals.scheduled += 1
-        if s.held_on > today and s.actual_attendance is None:
+        if not s.is_held:
             continue
         key = (s.held_on.year, s.held_on.month)
         month = months.setdefault(key, MonthTotals(*key))
-        actual = s.actual_attendance or 0
+        actual = s.actual_attendance if s.actual_attendance is not None else len(s.participants)
+        totals.held += 1
+        month.sessions += 1
         for bucket in (totals, month):
-            if bucket is totals:
-                bucket.held += 1
-            else:
-                bucket.sessions += 1
             bucket.participants += actual
             if s.planned_attendance and s.actual_attendance is not None:
                 bucket.planned += s.planned_attendance

@@ -279,6 +279,14 @@ class SessionData:
     notes: str = ""
     participants: list[str] = field(default_factory=list)
     id: int | None = None
+    marked_held: bool = False  # ticked "held" in the Séances page (0008)
+
+    @property
+    def is_held(self) -> bool:
+        """A session is held ("tenue") only when its attendance was entered or it is marked held;
+        a cancelled session never is. Every figure of sessions counts these."""
+        return not self.cancelled and (self.marked_held or self.actual_attendance is not None
+                                       or bool(self.participants))
 
 
 @dataclass

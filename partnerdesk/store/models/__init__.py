@@ -3,6 +3,7 @@
 from partnerdesk.store.models.base import BaseModel, JSONField
 from partnerdesk.store.models.conventions import (
     Convention,
+    ConventionFrozen,
     ConventionParty,
     ConventionStep,
     ConventionTemplate,
@@ -49,6 +50,7 @@ __all__ = [
     "Affiliation",
     "BaseModel",
     "Convention",
+    "ConventionFrozen",
     "ConventionParty",
     "ConventionStep",
     "ConventionTemplate",
