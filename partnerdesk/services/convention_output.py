@@ -10,9 +10,10 @@ from partnerdesk.domain.convention_document import ConventionDocument, DocParty,
 from partnerdesk.domain.conventions import ConventionData, Party, address_line
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
-from partnerdesk.i18n import _, format_date
+from partnerdesk.i18n import _, document_language, format_date
 from partnerdesk.services import projects, settings
 from partnerdesk.services.conventions import get_convention
+from partnerdesk.services.files import write_file
 
 
 class UnresolvedFields(Exception):
@@ -135,19 +136,18 @@ def export(convention_id: int, path: Path, *, accept_blanks: bool = False) -> Pa
     conv = get_convention(convention_id)
     if conv is None:
         raise LookupError(convention_id)
-    doc, result = document(conv, blanks=accept_blanks)
-    if not result.ok and not accept_blanks:
-        raise UnresolvedFields(result.problems)
-    path = Path(path)
-    if path.suffix.lower() == ".odt":
-        from partnerdesk.export.convention_odt import render_odt
+    with document_language(settings.document_language()):
+        doc, result = document(conv, blanks=accept_blanks)
+        if not result.ok and not accept_blanks:
+            raise UnresolvedFields(result.problems)
+        path = Path(path)
+        if path.suffix.lower() == ".odt":
+            from partnerdesk.export.convention_odt import render_odt
 
-        data = render_odt(doc)
-    else:
-        from partnerdesk.export.convention import render_pdf
+            data = render_odt(doc)
+        else:
+            from partnerdesk.export.convention import render_pdf
 
-        data = render_pdf(doc)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+            data = render_pdf(doc)
+    write_file(path, data)
     return path
