@@ -71,7 +71,7 @@ _MASCULINE = frozenset("""
     ministere musee office ordre pole point rectorat relais reseau secours secretariat service syndicat
     theatre tiers-lieu tribunal ccas cias cidff crij cdi cfa clic centre-social collectif conseil-departemental
     credit departement greta ime itep lieu parc planning pres quartier restaurant smic studio village
-    campus cinema hangar laboratoire labo repair repair-cafe cyber-espace point-info ecomusee zoo
+    campus cinema hangar epn laboratoire labo repair repair-cafe cyber-espace point-info ecomusee zoo
 """.split())
 _PLURAL = frozenset("""
     restos amis petits compagnons eclaireurs scouts francas ateliers jardins ceméa cemea jeunes apprentis

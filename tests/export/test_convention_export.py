@@ -57,7 +57,7 @@ def test_pdf_reads_back(tricky, tmp_path):
     assert len(signatures) == 1
     for name in ("Pour EPN de Saint-Aubin", "Pour Partenaire 2", "Pour Partenaire 3"):
         assert name in signatures[0]
-    assert "5 janv. 2026" in text or "05/01/2026" in text
+    assert "le 5 janvier 2026" in text  # dates in words in a French contract
 
 
 def test_pdf_pages_render(tricky, tmp_path):

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.text import normalize
-from partnerdesk.export.attendance import render_attendance_sheet
-from partnerdesk.export.bilan import render_bilan
-from partnerdesk.export.dossier import render_dossier
-from partnerdesk.export.partner_sheet import render_partner_sheet
+from partnerdesk.export.attendance import AttendanceSheetDocument
+from partnerdesk.export.bilan import BilanDocument
+from partnerdesk.export.dossier import DossierDocument
+from partnerdesk.export.partner_sheet import PartnerSheetDocument
 from partnerdesk.i18n import _, document_language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import settings
@@ -45,6 +45,7 @@ class Rendered:
     title: str
     notes: list[str] = field(default_factory=list)  # for the user: what was left out and why
     path: Path | None = None
+    page_fill: list[float] = field(default_factory=list)  # see export.base.Document.page_fill
 
 
 def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None = None,
@@ -55,7 +56,7 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
     identity = settings.identity()
     report(0, 3)
     with document_language(settings.document_language()):
-        data, pdf = _prepare_and_render(kind, paths, target_id, partner_id, today, identity, report)
+        data, document = _prepare_and_render(kind, paths, target_id, partner_id, today, identity, report)
     notes: list[str] = []  # for the user: in the interface language
     if kind == "bilan":
         if data.photos_left_out:
@@ -68,27 +69,28 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
             notes.append(_("The report has no text of its own yet: write it in the project before sharing it."))
     report(2, 3)
     title = getattr(data, "title", None) or getattr(data, "name", None) or getattr(data, "project", "")
-    return Rendered(pdf, title, notes)
+    return Rendered(document.pdf, title, notes, page_fill=document.page_fill)
 
 
 def _prepare_and_render(kind, paths, target_id, partner_id, today, identity, report):
+    """(data, the Document that rendered it) — the document keeps its `page_fill`."""
     if kind == "dossier":
         data = dossier_data(paths, target_id, partner_id, today)
-        report(1, 3)
-        return data, render_dossier(data, identity)
-    if kind == "bilan":
+        document = DossierDocument(data, identity)
+    elif kind == "bilan":
         data = bilan_data(paths, target_id, today)
-        report(1, 3)
-        return data, render_bilan(data, identity)
-    if kind in ("partner", "partner-internal"):
+        document = BilanDocument(data, identity)
+    elif kind in ("partner", "partner-internal"):
         data = partner_sheet_data(paths, target_id, today, internal=kind == "partner-internal")
-        report(1, 3)
-        return data, render_partner_sheet(data, identity)
-    if kind == "attendance":
+        document = PartnerSheetDocument(data, identity)
+    elif kind == "attendance":
         data = attendance_data(target_id, today)
-        report(1, 3)
-        return data, render_attendance_sheet(data, identity)
-    raise ValueError(kind)
+        document = AttendanceSheetDocument(data, identity)
+    else:
+        raise ValueError(kind)
+    report(1, 3)
+    document.pdf = document.render()
+    return data, document
 
 
 def export(kind: str, paths: DataPaths, target_id: int, out_path: str | os.PathLike, partner_id: int | None = None,
