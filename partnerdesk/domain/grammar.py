@@ -364,3 +364,11 @@ def elide(word: str, following: str) -> str:
             and starts_with_vowel_sound(following):
         return f"{word[:-1]}{APOSTROPHE}{following}"
     return f"{word} {following}"
+
+
+_TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])")
+
+
+def tight(text: str) -> str:
+    """French typography: a no-break space after « and before », :, ;, ! and ? (no line break there)."""
+    return _TIGHT.sub(NBSP, text or "")

@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
+from partnerdesk.domain.grammar import tight
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
 from partnerdesk.i18n import _, babel_locale, format_money, language
@@ -82,16 +83,12 @@ def money(amount: float | None) -> str:
     return format_money(amount)
 
 
-# French typography: no line break inside « » or before : ; ! ?
-_TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])")
-
-
 def esc(text: object) -> str:
     """Any user text, made safe for Paragraph markup: & < > escaped, line breaks kept."""
     if text is None:
         return ""
     value = escape(str(text)).replace("\r\n", "\n").replace("\r", "\n")
-    return _TIGHT.sub("\u00a0", value).replace("\n", "<br/>")
+    return tight(value).replace("\n", "<br/>")
 
 
 def table_style(commands: list) -> TableStyle:
