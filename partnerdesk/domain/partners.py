@@ -135,6 +135,7 @@ class OrganisationData:
     contact_cadence_days: int | None = None
     verified_on: dt.date | None = None
     id: int | None = None
+    article: str | None = None  # domain/grammar.py ARTICLES; None = proposed from the name and kind
 
 
 @dataclass
@@ -147,6 +148,7 @@ class PersonData:
     notes: str = ""
     verified_on: dt.date | None = None
     id: int | None = None
+    civility: str = ""  # "madame", "monsieur" or "" (domain/grammar.py)
 
     @property
     def full_name(self) -> str:

@@ -20,6 +20,8 @@ from partnerdesk.domain.partners import (
     PersonRow,
     unique_emails,
 )
+from partnerdesk.domain.grammar import ARTICLES, CIVILITIES
+from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import name_key, normalize
 from partnerdesk.store import database, partner_queries
 from partnerdesk.store.models import Affiliation, Organisation, OrganisationTag, Person, Tag
@@ -29,6 +31,8 @@ _ORG_FIELDS = (
     "decision_circuit notes contact_cadence_days verified_on"
 ).split()
 _PERSON_FIELDS = "first_name last_name emails phones relais notes verified_on".split()
+_ORG_FIELDS += ["article"]  # 0008: the article form used by generated French (domain/grammar.py)
+_PERSON_FIELDS += ["civility"]  # 0008: "madame" / "monsieur" / ""
 
 
 class NotFound(LookupError):
@@ -45,6 +49,8 @@ def validate_organisation(data: OrganisationData) -> None:
             "phone": v.check_phone(data.phone),
             "postcode": v.check_postcode(data.postcode, data.country),
             "website": v.check_url(data.website),
+            "article": None if data.article is None or data.article in ARTICLES
+            else N_("Choose an article from the list."),
         },
         v.length_checks(data, names=("name", "address", "postcode", "city", "country", "phone", "email", "website"),
                         texts=("decision_circuit", "notes")),
@@ -52,7 +58,8 @@ def validate_organisation(data: OrganisationData) -> None:
 
 
 def validate_person(data: PersonData) -> None:
-    checks = {"last_name": v.check_required(data.last_name)}
+    checks = {"last_name": v.check_required(data.last_name),
+              "civility": None if (data.civility or "") in CIVILITIES else N_("Choose a civility from the list.")}
     for i, email in enumerate(data.emails):
         checks[f"emails.{i}"] = v.check_email(email)
     for i, phone in enumerate(data.phones):

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.labels import N_
-from partnerdesk.domain.project_rules import budget_totals
+from partnerdesk.domain.engagement import Engagement, Standing, budget_totals, standing_of
 from partnerdesk.domain.projects import (
     BudgetLineData,
     BudgetTotals,
@@ -209,7 +209,19 @@ def budget_of(project_id: int) -> list[BudgetLineData]:
 
 
 def budget_totals_of(project_id: int) -> BudgetTotals:
-    return budget_totals(budget_of(project_id))
+    """The budget reconciled with the partners' engagement (a refused partner's lines are uncovered)."""
+    return budget_totals(budget_of(project_id), engagements_of(project_id))
+
+
+def standings_of(project_id: int) -> list[Standing]:
+    """Every organisation of the project with its engagement (domain/engagement.py), in board order."""
+    contributions = contributions_of_project(project_id)
+    return [standing_of(card, contributions.get(card.id, [])) for card in list_cards(project_id)]
+
+
+def engagements_of(project_id: int) -> dict[int, Engagement]:
+    """project_partner_id -> Engagement."""
+    return {s.project_partner_id: s.engagement for s in standings_of(project_id)}
 
 
 # --- partners -----------------------------------------------------------------------

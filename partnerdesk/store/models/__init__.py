@@ -4,6 +4,7 @@ from partnerdesk.store.models.balance import DecisionGrid, FunderProfile, Partne
 from partnerdesk.store.models.base import BaseModel, JSONField
 from partnerdesk.store.models.conventions import (
     Convention,
+    ConventionFrozen,
     ConventionParty,
     ConventionStep,
     ConventionTemplate,
@@ -52,6 +53,7 @@ __all__ = [
     "Affiliation",
     "BaseModel",
     "Convention",
+    "ConventionFrozen",
     "ConventionParty",
     "ConventionStep",
     "ConventionTemplate",

@@ -39,6 +39,7 @@ class Organisation(BaseModel):
     notes = TextField(default="")
     contact_cadence_days = IntegerField(null=True)
     verified_on = DateField(null=True)
+    article = TextField(null=True)  # 0008: "le", "la", "l_m", "l_f", "les", "" ; NULL = proposed from the name
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)
@@ -53,6 +54,7 @@ class Person(BaseModel):
     relais = BooleanField(default=False)
     notes = TextField(default="")
     verified_on = DateField(null=True)
+    civility = TextField(default="")  # 0008: "madame", "monsieur" or ""
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)

@@ -29,7 +29,8 @@ from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
-from partnerdesk.ui.widgets.form import line, split_list, text_box
+from partnerdesk.ui.widgets.form import line, set_combo, split_list, text_box
+from partnerdesk.ui.widgets.grammar_fields import civility_combo
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -60,6 +61,7 @@ class PersonCard(CardBase):
 
     def _build_fiche(self) -> None:
         e = self.errors
+        self.civility = civility_combo()
         self.first_name = line("personFirstName")
         self.last_name = line("personLastName")
         self.role = line("personRole", _("e.g. Director, youth worker, volunteer"))
@@ -72,6 +74,7 @@ class PersonCard(CardBase):
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        e.row(form, _("Civility"), "civility", self.civility)
         e.row(form, _("First name"), "first_name", self.first_name)
         e.row(form, _("Last name *"), "last_name", self.last_name)
         self.role_row = e.row(form, _("Role"), "role", self.role)
@@ -86,7 +89,7 @@ class PersonCard(CardBase):
         self.form = form
         self.sections.addTab(scroll, _("Details"))
         self.watch(self.first_name, self.last_name, self.role, self.emails, self.phones, self.relais,
-                   self.notes, self.tag_picker)
+                   self.notes, self.tag_picker, self.civility)
         self.first_name.textChanged.connect(self._retitle)
         self.last_name.textChanged.connect(self._retitle)
         # Immediate feedback next to the field, as soon as the user leaves it.
@@ -144,6 +147,7 @@ class PersonCard(CardBase):
         data = partners.get_person(self.item_id) if self.item_id else None
         data = data or PersonData(last_name="")
         self._loaded = data
+        set_combo(self.civility, data.civility)
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
         self.role.clear()
@@ -198,6 +202,7 @@ class PersonCard(CardBase):
             emails=split_list(self.emails.text()), phones=split_list(self.phones.text()),
             relais=self.relais.isChecked(), notes=self.notes.toPlainText(),
             verified_on=loaded.verified_on if loaded and self.item_id else None,
+            civility=self.civility.currentData() or "",
         )
 
     def validate(self, data) -> None:
