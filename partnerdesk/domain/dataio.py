@@ -97,6 +97,7 @@ class Contact:
     logo_ext: str = ""
     noted: list[tuple[str, str]] = field(default_factory=list)  # (English label, value): kept in the notes
     remarks: list[str] = field(default_factory=list)  # for the review: what was changed, derived or left out
+    left_out: list[str] = field(default_factory=list)  # pictures left out (already in the file's warnings)
     derived_name: bool = False
     notes_from_file: bool = False
 
@@ -105,7 +106,7 @@ class Contact:
         twin = copy.copy(self)
         twin.emails, twin.phones, twin.tags = list(self.emails), list(self.phones), list(self.tags)
         twin.websites, twin.labels, twin.remarks = list(self.websites), dict(self.labels), list(self.remarks)
-        twin.noted = list(self.noted)
+        twin.noted, twin.left_out = list(self.noted), list(self.left_out)
         twin.addresses = [copy.copy(a) for a in self.addresses]
         return twin
 

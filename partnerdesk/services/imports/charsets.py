@@ -43,28 +43,33 @@ def _is_cjk(ch: str) -> bool:
 def oddness(text: str) -> float:
     """How unlikely this text is as the content of an address book (0 = nothing odd)."""
     score = 0.0
-    previous = ""
-    for ch in text:
+    chars = list(text)
+    for index, ch in enumerate(chars):
         code = ord(ch)
         if code < 128:
-            if _is_cjk(previous) and ch.isalpha():
-                score += 1  # a kanji glued to a Latin letter: Latin bytes read as CJK
-            previous = ch
             continue
         if ch in _WESTERN_LETTERS or ch in _COMMON_SIGNS:
-            pass
-        elif _is_cjk(ch):
-            if previous.isascii() and previous.isalpha():
-                score += 1
+            before = chars[index - 1] if index else ""
+            if ch.isupper() and before.islower():
+                score += 1  # "PrÈnom": a capital inside a word, the wrong table
+            continue
+        if 0xFF61 <= code <= 0xFF9F:
+            score += 1  # half-width katakana: rare in today's text, frequent in misread Latin bytes
+        if _is_cjk(ch):
+            before = chars[index - 1] if index else ""
+            after = chars[index + 1] if index + 1 < len(chars) else ""
+            latin = (before.isascii() and before.isalpha()) + (after.isascii() and after.isalpha())
+            score += 0.5 * latin  # "B線f": Latin bytes read as CJK; "JPタワー" costs a little
         elif 0x80 <= code <= 0x9F or ch == "\ufffd":
             score += 3  # C1 control characters: the wrong single-byte table
         elif ch in _ODD_SIGNS:
             score += 2
+        elif 0x100 <= code <= 0x24F:
+            score += 0.5  # other European Latin letters (ł, č, ő): possible in names, less likely
         elif unicodedata.category(ch).startswith("L"):
             score += 1  # letters of other alphabets: possible, less likely
         else:
             score += 1
-        previous = ch
     return score
 
 
@@ -111,11 +116,21 @@ def guess(raw: bytes, hint: str | None = None) -> Guess:
         return Guess("latin-1", raw.decode("latin-1"), False)
     scores = {enc: oddness(text) for enc, text in texts.items()}
     scored = sorted(texts, key=lambda enc: scores[enc])
-    plausible = [enc for enc in scored if scores[enc] == 0]
-    if len(plausible) == 1:
-        return Guess(plausible[0], texts[plausible[0]], True)
+    def tolerated(enc: str) -> float:  # a few odd characters in a long text (Japanese with "NPO法人")
+        return max(0.5, 0.02 * sum(1 for ch in texts[enc] if ord(ch) > 127))
+
+    plausible = [enc for enc in scored if scores[enc] <= tolerated(enc)]
+    flawless = [enc for enc in plausible if scores[enc] == 0]
+    if len(plausible) == 1 or len(flawless) == 1:
+        chosen = (flawless or plausible)[0]
+        return Guess(chosen, texts[chosen], True)
     if plausible:
-        # several readings without anything odd (Japanese read as Chinese...): the detector decides
+        # several readings without anything odd: the best score; among equals a Western table first
+        # (a French EPN's files), else the detector decides (Japanese read as Chinese...)
+        best = [enc for enc in plausible if scores[enc] == scores[plausible[0]]]
+        western = [enc for enc in WESTERN if enc in best]
+        if western:
+            return Guess(western[0], texts[western[0]], True)
         for enc in detected:
             text = _decodes(raw, enc)
             chosen = next((p for p in plausible if texts[p] == text), None)

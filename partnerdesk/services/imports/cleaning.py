@@ -16,6 +16,9 @@ from partnerdesk.i18n import _
 from partnerdesk.services.imports import phones as phone_numbers
 
 MAX_NAME = 300
+# Groups every address book has, not tags of the user's (Google's "* myContacts", Android's "My Contacts").
+SKIPPED_TAGS = {"* mycontacts", "* starred", "mycontacts", "* my contacts", "my contacts", "starred in android",
+                "system group: my contacts"}
 _FORMULA = re.compile(r"^\s*(=|[@+\-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\()")
 _TEXT_FIELDS = ("first_name", "middle_name", "last_name", "full_name", "nickname", "organisation", "department",
                 "title", "notes")
@@ -169,6 +172,7 @@ def clean(contact: Contact) -> str | None:
         return _("A name is longer than {limit} characters.").format(limit=MAX_NAME)
     _emails_websites(contact)
     _phones(contact)
+    contact.tags = [t for t in dict.fromkeys(contact.tags) if t.casefold() not in SKIPPED_TAGS]
     if not contact.organisation and contact.department:
         contact.noted.append((N_("Department"), contact.department))
         contact.department = ""

@@ -67,6 +67,7 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
     refused: list[Refusal] = []
     headers: list[str] | None = None
     preamble = 0
+    last_width = 0
     offset = start - 1
     try:
         for cells in reader:
@@ -94,6 +95,7 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
                 raise ImportFileError(_("This file has more than {limit} rows. Split it into several files "
                                         "and import them one after the other.").format(limit=f"{MAX_ROWS:,}"))
             rows.append((line, cells[:len(headers)] + [""] * (len(headers) - len(cells))))
+            last_width = len(cells)
     except csv.Error as exc:
         raise ImportFileError(_("This CSV file is damaged near line {line} ({reason}).").format(
             line=reader.line_num, reason=exc)) from exc
@@ -104,9 +106,8 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
                                 "look like a CSV file."))
     table = CsvTable(headers, rows, delimiter, refused)
     if rows and not text.endswith(("\n", "\r")):
-        last_line, last_cells = rows[-1]
-        raw_cells = len(next(csv.reader(io.StringIO(text[text.rfind("\n") + 1:]), delimiter=delimiter), []))
-        if raw_cells < len(headers) or text.count('"') % 2:
+        last_line = rows[-1][0]
+        if last_width < len(headers) or text.count('"') % 2:
             table.truncated_line = last_line
     return table
 
@@ -188,11 +189,11 @@ def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = 
 def _slot_addresses(contact: Contact, slot: str, parts: dict[str, list[str]]) -> None:
     """One address per slot; Google puts several in one slot with " ::: " (kept in order)."""
     kinds = parts.get("type", [])
-    count = max((len(v) for k, v in parts.items() if k != "type"), default=0)
+    count = max((len(v) for k, v in parts.items() if k not in ("type", "address")), default=1)
     for n in range(count):
         def part(name: str) -> str:
             values = parts.get(name, [])
-            if name == "address" and count == 1:
+            if name == "address" and count == 1:  # "Street", "Street 2", "Street 3": one street, several lines
                 return "\n".join(values)
             return values[n] if n < len(values) else ""
 

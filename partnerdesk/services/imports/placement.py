@@ -75,4 +75,4 @@ def count(row) -> Counts:
     on = len(c.emails) + len(c.phones) + len(c.websites) + len(c.tags)
     on += sum(1 for x in (c.first_name, c.last_name, c.organisation, c.department, c.title) if x)
     on += len(c.addresses) + (c.photo is not None) + (c.logo is not None) + c.notes_from_file
-    return Counts(on, len(c.noted), len(c.remarks))
+    return Counts(on, len(c.noted), len(c.remarks) + len(c.left_out))

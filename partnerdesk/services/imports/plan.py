@@ -65,10 +65,11 @@ class ImportPlan:
     def summary(self) -> str:
         """"8 cards will be created: 4 people and 4 organisations. …" with French plurals by count."""
         people, orgs = self.people_to_create, self.organisations_to_create
-        parts = [ngettext("{count} card will be created", "{count} cards will be created", people + orgs)
-                 .format(count=people + orgs) + _(": ")
-                 + ngettext("{count} person", "{count} people", people).format(count=people) + " " + _("and") + " "
-                 + ngettext("{count} organisation", "{count} organisations", orgs).format(count=orgs) + "."]
+        parts = [_("{cards}: {people} and {organisations}.").format(
+            cards=ngettext("{count} card will be created", "{count} cards will be created", people + orgs)
+            .format(count=people + orgs),
+            people=ngettext("{count} person", "{count} people", people).format(count=people),
+            organisations=ngettext("{count} organisation", "{count} organisations", orgs).format(count=orgs))]
         parts.append(ngettext("{count} row matches a card you already have.",
                               "{count} rows match a card you already have.", len(self.matches))
                      .format(count=len(self.matches)))
@@ -206,9 +207,9 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
                                                                  or existing[0] not in index.orgs_with_address):
                 row.org_address = work
                 proposed.add(org_key)
-                contact.remarks.append(_("Its work address becomes the address of the organisation « {name} », "
-                                         "which has none.").format(name=existing[1] if existing
-                                                                   else contact.organisation))
+                contact.remarks.append(_("The work address of {who} becomes the address of the organisation "
+                                         "« {name} », which has none.").format(
+                    who=contact.display_name, name=existing[1] if existing else contact.organisation))
     plan.new_organisations = sorted((name for key, name in new_orgs.items() if key not in seen_org), key=normalize)
     for row in plan.rows:
         row.placements = placement.describe(row)

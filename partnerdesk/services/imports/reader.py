@@ -52,13 +52,6 @@ class ParsedFile:
         if self.table is not None:
             self.contacts = csvfile.to_contacts(self.table, self.mapping,
                                                 keep_unmapped=self.header_set in headers.HEADER_SET_LABELS)
-            if self.table.truncated_line is not None:
-                self.warnings = [w for w in self.warnings if w != self._truncated_warning()]
-                self.warnings.append(self._truncated_warning())
-
-    def _truncated_warning(self) -> str:
-        return _("Line {line}: the file ends in the middle of this row; it is imported as it is, check "
-                 "it.").format(line=self.table.truncated_line)
 
 
 def read_text(text: str, name: str = "", encoding: str = "utf-8", *, base_dir: Path | None = None,

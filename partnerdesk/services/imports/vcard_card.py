@@ -25,8 +25,8 @@ from partnerdesk.services.imports.vcard import (
 # Properties about the file, not about the contact.
 META = {"VERSION", "UID", "REV", "PRODID", "X-ABUID", "X-ABLABEL", "SORT-STRING", "CLASS", "X-ABSHOWAS", "KIND",
         "X-ABADR", "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-EVOLUTION-FILE-AS", "X-EVOLUTION-LIST", "SOURCE",
-        "NAME", "PROFILE", "MAILER", "X-MOZILLA-HTML", "X-WAB-GENDER", "X-PHONETIC-FIRST-NAME",
-        "X-PHONETIC-LAST-NAME", "X-ANDROID-CUSTOM", "TZ", "GEO", "X-RADICALE-NAME", "LANG", "CLIENTPIDMAP"}
+        "NAME", "PROFILE", "MAILER", "X-MOZILLA-HTML", "X-PHONETIC-FIRST-NAME",
+        "X-PHONETIC-LAST-NAME", "TZ", "GEO", "X-RADICALE-NAME", "LANG", "CLIENTPIDMAP"}
 # Properties without a field of their own: kept in the notes under this label.
 NOTE_LABELS = {
     "BDAY": N_("Birthday"), "ANNIVERSARY": N_("Anniversary"), "GENDER": N_("Gender"), "IMPP": N_("Instant messaging"),
@@ -128,6 +128,13 @@ def finish(props: list[Property], line: int, result: VcardResult, base_dir: Path
             photos.append(prop)
         elif name == "LOGO":
             logos.append(prop)
+        elif name == "X-ANDROID-CUSTOM":  # "vnd.android.cursor.item/nickname;Lili;1;;;"
+            parts = _components(_text(prop)) + ["", ""]
+            what = parts[0].rsplit("/", 1)[-1]
+            if what == "nickname" and not contact.nickname:
+                contact.nickname = parts[1]
+            elif parts[1]:
+                _note(contact, what.replace("_", " ").capitalize(), parts[1])
         elif name == "LABEL":
             continue  # the printed form of an ADR of the same card: the ADR is kept
         elif name in NOTE_LABELS:
@@ -148,10 +155,17 @@ def finish(props: list[Property], line: int, result: VcardResult, base_dir: Path
 
 
 def _photo(prop: Property, contact: Contact, result: VcardResult, base_dir: Path | None, logo: bool) -> None:
-    who = contact.display_name or contact.nickname or (contact.emails[:1] or [""])[0] \
+    who = contact.full_name or contact.display_name or contact.nickname or (contact.emails[:1] or [""])[0] \
         or _("line {line}").format(line=prop.line)
+    said = len(result.warnings)
+    _picture(prop, contact, result, base_dir, logo, who)
+    contact.left_out += result.warnings[said:]  # listed in the review's remarks, counted on the row
+
+
+def _picture(prop: Property, contact: Contact, result: VcardResult, base_dir: Path | None, logo: bool,
+             who: str) -> None:
     if (contact.logo if logo else contact.photo) is not None:
-        result.warnings.append(_("Line {line}: {who} has a second picture; only the first is kept.")
+        result.warnings.append(_("{who} has a second picture (line {line}); only the first is kept.")
                                .format(line=prop.line, who=who))
         return
     value = prop.value.strip()
@@ -171,8 +185,8 @@ def _photo(prop: Property, contact: Contact, result: VcardResult, base_dir: Path
         return
     ext, reason = image_problem(data)
     if not ext:
-        result.warnings.append(_("Line {line}: the picture of {who} was left out: {reason}.")
-                               .format(line=prop.line, who=who, reason=reason.rstrip(".")))
+        result.warnings.append(_("The picture of {who} (line {line}) was left out: {reason}")
+                               .format(line=prop.line, who=who, reason=reason))
         return
     if logo:
         contact.logo, contact.logo_ext = data, ext
