@@ -71,8 +71,7 @@ def _names(contact: Contact) -> None:
                 [normalize(w) for w in family] and len(words) > len(family):
             contact.first_name = " ".join(words[:-len(family)])
     if contact.middle_name:
-        if normalize(contact.middle_name) not in normalize(contact.first_name).split():
-            contact.first_name = " ".join(p for p in (contact.first_name, contact.middle_name) if p)
+        contact.first_name = " ".join(p for p in (contact.first_name, contact.middle_name) if p)
         contact.middle_name = ""
     if contact.full_name and not (contact.first_name or contact.last_name) \
             and normalize(contact.full_name) == normalize(contact.organisation):
