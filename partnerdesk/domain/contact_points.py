@@ -5,7 +5,7 @@ home, fax; an extension), emails and websites (work, home), postal addresses
 Values stay plain strings in the person's lists (`emails`, `phones`,
 `websites`); their kind and extension live beside them in `labels`
 ({value: {"kind": ..., "ext": ...}}), so code reading the lists is unchanged.
-On the card a labelled value is written "value (kind, ext. 12)".
+On the card a labelled value is written "value ext. 12 (kind)".
 """
 
 from __future__ import annotations
@@ -80,40 +80,39 @@ def addresses_from(values) -> list[Address]:
 
 
 def describe(value: str, label: dict | None, translate=lambda s: s) -> str:
-    """"+33299123456 (work, ext. 12)": a value with its kind and extension, for the card."""
+    """"+33299123456 ext. 12 (work)": a value with its extension and kind, for the card (no comma:
+    the card's lists are comma-separated)."""
     label = label or {}
-    parts = []
+    text = value
+    if label.get("ext"):
+        text += f" {translate(EXTENSION)} {label['ext']}"
     kind = label.get("kind") or ""
     if kind and kind != "other":
-        parts.append(translate(PHONE_KINDS.get(kind, kind)))
-    if label.get("ext"):
-        parts.append(f"{translate(EXTENSION)} {label['ext']}")
-    return f"{value} ({', '.join(parts)})" if parts else value
+        text += f" ({translate(PHONE_KINDS.get(kind, kind))})"
+    return text
 
 
-_LABELLED = re.compile(r"^(?P<value>.*?)\s*\((?P<label>[^()]*)\)\s*$")
+_KIND = re.compile(r"^(?P<value>.*?)\s*\((?P<kind>[^()]*)\)\s*$")
 
 
 def parse_described(text: str, translate=lambda s: s) -> tuple[str, dict]:
-    """The reverse of `describe`: ("+33299123456", {"kind": "work", "ext": "12"}). Words that are
-    not a kind or an extension stay in the value (it then fails validation, visibly)."""
-    text = text.strip()
-    match = _LABELLED.match(text)
-    if not match:
-        return text, {}
-    names = {translate(label).casefold(): kind for kind, label in PHONE_KINDS.items()}
-    names.update({kind: kind for kind in PHONE_KINDS})
-    ext_words = {translate(EXTENSION).casefold().rstrip("."), "ext", "poste", "extension"}
-    label: dict = {}
-    for part in (p.strip() for p in match.group("label").split(",")):
-        words = part.split()
-        if part.casefold() in names:
-            label["kind"] = names[part.casefold()]
-        elif len(words) >= 2 and words[0].casefold().rstrip(".") in ext_words:
-            label["ext"] = " ".join(words[1:])
-        elif part:
-            return text, {}
-    return match.group("value").strip(), {k: v for k, v in label.items() if v and v != "other"}
+    """The reverse of `describe`: ("+33299123456", {"kind": "work", "ext": "12"}). A word in
+    parentheses that is not a kind stays in the value (which then fails validation, visibly)."""
+    value, label = text.strip(), {}
+    match = _KIND.match(value)
+    if match:
+        names = {translate(name).casefold(): kind for kind, name in PHONE_KINDS.items()}
+        names.update({kind: kind for kind in PHONE_KINDS})
+        kind = names.get(match.group("kind").strip().casefold())
+        if kind is not None:
+            value = match.group("value").strip()
+            if kind != "other":
+                label["kind"] = kind
+    words = "|".join(re.escape(w) for w in {translate(EXTENSION).rstrip("."), "ext", "poste", "x"} if w)
+    ext = re.match(rf"^(?P<value>.*?)\s+(?:{words})\.?\s*(?P<ext>\d{{1,7}})$", value, re.IGNORECASE)
+    if ext:
+        value, label["ext"] = ext.group("value").strip(), ext.group("ext")
+    return value, label
 
 
 def clean_labels(labels, values) -> dict:

@@ -154,9 +154,9 @@ def create_person(data: PersonData, organisation_id: int | None = None, role: st
     return person_data(row)
 
 
-def update_person(data: PersonData) -> PersonData:
+def update_person(data: PersonData, known_phones=None) -> PersonData:
     _clean_person(data)
-    validate_person(data)
+    validate_person(data, known_phones)
     with database.atomic():
         updated = (Person.update(**_person_values(data),
                                  name_norm=normalize(f"{data.first_name} {data.last_name}"),

@@ -21,9 +21,11 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.domain.contact_points import PLACE_KINDS, addresses_from
 from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import person_photos, settings, tables
+from partnerdesk.services.imports.phones import written_forms
 from partnerdesk.store import database
 
 KEPT_LINKS = ("affiliation", "interaction_person", "person_tag")
@@ -51,6 +53,9 @@ class PersonIdentity:
     emails: list[str]
     phones: list[str]
     notes: str
+    addresses: list = field(default_factory=list)  # domain.contact_points.Address (migration 0010)
+    websites: list[str] = field(default_factory=list)
+    title: str = ""
 
     @property
     def full_name(self) -> str:
@@ -108,11 +113,12 @@ def log_entries() -> list[LogEntry]:
 
 
 def person(person_id: int) -> PersonIdentity:
-    row = database.execute_sql("SELECT id, first_name, last_name, emails, phones, notes FROM person WHERE id = ?",
-                               (person_id,)).fetchone()
+    row = database.execute_sql("SELECT id, first_name, last_name, emails, phones, notes, addresses, websites, title "
+                               "FROM person WHERE id = ?", (person_id,)).fetchone()
     if row is None:
         raise RgpdError(_("This person no longer exists."))
-    return PersonIdentity(row[0], row[1], row[2], json.loads(row[3] or "[]"), json.loads(row[4] or "[]"), row[5])
+    return PersonIdentity(row[0], row[1], row[2], json.loads(row[3] or "[]"), json.loads(row[4] or "[]"), row[5],
+                          addresses_from(json.loads(row[6] or "[]")), json.loads(row[7] or "[]"), row[8] or "")
 
 
 def is_anonymised(person_id: int) -> bool:
@@ -197,7 +203,7 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
     """Everything PartnerDesk holds about a person, in one HTML file readable in any browser."""
     p = person(person_id)
     affiliations = database.execute_sql(
-        "SELECT o.name, a.role, a.start_date, a.end_date FROM affiliation a JOIN organisation o "
+        "SELECT o.name, a.role, a.department, a.start_date, a.end_date FROM affiliation a JOIN organisation o "
         "ON o.id = a.organisation_id WHERE a.person_id = ? ORDER BY a.start_date", (person_id,)).fetchall()
     journal = database.execute_sql(
         "SELECT i.occurred_on, i.kind, i.summary FROM interaction i JOIN interaction_person ip "
@@ -212,9 +218,11 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
              _table_html([_("Field"), _("Value")], [
                  (_("First name"), p.first_name), (_("Last name"), p.last_name),
                  (_("Emails"), ", ".join(p.emails)), (_("Phones"), ", ".join(p.phones)),
+                 (_("Websites"), ", ".join(p.websites)), (_("Occupation"), p.title),
+                 *[(_("Address ({kind})").format(kind=_(PLACE_KINDS[a.kind])), a.one_line()) for a in p.addresses],
                  (_("Tags"), ", ".join(tags)), (_("Notes"), p.notes)]),
              f"<h2>{html.escape(_('Organisations'))}</h2>",
-             _table_html([_("Organisation"), _("Job title"), _("From"), _("To")], affiliations),
+             _table_html([_("Organisation"), _("Job title"), _("Department"), _("From"), _("To")], affiliations),
              f"<h2>{html.escape(_('Journal'))}</h2>",
              _table_html([_("Date"), _("Kind"), _("Summary")], journal)]
     photo = person_photos.photo_path(paths, person_id)
@@ -263,6 +271,9 @@ def _traces(p: PersonIdentity) -> list[str]:
     traces.update(p.emails)
     traces.update(e.lower() for e in p.emails)
     traces.update(ph for ph in p.phones if len(ph) >= 6)
+    traces.update(variant for ph in p.phones for variant in written_forms(ph))  # "+33612…" as "06 12 …"
+    traces.update(w for w in p.websites if len(w) >= 8)
+    traces.update(line.strip() for a in p.addresses for line in a.street.splitlines() if len(line.strip()) >= 6)
     # the same, as JSON ("H\u00e9l\u00e8ne") and HTML (L&#x27;H\u00f4te) write them
     traces.update({json.dumps(t)[1:-1] for t in traces} | {html.escape(t) for t in traces})
     return sorted((t for t in traces if len(t) >= 3), key=len, reverse=True)
@@ -281,15 +292,17 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
             if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
                 database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (person_id,))
         # full name, emails and phones, wherever they were written
-        traces = _traces(p)
-        for table in tables.data_tables():
-            for column in tables.text_columns(table):  # one pass per column, every trace at once
-                replaced = f'"{column}"'
-                for _trace in traces:
-                    replaced = f"replace({replaced}, ?, ?)"
-                found = " OR ".join(f'instr("{column}", ?) > 0' for _trace in traces)
-                params = [x for trace in traces for x in (trace, hidden)] + traces
-                database.execute_sql(f'UPDATE "{table}" SET "{column}" = {replaced} WHERE {found}', params)
+        all_traces = _traces(p)
+        for start in range(0, len(all_traces), 12):  # nested replace(): SQLite's parser has a depth limit
+            traces = all_traces[start:start + 12]
+            for table in tables.data_tables():
+                for column in tables.text_columns(table):  # one pass per column, every trace at once
+                    replaced = f'"{column}"'
+                    for _trace in traces:
+                        replaced = f"replace({replaced}, ?, ?)"
+                    found = " OR ".join(f'instr("{column}", ?) > 0' for _trace in traces)
+                    params = [x for trace in traces for x in (trace, hidden)] + traces
+                    database.execute_sql(f'UPDATE "{table}" SET "{column}" = {replaced} WHERE {found}', params)
         # the last name alone, in the journal entries this person took part in
         if len(p.last_name) >= 3:
             database.execute_sql(
@@ -297,7 +310,8 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
                 "(SELECT interaction_id FROM interaction_person WHERE person_id = ?)", (p.last_name, hidden, person_id))
         database.execute_sql(
             "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
-            "notes = '', verified_on = NULL, updated_at = ? WHERE id = ?",
+            "notes = '', verified_on = NULL, addresses = '[]', websites = '[]', labels = '{}', title = '', "
+            "updated_at = ? WHERE id = ?",
             (placeholder, placeholder.lower(), dt.datetime.now().isoformat(sep=" "), person_id))
         what = _("Anonymisation of person no. {id}: name, {emails} email(s), {phones} phone(s), {files} file(s) "
                  "removed").format(id=person_id, emails=len(p.emails), phones=len(p.phones), files=len(files))

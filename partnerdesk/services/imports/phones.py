@@ -94,3 +94,20 @@ def normalise(raw: str, country: str = "") -> tuple[str, str, bool]:
 def same_number_key(value: str) -> str:
     """What two numbers kept as typed share when they are the same: their digits (and "+")."""
     return "".join(c for c in value if c.isdigit() or c == "+")
+
+
+def written_forms(value: str) -> set[str]:
+    """The ways a stored number may be written elsewhere: "+33612345678", "+33 6 12 34 56 78",
+    "06 12 34 56 78", "0612345678" (to find it in free text)."""
+    forms = {value}
+    try:
+        parsed = phonenumbers.parse(value, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return forms
+    if not phonenumbers.is_possible_number(parsed):
+        return forms
+    for style in (phonenumbers.PhoneNumberFormat.E164, phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+                  phonenumbers.PhoneNumberFormat.NATIONAL):
+        text = phonenumbers.format_number(parsed, style)
+        forms.update({text, text.replace(" ", ""), text.replace(" ", "."), text.replace(" ", "-")})
+    return {f for f in forms if len(f) >= 6}

@@ -15,7 +15,7 @@ from pathlib import Path
 from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact
 from partnerdesk.domain.text import normalize
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import org_logos, person_photos, photos
 from partnerdesk.services.imports.orgkeys import organisation_key
@@ -351,3 +351,20 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
     for name in logos:
         org_logos.delete_if_unused(paths, name)
     return len(items)
+
+
+def result_text(result: ImportResult) -> str:
+    """What the import did, counted exactly, with French plurals by count."""
+    count = lambda one, many, n: ngettext(one, many, n).format(count=n)  # noqa: E731
+    text = _("Import done: {people} and {organisations} created, {merged}, {skipped}, {refused}.").format(
+        people=count("{count} person", "{count} people", result.people_created),
+        organisations=count("{count} organisation", "{count} organisations", result.organisations_created),
+        merged=count("{count} card completed", "{count} cards completed", result.merged),
+        skipped=count("{count} row skipped", "{count} rows skipped", result.skipped),
+        refused=count("{count} row refused", "{count} rows refused", result.refused))
+    if result.photos:
+        text += " " + count("{count} photo imported without consent: ask for it before any use.",
+                            "{count} photos imported without consent: ask for it before any use.", result.photos)
+    if result.left_out:
+        text += "\n" + "\n".join(result.left_out)
+    return text
