@@ -355,16 +355,18 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
 
 def result_text(result: ImportResult) -> str:
     """What the import did, counted exactly, with French plurals by count."""
-    count = lambda one, many, n: ngettext(one, many, n).format(count=n)  # noqa: E731
+    people, orgs = result.people_created, result.organisations_created
     text = _("Import done: {people} and {organisations} created, {merged}, {skipped}, {refused}.").format(
-        people=count("{count} person", "{count} people", result.people_created),
-        organisations=count("{count} organisation", "{count} organisations", result.organisations_created),
-        merged=count("{count} card completed", "{count} cards completed", result.merged),
-        skipped=count("{count} row skipped", "{count} rows skipped", result.skipped),
-        refused=count("{count} row refused", "{count} rows refused", result.refused))
+        people=ngettext("{count} person", "{count} people", people).format(count=people),
+        organisations=ngettext("{count} organisation", "{count} organisations", orgs).format(count=orgs),
+        merged=ngettext("{count} card completed", "{count} cards completed", result.merged)
+        .format(count=result.merged),
+        skipped=ngettext("{count} row skipped", "{count} rows skipped", result.skipped).format(count=result.skipped),
+        refused=ngettext("{count} row refused", "{count} rows refused", result.refused).format(count=result.refused))
     if result.photos:
-        text += " " + count("{count} photo imported without consent: ask for it before any use.",
-                            "{count} photos imported without consent: ask for it before any use.", result.photos)
+        text += " " + ngettext("{count} photo imported without consent: ask for it before any use.",
+                               "{count} photos imported without consent: ask for it before any use.",
+                               result.photos).format(count=result.photos)
     if result.left_out:
         text += "\n" + "\n".join(result.left_out)
     return text

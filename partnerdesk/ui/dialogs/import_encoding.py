@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 
 NAMES = {
-    "cp1252": "Windows-1252 (Europe de l'Ouest)", "iso8859_15": "ISO-8859-15 / Latin-9", "latin-1": "ISO-8859-1",
-    "cp1250": "Windows-1250 (Europe centrale)", "shift_jis": "Shift_JIS (japonais)", "cp932": "Windows-932 (japonais)",
-    "euc_jp": "EUC-JP (japonais)", "gb18030": "GB18030 (chinois)", "big5": "Big5 (chinois)", "utf-8": "UTF-8",
+    "cp1252": N_("Windows-1252 (Western Europe)"), "iso8859_15": N_("ISO-8859-15 / Latin-9 (Western Europe)"),
+    "latin-1": N_("ISO-8859-1 (Western Europe)"), "cp1250": N_("Windows-1250 (Central Europe)"),
+    "shift_jis": N_("Shift_JIS (Japanese)"), "cp932": N_("Windows-932 (Japanese)"), "euc_jp": N_("EUC-JP (Japanese)"),
+    "gb18030": N_("GB18030 (Chinese)"), "big5": N_("Big5 (Chinese)"),
 }
 
 
@@ -34,7 +35,7 @@ class EncodingDialog(QDialog):
         self.group = QButtonGroup(self)
         self.buttons: list[tuple[QRadioButton, str]] = []
         for index, (encoding, lines) in enumerate(candidates):
-            button = QRadioButton(NAMES.get(encoding, encoding))
+            button = QRadioButton(_(NAMES[encoding]) if encoding in NAMES else encoding)
             button.setObjectName(f"encoding_{encoding}")
             self.group.addButton(button, index)
             self.buttons.append((button, encoding))

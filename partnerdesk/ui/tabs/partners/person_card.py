@@ -67,7 +67,7 @@ class PersonCard(CardBase):
         self.emails = line("personEmails", _("one or more, separated by commas"))
         self.phones = line("personPhones", _("one or more, separated by commas"))
         self.websites = line("personWebsites", _("one or more, separated by commas"))
-        self.title = line("personTitle", _("held without an organisation, e.g. independent trainer"))
+        self.occupation = line("personTitle", _("held without an organisation, e.g. independent trainer"))
         self.addresses = AddressListEditor()
         self.relais = QCheckBox(_("Relay: carries the EPN's messages in their own network"))
         self.relais.setObjectName("personRelais")
@@ -82,7 +82,7 @@ class PersonCard(CardBase):
         e.row(form, _("Emails"), "emails", self.emails)
         e.row(form, _("Phones"), "phones", self.phones)
         e.row(form, _("Websites"), "websites", self.websites)
-        form.addRow(_("Occupation"), self.title)
+        form.addRow(_("Occupation"), self.occupation)
         form.addRow(_("Addresses"), self.addresses)
         form.addRow("", self.relais)
         form.addRow(_("Tags"), self.tag_picker)
@@ -93,7 +93,7 @@ class PersonCard(CardBase):
         self.form = form
         self.sections.addTab(scroll, _("Details"))
         self.watch(self.first_name, self.last_name, self.role, self.emails, self.phones, self.relais,
-                   self.notes, self.tag_picker, self.websites, self.title)
+                   self.notes, self.tag_picker, self.websites, self.occupation)
         self.addresses.changed.connect(self.mark_dirty)
         self.first_name.textChanged.connect(self._retitle)
         self.last_name.textChanged.connect(self._retitle)
@@ -162,7 +162,7 @@ class PersonCard(CardBase):
         self.emails.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.emails))
         self.phones.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.phones))
         self.websites.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.websites))
-        self.title.setText(data.title)
+        self.occupation.setText(data.title)
         self.addresses.set_addresses(data.addresses)
         self.relais.setChecked(data.relais)
         self.notes.setPlainText(data.notes)
@@ -224,7 +224,7 @@ class PersonCard(CardBase):
             emails=values(self.emails), phones=values(self.phones),
             relais=self.relais.isChecked(), notes=self.notes.toPlainText(),
             verified_on=loaded.verified_on if loaded and self.item_id else None,
-            websites=values(self.websites), labels=labels, title=self.title.text().strip(),
+            websites=values(self.websites), labels=labels, title=self.occupation.text().strip(),
             addresses=self.addresses.addresses(),
         )
 
