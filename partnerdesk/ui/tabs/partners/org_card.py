@@ -17,6 +17,7 @@ from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
 from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
 from partnerdesk.ui.widgets.grammar_fields import ArticleField
+from partnerdesk.ui.widgets.org_logo import OrganisationLogo
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
 CADENCES = [(30, N_("Every month")), (60, N_("Every 2 months")), (90, N_("Every 3 months")),
@@ -68,6 +69,7 @@ class OrganisationCard(CardBase):
                                           "municipal order; association board every two months)"))
         self.notes = text_box("orgNotes", 90)
         self.tag_picker = TagPicker()
+        self.logo = OrganisationLogo(self.ctx)
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -86,6 +88,7 @@ class OrganisationCard(CardBase):
         e.row(form, _("Website"), "website", self.website)
         form.addRow(_("Contact cadence"), self.cadence)
         form.addRow(_("Tags"), self.tag_picker)
+        form.addRow(_("Logo"), self.logo)
         column.addLayout(form)
         column.addWidget(_grid(self.publics, _("Publics reached")))
         column.addWidget(_grid(self.contributions, _("What they can bring")))
@@ -149,6 +152,7 @@ class OrganisationCard(CardBase):
         self.tag_picker.set_tags(tags.list_tags(), chosen)
         self.set_title(data.name or _("New organisation"))
         self._loaded = data
+        self.logo.set_organisation(self.item_id)
         self.contacts.set_organisation(self.item_id)
         self.journal.set_target(self.item_id)
         self.projects.set_organisation(self.item_id)
