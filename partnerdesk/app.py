@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock
@@ -48,6 +48,10 @@ def open_with_recovery(paths: DataPaths) -> bool:
     try:
         data.open_data(paths)
         return True
+    except data.NewerDatabaseError as exc:  # never opened: a backup would be as new, nothing to offer
+        log.error("database from a newer version: %s", exc)
+        QMessageBox.critical(None, "PartnerDesk", str(exc))
+        return False
     except data.StoreError as exc:
         log.error("database unusable: %s", exc)
         if not startup.offer_restore(paths, str(exc)):

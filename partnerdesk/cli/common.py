@@ -40,6 +40,8 @@ def opened(args, *, daily_backup: bool = False):
     with locked(paths):
         try:
             data.open_data(paths, daily_backup=daily_backup)
+        except data.NewerDatabaseError as exc:  # complete French message of its own
+            raise CommandError(str(exc)) from exc
         except data.StoreError as exc:
             raise CommandError(_("The database cannot be read: {reason}. "
                                  "Use 'partnerdesk restore FILE' with a backup.").format(reason=exc)) from exc

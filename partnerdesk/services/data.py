@@ -11,10 +11,11 @@ from partnerdesk.paths import DataPaths
 from partnerdesk.store import StoreError, close_store, open_store
 from partnerdesk.store import backup as store_backup
 from partnerdesk.store import migrate
+from partnerdesk.store.migrate import NewerDatabaseError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DataFolder", "StoreError", "open_data", "close_data", "schema_version"]
+__all__ = ["DataFolder", "NewerDatabaseError", "StoreError", "open_data", "close_data", "schema_version"]
 
 
 @dataclass
