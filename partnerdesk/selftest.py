@@ -105,6 +105,12 @@ class SelfTest:
 
         app = make_application()
         _check(not app.windowIcon().isNull(), _("The application icon is missing."))
+        from PySide6.QtCore import QCollator, QLocale
+
+        collator = QCollator(QLocale("fr_FR"))
+        names = sorted(["Zoé", "étoile", "Émile", "eau"], key=collator.sortKey)
+        _check(names == ["eau", "Émile", "étoile", "Zoé"],
+               _("French alphabetical order is wrong: {names}.").format(names=", ".join(names)))
         settings = QSettings(str(self.root / "settings.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(paths=self.paths, tasks=TaskRunner(data.connection_context), settings=settings,
                          undo_stack=QUndoStack())
