@@ -10,7 +10,7 @@ from partnerdesk.i18n import _, parse_date
 
 # services.documents.KINDS (tests/core/test_import_guard.py checks), named here so that
 # building the parser does not import the document services.
-DOCUMENTS = ("dossier", "bilan", "partner", "attendance")
+DOCUMENTS = ("dossier", "bilan", "partner", "partner-internal", "attendance")
 
 
 def register(sub) -> None:
@@ -57,7 +57,7 @@ def cmd_export(args):
 def _targets(args) -> tuple[int, int | None]:
     from partnerdesk.services import documents
 
-    if args.document == "partner":
+    if args.document in ("partner", "partner-internal"):
         return documents.resolve_organisation(args.target), None
     if args.document == "attendance":
         if args.session:

@@ -166,14 +166,18 @@ class LazyTabs(QObject):
         spec.tab = tab
         index = self.tabs.indexOf(spec.placeholder)
         was_current = self.tabs.currentIndex() == index
+        # The swap is silent: whoever listens to currentChanged (the main window settles unsaved
+        # changes and switches undo stacks there) sees the built tab, never the placeholder.
         self._swapping = True
         self.tabs.setUpdatesEnabled(False)
+        blocked = self.tabs.blockSignals(True)
         try:
             self.tabs.insertTab(index, tab, tab.title())
             self.tabs.removeTab(index + 1)
             if was_current:
                 self.tabs.setCurrentIndex(index)
         finally:
+            self.tabs.blockSignals(blocked)
             self._swapping = False
             self.tabs.setUpdatesEnabled(True)
         spec.placeholder.deleteLater()

