@@ -18,7 +18,7 @@ from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
 from partnerdesk.services import data
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
-from partnerdesk.ui import watchdog
+from partnerdesk.ui import integrity_watch, watchdog
 from partnerdesk.ui.errors import install_excepthook
 from partnerdesk.ui.tasks import TaskRunner
 
@@ -58,7 +58,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
     can be done (the newest good backup, read-only viewing). None when the user gave up."""
     try:
-        return data.open_data(paths)
+        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
     except data.DatabaseBusy:
         startup.already_running(paths)
         return None
@@ -80,7 +80,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
         startup.cannot_start(paths, startup.failure_text(exc))
         return None
     try:
-        return data.open_data(paths)
+        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened after a restore")
         startup.cannot_start(paths, startup.failure_text(exc))
@@ -157,6 +157,8 @@ def run_gui(args) -> int:
         install_excepthook(lambda: window)
         startup.show_folder_notices(window, folder)
         window.show()
+        if not folder.read_only:
+            integrity_watch.check_in_background(window, paths)  # quick check at start, the full one now
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 

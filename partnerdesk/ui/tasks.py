@@ -29,6 +29,9 @@ class TaskHandle(QObject):
     def __init__(self):
         super().__init__()
         self._cancel = threading.Event()
+        # False for work nobody waits for (the background integrity check): `TaskRunner.busy()`
+        # then ignores it.
+        self.awaited = True
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -97,8 +100,8 @@ class TaskRunner:
         return self.pool.waitForDone(msecs)
 
     def busy(self) -> bool:
-        """True while a task started here has not had its result applied yet."""
-        return bool(self._live)
+        """True while a task started here (and awaited) has not had its result applied yet."""
+        return any(handle.awaited for handle in self._live)
 
 
 class SyncTaskRunner(TaskRunner):
