@@ -88,6 +88,9 @@ def make_data(keep: str | None) -> Path:
         subprocess.run([sys.executable, "-m", "partnerdesk", "--data-dir", str(source), "demo", "--size", "large"],
                        check=True, env=env, stdout=subprocess.DEVNULL)
     if keep:
+        # Open the kept folder once (applies any new migration there, not in every copy).
+        subprocess.run([sys.executable, "-m", "partnerdesk", "--data-dir", str(source), "find", "zzzz"],
+                       env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         target = work / "data"
         shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.lock", "thumbnails"))
         return target
@@ -105,6 +108,7 @@ def main() -> int:
     from partnerdesk import i18n
     from partnerdesk.paths import DataPaths
     from partnerdesk.services import data, projects
+    from partnerdesk.ui import integrity_watch
     from partnerdesk.ui.context import AppContext
     from partnerdesk.ui.tasks import TaskRunner
     from partnerdesk.ui.watchdog import GuiWatchdog
@@ -120,13 +124,14 @@ def main() -> int:
     def start():
         from partnerdesk.ui.main_window import MainWindow
 
-        data.open_data(paths, daily_backup=False)
+        data.open_data(paths, daily_backup=False, full_check=False)  # as the app starts: quick check
         ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
                          settings=QSettings(str(folder / "bench-ui.ini"), QSettings.Format.IniFormat),
                          undo_stack=QUndoStack())
         window = MainWindow(ctx)
         window.resize(1366, 768)
         window.show()
+        integrity_watch.check_in_background(window, paths)  # as the app: the full check after the window
         ctx_holder.update(ctx=ctx, window=window)
 
     class Lazy:  # the context exists once the window is built
