@@ -58,7 +58,8 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
     can be done (the newest good backup, read-only viewing). None when the user gave up."""
     try:
-        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
+        # The full check and the leftovers' cleaning (every photo walked) run once the window is up.
+        return data.open_data(paths, full_check=False, clean_leftovers=False)
     except data.DatabaseBusy:
         startup.already_running(paths)
         return None
@@ -80,7 +81,8 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
         startup.cannot_start(paths, startup.failure_text(exc))
         return None
     try:
-        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
+        # The full check and the leftovers' cleaning (every photo walked) run once the window is up.
+        return data.open_data(paths, full_check=False, clean_leftovers=False)
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened after a restore")
         startup.cannot_start(paths, startup.failure_text(exc))
@@ -160,6 +162,7 @@ def run_gui(args) -> int:
         window.show()
         if not folder.read_only:
             integrity_watch.check_in_background(window, paths)  # quick check at start, the full one now
+            ctx.tasks.run(lambda _handle: data.remove_leftovers(paths)).awaited = False
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 

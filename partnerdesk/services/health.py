@@ -11,7 +11,7 @@ from partnerdesk.store.restore import recover
 __all__ = ["DatabaseState", "describe", "full_check", "startup_state"]
 
 
-def startup_state(paths: DataPaths, *, full_check: bool = True) -> DatabaseState:
+def startup_state(paths: DataPaths, *, full_check: bool | None = True) -> DatabaseState:
     """Finish or roll back an interrupted restore/import, then classify the database.
     The one function start-up (and a background check) calls before opening."""
     if paths.root.is_dir() and health.folder_writable(paths.root):
