@@ -7,7 +7,7 @@ import shutil
 import sys
 import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,9 +15,10 @@ from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
-from partnerdesk.services import data, demo
+from partnerdesk.services import data
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
+from partnerdesk.ui import integrity_watch, watchdog
 from partnerdesk.ui.errors import install_excepthook
 from partnerdesk.ui.tasks import TaskRunner
 
@@ -57,7 +58,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
     can be done (the newest good backup, read-only viewing). None when the user gave up."""
     try:
-        return data.open_data(paths)
+        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
     except data.DatabaseBusy:
         startup.already_running(paths)
         return None
@@ -79,7 +80,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
         startup.cannot_start(paths, startup.failure_text(exc))
         return None
     try:
-        return data.open_data(paths)
+        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened after a restore")
         startup.cannot_start(paths, startup.failure_text(exc))
@@ -97,6 +98,8 @@ def _open_read_only(paths: DataPaths, reason: str) -> data.DataFolder | None:
 
 def _data_paths(args) -> DataPaths:
     if args.demo:
+        from partnerdesk.services import demo  # the demo generators load only for --demo
+
         return demo.temporary_folder()
     paths = DataPaths(resolve_data_dir(args.data_dir))
     try:
@@ -137,6 +140,8 @@ def run_gui(args) -> int:
         if folder is None:
             return 1
         if args.demo:
+            from partnerdesk.services import demo
+
             demo.fill("small", paths=paths)
         from partnerdesk.ui.main_window import MainWindow
 
@@ -148,15 +153,16 @@ def run_gui(args) -> int:
             demo=args.demo,
         )
         window = MainWindow(ctx)
+        window.watchdog = watchdog.from_settings(ctx.settings)  # PARTNERDESK_WATCHDOG=1|debug
         install_excepthook(lambda: window)
         startup.show_folder_notices(window, folder)
         window.show()
+        if not folder.read_only:
+            integrity_watch.check_in_background(window, paths)  # quick check at start, the full one now
         if args.exit_after_start:
-            def report():
-                print(f"started_in_ms={1000 * (time.perf_counter() - started):.1f}", flush=True)
-                window.close()
+            from partnerdesk.ui import startup_report
 
-            QTimer.singleShot(0, report)
+            startup_report.install(window, started)  # prints when painted and usable, then quits
         return app.exec()
     finally:
         data.close_data()

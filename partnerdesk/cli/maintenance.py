@@ -6,7 +6,10 @@ from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, data_paths, locked, opened, run
 from partnerdesk.i18n import _, format_datetime
-from partnerdesk.services import backups, data, demo, health, partners
+
+# The sizes of services.demo.SIZES (tests/core/test_import_guard.py checks), named here so that
+# building the parser does not import the demo generators.
+DEMO_SIZES = ("large", "small")
 
 
 def register(sub) -> None:
@@ -18,12 +21,14 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="check the database's integrity and list the backups")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("demo", help="fill an empty data folder with demonstration data")
-    p.add_argument("--size", choices=sorted(demo.SIZES), default="small")
+    p.add_argument("--size", choices=DEMO_SIZES, default="small")
     p.set_defaults(func=cmd_demo)
 
 
 @run
 def cmd_backup(args):
+    from partnerdesk.services import backups
+
     with opened(args) as paths:
         try:
             made = backups.backup_now(paths)
@@ -34,6 +39,8 @@ def cmd_backup(args):
 
 @run
 def cmd_restore(args):
+    from partnerdesk.services import backups
+
     paths = data_paths(args)
     source = args.file.expanduser().resolve()
     if not source.is_file():
@@ -50,6 +57,8 @@ def cmd_restore(args):
 
 @run
 def cmd_check(args):
+    from partnerdesk.services import backups, health
+
     paths = data_paths(args)
     found = backups.state(paths)
     print(health.describe(found, paths))
@@ -65,6 +74,8 @@ def cmd_check(args):
 
 @run
 def cmd_demo(args):
+    from partnerdesk.services import data, demo, partners
+
     with opened(args) as paths:
         if not data.is_empty():
             raise CommandError(_("The data folder {path} is not empty: demonstration data is only loaded "

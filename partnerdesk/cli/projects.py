@@ -6,7 +6,6 @@ from partnerdesk.cli.common import opened, run
 from partnerdesk.domain.projects import ProjectStatus, Stage
 from partnerdesk.domain.todo import TodoKind
 from partnerdesk.i18n import _, format_date, format_percent
-from partnerdesk.services import projects, sessions, todo
 
 
 def register(sub) -> None:
@@ -25,6 +24,8 @@ def _label(enum, value: str) -> str:
 
 @run
 def cmd_projects(args):
+    from partnerdesk.services import projects, sessions
+
     with opened(args):
         rows = projects.list_projects(args.search, year=args.year)
         for p in rows:
@@ -45,6 +46,8 @@ def cmd_projects(args):
 
 @run
 def cmd_todo(args):
+    from partnerdesk.services import todo
+
     with opened(args):
         items = todo.items()
         for item in items:

@@ -8,7 +8,7 @@ from partnerdesk.store import health
 from partnerdesk.store.health import DatabaseState
 from partnerdesk.store.restore import recover
 
-__all__ = ["DatabaseState", "describe", "startup_state"]
+__all__ = ["DatabaseState", "describe", "full_check", "startup_state"]
 
 
 def startup_state(paths: DataPaths, *, full_check: bool = True) -> DatabaseState:
@@ -61,3 +61,11 @@ def describe_failure(exc: BaseException) -> str | None:
     if kind == errors.READ_ONLY:
         return _("The data folder or the database cannot be written (read-only): nothing was changed.")
     return None
+
+
+def full_check(paths: DataPaths) -> DatabaseState | None:
+    """The full integrity check of the database (PRAGMA integrity_check: most of a second on a
+    large file, so the window runs it in the background after a start that ran the quick check).
+    Reads only; None when healthy, else the damaged state with SQLite's reason."""
+    reason = health.integrity_check(paths.db_path)
+    return None if reason is None else DatabaseState(health.DAMAGED, reason)
