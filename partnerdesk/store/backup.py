@@ -50,12 +50,13 @@ class BackupFile:
         return self.kind in SAFETY_KINDS
 
 
-def integrity_check(path: Path) -> str | None:
-    """None when `path` is a healthy database, else the reason."""
+def integrity_check(path: Path, pragma: str = "integrity_check") -> str | None:
+    """None when `path` is a healthy database, else the reason. `pragma="quick_check(1)"`
+    reads the header and structure only (fast on a large file)."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = con.execute("PRAGMA integrity_check").fetchall()
+            rows = con.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:

@@ -95,7 +95,7 @@ def classify(db_path: Path, backups_dir: Path, *, full_check: bool = True) -> Da
     size = db_path.stat().st_size
     if size == 0 or _has_tables(db_path) is False:
         return DatabaseState(EMPTY if has_history(db_path, backups_dir) else NEW)
-    reason = integrity_check(db_path) if full_check else _quick(db_path)
+    reason = integrity_check(db_path) if full_check else integrity_check(db_path, "quick_check(1)")
     if reason:
         return DatabaseState(DAMAGED, reason)
     if not folder_writable(folder):
@@ -115,15 +115,3 @@ def _read_only_open(db_path: Path) -> bool:
         return True
     except OSError:
         return False
-
-
-def _quick(db_path: Path) -> str | None:
-    try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            rows = con.execute("PRAGMA quick_check(1)").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None if rows == [("ok",)] else str(rows[0][0])
