@@ -31,14 +31,15 @@ def backup_now(paths: DataPaths) -> BackupFile:
     return made
 
 
-def state(paths: DataPaths) -> DatabaseState:
-    """What `partnerdesk check` and the start-up see (nothing is written but a finished restore)."""
-    return health.startup_state(paths)
+def state(paths: DataPaths, *, recover_first: bool = True) -> DatabaseState:
+    """What `partnerdesk check` and the start-up see (nothing is written but a finished restore,
+    and only with `recover_first`, for a caller holding the instance lock)."""
+    return health.startup_state(paths, recover_first=recover_first)
 
 
 def check(paths: DataPaths) -> str | None:
     """None when the database is usable as it is (or not created yet), else what is wrong, in words."""
-    found = state(paths)
+    found = state(paths, recover_first=False)
     if found.kind in ("ok", "new"):
         return None
     return health.describe(found, paths)

@@ -11,10 +11,11 @@ from partnerdesk.store.restore import recover
 __all__ = ["DatabaseState", "describe", "startup_state"]
 
 
-def startup_state(paths: DataPaths, *, full_check: bool = True) -> DatabaseState:
-    """Finish or roll back an interrupted restore/import, then classify the database.
-    The one function start-up (and a background check) calls before opening."""
-    if paths.root.is_dir() and health.folder_writable(paths.root):
+def startup_state(paths: DataPaths, *, full_check: bool = True, recover_first: bool = True) -> DatabaseState:
+    """Finish or roll back an interrupted restore/import (`recover_first`: only under the
+    instance lock), then classify the database. The one function start-up (and a background
+    check) calls before opening."""
+    if recover_first and paths.root.is_dir() and health.folder_writable(paths.root):
         recover(paths.db_path)
     return health.classify(paths.db_path, paths.backups_dir, full_check=full_check)
 
@@ -34,6 +35,10 @@ MESSAGES = {
     health.LOCKED: N_("Another program is writing to the database and holds it locked ({path}). Close that "
                       "program (a database browser, a synchronisation tool) and try again."),
 }
+
+
+def folder_writable(folder) -> bool:
+    return health.folder_writable(folder)
 
 
 def describe(state: DatabaseState, paths: DataPaths) -> str:

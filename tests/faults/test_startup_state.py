@@ -140,11 +140,13 @@ def test_deleting_the_lock_file_does_not_let_a_second_writer_in(paths, used, cap
     try:
         assert holder.stdout.readline().strip() == "open"
         paths.lock_path.unlink()
+        (paths.root / ".restore-staging").mkdir()  # as if the first one were restoring
         code = main(["--data-dir", str(paths.root), "backup"])
         err = capsys.readouterr().err
         assert code == 1 and "already open" in err
         with pytest.raises(data.DatabaseBusy):
             data.open_data(paths)
+        assert (paths.root / ".restore-staging").exists()  # the second one touched nothing
     finally:
         holder.kill()
         holder.wait()
