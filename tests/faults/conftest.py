@@ -24,3 +24,6 @@ def small_disk(tmp_path):
     def make(size_kb: int):
         return _mounted(tmp_path / "small", size_kb)
     return make
+
+
+from tests.ui.conftest import ctx, window  # noqa: E402,F401  the main window for the start-up tests

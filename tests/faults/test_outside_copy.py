@@ -98,3 +98,12 @@ def test_copy_from_the_backups_dialog(backed_up, tmp_path, qtbot, monkeypatch):
     dialog.grab().save(str(tmp_path.parent / "backups-dialog.png"))
     # the list shows the seconds: two backups of the same minute are told apart
     assert dialog.model.index(0, 0).data().count(":") == 2
+
+
+def test_the_todo_line_opens_the_backups_dialog(window, monkeypatch):
+    from partnerdesk.ui.dialogs import backups as dialog_module
+
+    opened = []
+    monkeypatch.setattr(dialog_module.BackupsDialog, "exec", lambda self: opened.append(self) or 0)
+    window.ctx.signals.open_requested.emit("backups", 0)
+    assert opened and opened[0].tasks is window.ctx.tasks
