@@ -8,13 +8,13 @@ import sys
 import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QIcon, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
-from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir
+from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
 from partnerdesk.services import data, demo
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
@@ -29,7 +29,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("")
+    app.setDesktopFileName("fr.epn.PartnerDesk")  # Linux: the launcher's .desktop file and icon
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The PartnerDesk icon at every size drawn from resources/icons/partnerdesk.svg."""
+    icon = QIcon()
+    for png in sorted(resource("icons", "png").glob("partnerdesk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def install_qt_translations(app: QApplication, lang: str) -> None:
@@ -50,6 +60,10 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
         return data.open_data(paths)
     except data.DatabaseBusy:
         startup.already_running(paths)
+        return None
+    except data.NewerDatabaseError as exc:  # never opened: a backup would be as new, nothing to offer
+        log.error("database from a newer version: %s", exc)
+        startup.cannot_start(paths, str(exc))
         return None
     except data.DataUnusable as exc:
         log.error("database unusable at start: %s (%s)", exc.state.kind, exc.state.reason)

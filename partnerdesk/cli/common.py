@@ -44,6 +44,8 @@ def opened(args, *, daily_backup: bool = False):
     with locked(paths):
         try:
             data.open_data(paths, daily_backup=daily_backup)
+        except data.NewerDatabaseError as exc:  # complete French message of its own
+            raise CommandError(str(exc)) from exc
         except data.DatabaseBusy as exc:
             raise CommandError(_("PartnerDesk is already open on this data folder ({path}). "
                                  "Close it first.").format(path=paths.root)) from exc

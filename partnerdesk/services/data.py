@@ -15,10 +15,12 @@ from partnerdesk.store.db import DatabaseBusy, hold_file_lock, release_file_lock
 from partnerdesk.store import backup as store_backup
 from partnerdesk.store import migrate
 from partnerdesk.store.health import DatabaseState
+from partnerdesk.store.migrate import NewerDatabaseError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DatabaseBusy", "DataFolder", "DataUnusable", "StoreError", "open_data", "close_data", "schema_version"]
+__all__ = ["DatabaseBusy", "DataFolder", "DataUnusable", "NewerDatabaseError", "StoreError", "open_data", "close_data",
+           "schema_version"]
 
 
 class DataUnusable(StoreError):

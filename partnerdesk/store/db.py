@@ -92,8 +92,12 @@ def open_store(db_path: Path, backups_dir: Path | None = None, *, check: bool = 
         database.initialize(db)
         pending = migrate.pending(db)
         if pending and migrate.applied(db) and backups_dir is not None:
-            backup.create_backup(db_path, backups_dir, kind="pre-migration")
+            made = backup.create_backup(db_path, backups_dir, kind="pre-migration")
+            log.info("backup before migrating %s: %s", db_path, made.path)
         migrate.migrate(db)
+    except StoreError:  # a newer database or a gap in the migrations: left closed, untouched
+        close_store()
+        raise
     except sqlite3.DatabaseError as exc:
         close_store()
         raise StoreError(str(exc)) from exc

@@ -51,12 +51,15 @@ class _NoHandle:
 class BackupsDialog(QDialog):
     restored = Signal()
 
-    def __init__(self, paths: DataPaths, parent=None, confirm=None, tasks=None, choose_folder=None):
+    def __init__(self, paths: DataPaths, parent=None, confirm=None, tasks=None, choose_folder=None,
+                 before_restore=None):
+        """`before_restore()` returns False to stop a restore (unsaved changes kept)."""
         super().__init__(parent)
         self.paths = paths
         self.tasks = tasks
         self._confirm = confirm or self._ask
         self._choose_folder = choose_folder or self._ask_folder
+        self._before_restore = before_restore or (lambda: True)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(_("Backups"))
         self.resize(760, 460)
@@ -166,7 +169,7 @@ class BackupsDialog(QDialog):
         text = _("Replace the current data with the backup of {date}?\n"
                  "The current data is backed up first, so this can be undone.").format(
             date=format_datetime(chosen.taken_at))
-        if not self._confirm(text):
+        if not self._confirm(text) or not self._before_restore():
             return
         try:
             backups.restore(self.paths, chosen.path)

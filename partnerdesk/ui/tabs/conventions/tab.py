@@ -236,7 +236,7 @@ class ConventionsTab(Tab):
     def delete(self, convention_id: int) -> None:
         title = self.editor.conv.title if self.editor.conv else ""
         self.editor.dirty = False
-        self.ctx.undo_stack.push(DeleteConventionCommand(self, convention_id, title))
+        self.ctx.undo_for(self).push(DeleteConventionCommand(self, convention_id, title))
         self.refresh()
 
     # --- templates -------------------------------------------------------------
