@@ -50,11 +50,12 @@ class BackupFile:
         return self.kind in SAFETY_KINDS
 
 
-def integrity_check(path: Path, pragma: str = "integrity_check") -> str | None:
+def integrity_check(path: Path, pragma: str = "integrity_check", *, immutable: bool = False) -> str | None:
     """None when `path` is a healthy database, else the reason. `pragma="quick_check(1)"`
-    reads the header and structure only (fast on a large file)."""
+    reads the header and structure only (fast on a large file). `immutable` reads a file in a
+    folder that cannot be written (no -shm can be made there)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"file:{path}?{'immutable=1' if immutable else 'mode=ro'}", uri=True)
         try:
             rows = con.execute(f"PRAGMA {pragma}").fetchall()
         finally:
