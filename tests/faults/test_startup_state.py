@@ -192,3 +192,23 @@ def test_a_really_read_only_folder(paths, used, read_only_view, capsys):
             assert folder.read_only and [o.name for o in partners.list_organisations()] == ["Sauvée"]
         finally:
             data.close_data()
+
+
+def test_a_really_read_only_database_file(paths, used, capsys):
+    """The database file itself bind-mounted read-only over itself (stops root too)."""
+    db = str(paths.db_path)
+    if subprocess.run(["mount", "--bind", db, db], capture_output=True).returncode:
+        pytest.skip("no read-only mount can be made here (needs root)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", db], capture_output=True).returncode:
+            pytest.skip("no read-only mount can be made here")
+        assert health.startup_state(paths).kind == "read-only-file"
+        code, out = _check(paths, capsys)
+        assert code == 1 and "read-only" in out.out and "damaged" not in out.out
+        folder = data.open_data(paths, read_only=True)
+        try:
+            assert folder.read_only and [o.name for o in partners.list_organisations()] == ["Sauvée"]
+        finally:
+            data.close_data()
+    finally:
+        subprocess.run(["umount", "-l", db], capture_output=True)
