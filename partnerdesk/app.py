@@ -68,7 +68,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
     except data.DataUnusable as exc:
         log.error("database unusable at start: %s (%s)", exc.state.kind, exc.state.reason)
         if exc.state.read_only:
-            return _open_read_only(paths, str(exc)) if startup.offer_read_only(paths, str(exc)) else None
+            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else None
         if not exc.state.needs_restore:  # locked by another program
             startup.cannot_start(paths, str(exc))
             return None
@@ -86,7 +86,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
         return None
 
 
-def _open_read_only(paths: DataPaths, reason: str) -> data.DataFolder | None:
+def _open_read_only(paths: DataPaths) -> data.DataFolder | None:
     try:
         return data.open_data(paths, read_only=True)
     except (data.StoreError, OSError) as exc:
