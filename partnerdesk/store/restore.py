@@ -160,8 +160,9 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
         files = filestore.read_manifest(backup_path)
     except filestore.FileStoreError as exc:
         raise BackupError(str(exc)) from exc
+    objects_dir = backup_path.parent  # the files beside the backup: backups/, or a copy on a USB key
     if files:
-        missing = filestore.check_files(backups_dir, files)
+        missing = filestore.check_files(objects_dir, files)
         if missing:
             raise MissingFiles(missing)
     recover(db_path)
@@ -181,7 +182,7 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
     staging.mkdir()
     try:
         if files is not None:
-            filestore.stage_files(backups_dir, files, staging)
+            filestore.stage_files(objects_dir, files, staging)
         prepare(db_path, backup_path, staging, sorted(files) if files is not None else None)
     except (OSError, sqlite3.DatabaseError, filestore.FileStoreError) as exc:
         if not restoring_path(db_path).exists():
