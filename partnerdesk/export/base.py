@@ -28,10 +28,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
-from partnerdesk.domain.grammar import tight
+from partnerdesk.domain.grammar import OrgName, day_month_year, tight
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
-from partnerdesk.i18n import _, babel_locale, format_money, language
+from partnerdesk.export.pagination import KeepStart
+from partnerdesk.i18n import _, babel_locale, format_date, format_money, language
 from partnerdesk.paths import resource
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,17 @@ def esc(text: object) -> str:
         return ""
     value = escape(str(text)).replace("\r\n", "\n").replace("\r", "\n")
     return tight(value).replace("\n", "<br/>")
+
+
+def org_text(name: str, article: str | None = None, kind: str = "") -> str:
+    """An organisation's name as a French sentence writes it ("la Caisse…", "l’Association…");
+    the name alone in English."""
+    return OrgName(name, article, kind).bare() if language() == "fr" else name
+
+
+def long_date(day: dt.date) -> str:
+    """Dates in words on covers and in letters ("30 novembre 2026")."""
+    return day_month_year(day) if language() == "fr" else format_date(day)
 
 
 def table_style(commands: list) -> TableStyle:
@@ -231,11 +243,12 @@ class _NumberedCanvas(Canvas):
 
 
 class _Template(BaseDocTemplate):
-    """Records how far down each page's body the content reached (`page_fill`, 0–1)."""
+    """Records how far down each page's body the content reached (`page_fill`, 0–1); a heading
+    kept with what follows it splits that block rather than leaving a page empty (KeepStart)."""
 
     def __init__(self, *args, **kwargs):
         self.page_fill: list[float] = []
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, keepTogetherClass=KeepStart, **kwargs)
 
     def handle_pageEnd(self):
         frame = getattr(self, "frame", None)

@@ -172,13 +172,13 @@ class ConventionPdf(Document):
             boxes = [Paragraph(text(labels["signature"]), s["small"]) for _p in pair]
             for cells in (names, who, boxes):
                 rows.append(cells + [""] * (2 - len(cells)))
-            heights += [None, None, 28 * mm]
+            heights += [None, None, 28 * mm if len(parties) <= 2 else 22 * mm]
             box_row = len(rows) - 1
             for col in range(len(pair)):
                 commands.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
             if start + 2 < len(parties):
                 rows.append(["", ""])
-                heights.append(6 * mm)
+                heights.append(4 * mm)
         table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, rowHeights=heights)
         table.setStyle(table_style(commands))
         return table

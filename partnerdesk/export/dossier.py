@@ -11,6 +11,7 @@ from partnerdesk.domain.documents import DossierData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
 from partnerdesk.export.base import (
+    BODY_HEIGHT,
     CONTENT_WIDTH,
     FONT,
     FONT_BOLD,
@@ -19,7 +20,9 @@ from partnerdesk.export.base import (
     PAGE_WIDTH,
     Document,
     esc,
+    long_date,
     money,
+    org_text,
     table_style,
     tint,
 )
@@ -33,7 +36,8 @@ from partnerdesk.export.flowables import (
     paragraphs,
 )
 from partnerdesk.export.images import prepare_photo
-from partnerdesk.i18n import _, format_date, format_percent
+from partnerdesk.export.pagination import unsplittable
+from partnerdesk.i18n import _, format_date, format_percent, language, ngettext
 
 
 def period(start, end) -> str:
@@ -204,8 +208,10 @@ class DossierDocument(Document):
         canvas.setFillColor(theme.main)
         canvas.setFont(FONT, 9)
         place = self.identity.city.strip()
-        when = format_date(d.generated_on)
+        when = long_date(d.generated_on)
         dated = _("{place}, {date}").format(place=place, date=when) if place else when
+        if language() == "fr":
+            dated = f"{place}, le {when}" if place else f"Le {when}"
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y - 4 * mm, dated)
 
     # --- pages ------------------------------------------------------------
@@ -246,8 +252,9 @@ class DossierDocument(Document):
             part: list = []
             self.section(part, _("What this partnership brings you"))
             if d.addressee:
+                partner = org_text(d.addressee.organisation, d.addressee.article, d.addressee.kind)
                 part.append(Paragraph(esc(_("Written for {partner}, from what it does and the publics it serves.")
-                                          .format(partner=d.addressee.organisation)), s["small"]))
+                                          .format(partner=partner)), s["small"]))
             part += self._benefits()
             story.append(KeepTogether(part))
         self.section(story, _("Contact"))
@@ -285,8 +292,8 @@ class DossierDocument(Document):
                                   [38 * mm, CONTENT_WIDTH - 38 * mm - 30 * mm, 30 * mm], theme, s, ["l", "l", "r"]))
         if d.budget:
             out.append(Paragraph(esc(_("Budget")), s["h2"]))
-            rows = [[b.label, b.funded_by or _("to find"), _("secured") if b.secured else
-                     (_("under discussion") if b.funded_by else "—"), money(b.amount)] for b in d.budget]
+            rows = [[b.label, b.funded_by or b.note or _("to find"), _("secured") if b.secured else
+                     (_("under discussion") if b.funded_by else _("to find")), money(b.amount)] for b in d.budget]
             out.append(data_table(
                 [_("Item"), _("Funded by"), _("Status"), _("Amount")], rows,
                 [CONTENT_WIDTH - 55 * mm - 30 * mm - 28 * mm, 55 * mm, 30 * mm, 28 * mm], theme, s,
@@ -298,13 +305,18 @@ class DossierDocument(Document):
         if not d.commitments:
             return [callout([Paragraph(esc(_("No partner has committed yet: your support would be the first one, "
                                              "and the project would be built with you from the start.")),
-                                       s["callout"])], theme)]
+                                       s["callout"])], theme)]  # partners under discussion are not named
         grouped: dict[str, list] = {}
         for c in d.commitments:
             grouped.setdefault(c.partner, []).append(c)
         count = len(grouped)
-        out = [Paragraph(esc(_("{count} partners already support the project.").format(count=count)
-                             if count > 1 else _("One partner already supports the project.")), s["body"])]
+        line = (_("{count} partners already support the project.").format(count=count)
+                if count > 1 else _("One partner already supports the project."))
+        if d.discussed:
+            line += " " + ngettext("{count} other partner is under discussion.",
+                                   "{count} other partners are under discussion.", d.discussed).format(
+                count=d.discussed)
+        out = [Paragraph(esc(line), s["body"])]
         rows = []
         for partner, items in grouped.items():
             what = [Paragraph(esc(c.kind + (f" — {c.description}" if c.description else "")), s["cell"],
@@ -327,7 +339,7 @@ class DossierDocument(Document):
         rows = []
         for i in range(0, len(cells), 2):
             rows.append([cells[i], "", cells[i + 1] if i + 1 < len(cells) else ""])
-        table = Table(rows, colWidths=[width, gap, width], splitInRow=1)
+        table = Table(rows, colWidths=[width, gap, width])
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
                     ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
@@ -338,7 +350,7 @@ class DossierDocument(Document):
                     commands.append(("BACKGROUND", (c, r), (c, r), theme.accent_pale))
                     commands.append(("LINEABOVE", (c, r), (c, r), 2, theme.accent))
         table.setStyle(table_style(commands))
-        return [table]
+        return [unsplittable(table, CONTENT_WIDTH, BODY_HEIGHT * 0.8)]
 
 
 def _shorten(text: str, length: int) -> str:
