@@ -306,8 +306,14 @@ class Document:
         self._sections = 0
         return self.build(self.story())
 
-    def build(self, story: list) -> bytes:
-        buffer = io.BytesIO()
+    def render_to(self, path) -> int:
+        """Write the PDF straight to the file `path` (no copy of its bytes kept); the number of pages."""
+        self._sections = 0
+        self.build(self.story(), str(path))
+        return len(self.page_fill)
+
+    def build(self, story: list, path: str | None = None) -> bytes:
+        buffer = path or io.BytesIO()
         doc = _Template(
             buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=self.title(), author=self.epn_name, subject=self.subject(),
@@ -325,7 +331,7 @@ class Document:
         canvas_class = type("PageCanvas", (_NumberedCanvas,), {"painter": staticmethod(self._draw_numbers)})
         doc.build(story, canvasmaker=canvas_class)
         self.page_fill = doc.page_fill
-        return buffer.getvalue()
+        return b"" if path else buffer.getvalue()
 
     def _draw_page(self, canvas, doc) -> None:
         """Header (logo, EPN name, document) and footer (contact, legal line)."""
