@@ -19,6 +19,7 @@ from partnerdesk.export.base import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
+    contrast,
     esc,
     long_date,
     money,
@@ -108,11 +109,13 @@ class DossierDocument(Document):
         kicker_y = top - 48 * mm
 
 
-        white_title = ParagraphStyle("cover_title", parent=styles["title"], textColor=colors.white)
-        white_lead = ParagraphStyle("cover_lead", parent=styles["lead"], textColor=tint(theme.main, 0.85))
-        title = Paragraph(esc(_shorten(d.title, 110)), white_title)
-        _w, title_h = title.wrap(CONTENT_WIDTH, 80 * mm)
-        summary = Paragraph(esc(_shorten(d.summary, 260)), white_lead) if d.summary.strip() else None
+        ink = theme.on_main  # white on the band, or dark text when the chosen colour is too light
+        title = _fitted(esc(d.title), ParagraphStyle("cover_title", parent=styles["title"], textColor=ink),
+                        CONTENT_WIDTH, 80 * mm, smallest=13)  # the whole title, smaller when long
+        title_h = title.height
+        lead = ParagraphStyle("cover_lead", parent=styles["lead"],
+                              textColor=tint(theme.main, 0.85) if ink == colors.white else ink)
+        summary = Paragraph(esc(_shorten(d.summary, 260)), lead) if d.summary.strip() else None
         summary_h = summary.wrap(CONTENT_WIDTH * 0.9, 40 * mm)[1] if summary else 0
         band_bottom = kicker_y - 6 * mm - title_h - (summary_h + 3 * mm if summary else 0) - 10 * mm
         canvas.setFillColor(theme.main)
@@ -129,16 +132,18 @@ class DossierDocument(Document):
             canvas.drawImage(self._logo.reader, x + 3 * mm, ident_y - 3 * mm + (box_h - logo_h) / 2, logo_w, logo_h,
                              mask="auto")
             name_x = x + logo_w + 11 * mm
-        canvas.setFillColor(colors.white)
-        canvas.setFont(FONT_BOLD, 11)
-        canvas.drawString(name_x, ident_y + 6 * mm, self.epn_name)
+        # the EPN's name wraps (then shrinks) within the band instead of running off the page
+        name = _fitted(f"<b>{esc(self.epn_name)}</b>", ParagraphStyle(
+            "cover_epn", parent=styles["body"], fontSize=11, leading=13, textColor=ink, spaceAfter=0),
+            PAGE_WIDTH - MARGIN_X - name_x, 11 * mm, smallest=7)
+        name.drawOn(canvas, name_x, ident_y + 9.5 * mm - name.height)
         city = self.identity.city.strip()
-        if city:
+        if city and name.height <= 7 * mm:
             canvas.setFont(FONT, 8.5)
-            canvas.setFillColor(tint(theme.main, 0.75))
+            canvas.setFillColor(tint(theme.main, 0.75) if ink == colors.white else ink)
             canvas.drawString(name_x, ident_y + 1 * mm, city)
 
-        canvas.setFillColor(theme.accent)
+        canvas.setFillColor(theme.accent if contrast(theme.accent, theme.main) >= 3 else ink)
         canvas.setFont(FONT_BOLD, 9)
         canvas.drawString(x, kicker_y, self.kind.upper())
         y = kicker_y - 5 * mm - title_h
@@ -351,6 +356,21 @@ class DossierDocument(Document):
                     commands.append(("LINEABOVE", (c, r), (c, r), 2, theme.accent))
         table.setStyle(table_style(commands))
         return [unsplittable(table, CONTENT_WIDTH, BODY_HEIGHT * 0.8)]
+
+
+def _fitted(markup: str, style: ParagraphStyle, width: float, height: float, smallest: float = 8) -> Paragraph:
+    """A paragraph that fits `width` × `height`: wrapped, then in a smaller font when still too tall
+    (down to `smallest` points; below that it is printed whole at that size). `.height` is set."""
+    size = style.fontSize
+    while True:
+        fitted = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
+                                leading=size * style.leading / style.fontSize)
+        para = Paragraph(markup, fitted)
+        _w, h = para.wrap(width, height)
+        if h <= height or size <= smallest:
+            para.height = h
+            return para
+        size = max(smallest, size - 1)
 
 
 def _shorten(text: str, length: int) -> str:
