@@ -155,12 +155,12 @@ def format_date(value: dt.date | None) -> str:
     return _babel_format_date(value, format="medium", locale=babel_locale())
 
 
-def format_datetime(value: dt.datetime | None) -> str:
+def format_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
     if value is None:
         return ""
     if language() == "fr":
-        return value.strftime("%d/%m/%Y %H:%M")
-    return _babel_format_datetime(value, format="short", locale=babel_locale())
+        return value.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
+    return _babel_format_datetime(value, format="medium" if seconds else "short", locale=babel_locale())
 
 
 def format_money(amount: float | Decimal | int | None) -> str:

@@ -140,3 +140,36 @@ def sessions_between(first: dt.date, last: dt.date) -> list[tuple[SessionData, s
                    & (ProjectSession.cancelled == False))  # noqa: E712
             .order_by(ProjectSession.held_on, ProjectSession.start_time).objects())
     return [(_data(r), r.title, getattr(r, "name", None) or "") for r in rows]
+
+
+# --- several at once, and undo -------------------------------------------------------
+
+def dates_taken(project_id: int, dates: Iterable[dt.date]) -> list[dt.date]:
+    """Those of `dates` on which the project already has a session (to offer to skip them)."""
+    wanted = sorted(set(dates))
+    if not wanted:
+        return []
+    rows = ProjectSession.select(ProjectSession.held_on).where(
+        (ProjectSession.project == project_id) & ProjectSession.held_on.in_(wanted))
+    taken = {r.held_on for r in rows}
+    return [d for d in wanted if d in taken]
+
+
+def delete_sessions(session_ids: Iterable[int]) -> list[SessionData]:
+    """Delete several sessions in one transaction; returns them as they were (for undo)."""
+    ids = list(dict.fromkeys(session_ids))
+    with database.atomic():
+        gone = [s for s in (get_session(i) for i in ids) if s is not None]
+        ProjectSession.delete().where(ProjectSession.id.in_(ids)).execute()
+    return gone
+
+
+def restore_sessions(saved: Iterable[SessionData]) -> None:
+    """Put back sessions deleted by `delete_sessions` (same ids, attendance and participants)."""
+    with database.atomic():
+        for data in saved:
+            if Project.get_or_none(Project.id == data.project_id) is None:
+                continue  # the project is gone since
+            ProjectSession.insert(id=data.id, project=data.project_id, organisation=data.organisation_id,
+                                  **{f: getattr(data, f) for f in _FIELDS}).on_conflict_replace().execute()
+            _set_participants(data.id, data.participants)

@@ -62,7 +62,7 @@ def test_bad_input_is_refused_next_to_the_field_in_french(tab, qtbot):
     tab.open_item("organisation", org.id)
     card = tab.org_card
     type_in(card.notes if False else card.city, "Vitré-sur-Vilaine")
-    card.notes.setPlainText("Très long texte " * 3000)
+    card.notes.setPlainText(("Très long texte " * 3000)[:20_000])
     type_in(card.email, "contact@@mission")
     type_in(card.postcode, "3550")
     type_in(card.phone, "12 34")
@@ -92,7 +92,12 @@ def test_bad_input_is_refused_next_to_the_field_in_french(tab, qtbot):
     saved = partners.get_organisation(org.id)
     assert (saved.name, saved.postcode, saved.country, saved.city) == (
         "Mission locale de Bruxelles", "1000", "Belgique", "Vitré-sur-Vilaine")
-    assert len(saved.notes) == len("Très long texte " * 3000)
+    assert len(saved.notes) == 20_000
+    # One character more is refused next to the field, in French, the typing kept.
+    card.notes.setPlainText(saved.notes + "x")
+    click(qtbot, card.save_button)
+    assert errors.message("notes") == "Trop long : 20 000 caractères au plus."
+    assert len(card.notes.toPlainText()) == 20_001 and len(partners.get_organisation(org.id).notes) == 20_000
 
 
 def test_field_message_appears_when_leaving_the_field(tab, qtbot):

@@ -189,7 +189,7 @@ def test_delete_a_project_and_undo(ctx, qtbot, tab):
     qtbot.mouseClick(tab.card.form.delete_button, Qt.MouseButton.LeftButton)
     assert projects.list_projects() == [] and tab.model.rowCount() == 0
     assert tab.card.form.project_id is None
-    ctx.undo_stack.undo()
+    tab.undo_stack.undo()  # Ctrl+Z in Projets
     assert [p.id for p in projects.list_projects()] == [project.id] and tab.model.rowCount() == 1
 
 

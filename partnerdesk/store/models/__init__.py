@@ -1,5 +1,6 @@
 """All peewee models, one module per area. Import models from here."""
 
+from partnerdesk.store.models.balance import DecisionGrid, FunderProfile, PartnerBenefit
 from partnerdesk.store.models.base import BaseModel, JSONField
 from partnerdesk.store.models.conventions import (
     Convention,
@@ -44,9 +45,11 @@ from partnerdesk.store.models.projects import (
     StageMove,
     TodoState,
 )
+from partnerdesk.store.models.files import PersonFileHistory
 from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
+    "PersonFileHistory",
     "Affiliation",
     "BaseModel",
     "Convention",
@@ -87,4 +90,8 @@ __all__ = [
     "StaffTime",
     "StageMove",
     "TodoState",
+    # balance
+    "DecisionGrid",
+    "FunderProfile",
+    "PartnerBenefit",
 ]

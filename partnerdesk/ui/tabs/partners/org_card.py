@@ -14,8 +14,10 @@ from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
+from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
 from partnerdesk.ui.widgets.grammar_fields import ArticleField
+from partnerdesk.ui.widgets.org_logo import OrganisationLogo
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
 CADENCES = [(30, N_("Every month")), (60, N_("Every 2 months")), (90, N_("Every 3 months")),
@@ -44,6 +46,7 @@ class OrganisationCard(CardBase):
         self.sections.addTab(self.contacts, _("Contacts"))
         self.sections.addTab(self.journal, _("Follow-up"))
         self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
+        self.balance = self.add_card_section(_("Balance"), lambda card: PartnerBalancePanel(ctx))
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -66,6 +69,7 @@ class OrganisationCard(CardBase):
                                           "municipal order; association board every two months)"))
         self.notes = text_box("orgNotes", 90)
         self.tag_picker = TagPicker()
+        self.logo = OrganisationLogo(self.ctx)
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -75,21 +79,22 @@ class OrganisationCard(CardBase):
         form.addRow(_("Kind"), self.kind_box)
         e.row(form, _("Article"), "article", self.article)
         form.addRow(_("Status"), self.status_box)
-        form.addRow(_("Address"), self.address)
+        e.row(form, _("Address"), "address", self.address)
         e.row(form, _("Postcode"), "postcode", self.postcode)
-        form.addRow(_("City"), self.city)
-        form.addRow(_("Country"), self.country)
+        e.row(form, _("City"), "city", self.city)
+        e.row(form, _("Country"), "country", self.country)
         e.row(form, _("Phone"), "phone", self.phone)
         e.row(form, _("Email"), "email", self.email)
         e.row(form, _("Website"), "website", self.website)
         form.addRow(_("Contact cadence"), self.cadence)
         form.addRow(_("Tags"), self.tag_picker)
+        form.addRow(_("Logo"), self.logo)
         column.addLayout(form)
         column.addWidget(_grid(self.publics, _("Publics reached")))
         column.addWidget(_grid(self.contributions, _("What they can bring")))
         lower = QFormLayout()
-        lower.addRow(_("Decision circuit"), self.circuit)
-        lower.addRow(_("Notes"), self.notes)
+        e.row(lower, _("Decision circuit"), "decision_circuit", self.circuit)
+        e.row(lower, _("Notes"), "notes", self.notes)
         column.addLayout(lower)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -147,9 +152,11 @@ class OrganisationCard(CardBase):
         self.tag_picker.set_tags(tags.list_tags(), chosen)
         self.set_title(data.name or _("New organisation"))
         self._loaded = data
+        self.logo.set_organisation(self.item_id)
         self.contacts.set_organisation(self.item_id)
         self.journal.set_target(self.item_id)
         self.projects.set_organisation(self.item_id)
+        self.balance.set_organisation(self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_subtitle()
