@@ -99,3 +99,10 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def changelog_path() -> Path:
+    """CHANGELOG.md ("Nouveautés"): shipped among the resources of a wheel or a bundle,
+    at the top of a checkout."""
+    shipped = resource("CHANGELOG.md")
+    return shipped if shipped.is_file() else resources_dir().parent / "CHANGELOG.md"

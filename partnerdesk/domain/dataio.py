@@ -176,6 +176,7 @@ LETTER_FIELDS: dict[str, str] = {
     "ville": N_("city"),
     "date": N_("today's date"),
     "epn": N_("name of the EPN"),
+    "salutation": N_("“Madame,” or “Monsieur,” by the person's civility (“Madame, Monsieur,” otherwise)"),
 }
 
 

@@ -136,6 +136,7 @@ class OrganisationData:
     contact_cadence_days: int | None = None
     verified_on: dt.date | None = None
     id: int | None = None
+    article: str | None = None  # domain/grammar.py ARTICLES; None = proposed from the name and kind
     logo: str = ""  # file name in logos/ (set through services.org_logos, not by card saves)
 
 
@@ -149,6 +150,7 @@ class PersonData:
     notes: str = ""
     verified_on: dt.date | None = None
     id: int | None = None
+    civility: str = ""  # "madame", "monsieur" or "" (domain/grammar.py)
     addresses: list[Address] = field(default_factory=list)  # home, work, other
     websites: list[str] = field(default_factory=list)
     labels: dict[str, dict] = field(default_factory=dict)  # email/phone/website -> {"kind", "ext"}

@@ -70,7 +70,7 @@ def merge_organisations(keep_id: int, drop_id: int, merged: OrganisationData | N
         partner_queries.move_references("organisation", keep_id, drop_id, EXTRA_REFERENCES["organisation"])
         Organisation.delete().where(Organisation.id == drop_id).execute()
         _collapse_affiliations(Affiliation.organisation == keep_id)
-        result = partners.update_organisation(merged)
+        result = partners.update_organisation(merged, checked=False)
         if merged.logo and not result.logo:  # the other card's logo, when this one had none
             Organisation.update(logo=merged.logo).where(Organisation.id == keep_id).execute()
             result.logo = merged.logo
@@ -88,7 +88,7 @@ def merge_people(keep_id: int, drop_id: int, merged: PersonData | None = None) -
         partner_queries.move_references("person", keep_id, drop_id, EXTRA_REFERENCES["person"])
         _collapse_affiliations(Affiliation.person == keep_id)
         Person.delete().where(Person.id == drop_id).execute()
-        result = partners.update_person(merged, known_phones=known)
+        result = partners.update_person(merged, checked=False, known_phones=known)
     return result
 
 

@@ -21,6 +21,8 @@ from partnerdesk.domain.partners import (
     PersonRow,
     unique_emails,
 )
+from partnerdesk.domain.grammar import ARTICLES, CIVILITIES
+from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import name_key, normalize
 from partnerdesk.store import database, partner_queries
 from partnerdesk.store.models import Affiliation, Organisation, OrganisationTag, Person, Tag
@@ -30,6 +32,8 @@ _ORG_FIELDS = (
     "decision_circuit notes contact_cadence_days verified_on"
 ).split()
 _PERSON_FIELDS = "first_name last_name emails phones relais notes verified_on websites labels title".split()
+_ORG_FIELDS += ["article"]  # 0008: the article form used by generated French (domain/grammar.py)
+_PERSON_FIELDS += ["civility"]  # 0008: "madame" / "monsieur" / ""
 
 
 class NotFound(LookupError):
@@ -39,15 +43,19 @@ class NotFound(LookupError):
 # --- validation ---------------------------------------------------------------
 
 def validate_organisation(data: OrganisationData) -> None:
-    v.collect(
+    v.collect(v.merge_checks(
         {
             "name": v.check_required(data.name),
             "email": v.check_email(data.email),
             "phone": v.check_phone(data.phone),
             "postcode": v.check_postcode(data.postcode, data.country),
             "website": v.check_url(data.website),
-        }
-    )
+            "article": None if data.article is None or data.article in ARTICLES
+            else N_("Choose an article from the list."),
+        },
+        v.length_checks(data, names=("name", "address", "postcode", "city", "country", "phone", "email", "website"),
+                        texts=("decision_circuit", "notes")),
+    ))
 
 
 def validate_person(data: PersonData, known_phones=None) -> None:
@@ -56,14 +64,16 @@ def validate_person(data: PersonData, known_phones=None) -> None:
     if known_phones is None:
         known_phones = stored_phones(data.id)
     known = set(known_phones)
-    checks = {"last_name": v.check_required(data.last_name)}
+    checks = {"last_name": v.check_required(data.last_name),
+              "civility": None if (data.civility or "") in CIVILITIES else N_("Choose a civility from the list.")}
     for i, email in enumerate(data.emails):
         checks[f"emails.{i}"] = v.check_email(email)
     for i, phone in enumerate(data.phones):
         checks[f"phones.{i}"] = None if phone in known else v.check_phone(phone)
     for i, site in enumerate(data.websites):
         checks[f"websites.{i}"] = v.check_url(site)
-    v.collect(checks)
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=("last_name", "first_name", "emails", "phones"),
+                                                     texts=("notes",))))
 
 
 def stored_phones(person_id: int | None) -> list[str]:
@@ -100,7 +110,9 @@ def person_data(row: Person) -> PersonData:
 
 
 def create_organisation(data: OrganisationData) -> OrganisationData:
+    """A new card, counted as checked today for the yearly review (unless it says otherwise)."""
     validate_organisation(data)
+    data.verified_on = data.verified_on or dt.date.today()
     now = dt.datetime.now()
     with database.atomic():
         row = Organisation.create(
@@ -112,9 +124,12 @@ def create_organisation(data: OrganisationData) -> OrganisationData:
     return organisation_data(row)
 
 
-def update_organisation(data: OrganisationData) -> OrganisationData:
-    """Save every field of an existing card; ValidationError leaves the database untouched."""
+def update_organisation(data: OrganisationData, checked: bool = True) -> OrganisationData:
+    """Save every field of an existing card; ValidationError leaves the database untouched.
+    A card edited by hand counts as checked today (`checked=False` keeps `data.verified_on`)."""
     validate_organisation(data)
+    if checked:
+        data.verified_on = dt.date.today()
     with database.atomic():
         updated = (Organisation.update(**{f: getattr(data, f) for f in _ORG_FIELDS},
                                        name_norm=normalize(data.name), updated_at=dt.datetime.now())
@@ -139,8 +154,10 @@ def is_deleted(kind: str, item_id: int) -> bool:
 
 def create_person(data: PersonData, organisation_id: int | None = None, role: str = "",
                   start_date: dt.date | None = None) -> PersonData:
+    """A new card, counted as checked today for the yearly review (unless it says otherwise)."""
     _clean_person(data)
     validate_person(data)
+    data.verified_on = data.verified_on or dt.date.today()
     now = dt.datetime.now()
     with database.atomic():
         row = Person.create(
@@ -154,9 +171,13 @@ def create_person(data: PersonData, organisation_id: int | None = None, role: st
     return person_data(row)
 
 
-def update_person(data: PersonData, known_phones=None) -> PersonData:
+def update_person(data: PersonData, checked: bool = True, known_phones=None) -> PersonData:
+    """Save an existing card; edited by hand, it counts as checked today (`checked=False` keeps
+    `data.verified_on`)."""
     _clean_person(data)
     validate_person(data, known_phones)
+    if checked:
+        data.verified_on = dt.date.today()
     with database.atomic():
         updated = (Person.update(**_person_values(data),
                                  name_norm=normalize(f"{data.first_name} {data.last_name}"),

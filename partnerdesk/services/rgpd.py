@@ -24,7 +24,7 @@ from pathlib import Path
 from partnerdesk.domain.contact_points import PLACE_KINDS, addresses_from
 from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import person_photos, settings, tables
+from partnerdesk.services import erasure, person_photos, settings, tables
 from partnerdesk.services.imports.phones import written_forms
 from partnerdesk.store import database
 
@@ -88,7 +88,9 @@ class ErasurePreview:
                   "• " + _("{count} journal entry(ies), for the statistics").format(count=self.kept_interactions),
                   "• " + _("{count} affiliation(s): the history of the organisations").format(
                       count=self.kept_affiliations),
-                  "", _("Older backups still hold this person until they are rotated out (at most 12 months).")]
+                  "", _("Older backups (photos and proofs included) still hold this person until the rotation drops "
+                         "them, at most 12 months later; copies on a USB key or a network folder, until the next "
+                         "copy there.")]
         return "\n".join(lines)
 
 
@@ -266,24 +268,11 @@ def erasure_preview(paths: DataPaths, person_id: int) -> ErasurePreview:
     )
 
 
-def _traces(p: PersonIdentity) -> list[str]:
-    traces = {p.full_name, f"{p.last_name} {p.first_name}".strip()}
-    traces.update(p.emails)
-    traces.update(e.lower() for e in p.emails)
-    traces.update(ph for ph in p.phones if len(ph) >= 6)
-    traces.update(variant for ph in p.phones for variant in written_forms(ph))  # "+33612…" as "06 12 …"
-    traces.update(w for w in p.websites if len(w) >= 8)
-    traces.update(line.strip() for a in p.addresses for line in a.street.splitlines() if len(line.strip()) >= 6)
-    # the same, as JSON ("H\u00e9l\u00e8ne") and HTML (L&#x27;H\u00f4te) write them
-    traces.update({json.dumps(t)[1:-1] for t in traces} | {html.escape(t) for t in traces})
-    return sorted((t for t in traces if len(t) >= 3), key=len, reverse=True)
-
-
 def anonymise(paths: DataPaths, person_id: int) -> None:
     p = person(person_id)
     if is_anonymised(person_id):
         raise RgpdError(_("This person was already anonymised."))
-    files = person_photos.files_of(paths, person_id)
+    files = erasure.person_files(paths, person_id)
     placeholder = _("Anonymised person")
     hidden = "[" + _("anonymised") + "]"
     database.execute_sql("PRAGMA secure_delete = ON")
@@ -291,23 +280,13 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
         for table, column in tables.references_to("person"):
             if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
                 database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (person_id,))
-        # full name, emails and phones, wherever they were written
-        all_traces = _traces(p)
-        for start in range(0, len(all_traces), 12):  # nested replace(): SQLite's parser has a depth limit
-            traces = all_traces[start:start + 12]
-            for table in tables.data_tables():
-                for column in tables.text_columns(table):  # one pass per column, every trace at once
-                    replaced = f'"{column}"'
-                    for _trace in traces:
-                        replaced = f"replace({replaced}, ?, ?)"
-                    found = " OR ".join(f'instr("{column}", ?) > 0' for _trace in traces)
-                    params = [x for trace in traces for x in (trace, hidden)] + traces
-                    database.execute_sql(f'UPDATE "{table}" SET "{column}" = {replaced} WHERE {found}', params)
-        # the last name alone, in the journal entries this person took part in
-        if len(p.last_name) >= 3:
-            database.execute_sql(
-                "UPDATE interaction SET summary = replace(summary, ?, ?) WHERE id IN "
-                "(SELECT interaction_id FROM interaction_person WHERE person_id = ?)", (p.last_name, hidden, person_id))
+        # full name (any case), emails, phones (as typed and as E.164), websites and street lines
+        # wherever they were written; the last name alone in free text
+        phones = list(p.phones) + [variant for ph in p.phones for variant in written_forms(ph)]
+        others = [w for w in p.websites if len(w) >= 8]
+        others += [line.strip() for a in p.addresses for line in a.street.splitlines() if len(line.strip()) >= 6]
+        erasure.scrub_text(p.first_name, p.last_name, p.emails, phones, hidden, others=others)
+        database.execute_sql("DELETE FROM person_file_history WHERE person_id = ?", (person_id,))
         database.execute_sql(
             "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
             "notes = '', verified_on = NULL, addresses = '[]', websites = '[]', labels = '{}', title = '', "

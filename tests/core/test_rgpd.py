@@ -79,6 +79,8 @@ def test_anonymisation_leaves_no_trace(store):
 def test_anonymisation_with_a_search_index(store):
     """Another area's FTS5 index over people: no token of the name survives."""
     database.execute_sql("CREATE VIRTUAL TABLE person_fts USING fts5(name_norm, content='person', content_rowid='id')")
+    database.execute_sql("CREATE TRIGGER person_fts_i AFTER INSERT ON person BEGIN "
+                         "INSERT INTO person_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END")
     database.execute_sql("CREATE TRIGGER person_fts_u AFTER UPDATE ON person BEGIN "
                          "INSERT INTO person_fts(person_fts, rowid, name_norm) VALUES ('delete', old.id, old.name_norm); "
                          "INSERT INTO person_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END")

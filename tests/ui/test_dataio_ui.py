@@ -14,6 +14,7 @@ from partnerdesk.ui.dialogs import import_wizard as iw
 from partnerdesk.ui.dialogs.export_dialog import ExportDialog
 from partnerdesk.ui.dialogs.rgpd_register import RgpdRegisterDialog
 
+from tests.core.test_dataexport import _agree_to_partners_use
 from tests.core.test_imports import DATA, people
 
 
@@ -117,6 +118,7 @@ def test_vcard_with_photo_through_the_menu(window, qtbot, monkeypatch):
 
 def test_export_dialog_vcard_and_tag(ctx, qtbot, tmp_path):
     imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard30.vcf")), ctx.paths)
+    _agree_to_partners_use()  # the photo leaves PartnerDesk only with consent
     dialog = ExportDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("people"))

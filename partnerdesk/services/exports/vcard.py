@@ -1,4 +1,6 @@
-"""People to vCard 3.0, with their photos, for a phone or an email client."""
+"""People to vCard 3.0, for a phone or an email client. A photo goes in only when the person's
+consent covers documents given to partners (`person_photos.shareable_photo_paths`): the file leaves
+PartnerDesk."""
 
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ def fold(line: str, limit: int = 75) -> str:
 
 
 def card(person: PersonCard, paths: DataPaths | None = None, photo: Path | None = None) -> str:
+    """One vCard; `photo` is a file already cleared by the consent gate, or looked up through it
+    in `paths`."""
     lines = ["BEGIN:VCARD", "VERSION:3.0",
              f"N:{escape(person.last_name)};{escape(person.first_name)};;;",
              f"FN:{escape(person.full_name or person.last_name)}"]
@@ -67,7 +71,7 @@ def card(person: PersonCard, paths: DataPaths | None = None, photo: Path | None 
     if person.tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in person.tags))
     if photo is None and paths is not None:
-        photo = person_photos.photo_path(paths, person.id)
+        photo = person_photos.shareable_photo_paths(paths, [person.id]).get(person.id)
     if photo is not None and photo.is_file():
         data = base64.b64encode(photo.read_bytes()).decode("ascii")
         lines.append(f"PHOTO;ENCODING=b;TYPE={_PHOTO_TYPES.get(photo.suffix.lower(), 'JPEG')}:{data}")
@@ -77,7 +81,7 @@ def card(person: PersonCard, paths: DataPaths | None = None, photo: Path | None 
 
 
 def vcards(people: list[PersonCard], paths: DataPaths | None = None, report=None) -> bytes:
-    photos = person_photos.photo_paths(paths) if paths is not None else {}
+    photos = person_photos.shareable_photo_paths(paths) if paths is not None else {}
     out = []
     for number, person in enumerate(people):
         if report and number % 50 == 0:

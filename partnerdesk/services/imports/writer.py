@@ -253,6 +253,16 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _mark_created_checked(batch_id: int) -> None:
+    """Cards created by an import count as checked today for the yearly review."""
+    today = dt.date.today().isoformat()
+    for entity in ("person", "organisation"):
+        database.execute_sql(
+            f"UPDATE {entity} SET verified_on = ? WHERE verified_on IS NULL AND id IN "
+            "(SELECT entity_id FROM import_batch_item WHERE batch_id = ? AND entity = ? AND action = 'created')",
+            (today, batch_id, entity))
+
+
 def apply_plan(plan: ImportPlan, paths: DataPaths,
                report: Callable[[int, int], None] | None = None) -> ImportResult:
     """Write the plan in one transaction. On any error (or cancel) nothing is written."""
@@ -279,6 +289,7 @@ def apply_plan(plan: ImportPlan, paths: DataPaths,
             database.obj.cursor().executemany(
                 "INSERT INTO import_batch_item (batch_id, entity, entity_id, action, before) VALUES (?,?,?,?,?)",
                 writer.items)
+            _mark_created_checked(batch_id)
             database.execute_sql("UPDATE import_batch SET summary = ? WHERE id = ?",
                                  (json.dumps(writer.result.as_dict()), batch_id))
             if report:

@@ -40,6 +40,7 @@ class Organisation(BaseModel):
     logo = TextField(default="")  # migration 0010: a file in logos/
     contact_cadence_days = IntegerField(null=True)
     verified_on = DateField(null=True)
+    article = TextField(null=True)  # 0008: "le", "la", "l_m", "l_f", "les", "" ; NULL = proposed from the name
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)
@@ -58,6 +59,7 @@ class Person(BaseModel):
     labels = JSONField(default=dict)  # {email/phone/website: {"kind": ..., "ext": ...}}
     title = TextField(default="")  # a job title held without an organisation
     verified_on = DateField(null=True)
+    civility = TextField(default="")  # 0008: "madame", "monsieur" or ""
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)

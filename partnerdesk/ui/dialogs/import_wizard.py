@@ -60,11 +60,18 @@ def _table(model, object_name: str) -> QTableView:
 class ImportCommand(QUndoCommand):
     """The import on the Edit → Undo stack: Ctrl+Z undoes the whole batch, Ctrl+Shift+Z writes it again."""
 
+    wide = True  # touches every list: unsaved changes everywhere are settled before its undo
+
     def __init__(self, ctx, plan: imports.ImportPlan, result: imports.ImportResult):
         super().__init__(_("Import of {name}").format(name=plan.source_name))
         self.ctx, self.plan, self.result = ctx, plan, result
         self.done = True
         self.error = ""
+
+    def can_undo(self) -> bool:
+        """Only the newest import not undone yet can be undone: an older one is not offered."""
+        latest = imports.last_batch()
+        return self.done and latest is not None and latest[0] == self.result.batch_id
 
     def redo(self) -> None:
         if not self.done:  # pushed already applied; later redos write the same plan again
@@ -441,14 +448,15 @@ class ImportWizard(QDialog):
         self.result_label.setText(imports.result_text(result))
         self.undo_button.setEnabled(True)
         self.command = ImportCommand(self.ctx, self.plan, result)
-        self.ctx.undo_stack.push(self.command)
+        self.command_stack = self.ctx.undo_for(self)
+        self.command_stack.push(self.command)
         self.ctx.signals.data_changed.emit("*")
         self._show(PAGE_DONE)
 
     def undo(self) -> None:
         if self.result is None:
             return
-        stack = self.ctx.undo_stack
+        stack = getattr(self, "command_stack", None) or self.ctx.undo_stack
         if self.command is not None and stack.index() > 0 and stack.command(stack.index() - 1) is self.command:
             stack.undo()
             if self.command.error:

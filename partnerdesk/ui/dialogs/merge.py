@@ -96,7 +96,8 @@ class MergeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_holder)
         self.buttons = QDialogButtonBox()
-        self.merge_button = self.buttons.addButton(_("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = self.buttons.addButton(_("Merge for good"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setToolTip(_("A merge cannot be undone."))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.setEnabled(False)
         self.buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -149,7 +150,8 @@ class MergeDialog(QDialog):
         self.grid.setColumnStretch(3, 1)
         self.summary.setText(_("Everything of the other card (contacts, journal, tags, projects and other links) "
                                "moves to this card; the other card then disappears. Choose the values to keep "
-                               "where they differ; lists and notes are combined."))
+                               "where they differ; lists and notes are combined.") + "<br><b>"
+                             + _("A merge cannot be undone: Ctrl+Z will not bring the other card back.") + "</b>")
         self.merge_button.setEnabled(True)
 
     @staticmethod

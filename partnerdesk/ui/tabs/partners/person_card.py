@@ -31,7 +31,8 @@ from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.widgets.address_list import AddressListEditor
-from partnerdesk.ui.widgets.form import line, split_list, text_box
+from partnerdesk.ui.widgets.form import line, set_combo, split_list, text_box
+from partnerdesk.ui.widgets.grammar_fields import civility_combo
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -53,14 +54,16 @@ class PersonCard(CardBase):
         self._build_history()
         self.journal = JournalPanel(ctx, "person")
         self.sections.addTab(self.journal, _("Follow-up"))
-        self.photo = PhotoConsentWidget(ctx, vertical=True)
-        photo_scroll = QScrollArea()
+        self.photo = PhotoConsentWidget(ctx, vertical=True, embedded=True)
+        self.photo.consent_edited.connect(self.mark_dirty)
+        self.photo_scroll = photo_scroll = QScrollArea()
         photo_scroll.setWidgetResizable(True)
         photo_scroll.setWidget(self.photo)
         self.sections.addTab(photo_scroll, _("Photo and image rights"))
 
     def _build_fiche(self) -> None:
         e = self.errors
+        self.civility = civility_combo()
         self.first_name = line("personFirstName")
         self.last_name = line("personLastName")
         self.role = line("personRole", _("e.g. Director, youth worker, volunteer"))
@@ -76,7 +79,8 @@ class PersonCard(CardBase):
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_("First name"), self.first_name)
+        e.row(form, _("Civility"), "civility", self.civility)
+        e.row(form, _("First name"), "first_name", self.first_name)
         e.row(form, _("Last name *"), "last_name", self.last_name)
         self.role_row = e.row(form, _("Role"), "role", self.role)
         e.row(form, _("Emails"), "emails", self.emails)
@@ -86,14 +90,14 @@ class PersonCard(CardBase):
         form.addRow(_("Addresses"), self.addresses)
         form.addRow("", self.relais)
         form.addRow(_("Tags"), self.tag_picker)
-        form.addRow(_("Notes"), self.notes)
+        e.row(form, _("Notes"), "notes", self.notes)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         self.form = form
         self.sections.addTab(scroll, _("Details"))
         self.watch(self.first_name, self.last_name, self.role, self.emails, self.phones, self.relais,
-                   self.notes, self.tag_picker, self.websites, self.occupation)
+                   self.notes, self.tag_picker, self.civility, self.websites, self.occupation)
         self.addresses.changed.connect(self.mark_dirty)
         self.first_name.textChanged.connect(self._retitle)
         self.last_name.textChanged.connect(self._retitle)
@@ -156,6 +160,7 @@ class PersonCard(CardBase):
         data = partners.get_person(self.item_id) if self.item_id else None
         data = data or PersonData(last_name="")
         self._loaded = data
+        set_combo(self.civility, data.civility)
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
         self.role.clear()
@@ -226,11 +231,18 @@ class PersonCard(CardBase):
             verified_on=loaded.verified_on if loaded and self.item_id else None,
             websites=values(self.websites), labels=labels, title=self.occupation.text().strip(),
             addresses=self.addresses.addresses(),
+            civility=self.civility.currentData() or "",
         )
 
     def validate(self, data) -> None:
         loaded = getattr(self, "_loaded", None)
         partners.validate_person(data, known_phones=loaded.phones if loaded is not None and self.item_id else [])
+        if self.photo.consent_is_dirty():
+            try:
+                self.photo.check_consent()
+            except ValidationError:
+                self.sections.setCurrentWidget(self.photo_scroll)
+                raise
 
     def duplicates(self, data) -> list:
         return partners.person_duplicates(data)
@@ -244,6 +256,8 @@ class PersonCard(CardBase):
         else:
             saved = partners.update_person(data)
         tags.set_person_tags(saved.id, self.tag_picker.chosen_ids())
+        if self.photo.consent_is_dirty():  # the image-rights section is part of the card
+            self.photo.save_consent()
         return saved.id
 
     # --- affiliations ----------------------------------------------------------------------
