@@ -282,3 +282,27 @@ def test_a_photo_refused_at_write_time_is_listed(store, monkeypatch):
     assert result.photos == 0 and len(result.left_out) == 1
     assert "François Minh Nguyen" in result.left_out[0] and "damaged" in result.left_out[0]
     assert result.left_out[0] in result_text(result)
+
+
+def test_cli_asks_for_the_encoding_when_not_sure(tmp_path, capsys):
+    from partnerdesk.cli import main
+
+    path = tmp_path / "pl.csv"
+    path.write_bytes("Nom;Prénom;Courriel\nWałęsa;Łucja;l@exemple.pl\n".encode("cp1250"))
+    folder = str(tmp_path / "data")
+    assert main(["--data-dir", folder, "import", str(path)]) == 1
+    assert "--encoding cp1250: Wałęsa;Łucja" in capsys.readouterr().err
+    assert main(["--data-dir", folder, "import", "--encoding", "cp1250", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 card will be created: 1 person and 0 organisation" in out and "Import done: 1 person" in out
+
+
+def test_address_book_groups_are_not_tags(store):
+    from partnerdesk.services.imports import read_text
+
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Roux;Lou;;;\r\nFN:Lou Roux\r\nCATEGORIES:My Contacts,Bénévoles,"
+            "Starred in Android\r\nTEL;TYPE=FAX:02 99 00 00 09\r\nEND:VCARD\r\n")
+    plan = plan_for(read_text(text, "android.vcf"))
+    contact = plan.rows[0].contact
+    assert contact.tags == ["Bénévoles"]
+    assert contact.phones == ["+33299000009"] and contact.labels["+33299000009"] == {"kind": "fax"}
