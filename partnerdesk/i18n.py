@@ -61,7 +61,12 @@ def language() -> str:
 
 @lru_cache(maxsize=4)
 def _cached_catalog(lang: str) -> dict[str, str]:
-    return load_catalog(lang) if lang != "en" else {}
+    """The catalogue of documents: in French, with typographic apostrophes ("l’EPN")."""
+    if lang == "en":
+        return {}
+    from partnerdesk.domain.grammar import typographic
+
+    return {source: typographic(target) for source, target in load_catalog(lang).items()}
 
 
 @contextmanager

@@ -20,6 +20,7 @@ def register(sub) -> None:
                    help="skip the rows that match an existing card instead of merging them")
     p.add_argument("--dry-run", action="store_true", help="show the review, write nothing")
     p.add_argument("--undo", action="store_true", help="undo the latest import")
+    p.add_argument("--encoding", help="the file's encoding, when PartnerDesk cannot tell (e.g. cp1250)")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("export-all", help="write every table, photo and proof to one .zip archive")
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -35,9 +36,11 @@ def register(sub) -> None:
 
 
 def print_plan(plan) -> None:  # services.imports.ImportPlan
-    print(_("To create: {count}").format(count=len(plan.creates)))
+    print(plan.summary())
     for row in plan.creates[:20]:
         print(f"  + {row.contact.display_name}")
+        for where in row.placements:
+            print(f"      {where}")
     if len(plan.creates) > 20:
         print("  …")
     if plan.new_organisations:
@@ -70,9 +73,15 @@ def cmd_import(args):
         if args.file is None:
             raise CommandError(_("Name the file to import."))
         try:
-            parsed = imports.read_file(args.file.expanduser())
-        except imports.ImportFileError as exc:
+            parsed = imports.read_file(args.file.expanduser(), encoding=args.encoding)
+        except (imports.ImportFileError, LookupError) as exc:
             raise CommandError(str(exc)) from exc
+        if parsed.needs_encoding:
+            lines = [_("PartnerDesk cannot tell for sure how this file is encoded. Run the import again with "
+                       "--encoding and the encoding in which the names look right:")]
+            for encoding, preview in parsed.encoding_candidates:
+                lines.append(f"  --encoding {encoding}: " + " | ".join(preview))
+            raise CommandError("\n".join(lines))
         if parsed.needs_mapping:
             print(_("Unknown columns; mapping used:"))
             for index, header in enumerate(parsed.headers):
@@ -85,9 +94,7 @@ def cmd_import(args):
         if args.dry_run:
             return 0
         result = imports.apply_plan(plan, paths)
-        print(_("Imported: {people} people and {orgs} organisations created, {merged} merged, {skipped} skipped, "
-                "{refused} refused.").format(people=result.people_created, orgs=result.organisations_created,
-                                             merged=result.merged, skipped=result.skipped, refused=result.refused))
+        print(imports.result_text(result))
         print(_("To undo it: partnerdesk import --undo"))
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, data_paths, locked, opened, run
 from partnerdesk.i18n import _, format_datetime
+from partnerdesk.lock import InstanceLock
+from partnerdesk.paths import DataPaths, resolve_data_dir
 
 # The sizes of services.demo.SIZES (tests/core/test_import_guard.py checks), named here so that
 # building the parser does not import the demo generators.
@@ -59,8 +61,16 @@ def cmd_restore(args):
 def cmd_check(args):
     from partnerdesk.services import backups, health
 
-    paths = data_paths(args)
-    found = backups.state(paths)
+    paths = DataPaths(resolve_data_dir(args.data_dir))  # not created, not written: looked at
+    lock = InstanceLock(paths.lock_path)
+    try:
+        mine = paths.root.is_dir() and lock.acquire()  # a restore is finished only when PartnerDesk is not open
+    except OSError:  # read-only folder
+        mine = False
+    try:
+        found = backups.state(paths, recover_first=mine)
+    finally:
+        lock.release()
     print(health.describe(found, paths))
     if found.kind not in ("ok", "new"):
         good = backups.newest_good(paths) if found.needs_restore else None

@@ -300,8 +300,7 @@ class TrombinoscopeTab(Tab):
         self.export_button.setEnabled(False)
 
         def work(handle):
-            data = trombinoscope.export_pdf(paths, filters, title)
-            path.write_bytes(data)
+            trombinoscope.export_pdf_to(paths, path, filters, title)
             return path
 
         def done(result):
