@@ -155,7 +155,6 @@ def run_gui(args) -> int:
             demo=args.demo,
         )
         window = MainWindow(ctx)
-        ctx.tasks.run(lambda _handle: i18n.warm_up()).awaited = False  # Babel's data, off the GUI thread
         window.watchdog = watchdog.from_settings(ctx.settings)  # PARTNERDESK_WATCHDOG=1|debug
         install_excepthook(lambda: window)
         startup.show_folder_notices(window, folder)
