@@ -160,8 +160,7 @@ def run_gui(args) -> int:
         startup.show_folder_notices(window, folder)
         window.show()
         if not folder.read_only:
-            integrity_watch.check_in_background(window, paths)  # quick check at start, the full one now
-            ctx.tasks.run(lambda _handle: data.remove_leftovers(paths)).awaited = False
+            integrity_watch.after_window_shown(window, paths)  # the full check, the leftovers: in the background
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 
