@@ -16,6 +16,7 @@ from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir
 from partnerdesk.services import data, demo
+from partnerdesk.ui import language_menu
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
 from partnerdesk.ui.errors import install_excepthook
@@ -63,7 +64,7 @@ def open_with_recovery(paths: DataPaths) -> bool:
 def run_gui(args) -> int:
     started = time.perf_counter()
     app = make_application()
-    lang = i18n.set_language(args.lang)
+    lang = i18n.set_language(language_menu.chosen_language(QSettings(), args.lang))
     install_qt_translations(app, lang)
 
     paths = demo.temporary_folder() if args.demo else DataPaths(resolve_data_dir(args.data_dir)).ensure()
@@ -74,6 +75,7 @@ def run_gui(args) -> int:
     if not lock.acquire():
         startup.already_running(paths)
         return 1
+    restart = False
     try:
         if not open_with_recovery(paths):
             return 1
@@ -97,9 +99,23 @@ def run_gui(args) -> int:
                 window.close()
 
             QTimer.singleShot(0, report)
-        return app.exec()
+        code = app.exec()
+        restart = window.restart_requested
+        return code
     finally:
         data.close_data()
         lock.release()
         if args.demo:
             shutil.rmtree(paths.root, ignore_errors=True)
+        if restart:
+            relaunch_after_language_change(args)
+
+
+def relaunch_after_language_change(args) -> None:
+    """Start again on the same data folder; the new language comes from the settings."""
+    from partnerdesk.ui import relaunch
+
+    extra = ["--demo"] if args.demo else []
+    if args.data_dir:
+        extra += ["--data-dir", str(args.data_dir)]
+    relaunch.start(extra)

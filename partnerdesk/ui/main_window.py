@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
-from partnerdesk.services import data, demo
+from partnerdesk.services import data
+from partnerdesk.ui import relaunch, window_state
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
 from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
-from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.language_menu import LanguageMenu
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 from partnerdesk.ui.tabs.todo.tab import TodoTab
 from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
+from partnerdesk.ui.welcome import WelcomePage
+from partnerdesk.ui.widgets.demo_banner import DemoBanner
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -32,7 +34,8 @@ class MainWindow(QMainWindow):
         if ctx.demo:
             title += " — " + _("demonstration data (not saved)")
         self.setWindowTitle(title)
-        self.resize(1200, 780)
+        self.restart_requested = False
+        self.launch = relaunch.start  # tests replace the process launcher
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -41,11 +44,20 @@ class MainWindow(QMainWindow):
         self.review_banner = ReviewBanner(ctx, central)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        self.demo_banner = DemoBanner() if ctx.demo else None
+        if self.demo_banner is not None:
+            column.addWidget(self.demo_banner)
         column.addWidget(self.review_banner)
-        column.addWidget(self.tabs, 1)
+        self.welcome = self._build_welcome()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.welcome)
+        column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.tab_list: list[Tab] = []
         self._build_tabs()
+        if not ctx.demo and data.is_empty():
+            self.pages.setCurrentWidget(self.welcome)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
@@ -54,6 +66,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         ctx.signals.data_changed.connect(self._broadcast)
+        ctx.signals.data_changed.connect(self._leave_welcome)
         ctx.signals.open_requested.connect(self.open_item)
         ctx.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_geometry()
@@ -62,7 +75,7 @@ class MainWindow(QMainWindow):
     # --- composition --------------------------------------------------------
 
     def _build_tabs(self) -> None:
-        self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
+        self.add_tab(PartnersTab(self.ctx, try_demo=self.try_demo))
         self.add_tab(ProjectsTab(self.ctx))
         self.add_tab(ConventionsTab(self.ctx))
         self.add_tab(TrombinoscopeTab(self.ctx))
@@ -91,7 +104,8 @@ class MainWindow(QMainWindow):
         self.dataio = DataioMenu(self)
         self.file_menu.addSeparator()
         self.backups_action = self._action(self.file_menu, _("&Backups…"), self.show_backups)
-        self.demo_action = self._action(self.file_menu, _("Load &demonstration data"), self.load_demo)
+        self.demo_action = self._action(self.file_menu, _("Try with &sample data…"), self.try_demo)
+        self.demo_action.setVisible(not self.ctx.demo)
         install_export_menu(self)  # EPN identity and PDF exports, before Backups
         self.file_menu.addSeparator()
         self._action(self.file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -110,6 +124,8 @@ class MainWindow(QMainWindow):
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
+        self.view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)
         self._action(self.help_menu, _("&About PartnerDesk"), self.show_about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -127,7 +143,40 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, Tab) else None
 
     def show_tab(self, tab: Tab) -> None:
+        self.pages.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(tab)
+
+    # --- welcome (empty data folder) ------------------------------------------
+
+    def _build_welcome(self) -> WelcomePage:
+        page = WelcomePage()
+        page.identity_requested.connect(lambda: self.identity_action.trigger())
+        page.import_requested.connect(lambda: self.dataio.import_action.trigger())
+        page.partner_requested.connect(self._first_partner)
+        page.demo_requested.connect(self.try_demo)
+        page.skip_requested.connect(lambda: self.pages.setCurrentWidget(self.tabs))
+        return page
+
+    def _first_partner(self) -> None:
+        tab = self.tab_of(PartnersTab)
+        self.show_tab(tab)
+        tab.new_item()
+
+    def try_demo(self) -> None:
+        """A second PartnerDesk on a throw-away copy filled with sample data (as `--demo`)."""
+        from partnerdesk import i18n
+
+        if self.launch(["--demo", "--lang", i18n.language()]):
+            self.statusBar().showMessage(_("Opening a window with sample data…"), 8000)
+        else:
+            QMessageBox.warning(self, _("Sample data"),
+                                _("The window with sample data could not be opened."))
+
+    def request_restart(self) -> None:
+        """Close, then start again (a change of language); app.py relaunches after closing."""
+        self.restart_requested = True
+        if not self.close():
+            self.restart_requested = False
 
     def tab_of(self, cls) -> Tab | None:
         return next((t for t in self.tab_list if isinstance(t, cls)), None)
@@ -139,6 +188,10 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         if tab := self.current_tab():
             tab.focus_search()
+
+    def _leave_welcome(self, _area: str) -> None:
+        if self.pages.currentWidget() is self.welcome and not data.is_empty():
+            self.pages.setCurrentWidget(self.tabs)
 
     def _broadcast(self, area: str) -> None:
         for tab in self.tab_list:
@@ -165,37 +218,10 @@ class MainWindow(QMainWindow):
         self.ctx.signals.data_changed.emit("*")
         self.statusBar().showMessage(_("Backup restored."), 8000)
 
-    def load_demo(self) -> None:
-        if not data.is_empty():
-            QMessageBox.information(
-                self, _("Demonstration data"),
-                _("Demonstration data can only be loaded into an empty data folder. "
-                  "To try the app without touching your data, start it with --demo."))
-            return
-        self.demo_action.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.statusBar().showMessage(_("Loading demonstration data…"))
-
-        def done(_result):
-            self.progress.hide()
-            self.demo_action.setEnabled(True)
-            self.ctx.signals.data_changed.emit("*")
-            self.statusBar().showMessage(_("Demonstration data loaded."), 8000)
-
-        def failed(_exc, details):
-            self.progress.hide()
-            self.demo_action.setEnabled(True)
-            show_error(self, _("The demonstration data could not be loaded."), details).exec()
-
-        self.ctx.tasks.run(lambda handle: demo.fill("small", paths=self.ctx.paths), done, failed)
-
     # --- window state -------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.ctx.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        window_state.restore(self, self.ctx.settings.value("window/geometry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(tab.can_leave() for tab in self.tab_list):

@@ -23,26 +23,6 @@ def test_menus_in_french(ctx, qtbot):
     assert tabs[0] == "À faire" and "Partenaires" in tabs and "Projets" in tabs
 
 
-def test_empty_state_then_demo(window, qtbot):
-    tab = window.tab_of(PartnersTab)
-    assert tab.stack.currentWidget() is tab.empty
-    button = tab.empty.findChild(object, "loadDemoButton")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert partners.count_organisations() == 40
-    assert tab.stack.currentWidget() is tab.splitter
-    assert tab.proxy.rowCount() == 40
-
-
-def test_demo_refused_when_not_empty(window, qtbot, monkeypatch):
-    from partnerdesk.domain.partners import OrganisationData
-
-    partners.create_organisation(OrganisationData(name="Mairie"))
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
-    window.demo_action.trigger()
-    assert shown and partners.count_organisations() == 1
-
-
 def test_about_shows_version_and_paths(ctx, qtbot):
     dialog = AboutDialog(ctx.paths, 1)
     qtbot.addWidget(dialog)

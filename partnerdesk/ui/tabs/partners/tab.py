@@ -24,7 +24,7 @@ class PartnersTab(Tab):
     areas = ("organisations", "people", "tags", "interactions")
     object_name = "partnersTab"
 
-    def __init__(self, ctx, load_demo=None, parent=None):
+    def __init__(self, ctx, try_demo=None, parent=None):
         super().__init__(ctx, parent)
         self.list = ListPanel(ctx)
         # Kept for callers of the foundation's minimal tab.
@@ -33,12 +33,12 @@ class PartnersTab(Tab):
         self.empty = EmptyState(
             _("Create your first partner"),
             _("PartnerDesk keeps the cards of the organisations you work with, their people and your "
-              "exchanges. Start with a partner, or try the app with demonstration data."),
+              "exchanges. Start with a partner, or try the app on sample data (nothing is saved)."),
         )
         self.empty.setObjectName("partnersEmptyState")
         self.empty.add_button(_("New organisation"), self.new_item, "firstPartnerButton")
-        if load_demo is not None:
-            self.empty.add_button(_("Load demonstration data"), load_demo, "loadDemoButton")
+        if try_demo is not None and not ctx.demo:
+            self.empty.add_button(_("Try with sample data"), try_demo, "tryDemoButton")
 
         self.org_card = OrganisationCard(ctx)
         self.person_card = PersonCard(ctx)
