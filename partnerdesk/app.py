@@ -16,7 +16,7 @@ from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir
 from partnerdesk.services import data, demo
-from partnerdesk.ui import language_menu
+from partnerdesk.ui import language_menu, style
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
 from partnerdesk.ui.errors import install_excepthook
@@ -30,6 +30,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("")
+    style.install(app)
     return app
 
 

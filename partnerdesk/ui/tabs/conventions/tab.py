@@ -32,6 +32,7 @@ from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
 class DeleteConventionCommand(QUndoCommand):
@@ -123,6 +124,7 @@ class ConventionsTab(Tab):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setSizes([520, 980])
+        keep_minimum_sizes(self.splitter, (260, 560))
         self.empty = EmptyState(
             _("Write your first convention"),
             _("A convention sets down what the EPN and its partners commit to for a project. It starts from the "

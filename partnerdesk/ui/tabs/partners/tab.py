@@ -18,6 +18,7 @@ from partnerdesk.ui.tabs.partners.list_panel import ListPanel
 from partnerdesk.ui.tabs.partners.org_card import OrganisationCard
 from partnerdesk.ui.tabs.partners.person_card import PersonCard
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
 class PartnersTab(Tab):
@@ -61,6 +62,10 @@ class PartnersTab(Tab):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([900, 540])
+        keep_minimum_sizes(self.splitter, (360, 420))
+        # The list takes the whole width while no card is open (1366 px screens).
+        self.cards.currentChanged.connect(lambda _i: self.cards.setVisible(self.cards.currentWidget() is not self.no_card))
+        self.cards.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)

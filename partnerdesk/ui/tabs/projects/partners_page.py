@@ -24,6 +24,7 @@ from partnerdesk.domain.projects import ContributionData, ContributionStatus, Ma
 from partnerdesk.i18n import _, format_number
 from partnerdesk.services import partners, projects
 from partnerdesk.ui.models.projects import ContributionTableModel
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.fields import (
     Errors,
@@ -57,10 +58,15 @@ class PartnersPage(QWidget):
         add = QPushButton(_("Add to the project"))
         add.setObjectName("addPartnerButton")
         add.clicked.connect(self.add_partner)
+        self.full_height = QPushButton(_("Full-height board"))
+        self.full_height.setObjectName("boardFullHeight")
+        self.full_height.setCheckable(True)
+        self.full_height.setToolTip(_("Hide the project list and the card details to see the whole board"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(_("Partner sought:")))
         bar.addWidget(self.errors.field("organisation", self.organisation), 1)
         bar.addWidget(add)
+        bar.addWidget(self.full_height)
 
         self.board = PipelineBoard(ctx)
         self.board.card_selected.connect(self.show_card)
@@ -70,6 +76,9 @@ class PartnersPage(QWidget):
         splitter.addWidget(self._build_details())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        keep_minimum_sizes(splitter, (200, 120))
+        self.splitter = splitter
+        self.full_height.toggled.connect(lambda on: self.details.setVisible(not on))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
