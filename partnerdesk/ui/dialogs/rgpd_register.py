@@ -78,6 +78,7 @@ def erase_person(parent, ctx, person_id: int, confirm=None) -> bool:
 
 def _view(model, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table
     view.setObjectName(name)
     proxy = FilterProxy(view)
     proxy.setSourceModel(model)

@@ -118,3 +118,8 @@ def checks(choices, prefix: str) -> dict[str, QCheckBox]:
 def split_list(text: str) -> list[str]:
     """"a@b.fr, c@d.fr; e@f.fr" -> three items."""
     return [part.strip() for part in text.replace(";", ",").replace("\n", ",").split(",") if part.strip()]
+
+
+def typed_date(value) -> str:
+    """A date as the user types it back (22/11/2026), whatever the language."""
+    return value.strftime("%d/%m/%Y") if value else ""

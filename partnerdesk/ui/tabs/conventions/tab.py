@@ -66,6 +66,7 @@ class ConventionsTab(Tab):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("conventionsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -21,7 +21,7 @@ from partnerdesk.domain import validation as v
 from partnerdesk.domain.partners import PersonData
 from partnerdesk.domain.text import initials
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _, parse_date
 from partnerdesk.services import partners, tags
 from partnerdesk.ui.dialogs.affiliation import AffiliationDialog
 from partnerdesk.ui.models.people import A_ORG, AffiliationTableModel
@@ -29,7 +29,7 @@ from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
-from partnerdesk.ui.widgets.form import line, split_list, text_box
+from partnerdesk.ui.widgets.form import line, split_list, text_box, typed_date
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -62,6 +62,8 @@ class PersonCard(CardBase):
         self.first_name = line("personFirstName")
         self.last_name = line("personLastName")
         self.role = line("personRole", _("e.g. Director, youth worker, volunteer"))
+        self.since = line("personSince", _("dd/mm/yyyy"))
+        self.since.setMaximumWidth(140)
         self.emails = line("personEmails", _("one or more, separated by commas"))
         self.phones = line("personPhones", _("one or more, separated by commas"))
         self.relais = QCheckBox(_("Relay: carries the EPN's messages in their own network"))
@@ -74,6 +76,7 @@ class PersonCard(CardBase):
         form.addRow(_("First name"), self.first_name)
         e.row(form, _("Last name *"), "last_name", self.last_name)
         self.role_row = e.row(form, _("Role"), "role", self.role)
+        self.since_row = e.row(form, _("Since"), "start_date", self.since)
         e.row(form, _("Emails"), "emails", self.emails)
         e.row(form, _("Phones"), "phones", self.phones)
         form.addRow("", self.relais)
@@ -84,7 +87,7 @@ class PersonCard(CardBase):
         scroll.setWidget(page)
         self.form = form
         self.sections.addTab(scroll, _("Details"))
-        self.watch(self.first_name, self.last_name, self.role, self.emails, self.phones, self.relais,
+        self.watch(self.first_name, self.last_name, self.role, self.since, self.emails, self.phones, self.relais,
                    self.notes, self.tag_picker)
         self.first_name.textChanged.connect(self._retitle)
         self.last_name.textChanged.connect(self._retitle)
@@ -102,6 +105,7 @@ class PersonCard(CardBase):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.history_model)
         self.history = QTableView()
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table
         self.history.setObjectName("affiliationsTable")
         self.history.setModel(proxy)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -145,7 +149,9 @@ class PersonCard(CardBase):
         self._loaded = data
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
-        self.role.clear()
+        self.current_affiliation = self._main_affiliation()
+        self.role.setText(self.current_affiliation.role if self.current_affiliation else "")
+        self.since.setText(typed_date(self.current_affiliation.start_date) if self.current_affiliation else "")
         self.emails.setText(", ".join(data.emails))
         self.phones.setText(", ".join(data.phones))
         self.relais.setChecked(data.relais)
@@ -153,7 +159,9 @@ class PersonCard(CardBase):
         chosen = [t.id for t in tags.tags_of_person(self.item_id)] if self.item_id else []
         self.tag_picker.set_tags(tags.list_tags(), chosen)
         creating_member = self.item_id is None and self.new_organisation_id is not None
-        self.form.setRowVisible(self.role_row, creating_member)
+        # Fonction and Depuis of the current affiliation, edited in place on the card.
+        self.form.setRowVisible(self.role_row, creating_member or self.current_affiliation is not None)
+        self.form.setRowVisible(self.since_row, creating_member or self.current_affiliation is not None)
         self._retitle()
         self.subtitle.setText("")
         self.subtitle.setStyleSheet("")
@@ -176,6 +184,36 @@ class PersonCard(CardBase):
                 names[a.organisation_id] = org.name if org else "?"
             rows.append((a, names[a.organisation_id]))
         return rows
+
+    def _main_affiliation(self):
+        """The current affiliation the card's Fonction and Depuis edit: the one of the
+        organisation the card was opened from, else the most recent."""
+        if self.item_id is None:
+            return None
+        current = [a for a in partners.affiliations_of(self.item_id) if a.is_current]
+        if not current:
+            return None
+        current.sort(key=lambda a: (a.start_date is not None, a.start_date or 0, a.id or 0), reverse=True)
+        return current[0]
+
+    def _reload_current_affiliation(self) -> None:
+        """After a change of job or a departure: Fonction and Depuis show the new current
+        affiliation (the rest of the card keeps what is being typed)."""
+        self.current_affiliation = self._main_affiliation()
+        current = self.current_affiliation
+        for edit, text in ((self.role, current.role if current else ""),
+                           (self.since, typed_date(current.start_date) if current else "")):
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+        self.form.setRowVisible(self.role_row, current is not None)
+        self.form.setRowVisible(self.since_row, current is not None)
+
+    def _since_date(self):
+        try:
+            return parse_date(self.since.text())
+        except ValueError:
+            raise ValidationError({"start_date": N_("Enter a date such as 22/11/2026.")}) from None
 
     def _update_back(self) -> None:
         org_id = self.back_organisation_id()
@@ -200,7 +238,18 @@ class PersonCard(CardBase):
         )
 
     def validate(self, data) -> None:
-        partners.validate_person(data)
+        errors = {}
+        try:
+            partners.validate_person(data)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+        if self.form.isRowVisible(self.since_row):
+            try:
+                self._since_date()
+            except ValidationError as exc:
+                errors.update(exc.errors)
+        if errors:
+            raise ValidationError(errors)
 
     def duplicates(self, data) -> list:
         return partners.person_duplicates(data)
@@ -209,10 +258,15 @@ class PersonCard(CardBase):
         if data.id is None:
             saved = partners.create_person(data, organisation_id=self.new_organisation_id,
                                            role=self.role.text().strip(),
-                                           start_date=None)
+                                           start_date=self._since_date())
             self.new_organisation_id = None
         else:
             saved = partners.update_person(data)
+            current = self.current_affiliation
+            if current is not None:
+                role, since = self.role.text().strip(), self._since_date()
+                if (role, since) != (current.role, current.start_date):
+                    partners.update_affiliation(current.id, role, since, current.end_date)
         tags.set_person_tags(saved.id, self.tag_picker.chosen_ids())
         return saved.id
 
@@ -228,6 +282,7 @@ class PersonCard(CardBase):
 
     def _after_affiliation_change(self) -> None:
         self.history_model.set_rows(self._history_rows())
+        self._reload_current_affiliation()
         self._update_back()
         self.ctx.signals.data_changed.emit("people")
 

@@ -83,6 +83,7 @@ class ProjectsTab(Tab):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("projectsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
