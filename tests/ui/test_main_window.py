@@ -1,14 +1,13 @@
 import sys
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QLabel
 
 from partnerdesk import i18n
 from partnerdesk.paths import platform_data_dir
 from partnerdesk.services import partners
 from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.models.organisations import OrganisationTableModel
-from partnerdesk.ui.tabs.partners.tab import PartnersTab
 
 
 def test_menus_in_french(ctx, qtbot):

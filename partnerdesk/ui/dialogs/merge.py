@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
+from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.services import merge, partners
@@ -85,6 +86,9 @@ class MergeDialog(QDialog):
                 self.other.addItem(label, card_id)
         self.other.setCurrentIndex(-1)
         self.other.activated.connect(lambda index: self.set_other(self.other.itemData(index)))
+        if kind == "organisation":
+            completer = attach_to_combo(self.other, allow_create=False)  # accents ignored
+            completer.picked.connect(lambda org_id: org_id != keep_id and self.set_other(org_id))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.grid_holder = QWidget()

@@ -2,13 +2,15 @@
 "video"), pick in the list, or create the organisation from what was typed.
 
 Suggestions come from the search service (the same index as the Partenaires search box),
-so every picker of the application finds the same organisations.
+so every picker finds the same organisations. `OrganisationCompleter` serves any line
+edit; `OrganisationPicker` is a line edit with it; `attach_to_combo` gives an editable
+combo box (a list of organisations) the same suggestions.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.text import normalize
@@ -17,31 +19,77 @@ from partnerdesk.i18n import _
 from partnerdesk.services import partners, search
 
 
+class OrganisationCompleter(QCompleter):
+    picked = Signal(int)  # the organisation chosen in the list, or created from the typed name
+    created = Signal(int)
+    failed = Signal(str)  # the organisation could not be created (message in the interface language)
+
+    def __init__(self, edit: QLineEdit, allow_create: bool = True):
+        self.suggestions = QStringListModel()
+        super().__init__(self.suggestions, edit)
+        self.suggestions.setParent(self)
+        self.edit = edit
+        self.allow_create = allow_create
+        self._choices: list[tuple[str, int | None]] = []  # (label, id); id None: "create"
+        self._typed = ""
+        self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setWidget(edit)
+        self.activated[str].connect(self.choose)
+        edit.textEdited.connect(self.update_suggestions)
+
+    def labels(self) -> list[str]:
+        return [label for label, _id in self._choices]
+
+    def update_suggestions(self, *_args) -> None:
+        text = self.edit.text().strip()
+        self._typed = text
+        hits = search.pick_organisations(text) if text else []
+        self._choices = [(f"{h.name} — {h.city}" if h.city else h.name, h.id) for h in hits]
+        exact = any(normalize(h.name) == normalize(text) for h in hits)
+        if text and self.allow_create and not exact:
+            self._choices.append((_("Create this organisation: “{name}”…").format(name=text), None))
+        self.suggestions.setStringList(self.labels())
+        if self._choices and self.edit.hasFocus():
+            self.complete()
+
+    def choose(self, label: str) -> None:
+        """What picking `label` in the list does (tests call it too)."""
+        org_id = next((oid for lbl, oid in self._choices if lbl == label), 0)
+        if org_id == 0:
+            return
+        if org_id is None:
+            org_id = self._create(self._typed)
+            if org_id is None:
+                return
+        org = partners.get_organisation(org_id)
+        self.edit.setText(org.name if org else "")
+        self.picked.emit(org_id)
+
+    def _create(self, name: str) -> int | None:
+        try:
+            org = partners.create_organisation(OrganisationData(name=name))
+        except ValidationError as exc:
+            self.failed.emit(" ".join(_(m) for m in exc.errors.values()))
+            return None
+        self.created.emit(org.id)
+        return org.id
+
+
 class OrganisationPicker(QLineEdit):
     chosen = Signal(int)  # organisation id (0 when the text no longer names one)
-    created = Signal(int)  # an organisation created from the typed name
+    created = Signal(int)
 
     def __init__(self, parent=None, allow_create: bool = True):
         super().__init__(parent)
-        self.allow_create = allow_create
         self._id: int | None = None
-        self._choices: list[tuple[str, int | None]] = []  # (label, id); id None: "create"
-        self._typed = ""
         self.setPlaceholderText(_("Type a few letters of the name"))
         self.setClearButtonEnabled(True)
-        self.suggestions = QStringListModel(self)
-        self.completer_ = QCompleter(self.suggestions, self)
-        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer_.setWidget(self)
-        self.completer_.activated[str].connect(self._activated)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(120)
-        self._timer.timeout.connect(self.update_suggestions)
+        self.completer_ = OrganisationCompleter(self, allow_create)
+        self.completer_.picked.connect(self._picked)
+        self.completer_.created.connect(self.created)
+        self.completer_.failed.connect(self.setToolTip)
         self.textEdited.connect(self._edited)
-
-    # --- public -------------------------------------------------------------------------
 
     def organisation_id(self) -> int | None:
         return self._id
@@ -51,53 +99,39 @@ class OrganisationPicker(QLineEdit):
         self._id = org.id if org else None
         self.setText(org.name if org else "")
 
+    def update_suggestions(self) -> None:
+        self.completer_.update_suggestions()
+
     def suggestion_labels(self) -> list[str]:
-        return [label for label, _id in self._choices]
+        return self.completer_.labels()
 
     def choose(self, label: str) -> None:
-        """What picking `label` in the list does (tests call it too)."""
-        self._activated(label)
-
-    # --- behaviour ----------------------------------------------------------------------
+        self.completer_.choose(label)
 
     def _edited(self, _text: str) -> None:
         if self._id is not None:
             self._id = None
             self.chosen.emit(0)
-        self._timer.start()
 
-    def update_suggestions(self) -> None:
-        text = self.text().strip()
-        self._typed = text
-        hits = search.pick_organisations(text) if text else []
-        self._choices = [(self._label(h.name, h.city), h.id) for h in hits]
-        exact = any(normalize(h.name) == normalize(text) for h in hits)
-        if text and self.allow_create and not exact:
-            self._choices.append((_("Create this organisation: “{name}”…").format(name=text), None))
-        self.suggestions.setStringList([label for label, _id in self._choices])
-        if self._choices and self.hasFocus():
-            self.completer_.complete()
+    def _picked(self, org_id: int) -> None:
+        self._id = org_id
+        self.chosen.emit(org_id)
 
-    @staticmethod
-    def _label(name: str, city: str) -> str:
-        return f"{name} — {city}" if city else name
 
-    def _activated(self, label: str) -> None:
-        match = next(((lbl, oid) for lbl, oid in self._choices if lbl == label), None)
-        if match is None:
-            return
-        if match[1] is None:
-            self._create(self._typed)
-            return
-        self.set_organisation(match[1])
-        self.chosen.emit(match[1])
+def attach_to_combo(combo: QComboBox, allow_create: bool = True) -> OrganisationCompleter:
+    """An editable combo box listing organisations (item data: the id) gets the shared
+    suggestions; a pick selects the item, a creation adds it."""
+    combo.setCompleter(None)
+    completer = OrganisationCompleter(combo.lineEdit(), allow_create)
 
-    def _create(self, name: str) -> None:
-        try:
-            org = partners.create_organisation(OrganisationData(name=name))
-        except ValidationError as exc:
-            self.setToolTip(" ".join(_(m) for m in exc.errors.values()))
-            return
-        self.set_organisation(org.id)
-        self.created.emit(org.id)
-        self.chosen.emit(org.id)
+    def picked(org_id: int) -> None:
+        index = combo.findData(org_id)
+        if index < 0:
+            org = partners.get_organisation(org_id)
+            combo.addItem(org.name if org else "?", org_id)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    completer.picked.connect(picked)
+    combo.organisation_completer = completer
+    return completer

@@ -55,7 +55,12 @@ def set_date(edit: QLineEdit, value: dt.date | None) -> None:
 
 def read_amount(edit: QLineEdit, field: str) -> float | None:
     """'1 234,50', '1234.5', '1 234,50 €' -> 1234.5; empty -> None."""
-    text = edit.text().replace("€", "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").strip()
+    return parse_amount(edit.text(), field)
+
+
+def parse_amount(text: str, field: str) -> float | None:
+    """The amount typed in a field or a table cell; FieldError when it is not one."""
+    text = (text or "").replace("€", "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").strip()
     if not text:
         return None
     if "," in text:

@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from partnerdesk.domain.projects import ContributionData, ContributionStatus, Ma
 from partnerdesk.i18n import _, format_number
 from partnerdesk.services import partners, projects
 from partnerdesk.ui.models.projects import ContributionTableModel
+from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.fields import (
@@ -52,9 +52,11 @@ class PartnersPage(QWidget):
         self.organisation.setObjectName("addPartnerCombo")
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.organisation.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.organisation.lineEdit().setPlaceholderText(_("Type the name of an organisation"))
+        # accents ignored ("ecole"), and "Create this organisation…" for a partner not yet on file
+        completer = attach_to_combo(self.organisation)
+        completer.created.connect(lambda _id: self.ctx.signals.data_changed.emit("organisations"))
+        completer.failed.connect(lambda message: self.errors.show(FieldError("organisation", message)))
         add = QPushButton(_("Add to the project"))
         add.setObjectName("addPartnerButton")
         add.clicked.connect(self.add_partner)
@@ -201,8 +203,8 @@ class PartnersPage(QWidget):
         name = self.organisation.currentText().strip()
         index = self.organisation.findText(name)
         if index < 0:
-            self.errors.show(FieldError("organisation", _("Choose an organisation from the list (create its card "
-                                                          "in Partners first).")))
+            self.errors.show(FieldError("organisation", _("Choose an organisation from the list, or "
+                                                          "“Create this organisation…” at the end of it.")))
             return False
         org_id = self.organisation.itemData(index)
         card = projects.add_partner(self.project_id, org_id)
