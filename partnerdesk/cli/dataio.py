@@ -6,7 +6,7 @@ from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.domain.dataio import TARGETS
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import archive, imports
 from partnerdesk.services.exports import files, selection
 
@@ -81,9 +81,7 @@ def cmd_import(args):
         if args.dry_run:
             return 0
         result = imports.apply_plan(plan, paths)
-        print(_("Imported: {people} people and {orgs} organisations created, {merged} merged, {skipped} skipped, "
-                "{refused} refused.").format(people=result.people_created, orgs=result.organisations_created,
-                                             merged=result.merged, skipped=result.skipped, refused=result.refused))
+        print(imports.result_summary(result))
         print(_("To undo it: partnerdesk import --undo"))
 
 
@@ -129,4 +127,5 @@ def cmd_export_list(args):
             count = files.export(args.what, fmt, args.output.expanduser().resolve(), paths, which)
         except files.ExportError as exc:
             raise CommandError(str(exc)) from exc
-    print(_("{count} item(s) written to {path}").format(count=count, path=args.output))
+    print(ngettext("{count} item written to {path}", "{count} items written to {path}", count).format(
+        count=count, path=args.output))

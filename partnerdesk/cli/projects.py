@@ -5,8 +5,8 @@ from __future__ import annotations
 from partnerdesk.cli.common import opened, run
 from partnerdesk.domain.projects import ProjectStatus, Stage
 from partnerdesk.domain.todo import TodoKind
-from partnerdesk.i18n import _, format_date, format_percent
-from partnerdesk.services import projects, sessions, todo
+from partnerdesk.i18n import _, format_date
+from partnerdesk.services import projects, sentences, sessions, todo
 
 
 def register(sub) -> None:
@@ -36,9 +36,7 @@ def cmd_projects(args):
                 print("    " + ", ".join(stages))
             t = sessions.totals(p.id)
             if t.scheduled:
-                print("    " + _("{held} sessions held out of {scheduled}, {people} participants, "
-                              "attendance rate {rate}.").format(held=t.held, scheduled=t.scheduled,
-                                                                people=t.participants, rate=format_percent(t.rate)))
+                print("    " + sentences.session_totals(t))
         if not rows:
             print(_("No project."))
 

@@ -21,7 +21,7 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerdesk.i18n import _, format_datetime
+from partnerdesk.i18n import _, format_datetime, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import person_photos, settings, tables
 from partnerdesk.store import database
@@ -71,18 +71,23 @@ class ErasurePreview:
         lines = [_("The card of {name} will be anonymised. This cannot be undone.").format(name=p.full_name), "",
                  _("Removed:"),
                  "• " + _("the name ({name})").format(name=p.full_name),
-                 "• " + _("{emails} email address(es) and {phones} phone number(s)").format(
-                     emails=len(p.emails), phones=len(p.phones)),
+                 "• " + ngettext("{count} email address", "{count} email addresses", len(p.emails)).format(
+                     count=len(p.emails)) + _(" and ") + ngettext(
+                     "{count} phone number", "{count} phone numbers", len(p.phones)).format(count=len(p.phones)),
                  "• " + _("the notes of the card, and the name wherever it was written")]
         if self.photo_files:
             lines.append("• " + _("the photo (file deleted from the disk)"))
         if self.proof_files:
-            lines.append("• " + _("{count} consent proof(s) (files deleted from the disk)").format(
-                count=len(self.proof_files)))
+            lines.append("• " + ngettext("{count} consent proof (file deleted from the disk)",
+                                         "{count} consent proofs (files deleted from the disk)",
+                                         len(self.proof_files)).format(count=len(self.proof_files)))
         lines += ["", _("Kept, without the name:"),
-                  "• " + _("{count} journal entry(ies), for the statistics").format(count=self.kept_interactions),
-                  "• " + _("{count} affiliation(s): the history of the organisations").format(
-                      count=self.kept_affiliations),
+                  "• " + ngettext("{count} journal entry, for the statistics",
+                                  "{count} journal entries, for the statistics",
+                                  self.kept_interactions).format(count=self.kept_interactions),
+                  "• " + ngettext("{count} affiliation: the history of the organisations",
+                                  "{count} affiliations: the history of the organisations",
+                                  self.kept_affiliations).format(count=self.kept_affiliations),
                   "", _("Older backups still hold this person until they are rotated out (at most 12 months).")]
         return "\n".join(lines)
 
@@ -299,8 +304,12 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
             "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
             "notes = '', verified_on = NULL, updated_at = ? WHERE id = ?",
             (placeholder, placeholder.lower(), dt.datetime.now().isoformat(sep=" "), person_id))
-        what = _("Anonymisation of person no. {id}: name, {emails} email(s), {phones} phone(s), {files} file(s) "
-                 "removed").format(id=person_id, emails=len(p.emails), phones=len(p.phones), files=len(files))
+        removed = [_("name"),
+                   ngettext("{count} email", "{count} emails", len(p.emails)).format(count=len(p.emails)),
+                   ngettext("{count} phone", "{count} phones", len(p.phones)).format(count=len(p.phones)),
+                   ngettext("{count} file", "{count} files", len(files)).format(count=len(files))]
+        what = _("Anonymisation of person no. {id}: {removed} removed").format(id=person_id,
+                                                                             removed=", ".join(removed))
         log("erase", person_id, what)
     for path in files:
         path.unlink(missing_ok=True)

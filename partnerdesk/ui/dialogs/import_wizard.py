@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.dataio import TARGETS
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import imports
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.dataio import MatchTableModel, RowsTableModel
@@ -390,11 +390,15 @@ class ImportWizard(QDialog):
 
     def _fill_review(self, plan: imports.ImportPlan) -> None:
         self.plan = plan
-        self.summary_label.setText(
-            _("{creates} card(s) will be created, {orgs} new organisation(s) among them. {matches} row(s) match a "
-              "card you already have. {refused} row(s) are refused.").format(
-                creates=len(plan.creates), orgs=len(plan.new_organisations), matches=len(plan.matches),
-                refused=len(plan.refused)))
+        self.summary_label.setText(" ".join((
+            ngettext("{count} card will be created", "{count} cards will be created", len(plan.creates)).format(
+                count=len(plan.creates))
+            + ngettext(", {count} new organisation among them.", ", {count} new organisations among them.",
+                       len(plan.new_organisations)).format(count=len(plan.new_organisations)),
+            ngettext("{count} row matches a card you already have.", "{count} rows match a card you already have.",
+                     len(plan.matches)).format(count=len(plan.matches)),
+            ngettext("{count} row is refused.", "{count} rows are refused.", len(plan.refused)).format(
+                count=len(plan.refused)))))
         rows = [[r.contact.line, r.contact.display_name,
                  r.contact.organisation if r.kind == "person" else _("organisation"),
                  ", ".join(r.contact.emails), _("yes") if r.contact.photo else ""] for r in plan.creates]
@@ -419,12 +423,7 @@ class ImportWizard(QDialog):
 
     def _after_write(self, result: imports.ImportResult) -> None:
         self.result = result
-        self.result_label.setText(
-            _("Import done: {people} person(s) and {orgs} organisation(s) created, {merged} card(s) completed, "
-              "{skipped} row(s) skipped, {refused} row(s) refused, {photos} photo(s) (without consent: ask for it "
-              "before any use).").format(
-                people=result.people_created, orgs=result.organisations_created, merged=result.merged,
-                skipped=result.skipped, refused=result.refused, photos=result.photos))
+        self.result_label.setText(imports.result_summary(result))
         self.undo_button.setEnabled(True)
         self.command = ImportCommand(self.ctx, self.plan, result)
         self.ctx.undo_stack.push(self.command)

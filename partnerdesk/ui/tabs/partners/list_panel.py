@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import partners, search, tags
 from partnerdesk.ui.models.organisations import (
     COL_CITY,
@@ -287,10 +287,12 @@ class ListPanel(QWidget):
 
     def _update_count(self) -> None:
         if self.view_box.currentIndex() == ORGANISATIONS:
-            text = _("{shown} of {total} organisations").format(shown=self.org_proxy.rowCount(),
+            text = ngettext("{shown} of {total} organisation", "{shown} of {total} organisations",
+                            self.org_model.rowCount()).format(shown=self.org_proxy.rowCount(),
                                                                  total=self.org_model.rowCount())
         else:
-            text = _("{shown} of {total} people").format(shown=self.people_proxy.rowCount(),
+            text = ngettext("{shown} of {total} person", "{shown} of {total} people",
+                            self.people_model.rowCount()).format(shown=self.people_proxy.rowCount(),
                                                          total=self.people_model.rowCount())
         self.count_label.setText(text)
 
@@ -379,7 +381,7 @@ class ListPanel(QWidget):
             tags.tag_organisations(tag_id, ids)
         else:
             tags.tag_people(tag_id, ids)
-        self.ctx.signals.status_message.emit(_("Tag added to {count} cards.").format(count=len(ids)))
+        self.ctx.signals.status_message.emit(ngettext("Tag added to {count} card.", "Tag added to {count} cards.", len(ids)).format(count=len(ids)))
         self.ctx.signals.data_changed.emit("tags")
 
     # --- emails of the filtered list ----------------------------------------------------

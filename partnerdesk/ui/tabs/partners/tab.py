@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import partners
 from partnerdesk.ui.dialogs.merge import MergeDialog
 from partnerdesk.ui.dialogs.tags import TagsDialog
@@ -198,7 +198,9 @@ class PartnersTab(Tab):
             self.cards.setCurrentWidget(self.no_card)
         self.ctx.undo_stack.push(MoveToTrash(self.ctx, kind, ids))
         self.ctx.signals.status_message.emit(
-            _("{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).").format(count=len(ids)))
+            ngettext("{count} card moved to the trash (Ctrl+Z or Trash… to restore it).",
+                     "{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).",
+                     len(ids)).format(count=len(ids)))
 
     def merge(self, kind: str, keep_id: int, drop_id: int | None = None) -> bool:
         if keep_id is None or not self.can_leave():
