@@ -24,6 +24,7 @@ from pathlib import Path
 from partnerdesk.i18n import _, format_datetime, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import person_photos, settings, tables
+from partnerdesk.services.rgpd_readable import kind_label, linked_sections, proof_label, readable_value
 from partnerdesk.store import database
 
 KEPT_LINKS = ("affiliation", "interaction_person", "person_tag")
@@ -181,16 +182,6 @@ def photos_without_consent(paths: DataPaths) -> list[RegisterRow]:
 
 # --- export of one person's data ---------------------------------------------
 
-def _linked_rows(person_id: int) -> list[tuple[str, list[str], list[tuple]]]:
-    found = []
-    for table, column in tables.references_to("person"):
-        cols = [c for c, _t in tables.columns(table)]
-        rows = database.execute_sql(f'SELECT * FROM "{table}" WHERE "{column}" = ?', (person_id,)).fetchall()
-        if rows:
-            found.append((table, cols, rows))
-    return found
-
-
 def _table_html(headers, rows) -> str:
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
@@ -219,9 +210,11 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
                  (_("Emails"), ", ".join(p.emails)), (_("Phones"), ", ".join(p.phones)),
                  (_("Tags"), ", ".join(tags)), (_("Notes"), p.notes)]),
              f"<h2>{html.escape(_('Organisations'))}</h2>",
-             _table_html([_("Organisation"), _("Job title"), _("From"), _("To")], affiliations),
+             _table_html([_("Organisation"), _("Job title"), _("From"), _("To")],
+                         [(o, r, readable_value(s), readable_value(e)) for o, r, s, e in affiliations]),
              f"<h2>{html.escape(_('Journal'))}</h2>",
-             _table_html([_("Date"), _("Kind"), _("Summary")], journal)]
+             _table_html([_("Date"), _("Kind"), _("Summary")],
+                         [(readable_value(d), kind_label(k), t) for d, k, t in journal])]
     photo = person_photos.photo_path(paths, person_id)
     if photo is not None:
         mime = "image/png" if photo.suffix == ".png" else "image/jpeg"
@@ -231,12 +224,10 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
     proofs = person_photos.proofs_of(paths, person_id)
     if proofs:
         parts += [f"<h2>{html.escape(_('Consent proofs'))}</h2>",
-                  "<ul>" + "".join(f"<li>{html.escape(f.name)}</li>" for f in proofs) + "</ul>"]
-    others = [(t, c, r) for t, c, r in _linked_rows(person_id) if t not in KEPT_LINKS]
-    if others:
-        parts.append(f"<h2>{html.escape(_('Other records'))}</h2>")
-        for table, cols, rows in others:
-            parts += [f"<h3>{html.escape(table)}</h3>", _table_html(cols, rows)]
+                  "<ul>" + "".join(f"<li>{html.escape(proof_label(n, f))}</li>"
+                                   for n, f in enumerate(proofs, start=1)) + "</ul>"]
+    for title, headers, rows in linked_sections(person_id):
+        parts += [f"<h2>{html.escape(title)}</h2>", _table_html(headers, rows)]
     page = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>"
             f"{html.escape(p.full_name)}</title><style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}"
             "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #999;padding:4px 8px;"

@@ -236,3 +236,18 @@ def test_tab_leaves_the_tables(tab, qtbot):
     window = tab.window()
     tables = window.findChildren(QTableView)
     assert tables and all(not t.tabKeyNavigation() for t in tables)
+
+
+def test_ampersand_in_names_stays_on_buttons_and_menus(tab, qtbot):
+    org = partners.create_organisation(OrganisationData(name="Lire & Écrire"))
+    person = partners.create_person(PersonData("Durand & Fils", "Léo"), organisation_id=org.id)
+    tab.refresh()
+    tab.open_item("person", person.id)
+    button = tab.person_card.back_button
+    assert button.text() == "← Lire && Écrire"  # shown as "← Lire & Écrire", no underlined É
+    tab.open_item("organisation", org.id)
+    panel = tab.org_card.journal
+    [action] = panel.with_menu.actions()
+    action.trigger()
+    assert action.text() == "Léo Durand && Fils" and panel.with_box.text() == "with Léo Durand && Fils"
+    assert panel.chosen_people() == [person.id]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
+from partnerdesk.ui.tabs.partners.cadence import cadence_label
 from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.domain.validation import ValidationError
@@ -55,7 +56,7 @@ def shown(field: str, value) -> str:
     if field == "verified_on":
         return format_date(value)
     if field == "contact_cadence_days":
-        return _("Every {days} days").format(days=value)
+        return cadence_label(value)
     text = str(value)
     return text if len(text) <= 160 else text[:160] + "…"
 

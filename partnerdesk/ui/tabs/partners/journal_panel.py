@@ -28,7 +28,7 @@ from partnerdesk.ui.dialogs.interaction import InteractionDialog, new_exchange
 from partnerdesk.ui.models.interactions import I_DATE, I_SUMMARY, InteractionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
-from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line
+from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line, literal
 
 
 class JournalPanel(QWidget):
@@ -131,7 +131,7 @@ class JournalPanel(QWidget):
             self.model.hidden_names = {person.full_name} if person else set()
         if target_id is not None and self.kind == "organisation":
             for member in partners.people_of(target_id, include_past=False):
-                action = self.with_menu.addAction(member.full_name)
+                action = self.with_menu.addAction(literal(member.full_name))
                 action.setCheckable(True)
                 action.setData(member.person_id)
                 action.toggled.connect(self._update_with)
@@ -148,7 +148,7 @@ class JournalPanel(QWidget):
         self._update_with()
 
     def _update_with(self, *_args) -> None:
-        names = [a.text() for a in self.with_menu.actions() if a.isChecked()]
+        names = [a.text() for a in self.with_menu.actions() if a.isChecked()]  # already "&&"-escaped
         self.with_box.setText(_("with {name}").format(name=", ".join(names)) if names
                               else _("the organisation only"))
 

@@ -132,7 +132,7 @@ class ListPanel(QWidget):
         self.new_button.setObjectName("newPartnerButton")
         self.new_button.setToolTip(_("New organisation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
-        self.tags_button = QPushButton(_("Tags…"))
+        self.tags_button = QPushButton(_("Manage tags…"))
         self.tags_button.setObjectName("tagsButton")
         self.tags_button.clicked.connect(self.tags_requested)
         self.mail_button = QToolButton()

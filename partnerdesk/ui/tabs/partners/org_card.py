@@ -8,17 +8,16 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QScrollArea, 
 
 from partnerdesk.domain.journal import Cadence
 from partnerdesk.domain.partners import Contribution, OrganisationData, OrgKind, OrgStatus, Public
-from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.i18n import _, format_date
 from partnerdesk.services import partners, tags
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
+from partnerdesk.ui.tabs.partners.cadence import CADENCES, cadence_label
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
-CADENCES = [(30, N_("Every month")), (60, N_("Every 2 months")), (90, N_("Every 3 months")),
-            (180, N_("Every 6 months")), (365, N_("Every year"))]
 
 
 def _grid(boxes: dict, title: str, columns: int = 2) -> QGroupBox:
@@ -126,8 +125,7 @@ class OrganisationCard(CardBase):
                               (self.email, data.email), (self.website, data.website)):
             widget.setText(value)
         if data.contact_cadence_days and self.cadence.findData(data.contact_cadence_days) < 0:
-            self.cadence.addItem(_("Every {days} days").format(days=data.contact_cadence_days),
-                                 data.contact_cadence_days)
+            self.cadence.addItem(cadence_label(data.contact_cadence_days), data.contact_cadence_days)
         set_combo(self.cadence, data.contact_cadence_days)
         for value, box in self.publics.items():
             box.setChecked(value in data.publics)

@@ -29,7 +29,7 @@ from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
-from partnerdesk.ui.widgets.form import line, split_list, text_box, typed_date
+from partnerdesk.ui.widgets.form import line, literal, split_list, text_box, typed_date
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -220,7 +220,7 @@ class PersonCard(CardBase):
         org = partners.get_organisation(org_id) if org_id else None
         self.back_button.setVisible(org is not None)
         if org is not None:
-            self.back_button.setText("← " + org.name)
+            self.back_button.setText("← " + literal(org.name))
 
     def back_organisation_id(self) -> int | None:
         if self.item_id is None:
