@@ -159,9 +159,10 @@ def walk_window(tour: Tour, window) -> None:
     tour.pages(window, projects_tab.views, "projects")
     projects_tab.views.setCurrentIndex(0)
     window.open_item("project", rich.id)
-    card_tabs = projects_tab.card.findChildren(type(projects_tab.views))
-    for pages in card_tabs[:1]:
-        tour.pages(window, pages, "project")
+    projects_tab.card.pages.setCurrentWidget(projects_tab.card.partners)
+    projects_tab.card.partners.full_height.setChecked(True)
+    tour.shoot(window, "project-board-full-height")
+    projects_tab.card.partners.full_height.setChecked(False)
 
     conventions_tab = window.tab_of(ConventionsTab)
     window.show_tab(conventions_tab)
@@ -216,7 +217,19 @@ def walk_dialogs(tour: Tour, window) -> None:
 
 def extra_dialogs(ctx, window):
     """Dialogs added by later work: (name, factory) pairs; keep this list growing."""
-    return []
+    from partnerdesk.services import journal, partners, projects
+    from partnerdesk.ui.dialogs.interaction import InteractionDialog
+    from partnerdesk.ui.tabs.projects.budget_editing import SplitDialog
+
+    org = max(partners.list_organisations(), key=lambda o: len(journal.journal_of_organisation(o.id)))
+    entry = journal.journal_of_organisation(org.id)[0]
+    project = max(projects.list_projects(), key=lambda p: len(projects.budget_of(p.id)))
+    line = projects.budget_of(project.id)[0]
+    payers = [("Fonds propres", -1)] + [(c.organisation_name, c.id) for c in projects.list_cards(project.id)]
+    return [
+        ("exchange", lambda: InteractionDialog(entry, window)),
+        ("split-budget-line", lambda: SplitDialog(line, payers, window)),
+    ]
 
 
 if __name__ == "__main__":

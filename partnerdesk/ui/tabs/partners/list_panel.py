@@ -154,6 +154,7 @@ class ListPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
+        top.addWidget(self.count_label)  # up here: the buttons below need the width on 1366 px
         top.addWidget(self.view_box)
         self.filters = QWidget()
         filters = QGridLayout(self.filters)  # two rows of three: every label stays readable
@@ -169,7 +170,6 @@ class ListPanel(QWidget):
         actions.addWidget(self.mail_button)
         actions.addWidget(self.trash_button)
         actions.addStretch(1)
-        actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

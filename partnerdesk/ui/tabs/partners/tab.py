@@ -59,9 +59,9 @@ class PartnersTab(Tab):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.cards)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([900, 540])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 800])  # an open card gets the room it needs on 1366 px
         keep_minimum_sizes(self.splitter, (360, 420))
         # The list takes the whole width while no card is open (1366 px screens).
         self.cards.currentChanged.connect(lambda _i: self.cards.setVisible(self.cards.currentWidget() is not self.no_card))

@@ -40,8 +40,8 @@ class BudgetPage(QWidget):
         self.project_id: int | None = None
         self.errors = Errors()
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_needs(), 2)
-        layout.addWidget(self._build_budget(), 3)
+        layout.addWidget(self._build_needs(), 1)
+        layout.addWidget(self._build_budget(), 1)
 
     def _build_needs(self) -> QGroupBox:
         box = QGroupBox(_("Needs by contribution type"))
