@@ -198,6 +198,7 @@ def walk_dialogs(tour: Tour, window) -> None:
     tour.dialog("identity", lambda: IdentityDialog(ctx, window))
     tour.dialog("import", lambda: ImportWizard(ctx, None, window))
     tour.dialog("import-file", lambda: ImportWizard(ctx, sample, window))
+    tour.dialog("import-review", lambda: with_call(ImportWizard(ctx, sample, window), "next_button.click"))
     tour.dialog("export", lambda: ExportDialog(ctx, window))
     tour.dialog("letters", lambda: LettersDialog(ctx, window))
     for kind in ("dossier", "bilan", "partner", "attendance"):
@@ -207,12 +208,23 @@ def walk_dialogs(tour: Tour, window) -> None:
     tour.dialog("tags", lambda: TagsDialog(ctx, window))
     tour.dialog("trash", lambda: TrashDialog(ctx, window))
     tour.dialog("merge", lambda: MergeDialog("organisation", first.id, window))
+    tour.dialog("merge-two-cards", lambda: with_call(MergeDialog("organisation", first.id, window),
+                                                     "set_other", orgs[1].id))
     tour.dialog("review", lambda: ReviewDialog(ctx, window))
     tour.dialog("affiliation", lambda: AffiliationDialog(orgs, "Changement de poste", "", window))
     tour.dialog("new-convention", lambda: NewConventionDialog(window, projects.list_projects()[0].id))
     tour.dialog("refusal-reason", lambda: ReasonDialog(first.name, window))
     for name, make in extra_dialogs(ctx, window):
         tour.dialog(name, make)
+
+
+def with_call(dialog, method: str, *args):
+    """The dialog after one step (a card chosen, Next clicked): what the user sees next."""
+    target = dialog
+    for name in method.split("."):
+        target = getattr(target, name)
+    target(*args)
+    return dialog
 
 
 def extra_dialogs(ctx, window):
