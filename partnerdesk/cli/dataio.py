@@ -81,7 +81,7 @@ def cmd_import(args):
         if args.dry_run:
             return 0
         result = imports.apply_plan(plan, paths)
-        print(imports.result_summary(result))
+        print(imports.result_text(result))
         print(_("To undo it: partnerdesk import --undo"))
 
 

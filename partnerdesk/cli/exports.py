@@ -50,7 +50,7 @@ def cmd_export(args):
 
 
 def _targets(args) -> tuple[int, int | None]:
-    if args.document == "partner":
+    if args.document in ("partner", "partner-internal"):
         return documents.resolve_organisation(args.target), None
     if args.document == "attendance":
         if args.session:

@@ -9,30 +9,19 @@ transaction; undo of the whole import.
     undo_batch(result.batch_id, paths)  # "Annuler cet import"
 """
 
-from partnerdesk.i18n import _, ngettext
 from partnerdesk.services.imports.errors import ImportFileError
 from partnerdesk.services.imports.headers import HEADER_SET_LABELS
 from partnerdesk.services.imports.mappings import recall, remember
 from partnerdesk.services.imports.plan import ImportPlan, PlanRow, build_plan
-from partnerdesk.services.imports.reader import ParsedFile, read_file, read_text
-from partnerdesk.services.imports.writer import ImportResult, UndoError, apply_plan, last_batch, undo_batch
-
-
-def result_summary(result: ImportResult) -> str:
-    """"Import terminé : 3 personnes créées, 1 organisation créée…", for the window and the CLI."""
-    parts = [
-        (ngettext("{count} person created", "{count} people created", result.people_created), result.people_created),
-        (ngettext("{count} organisation created", "{count} organisations created", result.organisations_created),
-         result.organisations_created),
-        (ngettext("{count} card completed", "{count} cards completed", result.merged), result.merged),
-        (ngettext("{count} row skipped", "{count} rows skipped", result.skipped), result.skipped),
-        (ngettext("{count} row refused", "{count} rows refused", result.refused), result.refused),
-    ]
-    if result.photos:
-        parts.append((ngettext("{count} photo (without consent: ask for it before any use)",
-                               "{count} photos (without consent: ask for it before any use)", result.photos),
-                      result.photos))
-    return _("Import done: {details}.").format(details=", ".join(text.format(count=n) for text, n in parts))
+from partnerdesk.services.imports.reader import ParsedFile, read_bytes, read_file, read_text
+from partnerdesk.services.imports.writer import (
+    ImportResult,
+    UndoError,
+    apply_plan,
+    last_batch,
+    result_text,
+    undo_batch,
+)
 
 
 def plan_for(parsed: ParsedFile) -> ImportPlan:
@@ -43,6 +32,6 @@ def plan_for(parsed: ParsedFile) -> ImportPlan:
 
 __all__ = [
     "HEADER_SET_LABELS", "ImportFileError", "ImportPlan", "ImportResult", "ParsedFile", "PlanRow", "UndoError",
-    "apply_plan", "build_plan", "last_batch", "plan_for", "read_file", "read_text", "recall", "remember",
-    "result_summary", "undo_batch",
+    "apply_plan", "build_plan", "last_batch", "plan_for", "read_bytes", "read_file", "read_text", "recall", "remember", "result_text",
+    "undo_batch",
 ]
