@@ -68,8 +68,11 @@ class PersonFilterProxy(FilterOnlyProxy):
     def set_ids(self, ids) -> None:
         from partnerdesk.ui.models.organisations import filter_change
 
+        ids = None if ids is None else set(ids)
+        if ids == self.ids:
+            return  # the same hits: no re-filtering
         with filter_change(self):
-            self.ids = None if ids is None else set(ids)
+            self.ids = ids
 
     def set_filter(self, name: str, value) -> None:
         from partnerdesk.ui.models.organisations import filter_change
