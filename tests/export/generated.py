@@ -127,7 +127,7 @@ def build(spec: Spec, photos_dir, photo_file: str) -> tuple[int, list[int], int 
         realizations.add_realization(RealizationData(project.id, "Livret", spec.description[:500], TODAY))
     convention_id = None
     if org_ids:
-        conv = conventions.create_convention(f"Convention {spec.title}"[:300], org_ids[:3], project_id=project.id)
+        conv = conventions.create_convention(f"Convention {spec.title}"[:200], org_ids[:3], project_id=project.id)
         convention_id = conv.id
         if len(spec.sessions) % 2:  # half of them signed: the frozen text is printed
             conventions.set_dates(conv.id, signed_on=TODAY, start_date=TODAY, end_date=TODAY + dt.timedelta(days=90))
