@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QScrollArea, 
 
 from partnerdesk.domain.journal import Cadence
 from partnerdesk.domain.partners import Contribution, OrganisationData, OrgKind, OrgStatus, Public
-from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.i18n import _, format_date
 from partnerdesk.services import partners, tags
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
+from partnerdesk.ui.tabs.partners.cadence import CADENCES, cadence_label
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
 from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
@@ -20,8 +21,6 @@ from partnerdesk.ui.widgets.grammar_fields import ArticleField
 from partnerdesk.ui.widgets.org_logo import OrganisationLogo
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
-CADENCES = [(30, N_("Every month")), (60, N_("Every 2 months")), (90, N_("Every 3 months")),
-            (180, N_("Every 6 months")), (365, N_("Every year"))]
 
 
 def _grid(boxes: dict, title: str, columns: int = 2) -> QGroupBox:
@@ -139,8 +138,7 @@ class OrganisationCard(CardBase):
                               (self.email, data.email), (self.website, data.website)):
             widget.setText(value)
         if data.contact_cadence_days and self.cadence.findData(data.contact_cadence_days) < 0:
-            self.cadence.addItem(_("Every {days} days").format(days=data.contact_cadence_days),
-                                 data.contact_cadence_days)
+            self.cadence.addItem(cadence_label(data.contact_cadence_days), data.contact_cadence_days)
         set_combo(self.cadence, data.contact_cadence_days)
         for value, box in self.publics.items():
             box.setChecked(value in data.publics)

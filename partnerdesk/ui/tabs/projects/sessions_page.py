@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.project_rules import weekly_dates
 from partnerdesk.domain.projects import SessionData
-from partnerdesk.i18n import _, format_number, format_percent, month_name, parse_date
-from partnerdesk.services import projects, sessions
+from partnerdesk.i18n import _, format_percent, month_name, parse_date
+from partnerdesk.services import projects, sentences, sessions
 from partnerdesk.ui.models.projects import SessionTableModel
 from partnerdesk.ui.tabs.projects import session_commands
 from partnerdesk.ui.tabs.projects.fields import (
@@ -172,8 +172,7 @@ class SessionsPage(QWidget):
 
     def totals_text(self) -> str:
         t = sessions.totals(self.project_id)
-        text = _("{held} sessions held out of {scheduled}, {people} participants, attendance rate {rate}.").format(
-            held=t.held, scheduled=t.scheduled, people=format_number(t.participants), rate=format_percent(t.rate))
+        text = sentences.session_totals(t)
         months = [f"{month_name(m.month)} {m.year} : {m.sessions} / {m.participants} / {format_percent(m.rate)}"
                   for m in t.per_month]
         if months:
