@@ -11,9 +11,10 @@ import sys
 
 from partnerdesk import __version__, i18n
 from partnerdesk.cli import dataio, exports, maintenance, partners, review
+from partnerdesk.cli import meetings as meetings_cli
 from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio]
+COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio, meetings_cli]
 
 
 def build_parser() -> argparse.ArgumentParser:

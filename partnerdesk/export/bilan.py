@@ -73,6 +73,9 @@ class BilanDocument(Document):
         if d.sessions:
             self.section(story, _("Sessions and attendance"))
             story += self._sessions()
+        if d.committees:
+            self.section(story, _("Committees held"))
+            story += self._committees()
         if d.realizations:
             self.section(story, _("What was made"))
             for r in d.realizations:
@@ -162,6 +165,14 @@ class BilanDocument(Document):
             total=[_("Total"), "", "", "", format_number(sum(x.planned or 0 for x in d.held_sessions)),
                    format_number(d.participants)]))
         return out
+
+    def _committees(self) -> list:
+        d, s = self.data, self.styles
+        rows = [[format_date(c.held_on), c.title, format_number(c.present), format_number(c.decisions)]
+                for c in d.committees]
+        widths = [26 * mm, CONTENT_WIDTH - 26 * mm - 2 * 30 * mm, 30 * mm, 30 * mm]
+        return [data_table([_("Date"), _("Committee"), _("Present"), _("Decisions")], rows, widths, self.theme, s,
+                           align=["l", "l", "r", "r"])]
 
     def _staff(self) -> list:
         d, s, theme = self.data, self.styles, self.theme

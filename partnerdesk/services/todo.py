@@ -33,6 +33,9 @@ from partnerdesk.store.query import JOIN, fn
 Source = Callable[[dt.date], list[TodoItem]]
 SOURCES: list[Source] = []
 DONE, POSTPONED = "done", "postponed"
+# kind -> what marking a line done / postponing it also does to the thing it stands for
+DONE_HOOKS: dict[str, Callable[[TodoItem, dt.date], None]] = {}
+POSTPONE_HOOKS: dict[str, Callable[[TodoItem, dt.date], None]] = {}
 
 
 def register(source: Source) -> Source:
@@ -40,6 +43,16 @@ def register(source: Source) -> Source:
     if source not in SOURCES:
         SOURCES.append(source)
     return source
+
+
+def on_done(kind: str, hook: Callable[[TodoItem, dt.date], None]) -> None:
+    """`hook(item, today)` runs, in the same transaction, when a line of `kind` is marked done."""
+    DONE_HOOKS[kind] = hook
+
+
+def on_postpone(kind: str, hook: Callable[[TodoItem, dt.date], None]) -> None:
+    """`hook(item, until)` runs, in the same transaction, when a line of `kind` is postponed."""
+    POSTPONE_HOOKS[kind] = hook
 
 
 def items(today: dt.date | None = None, *, include_done: bool = False) -> list[TodoItem]:
@@ -70,6 +83,8 @@ def mark_done(item: TodoItem) -> None:
         if item.kind == TodoKind.MILESTONE:
             Milestone.update(status="fait", done_on=dt.date.today()).where(
                 Milestone.id == int(item.key.split(":")[1])).execute()
+        if hook := DONE_HOOKS.get(item.kind):
+            hook(item, dt.date.today())
 
 
 def postpone(item: TodoItem, until: dt.date) -> None:
@@ -79,6 +94,8 @@ def postpone(item: TodoItem, until: dt.date) -> None:
         if item.kind == TodoKind.MILESTONE:
             Milestone.update(status="reporte", due_on=until).where(
                 Milestone.id == int(item.key.split(":")[1])).execute()
+        if hook := POSTPONE_HOOKS.get(item.kind):
+            hook(item, until)
 
 
 def reopen(key: str) -> None:

@@ -35,7 +35,8 @@ from partnerdesk.store.models import Organisation, Project, ProjectSession
 __all__ = ["KINDS", "DocumentError", "Rendered", "render", "export", "suggested_name", "resolve_project",
            "resolve_organisation", "session_of_project", "store_logo", "save_identity", "validate_identity"]
 
-KINDS = ("dossier", "bilan", "partner", "attendance")
+KINDS = ("dossier", "bilan", "partner", "attendance", "minutes")
+MEETING_KINDS = ("minutes", "meeting_attendance")  # take a meeting id (services.meetings.documents)
 
 
 @dataclass
@@ -77,6 +78,19 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
         data = attendance_data(target_id, today)
         report(1, 3)
         pdf = render_attendance_sheet(data, identity)
+    elif kind in MEETING_KINDS:
+        from partnerdesk.services.meetings import documents as meeting_docs
+
+        if kind == "minutes":
+            from partnerdesk.export.minutes import render_minutes
+
+            data = meeting_docs.minutes_data(target_id, today)
+            report(1, 3)
+            pdf = render_minutes(data, identity)
+        else:
+            data = meeting_docs.attendance_data(target_id, today)
+            report(1, 3)
+            pdf = render_attendance_sheet(data, identity)
     else:
         raise ValueError(kind)
     report(2, 3)
@@ -107,7 +121,8 @@ def export(kind: str, paths: DataPaths, target_id: int, out_path: str | os.PathL
 def suggested_name(kind: str, title: str, day: dt.date | None = None) -> str:
     """A file name such as "Bilan - Ateliers numériques seniors.pdf" (safe on Windows too)."""
     prefix = {"dossier": _("Dossier"), "bilan": _("Report"), "partner": _("Partner sheet"),
-              "attendance": _("Attendance sheet")}[kind]
+              "attendance": _("Attendance sheet"), "minutes": _("Minutes"),
+              "meeting_attendance": _("Attendance sheet")}[kind]
     clean = re.sub(r'[<>:"/\\|?*\x00-\x1f«»]+', " ", title)
     clean = " ".join(clean.split())[:80].strip(" .")
     suffix = f" {day.isoformat()}" if day else ""

@@ -15,6 +15,14 @@ from partnerdesk.store.models.dataio import (
     LetterTemplate,
     RgpdLog,
 )
+from partnerdesk.store.models.meetings import (
+    Meeting,
+    MeetingAction,
+    MeetingDecision,
+    MeetingInvitee,
+    MeetingTag,
+    RecurrenceSeries,
+)
 from partnerdesk.store.models.partners import (
     Affiliation,
     Interaction,
@@ -85,4 +93,11 @@ __all__ = [
     "StaffTime",
     "StageMove",
     "TodoState",
+    # meetings
+    "Meeting",
+    "MeetingAction",
+    "MeetingDecision",
+    "MeetingInvitee",
+    "MeetingTag",
+    "RecurrenceSeries",
 ]

@@ -43,6 +43,8 @@ KIND_LABELS = {
     "bilan": N_("report"),
     "partner": N_("partner sheet"),
     "attendance": N_("attendance sheet"),
+    "minutes": N_("minutes"),
+    "meeting_attendance": N_("attendance sheet"),
 }
 
 
