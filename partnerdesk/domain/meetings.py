@@ -50,7 +50,7 @@ class Answer(LabelledEnum):
             "confirme": N_("Confirmed"),
             "excuse": N_("Excused"),
             "absent": N_("Absent"),
-            "present": N_("Present"),
+            "present": N_("Attended"),
         }
 
 

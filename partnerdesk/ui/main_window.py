@@ -16,6 +16,7 @@ from partnerdesk.ui.dialogs.export_document import install_menu as install_expor
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
+from partnerdesk.ui.tabs.meetings.tab import MeetingsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 from partnerdesk.ui.tabs.todo.tab import TodoTab
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.add_tab(ProjectsTab(self.ctx))
         self.add_tab(ConventionsTab(self.ctx))
         self.add_tab(TrombinoscopeTab(self.ctx))
+        self.add_tab(MeetingsTab(self.ctx))
         self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
         self.tabs.setCurrentIndex(0)
 

@@ -298,3 +298,27 @@ def test_bilan_lists_the_committees_held(people):
     assert [(c.held_on, c.present, c.decisions) for c in lines] == [
         (D(2026, 1, 13), 2, 1), (D(2026, 3, 13), 0, 0), (D(2026, 5, 13), 0, 0), (D(2026, 7, 13), 0, 0),
         (D(2026, 9, 13), 0, 0), (D(2026, 11, 13), 0, 0)]  # not January 2027, still to come
+
+
+def test_invitation_letters_through_the_letters_engine(people, tmp_path):
+    from partnerdesk.services.exports.letters import LetterError
+    from partnerdesk.services.meetings import letters
+    from partnerdesk.store.models import Organisation
+
+    Organisation.update(address="1 place de la Mairie", postcode="34400", city="Lunel").where(
+        Organisation.id.in_([people["mairie"], people["club"]])).execute()
+    m = _meeting(theme="", place="")
+    with pytest.raises(LetterError):
+        letters.write_invitation_letters(m.id, tmp_path / "none.pdf")
+    invitations.invite(m.id, [people["club"], people["ccas"]], [people["helene"], people["lone"]])
+    excused = next(i for i in invitations.invitees_of(m.id) if i.organisation_id == people["ccas"])
+    invitations.set_answer(excused.id, "excuse")
+    made, skipped = letters.invitation_letters(m.id, letters.default_template())
+    assert [letter.recipient[0] for letter in made] == ["Club des aînés", "Hélène Martin"]
+    assert made[1].recipient[1:3] == ["Adjointe", "Mairie de Lunel"]
+    assert skipped == ["Jean Seul"]  # no address; the excused CCAS gets no letter
+    assert made[0].subject == "Invitation : Seniors et numérique"
+    assert "le thursday, 3 december 2026, from 14:00 to 16:30." in made[0].body.lower()
+    assert "Lieu : to be confirmed" in made[0].body and "\n\n\n" not in made[0].body
+    count, skipped = letters.write_invitation_letters(m.id, tmp_path / "invitations.pdf")
+    assert count == 2 and (tmp_path / "invitations.pdf").read_bytes().startswith(b"%PDF")

@@ -120,14 +120,20 @@ def recipients(kind: str, which: selection.Selection | None = None) -> list[Reci
     return found
 
 
-def letters(kind: str, template: LetterTemplateData,
-            which: selection.Selection | None = None) -> tuple[list[Letter], list[str]]:
-    """(letters, names skipped for want of a postal address)."""
+def signature() -> tuple[str, list[str]]:
+    """("Saint-Aubin, 22/11/2026", the signatory's lines) under every letter."""
     identity = settings.identity()
     place = identity.city.strip()
     today = format_date(dt.date.today())
     place_date = _("{place}, {date}").format(place=place, date=today) if place else today
-    signatory = [line for line in (identity.signatory_name, identity.signatory_title, identity.name) if line.strip()]
+    return place_date, [line for line in (identity.signatory_name, identity.signatory_title, identity.name)
+                        if line.strip()]
+
+
+def letters(kind: str, template: LetterTemplateData,
+            which: selection.Selection | None = None) -> tuple[list[Letter], list[str]]:
+    """(letters, names skipped for want of a postal address)."""
+    place_date, signatory = signature()
     made, skipped = [], []
     for recipient in recipients(kind, which):
         if not recipient.has_address:
@@ -141,12 +147,18 @@ def letters(kind: str, template: LetterTemplateData,
 def write_pdf(kind: str, template: LetterTemplateData, target: Path,
               which: selection.Selection | None = None) -> tuple[int, list[str]]:
     """Write the PDF; return (letters written, names skipped)."""
+    made, skipped = letters(kind, template, which)
+    write_letters_pdf(made, template.name, target)
+    return len(made), skipped
+
+
+def write_letters_pdf(made: list[Letter], title: str, target: Path) -> None:
+    """One PDF of ready letters, written through a partial file (never half a PDF)."""
     from partnerdesk.export.letters import LettersDocument
 
-    made, skipped = letters(kind, template, which)
     if not made:
         raise LetterError(_("No one in this list has a postal address: no letter to write."))
-    pdf = LettersDocument(made, settings.identity(), template.name).render()
+    pdf = LettersDocument(made, settings.identity(), title).render()
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
     try:
@@ -155,4 +167,3 @@ def write_pdf(kind: str, template: LetterTemplateData, target: Path,
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise LetterError(_("The file could not be written: {reason}").format(reason=exc.strerror or exc)) from exc
-    return len(made), skipped

@@ -121,12 +121,21 @@ def update_meeting(data: MeetingData) -> MeetingData:
 
 
 def delete_meeting(meeting_id: int) -> None:
-    """To the trash (soft delete): invitees, minutes and actions stay until it is emptied."""
-    Meeting.update(deleted_at=dt.datetime.now()).where(Meeting.id == meeting_id).execute()
+    """Soft delete (undoable): invitees, minutes and actions are kept; its journal entry and its
+    actions' lines of "À faire" go away until it is restored."""
+    from partnerdesk.services.meetings import followup
+
+    with database.atomic():
+        Meeting.update(deleted_at=dt.datetime.now()).where(Meeting.id == meeting_id).execute()
+        followup.sync_journal(meeting_id)
 
 
 def restore_meeting(meeting_id: int) -> None:
-    Meeting.update(deleted_at=None).where(Meeting.id == meeting_id).execute()
+    from partnerdesk.services.meetings import followup
+
+    with database.atomic():
+        Meeting.update(deleted_at=None).where(Meeting.id == meeting_id).execute()
+        followup.sync_journal(meeting_id)
 
 
 def _data(row: Meeting, tag_ids: list[int] | None = None) -> MeetingData:
@@ -311,3 +320,11 @@ ANSWER_FORMS = [  # distinct English singular and plural: the French catalogue t
     ("excuse", ("{count} person excused", "{count} people excused")),
     ("absent", ("{count} person absent", "{count} people absent")),
 ]
+
+
+def meetings_of_organisation(organisation_id: int) -> list[MeetingSummary]:
+    """The meetings the organisation, or one of its people for it, was invited to, newest first."""
+    ids = {m for (m,) in MeetingInvitee.select(MeetingInvitee.meeting).where(
+        MeetingInvitee.organisation == organisation_id).tuples()}
+    rows = [s for s in list_meetings() if s.meeting.id in ids]
+    return sorted(rows, key=lambda s: s.meeting.held_on, reverse=True)

@@ -1,4 +1,4 @@
-"""Sessions ("séances") of a project: one or a weekly series, attendance, totals per month."""
+"""Sessions ("séances") of a project: one or a series (every N weeks or months), attendance, totals per month."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from partnerdesk.domain.projects import SessionData
 from partnerdesk.i18n import _, format_number, format_percent, month_name, parse_date
 from partnerdesk.services import projects, sessions
 from partnerdesk.ui.models.projects import SessionTableModel
+from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 from partnerdesk.ui.tabs.projects.fields import (
     Errors,
     FieldError,
@@ -78,7 +79,9 @@ class SessionsPage(QWidget):
         create.clicked.connect(self.create_sessions)
         form = QFormLayout(box)
         form.addRow(_("First date"), self.errors.field("held_on", self.first))
-        form.addRow(_("Every week until"), self.errors.field("last", self.last))
+        self.recurrence = RecurrenceChooser("sessionRecurrence")
+        form.addRow(_("Repeat until"), self.errors.field("last", self.last))
+        form.addRow(_("Repeat"), self.recurrence)
         times = QHBoxLayout()
         times.addWidget(self.errors.field("start_time", self.start_time))
         times.addWidget(QLabel("–"))
@@ -190,7 +193,8 @@ class SessionsPage(QWidget):
             if last is None:
                 sessions.create_session(template)
             else:
-                sessions.create_recurring(template, template.held_on, last, self._skipped())
+                sessions.create_recurring(template, template.held_on, last, self._skipped(),
+                                          rule=self.recurrence.rule())
         if self.errors.run(create):
             self._changed()
             return True

@@ -1,0 +1,77 @@
+"""Invitation letters for a meeting, through the letters engine (`services.exports.letters`):
+one PDF, one addressed letter per invitee (people at their organisation's address,
+organisations invited as such at theirs). Invitees without a postal address are skipped
+and named, as in every mailing.
+
+Besides the engine's merge fields ({nom_complet}, {organisation}, {epn}...) the text
+may use {rencontre}, {theme}, {date_rencontre}, {horaire} and {lieu}.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnerdesk.domain.dataio import Letter, LetterTemplateData
+from partnerdesk.domain.meetings import Answer
+from partnerdesk.export.minutes import long_date
+from partnerdesk.i18n import _
+from partnerdesk.services import meetings
+from partnerdesk.services.exports import letters as engine
+from partnerdesk.services.exports.selection import Selection
+from partnerdesk.services.meetings import invitations
+
+MEETING_FIELDS = ("rencontre", "theme", "date_rencontre", "horaire", "lieu")
+
+DEFAULT_SUBJECT = "Invitation : {rencontre}"
+DEFAULT_BODY = ("Madame, Monsieur,\n\n{epn} a le plaisir de vous inviter à la rencontre « {rencontre} », "
+                "le {date_rencontre}{horaire}.\n\nLieu : {lieu}\n\n{theme}\n\nMerci de nous faire savoir si vous "
+                "pourrez y participer.\n\nDans l'attente de vous y accueillir, nous vous prions d'agréer nos "
+                "salutations distinguées.")
+
+
+def default_template() -> LetterTemplateData:
+    return LetterTemplateData(_("Invitation"), DEFAULT_SUBJECT, DEFAULT_BODY)
+
+
+def meeting_fields(meeting_id: int) -> dict[str, str]:
+    meeting = meetings.get_meeting(meeting_id)
+    if meeting is None:
+        raise engine.LetterError(_("This meeting no longer exists."))
+    hours = ""
+    if meeting.start_time and meeting.end_time:
+        hours = _(", from {start} to {end}").format(start=meeting.start_time, end=meeting.end_time)
+    elif meeting.start_time:
+        hours = _(" at {start}").format(start=meeting.start_time)
+    words = long_date(meeting.held_on)
+    return {"rencontre": meeting.title, "theme": meeting.theme, "date_rencontre": words[:1].lower() + words[1:],
+            "horaire": hours, "lieu": meeting.place or _("to be confirmed")}
+
+
+def invitation_letters(meeting_id: int, template: LetterTemplateData) -> tuple[list[Letter], list[str]]:
+    """(letters, names skipped for want of a postal address); excused invitees get none."""
+    extra = meeting_fields(meeting_id)
+    invitees = [i for i in invitations.invitees_of(meeting_id) if i.answer != Answer.EXCUSE.value]
+    people = [i.person_id for i in invitees if i.person_id]
+    orgs = [i.organisation_id for i in invitees if not i.person_id and i.organisation_id]
+    found = (engine.recipients("organisations", Selection(ids=orgs)) if orgs else []) + \
+        (engine.recipients("people", Selection(ids=people)) if people else [])
+    place_date, signatory = engine.signature()
+    made, skipped = [], []
+    for recipient in found:
+        if not recipient.has_address:
+            skipped.append(recipient.label)
+            continue
+        fields = dict(recipient.fields, **extra)
+        body = "\n\n".join(p for p in engine.merge(template.body, fields).split("\n\n") if p.strip())
+        made.append(Letter(recipient.address_block(), engine.merge(template.subject, fields), body, place_date,
+                           signatory))
+    return made, skipped
+
+
+def write_invitation_letters(meeting_id: int, target: Path,
+                             template: LetterTemplateData | None = None) -> tuple[int, list[str]]:
+    """Write the PDF; return (letters written, names skipped)."""
+    template = template or default_template()
+    made, skipped = invitation_letters(meeting_id, template)
+    engine.write_letters_pdf(made, template.name, target)
+    return len(made), skipped
