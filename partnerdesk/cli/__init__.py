@@ -10,11 +10,11 @@ import argparse
 import sys
 
 from partnerdesk import __version__, i18n
-from partnerdesk.cli import dataio, exports, maintenance, partners, review
+from partnerdesk.cli import balance, dataio, exports, maintenance, partners, review
 from partnerdesk.cli import meetings as meetings_cli
 from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio, meetings_cli]
+COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio, balance, meetings_cli]
 
 
 def build_parser() -> argparse.ArgumentParser:

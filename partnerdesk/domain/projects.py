@@ -214,6 +214,7 @@ class PartnerCard:
     expected: float = 0.0
     obtained: float = 0.0
     contribution_kinds: list[str] = field(default_factory=list)
+    verdict: str = ""  # the decision grid's answer for this partner ("oui", "a_discuter", "non") or ""
 
 
 @dataclass

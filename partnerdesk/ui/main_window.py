@@ -14,6 +14,7 @@ from partnerdesk.ui.dialogs.about import AboutDialog
 from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.tabs.balance.view import install_menu as install_balance_menu
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.meetings.tab import MeetingsTab
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
+        install_balance_menu(self)
         self._action(self.help_menu, _("&About PartnerDesk"), self.show_about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:

@@ -1,5 +1,6 @@
 """All peewee models, one module per area. Import models from here."""
 
+from partnerdesk.store.models.balance import DecisionGrid, FunderProfile, PartnerBenefit
 from partnerdesk.store.models.base import BaseModel, JSONField
 from partnerdesk.store.models.conventions import (
     Convention,
@@ -100,4 +101,8 @@ __all__ = [
     "MeetingInvitee",
     "MeetingTag",
     "RecurrenceSeries",
+    # balance
+    "DecisionGrid",
+    "FunderProfile",
+    "PartnerBenefit",
 ]

@@ -15,6 +15,7 @@ from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
+from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -44,6 +45,7 @@ class OrganisationCard(CardBase):
         self.sections.addTab(self.contacts, _("Contacts"))
         self.sections.addTab(self.journal, _("Follow-up"))
         self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
+        self.balance = self.add_card_section(_("Balance"), lambda card: PartnerBalancePanel(ctx))
         self.meetings = self.add_card_section(_("Meetings"), lambda card: OrganisationMeetings(ctx, card))
 
     def _build_fiche(self) -> None:
@@ -144,6 +146,7 @@ class OrganisationCard(CardBase):
         self.contacts.set_organisation(self.item_id)
         self.journal.set_target(self.item_id)
         self.projects.set_organisation(self.item_id)
+        self.balance.set_organisation(self.item_id)
         self.meetings.set_organisation(self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
