@@ -54,6 +54,14 @@ class Answer(LabelledEnum):
         }
 
 
+ANSWER_FORMS = [  # distinct English singular and plural: the French catalogue translates each
+    ("present", (N_("{count} person present"), N_("{count} people present"))),
+    ("confirme", (N_("{count} person confirmed"), N_("{count} people confirmed"))),
+    ("invite", (N_("{count} answer awaited"), N_("{count} answers awaited"))),
+    ("excuse", (N_("{count} person excused"), N_("{count} people excused"))),
+    ("absent", (N_("{count} person absent"), N_("{count} people absent"))),
+]
+
 PENDING_ANSWERS = (Answer.INVITE.value,)
 ATTENDED = (Answer.PRESENT.value,)
 

@@ -10,12 +10,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer
 
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.domain.meetings import MinutesData
+from partnerdesk.domain.meetings import ANSWER_FORMS, MinutesData
 from partnerdesk.domain.rich_text import parse_blocks
 from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, Document
 from partnerdesk.export.convention import blocks_flowables, drawable, text
 from partnerdesk.export.flowables import callout, data_table, info_table
-from partnerdesk.i18n import _, babel_locale, format_date
+from partnerdesk.i18n import _, babel_locale, format_date, ngettext
 
 
 def long_date(day) -> str:
@@ -39,12 +39,14 @@ class MinutesDocument(Document):
         return drawable(_("Minutes of the meeting of {date}").format(date=long_date(self.data.held_on)))
 
     def header_text(self) -> str:
-        return drawable(long_date(self.data.held_on))
+        return drawable(format_date(self.data.held_on))
 
-    def _names(self, label: str, names: list[str]) -> list:
+    def _names(self, answer: str, names: list[str]) -> list:
+        """"2 people present" (French "2 présents"), then the names."""
         if not names:
             return []
-        return [Paragraph(f"<b>{text(label)}</b> ({len(names)})", self.styles["body"]),
+        label = ngettext(*dict(ANSWER_FORMS)[answer], len(names)).format(count=len(names))
+        return [Paragraph(f"<b>{text(label)}</b>", self.styles["body"]),
                 Paragraph(text(", ".join(names)), self.styles["body"])]
 
     def _rich(self, story: list, heading: str, html: str, empty: str) -> None:
@@ -64,8 +66,8 @@ class MinutesDocument(Document):
             (_("Date"), long_date(d.held_on)), (_("Time"), d.hours), (_("Place"), d.place),
             (_("In charge"), d.in_charge), (_("Project"), d.project)], s))
         self.section(story, _("Participants"))
-        people = (self._names(_("Present"), d.present) + self._names(_("Excused"), d.excused)
-                  + self._names(_("Absent"), d.absent))
+        people = (self._names("present", d.present) + self._names("excuse", d.excused)
+                  + self._names("absent", d.absent))
         story += people or [Paragraph(text(_("Attendance was not recorded.")), s["small"])]
         self._rich(story, _("Agenda"), d.agenda, _("No agenda was written."))
         self._rich(story, _("Minutes"), d.minutes, _("No minutes were written."))

@@ -53,7 +53,8 @@ def test_minutes_pdf_read_back_and_rendered(committee):
                      "Club des aînés", "L'Atelier", "Ouvrir le samedi & le mercredi <matin>", "Action n° 29",
                      "Permanences pleines", "Next meeting", "Sunday, 15 November 2026"):
         assert expected in text, expected
-    assert text.index("Present") < text.index("Dupont") < text.index("Excused") < text.index("Club des aînés")
+    assert text.index("2 people present") < text.index("Dupont") < text.index("1 person excused") \
+        < text.index("Club des aînés") < text.index("1 person absent") < text.index("L'Atelier")
     assert all("DejaVu" in f for f in pdfcheck.fonts(pdf))
     assert pdfcheck.reader(pdf).metadata.title.startswith("Minutes — Comité de programmation")
     pages = pdfcheck.rendered_pages(pdf)
@@ -95,6 +96,8 @@ def test_cli_meetings_and_exports(committee, tmp_path, capsys):
     assert main([*base, "--lang", "fr", "meetings", "--upcoming", "--project", "inclusion"]) == 0
     out = capsys.readouterr().out
     assert "Comité de pilotage / de programmation" in out and "personne n'est encore invité" in out
+    assert main([*base, "--lang", "fr", "meetings"]) == 0
+    assert "4 invités : 2 présents, 1 excusé, 1 absent" in capsys.readouterr().out
     assert main([*base, "export", "minutes", str(meeting_id), "-o", str(tmp_path / "cr.pdf")]) == 0
     assert main([*base, "export", "attendance", "--meeting", str(meeting_id), "-o", str(tmp_path / "e.pdf")]) == 0
     assert pdfcheck.text((tmp_path / "cr.pdf").read_bytes()).count("Comité de programmation") >= 1

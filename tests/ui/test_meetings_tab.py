@@ -183,3 +183,20 @@ def test_organisation_card_lists_open_actions_and_meetings(window, qtbot):
     window.ctx.signals.open_requested.emit("organisation", club)
     assert window.tab_of(PartnersTab).org_card.sections.currentWidget() is section
     assert section.actions.rows() == [] and [s.meeting.id for s in section.meetings.rows()] == [m.id]
+
+
+def test_the_journal_entry_of_a_meeting_opens_it(window, qtbot):
+    from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+    mairie, club, helene, seniors = _partners()
+    m = meetings.create_meeting(MeetingData("Comité", dt.date(2026, 11, 10), kind="comite"))
+    invitations.invite(m.id, [mairie])
+    invitations.set_answers(m.id, {i.id: "present" for i in invitations.invitees_of(m.id)})
+    window.ctx.signals.open_requested.emit("organisation", mairie)
+    panel = window.tab_of(PartnersTab).org_card.journal
+    panel.refresh()
+    index = panel.table.model().index(0, 0)
+    assert "Comité" in panel.table.model().index(0, 3).data()
+    assert panel.open_meeting(index)
+    assert window.tabs.currentWidget() is window.tab_of(MeetingsTab)
+    assert window.tab_of(MeetingsTab).meeting.id == m.id

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.labels import N_
-from partnerdesk.domain.meetings import MeetingData, MeetingKind, MeetingSummary, count_answers
+from partnerdesk.domain.meetings import ANSWER_FORMS, MeetingData, MeetingKind, MeetingSummary, count_answers
 from partnerdesk.domain.project_rules import parse_time
 from partnerdesk.domain.recurrence import Recurrence, RecurrenceError, replan_following
 from partnerdesk.domain.rich_text import clean_html
@@ -313,13 +313,6 @@ def answers_summary(counts) -> str:
     return _("{invited}: {answers}").format(invited=invited, answers=", ".join(parts))
 
 
-ANSWER_FORMS = [  # distinct English singular and plural: the French catalogue translates each
-    ("present", ("{count} person present", "{count} people present")),
-    ("confirme", ("{count} person confirmed", "{count} people confirmed")),
-    ("invite", ("{count} answer awaited", "{count} answers awaited")),
-    ("excuse", ("{count} person excused", "{count} people excused")),
-    ("absent", ("{count} person absent", "{count} people absent")),
-]
 
 
 def meetings_of_organisation(organisation_id: int) -> list[MeetingSummary]:

@@ -24,6 +24,7 @@ from partnerdesk.domain.partners import InteractionKind
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import journal, partners
+from partnerdesk.services.meetings.followup import meeting_of_interaction
 from partnerdesk.ui.models.interactions import I_DATE, I_SUMMARY, InteractionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
@@ -88,6 +89,7 @@ class JournalPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(I_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.open_meeting)  # an entry made by a meeting opens it
         self.delete_button = QPushButton(_("Delete the entry"))
         self.delete_button.setObjectName("deleteInteractionButton")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -104,6 +106,13 @@ class JournalPanel(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
+
+    def open_meeting(self, index) -> bool:
+        """The journal entry of a meeting's attendance leads back to the meeting."""
+        meeting_id = meeting_of_interaction(index.data(IdRole)) if index.isValid() else None
+        if meeting_id is not None:
+            self.ctx.signals.open_requested.emit("meeting", meeting_id)
+        return meeting_id is not None
 
     def set_target(self, target_id: int | None) -> None:
         self.target_id = target_id
