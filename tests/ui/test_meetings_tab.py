@@ -39,11 +39,16 @@ def test_committee_from_a_project_invite_attend_minutes_action_export(window, qt
     window.show_tab(tab)
     assert tab.stack.currentWidget() is tab.empty
 
-    # a committee every two months, created from the project
-    _click(qtbot, tab.findChild(type(tab.save_button), "newMeeting"))
+    # a committee every two months, created from the project's card
+    from partnerdesk.ui.tabs.projects.tab import ProjectsTab
+
+    window.ctx.signals.open_requested.emit("project", project.id)
+    projects_tab = window.tab_of(ProjectsTab)
+    assert window.tabs.currentWidget() is projects_tab
+    projects_tab.card.committee_button.click()  # the card is not on screen: a click by the button itself
+    assert window.tabs.currentWidget() is tab
     d = tab.details
-    d.kind.setCurrentIndex(d.kind.findData("comite"))
-    d.project.setCurrentIndex(d.project.findData(project.id))
+    assert d.kind.currentData() == "comite" and d.project.currentData() == project.id
     assert d.title.text() == "Steering committee — Programme inclusion numérique"
     d.date.setText("13/01/2026")
     d.start.setText("10h")

@@ -72,6 +72,9 @@ class MeetingsTab(Tab):
         self.model = MeetingTableModel(self)
         self.view = table(self.model, "meetingsTable")
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(MeetingTableModel.TITLE, header.ResizeMode.Interactive)
+        header.resizeSection(MeetingTableModel.TITLE, 220)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +131,8 @@ class MeetingsTab(Tab):
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setSizes([520, 840])
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -145,6 +150,14 @@ class MeetingsTab(Tab):
     @classmethod
     def title(cls) -> str:
         return _("Meetings")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """The list wide enough for its date, title and answers the first time the tab shows."""
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([int(total * 0.38), total - int(total * 0.38)])
 
     # --- list -------------------------------------------------------------------------
 
@@ -306,7 +319,20 @@ class MeetingsTab(Tab):
         if self.meeting and self.meeting.id and self.maybe_save():
             ExportRunner(self.ctx, self).export("minutes", self.meeting.id, title=self.meeting.title)
 
+    def new_committee(self, project_id: int) -> None:
+        """A new committee of the project: kind, project and title filled, ready to date and repeat."""
+        self.new_item()
+        if self.meeting is None or self.meeting.id is not None:
+            return  # the user stayed on a meeting with unsaved changes
+        d = self.details
+        d.kind.setCurrentIndex(d.kind.findData("comite"))
+        d.project.setCurrentIndex(d.project.findData(project_id))
+        d.date.setFocus()
+
     def open_item(self, kind: str, item_id: int) -> bool:
+        if kind == "new_committee":
+            self.new_committee(item_id)
+            return True
         if kind != "meeting":
             return False
         meeting = meetings.get_meeting(item_id)
