@@ -322,3 +322,10 @@ def test_invitation_letters_through_the_letters_engine(people, tmp_path):
     assert "Lieu : to be confirmed" in made[0].body and "\n\n\n" not in made[0].body
     count, skipped = letters.write_invitation_letters(m.id, tmp_path / "invitations.pdf")
     assert count == 2 and (tmp_path / "invitations.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_following_on_a_meeting_alone_moves_it(store):
+    m = _meeting()
+    m.held_on = D(2026, 12, 17)
+    [moved] = meetings.update_following(m)
+    assert moved.held_on == D(2026, 12, 17)

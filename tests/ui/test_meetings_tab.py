@@ -205,3 +205,30 @@ def test_the_journal_entry_of_a_meeting_opens_it(window, qtbot):
     assert panel.open_meeting(index)
     assert window.tabs.currentWidget() is window.tab_of(MeetingsTab)
     assert window.tab_of(MeetingsTab).meeting.id == m.id
+
+
+def test_emails_to_the_clipboard_and_the_mail_client(ctx, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from partnerdesk.ui.tabs.meetings.invitees_page import InviteesPage
+
+    mairie, club, helene, seniors = _partners()
+    m = meetings.create_meeting(MeetingData("Réunion", dt.date(2026, 12, 3)))
+    invitations.invite(m.id, [club], [helene])
+    page = InviteesPage(ctx)
+    qtbot.addWidget(page)
+    opened = []
+    page.opener = lambda url: opened.append(url.toString()) or True
+    page.set_meeting(m.id, None)
+    assert page.copy_emails() == ["helene@lunel.fr"]
+    assert QGuiApplication.clipboard().text() == "helene@lunel.fr"
+    assert "Club des aînés" in page.message.text()  # no email: named
+    page.open_mail_client()
+    assert opened and opened[0].startswith("mailto:?bcc=helene@lunel.fr")
+    many = [partners.create_person(PersonData(f"Nom{n}", "Jean", emails=[f"jean.nom{n}@exemple-tres-long.fr"])).id
+            for n in range(80)]
+    invitations.invite(m.id, (), many)
+    page.refresh()
+    page.open_mail_client()
+    assert len(opened) == 1 and "too long" in page.message.text()
+    assert QGuiApplication.clipboard().text().count("@") == 81

@@ -196,7 +196,7 @@ def update_following(data: MeetingData) -> list[MeetingData]:
         raise MeetingError(_("This meeting no longer exists."))
     following = following_in_series(old)
     rule = recurring.series_rule(old.series_id)
-    dates = [m.held_on for m in following]
+    dates = [data.held_on] + [m.held_on for m in following[1:]]
     if rule is not None and data.held_on != old.held_on:
         try:
             dates = replan_following(rule[0], data.held_on, len(following), rule[1])

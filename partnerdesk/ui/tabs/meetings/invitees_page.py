@@ -35,6 +35,9 @@ from partnerdesk.ui.tabs.projects.fields import table
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 
 
+MAILTO_LIMIT = 2000
+
+
 class InviteesPage(QWidget):
     changed = Signal()  # the list or an answer changed (the tab's list refreshes)
 
@@ -226,7 +229,13 @@ class InviteesPage(QWidget):
         if not found:
             self.message.setText(_("Nobody on the list has an email address."))
             return
-        self.opener(QUrl(invitations.mailto(found)))
+        link = invitations.mailto(found)
+        if len(link) > MAILTO_LIMIT:  # some mail clients (and Windows) cut longer links
+            self.copy_emails()
+            self.message.setText(self.message.text() + " " + _(
+                "The list is too long to open the mail client with it: the addresses were copied instead."))
+            return
+        self.opener(QUrl(link))
         if missing:
             self.message.setText(_("Without an email: {names}").format(names=", ".join(missing)))
 
