@@ -232,3 +232,21 @@ def test_emails_to_the_clipboard_and_the_mail_client(ctx, qtbot):
     page.open_mail_client()
     assert len(opened) == 1 and "too long" in page.message.text()
     assert QGuiApplication.clipboard().text().count("@") == 81
+
+
+def test_person_card_lists_her_open_actions(window, qtbot):
+    from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+    mairie, club, helene, seniors = _partners()
+    m = meetings.create_meeting(MeetingData("Seniors et numérique", dt.date(2026, 11, 10)))
+    invitations.invite(m.id, (), [helene])
+    action = followup.add_action(followup.ActionData(m.id, "Diffuser la liste", dt.date(2026, 12, 1),
+                                                     owner_person_id=helene))
+    window.ctx.signals.open_requested.emit("person", helene)
+    card = window.tab_of(PartnersTab).person_card
+    card.sections.setCurrentWidget(card.meetings)
+    assert [a.what for a in card.meetings.actions.rows()] == ["Diffuser la liste"]
+    assert [s.meeting.id for s in card.meetings.meetings.rows()] == [m.id]
+    followup.set_action_done(action.id, dt.date(2026, 11, 20))
+    window.ctx.signals.data_changed.emit("meetings")
+    assert card.meetings.actions.rows() == [] and card.meetings.no_action.isVisibleTo(card.meetings)

@@ -317,7 +317,14 @@ def answers_summary(counts) -> str:
 
 def meetings_of_organisation(organisation_id: int) -> list[MeetingSummary]:
     """The meetings the organisation, or one of its people for it, was invited to, newest first."""
-    ids = {m for (m,) in MeetingInvitee.select(MeetingInvitee.meeting).where(
-        MeetingInvitee.organisation == organisation_id).tuples()}
+    return _meetings_invited(MeetingInvitee.organisation == organisation_id)
+
+
+def meetings_of_person(person_id: int) -> list[MeetingSummary]:
+    return _meetings_invited(MeetingInvitee.person == person_id)
+
+
+def _meetings_invited(where) -> list[MeetingSummary]:
+    ids = {m for (m,) in MeetingInvitee.select(MeetingInvitee.meeting).where(where).tuples()}
     rows = [s for s in list_meetings() if s.meeting.id in ids]
     return sorted(rows, key=lambda s: s.meeting.held_on, reverse=True)

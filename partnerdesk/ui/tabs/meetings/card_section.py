@@ -13,6 +13,14 @@ from partnerdesk.ui.tabs.projects.fields import table
 
 
 class OrganisationMeetings(QWidget):
+    """On an organisation's card; `PersonMeetings` is the same on a person's."""
+
+    def open_actions(self, item_id: int):
+        return followup.open_actions_of_organisation(item_id)
+
+    def meetings_of(self, item_id: int):
+        return meetings.meetings_of_organisation(item_id)
+
     def __init__(self, ctx, card, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -29,7 +37,7 @@ class OrganisationMeetings(QWidget):
         box_layout = QVBoxLayout(actions_box)
         box_layout.addWidget(self.no_action)
         box_layout.addWidget(self.action_view)
-        meetings_box = QGroupBox(_("Meetings it was invited to"))
+        meetings_box = QGroupBox(_("Meetings invited to"))
         QVBoxLayout(meetings_box).addWidget(self.meeting_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,11 +64,19 @@ class OrganisationMeetings(QWidget):
     def refresh(self) -> None:
         org_id = self.card.item_id
         self._shown_for = org_id
-        actions = followup.open_actions_of_organisation(org_id) if org_id else []
+        actions = self.open_actions(org_id) if org_id else []
         self.actions.set_rows(actions)
         self.no_action.setVisible(not actions)
         self.action_view.setVisible(bool(actions))
-        self.meetings.set_rows(meetings.meetings_of_organisation(org_id) if org_id else [])
+        self.meetings.set_rows(self.meetings_of(org_id) if org_id else [])
 
     def _open(self, meeting_id: int) -> None:
         self.ctx.signals.open_requested.emit("meeting", meeting_id)
+
+
+class PersonMeetings(OrganisationMeetings):
+    def open_actions(self, item_id: int):
+        return followup.open_actions_of_person(item_id)
+
+    def meetings_of(self, item_id: int):
+        return meetings.meetings_of_person(item_id)
