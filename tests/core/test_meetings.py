@@ -317,9 +317,17 @@ def test_invitation_letters_through_the_letters_engine(people, tmp_path):
     assert [letter.recipient[0] for letter in made] == ["Club des aînés", "Hélène Martin"]
     assert made[1].recipient[1:3] == ["Adjointe", "Mairie de Lunel"]
     assert skipped == ["Jean Seul"]  # no address; the excused CCAS gets no letter
+    assert made[0].subject == "Invitation: Seniors et numérique"
+    assert "on thursday, 3 december 2026, from 14:00 to 16:30." in made[0].body.lower()
+    assert "Place: to be confirmed" in made[0].body and "\n\n\n" not in made[0].body
+    from partnerdesk import i18n
+
+    i18n.set_language("fr")
+    made, _skipped = letters.invitation_letters(m.id, letters.default_template())
     assert made[0].subject == "Invitation : Seniors et numérique"
-    assert "le thursday, 3 december 2026, from 14:00 to 16:30." in made[0].body.lower()
-    assert "Lieu : to be confirmed" in made[0].body and "\n\n\n" not in made[0].body
+    assert "à la rencontre « Seniors et numérique », le jeudi 3 décembre 2026, de 14:00 à 16:30." in made[0].body
+    assert "Lieu : à préciser" in made[0].body
+    i18n.set_language("en")
     count, skipped = letters.write_invitation_letters(m.id, tmp_path / "invitations.pdf")
     assert count == 2 and (tmp_path / "invitations.pdf").read_bytes().startswith(b"%PDF")
 

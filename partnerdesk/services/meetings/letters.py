@@ -14,7 +14,7 @@ from pathlib import Path
 from partnerdesk.domain.dataio import Letter, LetterTemplateData
 from partnerdesk.domain.meetings import Answer
 from partnerdesk.export.minutes import long_date
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.services import meetings
 from partnerdesk.services.exports import letters as engine
 from partnerdesk.services.exports.selection import Selection
@@ -22,15 +22,15 @@ from partnerdesk.services.meetings import invitations
 
 MEETING_FIELDS = ("rencontre", "theme", "date_rencontre", "horaire", "lieu")
 
-DEFAULT_SUBJECT = "Invitation : {rencontre}"
-DEFAULT_BODY = ("Madame, Monsieur,\n\n{epn} a le plaisir de vous inviter à la rencontre « {rencontre} », "
-                "le {date_rencontre}{horaire}.\n\nLieu : {lieu}\n\n{theme}\n\nMerci de nous faire savoir si vous "
-                "pourrez y participer.\n\nDans l'attente de vous y accueillir, nous vous prions d'agréer nos "
-                "salutations distinguées.")
+# English source, French in the catalogue: the letter is in the language of the interface, whole.
+DEFAULT_SUBJECT = N_("Invitation: {rencontre}")
+DEFAULT_BODY = N_("Dear Sir or Madam,\n\n{epn} is pleased to invite you to the meeting “{rencontre}”, on "
+                  "{date_rencontre}{horaire}.\n\nPlace: {lieu}\n\n{theme}\n\nPlease let us know whether you "
+                  "will be able to attend.\n\nWe look forward to welcoming you.\n\nYours faithfully,")
 
 
 def default_template() -> LetterTemplateData:
-    return LetterTemplateData(_("Invitation"), DEFAULT_SUBJECT, DEFAULT_BODY)
+    return LetterTemplateData(_("Invitation"), _(DEFAULT_SUBJECT), _(DEFAULT_BODY))
 
 
 def meeting_fields(meeting_id: int) -> dict[str, str]:
