@@ -16,6 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import locale as _locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,6 +36,9 @@ DEFAULT = "fr"
 
 _catalog: dict[str, str] = {}
 _language = "en"
+#: the language of the document being written in this thread (None: the interface language).
+#: A context variable: a worker thread exporting a document never changes what the GUI shows.
+_document: ContextVar[tuple[str, dict[str, str]] | None] = ContextVar("document_language", default=None)
 
 
 def N_(message: str) -> str:
@@ -39,22 +46,45 @@ def N_(message: str) -> str:
     return message
 
 
+def _active() -> tuple[str, dict[str, str]]:
+    override = _document.get()
+    return override if override is not None else (_language, _catalog)
+
+
 def _(message: str) -> str:
-    return _catalog.get(message, message) if message else message
+    return _active()[1].get(message, message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Singular for 1 in English; for 0 and 1 in French ("0 fiche à vérifier")."""
-    one = abs(n) < 2 if _language == "fr" else n == 1
+    one = abs(n) < 2 if _active()[0] == "fr" else n == 1
     return _(singular if one else plural)
 
 
 def language() -> str:
-    return _language
+    return _active()[0]
+
+
+@lru_cache(maxsize=4)
+def _cached_catalog(lang: str) -> dict[str, str]:
+    return load_catalog(lang) if lang != "en" else {}
+
+
+@contextmanager
+def document_language(lang: str = "fr") -> Iterator[str]:
+    """Write a document in `lang` (French by default) whatever the interface language:
+    `_`, `ngettext` and the formatting functions follow it inside the block, in this thread
+    (or task) only; the global catalogue the GUI uses is never swapped."""
+    lang = lang if lang in SUPPORTED else DEFAULT
+    token = _document.set((lang, _cached_catalog(lang)))
+    try:
+        yield lang
+    finally:
+        _document.reset(token)
 
 
 def babel_locale() -> str:
-    return "fr_FR" if _language == "fr" else "en_GB"
+    return "fr_FR" if language() == "fr" else "en_GB"
 
 
 def detect_language(environ: dict[str, str] | None = None) -> str:
@@ -115,17 +145,17 @@ def format_date(value: dt.date | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    if _language == "fr":
+    if language() == "fr":
         return value.strftime("%d/%m/%Y")
     return _babel_format_date(value, format="medium", locale=babel_locale())
 
 
-def format_datetime(value: dt.datetime | None) -> str:
+def format_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
     if value is None:
         return ""
-    if _language == "fr":
-        return value.strftime("%d/%m/%Y %H:%M")
-    return _babel_format_datetime(value, format="short", locale=babel_locale())
+    if language() == "fr":
+        return value.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
+    return _babel_format_datetime(value, format="medium" if seconds else "short", locale=babel_locale())
 
 
 def format_money(amount: float | Decimal | int | None) -> str:
@@ -143,7 +173,7 @@ def format_number(value: float | int, decimals: int = 0) -> str:
 def format_percent(ratio: float | None) -> str:
     if ratio is None:
         return "—"
-    return format_number(ratio * 100, 0) + (" %" if _language == "fr" else "%")
+    return format_number(ratio * 100, 0) + (" %" if language() == "fr" else "%")
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -64,7 +64,7 @@ def _targets(args) -> tuple[int, int | None]:
         raise CommandError(_("Say which one: a project, an organisation or a meeting (number or name)."))
     if args.document == "minutes":
         return resolve_meeting(args.target), None
-    if args.document == "partner":
+    if args.document in ("partner", "partner-internal"):
         return documents.resolve_organisation(args.target), None
     if args.document == "attendance":
         if args.session:

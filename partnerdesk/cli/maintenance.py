@@ -6,7 +6,7 @@ from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, data_paths, locked, opened, run
 from partnerdesk.i18n import _, format_datetime
-from partnerdesk.services import backups, data, demo, partners
+from partnerdesk.services import backups, data, demo, health, partners
 
 
 def register(sub) -> None:
@@ -51,17 +51,16 @@ def cmd_restore(args):
 @run
 def cmd_check(args):
     paths = data_paths(args)
-    reason = backups.check(paths)
-    if reason:
-        print(_("The database is damaged: {reason}").format(reason=reason))
-        good = backups.newest_good(paths)
+    found = backups.state(paths)
+    print(health.describe(found, paths))
+    if found.kind not in ("ok", "new"):
+        good = backups.newest_good(paths) if found.needs_restore else None
         if good:
             print(_("Newest good backup: {path}").format(path=good.path))
-        return 1
-    print(_("Database OK: {path}").format(path=paths.db_path))
+            print(_("To restore it: partnerdesk restore {path}").format(path=good.path))
     for b in backups.list_all(paths):
-        print(f"  {format_datetime(b.taken_at)}  {b.kind:<14} {b.path.name}")
-    return 0
+        print(f"  {format_datetime(b.taken_at, seconds=True)}  {b.kind:<14} {b.path.name}")
+    return 0 if found.kind in ("ok", "new") else 1
 
 
 @run

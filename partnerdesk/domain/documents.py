@@ -265,6 +265,7 @@ class PartnerSheetData:
     people: list[PersonCard] = field(default_factory=list)
     projects: list[ProjectStage] = field(default_factory=list)
     interactions: list[InteractionLine] = field(default_factory=list)
+    internal: bool = False  # the EPN's own copy (status, tags, journal); False: the partner's copy
 
 
 @dataclass

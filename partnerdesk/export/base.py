@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
+from partnerdesk.domain.grammar import tight
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
 from partnerdesk.i18n import _, babel_locale, format_money, language
@@ -51,6 +52,7 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 24 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+BODY_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
 _fonts_ready = False
 
@@ -81,16 +83,12 @@ def money(amount: float | None) -> str:
     return format_money(amount)
 
 
-# French typography: no line break inside « » or before : ; ! ?
-_TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])")
-
-
 def esc(text: object) -> str:
     """Any user text, made safe for Paragraph markup: & < > escaped, line breaks kept."""
     if text is None:
         return ""
     value = escape(str(text)).replace("\r\n", "\n").replace("\r", "\n")
-    return _TIGHT.sub("\u00a0", value).replace("\n", "<br/>")
+    return tight(value).replace("\n", "<br/>")
 
 
 def table_style(commands: list) -> TableStyle:
@@ -232,8 +230,26 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
+class _Template(BaseDocTemplate):
+    """Records how far down each page's body the content reached (`page_fill`, 0–1)."""
+
+    def __init__(self, *args, **kwargs):
+        self.page_fill: list[float] = []
+        super().__init__(*args, **kwargs)
+
+    def handle_pageEnd(self):
+        frame = getattr(self, "frame", None)
+        if frame is not None and self.pageTemplate.id != "cover":
+            top = frame._y1 + frame._height - frame._topPadding
+            self.page_fill.append(max(0.0, min(1.0, (top - frame._y) / max(1.0, frame._height))))
+        super().handle_pageEnd()
+
+
 class Document:
-    """A PDF with the EPN's identity on every page. Subclasses fill `story()`."""
+    """A PDF with the EPN's identity on every page. Subclasses fill `story()`.
+
+    After `render()`, `page_fill` holds, for every page but the cover, how far down the body
+    the content reached (0–1): the pagination test wants ≥ 0.55 on every page but the last."""
 
     #: the document's kind, printed in the header ("Bilan", "Dossier de présentation"…)
     kind = ""
@@ -279,7 +295,7 @@ class Document:
 
     def build(self, story: list) -> bytes:
         buffer = io.BytesIO()
-        doc = BaseDocTemplate(
+        doc = _Template(
             buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=self.title(), author=self.epn_name, subject=self.subject(),
             creator="PartnerDesk", producer="PartnerDesk (ReportLab)", keywords=self.kind,
@@ -295,6 +311,7 @@ class Document:
         doc.addPageTemplates(templates)
         canvas_class = type("PageCanvas", (_NumberedCanvas,), {"painter": staticmethod(self._draw_numbers)})
         doc.build(story, canvasmaker=canvas_class)
+        self.page_fill = doc.page_fill
         return buffer.getvalue()
 
     def _draw_page(self, canvas, doc) -> None:

@@ -22,6 +22,7 @@ from partnerdesk.export.base import (
     FONT,
     FONT_BOLD,
     MUTED,
+    PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
     esc,
@@ -121,7 +122,20 @@ class ConventionPdf(Document):
         return drawable(self.doc.title)
 
     def header_text(self) -> str:
+        if self.doc.draft:
+            return drawable(self.doc.labels.get("draft", "")) + " · " + drawable(self.doc.version_label)
         return drawable(self.doc.version_label)
+
+    def _draw_page(self, canvas, doc) -> None:
+        super()._draw_page(canvas, doc)
+        if self.doc.draft:  # a draft never looks final: a light diagonal mark on every page
+            canvas.saveState()
+            canvas.setFillColor(self.theme.accent, alpha=0.13)
+            canvas.setFont(FONT_BOLD, 40)
+            canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, 0, drawable(self.doc.labels.get("draft", "")))
+            canvas.restoreState()
 
     def _draw_numbers(self, canvas, page: int, total: int) -> None:
         canvas.saveState()
@@ -136,7 +150,9 @@ class ConventionPdf(Document):
         lines = [Paragraph(f"<b>{text(party.name)}</b>", s["party"])]
         if party.address:
             lines.append(Paragraph(text(party.address), s["party"]))
-        if party.signatory:
+        if party.represented:
+            lines.append(Paragraph(text(party.represented), s["party"]))
+        elif party.signatory:
             line = labels["represented_by"].format(name=party.signatory, title=party.signatory_title).rstrip(", ")
             lines.append(Paragraph(text(line), s["party"]))
         lines.append(Paragraph(text(labels["hereafter"].format(name=party.name)), s["party"]))
@@ -170,6 +186,8 @@ class ConventionPdf(Document):
     def story(self) -> list:
         doc, s = self.doc, self.styles
         story = [Paragraph(text(doc.title), s["conv_title"])]
+        if doc.draft:
+            story.append(Paragraph(f"<b>{text(doc.labels.get('draft', ''))}</b>", s["subtitle"]))
         if doc.subtitle:
             story.append(Paragraph(text(doc.subtitle), s["subtitle"]))
         story += [Spacer(1, 7 * mm), Paragraph(text(doc.labels["between"]), s["lead_in"])]

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.labels import N_
-from partnerdesk.domain.project_rules import budget_totals
+from partnerdesk.domain.engagement import Engagement, Standing, budget_totals, standing_of
 from partnerdesk.domain.projects import (
     BudgetLineData,
     BudgetTotals,
@@ -60,7 +60,8 @@ def validate_project(data: ProjectData) -> None:
         checks["duration_kind"] = N_("Unknown value.")
     if ProjectStatus.parse(data.status) is None:
         checks["status"] = N_("Unknown value.")
-    v.collect(checks)
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=("title", "place", "in_charge"),
+                                                     texts=("description", "objectives", "context", "bilan_text"))))
 
 
 def project_data(row: Project) -> ProjectData:
@@ -76,12 +77,18 @@ def create_project(data: ProjectData) -> ProjectData:
     return project_data(row)
 
 
+class NotFound(LookupError):
+    """The project no longer exists (deleted, or replaced by a restore)."""
+
+
 def update_project(data: ProjectData) -> ProjectData:
     validate_project(data)
     with database.atomic():
         values = {f: getattr(data, f) for f in _PROJECT_FIELDS}
-        Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
-            Project.id == data.id).execute()
+        updated = Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
+            (Project.id == data.id) & Project.deleted_at.is_null()).execute()
+        if not updated:
+            raise NotFound(data.id)
     return get_project(data.id)
 
 
@@ -177,7 +184,7 @@ def needs_of(project_id: int) -> list[NeedData]:
 # --- budget -----------------------------------------------------------------------
 
 def add_budget_line(line: BudgetLineData) -> BudgetLineData:
-    v.collect({"label": v.check_required(line.label),
+    v.collect({"label": v.check_required(line.label) or v.check_name_length(line.label),
                "amount": None if (line.amount or 0) >= 0 else N_("The amount cannot be negative.")})
     with database.atomic():
         position = BudgetLine.select().where(BudgetLine.project == line.project_id).count()
@@ -202,7 +209,19 @@ def budget_of(project_id: int) -> list[BudgetLineData]:
 
 
 def budget_totals_of(project_id: int) -> BudgetTotals:
-    return budget_totals(budget_of(project_id))
+    """The budget reconciled with the partners' engagement (a refused partner's lines are uncovered)."""
+    return budget_totals(budget_of(project_id), engagements_of(project_id))
+
+
+def standings_of(project_id: int) -> list[Standing]:
+    """Every organisation of the project with its engagement (domain/engagement.py), in board order."""
+    contributions = contributions_of_project(project_id)
+    return [standing_of(card, contributions.get(card.id, [])) for card in list_cards(project_id)]
+
+
+def engagements_of(project_id: int) -> dict[int, Engagement]:
+    """project_partner_id -> Engagement."""
+    return {s.project_partner_id: s.engagement for s in standings_of(project_id)}
 
 
 # --- partners -----------------------------------------------------------------------
@@ -350,7 +369,7 @@ def milestone_data(r: Milestone) -> MilestoneData:
 
 
 def add_milestone(data: MilestoneData) -> MilestoneData:
-    v.collect({"title": v.check_required(data.title)})
+    v.collect({"title": v.check_required(data.title) or v.check_name_length(data.title)})
     row = Milestone.create(project=data.project_id, project_partner=data.project_partner_id, title=data.title,
                            kind=data.kind, due_on=data.due_on, status=data.status, done_on=data.done_on,
                            created_at=dt.datetime.now())

@@ -73,6 +73,8 @@ class DataioMenu:
     def import_file(self, path=None):
         from partnerdesk.ui.dialogs.import_wizard import ImportWizard
 
+        if hasattr(self.window, "settle_all") and not self.window.settle_all():
+            return None  # unsaved changes kept: the import waits
         dialog = ImportWizard(self.ctx, path, self.window)
         dialog.exec()
         return dialog

@@ -22,6 +22,8 @@ from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 from partnerdesk.ui.tabs.todo.tab import TodoTab
 from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
+from partnerdesk.ui.widgets.notice_banner import NoticeArea
+from partnerdesk.ui.undo_menu import UndoMenu
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -41,13 +43,18 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         central = QWidget()
         self.review_banner = ReviewBanner(ctx, central)
+        self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notices)
         column.addWidget(self.review_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.tab_list: list[Tab] = []
         self._build_tabs()
+        self._shown_tab = self.tabs.currentWidget()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.ctx.undo.activate(getattr(self._shown_tab, "undo_stack", None))
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
@@ -99,12 +106,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self._action(self.file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        undo = self.ctx.undo_stack.createUndoAction(self, _("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo_stack.createRedoAction(self, _("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
+        self.undo_menu = UndoMenu(self, self.edit_menu)
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, _("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
 
@@ -125,6 +127,24 @@ class MainWindow(QMainWindow):
         return action
 
     # --- routing ------------------------------------------------------------
+
+    def _tab_changed(self, _index: int) -> None:
+        """Leaving a tab settles its unsaved changes first (Cancel stays on it); the shown tab's
+        undo stack becomes the active one."""
+        shown = self.tabs.currentWidget()
+        left = getattr(self, "_shown_tab", None)
+        if left is not None and left is not shown and self.tabs.indexOf(left) >= 0 and hasattr(left, "can_leave"):
+            if not left.can_leave():
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentWidget(left)
+                self.tabs.blockSignals(False)
+                return
+        self._shown_tab = shown
+        self.ctx.undo.activate(getattr(shown, "undo_stack", None))
+
+    def settle_all(self) -> bool:
+        """Ask about every unsaved change in every tab (before a restore, an import or its undo)."""
+        return all(tab.can_leave() for tab in self.tab_list if hasattr(tab, "can_leave"))
 
     def current_tab(self) -> Tab | None:
         widget = self.tabs.currentWidget()
@@ -149,6 +169,9 @@ class MainWindow(QMainWindow):
             tab.on_data_changed(area)
 
     def open_item(self, kind: str, item_id: int) -> None:
+        if kind == "backups":  # "À faire": copy the backups outside the computer
+            self.show_backups()
+            return
         for tab in self.tab_list:
             if tab.open_item(kind, item_id):
                 self.show_tab(tab)
@@ -160,14 +183,18 @@ class MainWindow(QMainWindow):
         AboutDialog(self.ctx.paths, data.schema_version(), self).exec()
 
     def show_backups(self) -> None:
-        dialog = BackupsDialog(self.ctx.paths, self)
-        dialog.restored.connect(self._after_restore)
+        dialog = BackupsDialog(self.ctx.paths, self, tasks=self.ctx.tasks, before_restore=self.settle_all)
+        dialog.restored.connect(self.after_data_swap)
         dialog.exec()
 
-    def _after_restore(self) -> None:
-        self.ctx.undo_stack.clear()
+    def after_data_swap(self) -> None:
+        """After a restore or an archive import: no undo may act on replaced data, and every
+        view reloads (a card whose record is gone closes with a calm message)."""
+        self.ctx.undo.clear_all()
         self.ctx.signals.data_changed.emit("*")
         self.statusBar().showMessage(_("Backup restored."), 8000)
+
+    _after_restore = after_data_swap
 
     def load_demo(self) -> None:
         if not data.is_empty():

@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 
-from partnerdesk import i18n
 from partnerdesk.cli import main
 from partnerdesk.domain.meetings import ActionData, MeetingData
 from partnerdesk.domain.partners import OrganisationData, PersonData
@@ -46,7 +45,10 @@ def committee(store):
 
 
 def test_minutes_pdf_read_back_and_rendered(committee):
+    from partnerdesk.services import settings
+
     paths, meeting_id, made = committee
+    settings.set_(settings.DOCUMENT_LANGUAGE, "en")  # documents are French unless the EPN says otherwise
     pdf = documents.render("minutes", paths, meeting_id, today=TODAY).pdf
     text = pdfcheck.text(pdf)
     for expected in ("Comité de programmation", "Dupont & Fils <SARL>", "Hélène Martin (Mairie)",
@@ -65,7 +67,6 @@ def test_minutes_pdf_read_back_and_rendered(committee):
 
 
 def test_minutes_in_french_and_an_empty_meeting(store):
-    i18n.set_language("fr")
     m = meetings.create_meeting(MeetingData("Réunion vide", D(2026, 12, 1), kind="autre"))
     text = pdfcheck.text(documents.render("minutes", store, m.id, today=TODAY).pdf)
     for expected in ("COMPTE RENDU", "Mardi 1 décembre 2026", "Aucun ordre du jour", "Aucune décision",
@@ -78,7 +79,7 @@ def test_attendance_sheet_of_a_meeting_reuses_the_sessions_sheet(committee):
     paths, meeting_id, _made = committee
     pdf = documents.render("meeting_attendance", paths, meeting_id, today=TODAY).pdf
     text = pdfcheck.text(pdf)
-    assert "ATTENDANCE SHEET" in text and "Comité de programmation" in text
+    assert "FEUILLE D'ÉMARGEMENT" in text and "Comité de programmation" in text
     assert "Dupont & Fils <SARL>" in text and "Club des aînés" not in text  # excused: no line to sign
     pdfcheck.rendered_pages(pdf)
 

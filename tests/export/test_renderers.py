@@ -78,7 +78,7 @@ def test_partner_sheet_in_french(tmp_path, french):
     pdf = render_partner_sheet(samples.partner_sheet(tmp_path), samples.identity(tmp_path))
     content = text(pdf)
     for expected in ("Fiche partenaire", "Boulangerie Dupont & Fils <SARL>", "Zoé Œillet", "Relais de l'EPN",
-                     "Projets menés ensemble", "Derniers échanges", "Convention signée"):
+                     "Projets menés ensemble", "Derniers échanges", "Convention signée", "DOCUMENT INTERNE"):
         assert has(content, expected), expected
     assert _metadata(pdf)["title"] == "Fiche partenaire — Boulangerie Dupont & Fils <SARL>"
     _only_dejavu(pdf)

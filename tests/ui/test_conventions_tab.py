@@ -251,7 +251,7 @@ def test_delete_and_undo(ctx, opened, qtbot):
     conv_id = opened.editor.conv.id
     opened.delete(conv_id)
     assert conventions.get_convention(conv_id) is None and opened.stack.currentWidget() is opened.empty
-    ctx.undo_stack.undo()
+    opened.undo_stack.undo()
     assert conventions.get_convention(conv_id) is not None
     assert opened.model.rowCount() == 1 and opened.editor.conv.id == conv_id
 

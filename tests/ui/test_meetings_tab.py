@@ -250,3 +250,22 @@ def test_person_card_lists_her_open_actions(window, qtbot):
     followup.set_action_done(action.id, dt.date(2026, 11, 20))
     window.ctx.signals.data_changed.emit("meetings")
     assert card.meetings.actions.rows() == [] and card.meetings.no_action.isVisibleTo(card.meetings)
+
+
+def test_invitation_letters_dialog_in_the_documents_language(ctx, qtbot, tmp_path):
+    from partnerdesk.store.models import Organisation
+    from partnerdesk.ui.tabs.meetings.invitees_page import InvitationLettersDialog
+
+    mairie, club, helene, seniors = _partners()
+    Organisation.update(address="1 place de la Mairie", postcode="34400", city="Lunel").where(
+        Organisation.id == mairie).execute()
+    m = meetings.create_meeting(MeetingData("Seniors et numérique", dt.date(2026, 12, 3), start_time="14:00"))
+    invitations.invite(m.id, [club], [helene])
+    dialog = InvitationLettersDialog(ctx, m.id)
+    qtbot.addWidget(dialog)
+    assert dialog.body.toPlainText().startswith("Madame, Monsieur,")  # documents in French by default
+    dialog.path.setText(str(tmp_path / "invitations.pdf"))
+    dialog.make()
+    assert "1 letter written" in dialog.message.text() and "Club des aînés" in dialog.message.text()
+    text = pdfcheck.text((tmp_path / "invitations.pdf").read_bytes())
+    assert "le jeudi 3 décembre 2026 à 14:00" in text and "Hélène Martin" in text

@@ -55,23 +55,22 @@ def invitation_letters(meeting_id: int, template: LetterTemplateData) -> tuple[l
     orgs = [i.organisation_id for i in invitees if not i.person_id and i.organisation_id]
     found = (engine.recipients("organisations", Selection(ids=orgs)) if orgs else []) + \
         (engine.recipients("people", Selection(ids=people)) if people else [])
-    place_date, signatory = engine.signature()
+    signed = engine.signature()
     made, skipped = [], []
     for recipient in found:
         if not recipient.has_address:
             skipped.append(recipient.label)
             continue
-        fields = dict(recipient.fields, **extra)
-        body = "\n\n".join(p for p in engine.merge(template.body, fields).split("\n\n") if p.strip())
-        made.append(Letter(recipient.address_block(), engine.merge(template.subject, fields), body, place_date,
-                           signatory))
+        letter = engine.letter_of(recipient, template, signed, extra)
+        letter.body = "\n\n".join(p for p in letter.body.split("\n\n") if p.strip())  # an empty {theme}
+        made.append(letter)
     return made, skipped
 
 
 def write_invitation_letters(meeting_id: int, target: Path,
                              template: LetterTemplateData | None = None) -> tuple[int, list[str]]:
-    """Write the PDF; return (letters written, names skipped)."""
-    template = template or default_template()
-    made, skipped = invitation_letters(meeting_id, template)
-    engine.write_letters_pdf(made, template.name, target)
-    return len(made), skipped
+    """Write the PDF in the documents' language; return (letters written, names skipped)."""
+    def make():
+        return invitation_letters(meeting_id, template or default_template())
+
+    return engine.write_letters(make, _("Invitation"), target)

@@ -4,6 +4,7 @@ from partnerdesk.store.models.balance import DecisionGrid, FunderProfile, Partne
 from partnerdesk.store.models.base import BaseModel, JSONField
 from partnerdesk.store.models.conventions import (
     Convention,
+    ConventionFrozen,
     ConventionParty,
     ConventionStep,
     ConventionTemplate,
@@ -52,12 +53,15 @@ from partnerdesk.store.models.projects import (
     StageMove,
     TodoState,
 )
+from partnerdesk.store.models.files import PersonFileHistory
 from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
+    "PersonFileHistory",
     "Affiliation",
     "BaseModel",
     "Convention",
+    "ConventionFrozen",
     "ConventionParty",
     "ConventionStep",
     "ConventionTemplate",

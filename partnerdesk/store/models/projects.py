@@ -129,6 +129,7 @@ class ProjectSession(BaseModel):
     actual_attendance = IntegerField(null=True)
     cancelled = BooleanField(default=False)
     notes = TextField(default="")
+    held = BooleanField(default=False)  # 0008: marked held (held also when attendance was entered)
 
 
 class SessionParticipant(BaseModel):

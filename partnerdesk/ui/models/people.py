@@ -122,7 +122,8 @@ class AffiliationTableModel(_ListModel):
 
     def display(self, row, col: int) -> str:
         a, name = row
-        return [name, a.role, format_date(a.start_date),
+        role = " — ".join(x for x in (a.role, a.department) if x)
+        return [name, role, format_date(a.start_date),
                 format_date(a.end_date) if a.end_date else _("current")][col]
 
     def extra(self, row, col: int, role):

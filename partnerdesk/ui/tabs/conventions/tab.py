@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import _
-from partnerdesk.services import convention_templates, conventions
+from partnerdesk.services import convention_templates, conventions, data
 from partnerdesk.ui.models.conventions import COL_TITLE, ConventionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
@@ -134,16 +134,19 @@ class ConventionsTab(Tab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.refresh()
+        self.refresh(expire=False)
 
     @classmethod
     def title(cls) -> str:
         return _("Conventions")
 
-    def refresh(self, reload_editor: bool = True) -> None:
-        """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing."""
+    def refresh(self, reload_editor: bool = True, *, expire: bool = True) -> None:
+        """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing.
+        Ended conventions become échues, except while the tab is built (nothing writes then: the
+        start-up does it) and when the data is read-only."""
         current = self.editor.conv.id if self.editor.conv else None
-        conventions.update_expired()
+        if expire and data.writable():
+            conventions.update_expired()
         rows = conventions.list_conventions()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
@@ -233,7 +236,7 @@ class ConventionsTab(Tab):
     def delete(self, convention_id: int) -> None:
         title = self.editor.conv.title if self.editor.conv else ""
         self.editor.dirty = False
-        self.ctx.undo_stack.push(DeleteConventionCommand(self, convention_id, title))
+        self.ctx.undo_for(self).push(DeleteConventionCommand(self, convention_id, title))
         self.refresh()
 
     # --- templates -------------------------------------------------------------

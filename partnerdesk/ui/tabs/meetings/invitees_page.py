@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.dataio import LetterTemplateData
 from partnerdesk.domain.meetings import Answer
-from partnerdesk.i18n import _, ngettext
-from partnerdesk.services import partners, tags
+from partnerdesk.i18n import _, document_language, ngettext
+from partnerdesk.services import partners, settings, tags
 from partnerdesk.services.exports.letters import LetterError
 from partnerdesk.services.meetings import invitations
 from partnerdesk.services.meetings import letters as meeting_letters
@@ -262,7 +262,8 @@ class InvitationLettersDialog(QDialog):
         self.setObjectName("invitationLettersDialog")
         self.setWindowTitle(_("Invitation letters"))
         self.resize(700, 560)
-        template = meeting_letters.default_template()
+        with document_language(settings.document_language()):  # the letter's language, whole
+            template = meeting_letters.default_template()
         self.subject = QLineEdit(template.subject)
         self.subject.setObjectName("invitationSubject")
         self.body = QPlainTextEdit(template.body)

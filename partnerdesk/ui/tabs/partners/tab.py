@@ -111,6 +111,8 @@ class PartnersTab(Tab):
         if card is not None and card.item_id is not None and not card.is_dirty():
             if partners.is_deleted(card.kind, card.item_id):
                 self.cards.setCurrentWidget(self.no_card)
+                self.ctx.signals.status_message.emit(
+                    _("The card “{name}” no longer exists: it was closed.").format(name=card.display_name()))
             else:
                 card.show_item(card.item_id)
 
@@ -191,7 +193,7 @@ class PartnersTab(Tab):
         if card is not None and card.kind == kind and card.item_id in ids:
             card.set_clean()
             self.cards.setCurrentWidget(self.no_card)
-        self.ctx.undo_stack.push(MoveToTrash(self.ctx, kind, ids))
+        self.ctx.undo_for(self).push(MoveToTrash(self.ctx, kind, ids))
         self.ctx.signals.status_message.emit(
             _("{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).").format(count=len(ids)))
 
@@ -203,6 +205,9 @@ class PartnersTab(Tab):
             dialog.set_other(drop_id)
         merged = self.run_dialog(dialog)
         if merged:
+            # Irreversible (said in the dialog): earlier steps may concern the card merged away.
+            self.undo_stack.clear()
+            self.ctx.signals.status_message.emit(_("Cards merged (a merge cannot be undone)."))
             self.ctx.signals.data_changed.emit("*" if kind == "organisation" else "people")
             self.open_item(kind, keep_id)
         return merged

@@ -451,7 +451,7 @@ class PipelineBoard(QWidget):
         self._push_move(card, stage, position, "")
 
     def _push_move(self, card: PartnerCard, stage: str, position: int | None, reason: str) -> None:
-        self.ctx.undo_stack.push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
+        self.ctx.undo_for(self).push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
         self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(
             name=card.organisation_name, stage=_(Stage(stage).label)))

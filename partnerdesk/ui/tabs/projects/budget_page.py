@@ -87,6 +87,8 @@ class BudgetPage(QWidget):
         return box
 
     def set_project(self, project_id: int | None) -> None:
+        if project_id != self.project_id:
+            self.revert()
         self.project_id = project_id
         self.refresh()
 
@@ -107,6 +109,33 @@ class BudgetPage(QWidget):
                               "<b>still uncovered {uncovered}</b>. Staff time: {hours} h.").format(
             total=format_money(t.total), partners=format_money(t.by_partners), own=format_money(t.own_funds),
             uncovered=format_money(t.uncovered), hours=format_number(hours, 1)))
+
+    # --- unsaved changes (ui/unsaved.py): a need or a line typed and not added yet ---------------
+
+    def _pending(self) -> tuple[bool, bool]:
+        need = bool(self.need_description.text().strip() or self.need_amount.text().strip())
+        line = bool(self.line_label.text().strip() or self.line_amount.text().strip())
+        return need, line
+
+    def is_dirty(self) -> bool:
+        return self.project_id is not None and any(self._pending())
+
+    def display_name(self) -> str:
+        return _("Needs and budget")
+
+    def save(self) -> bool:
+        need, line = self._pending()
+        if need:
+            before = len(projects.needs_of(self.project_id))
+            self.add_need()
+            if len(projects.needs_of(self.project_id)) == before:
+                return False
+        return self.add_line() if line else True
+
+    def revert(self) -> None:
+        for edit in (self.need_description, self.need_amount, self.line_label, self.line_amount):
+            edit.clear()
+        self.errors.clear()
 
     def _changed(self) -> None:
         self.ctx.signals.data_changed.emit("projects")

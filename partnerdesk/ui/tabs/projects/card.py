@@ -14,6 +14,7 @@ from partnerdesk.ui.tabs.projects.milestones_page import MilestonesPage
 from partnerdesk.ui.tabs.projects.partners_page import PartnersPage
 from partnerdesk.ui.tabs.projects.photos_page import PhotosPage
 from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
+from partnerdesk.ui.unsaved import settle_all
 from partnerdesk.ui.widgets.export_buttons import ProjectExportButton
 
 
@@ -58,6 +59,16 @@ class ProjectCard(QWidget):
         layout.addLayout(heading_row)
         layout.addWidget(self.pages, 1)
 
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def editors(self) -> list:
+        """The project's own form, then every page with something typed and not added yet."""
+        pages = [p for p in self._dependent_pages() if hasattr(p, "is_dirty")]
+        return [self.form] + pages if self.project_id is not None or self.form.is_dirty() else pages
+
+    def can_leave(self) -> bool:
+        return settle_all(self.editors(), self)
+
     def _dependent_pages(self):
         return (self.partners, self.budget, self.sessions, self.milestones, self.photos, self.balance)
 
@@ -96,8 +107,11 @@ class ProjectCard(QWidget):
         if self.project_id is None:
             return
         data = projects.get_project(self.project_id)
-        if data is None:
+        if data is None:  # deleted elsewhere, or a restore replaced the data
+            self.form.tracker.set_clean()
             self.show_project(None)
+            self.hide()
+            self.ctx.signals.status_message.emit(_("The project shown no longer exists: its card was closed."))
             return
         self._set_heading(data)
         if area in ("organisations", "*"):

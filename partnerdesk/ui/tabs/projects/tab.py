@@ -164,8 +164,18 @@ class ProjectsTab(Tab):
                 return
 
     def _row_changed(self, current, _previous) -> None:
-        if current.isValid():
-            self.show_project(current.data(IdRole))
+        if not current.isValid() or (current.data(IdRole) == self.card.project_id and not self.card.isHidden()):
+            return
+        if not self.can_leave():  # Cancel: stay on the project being edited
+            if self.card.project_id is not None:
+                self._select_row(self.card.project_id)
+            else:
+                self.table.selectionModel().blockSignals(True)
+                self.table.clearSelection()
+                self.table.setCurrentIndex(self.proxy.index(-1, -1))
+                self.table.selectionModel().blockSignals(False)
+            return
+        self.show_project(current.data(IdRole))
 
     def show_project(self, project_id: int | None) -> None:
         self.card.show()
@@ -176,7 +186,12 @@ class ProjectsTab(Tab):
 
     # --- Tab ----------------------------------------------------------------
 
+    def can_leave(self) -> bool:
+        return self.card.isHidden() or self.card.can_leave()
+
     def new_item(self) -> None:
+        if not self.can_leave():
+            return
         self.views.setCurrentIndex(0)
         self.table.clearSelection()
         self.show_project(None)
@@ -195,6 +210,8 @@ class ProjectsTab(Tab):
         project_id = projects.project_of(kind, item_id)
         if project_id is None or projects.get_project(project_id) is None:
             return False
+        if project_id != self.card.project_id and not self.can_leave():
+            return True
         self.views.setCurrentIndex(0)
         if self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex() \
                 or self.public_filter.currentIndex():

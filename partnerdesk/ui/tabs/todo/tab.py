@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from partnerdesk.domain.todo import TodoItem, window_end
+from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _
-from partnerdesk.services import todo
+from partnerdesk.services import projects, todo, todo_undo
 from partnerdesk.ui.models.projects import TodoTableModel
 from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.todo import commands
 from partnerdesk.ui.widgets.empty_state import EmptyState
 
 ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
@@ -165,15 +166,28 @@ class TodoTab(Tab):
             self.ctx.signals.open_requested.emit(item.open_kind, item.open_id)
 
     def mark_done(self) -> None:
+        """Done (Ctrl+Z undoes it); a next step is closed on its card and the next one asked for."""
         item = self.selected_item()
-        if item is not None:
-            todo.mark_done(item)
-            self._after_change(_("“{title}” marked as done.").format(title=item.title))
+        if item is None:
+            return
+        before = todo_undo.snapshot(item)
+        todo.mark_done(item)
+        if item.kind == TodoKind.NEXT_STEP:
+            partner = item.title.rsplit(" — ", 1)[-1]
+            following = commands.ask_next_step(self, partner, self.today() + dt.timedelta(days=7))
+            if following is not None:
+                projects.set_next_step(item.open_id, *following)
+        self.ctx.undo_for(self).push(commands.TodoCommand(
+            self.ctx, before, todo_undo.snapshot(item), _("Mark “{title}” as done").format(title=item.title)))
+        self._after_change(_("“{title}” marked as done.").format(title=item.title))
 
     def postpone_selected(self, until: dt.date) -> None:
         item = self.selected_item()
         if item is not None and until > self.today():
+            before = todo_undo.snapshot(item)
             todo.postpone(item, until)
+            self.ctx.undo_for(self).push(commands.TodoCommand(
+                self.ctx, before, todo_undo.snapshot(item), _("Postpone “{title}”").format(title=item.title)))
             self._after_change(_("“{title}” postponed.").format(title=item.title))
 
     def _after_change(self, message: str) -> None:
