@@ -269,3 +269,21 @@ def test_invitation_letters_dialog_in_the_documents_language(ctx, qtbot, tmp_pat
     assert "1 letter written" in dialog.message.text() and "Club des aînés" in dialog.message.text()
     text = pdfcheck.text((tmp_path / "invitations.pdf").read_bytes())
     assert "le jeudi 3 décembre 2026 à 14:00" in text and "Hélène Martin" in text
+
+
+def test_cancel_a_meeting_removes_its_journal_entry(window, qtbot):
+    mairie, club, helene, seniors = _partners()
+    m = meetings.create_meeting(MeetingData("Comité", dt.date(2026, 11, 10), kind="comite"))
+    invitations.invite(m.id, [mairie])
+    invitations.set_answers(m.id, {i.id: "present" for i in invitations.invitees_of(m.id)})
+    assert meetings.get_meeting(m.id).interaction_id is not None
+    tab = window.tab_of(MeetingsTab)
+    window.show_tab(tab)
+    tab.open_item("meeting", m.id)
+    tab.details.cancelled.setChecked(True)
+    _click(qtbot, tab.save_button)
+    saved = meetings.get_meeting(m.id)
+    assert saved.cancelled and saved.interaction_id is None
+    from partnerdesk.ui.models.meetings import MeetingTableModel
+
+    assert "cancelled" in tab.model.index(tab.model.row_of(m.id), MeetingTableModel.TITLE).data()

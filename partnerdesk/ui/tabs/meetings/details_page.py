@@ -57,6 +57,10 @@ class DetailsPage(QWidget):
         self.project.setObjectName("meetingProject")
         self.project.currentIndexChanged.connect(self._project_chosen)
         self.tag_picker = TagPicker()
+        self.cancelled = QCheckBox(_("Cancelled"))
+        self.cancelled.setObjectName("meetingCancelled")
+        self.cancelled.setToolTip(_("A cancelled meeting stays in the list, leaves the agenda export and gives "
+                                    "no journal entry"))
 
         self.repeat = QCheckBox(_("Repeat this meeting"))
         self.repeat.setObjectName("meetingRepeat")
@@ -93,6 +97,7 @@ class DetailsPage(QWidget):
         form.addRow(_("In charge"), self.in_charge)
         form.addRow(_("Project"), errors.field("project_id", self.project))
         form.addRow(_("Tags"), self.tag_picker)
+        form.addRow("", self.cancelled)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.series_note)
@@ -105,6 +110,7 @@ class DetailsPage(QWidget):
             combo.currentIndexChanged.connect(self.changed)
         self.in_charge.editTextChanged.connect(self.changed)
         self.tag_picker.changed.connect(self.changed)
+        self.cancelled.toggled.connect(self.changed)
 
     def reload_choices(self) -> None:
         """Projects and people in charge, kept on the current choice."""
@@ -143,6 +149,7 @@ class DetailsPage(QWidget):
         self.in_charge.setEditText(meeting.in_charge)
         select_data(self.project, meeting.project_id)
         self.tag_picker.set_tags(tags.list_tags(), meeting.tag_ids)
+        self.cancelled.setChecked(meeting.cancelled)
         is_new = meeting.id is None
         self.repeat.setVisible(is_new)
         self.repeat_box.setVisible(is_new)
@@ -165,6 +172,7 @@ class DetailsPage(QWidget):
         meeting.in_charge = self.in_charge.currentText()
         meeting.project_id = self.project.currentData()
         meeting.tag_ids = self.tag_picker.chosen_ids()
+        meeting.cancelled = self.cancelled.isChecked()
         return meeting
 
     def repetition(self):
