@@ -9,8 +9,10 @@ from pathlib import Path
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.cli.conventions import export_convention
 from partnerdesk.i18n import _, parse_date
-from partnerdesk.services import documents
-from partnerdesk.services.meetings import MeetingError, resolve_meeting
+
+# services.documents.KINDS (tests/core/test_import_guard.py checks), named here so that
+# building the parser does not import the document services.
+DOCUMENTS = ("dossier", "bilan", "partner", "partner-internal", "attendance", "minutes")
 
 
 def register(sub) -> None:
@@ -18,7 +20,7 @@ def register(sub) -> None:
         "export", help="export a PDF for partners: project dossier, bilan, partner sheet or attendance sheet",
         description="TARGET is a project (number or part of its title) for dossier, bilan and attendance, "
                     "an organisation for partner, a convention number for convention (PDF or ODT).")
-    p.add_argument("document", choices=(*documents.KINDS, "convention"))
+    p.add_argument("document", choices=(*DOCUMENTS, "convention"))
     p.add_argument("target", metavar="PROJECT_OR_ID", nargs="?",
                    help="minutes: the meeting's number (or part of its title)")
     p.add_argument("--partner", metavar="ORG", help="dossier: the organisation it is addressed to (number or name)")
@@ -33,6 +35,9 @@ def register(sub) -> None:
 
 @run
 def cmd_export(args):
+    from partnerdesk.services import documents
+    from partnerdesk.services.meetings import MeetingError
+
     if args.document == "convention":
         return export_convention(args)
     with opened(args) as paths:
@@ -58,6 +63,9 @@ def cmd_export(args):
 
 
 def _targets(args) -> tuple[int, int | None]:
+    from partnerdesk.services import documents
+    from partnerdesk.services.meetings import resolve_meeting
+
     if args.document == "attendance" and args.meeting:
         return resolve_meeting(args.meeting), None
     if not args.target:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.domain.meetings import Answer, MeetingKind
 from partnerdesk.i18n import _, format_date
-from partnerdesk.services import documents, meetings
-from partnerdesk.services.meetings import invitations
 
 
 def register(sub) -> None:
@@ -23,6 +21,8 @@ def _label(enum, value: str) -> str:
 
 
 def line(summary) -> str:
+    from partnerdesk.services import meetings
+
     m = summary.meeting
     parts = [format_date(m.held_on)]
     if m.hours:
@@ -38,6 +38,9 @@ def line(summary) -> str:
 
 @run
 def cmd_meetings(args):
+    from partnerdesk.services import documents, meetings
+    from partnerdesk.services.meetings import invitations
+
     with opened(args):
         project_id = None
         if args.project:

@@ -55,8 +55,21 @@ def on_postpone(kind: str, hook: Callable[[TodoItem, dt.date], None]) -> None:
     POSTPONE_HOOKS[kind] = hook
 
 
+# Areas whose sources register on import; loaded before the first use, so that "À faire" has every
+# line whichever screens were opened before (the tabs are built lazily).
+SOURCE_MODULES = ("partnerdesk.services.convention_todo", "partnerdesk.services.meetings.followup")
+
+
+def _load_sources() -> None:
+    import importlib
+
+    for name in SOURCE_MODULES:
+        importlib.import_module(name)
+
+
 def items(today: dt.date | None = None, *, include_done: bool = False) -> list[TodoItem]:
     """Every line due up to the end of next week, minus the ones done or still postponed."""
+    _load_sources()
     today = today or dt.date.today()
     found: dict[str, TodoItem] = {}
     for source in SOURCES:
@@ -79,6 +92,7 @@ def items(today: dt.date | None = None, *, include_done: bool = False) -> list[T
 def mark_done(item: TodoItem) -> None:
     """Hide the line for good; a milestone line also marks the milestone done; a next step is
     closed on its partner card (the board no longer shows it overdue)."""
+    _load_sources()
     with database.atomic():
         _set_state(item.key, DONE, None)
         if item.kind == TodoKind.MILESTONE:
@@ -94,6 +108,7 @@ def mark_done(item: TodoItem) -> None:
 def postpone(item: TodoItem, until: dt.date) -> None:
     """Hide the line until `until`; a milestone line moves the milestone's date, a next step the
     date on its partner card."""
+    _load_sources()
     with database.atomic():
         _set_state(item.key, POSTPONED, until)
         if item.kind == TodoKind.MILESTONE:

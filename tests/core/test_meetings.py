@@ -337,3 +337,21 @@ def test_following_on_a_meeting_alone_moves_it(store):
     m.held_on = D(2026, 12, 17)
     [moved] = meetings.update_following(m)
     assert moved.held_on == D(2026, 12, 17)
+
+
+def test_todo_knows_the_meeting_actions_without_the_meetings_area_loaded(tmp_path):
+    """The tabs are built lazily: "À faire" loads the sources of every area itself."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import sys
+        from partnerdesk.services import todo
+        assert "partnerdesk.services.meetings" not in sys.modules
+        todo._load_sources()
+        from partnerdesk.services.meetings import followup
+        assert followup.meeting_actions_due in todo.SOURCES and "meeting_action" in todo.DONE_HOOKS
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

@@ -12,7 +12,6 @@ from partnerdesk.i18n import _
 from partnerdesk.services import meetings, projects
 from partnerdesk.services.documents.project_docs import DocumentError
 from partnerdesk.services.meetings import followup, invitations
-from partnerdesk.export.minutes import long_date
 
 
 def _meeting(meeting_id: int):
@@ -28,6 +27,8 @@ def _project_title(project_id: int | None) -> str:
 
 
 def minutes_data(meeting_id: int, today: dt.date | None = None) -> MinutesData:
+    from partnerdesk.export.minutes import long_date  # ReportLab loads with the first document
+
     meeting = _meeting(meeting_id)
     invitees = invitations.invitees_of(meeting_id)
     by_answer = {a: [i.label for i in invitees if i.answer == a] for a in Answer}

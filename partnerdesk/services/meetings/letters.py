@@ -13,7 +13,6 @@ from pathlib import Path
 
 from partnerdesk.domain.dataio import Letter, LetterTemplateData
 from partnerdesk.domain.meetings import Answer
-from partnerdesk.export.minutes import long_date
 from partnerdesk.i18n import N_, _
 from partnerdesk.services import meetings
 from partnerdesk.services.exports import letters as engine
@@ -34,6 +33,8 @@ def default_template() -> LetterTemplateData:
 
 
 def meeting_fields(meeting_id: int) -> dict[str, str]:
+    from partnerdesk.export.minutes import long_date  # ReportLab loads with the first document
+
     meeting = meetings.get_meeting(meeting_id)
     if meeting is None:
         raise engine.LetterError(_("This meeting no longer exists."))

@@ -25,6 +25,7 @@ from partnerdesk.i18n import _, format_date, ngettext
 from partnerdesk.services import meetings
 from partnerdesk.ui.models.meetings import MeetingTableModel
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.meetings import TITLE
 from partnerdesk.ui.tabs.meetings.details_page import DetailsPage
 from partnerdesk.ui.tabs.meetings.invitees_page import InviteesPage
 from partnerdesk.ui.tabs.meetings.minutes_page import MinutesPage
@@ -149,7 +150,7 @@ class MeetingsTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Meetings")
+        return _(TITLE)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         """The list wide enough for its date, title and answers the first time the tab shows."""
