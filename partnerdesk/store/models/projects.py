@@ -114,6 +114,7 @@ class Milestone(BaseModel):
     status = TextField(default="a_faire")
     done_on = DateField(null=True)
     created_at = DateTimeField()
+    series_id = IntegerField(null=True)  # recurrence_series (migration 0013), plain id: no import cycle
 
 
 class ProjectSession(BaseModel):
