@@ -1,6 +1,11 @@
-"""Every photo and consent proof that ever belonged to a person, so that an RGPD erasure removes
-earlier and removed ones too (their files stay on disk for undo until then). Filled by triggers,
-whichever code attaches the file (card, import, undo, restore of an archive)."""
+"""Editing without surprises:
+
+- every photo and consent proof that ever belonged to a person, so that an RGPD erasure removes
+  earlier and removed ones too (their files stay on disk for undo until then). Filled by triggers,
+  whichever code attaches the file (card, import, undo, restore of an archive);
+- an amendment ("avenant") is a convention of its own, a draft pointing at the signed convention
+  it amends (`convention.amends_id`), which stays in force with its signing date.
+"""
 
 STATEMENTS = [
     """CREATE TABLE person_file_history (
@@ -31,6 +36,7 @@ STATEMENTS = [
        SELECT person_id, 'photo', file, added_at FROM person_photo""",
     """INSERT INTO person_file_history (person_id, kind, file, added_at)
        SELECT person_id, 'proof', proof, updated_at FROM photo_consent WHERE proof <> ''""",
+    "ALTER TABLE convention ADD COLUMN amends_id INTEGER",
 ]
 
 
