@@ -420,4 +420,18 @@ def amendments_of(convention_id: int) -> list[int]:
         (Convention.amends_id == convention_id) & Convention.deleted_at.is_null()).order_by(Convention.id)]
 
 
+def with_partner(project_id: int, organisation_id: int) -> list[ConventionSummary]:
+    """The live conventions of a project that have `organisation_id` among their parties, signed
+    ones first (the board asks about them when a card reaches "Convention signée")."""
+    ids = {r.convention_id for r in ConventionParty.select(ConventionParty.convention).where(
+        ConventionParty.organisation == organisation_id)}
+    found = [c for c in list_conventions(project_id) if c.id in ids]
+    return sorted(found, key=lambda c: (not ConventionStatus(c.status).is_signed, c.id))
+
+
+def create_for_partner(project_id: int, organisation_id: int, title: str) -> ConventionData:
+    """A draft convention between the EPN and one partner of a project."""
+    return create_convention(title[:200], [organisation_id], project_id=project_id)
+
+
 from partnerdesk.services import convention_todo  # noqa: E402,F401  registers the "À faire" sources
