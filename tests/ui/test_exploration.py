@@ -21,14 +21,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from partnerdesk.domain.conventions import CircuitStep, allowed_targets
 from partnerdesk.domain.partners import OrganisationData, PersonData
 from partnerdesk.domain.projects import ProjectData
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import backups, data, partners, projects
+from partnerdesk.services import backups, conventions, data, partners, projects
 from partnerdesk.store import database
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import import_wizard as iw
 from partnerdesk.ui.dialogs.backups import BackupsDialog
+from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects import session_commands
@@ -130,6 +132,8 @@ class Explorer(RuleBasedStateMachine):
         if isinstance(tab, ProjectsTab) and not tab.card.isHidden():
             form = tab.card.form
             return [form.title, form.context, form.description, form.start]
+        if isinstance(tab, ConventionsTab) and tab.editor.conv is not None:
+            return [tab.editor.title, tab.editor.place]
         return []
 
     def _editor(self):
@@ -138,6 +142,8 @@ class Explorer(RuleBasedStateMachine):
             return tab.current_card()
         if isinstance(tab, ProjectsTab) and not tab.card.isHidden():
             return tab.card.form
+        if isinstance(tab, ConventionsTab) and tab.editor.conv is not None:
+            return tab.editor
         return None
 
     # --- rules ------------------------------------------------------------------------
@@ -162,6 +168,8 @@ class Explorer(RuleBasedStateMachine):
         if fields:
             widget = fields[field % len(fields)]
             (widget.setPlainText if hasattr(widget, "setPlainText") else widget.setText)(text)
+            if hasattr(widget, "textEdited"):
+                widget.textEdited.emit(widget.text())  # as typed by the user
 
     @rule()
     def save(self):
@@ -229,6 +237,44 @@ class Explorer(RuleBasedStateMachine):
             page.first.setText("05/01/2026")
             page.last.setText(f"{5 + 7 * weeks:02d}/01/2026" if weeks < 4 else "")
             page.create_sessions()
+
+    @rule(pick=st.integers(0, 20), stage=st.sampled_from(["premier_contact", "co_construction",
+                                                          "convention_signee", "abandonne"]))
+    def move_card(self, pick, stage):
+        cards = projects.list_cards()
+        if cards:
+            tab = self.window.tab_of(ProjectsTab)
+            tab.board.request_move(cards[pick % len(cards)].id, stage)
+
+    @rule(pick=st.integers(0, 20), new=st.booleans(), amend=st.booleans())
+    def convention(self, pick, new, amend):
+        tab = self.window.tab_of(ConventionsTab)
+        if new:
+            orgs = [o.id for o in partners.list_organisations()][:2]
+            self.window.show_tab(tab)
+            if self.window.current_tab() is tab and tab.can_leave():
+                tab.create("Convention explorée", orgs)
+            return
+        ids = [c.id for c in conventions.list_conventions()]
+        if ids:
+            self.ctx.signals.open_requested.emit("convention", ids[pick % len(ids)])
+            if amend and tab.editor.conv is not None and tab.editor.conv.read_only \
+                    and self.window.current_tab() is tab:
+                tab.editor.amend("exploration")
+
+    @rule(pick=st.integers(0, 5))
+    def convention_status(self, pick):
+        tab = self.window.current_tab()
+        if isinstance(tab, ConventionsTab) and tab.editor.conv is not None:
+            conv = tab.editor.conv
+            if not conv.steps and not conv.read_only:
+                conventions.set_steps(conv.id, [CircuitStep("Direction", status="valide")])
+                tab.editor.load(conv.id)
+            targets = allowed_targets(tab.editor.conv.status)
+            if targets:
+                tab.editor.signed.setText("05/01/2026")
+                tab.editor.signed.textEdited.emit("05/01/2026")
+                tab.editor.change_status(targets[pick % len(targets)].value)
 
     @rule()
     def mark_todo_done(self):
