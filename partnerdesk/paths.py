@@ -54,6 +54,11 @@ class DataPaths:
         return self.root / "photos"
 
     @property
+    def logos_dir(self) -> Path:
+        """Organisations' logos (not people's photos: pruned separately)."""
+        return self.root / "logos"
+
+    @property
     def thumbnails_dir(self) -> Path:
         return self.root / "cache" / "thumbnails"
 
@@ -94,3 +99,10 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def changelog_path() -> Path:
+    """CHANGELOG.md ("Nouveautés"): shipped among the resources of a wheel or a bundle,
+    at the top of a checkout."""
+    shipped = resource("CHANGELOG.md")
+    return shipped if shipped.is_file() else resources_dir().parent / "CHANGELOG.md"

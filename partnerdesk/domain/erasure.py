@@ -55,8 +55,10 @@ def _word(pattern: str) -> str:
     return rf"(?<!\w){pattern}(?!\w)"
 
 
-def trace_pattern(first_name: str, last_name: str, emails: list[str], phones: list[str]) -> re.Pattern | None:
-    """Full name (both orders), emails and phones, as written anywhere; None when there is nothing to find."""
+def trace_pattern(first_name: str, last_name: str, emails: list[str], phones: list[str],
+                  others: list[str] = ()) -> re.Pattern | None:
+    """Full name (both orders), emails, phones and other literal traces (websites, street lines), as
+    written anywhere; None when there is nothing to find."""
     parts = []
     full = f"{first_name} {last_name}".strip()
     reverse = f"{last_name} {first_name}".strip()
@@ -70,6 +72,9 @@ def trace_pattern(first_name: str, last_name: str, emails: list[str], phones: li
     for phone in phones:
         if sum(c.isdigit() for c in phone) >= 6:
             parts.append(_phone(phone))
+    for other in others:
+        if len(other.strip()) >= 6:
+            parts.append(re.escape(other.strip()))
     if not parts:
         return None
     return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)

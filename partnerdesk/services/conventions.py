@@ -247,6 +247,10 @@ def set_status(convention_id: int, target: str) -> ConventionData:
                            start=conv.start_date, end=conv.end_date)
     with database.atomic():
         Convention.update(status=target, updated_at=dt.datetime.now()).where(Convention.id == convention_id).execute()
+        if ConventionStatus(target).is_signed and not ConventionStatus(conv.status).is_signed:
+            from partnerdesk.services.convention_output import freeze  # the text as signed, kept for good
+
+            freeze(convention_id)
     return get_convention(convention_id)
 
 

@@ -56,10 +56,11 @@ def _files_used_by_others(person_id: int) -> set[str]:
     return {r[0] for r in rows}
 
 
-def scrub_text(first_name: str, last_name: str, emails: list[str], phones: list[str], hidden: str) -> int:
+def scrub_text(first_name: str, last_name: str, emails: list[str], phones: list[str], hidden: str,
+               others: list[str] = ()) -> int:
     """Replace the person's traces by `hidden` everywhere; returns how many values changed.
     Runs inside the caller's transaction."""
-    traces = trace_pattern(first_name, last_name, emails, phones)
+    traces = trace_pattern(first_name, last_name, emails, phones, others)
     last = last_name_pattern(last_name)
     if traces is None and last is None:
         return 0

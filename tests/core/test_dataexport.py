@@ -67,7 +67,8 @@ def test_vcard_export_round_trips_through_the_parser(store, tmp_path):
     gwen = next(c for c in back.contacts if c.last_name == "Le Bihan")
     assert gwen.first_name == "Gwenaëlle" and gwen.photo and gwen.photo[:3] == b"\xff\xd8\xff"
     assert gwen.emails == ["gwen@imprimerie-exemple.fr", "gwenaelle.lebihan@gmail.com"]
-    assert "virgule ; ici" in gwen.notes and gwen.organisation == "Imprimerie Le Bihan — Atelier"
+    assert "virgule ; ici" in gwen.notes and gwen.organisation == "Imprimerie Le Bihan"
+    assert gwen.department == "Atelier"  # ORG units: the affiliation's department since #19
     assert back.versions == {"3.0"}
 
 

@@ -85,7 +85,8 @@ def test_vcard_of_one_person_goes_through_the_gate(people):
 def test_every_pdf_shows_only_consented_photos(people, tmp_path):
     paths, org_id, project_id, session_id, made = people
     shared = sum(1 for state in made if STATES[state][1])
-    targets = {"dossier": project_id, "bilan": project_id, "partner": org_id, "attendance": session_id}
+    targets = {"dossier": project_id, "bilan": project_id, "partner": org_id, "partner-internal": org_id,
+               "attendance": session_id}
     assert set(targets) == set(documents.KINDS)
     for kind, target in targets.items():
         pdf = documents.render(kind, paths, target, today=TODAY).pdf

@@ -12,6 +12,7 @@ from partnerdesk.services import person_photos
 from partnerdesk.services.exports.selection import PersonCard
 
 _PHOTO_TYPES = {".jpg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP", ".bmp": "BMP"}
+_TYPES = {"mobile": "CELL", "work": "WORK", "home": "HOME", "fax": "FAX"}
 
 
 def escape(text: str) -> str:
@@ -40,15 +41,29 @@ def card(person: PersonCard, paths: DataPaths | None = None, photo: Path | None 
              f"N:{escape(person.last_name)};{escape(person.first_name)};;;",
              f"FN:{escape(person.full_name or person.last_name)}"]
     if person.organisation:
-        lines.append(f"ORG:{escape(person.organisation)}")
-    if person.role:
-        lines.append(f"TITLE:{escape(person.role)}")
+        lines.append(f"ORG:{escape(person.organisation)}" + (f";{escape(person.department)}"
+                                                             if person.department else ""))
+    if person.role or person.title:
+        lines.append(f"TITLE:{escape(person.role or person.title)}")
+    labels = person.labels or {}
     for n, email in enumerate(person.emails):
-        lines.append(f"EMAIL;TYPE=INTERNET{',PREF' if n == 0 else ''}:{escape(email)}")
+        kind = _TYPES.get(labels.get(email, {}).get("kind", ""), "")
+        lines.append(f"EMAIL;TYPE=INTERNET{',' + kind if kind in ('WORK', 'HOME') else ''}{',PREF' if n == 0 else ''}"
+                     f":{escape(email)}")
     for phone in person.phones:
-        kind = "CELL" if phone.replace(" ", "").startswith(("06", "07", "+336", "+337")) else "WORK"
-        lines.append(f"TEL;TYPE={kind}:{escape(phone)}")
-    if person.address or person.city:
+        label = labels.get(phone, {})
+        kind = _TYPES.get(label.get("kind", "")) or (
+            "CELL" if phone.replace(" ", "").startswith(("06", "07", "+336", "+337")) else "WORK")
+        ext = f" x{label['ext']}" if label.get("ext") else ""
+        lines.append(f"TEL;TYPE={kind}:{escape(phone + ext)}")
+    for site in person.websites:
+        kind = _TYPES.get(labels.get(site, {}).get("kind", ""), "")
+        lines.append(f"URL{';TYPE=' + kind if kind in ('WORK', 'HOME') else ''}:{escape(site)}")
+    for address in person.addresses:
+        parts = ["", "", address.street, address.city, address.region, address.postcode, address.country]
+        kind = {"home": ";TYPE=HOME", "work": ";TYPE=WORK"}.get(address.kind, "")
+        lines.append(f"ADR{kind}:" + ";".join(escape(p) for p in parts))
+    if (person.address or person.city) and not any(a.kind == "work" for a in person.addresses):
         parts = ["", "", person.address, person.city, "", person.postcode, person.country]
         lines.append("ADR;TYPE=WORK:" + ";".join(escape(p) for p in parts))
     if person.notes:

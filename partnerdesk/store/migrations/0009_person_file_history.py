@@ -1,11 +1,6 @@
-"""Editing without surprises:
-
-- every photo and consent proof that ever belonged to a person, so that an RGPD erasure removes
-  earlier and removed ones too (their files stay on disk for undo until then). Filled by triggers,
-  whichever code attaches the file (card, import, undo, restore of an archive);
-- an amendment ("avenant") is a convention of its own, a draft pointing at the signed convention
-  it amends (`convention.amends_id`), which stays in force with its signing date.
-"""
+"""Every photo and consent proof that ever belonged to a person, so that an RGPD erasure removes
+earlier and removed ones too (their files stay on disk for undo until then). Filled by triggers,
+whichever code attaches the file (card, import, undo, restore of an archive)."""
 
 STATEMENTS = [
     """CREATE TABLE person_file_history (
@@ -36,7 +31,6 @@ STATEMENTS = [
        SELECT person_id, 'photo', file, added_at FROM person_photo""",
     """INSERT INTO person_file_history (person_id, kind, file, added_at)
        SELECT person_id, 'proof', proof, updated_at FROM photo_consent WHERE proof <> ''""",
-    "ALTER TABLE convention ADD COLUMN amends_id INTEGER",
 ]
 
 

@@ -1,8 +1,10 @@
 """All peewee models, one module per area. Import models from here."""
 
+from partnerdesk.store.models.balance import DecisionGrid, FunderProfile, PartnerBenefit
 from partnerdesk.store.models.base import BaseModel, JSONField
 from partnerdesk.store.models.conventions import (
     Convention,
+    ConventionFrozen,
     ConventionParty,
     ConventionStep,
     ConventionTemplate,
@@ -51,6 +53,7 @@ __all__ = [
     "Affiliation",
     "BaseModel",
     "Convention",
+    "ConventionFrozen",
     "ConventionParty",
     "ConventionStep",
     "ConventionTemplate",
@@ -87,4 +90,8 @@ __all__ = [
     "StaffTime",
     "StageMove",
     "TodoState",
+    # balance
+    "DecisionGrid",
+    "FunderProfile",
+    "PartnerBenefit",
 ]

@@ -32,7 +32,7 @@ class Convention(BaseModel):
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)
-    amends_id = IntegerField(null=True)  # an amendment: the signed convention it amends (migration 0009)
+    amends_id = IntegerField(null=True)  # an amendment: the signed convention it amends (migration 0015)
 
 
 class ConventionParty(BaseModel):
@@ -66,3 +66,12 @@ class ConventionVersion(BaseModel):
     note = TextField(default="")
     content = JSONField(default=dict)
     created_at = DateTimeField()
+
+
+class ConventionFrozen(BaseModel):
+    """The merged text of a convention at its signature (migration 0008), one per version."""
+
+    convention = ForeignKeyField(Convention, backref="frozen", on_delete="CASCADE")
+    version = IntegerField()
+    frozen_at = DateTimeField()
+    document = JSONField(default=dict)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QTextBrowser, QVBoxLayout
 
 from partnerdesk import __version__
 from partnerdesk.i18n import _
-from partnerdesk.paths import DataPaths
+from partnerdesk.paths import DataPaths, changelog_path
 
 
 class AboutDialog(QDialog):
@@ -30,6 +30,25 @@ class AboutDialog(QDialog):
         form.addRow(_("Database:"), self.db_label)
         form.addRow(_("Schema version:"), QLabel(str(schema_version)))
         layout.addLayout(form)
+        layout.addWidget(QLabel("<b>" + _("What's new") + "</b>"))
+        self.changelog = QTextBrowser()
+        self.changelog.setObjectName("changelog")
+        self.changelog.setOpenExternalLinks(True)
+        self.changelog.setMarkdown(read_changelog())
+        self.changelog.setMinimumSize(560, 260)
+        layout.addWidget(self.changelog, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def read_changelog() -> str:
+    """The "Nouveautés" of CHANGELOG.md, without its top title (the dialog has its own)."""
+    try:
+        text = changelog_path().read_text(encoding="utf-8")
+    except OSError:
+        return _("The list of changes is missing from this installation.")
+    lines = text.splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    return "\n".join(lines).strip()

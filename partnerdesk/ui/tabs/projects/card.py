@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from partnerdesk.domain.projects import ProjectStatus
 from partnerdesk.i18n import _, format_date
 from partnerdesk.services import projects
+from partnerdesk.ui.tabs.balance.project_page import ProjectBalancePage
 from partnerdesk.ui.tabs.projects.budget_page import BudgetPage
 from partnerdesk.ui.tabs.projects.form import ProjectForm
 from partnerdesk.ui.tabs.projects.milestones_page import MilestonesPage
@@ -32,6 +33,7 @@ class ProjectCard(QWidget):
         self.sessions = SessionsPage(ctx)
         self.milestones = MilestonesPage(ctx)
         self.photos = PhotosPage(ctx)
+        self.balance = ProjectBalancePage(ctx)
         self.pages = QTabWidget()
         self.pages.setObjectName("projectPages")
         self.pages.addTab(self.form, _("Project"))
@@ -40,6 +42,7 @@ class ProjectCard(QWidget):
         self.pages.addTab(self.sessions, _("Sessions"))
         self.pages.addTab(self.milestones, _("Milestones and realizations"))
         self.pages.addTab(self.photos, _("Photos"))
+        self.pages.addTab(self.balance, _("Balance"))
         self._stale: set = set()
         self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
@@ -62,7 +65,7 @@ class ProjectCard(QWidget):
         return settle_all(self.editors(), self)
 
     def _dependent_pages(self):
-        return (self.partners, self.budget, self.sessions, self.milestones, self.photos)
+        return (self.partners, self.budget, self.sessions, self.milestones, self.photos, self.balance)
 
     def show_project(self, project_id: int | None) -> None:
         self.project_id = project_id

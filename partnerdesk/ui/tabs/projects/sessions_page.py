@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -114,6 +115,11 @@ class SessionsPage(QWidget):
         self.participants = QLineEdit()
         self.participants.setObjectName("sessionParticipants")
         self.participants.setPlaceholderText(_("Names of the participants, separated by commas (optional)"))
+        self.held = QCheckBox(_("Held"))
+        self.held.setObjectName("sessionHeld")
+        self.held.setToolTip(_("Tick when the session took place even though its attendance was not entered: "
+                               "only held sessions count in the figures and the report."))
+        self.held.toggled.connect(self.mark_held)
         record = QPushButton(_("Record"))
         record.setObjectName("recordAttendance")
         record.clicked.connect(self.record_attendance)
@@ -129,6 +135,7 @@ class SessionsPage(QWidget):
         row = QHBoxLayout(self.attendance_box)
         row.addWidget(self.errors.field("actual_attendance", self.actual))
         row.addWidget(self.participants, 1)
+        row.addWidget(self.held)
         for button in (record, cancel, remove):
             row.addWidget(button)
         self.attendance_box.setEnabled(False)
@@ -240,6 +247,10 @@ class SessionsPage(QWidget):
             self.planned.setText("" if session.planned_attendance is None else str(session.planned_attendance))
             self.actual.setText("" if session.actual_attendance is None else str(session.actual_attendance))
             self.participants.setText(", ".join(session.participants))
+            self.held.blockSignals(True)
+            self.held.setChecked(session.is_held)
+            self.held.setEnabled(not session.cancelled)
+            self.held.blockSignals(False)
 
     def _selected(self) -> SessionData | None:
         record = selected_record(self.view)
@@ -276,6 +287,13 @@ class SessionsPage(QWidget):
             self._changed()
             return True
         return False
+
+    def mark_held(self, held: bool) -> None:
+        session = self._selected()
+        if session is not None:
+            sessions.set_held(session.id, held)
+            self._changed()
+            self.select(session.id)
 
     def toggle_cancelled(self) -> None:
         session = self._selected()
