@@ -117,6 +117,8 @@ class MilestonesPage(QWidget):
         return box
 
     def set_project(self, project_id: int | None) -> None:
+        if project_id != self.project_id:
+            self.revert()
         self.project_id = project_id
         self.refresh()
 
@@ -137,6 +139,27 @@ class MilestonesPage(QWidget):
     def _changed(self) -> None:
         self.ctx.signals.data_changed.emit("projects")
         self.refresh()
+
+    # --- unsaved changes (ui/unsaved.py): a milestone or a realization typed and not added --------
+
+    def _pending(self) -> tuple[bool, bool]:
+        return (bool(self.title.text().strip() or self.due.text().strip()),
+                bool(self.r_title.text().strip() or self.r_description.text().strip()))
+
+    def is_dirty(self) -> bool:
+        return self.project_id is not None and any(self._pending())
+
+    def display_name(self) -> str:
+        return _("Milestones and realizations")
+
+    def save(self) -> bool:
+        milestone, realization = self._pending()
+        return (not milestone or self.add_milestone()) and (not realization or self.add_realization())
+
+    def revert(self) -> None:
+        for edit in (self.title, self.due, self.r_title, self.r_description, self.r_date):
+            edit.clear()
+        self.errors.clear()
 
     def add_milestone(self) -> bool:
         def add():
