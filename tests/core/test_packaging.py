@@ -130,7 +130,8 @@ def test_release_workflow_steps_are_scripts():
 # --- trimming ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("dest, kept", [
-    ("babel/locale-data/fr.dat", True), ("babel/locale-data/fr_CA.dat", True), ("babel/locale-data/en_GB.dat", True),
+    ("babel/locale-data/fr.dat", True), ("babel/locale-data/fr_FR.dat", True), ("babel/locale-data/en_GB.dat", True),
+    ("babel/locale-data/en_001.dat", True), ("babel/locale-data/fr_CA.dat", False), ("babel/locale-data/en_AU.dat", False),
     ("babel/locale-data/root.dat", True), ("babel/locale-data/de.dat", False), ("babel/locale-data/frr.dat", False),
     ("PySide6/Qt/translations/qtbase_fr.qm", True), ("PySide6/Qt/translations/qtbase_de.qm", False),
     ("PySide6/translations/qt_help_zh_CN.qm", False),
