@@ -16,14 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import locale as _locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
-
-from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.dates import format_datetime as _babel_format_datetime
-from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
 
 from partnerdesk.paths import resource
 
@@ -32,6 +30,9 @@ DEFAULT = "fr"
 
 _catalog: dict[str, str] = {}
 _language = "en"
+#: the language of the document being written in this thread (None: the interface language).
+#: A context variable: a worker thread exporting a document never changes what the GUI shows.
+_document: ContextVar[tuple[str, dict[str, str]] | None] = ContextVar("document_language", default=None)
 
 
 def N_(message: str) -> str:
@@ -39,22 +40,50 @@ def N_(message: str) -> str:
     return message
 
 
+def _active() -> tuple[str, dict[str, str]]:
+    override = _document.get()
+    return override if override is not None else (_language, _catalog)
+
+
 def _(message: str) -> str:
-    return _catalog.get(message, message) if message else message
+    return _active()[1].get(message, message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Singular for 1 in English; for 0 and 1 in French ("0 fiche à vérifier")."""
-    one = abs(n) < 2 if _language == "fr" else n == 1
+    one = abs(n) < 2 if _active()[0] == "fr" else n == 1
     return _(singular if one else plural)
 
 
 def language() -> str:
-    return _language
+    return _active()[0]
+
+
+@lru_cache(maxsize=4)
+def _cached_catalog(lang: str) -> dict[str, str]:
+    """The catalogue of documents: in French, with typographic apostrophes ("l’EPN")."""
+    if lang == "en":
+        return {}
+    from partnerdesk.domain.grammar import typographic
+
+    return {source: typographic(target) for source, target in load_catalog(lang).items()}
+
+
+@contextmanager
+def document_language(lang: str = "fr") -> Iterator[str]:
+    """Write a document in `lang` (French by default) whatever the interface language:
+    `_`, `ngettext` and the formatting functions follow it inside the block, in this thread
+    (or task) only; the global catalogue the GUI uses is never swapped."""
+    lang = lang if lang in SUPPORTED else DEFAULT
+    token = _document.set((lang, _cached_catalog(lang)))
+    try:
+        yield lang
+    finally:
+        _document.reset(token)
 
 
 def babel_locale() -> str:
-    return "fr_FR" if _language == "fr" else "en_GB"
+    return "fr_FR" if language() == "fr" else "en_GB"
 
 
 def detect_language(environ: dict[str, str] | None = None) -> str:
@@ -81,6 +110,8 @@ def load_catalog(lang: str, locale_dir: Path | None = None) -> dict[str, str]:
     merged: dict[str, str] = {}
     if not folder.is_dir():
         return merged
+    from babel.messages.pofile import read_po  # Babel is imported when first needed (fast CLI start)
+
     for po in sorted(folder.glob("*.po")):
         with po.open("rb") as handle:
             catalog = read_po(handle, locale=lang)
@@ -115,35 +146,55 @@ def format_date(value: dt.date | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    if _language == "fr":
+    if language() == "fr":
         return value.strftime("%d/%m/%Y")
-    return _babel_format_date(value, format="medium", locale=babel_locale())
+    return _babel_date(value, babel_locale())
 
 
-def format_datetime(value: dt.datetime | None) -> str:
+@lru_cache(maxsize=4096)
+def _babel_date(value: dt.date, locale: str) -> str:
+    """Babel reads its locale data on every call: lists show the same dates again and again."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format="medium", locale=locale)
+
+
+def format_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
     if value is None:
         return ""
-    if _language == "fr":
-        return value.strftime("%d/%m/%Y %H:%M")
-    return _babel_format_datetime(value, format="short", locale=babel_locale())
+    if language() == "fr":
+        return value.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return babel_format_datetime(value, format="medium" if seconds else "short", locale=babel_locale())
 
 
 def format_money(amount: float | Decimal | int | None) -> str:
     """1 234,50 € in French."""
     if amount is None:
         return ""
-    return format_currency(amount, "EUR", locale=babel_locale())
+    return _babel_money(amount, babel_locale())
+
+
+@lru_cache(maxsize=4096)
+def _babel_money(amount, locale: str) -> str:
+    """Cached like dates: a board or a budget paints the same amounts on every repaint."""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, "EUR", locale=locale)
 
 
 def format_number(value: float | int, decimals: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    from babel.numbers import format_decimal
+
     return format_decimal(value, format=pattern, locale=babel_locale())
 
 
 def format_percent(ratio: float | None) -> str:
     if ratio is None:
         return "—"
-    return format_number(ratio * 100, 0) + (" %" if _language == "fr" else "%")
+    return format_number(ratio * 100, 0) + (" %" if language() == "fr" else "%")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -160,4 +211,6 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def month_name(month: int) -> str:
+    from babel import Locale
+
     return Locale.parse(babel_locale()).months["format"]["wide"][month]

@@ -54,6 +54,11 @@ class DataPaths:
         return self.root / "photos"
 
     @property
+    def logos_dir(self) -> Path:
+        """Organisations' logos (not people's photos: pruned separately)."""
+        return self.root / "logos"
+
+    @property
     def thumbnails_dir(self) -> Path:
         return self.root / "cache" / "thumbnails"
 

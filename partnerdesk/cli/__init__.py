@@ -10,10 +10,10 @@ import argparse
 import sys
 
 from partnerdesk import __version__, app_mutex, i18n
-from partnerdesk.cli import dataio, exports, maintenance, partners, review
+from partnerdesk.cli import balance, dataio, exports, maintenance, partners, review
 from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio]
+COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio, balance]
 
 
 def build_parser() -> argparse.ArgumentParser:

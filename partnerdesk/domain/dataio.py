@@ -6,28 +6,67 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from partnerdesk.domain.contact_points import Address
 from partnerdesk.domain.labels import N_
 
 # Fields a column of a CSV file can be mapped to ("" = ignore the column).
-# Multi-valued fields collect every column mapped to them.
+# Multi-valued fields collect every column mapped to them. A "..._type" column names the kind
+# (work, home, mobile...) of the value in the next column of that field (Google's "Phone 1 - Label").
 TARGETS: dict[str, str] = {
     "": N_("(ignore)"),
     "first_name": N_("First name"),
+    "middle_name": N_("Middle name"),
     "last_name": N_("Last name"),
     "full_name": N_("Full name"),
+    "nickname": N_("Nickname"),
     "email": N_("Email"),
+    "email_type": N_("Kind of the next email"),
     "phone": N_("Phone"),
+    "mobile_phone": N_("Mobile phone"),
+    "work_phone": N_("Work phone"),
+    "home_phone": N_("Home phone"),
+    "fax": N_("Fax"),
+    "phone_type": N_("Kind of the next phone"),
     "organisation": N_("Organisation"),
+    "department": N_("Department"),
     "title": N_("Job title"),
     "address": N_("Address"),
     "postcode": N_("Postcode"),
     "city": N_("City"),
+    "region": N_("Region"),
     "country": N_("Country"),
+    "address_type": N_("Kind of the address"),
+    "address2": N_("Address 2"),
+    "postcode2": N_("Postcode 2"),
+    "city2": N_("City 2"),
+    "region2": N_("Region 2"),
+    "country2": N_("Country 2"),
+    "address2_type": N_("Kind of address 2"),
+    "work_address": N_("Work address"),
+    "work_postcode": N_("Work postcode"),
+    "work_city": N_("Work city"),
+    "work_region": N_("Work region"),
+    "work_country": N_("Work country"),
+    "home_address": N_("Home address"),
+    "home_postcode": N_("Home postcode"),
+    "home_city": N_("Home city"),
+    "home_region": N_("Home region"),
+    "home_country": N_("Home country"),
     "website": N_("Website"),
+    "website_type": N_("Kind of the next website"),
     "notes": N_("Notes"),
     "tags": N_("Tags"),
 }
-MULTI_TARGETS = {"email", "phone", "tags", "notes", "address"}
+MULTI_TARGETS = {"email", "phone", "mobile_phone", "work_phone", "home_phone", "fax", "tags", "notes", "address",
+                 "address2", "work_address", "home_address", "website"}
+# target -> (address slot, part); a slot becomes one address of the contact
+ADDRESS_TARGETS = {
+    f"{prefix}{part}{suffix}": (slot, part)
+    for slot, prefix, suffix in (("1", "", ""), ("2", "", "2"), ("work", "work_", ""), ("home", "home_", ""))
+    for part in ("address", "postcode", "city", "region", "country")
+}
+ADDRESS_TARGETS.update({"address_type": ("1", "type"), "address2_type": ("2", "type")})
+PHONE_TARGETS = {"phone": "", "mobile_phone": "mobile", "work_phone": "work", "home_phone": "home", "fax": "fax"}
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 
@@ -38,27 +77,64 @@ class Contact:
 
     line: int
     first_name: str = ""
+    middle_name: str = ""
     last_name: str = ""
     full_name: str = ""
+    nickname: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    websites: list[str] = field(default_factory=list)
+    labels: dict[str, dict] = field(default_factory=dict)  # value -> {"kind": ..., "ext": ...}
     organisation: str = ""
+    department: str = ""
     title: str = ""
-    address: str = ""
-    postcode: str = ""
-    city: str = ""
-    country: str = ""
-    website: str = ""
+    addresses: list[Address] = field(default_factory=list)
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     photo: bytes | None = None
     photo_ext: str = ""
+    logo: bytes | None = None  # the organisation's logo (or the photo of an organisation's card)
+    logo_ext: str = ""
+    noted: list[tuple[str, str]] = field(default_factory=list)  # (English label, value): kept in the notes
+    remarks: list[str] = field(default_factory=list)  # for the review: what was changed, derived or left out
+    left_out: list[str] = field(default_factory=list)  # pictures left out (already in the file's warnings)
+    derived_name: bool = False
+    notes_from_file: bool = False
 
     def copy(self) -> Contact:
         """A copy whose lists can be changed without touching this one (cheaper than deepcopy)."""
         twin = copy.copy(self)
         twin.emails, twin.phones, twin.tags = list(self.emails), list(self.phones), list(self.tags)
+        twin.websites, twin.labels, twin.remarks = list(self.websites), dict(self.labels), list(self.remarks)
+        twin.noted, twin.left_out = list(self.noted), list(self.left_out)
+        twin.addresses = [copy.copy(a) for a in self.addresses]
         return twin
+
+    @property
+    def website(self) -> str:
+        return self.websites[0] if self.websites else ""
+
+    def add_value(self, field_name: str, value: str, kind: str = "", ext: str = "") -> None:
+        """Add an email, phone or website once, with its kind (work, home, mobile...) and extension."""
+        values = getattr(self, field_name)
+        value = value.strip()
+        if not value:
+            return
+        known = value.casefold() if field_name == "emails" else value
+        if known not in [v.casefold() if field_name == "emails" else v for v in values]:
+            values.append(value)
+        label = dict(self.labels.get(value, {}))
+        if kind and kind != "other" and not label.get("kind"):
+            label["kind"] = kind
+        if ext and not label.get("ext"):
+            label["ext"] = ext
+        if label:
+            self.labels[value] = label
+
+    def add_address(self, address: Address) -> None:
+        if address.is_empty or any(address.same_place(a) for a in self.addresses):
+            return
+        self.addresses.append(address)
 
     @property
     def is_person(self) -> bool:
@@ -100,6 +176,7 @@ LETTER_FIELDS: dict[str, str] = {
     "ville": N_("city"),
     "date": N_("today's date"),
     "epn": N_("name of the EPN"),
+    "salutation": N_("“Madame,” or “Monsieur,” by the person's civility (“Madame, Monsieur,” otherwise)"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from partnerdesk.domain.contact_points import Address
 from partnerdesk.domain.labels import N_, LabelledEnum
 
 
@@ -135,6 +136,8 @@ class OrganisationData:
     contact_cadence_days: int | None = None
     verified_on: dt.date | None = None
     id: int | None = None
+    article: str | None = None  # domain/grammar.py ARTICLES; None = proposed from the name and kind
+    logo: str = ""  # file name in logos/ (set through services.org_logos, not by card saves)
 
 
 @dataclass
@@ -147,6 +150,11 @@ class PersonData:
     notes: str = ""
     verified_on: dt.date | None = None
     id: int | None = None
+    civility: str = ""  # "madame", "monsieur" or "" (domain/grammar.py)
+    addresses: list[Address] = field(default_factory=list)  # home, work, other
+    websites: list[str] = field(default_factory=list)
+    labels: dict[str, dict] = field(default_factory=dict)  # email/phone/website -> {"kind", "ext"}
+    title: str = ""  # a job title held without an organisation
 
     @property
     def full_name(self) -> str:
@@ -161,6 +169,7 @@ class AffiliationData:
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     id: int | None = None
+    department: str = ""
 
     @property
     def is_current(self) -> bool:

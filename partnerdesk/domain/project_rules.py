@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from partnerdesk.domain.engagement import budget_totals  # noqa: F401  (the rule lives in engagement)
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.projects import (
-    BudgetLineData,
-    BudgetTotals,
     MilestoneProposal,
     MonthTotals,
     SessionData,
@@ -76,42 +75,24 @@ def parse_time(text: str) -> str | None:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-def budget_totals(lines: Iterable[BudgetLineData]) -> BudgetTotals:
-    total = by_partners = own = uncovered = 0.0
-    per_partner: dict[str, float] = {}
-    for line in lines:
-        amount = float(line.amount or 0)
-        total += amount
-        if line.own_funds:
-            own += amount
-        elif line.project_partner_id is not None:
-            by_partners += amount
-            name = line.partner_name or str(line.project_partner_id)
-            per_partner[name] = per_partner.get(name, 0.0) + amount
-        else:
-            uncovered += amount
-    return BudgetTotals(round(total, 2), round(by_partners, 2), round(own, 2), round(uncovered, 2), per_partner)
-
-
-def session_totals(sessions: Iterable[SessionData], today: dt.date) -> SessionTotals:
-    """Sessions scheduled (not cancelled) and held (dated up to today, or with an actual
-    figure), participants, attendance rate actual / planned, per month."""
+def session_totals(sessions: Iterable[SessionData], today: dt.date | None = None) -> SessionTotals:
+    """Sessions scheduled (not cancelled) and held (`SessionData.is_held`: attendance entered or
+    marked held), participants, attendance rate actual / planned, per month. `today` is kept for
+    callers; the date alone never makes a session held."""
     totals = SessionTotals()
     months: dict[tuple[int, int], MonthTotals] = {}
     for s in sessions:
         if s.cancelled:
             continue
         totals.scheduled += 1
-        if s.held_on > today and s.actual_attendance is None:
+        if not s.is_held:
             continue
         key = (s.held_on.year, s.held_on.month)
         month = months.setdefault(key, MonthTotals(*key))
-        actual = s.actual_attendance or 0
+        actual = s.actual_attendance if s.actual_attendance is not None else len(s.participants)
+        totals.held += 1
+        month.sessions += 1
         for bucket in (totals, month):
-            if bucket is totals:
-                bucket.held += 1
-            else:
-                bucket.sessions += 1
             bucket.participants += actual
             if s.planned_attendance and s.actual_attendance is not None:
                 bucket.planned += s.planned_attendance

@@ -183,6 +183,9 @@ class BudgetTotals:
     own_funds: float
     uncovered: float
     per_partner: dict[str, float] = field(default_factory=dict)
+    secured: float = 0.0  # covered by engaged partners (see domain/engagement.py)
+    pending: float = 0.0  # covered by partners still under discussion or only identified
+    released: float = 0.0  # part of `uncovered` whose partner refused or abandoned
 
 
 @dataclass
@@ -214,6 +217,7 @@ class PartnerCard:
     expected: float = 0.0
     obtained: float = 0.0
     contribution_kinds: list[str] = field(default_factory=list)
+    verdict: str = ""  # the decision grid's answer for this partner ("oui", "a_discuter", "non") or ""
 
 
 @dataclass
@@ -276,6 +280,14 @@ class SessionData:
     notes: str = ""
     participants: list[str] = field(default_factory=list)
     id: int | None = None
+    marked_held: bool = False  # ticked "held" in the Séances page (0008)
+
+    @property
+    def is_held(self) -> bool:
+        """A session is held ("tenue") only when its attendance was entered or it is marked held;
+        a cancelled session never is. Every figure of sessions counts these."""
+        return not self.cancelled and (self.marked_held or self.actual_attendance is not None
+                                       or bool(self.participants))
 
 
 @dataclass

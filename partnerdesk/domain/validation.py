@@ -72,3 +72,47 @@ def collect(checks: dict[str, str | None]) -> None:
     errors = {name: message for name, message in checks.items() if message}
     if errors:
         raise ValidationError(errors)
+
+
+# --- lengths --------------------------------------------------------------------
+
+NAME_MAX = 200
+TEXT_MAX = 20_000
+NAME_TOO_LONG = N_("Too long: 200 characters at most.")
+TEXT_TOO_LONG = N_("Too long: 20,000 characters at most.")
+
+
+def check_name_length(value: str | None) -> str | None:
+    """A name, title or other one-line field: NAME_MAX characters at most."""
+    return NAME_TOO_LONG if len(value or "") > NAME_MAX else None
+
+
+def check_text_length(value: str | None) -> str | None:
+    """A free text (notes, description, summary): TEXT_MAX characters at most."""
+    return TEXT_TOO_LONG if len(value or "") > TEXT_MAX else None
+
+
+def length_checks(data, names=(), texts=()) -> dict[str, str | None]:
+    """{field: message or None} for the one-line fields `names` and the free texts `texts` of `data`
+    (attributes, or a list of strings checked one by one as "field.i")."""
+    checks: dict[str, str | None] = {}
+    for fields, check in ((names, check_name_length), (texts, check_text_length)):
+        for name in fields:
+            value = getattr(data, name, None)
+            if isinstance(value, (list, tuple)):
+                for i, item in enumerate(value):
+                    if isinstance(item, str) and check(item):
+                        checks[f"{name}.{i}"] = check(item)
+            elif isinstance(value, str):
+                checks[name] = check(value)
+    return checks
+
+
+def merge_checks(*parts: dict[str, str | None]) -> dict[str, str | None]:
+    """Several check dicts in one; the first message for a field wins."""
+    merged: dict[str, str | None] = {}
+    for part in parts:
+        for name, message in part.items():
+            if not merged.get(name):
+                merged[name] = message
+    return merged

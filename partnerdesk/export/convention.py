@@ -12,7 +12,6 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
 
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty
@@ -22,43 +21,18 @@ from partnerdesk.export.base import (
     FONT,
     FONT_BOLD,
     MUTED,
+    PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
+    drawable,
     esc,
-    register_fonts,
     table_style,
 )
 
 
-def _to_unicode_cmap(fontname, subset):
-    """ReportLab 4-5 writes code points above U+FFFF (the emoji DejaVu draws) as odd-length
-    hex in the ToUnicode map, so PDF readers cannot copy or search them; write UTF-16 instead."""
-    text = _original_cmap(fontname, subset)
-    for v in subset:
-        if v > 0xFFFF:
-            text = text.replace("<%04X>" % v, "<%s>" % chr(v).encode("utf-16-be").hex().upper())
-    return text
-
-
-_original_cmap = ttfonts.makeToUnicodeCMap
-_glyphs: dict | None = None
-
-
-def drawable(value: object) -> str:
-    """`value` as text without the characters the font has no glyph for (some emoji):
-    ReportLab would print an empty box for them."""
-    global _glyphs
-    if _glyphs is None:
-        register_fonts()
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-        _glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
-    value = "" if value is None else str(value)
-    return "".join(c for c in value if c == "\n" or ord(c) in _glyphs)
-
-
 def text(value: object) -> str:
-    """The escaping helper of this document: drawable, then escaped for Paragraph markup."""
-    return esc(drawable(value))
+    """The escaping helper of this document (the shared `esc`: drawable, then escaped)."""
+    return esc(value)
 
 
 def runs_markup(runs: list[Run]) -> str:
@@ -102,7 +76,6 @@ def blocks_flowables(blocks: list[Block], styles: dict) -> list:
 class ConventionPdf(Document):
     def __init__(self, doc: ConventionDocument):
         super().__init__(doc.identity)
-        drawable("")  # fonts and the ToUnicode fix in place before anything is measured
         self.doc = doc
         self.kind = doc.labels.get("kind", "")
         base = self.styles["body"]
@@ -121,7 +94,20 @@ class ConventionPdf(Document):
         return drawable(self.doc.title)
 
     def header_text(self) -> str:
+        if self.doc.draft:
+            return drawable(self.doc.labels.get("draft", "")) + " · " + drawable(self.doc.version_label)
         return drawable(self.doc.version_label)
+
+    def _draw_page(self, canvas, doc) -> None:
+        super()._draw_page(canvas, doc)
+        if self.doc.draft:  # a draft never looks final: a light diagonal mark on every page
+            canvas.saveState()
+            canvas.setFillColor(self.theme.accent, alpha=0.13)
+            canvas.setFont(FONT_BOLD, 40)
+            canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, 0, drawable(self.doc.labels.get("draft", "")))
+            canvas.restoreState()
 
     def _draw_numbers(self, canvas, page: int, total: int) -> None:
         canvas.saveState()
@@ -136,7 +122,9 @@ class ConventionPdf(Document):
         lines = [Paragraph(f"<b>{text(party.name)}</b>", s["party"])]
         if party.address:
             lines.append(Paragraph(text(party.address), s["party"]))
-        if party.signatory:
+        if party.represented:
+            lines.append(Paragraph(text(party.represented), s["party"]))
+        elif party.signatory:
             line = labels["represented_by"].format(name=party.signatory, title=party.signatory_title).rstrip(", ")
             lines.append(Paragraph(text(line), s["party"]))
         lines.append(Paragraph(text(labels["hereafter"].format(name=party.name)), s["party"]))
@@ -156,13 +144,13 @@ class ConventionPdf(Document):
             boxes = [Paragraph(text(labels["signature"]), s["small"]) for _p in pair]
             for cells in (names, who, boxes):
                 rows.append(cells + [""] * (2 - len(cells)))
-            heights += [None, None, 28 * mm]
+            heights += [None, None, 28 * mm if len(parties) <= 2 else 22 * mm]
             box_row = len(rows) - 1
             for col in range(len(pair)):
                 commands.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
             if start + 2 < len(parties):
                 rows.append(["", ""])
-                heights.append(6 * mm)
+                heights.append(4 * mm)
         table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, rowHeights=heights)
         table.setStyle(table_style(commands))
         return table
@@ -170,6 +158,8 @@ class ConventionPdf(Document):
     def story(self) -> list:
         doc, s = self.doc, self.styles
         story = [Paragraph(text(doc.title), s["conv_title"])]
+        if doc.draft:
+            story.append(Paragraph(f"<b>{text(doc.labels.get('draft', ''))}</b>", s["subtitle"]))
         if doc.subtitle:
             story.append(Paragraph(text(doc.subtitle), s["subtitle"]))
         story += [Spacer(1, 7 * mm), Paragraph(text(doc.labels["between"]), s["lead_in"])]

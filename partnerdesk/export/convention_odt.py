@@ -7,16 +7,21 @@ import io
 
 from odf import teletype
 from odf.opendocument import OpenDocumentText
+from odf.draw import Frame, Image
 from odf.style import (
     FontFace,
     Footer,
+    GraphicProperties,
     Header,
+    HeaderFooterProperties,
+    HeaderStyle,
     ListLevelProperties,
     MasterPage,
     PageLayout,
     PageLayoutProperties,
     ParagraphProperties,
     Style,
+    TableCellProperties,
     TableColumnProperties,
     TextProperties,
 )
@@ -36,6 +41,7 @@ from odf.text import (
 
 from partnerdesk.domain.convention_document import ConventionDocument
 from partnerdesk.domain.conventions import address_line
+from partnerdesk.domain.grammar import tight
 from partnerdesk.domain.rich_text import Block, Run
 
 FONT = "DejaVu Sans"
@@ -75,6 +81,16 @@ class _Styles:
         self.column = Style(name="SignatureColumn", family="table-column")
         self.column.addElement(TableColumnProperties(columnwidth="8.5cm"))
         odt.automaticstyles.addElement(self.column)
+        self.cell = Style(name="SignatureCell", family="table-cell")  # a framed box to sign in
+        self.cell.addElement(TableCellProperties(border="0.5pt solid #6b737b", padding="0.25cm"))
+        odt.automaticstyles.addElement(self.cell)
+        self.header = self._para(odt, "EpnHeader", "8.5pt", colour="#6b737b")
+        self.header.addElement(ParagraphProperties(borderbottom=f"1pt solid {colour}", paddingbottom="0.15cm"))
+        self.draft = self._para(odt, "DraftMark", "11pt", bold=True, colour="#b3411b", align="center",
+                                space="0.2cm")
+        self.logo = Style(name="LogoFrame", family="graphic")
+        self.logo.addElement(GraphicProperties(verticalpos="middle", verticalrel="text", wrap="none"))
+        odt.automaticstyles.addElement(self.logo)
 
     @staticmethod
     def _para(odt, name, size, bold=False, colour=None, align=None, indent=None, space=None):
@@ -113,10 +129,10 @@ def _runs(element, runs: list[Run], styles: _Styles):
         if run.bold or run.italic:
             style = styles.bold_italic if run.bold and run.italic else (styles.bold if run.bold else styles.italic)
             span = Span(stylename=style)
-            teletype.addTextToElement(span, run.text)
+            teletype.addTextToElement(span, tight(run.text))
             element.addElement(span)
         else:
-            teletype.addTextToElement(element, run.text)
+            teletype.addTextToElement(element, tight(run.text))
     return element
 
 
@@ -141,8 +157,28 @@ def _blocks(parent, blocks: list[Block], styles: _Styles) -> None:
 
 
 def _text(element, text: str):
-    teletype.addTextToElement(element, text)
+    teletype.addTextToElement(element, tight(text))
     return element
+
+
+def _logo(odt: OpenDocumentText, path: str, styles: _Styles, height_cm: float = 1.1):
+    """The EPN's logo as a picture anchored in the header line (None when unreadable)."""
+    if not path:
+        return None
+    try:
+        from PIL import Image as PilImage
+
+        with PilImage.open(path) as image:
+            width, height = image.size
+        href = odt.addPicture(path)
+    except (OSError, ValueError):
+        return None
+    if not width or not height:
+        return None
+    frame = Frame(stylename=styles.logo, anchortype="as-char", height=f"{height_cm}cm",
+                  width=f"{height_cm * width / height:.2f}cm")
+    frame.addElement(Image(href=href))
+    return frame
 
 
 def _page_frame(odt: OpenDocumentText, styles: _Styles, doc: ConventionDocument) -> None:
@@ -152,12 +188,22 @@ def _page_frame(odt: OpenDocumentText, styles: _Styles, doc: ConventionDocument)
                                            margintop="1.5cm", marginbottom="1.5cm", marginleft="2cm",
                                            marginright="2cm"))
     odt.automaticstyles.addElement(layout)
+    spaced = HeaderStyle()
+    spaced.addElement(HeaderFooterProperties(minheight="0.6cm", marginbottom="0.6cm"))
+    layout.addElement(spaced)
     master = MasterPage(name="Standard", pagelayoutname=layout)
     identity = doc.identity
     header = Header()
     line = " · ".join(x for x in (identity.name, address_line(identity.address, identity.postcode, identity.city),
                                    identity.phone, identity.email) if x)
-    header.addElement(_text(P(stylename=styles.small), line or doc.title))
+    if doc.draft:
+        line = f"{doc.labels.get('draft', '')} · {line}"
+    paragraph = P(stylename=styles.header)
+    logo = _logo(odt, identity.logo_path, styles)
+    if logo is not None:
+        paragraph.addElement(logo)
+        teletype.addTextToElement(paragraph, "   ")
+    header.addElement(_text(paragraph, line or doc.title))
     master.addElement(header)
     footer = Footer()
     p = P(stylename=styles.small)
@@ -185,6 +231,8 @@ def render_odt(doc: ConventionDocument) -> bytes:
     body = odt.text
     labels = doc.labels
     body.addElement(_text(P(stylename=styles.title), doc.title))
+    if doc.draft:
+        body.addElement(_text(P(stylename=styles.draft), labels.get("draft", "")))
     if doc.subtitle:
         body.addElement(_text(P(stylename=styles.subtitle), doc.subtitle))
     body.addElement(_text(P(stylename=styles.small), doc.version_label))
@@ -199,7 +247,9 @@ def render_odt(doc: ConventionDocument) -> bytes:
         body.addElement(name)
         if party.address:
             body.addElement(_text(P(stylename=styles.party), party.address))
-        if party.signatory:
+        if party.represented:
+            body.addElement(_text(P(stylename=styles.party), party.represented))
+        elif party.signatory:
             line = labels["represented_by"].format(name=party.signatory, title=party.signatory_title).rstrip(", ")
             body.addElement(_text(P(stylename=styles.party), line))
         body.addElement(_text(P(stylename=styles.party), labels["hereafter"].format(name=party.name)))
@@ -215,7 +265,7 @@ def render_odt(doc: ConventionDocument) -> bytes:
             for i in range(0, len(doc.parties), 2):
                 row = TableRow()
                 for party in doc.parties[i:i + 2]:
-                    cell = TableCell()
+                    cell = TableCell(stylename=styles.cell)
                     p = P(stylename=styles.body)
                     span = Span(stylename=styles.bold)
                     teletype.addTextToElement(span, labels["for"].format(name=party.name))

@@ -7,7 +7,7 @@ from reportlab.platypus import Paragraph, Table
 
 from partnerdesk.domain.documents import PartnerSheetData, PersonCard
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, RULE, Document, esc, table_style
+from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, RULE, Document, esc, table_style
 from partnerdesk.export.flowables import chips, data_table, info_table, photo
 from partnerdesk.i18n import _, format_date
 
@@ -19,6 +19,7 @@ class PartnerSheetDocument(Document):
         super().__init__(identity, data.generated_on)
         self.data = data
         self.kind = _("Partner sheet")
+        self.internal_mark = _("Internal document") if data.internal else ""
 
     def title(self) -> str:
         return f"{self.kind} — {self.data.name}"
@@ -27,11 +28,12 @@ class PartnerSheetDocument(Document):
         return _("Partner sheet of {name}").format(name=self.data.name)
 
     def header_text(self) -> str:
-        return self.data.name
+        return " · ".join(p for p in (self.internal_mark, self.data.name) if p)
 
     def story(self) -> list:
         d, s, theme = self.data, self.styles, self.theme
-        story: list = [Paragraph(esc(self.kind.upper()), s["kicker"]), Paragraph(esc(d.name), s["doc_title"])]
+        kicker = " — ".join(p for p in (self.kind.upper(), self.internal_mark.upper()) if p)
+        story: list = [Paragraph(esc(kicker), s["kicker"]), Paragraph(esc(d.name), s["doc_title"])]
         status = " · ".join(p for p in (d.kind, d.status) if p)
         if status:
             story.append(Paragraph(esc(status), s["small"]))
@@ -55,6 +57,8 @@ class PartnerSheetDocument(Document):
                                     [60 * mm, 38 * mm, 22 * mm, CONTENT_WIDTH - 120 * mm], theme, s))
         else:
             story.append(Paragraph(esc(_("No project together yet.")), s["small"]))
+        if not d.internal:
+            return story
         self.section(story, _("Last exchanges"))
         if d.interactions:
             rows = [[format_date(i.occurred_on), i.kind, i.summary, i.people] for i in d.interactions]
@@ -66,20 +70,25 @@ class PartnerSheetDocument(Document):
         return story
 
     def _people(self) -> list:
+        """Two cards a row, both as high as the taller one; a card is never split."""
         gap = 5 * mm
         width = (CONTENT_WIDTH - gap) / 2
-        cards = [self._card(p, width) for p in self.data.people]
+        people = self.data.people
         out = []
-        for i in range(0, len(cards), 2):
-            row = [cards[i], "", cards[i + 1] if i + 1 < len(cards) else ""]
-            table = Table([row], colWidths=[width, gap, width], splitInRow=1)
+        for i in range(0, len(people), 2):
+            pair = people[i:i + 2]
+            height = max(self._card(p, width).wrap(width, 10_000)[1] for p in pair)
+            fits = height < BODY_HEIGHT * 0.8  # a card taller than a page (2,000-character texts) may split
+            cards = [self._card(p, width, height if fits else None) for p in pair]
+            row = [cards[0], "", cards[1] if len(cards) > 1 else ""]
+            table = Table([row], colWidths=[width, gap, width], splitInRow=0 if fits else 1)
             table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
             out.append(table)
         return out
 
-    def _card(self, person: PersonCard, width: float) -> Table:
+    def _card(self, person: PersonCard, width: float, height: float | None = None) -> Table:
         s, theme = self.styles, self.theme
         lines = [Paragraph(f"<b>{esc(person.name)}</b>", s["cell"])]
         if person.role:
@@ -96,7 +105,7 @@ class PartnerSheetDocument(Document):
         else:
             data = [[lines]]
             widths = [width]
-        table = Table(data, colWidths=widths, splitInRow=1)
+        table = Table(data, colWidths=widths, rowHeights=[height] if height else None, splitInRow=0 if height else 1)
         table.setStyle(table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, -1), theme.pale),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 6),

@@ -82,6 +82,9 @@ def proof_path(paths: DataPaths, name: str) -> Path:
     return paths.proofs_dir / name
 
 
+SHARED_SCOPE = ConsentScope.PARTENAIRES  # a photo in a file that leaves PartnerDesk
+
+
 def photo_for_use(person_id: int, scope: str | ConsentScope) -> str | None:
     """The person's photo file when their consent covers `scope`, else None."""
     photo = PersonPhoto.get_or_none(PersonPhoto.person == person_id)

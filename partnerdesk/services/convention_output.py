@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 from partnerdesk.domain import merge_fields as mf
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty, DocSection
-from partnerdesk.domain.conventions import ConventionData, Party, address_line
+from partnerdesk.domain.conventions import ConventionData, ConventionStatus, Party, address_line
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
-from partnerdesk.i18n import _, format_date
+from partnerdesk.i18n import _, document_language, format_date, language
+from partnerdesk.services import convention_french as french
 from partnerdesk.services import projects, settings
 from partnerdesk.services.conventions import get_convention
+from partnerdesk.services.files import write_file
+from partnerdesk.store.models import ConventionFrozen
 
 
 class UnresolvedFields(Exception):
@@ -32,7 +36,10 @@ def _project(project_id: int | None) -> dict | None:
 
 
 def _date(value) -> str | None:
-    return None if value is None else format_date(value)
+    """Dates in words in a French convention ("30 novembre 2026"; templates write "le {date.debut}")."""
+    if value is None:
+        return None
+    return french.date_words(value) if language() == "fr" else format_date(value)
 
 
 def _number(value: int | None) -> str | None:
@@ -83,44 +90,127 @@ def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, blanks: bool) -> list[Block]:
+def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, blanks: bool,
+                    grammar_of: dict | None = None) -> list[Block]:
+    """`grammar_of`: in French, the name forms and party count (see services/convention_french.py)."""
     blocks = parse_blocks(html)
     for block in blocks:
         for run in block.runs:
-            run.text = mf.resolve(run.text, values, where, result, blanks=blanks)
+            text = run.text
+            if grammar_of:
+                text = french.place_names(text, grammar_of["forms"])
+            text = mf.resolve(text, values, where, result, blanks=blanks)
+            if grammar_of:
+                text = french.count_parties(text, grammar_of["count"])
+            run.text = text
     return [b for b in blocks if b.text.strip()]
 
 
 def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentity | None = None,
              today: dt.date | None = None) -> tuple[ConventionDocument, mf.Resolution]:
-    """The printable convention and the fields that could not be filled."""
+    """The printable convention (merged now) and the fields that could not be filled."""
     identity = identity or settings.identity()
     values = values_for(conv, identity, today)
     result = mf.Resolution()
+    fr = language() == "fr"
+    forms = french.name_forms(conv.content.parties, values["epn"]["nom"]) if fr else {}
+    grammar_of = {"forms": forms, "count": len(conv.content.parties)} if fr else None
     sections = []
     for number, section in enumerate(conv.content.sections, 1):
-        title = mf.resolve(section.title, values, section.title, result, blanks=blanks)
-        doc = DocSection(number, title, _resolve_blocks(section.body, values, section.title, result, blanks),
+        title = mf.resolve(french.place_names(section.title, forms) if fr else section.title, values,
+                           section.title, result, blanks=blanks)
+        doc = DocSection(number, title, _resolve_blocks(section.body, values, section.title, result, blanks,
+                                                        grammar_of),
                          signatures=section.kind == "signatures")
         if section.kind == "engagements":
             for party in conv.content.parties:
                 party_values = {**values, "partenaire": _party_values(party)}
                 where = f"{section.title} — {party.name}"
-                doc.subsections.append((_("Commitments of {name}").format(name=party.name),
-                                        _resolve_blocks(party.engagements, party_values, where, result, blanks)))
+                form = _party_form(party, forms, identity)
+                heading = f"Engagements {form.de()}" if fr else _("Commitments of {name}").format(name=party.name)
+                party_grammar = {**grammar_of, "forms": {**forms, "partenaire.nom": form}} if fr else None
+                doc.subsections.append((heading, _resolve_blocks(party.engagements, party_values, where, result,
+                                                                 blanks, party_grammar)))
         sections.append(doc)
-    parties = [DocParty(p.name, p.address, p.signatory, p.signatory_title, p.is_epn) for p in conv.content.parties]
+    printed = [_as_printed(p, values) for p in conv.content.parties]
+    parties = [DocParty(p.name, p.address, p.signatory, p.signatory_title, p.is_epn,
+                        french.represented(p, _party_form(p, forms, identity)) if fr else "")
+               for p in printed]
     project = (values.get("projet") or {}).get("titre") or ""
+    if " ".join(project.split()).casefold() == " ".join(conv.title.split()).casefold():
+        project = ""  # the title is not repeated as a subtitle
     labels = {
         "between": _("Between the undersigned"), "and": _("And"),
         "represented_by": _("represented by {name}, {title}"), "hereafter": _("hereafter « {name} »"),
         "page": _("page {page} / {pages}"), "signature": _("Signature"), "for": _("For {name}"),
         "version": _("Version {number}"), "signed_on": _("Signed on {date}"),
-        "kind": _("Partnership convention"),
+        "kind": _("Partnership convention"), "draft": _("DRAFT — unsigned document"),
     }
     version_label = labels["version"].format(number=conv.version)
-    doc = ConventionDocument(conv.title, project, version_label, identity, parties, sections, labels)
+    draft = not ConventionStatus(conv.status).is_signed
+    doc = ConventionDocument(conv.title, project, version_label, identity, parties, sections, labels, draft)
     return doc, result
+
+
+def _as_printed(party: Party, values: dict) -> Party:
+    """The EPN's party carries the EPN identity of the merge (name, address), so that the parties
+    block and the text never disagree; its signatory stays the one chosen in the convention."""
+    if not party.is_epn:
+        return party
+    epn = values["epn"]
+    return dataclasses.replace(party, name=epn["nom"] or party.name, address=epn["adresse"] or party.address)
+
+
+def _party_form(party: Party, forms: dict, identity: EpnIdentity) -> french.OrgName:
+    if party.is_epn:
+        return forms.get("epn.nom") or french.OrgName(identity.name or party.name)
+    return french.org_name(party.name, party.organisation_id, party.kind)
+
+
+def printable(conv: ConventionData, *, blanks: bool = False) -> tuple[ConventionDocument, mf.Resolution]:
+    """What is printed: the text frozen at signature for a signed convention (the same whatever
+    changed since: identity, names, signatories), the text merged now for a draft."""
+    if ConventionStatus(conv.status).is_signed:
+        frozen = ConventionFrozen.get_or_none((ConventionFrozen.convention == conv.id)
+                                              & (ConventionFrozen.version == conv.version))
+        if frozen is not None:
+            return ConventionDocument.from_dict(frozen.document), mf.Resolution()
+    return document(conv, blanks=blanks)
+
+
+def freeze(convention_id: int, now: dt.datetime | None = None) -> None:
+    """Keep the merged text of the convention as signed (called when it becomes signed).
+    Fields that cannot be filled are frozen as blanks to fill by hand, never as raw braces."""
+    conv = get_convention(convention_id)
+    if conv is None:
+        return
+    with document_language(settings.document_language()):
+        doc, _result = document(conv, blanks=True)
+    doc.draft = False
+    ConventionFrozen.insert(convention=convention_id, version=conv.version, frozen_at=now or dt.datetime.now(),
+                            document=doc.to_dict()).on_conflict_replace().execute()
+
+
+def rendered(convention_id: int, fmt: str = "pdf", *, accept_blanks: bool = False):
+    """The convention as bytes (`documents.Rendered`, with `page_fill` for a PDF), in the document language."""
+    from partnerdesk.services.documents import Rendered
+
+    conv = get_convention(convention_id)
+    if conv is None:
+        raise LookupError(convention_id)
+    with document_language(settings.document_language()):
+        doc, result = printable(conv, blanks=accept_blanks)
+        if not result.ok and not accept_blanks:
+            raise UnresolvedFields(result.problems)
+        if fmt == "odt":
+            from partnerdesk.export.convention_odt import render_odt
+
+            return Rendered(render_odt(doc), doc.title)
+        from partnerdesk.export.convention import ConventionPdf
+
+        pdf = ConventionPdf(doc)
+        data = pdf.render()
+        return Rendered(data, doc.title, page_fill=pdf.page_fill)
 
 
 def check(conv: ConventionData) -> mf.Resolution:
@@ -131,23 +221,9 @@ def export(convention_id: int, path: Path, *, accept_blanks: bool = False) -> Pa
     """Write the convention as PDF or ODT (by the file's extension).
 
     Raises UnresolvedFields when a field is unknown or empty, unless `accept_blanks`
-    (then those fields print as nothing: never as a raw `{...}`)."""
-    conv = get_convention(convention_id)
-    if conv is None:
-        raise LookupError(convention_id)
-    doc, result = document(conv, blanks=accept_blanks)
-    if not result.ok and not accept_blanks:
-        raise UnresolvedFields(result.problems)
+    (then those fields print as nothing: never as a raw `{...}`). A signed convention prints
+    the text frozen at its signature."""
     path = Path(path)
-    if path.suffix.lower() == ".odt":
-        from partnerdesk.export.convention_odt import render_odt
-
-        data = render_odt(doc)
-    else:
-        from partnerdesk.export.convention import render_pdf
-
-        data = render_pdf(doc)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    result = rendered(convention_id, "odt" if path.suffix.lower() == ".odt" else "pdf", accept_blanks=accept_blanks)
+    write_file(path, result.pdf)
     return path

@@ -23,7 +23,7 @@ from partnerdesk.domain.conventions import (
 )
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.rich_text import clean_html
-from partnerdesk.domain.validation import check_required, collect
+from partnerdesk.domain.validation import check_name_length, check_required, check_text_length, collect
 from partnerdesk.i18n import _
 from partnerdesk.services import convention_templates, settings
 from partnerdesk.services.convention_templates import TemplateData
@@ -149,7 +149,7 @@ def create_convention(title: str, organisation_ids: list[int], *, project_id: in
                       template: TemplateData | None = None, start_date: dt.date | None = None,
                       end_date: dt.date | None = None) -> ConventionData:
     """A draft built from `template` (the built-in one by default), saved as version 1."""
-    collect({"title": check_required(title)})
+    collect({"title": check_required(title) or check_name_length(title)})
     template = template or convention_templates.default_template()
     parties = [epn_party(template)] + [organisation_party(i, template, project_id) for i in organisation_ids]
     sections = [Section(s.key, s.title, s.body, s.kind) for s in template.sections]
@@ -183,7 +183,7 @@ def _write_parties(convention_id: int, parties: list[Party]) -> None:
 
 
 def validate(data: ConventionData) -> None:
-    checks = {"title": check_required(data.title)}
+    checks = {"title": check_required(data.title) or check_name_length(data.title)}
     if data.start_date and data.end_date and data.end_date < data.start_date:
         checks["end_date"] = N_("The end date comes before the start date.")
     for field_name in ("sessions_count", "people_count"):
@@ -191,7 +191,12 @@ def validate(data: ConventionData) -> None:
         if value is not None and value < 0:
             checks[field_name] = N_("A number of 0 or more is expected.")
     for i, party in enumerate(data.content.parties):
-        checks[f"parties.{i}.name"] = check_required(party.name)
+        checks[f"parties.{i}.name"] = check_required(party.name) or check_name_length(party.name)
+        checks[f"parties.{i}.signatory"] = check_name_length(party.signatory)
+        checks[f"parties.{i}.signatory_title"] = check_name_length(party.signatory_title)
+        checks[f"parties.{i}.engagements"] = check_text_length(party.engagements)
+    for section in data.content.sections:
+        checks[f"sections.{section.key}"] = check_text_length(section.body)
     collect(checks)
 
 
@@ -242,6 +247,10 @@ def set_status(convention_id: int, target: str) -> ConventionData:
                            start=conv.start_date, end=conv.end_date)
     with database.atomic():
         Convention.update(status=target, updated_at=dt.datetime.now()).where(Convention.id == convention_id).execute()
+        if ConventionStatus(target).is_signed and not ConventionStatus(conv.status).is_signed:
+            from partnerdesk.services.convention_output import freeze  # the text as signed, kept for good
+
+            freeze(convention_id)
     return get_convention(convention_id)
 
 

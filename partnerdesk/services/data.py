@@ -7,15 +7,28 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.i18n import _
 from partnerdesk.paths import DataPaths
+from partnerdesk.services import health
 from partnerdesk.store import StoreError, close_store, open_store
+from partnerdesk.store.db import DatabaseBusy, hold_file_lock, release_file_lock
 from partnerdesk.store import backup as store_backup
 from partnerdesk.store import migrate
+from partnerdesk.store.health import DatabaseState
 from partnerdesk.store.migrate import NewerDatabaseError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DataFolder", "NewerDatabaseError", "StoreError", "open_data", "close_data", "schema_version"]
+__all__ = ["DatabaseBusy", "DataFolder", "DataUnusable", "NewerDatabaseError", "StoreError", "open_data", "close_data",
+           "schema_version"]
+
+
+class DataUnusable(StoreError):
+    """The database cannot be opened as it is; `state` says why, `str()` says it in words."""
+
+    def __init__(self, state: DatabaseState, message: str):
+        super().__init__(message)
+        self.state = state
 
 
 @dataclass
@@ -23,27 +36,92 @@ class DataFolder:
     paths: DataPaths
     daily_backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    read_only: bool = False
+    leftovers: list[Path] = field(default_factory=list)
 
 
-def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | None = None) -> DataFolder:
+_current: DataFolder | None = None
+
+
+def current() -> DataFolder | None:
+    """The data folder opened last (its warnings, read-only flag), None when closed."""
+    return _current
+
+
+def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | None = None,
+              read_only: bool = False, full_check: bool = True) -> DataFolder:
     """Open the database of `paths` (created on first run) and make the daily backup.
 
-    Raises StoreError when the database is unreadable or corrupt.
+    Start-up first finishes or rolls back an interrupted restore, then classifies the
+    database (`health.startup_state`). Raises DataUnusable (a StoreError) when it is missing
+    or empty while backups or files exist, damaged, locked by another program, or cannot be
+    written (unless `read_only`, which opens it without writing anything). A failed daily
+    backup does not stop the opening: it is in `warnings`.
     """
-    paths.ensure()
-    open_store(paths.db_path, paths.backups_dir)
-    folder = DataFolder(paths)
-    if daily_backup and store_backup.daily_backup_due(paths.backups_dir, today):
+    global _current
+    if not read_only:
         try:
-            folder.daily_backup = store_backup.create_backup(paths.db_path, paths.backups_dir, "daily").path
-            store_backup.rotate(paths.backups_dir)
-        except (store_backup.BackupError, OSError) as exc:
-            log.exception("daily backup failed")
-            folder.warnings.append(str(exc))
+            paths.ensure()
+        except OSError as exc:
+            log.error("data folder cannot be prepared: %s", exc)
+    if not read_only and paths.db_path.exists() and health.folder_writable(paths.root):
+        hold_file_lock(paths.db_path)  # before recovering anything: a second PartnerDesk stops here
+    state = health.startup_state(paths, full_check=full_check)
+    log.info("database state at start: %s %s", state.kind, state.reason)
+    if state.needs_restore or state.kind == "locked" or (state.read_only and not read_only):
+        release_file_lock()
+        raise DataUnusable(state, health.describe(state, paths))
+    open_store(paths.db_path, paths.backups_dir, check=False, read_only=read_only or state.read_only)
+    folder = DataFolder(paths, read_only=read_only or state.read_only)
+    if folder.read_only:
+        _current = folder
+        return folder
+    from partnerdesk.services import leftovers
+
+    try:
+        folder.leftovers = leftovers.clean(paths)
+    except Exception:  # noqa: BLE001 - cleaning is a courtesy: it never stops the start
+        log.exception("cleaning leftovers failed")
+    _daily_upkeep()
+    if daily_backup:
+        _daily_backup(folder, today)
+    _current = folder
     return folder
 
 
+def _daily_backup(folder: DataFolder, today: dt.date | None) -> None:
+    """The day's backup (once a day), then the rotation (at every start, so that no backup
+    outlives the 12 months the RGPD register promises)."""
+    paths = folder.paths
+    try:
+        if store_backup.daily_backup_due(paths.backups_dir, today):
+            folder.daily_backup = store_backup.create_backup(paths.db_path, paths.backups_dir, "daily").path
+        store_backup.rotate(paths.backups_dir)
+    except (store_backup.BackupError, OSError) as exc:
+        log.exception("daily backup failed")
+        folder.warnings.append(_("Today's automatic backup failed: {reason}").format(
+            reason=getattr(exc, "strerror", None) or exc))
+
+
+def writable() -> bool:
+    """False when the open data folder was opened read-only (or none is open)."""
+    return _current is not None and not _current.read_only
+
+
+def _daily_upkeep() -> None:
+    """The writes the data needs once a day (here, at opening; never while the window is built):
+    conventions whose end date has passed become échues."""
+    from partnerdesk.services import conventions
+
+    try:
+        conventions.update_expired()
+    except Exception:  # noqa: BLE001 - a full disk here must not stop the start; retried next time
+        log.exception("daily upkeep failed")
+
+
 def close_data() -> None:
+    global _current
+    _current = None
     close_store()
 
 

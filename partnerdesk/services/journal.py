@@ -26,8 +26,10 @@ __all__ = ["InteractionData", "InteractionKind", "log_interaction", "update_inte
            "get_interaction", "journal_of_organisation", "journal_of_person", "current_organisations_of"]
 
 
-def _validate(kind: str, occurred_on, organisation_ids, person_ids) -> None:
+def _validate(kind: str, occurred_on, organisation_ids, person_ids, summary: str = "") -> None:
     errors = {}
+    if v.check_text_length(summary):
+        errors["summary"] = v.check_text_length(summary)
     if InteractionKind.parse(kind) is None:
         errors["kind"] = v.N_("Choose the kind of exchange.")
     if not isinstance(occurred_on, dt.date):
@@ -49,7 +51,7 @@ def log_interaction(kind: str, date: dt.date, summary: str, organisation_ids=(),
                     project_id: int | None = None) -> InteractionData:
     """Record an exchange; returns it with its id."""
     organisation_ids, person_ids = list(organisation_ids), list(person_ids)
-    _validate(kind, date, organisation_ids, person_ids)
+    _validate(kind, date, organisation_ids, person_ids, summary)
     with database.atomic():
         row = Interaction.create(kind=kind, occurred_on=date, summary=(summary or "").strip(),
                                  project_id=project_id, created_at=dt.datetime.now())
@@ -58,7 +60,7 @@ def log_interaction(kind: str, date: dt.date, summary: str, organisation_ids=(),
 
 
 def update_interaction(data: InteractionData) -> InteractionData:
-    _validate(data.kind, data.occurred_on, data.organisation_ids, data.person_ids)
+    _validate(data.kind, data.occurred_on, data.organisation_ids, data.person_ids, data.summary)
     with database.atomic():
         Interaction.update(kind=data.kind, occurred_on=data.occurred_on, summary=(data.summary or "").strip(),
                            project_id=data.project_id).where(Interaction.id == data.id).execute()

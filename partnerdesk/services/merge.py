@@ -21,8 +21,9 @@ EXTRA_REFERENCES: dict[str, list[tuple[str, str]]] = {"organisation": [], "perso
 ORGANISATION_FIELDS = ["name", "kind", "status", "address", "postcode", "city", "country", "phone", "email",
                        "website", "publics", "contributions", "decision_circuit", "notes",
                        "contact_cadence_days", "verified_on"]
-PERSON_FIELDS = ["first_name", "last_name", "emails", "phones", "relais", "notes", "verified_on"]
-_UNION = {"publics", "contributions", "emails", "phones"}
+PERSON_FIELDS = ["first_name", "last_name", "emails", "phones", "relais", "notes", "verified_on", "title", "websites",
+                 "addresses"]
+_UNION = {"publics", "contributions", "emails", "phones", "websites"}
 _JOINED = {"notes", "decision_circuit"}
 
 
@@ -33,6 +34,8 @@ def _default(field: str, keep, drop):
     if field in _JOINED:
         parts = [p for p in (a.strip(), b.strip()) if p]
         return "\n\n".join(dict.fromkeys(parts))
+    if field == "addresses":
+        return [*a, *(x for x in b if not any(x.same_place(y) for y in a))]
     if field == "relais":
         return bool(a or b)
     if field == "verified_on":
@@ -47,6 +50,10 @@ def preview(kind: str, keep_id: int, drop_id: int):
     keep, drop = get(keep_id), get(drop_id)
     fields = ORGANISATION_FIELDS if kind == "organisation" else PERSON_FIELDS
     merged = dataclasses.replace(keep, **{f: _default(f, keep, drop) for f in fields})
+    if kind == "person":  # kinds and extensions of emails/phones/websites follow their values
+        merged.labels = {**drop.labels, **keep.labels}
+    elif not merged.logo:
+        merged.logo = drop.logo
     return keep, drop, merged
 
 
@@ -63,7 +70,10 @@ def merge_organisations(keep_id: int, drop_id: int, merged: OrganisationData | N
         partner_queries.move_references("organisation", keep_id, drop_id, EXTRA_REFERENCES["organisation"])
         Organisation.delete().where(Organisation.id == drop_id).execute()
         _collapse_affiliations(Affiliation.organisation == keep_id)
-        result = partners.update_organisation(merged)
+        result = partners.update_organisation(merged, checked=False)
+        if merged.logo and not result.logo:  # the other card's logo, when this one had none
+            Organisation.update(logo=merged.logo).where(Organisation.id == keep_id).execute()
+            result.logo = merged.logo
     return result
 
 
@@ -72,12 +82,13 @@ def merge_people(keep_id: int, drop_id: int, merged: PersonData | None = None) -
         raise ValueError("cannot merge a card with itself")
     merged = merged or preview("person", keep_id, drop_id)[2]
     merged.id = keep_id
-    partners.validate_person(merged)
+    known = partners.stored_phones(keep_id) + partners.stored_phones(drop_id)  # imported abroad, kept as typed
+    partners.validate_person(merged, known_phones=known)
     with database.atomic("IMMEDIATE"):
         partner_queries.move_references("person", keep_id, drop_id, EXTRA_REFERENCES["person"])
         _collapse_affiliations(Affiliation.person == keep_id)
         Person.delete().where(Person.id == drop_id).execute()
-        result = partners.update_person(merged)
+        result = partners.update_person(merged, checked=False, known_phones=known)
     return result
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from partnerdesk.domain import validation as v
+from partnerdesk.domain.contact_points import addresses_from, clean_labels
 from partnerdesk.domain.journal import cadence_state, next_contact_due
 from partnerdesk.domain.partners import (
     AffiliationData,
@@ -20,6 +21,8 @@ from partnerdesk.domain.partners import (
     PersonRow,
     unique_emails,
 )
+from partnerdesk.domain.grammar import ARTICLES, CIVILITIES
+from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import name_key, normalize
 from partnerdesk.store import database, partner_queries
 from partnerdesk.store.models import Affiliation, Organisation, OrganisationTag, Person, Tag
@@ -28,7 +31,9 @@ _ORG_FIELDS = (
     "name kind status address postcode city country phone email website publics contributions "
     "decision_circuit notes contact_cadence_days verified_on"
 ).split()
-_PERSON_FIELDS = "first_name last_name emails phones relais notes verified_on".split()
+_PERSON_FIELDS = "first_name last_name emails phones relais notes verified_on websites labels title".split()
+_ORG_FIELDS += ["article"]  # 0008: the article form used by generated French (domain/grammar.py)
+_PERSON_FIELDS += ["civility"]  # 0008: "madame" / "monsieur" / ""
 
 
 class NotFound(LookupError):
@@ -38,43 +43,76 @@ class NotFound(LookupError):
 # --- validation ---------------------------------------------------------------
 
 def validate_organisation(data: OrganisationData) -> None:
-    v.collect(
+    v.collect(v.merge_checks(
         {
             "name": v.check_required(data.name),
             "email": v.check_email(data.email),
             "phone": v.check_phone(data.phone),
             "postcode": v.check_postcode(data.postcode, data.country),
             "website": v.check_url(data.website),
-        }
-    )
+            "article": None if data.article is None or data.article in ARTICLES
+            else N_("Choose an article from the list."),
+        },
+        v.length_checks(data, names=("name", "address", "postcode", "city", "country", "phone", "email", "website"),
+                        texts=("decision_circuit", "notes")),
+    ))
 
 
-def validate_person(data: PersonData) -> None:
-    checks = {"last_name": v.check_required(data.last_name)}
+def validate_person(data: PersonData, known_phones=None) -> None:
+    """`known_phones`: numbers already stored on the card(s), not checked again (an imported number
+    kept as typed, abroad, must not stop the card from being saved). By default, the card's own."""
+    if known_phones is None:
+        known_phones = stored_phones(data.id)
+    known = set(known_phones)
+    checks = {"last_name": v.check_required(data.last_name),
+              "civility": None if (data.civility or "") in CIVILITIES else N_("Choose a civility from the list.")}
     for i, email in enumerate(data.emails):
         checks[f"emails.{i}"] = v.check_email(email)
     for i, phone in enumerate(data.phones):
-        checks[f"phones.{i}"] = v.check_phone(phone)
-    v.collect(checks)
+        checks[f"phones.{i}"] = None if phone in known else v.check_phone(phone)
+    for i, site in enumerate(data.websites):
+        checks[f"websites.{i}"] = v.check_url(site)
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=("last_name", "first_name", "emails", "phones"),
+                                                     texts=("notes",))))
+
+
+def stored_phones(person_id: int | None) -> list[str]:
+    row = Person.get_or_none(Person.id == person_id) if person_id else None
+    return list(row.phones or []) if row else []
 
 
 def _clean_person(data: PersonData) -> None:
     data.emails = unique_emails(data.emails)
     data.phones = [p.strip() for p in data.phones if p and p.strip()]
+    data.websites = list(dict.fromkeys(w.strip() for w in data.websites if w and w.strip()))
+    data.addresses = [a for a in data.addresses if not a.is_empty]
+    data.labels = clean_labels(data.labels, [*data.emails, *data.phones, *data.websites])
+
+
+def _person_values(data: PersonData) -> dict:
+    values = {f: getattr(data, f) for f in _PERSON_FIELDS}
+    values["addresses"] = [a.as_dict() for a in data.addresses]
+    return values
 
 
 # --- organisations --------------------------------------------------------------
 
 def organisation_data(row: Organisation) -> OrganisationData:
-    return OrganisationData(id=row.id, **{f: getattr(row, f) for f in _ORG_FIELDS})
+    return OrganisationData(id=row.id, logo=row.logo or "", **{f: getattr(row, f) for f in _ORG_FIELDS})
 
 
 def person_data(row: Person) -> PersonData:
-    return PersonData(id=row.id, **{f: getattr(row, f) for f in _PERSON_FIELDS})
+    data = PersonData(id=row.id, **{f: getattr(row, f) for f in _PERSON_FIELDS})
+    data.addresses = addresses_from(row.addresses)
+    data.labels = dict(data.labels or {})
+    data.websites = list(data.websites or [])
+    return data
 
 
 def create_organisation(data: OrganisationData) -> OrganisationData:
+    """A new card, counted as checked today for the yearly review (unless it says otherwise)."""
     validate_organisation(data)
+    data.verified_on = data.verified_on or dt.date.today()
     now = dt.datetime.now()
     with database.atomic():
         row = Organisation.create(
@@ -86,9 +124,12 @@ def create_organisation(data: OrganisationData) -> OrganisationData:
     return organisation_data(row)
 
 
-def update_organisation(data: OrganisationData) -> OrganisationData:
-    """Save every field of an existing card; ValidationError leaves the database untouched."""
+def update_organisation(data: OrganisationData, checked: bool = True) -> OrganisationData:
+    """Save every field of an existing card; ValidationError leaves the database untouched.
+    A card edited by hand counts as checked today (`checked=False` keeps `data.verified_on`)."""
     validate_organisation(data)
+    if checked:
+        data.verified_on = dt.date.today()
     with database.atomic():
         updated = (Organisation.update(**{f: getattr(data, f) for f in _ORG_FIELDS},
                                        name_norm=normalize(data.name), updated_at=dt.datetime.now())
@@ -113,12 +154,14 @@ def is_deleted(kind: str, item_id: int) -> bool:
 
 def create_person(data: PersonData, organisation_id: int | None = None, role: str = "",
                   start_date: dt.date | None = None) -> PersonData:
+    """A new card, counted as checked today for the yearly review (unless it says otherwise)."""
     _clean_person(data)
     validate_person(data)
+    data.verified_on = data.verified_on or dt.date.today()
     now = dt.datetime.now()
     with database.atomic():
         row = Person.create(
-            **{f: getattr(data, f) for f in _PERSON_FIELDS},
+            **_person_values(data),
             name_norm=normalize(f"{data.first_name} {data.last_name}"),
             created_at=now,
             updated_at=now,
@@ -128,11 +171,15 @@ def create_person(data: PersonData, organisation_id: int | None = None, role: st
     return person_data(row)
 
 
-def update_person(data: PersonData) -> PersonData:
+def update_person(data: PersonData, checked: bool = True, known_phones=None) -> PersonData:
+    """Save an existing card; edited by hand, it counts as checked today (`checked=False` keeps
+    `data.verified_on`)."""
     _clean_person(data)
-    validate_person(data)
+    validate_person(data, known_phones)
+    if checked:
+        data.verified_on = dt.date.today()
     with database.atomic():
-        updated = (Person.update(**{f: getattr(data, f) for f in _PERSON_FIELDS},
+        updated = (Person.update(**_person_values(data),
                                  name_norm=normalize(f"{data.first_name} {data.last_name}"),
                                  updated_at=dt.datetime.now())
                    .where(Person.id == data.id).execute())
@@ -147,7 +194,8 @@ def get_person(person_id: int) -> PersonData | None:
 
 
 def _affiliation_data(r: Affiliation) -> AffiliationData:
-    return AffiliationData(r.person_id, r.organisation_id, r.role, r.start_date, r.end_date, r.id)
+    return AffiliationData(r.person_id, r.organisation_id, r.role, r.start_date, r.end_date, r.id,
+                           r.department or "")
 
 
 def affiliations_of(person_id: int) -> list[AffiliationData]:
@@ -201,12 +249,14 @@ def change_job(affiliation_id: int, organisation_id: int, role: str, on: dt.date
 
 
 def update_affiliation(affiliation_id: int, role: str, start_date: dt.date | None,
-                       end_date: dt.date | None) -> AffiliationData:
+                       end_date: dt.date | None, department: str | None = None) -> AffiliationData:
     if start_date and end_date and end_date < start_date:
         raise v.ValidationError({"end_date": v.N_("The end date is before the start date.")})
+    values = {"role": role.strip(), "start_date": start_date, "end_date": end_date}
+    if department is not None:
+        values["department"] = department.strip()
     with database.atomic():
-        Affiliation.update(role=role.strip(), start_date=start_date, end_date=end_date).where(
-            Affiliation.id == affiliation_id).execute()
+        Affiliation.update(**values).where(Affiliation.id == affiliation_id).execute()
     return _affiliation_data(Affiliation.get_by_id(affiliation_id))
 
 
@@ -220,6 +270,13 @@ def delete_affiliation(affiliation_id: int) -> None:
 def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
     """The date of the latest interaction ("dernier contact") of each organisation."""
     return partner_queries.last_contacts(organisation_ids)
+
+
+def organisation_names() -> list[tuple[int, str]]:
+    """(id, name) of every organisation not in the trash, by name: for pick lists (one light query;
+    `list_organisations` also gathers tags and last contacts)."""
+    return list(Organisation.select(Organisation.id, Organisation.name)
+                .where(Organisation.deleted_at.is_null()).order_by(Organisation.name_norm).tuples())
 
 
 def list_organisations(today: dt.date | None = None, ids=None) -> list[OrganisationRow]:

@@ -29,6 +29,14 @@ def photo_paths(paths: DataPaths) -> dict[int, Path]:
             for pid, name in database.execute_sql("SELECT person_id, file FROM person_photo")}
 
 
+def shareable_photo_paths(paths: DataPaths, person_ids: list[int] | None = None) -> dict[int, Path]:
+    """The photos that may leave PartnerDesk in a file (vCard, any export handed to someone): only those
+    of people whose consent covers documents given to partners. The consent gate of every export."""
+    allowed = consent.usable_photos(consent.SHARED_SCOPE, person_ids)
+    found = {pid: photos.photo_path(paths, name) for pid, name in allowed.items()}
+    return {pid: path for pid, path in found.items() if path.is_file()}
+
+
 def save_imported(paths: DataPaths, person_id: int, data: bytes, ext: str = "") -> tuple[Path, bool]:
     """Store a photo that came with an imported card, WITHOUT consent.
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.labels import N_
-from partnerdesk.domain.project_rules import budget_totals
+from partnerdesk.domain.engagement import Engagement, Standing, budget_totals, standing_of
 from partnerdesk.domain.projects import (
     BudgetLineData,
     BudgetTotals,
@@ -60,7 +60,8 @@ def validate_project(data: ProjectData) -> None:
         checks["duration_kind"] = N_("Unknown value.")
     if ProjectStatus.parse(data.status) is None:
         checks["status"] = N_("Unknown value.")
-    v.collect(checks)
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=("title", "place", "in_charge"),
+                                                     texts=("description", "objectives", "context", "bilan_text"))))
 
 
 def project_data(row: Project) -> ProjectData:
@@ -76,12 +77,18 @@ def create_project(data: ProjectData) -> ProjectData:
     return project_data(row)
 
 
+class NotFound(LookupError):
+    """The project no longer exists (deleted, or replaced by a restore)."""
+
+
 def update_project(data: ProjectData) -> ProjectData:
     validate_project(data)
     with database.atomic():
         values = {f: getattr(data, f) for f in _PROJECT_FIELDS}
-        Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
-            Project.id == data.id).execute()
+        updated = Project.update(**values, title_norm=normalize(data.title), updated_at=dt.datetime.now()).where(
+            (Project.id == data.id) & Project.deleted_at.is_null()).execute()
+        if not updated:
+            raise NotFound(data.id)
     return get_project(data.id)
 
 
@@ -177,7 +184,7 @@ def needs_of(project_id: int) -> list[NeedData]:
 # --- budget -----------------------------------------------------------------------
 
 def add_budget_line(line: BudgetLineData) -> BudgetLineData:
-    v.collect({"label": v.check_required(line.label),
+    v.collect({"label": v.check_required(line.label) or v.check_name_length(line.label),
                "amount": None if (line.amount or 0) >= 0 else N_("The amount cannot be negative.")})
     with database.atomic():
         position = BudgetLine.select().where(BudgetLine.project == line.project_id).count()
@@ -202,7 +209,19 @@ def budget_of(project_id: int) -> list[BudgetLineData]:
 
 
 def budget_totals_of(project_id: int) -> BudgetTotals:
-    return budget_totals(budget_of(project_id))
+    """The budget reconciled with the partners' engagement (a refused partner's lines are uncovered)."""
+    return budget_totals(budget_of(project_id), engagements_of(project_id))
+
+
+def standings_of(project_id: int) -> list[Standing]:
+    """Every organisation of the project with its engagement (domain/engagement.py), in board order."""
+    contributions = contributions_of_project(project_id)
+    return [standing_of(card, contributions.get(card.id, [])) for card in list_cards(project_id)]
+
+
+def engagements_of(project_id: int) -> dict[int, Engagement]:
+    """project_partner_id -> Engagement."""
+    return {s.project_partner_id: s.engagement for s in standings_of(project_id)}
 
 
 # --- partners -----------------------------------------------------------------------
@@ -235,8 +254,12 @@ def set_next_step(project_partner_id: int, text: str, on: dt.date | None) -> Non
 
 def list_cards(project_id: int | None = None, in_charge: str | None = None) -> list[PartnerCard]:
     """The cards of one project, or of every project ("Tous les projets"), in board order."""
+    from partnerdesk.services.balance import verdicts
+
+    verdict_of = verdicts(project_id)
     return [PartnerCard(pp_id, proj_id, title, org_id, org_name, stage, position, reason, step, _as_date(step_on),
-                        charge, expected, obtained, kinds.split(",") if kinds else [])
+                        charge, expected, obtained, kinds.split(",") if kinds else [],
+                        verdict_of[org_id].value if org_id in verdict_of else "")
             for (pp_id, proj_id, org_id, stage, position, reason, step, step_on, title, charge, org_name,
                  expected, obtained, kinds) in project_queries.board_rows(project_id, in_charge)]
 
@@ -275,14 +298,18 @@ def add_contribution(data: ContributionData) -> ContributionData:
                "value": None if (data.value or 0) >= 0 else N_("The amount cannot be negative.")})
     row = PartnerContribution.create(project_partner=data.project_partner_id, kind=data.kind,
                                      description=data.description, value=data.value,
-                                     material_mode=data.material_mode, status=data.status)
+                                     material_mode=data.material_mode, status=data.status,
+                                     obtained_on=dt.date.today() if data.status == ContributionStatus.OBTENU.value
+                                     else None)
     data.id = row.id
     return data
 
 
 def set_contribution_status(contribution_id: int, status: str) -> None:
     ContributionStatus(status)
-    PartnerContribution.update(status=status).where(PartnerContribution.id == contribution_id).execute()
+    obtained_on = dt.date.today() if status == ContributionStatus.OBTENU.value else None
+    PartnerContribution.update(status=status, obtained_on=obtained_on).where(
+        PartnerContribution.id == contribution_id).execute()
 
 
 def delete_contribution(contribution_id: int) -> None:
@@ -310,7 +337,11 @@ def contributions_of_project(project_id: int) -> dict[int, list[ContributionData
 
 def log_staff_time(data: StaffTimeData) -> StaffTimeData:
     v.collect({"hours": None if data.hours and data.hours > 0 else N_("Enter a number of hours above zero.")})
-    row = StaffTime.create(project=data.project_id, project_partner=data.project_partner_id,
+    org_id = None
+    if data.project_partner_id is not None:
+        org_id = ProjectPartner.select(ProjectPartner.organisation).where(
+            ProjectPartner.id == data.project_partner_id).scalar()
+    row = StaffTime.create(project=data.project_id, project_partner=data.project_partner_id, organisation=org_id,
                            worked_on=data.worked_on, hours=data.hours, who=data.who, note=data.note)
     data.id = row.id
     return data
@@ -338,7 +369,7 @@ def milestone_data(r: Milestone) -> MilestoneData:
 
 
 def add_milestone(data: MilestoneData) -> MilestoneData:
-    v.collect({"title": v.check_required(data.title)})
+    v.collect({"title": v.check_required(data.title) or v.check_name_length(data.title)})
     row = Milestone.create(project=data.project_id, project_partner=data.project_partner_id, title=data.title,
                            kind=data.kind, due_on=data.due_on, status=data.status, done_on=data.done_on,
                            created_at=dt.datetime.now())

@@ -142,7 +142,7 @@ def _save_person(person_id: int, values: dict[str, str], today: dt.date) -> None
             data.phones[:1] = [values["phone"]] if values["phone"] else []
         data.verified_on = today
         try:
-            partners.update_person(data)
+            partners.update_person(data, checked=False)
         except v.ValidationError as exc:
             raise v.ValidationError({_person_field(k): msg for k, msg in exc.errors.items()}) from exc
         aff = _current_affiliation(person_id)
@@ -163,7 +163,7 @@ def _save_organisation(org_id: int, values: dict[str, str], today: dt.date) -> N
             if name in values:
                 setattr(data, name, values[name])
         data.verified_on = today
-        partners.update_organisation(data)
+        partners.update_organisation(data, checked=False)
 
 
 def left_organisation(person_id: int, today: dt.date | None = None, new_organisation_id: int | None = None,

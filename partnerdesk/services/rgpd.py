@@ -21,9 +21,11 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.domain.contact_points import PLACE_KINDS, addresses_from
 from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import person_photos, settings, tables
+from partnerdesk.services import erasure, person_photos, settings, tables
+from partnerdesk.services.imports.phones import written_forms
 from partnerdesk.store import database
 
 KEPT_LINKS = ("affiliation", "interaction_person", "person_tag")
@@ -51,6 +53,9 @@ class PersonIdentity:
     emails: list[str]
     phones: list[str]
     notes: str
+    addresses: list = field(default_factory=list)  # domain.contact_points.Address (migration 0010)
+    websites: list[str] = field(default_factory=list)
+    title: str = ""
 
     @property
     def full_name(self) -> str:
@@ -83,7 +88,9 @@ class ErasurePreview:
                   "• " + _("{count} journal entry(ies), for the statistics").format(count=self.kept_interactions),
                   "• " + _("{count} affiliation(s): the history of the organisations").format(
                       count=self.kept_affiliations),
-                  "", _("Older backups still hold this person until they are rotated out (at most 12 months).")]
+                  "", _("Older backups (photos and proofs included) still hold this person until the rotation drops "
+                         "them, at most 12 months later; copies on a USB key or a network folder, until the next "
+                         "copy there.")]
         return "\n".join(lines)
 
 
@@ -108,11 +115,12 @@ def log_entries() -> list[LogEntry]:
 
 
 def person(person_id: int) -> PersonIdentity:
-    row = database.execute_sql("SELECT id, first_name, last_name, emails, phones, notes FROM person WHERE id = ?",
-                               (person_id,)).fetchone()
+    row = database.execute_sql("SELECT id, first_name, last_name, emails, phones, notes, addresses, websites, title "
+                               "FROM person WHERE id = ?", (person_id,)).fetchone()
     if row is None:
         raise RgpdError(_("This person no longer exists."))
-    return PersonIdentity(row[0], row[1], row[2], json.loads(row[3] or "[]"), json.loads(row[4] or "[]"), row[5])
+    return PersonIdentity(row[0], row[1], row[2], json.loads(row[3] or "[]"), json.loads(row[4] or "[]"), row[5],
+                          addresses_from(json.loads(row[6] or "[]")), json.loads(row[7] or "[]"), row[8] or "")
 
 
 def is_anonymised(person_id: int) -> bool:
@@ -197,7 +205,7 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
     """Everything PartnerDesk holds about a person, in one HTML file readable in any browser."""
     p = person(person_id)
     affiliations = database.execute_sql(
-        "SELECT o.name, a.role, a.start_date, a.end_date FROM affiliation a JOIN organisation o "
+        "SELECT o.name, a.role, a.department, a.start_date, a.end_date FROM affiliation a JOIN organisation o "
         "ON o.id = a.organisation_id WHERE a.person_id = ? ORDER BY a.start_date", (person_id,)).fetchall()
     journal = database.execute_sql(
         "SELECT i.occurred_on, i.kind, i.summary FROM interaction i JOIN interaction_person ip "
@@ -212,9 +220,11 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
              _table_html([_("Field"), _("Value")], [
                  (_("First name"), p.first_name), (_("Last name"), p.last_name),
                  (_("Emails"), ", ".join(p.emails)), (_("Phones"), ", ".join(p.phones)),
+                 (_("Websites"), ", ".join(p.websites)), (_("Occupation"), p.title),
+                 *[(_("Address ({kind})").format(kind=_(PLACE_KINDS[a.kind])), a.one_line()) for a in p.addresses],
                  (_("Tags"), ", ".join(tags)), (_("Notes"), p.notes)]),
              f"<h2>{html.escape(_('Organisations'))}</h2>",
-             _table_html([_("Organisation"), _("Job title"), _("From"), _("To")], affiliations),
+             _table_html([_("Organisation"), _("Job title"), _("Department"), _("From"), _("To")], affiliations),
              f"<h2>{html.escape(_('Journal'))}</h2>",
              _table_html([_("Date"), _("Kind"), _("Summary")], journal)]
     photo = person_photos.photo_path(paths, person_id)
@@ -258,21 +268,11 @@ def erasure_preview(paths: DataPaths, person_id: int) -> ErasurePreview:
     )
 
 
-def _traces(p: PersonIdentity) -> list[str]:
-    traces = {p.full_name, f"{p.last_name} {p.first_name}".strip()}
-    traces.update(p.emails)
-    traces.update(e.lower() for e in p.emails)
-    traces.update(ph for ph in p.phones if len(ph) >= 6)
-    # the same, as JSON ("H\u00e9l\u00e8ne") and HTML (L&#x27;H\u00f4te) write them
-    traces.update({json.dumps(t)[1:-1] for t in traces} | {html.escape(t) for t in traces})
-    return sorted((t for t in traces if len(t) >= 3), key=len, reverse=True)
-
-
 def anonymise(paths: DataPaths, person_id: int) -> None:
     p = person(person_id)
     if is_anonymised(person_id):
         raise RgpdError(_("This person was already anonymised."))
-    files = person_photos.files_of(paths, person_id)
+    files = erasure.person_files(paths, person_id)
     placeholder = _("Anonymised person")
     hidden = "[" + _("anonymised") + "]"
     database.execute_sql("PRAGMA secure_delete = ON")
@@ -280,24 +280,17 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
         for table, column in tables.references_to("person"):
             if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
                 database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (person_id,))
-        # full name, emails and phones, wherever they were written
-        traces = _traces(p)
-        for table in tables.data_tables():
-            for column in tables.text_columns(table):  # one pass per column, every trace at once
-                replaced = f'"{column}"'
-                for _trace in traces:
-                    replaced = f"replace({replaced}, ?, ?)"
-                found = " OR ".join(f'instr("{column}", ?) > 0' for _trace in traces)
-                params = [x for trace in traces for x in (trace, hidden)] + traces
-                database.execute_sql(f'UPDATE "{table}" SET "{column}" = {replaced} WHERE {found}', params)
-        # the last name alone, in the journal entries this person took part in
-        if len(p.last_name) >= 3:
-            database.execute_sql(
-                "UPDATE interaction SET summary = replace(summary, ?, ?) WHERE id IN "
-                "(SELECT interaction_id FROM interaction_person WHERE person_id = ?)", (p.last_name, hidden, person_id))
+        # full name (any case), emails, phones (as typed and as E.164), websites and street lines
+        # wherever they were written; the last name alone in free text
+        phones = list(p.phones) + [variant for ph in p.phones for variant in written_forms(ph)]
+        others = [w for w in p.websites if len(w) >= 8]
+        others += [line.strip() for a in p.addresses for line in a.street.splitlines() if len(line.strip()) >= 6]
+        erasure.scrub_text(p.first_name, p.last_name, p.emails, phones, hidden, others=others)
+        database.execute_sql("DELETE FROM person_file_history WHERE person_id = ?", (person_id,))
         database.execute_sql(
             "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
-            "notes = '', verified_on = NULL, updated_at = ? WHERE id = ?",
+            "notes = '', verified_on = NULL, addresses = '[]', websites = '[]', labels = '{}', title = '', "
+            "updated_at = ? WHERE id = ?",
             (placeholder, placeholder.lower(), dt.datetime.now().isoformat(sep=" "), person_id))
         what = _("Anonymisation of person no. {id}: name, {emails} email(s), {phones} phone(s), {files} file(s) "
                  "removed").format(id=person_id, emails=len(p.emails), phones=len(p.phones), files=len(files))

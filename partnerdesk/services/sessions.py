@@ -42,14 +42,14 @@ def validate_session(data: SessionData) -> SessionData:
 def _data(row: ProjectSession, participants: list[str] | None = None) -> SessionData:
     return SessionData(row.project_id, row.held_on, row.start_time, row.end_time, row.place, row.facilitator,
                        row.organisation_id, row.planned_attendance, row.actual_attendance, row.cancelled,
-                       row.notes, participants or [], row.id)
+                       row.notes, participants or [], row.id, bool(row.held))
 
 
 def create_session(data: SessionData) -> SessionData:
     validate_session(data)
     with database.atomic():
         row = ProjectSession.create(project=data.project_id, organisation=data.organisation_id,
-                                    **{f: getattr(data, f) for f in _FIELDS})
+                                    held=data.marked_held, **{f: getattr(data, f) for f in _FIELDS})
         _set_participants(row.id, data.participants)
     data.id = row.id
     return data
@@ -58,7 +58,8 @@ def create_session(data: SessionData) -> SessionData:
 def update_session(data: SessionData) -> SessionData:
     validate_session(data)
     with database.atomic():
-        ProjectSession.update(organisation=data.organisation_id, **{f: getattr(data, f) for f in _FIELDS}).where(
+        ProjectSession.update(organisation=data.organisation_id, held=data.marked_held,
+                              **{f: getattr(data, f) for f in _FIELDS}).where(
             ProjectSession.id == data.id).execute()
         _set_participants(data.id, data.participants)
     return data
@@ -78,7 +79,7 @@ def create_recurring(template: SessionData, first: dt.date, last: dt.date, skip:
     rows = []
     for day in dates:
         values = {f: getattr(template, f) for f in _FIELDS}
-        values.update(held_on=day, actual_attendance=None, cancelled=False)
+        values.update(held_on=day, actual_attendance=None, cancelled=False, held=False)
         rows.append(dict(project=template.project_id, organisation=template.organisation_id, **values))
     with database.atomic():
         for start in range(0, len(rows), 200):
@@ -120,8 +121,13 @@ def sessions_of(project_id: int) -> list[SessionData]:
     return [_data(r, names.get(r.id)) for r in rows]
 
 
+def set_held(session_id: int, held: bool) -> None:
+    """Mark a session held (or not) without entering its attendance."""
+    ProjectSession.update(held=bool(held)).where(ProjectSession.id == session_id).execute()
+
+
 def totals(project_id: int, today: dt.date | None = None) -> SessionTotals:
-    """Sessions held, participants, attendance rate actual / planned, per month (for the bilan)."""
+    """Sessions held (`SessionData.is_held`), participants, attendance rate, per month (screens, bilan, CLI)."""
     return session_totals(sessions_of(project_id), today or dt.date.today())
 
 
@@ -134,3 +140,36 @@ def sessions_between(first: dt.date, last: dt.date) -> list[tuple[SessionData, s
                    & (ProjectSession.cancelled == False))  # noqa: E712
             .order_by(ProjectSession.held_on, ProjectSession.start_time).objects())
     return [(_data(r), r.title, getattr(r, "name", None) or "") for r in rows]
+
+
+# --- several at once, and undo -------------------------------------------------------
+
+def dates_taken(project_id: int, dates: Iterable[dt.date]) -> list[dt.date]:
+    """Those of `dates` on which the project already has a session (to offer to skip them)."""
+    wanted = sorted(set(dates))
+    if not wanted:
+        return []
+    rows = ProjectSession.select(ProjectSession.held_on).where(
+        (ProjectSession.project == project_id) & ProjectSession.held_on.in_(wanted))
+    taken = {r.held_on for r in rows}
+    return [d for d in wanted if d in taken]
+
+
+def delete_sessions(session_ids: Iterable[int]) -> list[SessionData]:
+    """Delete several sessions in one transaction; returns them as they were (for undo)."""
+    ids = list(dict.fromkeys(session_ids))
+    with database.atomic():
+        gone = [s for s in (get_session(i) for i in ids) if s is not None]
+        ProjectSession.delete().where(ProjectSession.id.in_(ids)).execute()
+    return gone
+
+
+def restore_sessions(saved: Iterable[SessionData]) -> None:
+    """Put back sessions deleted by `delete_sessions` (same ids, attendance and participants)."""
+    with database.atomic():
+        for data in saved:
+            if Project.get_or_none(Project.id == data.project_id) is None:
+                continue  # the project is gone since
+            ProjectSession.insert(id=data.id, project=data.project_id, organisation=data.organisation_id,
+                                  **{f: getattr(data, f) for f in _FIELDS}).on_conflict_replace().execute()
+            _set_participants(data.id, data.participants)

@@ -32,6 +32,13 @@ def declare(key: str, type_: type, default: Any) -> Option:
 IDENTITY = declare("epn.identity", dict, {})
 REVIEW_PERIOD_MONTHS = declare("review.period_months", int, 12)
 RGPD_INACTIVE_YEARS = declare("rgpd.inactive_years", int, 3)
+#: the language of every document handed out (PDF, ODT, letters), whatever the interface language
+DOCUMENT_LANGUAGE = declare("documents.language", str, "fr")
+
+
+def document_language() -> str:
+    value = get(DOCUMENT_LANGUAGE)
+    return value if value in ("fr", "en") else "fr"
 
 
 def get(option: Option) -> Any:

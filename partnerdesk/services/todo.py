@@ -64,21 +64,29 @@ def items(today: dt.date | None = None, *, include_done: bool = False) -> list[T
 
 
 def mark_done(item: TodoItem) -> None:
-    """Hide the line for good; a milestone line also marks the milestone done."""
+    """Hide the line for good; a milestone line also marks the milestone done; a next step is
+    closed on its partner card (the board no longer shows it overdue)."""
     with database.atomic():
         _set_state(item.key, DONE, None)
         if item.kind == TodoKind.MILESTONE:
             Milestone.update(status="fait", done_on=dt.date.today()).where(
                 Milestone.id == int(item.key.split(":")[1])).execute()
+        elif item.kind == TodoKind.NEXT_STEP:
+            ProjectPartner.update(next_step="", next_step_on=None, updated_at=dt.datetime.now()).where(
+                ProjectPartner.id == item.open_id).execute()
 
 
 def postpone(item: TodoItem, until: dt.date) -> None:
-    """Hide the line until `until`; a milestone line moves the milestone's date."""
+    """Hide the line until `until`; a milestone line moves the milestone's date, a next step the
+    date on its partner card."""
     with database.atomic():
         _set_state(item.key, POSTPONED, until)
         if item.kind == TodoKind.MILESTONE:
             Milestone.update(status="reporte", due_on=until).where(
                 Milestone.id == int(item.key.split(":")[1])).execute()
+        elif item.kind == TodoKind.NEXT_STEP:
+            ProjectPartner.update(next_step_on=until, updated_at=dt.datetime.now()).where(
+                ProjectPartner.id == item.open_id).execute()
 
 
 def reopen(key: str) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, SqliteDatabase
 
+from partnerdesk.store.dblock import DatabaseFileLock
+
 log = logging.getLogger(__name__)
 
 # Every model binds to this proxy; open_store() points it at the real file.
@@ -17,14 +19,22 @@ PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "busy_timeout": 5000,
-    "synchronous": "normal",
+    # FULL: a committed transaction survives a power cut, not only a crash (pitfall 11).
+    "synchronous": "full",
     "cache_size": -16000,
     "temp_store": "memory",
 }
+READ_ONLY_PRAGMAS = {k: v for k, v in PRAGMAS.items() if k not in ("journal_mode", "synchronous")}
+
+_file_lock: DatabaseFileLock | None = None
 
 
 class StoreError(Exception):
     """The database cannot be used as it is (unreadable, corrupt, too new)."""
+
+
+class DatabaseBusy(StoreError):
+    """Another program (or another PartnerDesk) holds the database."""
 
 
 def connect(path: Path) -> SqliteDatabase:
@@ -33,11 +43,34 @@ def connect(path: Path) -> SqliteDatabase:
     return db
 
 
-def open_store(db_path: Path, backups_dir: Path | None = None, *, check: bool = True) -> SqliteDatabase:
+def hold_file_lock(db_path: Path) -> None:
+    """Lock the database file itself for this process, so that a second PartnerDesk is refused
+    even when the `partnerdesk.lock` file was deleted. Raises DatabaseBusy."""
+    global _file_lock
+    db_path = Path(db_path)
+    if _file_lock is not None and _file_lock.path == db_path and _file_lock.current():
+        return
+    release_file_lock()
+    lock = DatabaseFileLock(db_path)
+    if not lock.acquire():
+        raise DatabaseBusy(f"{db_path} is in use by another PartnerDesk")
+    _file_lock = lock
+
+
+def release_file_lock() -> None:
+    global _file_lock
+    if _file_lock is not None:
+        _file_lock.release()
+        _file_lock = None
+
+
+def open_store(db_path: Path, backups_dir: Path | None = None, *, check: bool = True,
+               read_only: bool = False) -> SqliteDatabase:
     """Open the database, check it, back it up before pending migrations, migrate.
 
     Raises StoreError when the file is corrupt or unreadable; the caller offers
-    to restore a backup.
+    to restore a backup. `read_only` opens an existing database without writing anything
+    (no migration, no lock, no WAL change): for a file or folder that cannot be written.
     """
     from partnerdesk.store import backup, migrate
 
@@ -47,6 +80,14 @@ def open_store(db_path: Path, backups_dir: Path | None = None, *, check: bool = 
         if reason:
             raise StoreError(reason)
     try:
+        if read_only:
+            db = _connect_read_only(db_path)
+            database.initialize(db)
+            if migrate.pending(db):
+                close_store()
+                raise StoreError("the database needs an update, which cannot be written")
+            return db
+        hold_file_lock(db_path)
         db = connect(db_path)
         database.initialize(db)
         pending = migrate.pending(db)
@@ -68,7 +109,25 @@ def open_store(db_path: Path, backups_dir: Path | None = None, *, check: bool = 
     return db
 
 
+def _connect_read_only(db_path: Path) -> SqliteDatabase:
+    """mode=ro; in a folder that cannot be written (no -shm possible), immutable=1."""
+    last = None
+    for query in ("mode=ro", "immutable=1"):
+        db = SqliteDatabase(f"file:{db_path.as_posix()}?{query}", uri=True, pragmas=READ_ONLY_PRAGMAS,
+                            check_same_thread=False)
+        try:
+            db.connect(reuse_if_open=True)
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except Exception as exc:  # noqa: BLE001 - peewee wraps sqlite3 errors
+            last = exc
+            if not db.is_closed():
+                db.close()
+    raise StoreError(str(last))
+
+
 def close_store() -> None:
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
+    release_file_lock()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from partnerdesk.paths import DataPaths
 from partnerdesk.ui.tasks import TaskRunner
+from partnerdesk.ui.undo import UndoContexts
 
 
 class AppSignals(QObject):
@@ -24,11 +23,25 @@ class AppSignals(QObject):
     status_message = Signal(str)
 
 
-@dataclass
 class AppContext:
-    paths: DataPaths
-    tasks: TaskRunner
-    settings: QSettings
-    undo_stack: QUndoStack
-    signals: AppSignals = field(default_factory=AppSignals)
-    demo: bool = False
+    """Paths, background tasks, settings, signals and the undo contexts (`ui/undo.py`).
+
+    `undo_stack` is the stack of the context on screen (each tab, each editing dialog has its
+    own); `undo_for(widget)` the stack of the context holding `widget`. The stack given to the
+    constructor is the window-wide fallback."""
+
+    def __init__(self, paths: DataPaths, tasks: TaskRunner, settings: QSettings,
+                 undo_stack: QUndoStack | None = None, signals: AppSignals | None = None, demo: bool = False):
+        self.paths = paths
+        self.tasks = tasks
+        self.settings = settings
+        self.signals = signals if signals is not None else AppSignals()
+        self.demo = demo
+        self.undo = UndoContexts(undo_stack)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.undo.active()
+
+    def undo_for(self, widget) -> QUndoStack:
+        return self.undo.stack_of(widget)

@@ -10,6 +10,7 @@ import traceback
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from partnerdesk.i18n import _
+from partnerdesk.services import health
 
 log = logging.getLogger("partnerdesk.unexpected")
 
@@ -34,8 +35,8 @@ def report_unexpected(exc_type, exc, tb, parent: QWidget | None = None, *, show:
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("unexpected error\n%s", details)
     if show and QApplication.instance() is not None:
-        message = _("Something went wrong. Your data is safe: the last saved state is kept.\n"
-                    "The details were written to the log file.")
+        message = health.describe_failure(exc) or _("Something went wrong. Your data is safe: the last saved "
+                                                    "state is kept.\nThe details were written to the log file.")
         show_error(parent, message, details).exec()
     return details
 

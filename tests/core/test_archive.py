@@ -34,6 +34,11 @@ def test_round_trip_of_the_demo_data(tmp_path):
     demo.fill("small", paths=source)
     imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard30.vcf")), source)  # photos, tags
     (source.proofs_dir / "preuve-consentement.pdf").write_bytes(b"%PDF-1.4 preuve")
+    # a proof is a file a consent row refers to (an unreferenced file is a leftover, never exported)
+    database.execute_sql("UPDATE photo_consent SET proof = 'preuve-consentement.pdf' "
+                         "WHERE person_id = (SELECT min(person_id) FROM photo_consent)")
+    assert database.execute_sql("SELECT count(*) FROM photo_consent WHERE proof = 'preuve-consentement.pdf'"
+                                ).fetchone()[0] == 1
     (source.root / "templates").mkdir()
     (source.root / "templates" / "convention.txt").write_text("Modèle « convention »", encoding="utf-8")
     database.execute_sql("INSERT OR REPLACE INTO setting (key, value) VALUES ('epn.identity', ?)",

@@ -48,15 +48,27 @@ def test_ods_is_a_valid_spreadsheet(demo_store):
     assert len(doc.spreadsheet.getElementsByType(TableRow)) == 121
 
 
+def _agree_to_partners_use() -> None:
+    from partnerdesk.domain.consent import Consent
+    from partnerdesk.services import consent
+
+    for (pid,) in database.execute_sql("SELECT person_id FROM person_photo").fetchall():
+        consent.save_consent(pid, Consent(True, dt.date.today(), ["partenaires"]))
+
+
 def test_vcard_export_round_trips_through_the_parser(store, tmp_path):
     imports.apply_plan(imports.plan_for(imports.read_file(DATA / "vcard30.vcf")), store)
+    # An imported photo has no consent: it stays out of the export until the person agrees.
+    assert "PHOTO" not in vcard.vcards(selection.people(), store).decode("utf-8")
+    _agree_to_partners_use()
     text = vcard.vcards(selection.people(), store).decode("utf-8")
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     back = parse_vcard(text)
     gwen = next(c for c in back.contacts if c.last_name == "Le Bihan")
     assert gwen.first_name == "Gwenaëlle" and gwen.photo and gwen.photo[:3] == b"\xff\xd8\xff"
     assert gwen.emails == ["gwen@imprimerie-exemple.fr", "gwenaelle.lebihan@gmail.com"]
-    assert "virgule ; ici" in gwen.notes and gwen.organisation == "Imprimerie Le Bihan — Atelier"
+    assert "virgule ; ici" in gwen.notes and gwen.organisation == "Imprimerie Le Bihan"
+    assert gwen.department == "Atelier"  # ORG units: the affiliation's department since #19
     assert back.versions == {"3.0"}
 
 

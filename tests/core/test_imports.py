@@ -44,7 +44,7 @@ def test_google_contacts(store):
     assert result.people_created == 3
     helene = people()["Hélène Le Guérec"]
     assert helene["emails"] == ["helene.leguerec@mediatheque-exemple.fr", "h.leguerec@gmail.com"]
-    assert helene["phones"] == ["02 99 12 34 56", "06 11 22 33 44", "+33 6 98 76 54 32"]
+    assert helene["phones"] == ["+33299123456", "+33611223344", "+33698765432"]  # E.164 (issue #19)
     assert "forum des associations" in helene["notes"]
     assert role_of(helene["id"]) == ("Médiathèque Anne-Frank", "Directrice")
     assert organisations()["Médiathèque Anne-Frank"]["city"] == "Châteaugiron"
@@ -69,7 +69,7 @@ def test_outlook_french_semicolon(store):
     assert parsed.header_set == "outlook_fr" and parsed.delimiter == ";"
     apply_plan(plan_for(parsed), store)
     maelle = people()["Maëlle Kerbrat"]
-    assert maelle["phones"] == ["02 99 74 02 03", "06 07 08 09 10"]
+    assert maelle["phones"] == ["+33299740203", "+33607080910"]
     assert role_of(maelle["id"]) == ("Mission locale du Pays de Vitré", "Conseillère insertion")
     assert organisations()["Mission locale du Pays de Vitré"]["postcode"] == "35500"
 
@@ -89,10 +89,12 @@ def test_unknown_spreadsheet_guessed_mapping_refusals_and_notes(store):
     assert parsed.needs_mapping and parsed.encoding == "cp1252"
     assert parsed.mapping[0] == "last_name" and parsed.mapping[1] == "first_name" and parsed.mapping[4] == "email"
     plan = plan_for(parsed)
-    assert [(r.line, r.reason) for r in plan.refused] == [(5, "No name and no organisation.")]
+    assert plan.refused == []  # the e-mail-only row gets a name derived from the address, flagged (issue #19)
+    assert any("sans.nom@exemple.fr" in w and "Line 5" in w for w in plan.warnings)
     apply_plan(plan, store)
+    assert "Sans Nom" in people()
     eric = people()["Éric Bouchard"]
-    assert eric["emails"] == [] and "pas-une-adresse" in eric["notes"] and "0299" in eric["notes"]
+    assert eric["emails"] == [] and "pas-une-adresse" in eric["notes"] and eric["phones"] == ["0299"]  # as typed
     assert '=HYPERLINK("http://piege.exemple";"cliquez")' in eric["notes"]
     assert role_of(people()["Élodie Martin"]["id"])[0] == "Centre social Les Champs-Manceaux"
 
@@ -102,7 +104,7 @@ def test_tab_separated_utf8_bom(store):
     assert parsed.delimiter == "\t" and parsed.encoding == "utf-8-sig"
     assert parsed.headers[0] == "Prénom"
     apply_plan(plan_for(parsed), store)
-    assert people()["Céline Renard"]["phones"] == ["06 12 12 12 12"]
+    assert people()["Céline Renard"]["phones"] == ["+33612121212"]
 
 
 def test_remembered_mapping(store):
@@ -135,9 +137,11 @@ def test_vcard_30_folding_escapes_organisation_card(store):
     result = apply_plan(plan_for(parsed), store)
     assert result.people_created == 2 and result.photos == 1
     gwen = people()["Gwenaëlle Le Bihan"]
-    assert gwen["phones"] == ["+33 6 12 34 56 78", "02 99 00 12 13"]
+    assert gwen["phones"] == ["+33612345678", "+33299001213"]
     assert "virgule ; ici" in gwen["notes"]
-    assert role_of(gwen["id"]) == ("Imprimerie Le Bihan — Atelier", "Gérante")
+    assert role_of(gwen["id"]) == ("Imprimerie Le Bihan", "Gérante")  # ORG units: the department (issue #19)
+    assert database.execute_sql("SELECT department FROM affiliation WHERE person_id = ?",
+                                (gwen["id"],)).fetchone()[0] == "Atelier"
     assert organisations()["Recyclerie numérique L'Ordi Solidaire"]["email"] == "contact@ordi-solidaire-exemple.fr"
 
 
@@ -147,7 +151,7 @@ def test_vcard_40_data_uri_linked_and_online_photos(store, tmp_path):
     assert any("offline" in w for w in parsed.warnings)  # online photo: not downloaded, said so
     apply_plan(plan_for(parsed), store)
     anais = people()["Anaïs Rousseau-Lévêque"]
-    assert anais["phones"] == ["+33-2-99-00-44-55", "+33-6-55-44-33-22"]
+    assert anais["phones"] == ["+33299004455", "+33655443322"]
     assert person_photos.photo_path(store, anais["id"]).read_bytes()[:3] == b"\xff\xd8\xff"  # stored as JPEG
     assert person_photos.photo_path(store, people()["Théo Marchand"]["id"]) is not None  # linked file
     assert person_photos.photo_path(store, people()["Inès Lambert"]["id"]) is None
@@ -164,13 +168,13 @@ def test_matches_merge_or_skip_and_undo(store):
     parsed = imports.read_text(text, "maj.csv")
     plan = plan_for(parsed)
     assert [r.match_reason for r in plan.matches] == ["same name", "same name"]
-    assert plan.matches[0].additions == ["autre@exemple.fr", "01 02 03 04 05"] and plan.matches[1].additions == []
+    assert plan.matches[0].additions == ["autre@exemple.fr", "+33102030405"] and plan.matches[1].additions == []
     assert len(plan.creates) == 1
     plan.matches[1].merge = False  # skip François
     result = apply_plan(plan, store)
     assert (result.merged, result.skipped, result.people_created) == (1, 1, 1)
     helene = people()["Hélène Le Guérec"]
-    assert "autre@exemple.fr" in helene["emails"] and "01 02 03 04 05" in helene["phones"]
+    assert "autre@exemple.fr" in helene["emails"] and "+33102030405" in helene["phones"]
     # Annuler cet import: everything back as it was.
     undo_batch(result.batch_id, store)
     assert people() == before

@@ -61,9 +61,12 @@ def test_validation_keeps_database_untouched(store):
 
 
 def test_unicode_and_long_text(store):
-    notes = "Prud'homme « L’Œuvre » — 漢字 🙂 " * 2000
+    notes = ("Prud'homme « L’Œuvre » — 漢字 🙂 " * 2000)[:20_000]
     org = partners.create_organisation(OrganisationData(name="Dupont & Fils <SARL>", notes=notes))
     assert partners.get_organisation(org.id).notes == notes
+    with pytest.raises(ValidationError) as refused:
+        partners.create_organisation(OrganisationData(name="Dupont", notes=notes + "x"))
+    assert set(refused.value.errors) == {"notes"}
 
 
 def test_person_and_affiliation_history(store):

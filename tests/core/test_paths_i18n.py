@@ -64,3 +64,30 @@ def test_french_plural_rule():
     assert i18n.ngettext("one", "many", 2) == "many"
     i18n.set_language("en")
     assert i18n.ngettext("one", "many", 0) == "many"
+
+
+def test_a_document_language_never_changes_what_other_threads_show():
+    import threading
+
+    from partnerdesk import i18n
+
+    i18n.set_language("en")
+    inside, outside = [], []
+    entered, checked = threading.Event(), threading.Event()
+
+    def worker():
+        with i18n.document_language("fr"):
+            entered.set()
+            inside.append((i18n._("Report"), i18n.ngettext("{count} person", "{count} people", 0),
+                           i18n.format_date(dt.date(2026, 11, 30)), i18n.language()))
+            checked.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    entered.wait(5)
+    outside.append((i18n._("Report"), i18n.language()))
+    checked.set()
+    thread.join()
+    assert inside == [("Bilan", "{count} personne", "30/11/2026", "fr")]
+    assert outside == [("Report", "en")]
+    assert i18n._("Report") == "Report"

@@ -19,6 +19,8 @@ def cards(store):
     anne = partners.create_person(PersonData("Martin", "Anne", ["anne@mairie.fr"], ["02 99 00 00 01"],
                                              verified_on=dt.date(2024, 2, 29)), mairie.id, "Directrice")
     paul = partners.create_person(PersonData("Petit", "Paul"), college.id, "Principal")
+    # Created cards count as checked today; a never-checked card comes from older data.
+    Person.update(verified_on=None).where(Person.id == paul.id).execute()
     lea = partners.create_person(PersonData("Roux", "Léa", verified_on=dt.date(2026, 10, 1)), college.id)
     return dict(mairie=mairie.id, college=college.id, anne=anne.id, paul=paul.id, lea=lea.id)
 
@@ -96,6 +98,7 @@ def test_resumed_session_drops_cards_checked_meanwhile_and_adds_new_ones(cards):
     review.advance(session)  # Paul skipped
     review.mark_unchanged("organisation", cards["mairie"], TODAY)  # checked from its card
     newcomer = partners.create_person(PersonData("Nouveau", "Nina")).id
+    Person.update(verified_on=None).where(Person.id == newcomer).execute()  # e.g. restored from an old archive
     resumed = review.start_session(TODAY)
     assert resumed.position == 1
     assert resumed.queue == [("person", cards["paul"]), ("person", cards["anne"]), ("person", newcomer)]

@@ -29,7 +29,7 @@ def test_export_person_is_one_readable_file(store, tmp_path):
     _add_interaction(pid, dt.date(2026, 3, 1), "Devis des affiches")
     out = rgpd.export_person(store, pid, tmp_path / "gwen.html")
     page = out.read_text(encoding="utf-8")
-    for expected in ("Gwenaëlle", "gwen@imprimerie-exemple.fr", "+33 6 12 34 56 78", "Imprimerie Le Bihan",
+    for expected in ("Gwenaëlle", "gwen@imprimerie-exemple.fr", "+33612345678", "Imprimerie Le Bihan",
                      "Devis des affiches", "data:image/jpeg;base64,", "Partenaires"):
         assert expected in page
     entry = rgpd.log_entries()[0]
@@ -79,6 +79,8 @@ def test_anonymisation_leaves_no_trace(store):
 def test_anonymisation_with_a_search_index(store):
     """Another area's FTS5 index over people: no token of the name survives."""
     database.execute_sql("CREATE VIRTUAL TABLE person_fts USING fts5(name_norm, content='person', content_rowid='id')")
+    database.execute_sql("CREATE TRIGGER person_fts_i AFTER INSERT ON person BEGIN "
+                         "INSERT INTO person_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END")
     database.execute_sql("CREATE TRIGGER person_fts_u AFTER UPDATE ON person BEGIN "
                          "INSERT INTO person_fts(person_fts, rowid, name_norm) VALUES ('delete', old.id, old.name_norm); "
                          "INSERT INTO person_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END")
@@ -120,3 +122,25 @@ def test_anonymisation_finds_the_name_written_as_json_or_html(store):
     rgpd.anonymise(store, pid)
     summaries = " ".join(r[0] for r in database.execute_sql("SELECT summary FROM interaction"))
     assert "Gwena\\u00eblle" not in summaries and "Gwenaëlle Le Bihan" not in summaries
+
+
+def test_addresses_websites_occupation_and_department_exported_then_erased(store, tmp_path):
+    """The fields of migration 0010 (issue #19): in the RGPD export, gone after anonymisation."""
+    imports.apply_plan(imports.plan_for(imports.read_file(DATA.parent / "imports" / "vcard30_iphone.vcf")), store)
+    pid = people()["François Minh Nguyen"]["id"]
+    page = rgpd.export_person(store, pid, tmp_path / "fn.html").read_text(encoding="utf-8")
+    for expected in ("8 allée des Tilleuls", "https://francois-nguyen.exemple.fr", "Accounting / Dungeon",
+                     "+33123456789"):
+        assert expected in page
+    anne = people()["Anne Le Gall"]["id"]
+    assert "Consultante indépendante" in rgpd.export_person(store, anne, tmp_path / "a.html").read_text("utf-8")
+    # his number and street written by hand elsewhere, in another form
+    database.execute_sql("UPDATE organisation SET notes = 'Joindre au 07 81 23 45 67, 8 allée des Tilleuls'")
+    rgpd.anonymise(store, pid)
+    row = database.execute_sql("SELECT addresses, websites, labels, title, phones FROM person WHERE id = ?",
+                               (pid,)).fetchone()
+    assert row == ("[]", "[]", "{}", "", "[]")
+    for path in store.root.glob(DB_FILENAME + "*"):
+        raw = path.read_bytes()
+        for trace in ("Tilleuls", "francois-nguyen.exemple.fr", "07 81 23 45 67", "+33781234567"):
+            assert trace.encode("utf-8") not in raw, (path.name, trace)

@@ -183,6 +183,7 @@ def partner_sheet(folder: Path | None = None) -> PartnerSheetData:
         interactions=[InteractionLine(dt.date(2026, 10, 14), "Rencontre", "Présentation du bilan des ateliers ; "
                                       "accord pour reconduire.", "Jean-Noël Dupont"),
                       InteractionLine(dt.date(2026, 9, 2), "Appel", "Relance pour la Fête de l'Internet.", "")],
+        internal=True,
     )
 
 

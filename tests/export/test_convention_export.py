@@ -57,7 +57,7 @@ def test_pdf_reads_back(tricky, tmp_path):
     assert len(signatures) == 1
     for name in ("Pour EPN de Saint-Aubin", "Pour Partenaire 2", "Pour Partenaire 3"):
         assert name in signatures[0]
-    assert "5 janv. 2026" in text or "05/01/2026" in text
+    assert "le 5 janvier 2026" in text  # dates in words in a French contract
 
 
 def test_pdf_pages_render(tricky, tmp_path):
@@ -79,13 +79,15 @@ def test_odt_reads_back(tricky, tmp_path):
     assert "5.2. Engagements de Dupont & Fils <SARL>" in headings
     assert "9. Signatures" in headings
     assert "Dupont & Fils <SARL>" in paragraphs
-    assert "Texte avec <b> littéral, & une esperluette et un émoji 😀 ; gras, italique." in paragraphs
+    # the same no-break spaces as the PDF (before ; : ! ? and inside « »)
+    assert "Texte avec <b> littéral, & une esperluette et un émoji 😀\u00a0; gras, italique." in paragraphs
     assert "Fournir 3 postes & 1 imprimante" in paragraphs
     assert "{" not in paragraphs
     styles_xml = zipfile.ZipFile(path).read("styles.xml").decode("utf-8")
     assert "EPN de Saint-Aubin" in styles_xml and "<text:page-count" in styles_xml  # header, "page 2 / 5"
     content = zipfile.ZipFile(path).read("content.xml").decode("utf-8")
     assert "&lt;SARL&gt;" in content and "<b>" not in content
+    assert "PROJET — document non signé" in paragraphs and 'style:name="SignatureCell"' in content
     assert re.search(r'<text:span text:style-name="Bold">gras</text:span>', content)
 
 
@@ -103,3 +105,17 @@ def test_blanks_accepted_print_nothing_raw(store, tmp_path):
     assert "{" not in text and "Préambule" in text
     data = io.BytesIO(output.export(conv.id, tmp_path / "c.odt", accept_blanks=True).read_bytes())
     assert "{" not in "\n".join(teletype.extractText(p) for p in load(data).getElementsByType(P))
+
+
+def test_odt_header_carries_the_logo(tricky, tmp_path):
+    from partnerdesk.services import settings
+    from tests.export.samples import make_photo
+
+    identity = settings.identity()
+    identity.logo_path = str(make_photo(tmp_path / "logo.png", (300, 100), (31, 86, 115)))
+    settings.save_identity(identity)
+    path = output.export(tricky.id, tmp_path / "convention.odt")
+    archive = zipfile.ZipFile(path)
+    assert any(name.startswith("Pictures/") for name in archive.namelist())
+    styles_xml = archive.read("styles.xml").decode("utf-8")
+    assert "<draw:image" in styles_xml and 'fo:margin-bottom="0.6cm"' in styles_xml

@@ -126,3 +126,45 @@ def test_cli_export(demo_store, tmp_path, capsys):
 def test_suggested_names_are_safe():
     name = documents.suggested_name("bilan", 'Atelier « CV » : <emploi>/"2026"')
     assert name == "Report - Atelier CV emploi 2026.pdf"
+
+
+def test_partner_sheet_variants_internal_and_for_the_partner(project_with_photos):
+    paths, project_id, org_id = project_with_photos
+    from partnerdesk.domain.partners import OrganisationData as Org
+    from partnerdesk.services import journal, pipeline, tags
+
+    other = projects.create_project(ProjectData("Projet refusé"))
+    refused = projects.add_partner(other.id, org_id)
+    pipeline.move_card(refused.id, Stage.ABANDONNE.value, reason="Pas de budget")
+    tag = tags.create_tag("Donateurs secrets")
+    tags.set_organisation_tags(org_id, [tag.id])
+    journal.log_interaction("appel", TODAY, "Relance interne : à surveiller", [org_id], [])
+    partners.update_organisation(Org(**{**partners.get_organisation(org_id).__dict__, "status": "prospect"}))
+    for_partner = text(documents.render("partner", paths, org_id, today=TODAY).pdf)
+    internal = text(documents.render("partner-internal", paths, org_id, today=TODAY).pdf)
+    for secret in ("Prospect", "Donateurs secrets", "Relance interne", "Projet refusé", "Derniers échanges"):
+        assert secret not in for_partner, secret
+        assert secret in internal, secret
+    assert "Document interne" in internal and "interne" not in for_partner.lower()
+    assert "Ateliers tablette" in for_partner
+
+
+def test_exported_files_follow_the_umask(project_with_photos, tmp_path):
+    import os
+    import stat
+
+    from partnerdesk.services import trombinoscope
+
+    paths, project_id, org_id = project_with_photos
+    old = os.umask(0o022)
+    try:
+        made = [documents.export("bilan", paths, project_id, tmp_path / "bilan.pdf", today=TODAY).path,
+                documents.export("partner", paths, org_id, tmp_path / "fiche.pdf", today=TODAY).path,
+                trombinoscope.export_pdf_to(paths, tmp_path / "trombi.pdf")]
+        os.umask(0o077)
+        made.append(documents.export("dossier", paths, project_id, tmp_path / "private.pdf", today=TODAY).path)
+    finally:
+        os.umask(old)
+    modes = [stat.S_IMODE(p.stat().st_mode) for p in made]
+    assert modes == [0o644, 0o644, 0o644, 0o600]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".partnerdesk-")]  # no temporary file left

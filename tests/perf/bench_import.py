@@ -1,6 +1,7 @@
 """Benchmark: importing 10,000 contacts (target < 10 s), and reading a CSV of 100,000 lines.
 
-    uv run python tests/perf/bench_import.py
+    uv run python tests/perf/bench_import.py                        # as shipped (synchronous=FULL)
+    uv run python tests/perf/bench_import.py --synchronous normal   # to compare
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ def write_csv(path: Path, count: int, seed: int = 7) -> None:
 
 
 def main() -> int:
+    if "--synchronous" in sys.argv:
+        from partnerdesk.store import db
+
+        db.PRAGMAS["synchronous"] = sys.argv[sys.argv.index("--synchronous") + 1]
+    from partnerdesk.store import db
+
+    print(f"synchronous={db.PRAGMAS['synchronous']}")
     root = Path(tempfile.mkdtemp(prefix="partnerdesk-bench-"))
     source = root / "contacts.csv"
     write_csv(source, 10_000)

@@ -233,7 +233,8 @@ def test_unresolved_dialog_lists_fields(ctx, qtbot):
 
 
 def test_tab_in_main_window(window):
-    assert any(isinstance(t, ConventionsTab) for t in window.tab_list)
+    assert any(spec.is_for(ConventionsTab) for spec in window.lazy_tabs.specs())
+    assert isinstance(window.tab(ConventionsTab), ConventionsTab)
 
 
 def test_list_model(ctx, qtmodeltester):
@@ -251,7 +252,7 @@ def test_delete_and_undo(ctx, opened, qtbot):
     conv_id = opened.editor.conv.id
     opened.delete(conv_id)
     assert conventions.get_convention(conv_id) is None and opened.stack.currentWidget() is opened.empty
-    ctx.undo_stack.undo()
+    opened.undo_stack.undo()
     assert conventions.get_convention(conv_id) is not None
     assert opened.model.rowCount() == 1 and opened.editor.conv.id == conv_id
 

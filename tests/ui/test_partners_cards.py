@@ -18,7 +18,9 @@ def tab(window, monkeypatch):
     # pytest-qt closes the window before fixtures end: answer the unsaved-changes question
     # (tests that check the question replace this answer).
     monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: "discard")
-    return window.tab_of(PartnersTab)
+    tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)  # on show, as the user works in it (hidden tabs catch up when shown)
+    return tab
 
 
 def click(qtbot, widget):
@@ -62,7 +64,7 @@ def test_bad_input_is_refused_next_to_the_field_in_french(tab, qtbot):
     tab.open_item("organisation", org.id)
     card = tab.org_card
     type_in(card.notes if False else card.city, "Vitré-sur-Vilaine")
-    card.notes.setPlainText("Très long texte " * 3000)
+    card.notes.setPlainText(("Très long texte " * 3000)[:20_000])
     type_in(card.email, "contact@@mission")
     type_in(card.postcode, "3550")
     type_in(card.phone, "12 34")
@@ -92,7 +94,12 @@ def test_bad_input_is_refused_next_to_the_field_in_french(tab, qtbot):
     saved = partners.get_organisation(org.id)
     assert (saved.name, saved.postcode, saved.country, saved.city) == (
         "Mission locale de Bruxelles", "1000", "Belgique", "Vitré-sur-Vilaine")
-    assert len(saved.notes) == len("Très long texte " * 3000)
+    assert len(saved.notes) == 20_000
+    # One character more is refused next to the field, in French, the typing kept.
+    card.notes.setPlainText(saved.notes + "x")
+    click(qtbot, card.save_button)
+    assert errors.message("notes") == "Trop long : 20 000 caractères au plus."
+    assert len(card.notes.toPlainText()) == 20_001 and len(partners.get_organisation(org.id).notes) == 20_000
 
 
 def test_field_message_appears_when_leaving_the_field(tab, qtbot):
@@ -276,3 +283,22 @@ def test_a_card_in_the_trash_says_so(window, tab):
     trash.delete("organisation", org.id)
     window.ctx.signals.open_requested.emit("organisation", org.id)
     assert "trash" in tab.org_card.subtitle.text()
+
+
+def test_article_and_civility_are_proposed_previewed_and_saved(tab, qtbot):
+    org = partners.create_organisation(OrganisationData(name="Amicale laïque de Bègles", kind="association"))
+    tab.open_item("organisation", org.id)
+    card = tab.org_card
+    assert card.article.value() is None  # proposed from the name until chosen
+    assert "de l’Amicale laïque de Bègles" in card.article.preview.text()
+    card.article.set_value("la")
+    type_in(card.name, "Halle des sports")
+    assert "de la Halle des sports" in card.article.preview.text()
+    click(qtbot, card.save_button)
+    assert partners.get_organisation(org.id).article == "la"
+    person = partners.create_person(PersonData(last_name="Martin", first_name="Claire"))
+    tab.open_item("person", person.id)
+    pcard = tab.person_card
+    pcard.civility.setCurrentIndex(pcard.civility.findData("madame"))
+    click(qtbot, pcard.save_button)
+    assert partners.get_person(person.id).civility == "madame"

@@ -189,7 +189,7 @@ def test_delete_a_project_and_undo(ctx, qtbot, tab):
     qtbot.mouseClick(tab.card.form.delete_button, Qt.MouseButton.LeftButton)
     assert projects.list_projects() == [] and tab.model.rowCount() == 0
     assert tab.card.form.project_id is None
-    ctx.undo_stack.undo()
+    tab.undo_stack.undo()  # Ctrl+Z in Projets
     assert [p.id for p in projects.list_projects()] == [project.id] and tab.model.rowCount() == 1
 
 
@@ -232,3 +232,26 @@ def test_all_projects_board_opens_the_card_in_its_project(ctx, window, qtbot):
     assert tab.views.currentIndex() == 0 and tab.card.project_id == project.id
     assert tab.card.pages.currentWidget() is tab.card.partners
     assert tab.card.partners.board.selected_card().id == card.id
+
+
+def test_a_session_counts_as_held_only_when_marked_or_attended(ctx, qtbot, tab):
+    project = _create_project(qtbot, tab)
+    page = tab.card.sessions
+    _show(qtbot, tab, page)
+    page.first.setText("07/01/2026")
+    page.last.setText("21/01/2026")
+    assert page.create_sessions()
+    far_later = dt.date(2027, 1, 1)
+    assert sessions.totals(project.id, today=far_later).held == 0  # past dates alone are not held
+    page.view.selectRow(0)
+    assert page.held.isEnabled() and not page.held.isChecked()
+    page.held.setChecked(True)  # ticked: held without attendance
+    assert sessions.sessions_of(project.id)[0].marked_held
+    page.view.selectRow(1)
+    page.actual.setText("5")
+    qtbot.mouseClick(page.findChild(object, "recordAttendance"), Qt.MouseButton.LeftButton)
+    totals = sessions.totals(project.id, today=far_later)
+    assert (totals.held, totals.scheduled, totals.participants) == (2, 3, 5)
+    page.view.selectRow(1)
+    assert page.held.isChecked()  # attendance entered: held
+    assert "2" in page.totals.text() and page.model.index(0, 6).data() == "✓"

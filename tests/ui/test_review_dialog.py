@@ -20,6 +20,8 @@ def cards(store):
     anne = partners.create_person(PersonData("Martin", "Anne", ["anne@mairie.fr"], ["02 99 00 00 01"],
                                              verified_on=dt.date(2024, 2, 29)), mairie.id, "Directrice")
     paul = partners.create_person(PersonData("Petit", "Paul"), college.id, "Principal")
+    # Created cards count as checked today; a never-checked card comes from older data.
+    Person.update(verified_on=None).where(Person.id == paul.id).execute()
     return dict(mairie=mairie.id, college=college.id, anne=anne.id, paul=paul.id)
 
 

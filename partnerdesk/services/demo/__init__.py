@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.paths import DataPaths
+from partnerdesk.services.demo import balance as _balance
 from partnerdesk.services.demo import conventions as _conventions
 from partnerdesk.services.demo import partners as _partners
 from partnerdesk.services.demo import projects as _projects
@@ -54,7 +55,7 @@ class DemoContext:
 
 
 STEPS = [_partners.generate, _projects.generate, _review.generate, _exports.generate, _conventions.generate,
-         _dataio.generate]
+         _dataio.generate, _balance.generate]
 
 
 def fill(size: str = "small", *, seed: int = 20261122, today: dt.date | None = None,

@@ -95,6 +95,11 @@ REASONS = ["Pas de budget cette année.", "Le conseil d'administration a préfé
            "Plus de contact depuis le départ de la directrice."]
 
 
+STAFF_NOTES = ["Préparation de la réunion et compte rendu", "Échanges de mails et appels", "Rencontre sur place",
+               "Rédaction de la convention", "Préparation des séances avec l'intervenant",
+               "Relances et suivi administratif"]
+
+
 def generate(ctx) -> None:
     if ctx.size.name == "small":
         _small(ctx)
@@ -146,11 +151,13 @@ def _small(ctx) -> None:
             reached = stages.index(Stage(row["stage"])) >= stages.index(Stage.CONVENTION_SIGNEE) \
                 if row["stage"] != "abandonne" else False
             contributions.append(dict(project_partner=pp_id, kind=kind, description=desc, value=value,
-                                      material_mode=mode, status="obtenu" if reached else "attendu"))
+                                      material_mode=mode, status="obtenu" if reached else "attendu",
+                                      obtained_on=row["stage_since"] if reached else None))
         for _ in range(rng.randint(1, 3)):
-            staff.append(dict(project=row["project"], project_partner=pp_id, hours=rng.choice([1, 1.5, 2, 3, 4]),
+            staff.append(dict(project=row["project"], project_partner=pp_id, organisation=row["organisation"],
+                              hours=rng.choice([1, 1.5, 2, 3, 4]),
                               worked_on=today - dt.timedelta(days=rng.randint(1, 90)),
-                              who=rng.choice(IN_CHARGE), note="Préparation, échanges, réunion"))
+                              who=rng.choice(IN_CHARGE), note=rng.choice(STAFF_NOTES)))
     PartnerContribution.insert_many(contributions).execute()
     StaffTime.insert_many(staff).execute()
 

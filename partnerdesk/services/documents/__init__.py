@@ -3,7 +3,8 @@
     render(kind, paths, target_id, partner_id=None) -> Rendered   # bytes + notes for the user
     export(kind, paths, target_id, out_path, ...)   -> Rendered   # written atomically
 
-`kind` is one of KINDS: "dossier" and "bilan" take a project id, "partner" an
+`kind` is one of KINDS: "dossier" and "bilan" take a project id, "partner" (the copy for the
+partner) and "partner-internal" (the EPN's own copy: status, tags, journal) an
 organisation id, "attendance" a session id. The renderers (`partnerdesk.export`)
 get prepared data only (`partnerdesk.domain.documents`) and never query the
 database. Used by the CLI (`partnerdesk export …`) and by the UI's export runner.
@@ -14,19 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.text import normalize
-from partnerdesk.export.attendance import render_attendance_sheet
-from partnerdesk.export.bilan import render_bilan
-from partnerdesk.export.dossier import render_dossier
-from partnerdesk.export.partner_sheet import render_partner_sheet
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.i18n import _, document_language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import settings
+from partnerdesk.services.files import write_file
 from partnerdesk.services.documents.identity import save_identity, store_logo, validate_identity
 from partnerdesk.services.documents.partner_docs import attendance_data, partner_sheet_data
 from partnerdesk.services.documents.project_docs import DocumentError, bilan_data, dossier_data
@@ -35,7 +32,7 @@ from partnerdesk.store.models import Organisation, Project, ProjectSession
 __all__ = ["KINDS", "DocumentError", "Rendered", "render", "export", "suggested_name", "resolve_project",
            "resolve_organisation", "session_of_project", "store_logo", "save_identity", "validate_identity"]
 
-KINDS = ("dossier", "bilan", "partner", "attendance")
+KINDS = ("dossier", "bilan", "partner", "partner-internal", "attendance")
 
 
 @dataclass
@@ -44,21 +41,20 @@ class Rendered:
     title: str
     notes: list[str] = field(default_factory=list)  # for the user: what was left out and why
     path: Path | None = None
+    page_fill: list[float] = field(default_factory=list)  # see export.base.Document.page_fill
 
 
 def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None = None,
            today: dt.date | None = None, report: Callable[[int, int], None] | None = None) -> Rendered:
-    """Prepare (reading the database), then render (no database access)."""
+    """Prepare (reading the database), then render (no database access), in the document
+    language (French unless the settings say otherwise), whatever the interface language."""
     report = report or (lambda done, total: None)
     identity = settings.identity()
     report(0, 3)
-    notes: list[str] = []
-    if kind == "dossier":
-        data = dossier_data(paths, target_id, partner_id, today)
-        report(1, 3)
-        pdf = render_dossier(data, identity)
-    elif kind == "bilan":
-        data = bilan_data(paths, target_id, today)
+    with document_language(settings.document_language()):
+        data, document = _prepare_and_render(kind, paths, target_id, partner_id, today, identity, report)
+    notes: list[str] = []  # for the user: in the interface language
+    if kind == "bilan":
         if data.photos_left_out:
             notes.append(ngettext("{count} photo was left out: the consent of a person shown does not cover "
                                   "documents given to partners.",
@@ -67,37 +63,48 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
                 count=data.photos_left_out))
         if not data.bilan_text.strip():
             notes.append(_("The report has no text of its own yet: write it in the project before sharing it."))
-        report(1, 3)
-        pdf = render_bilan(data, identity)
-    elif kind == "partner":
-        data = partner_sheet_data(paths, target_id, today)
-        report(1, 3)
-        pdf = render_partner_sheet(data, identity)
-    elif kind == "attendance":
-        data = attendance_data(target_id, today)
-        report(1, 3)
-        pdf = render_attendance_sheet(data, identity)
-    else:
-        raise ValueError(kind)
     report(2, 3)
     title = getattr(data, "title", None) or getattr(data, "name", None) or getattr(data, "project", "")
-    return Rendered(pdf, title, notes)
+    return Rendered(document.pdf, title, notes, page_fill=document.page_fill)
+
+
+def _prepare_and_render(kind, paths, target_id, partner_id, today, identity, report):
+    """(data, the Document that rendered it) — the document keeps its `page_fill`.
+    The renderers (ReportLab) are imported here, with the first document: not at start-up."""
+    if kind == "dossier":
+        from partnerdesk.export.dossier import DossierDocument
+
+        data = dossier_data(paths, target_id, partner_id, today)
+        document = DossierDocument(data, identity)
+    elif kind == "bilan":
+        from partnerdesk.export.bilan import BilanDocument
+
+        data = bilan_data(paths, target_id, today)
+        document = BilanDocument(data, identity)
+    elif kind in ("partner", "partner-internal"):
+        from partnerdesk.export.partner_sheet import PartnerSheetDocument
+
+        data = partner_sheet_data(paths, target_id, today, internal=kind == "partner-internal")
+        document = PartnerSheetDocument(data, identity)
+    elif kind == "attendance":
+        from partnerdesk.export.attendance import AttendanceSheetDocument
+
+        data = attendance_data(target_id, today)
+        document = AttendanceSheetDocument(data, identity)
+    else:
+        raise ValueError(kind)
+    report(1, 3)
+    document.pdf = document.render()
+    return data, document
 
 
 def export(kind: str, paths: DataPaths, target_id: int, out_path: str | os.PathLike, partner_id: int | None = None,
            today: dt.date | None = None, report: Callable[[int, int], None] | None = None) -> Rendered:
-    """Render and write the PDF to `out_path` (through a temporary file: never half a PDF)."""
+    """Render and write the PDF to `out_path` (through a temporary file: never half a PDF;
+    the file's mode follows the umask like any other document)."""
     result = render(kind, paths, target_id, partner_id, today, report)
     target = Path(out_path).expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".partnerdesk-", suffix=".pdf", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(result.pdf)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_file(target, result.pdf)
     if report:
         report(3, 3)
     result.path = target.resolve()
@@ -107,6 +114,7 @@ def export(kind: str, paths: DataPaths, target_id: int, out_path: str | os.PathL
 def suggested_name(kind: str, title: str, day: dt.date | None = None) -> str:
     """A file name such as "Bilan - Ateliers numériques seniors.pdf" (safe on Windows too)."""
     prefix = {"dossier": _("Dossier"), "bilan": _("Report"), "partner": _("Partner sheet"),
+              "partner-internal": _("Partner sheet (internal)"),
               "attendance": _("Attendance sheet")}[kind]
     clean = re.sub(r'[<>:"/\\|?*\x00-\x1f«»]+', " ", title)
     clean = " ".join(clean.split())[:80].strip(" .")

@@ -28,6 +28,9 @@ def validate_identity(identity: EpnIdentity) -> None:
         "email": v.check_email(identity.email), "phone": v.check_phone(identity.phone),
         "website": v.check_url(identity.website), "postcode": v.check_postcode(identity.postcode),
         "main_colour": check_colour(identity.main_colour), "accent_colour": check_colour(identity.accent_colour),
+        **{k: m for k, m in v.length_checks(identity, names=("name", "city", "email", "phone", "website", "postcode",
+                                                            "signatory_name", "signatory_title"),
+                                            texts=("address", "legal_line")).items() if m},
     })
 
 

@@ -12,9 +12,9 @@ from partnerdesk.domain.documents import (
     Picture,
     ProjectStage,
 )
+from partnerdesk.domain.engagement import engagement, has_obtained
 from partnerdesk.domain.partners import Contribution, InteractionKind, OrgKind, OrgStatus, Public
 from partnerdesk.domain.projects import ContributionStatus, Stage
-from partnerdesk.export.base import money
 from partnerdesk.i18n import _
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
@@ -41,7 +41,10 @@ def _label(enum, key: str) -> str:
     return _(member.label) if member else key
 
 
-def partner_sheet_data(paths: DataPaths, organisation_id: int, today: dt.date | None = None) -> PartnerSheetData:
+def partner_sheet_data(paths: DataPaths, organisation_id: int, today: dt.date | None = None,
+                       internal: bool = False) -> PartnerSheetData:
+    """The fiche partenaire. `internal`: the EPN's copy (status, tags, journal, every project at its
+    stage); otherwise the copy for the partner: none of these, and no project it refused."""
     org = partners.get_organisation(organisation_id)
     if org is None:
         raise DocumentError(_("No organisation with number {id}.").format(id=organisation_id))
@@ -63,22 +66,29 @@ def partner_sheet_data(paths: DataPaths, organisation_id: int, today: dt.date | 
              .order_by(Project.start_date.desc(nulls="LAST"), Project.title_norm))
     stages = []
     for link in links:
+        items = projects.contributions_of(link.id)
+        level = engagement(link.stage, has_obtained(items))
+        if not internal and level.is_out:
+            continue
         parts = []
-        for c in projects.contributions_of(link.id):
+        for c in items:
             text = _kind(c.kind, c.material_mode)
             if c.value:
+                from partnerdesk.export.base import money  # ReportLab only when a sheet is made
+
                 text += f" ({money(c.value)})"
             if c.status == ContributionStatus.OBTENU:
                 text += " ✓"
             parts.append(text)
-        stages.append(ProjectStage(link.project.title, _label(Stage, link.stage), link.stage_since, ", ".join(parts)))
+        stage = _label(Stage, link.stage) if internal else _(level.label)
+        stages.append(ProjectStage(link.project.title, stage, link.stage_since, ", ".join(parts)))
     return PartnerSheetData(
         name=org.name, generated_on=today or dt.date.today(), kind=_label(OrgKind, org.kind),
-        status=_label(OrgStatus, org.status), address=address, phone=org.phone, email=org.email,
-        website=org.website, publics=_labels(Public, org.publics),
+        status=_label(OrgStatus, org.status) if internal else "", address=address, phone=org.phone,
+        email=org.email, website=org.website, publics=_labels(Public, org.publics),
         contributions=_labels(Contribution, org.contributions),
-        decision_circuit=org.decision_circuit, tags=tags, people=people, projects=stages,
-        interactions=_interactions(organisation_id),
+        decision_circuit=org.decision_circuit, tags=tags if internal else [], people=people, projects=stages,
+        interactions=_interactions(organisation_id) if internal else [], internal=internal,
     )
 
 

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerdesk.domain.dataio import LETTER_FIELDS, Letter, LetterTemplateData
-from partnerdesk.i18n import _, format_date
+from partnerdesk.domain import grammar
+from partnerdesk.i18n import _, document_language, format_date, language
 from partnerdesk.services import settings
 from partnerdesk.services.exports import selection
+from partnerdesk.services.files import write_file
 from partnerdesk.store import database
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -102,8 +104,14 @@ def merge(text: str, fields: dict[str, str]) -> str:
 
 # --- recipients --------------------------------------------------------------
 
+def _today() -> str:
+    """Today's date as a letter writes it: in words in French ("30 novembre 2026")."""
+    today = dt.date.today()
+    return grammar.date_in_words(today, article=False) if language() == "fr" else format_date(today)
+
+
 def recipients(kind: str, which: selection.Selection | None = None) -> list[Recipient]:
-    today, epn = format_date(dt.date.today()), settings.identity().name
+    today, epn = _today(), settings.identity().name
     found = []
     if kind == "organisations":
         where, params = (which or selection.Selection()).where("organisation", "o")
@@ -111,13 +119,26 @@ def recipients(kind: str, which: selection.Selection | None = None) -> list[Reci
                 f"SELECT o.name, o.address, o.postcode, o.city FROM organisation o WHERE {where} "
                 "ORDER BY o.name_norm", params):
             found.append(Recipient(dict(nom_complet=name, prenom="", nom="", organisation=name, fonction="",
-                                        adresse=address, code_postal=postcode, ville=city, date=today, epn=epn)))
+                                        adresse=address, code_postal=postcode, ville=city, date=today, epn=epn,
+                                        salutation=grammar.salutation(""))))
     else:
+        civilities = dict(database.execute_sql("SELECT id, civility FROM person"))
         for card in selection.people(which):
-            found.append(Recipient(dict(nom_complet=card.full_name, prenom=card.first_name, nom=card.last_name,
+            civility = civilities.get(card.id) or ""
+            found.append(Recipient(dict(nom_complet=grammar.courtesy(civility, card.full_name),
+                                        prenom=card.first_name, nom=card.last_name,
                                         organisation=card.organisation, fonction=card.role, adresse=card.address,
-                                        code_postal=card.postcode, ville=card.city, date=today, epn=epn)))
+                                        code_postal=card.postcode, ville=card.city, date=today, epn=epn,
+                                        salutation=grammar.salutation(civility))))
     return found
+
+
+def _greeting(body: str, fields: dict[str, str]) -> str:
+    """A letter opening "Madame, Monsieur," to a person whose civility is known says "Madame," only."""
+    generic = grammar.salutation("")
+    if body.lstrip().startswith(generic) and fields.get("salutation", generic) != generic:
+        return body.replace(generic, fields["salutation"], 1)
+    return body
 
 
 def letters(kind: str, template: LetterTemplateData,
@@ -125,8 +146,10 @@ def letters(kind: str, template: LetterTemplateData,
     """(letters, names skipped for want of a postal address)."""
     identity = settings.identity()
     place = identity.city.strip()
-    today = format_date(dt.date.today())
+    today = _today()
     place_date = _("{place}, {date}").format(place=place, date=today) if place else today
+    if language() == "fr":
+        place_date = f"{place}, le {today}" if place else f"Le {today}"
     signatory = [line for line in (identity.signatory_name, identity.signatory_title, identity.name) if line.strip()]
     made, skipped = [], []
     for recipient in recipients(kind, which):
@@ -134,7 +157,8 @@ def letters(kind: str, template: LetterTemplateData,
             skipped.append(recipient.label)
             continue
         made.append(Letter(recipient.address_block(), merge(template.subject, recipient.fields),
-                           merge(template.body, recipient.fields), place_date, signatory))
+                           merge(_greeting(template.body, recipient.fields), recipient.fields),
+                           place_date, signatory))
     return made, skipped
 
 
@@ -143,16 +167,13 @@ def write_pdf(kind: str, template: LetterTemplateData, target: Path,
     """Write the PDF; return (letters written, names skipped)."""
     from partnerdesk.export.letters import LettersDocument
 
-    made, skipped = letters(kind, template, which)
+    with document_language(settings.document_language()):
+        made, skipped = letters(kind, template, which)
+        pdf = LettersDocument(made, settings.identity(), template.name).render() if made else b""
     if not made:
         raise LetterError(_("No one in this list has a postal address: no letter to write."))
-    pdf = LettersDocument(made, settings.identity(), template.name).render()
-    target = Path(target)
-    partial = target.with_name(target.name + ".partial")
     try:
-        partial.write_bytes(pdf)
-        partial.replace(target)
+        write_file(target, pdf)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise LetterError(_("The file could not be written: {reason}").format(reason=exc.strerror or exc)) from exc
     return len(made), skipped

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from partnerdesk.domain.contact_points import Address, addresses_from, describe
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import _
 from partnerdesk.store import database
@@ -46,6 +47,12 @@ class PersonCard:
     country: str = ""
     tags: list[str] = field(default_factory=list)
     relais: bool = False
+    # migration 0010 (issue #19)
+    department: str = ""
+    title: str = ""  # held without an organisation
+    addresses: list[Address] = field(default_factory=list)
+    websites: list[str] = field(default_factory=list)
+    labels: dict[str, dict] = field(default_factory=dict)
 
     @property
     def full_name(self) -> str:
@@ -98,7 +105,8 @@ def people(selection: Selection | None = None) -> list[PersonCard]:
     cards = []
     for r in database.execute_sql(
             "SELECT p.id, p.first_name, p.last_name, p.emails, p.phones, p.notes, p.relais,"
-            " o.id, o.name, a.role, o.address, o.postcode, o.city, o.country"
+            " o.id, o.name, a.role, o.address, o.postcode, o.city, o.country,"
+            " a.department, p.title, p.addresses, p.websites, p.labels"
             " FROM person p LEFT JOIN affiliation a ON a.id = ("
             "   SELECT a2.id FROM affiliation a2 WHERE a2.person_id = p.id AND a2.end_date IS NULL"
             "   ORDER BY a2.start_date DESC, a2.id DESC LIMIT 1)"
@@ -106,15 +114,27 @@ def people(selection: Selection | None = None) -> list[PersonCard]:
             f" WHERE {where} ORDER BY p.name_norm", params):
         cards.append(PersonCard(r[0], r[1], r[2], json.loads(r[3] or "[]"), json.loads(r[4] or "[]"), r[5],
                                 r[8] or "", r[7], r[9] or "", r[10] or "", r[11] or "", r[12] or "", r[13] or "",
-                                tags.get(r[0], []), bool(r[6])))
+                                tags.get(r[0], []), bool(r[6]), department=r[14] or "", title=r[15] or "",
+                                addresses=addresses_from(json.loads(r[16] or "[]")),
+                                websites=json.loads(r[17] or "[]"), labels=json.loads(r[18] or "{}")))
     return cards
 
 
 def people_headers() -> list[str]:
     return [_("First name"), _("Last name"), _("Emails"), _("Phones"), _("Organisation"), _("Job title"),
-            _("Relay"), _("Tags"), _("Notes")]
+            _("Relay"), _("Tags"), _("Notes"), _("Department"), _("Occupation"), _("Websites"), _("Home address"),
+            _("Work address"), _("Other address")]
 
 
 def people_rows(selection: Selection | None = None) -> list[list]:
-    return [[c.first_name, c.last_name, ", ".join(c.emails), ", ".join(c.phones), c.organisation, c.role,
-             _("yes") if c.relais else "", ", ".join(c.tags), c.notes] for c in people(selection)]
+    """One row per person; phones and emails with their kind and extension ("… ext. 12 (work)")."""
+    def described(values, labels) -> str:
+        return ", ".join(describe(v, labels.get(v), _) for v in values)
+
+    def place(c: PersonCard, kind: str) -> str:
+        return " / ".join(a.one_line() for a in c.addresses if a.kind == kind)
+
+    return [[c.first_name, c.last_name, described(c.emails, c.labels), described(c.phones, c.labels), c.organisation,
+             c.role, _("yes") if c.relais else "", ", ".join(c.tags), c.notes, c.department, c.title,
+             described(c.websites, c.labels), place(c, "home"), place(c, "work"), place(c, "other")]
+            for c in people(selection)]

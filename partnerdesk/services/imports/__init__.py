@@ -13,8 +13,15 @@ from partnerdesk.services.imports.errors import ImportFileError
 from partnerdesk.services.imports.headers import HEADER_SET_LABELS
 from partnerdesk.services.imports.mappings import recall, remember
 from partnerdesk.services.imports.plan import ImportPlan, PlanRow, build_plan
-from partnerdesk.services.imports.reader import ParsedFile, read_file, read_text
-from partnerdesk.services.imports.writer import ImportResult, UndoError, apply_plan, last_batch, undo_batch
+from partnerdesk.services.imports.reader import ParsedFile, read_bytes, read_file, read_text
+from partnerdesk.services.imports.writer import (
+    ImportResult,
+    UndoError,
+    apply_plan,
+    last_batch,
+    result_text,
+    undo_batch,
+)
 
 
 def plan_for(parsed: ParsedFile) -> ImportPlan:
@@ -25,6 +32,6 @@ def plan_for(parsed: ParsedFile) -> ImportPlan:
 
 __all__ = [
     "HEADER_SET_LABELS", "ImportFileError", "ImportPlan", "ImportResult", "ParsedFile", "PlanRow", "UndoError",
-    "apply_plan", "build_plan", "last_batch", "plan_for", "read_file", "read_text", "recall", "remember",
+    "apply_plan", "build_plan", "last_batch", "plan_for", "read_bytes", "read_file", "read_text", "recall", "remember", "result_text",
     "undo_batch",
 ]

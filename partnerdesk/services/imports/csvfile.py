@@ -7,7 +7,9 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from partnerdesk.domain.dataio import MULTI_TARGETS, Contact, Refusal
+from partnerdesk.domain.contact_points import Address, kind_of
+from partnerdesk.domain.dataio import ADDRESS_TARGETS, MULTI_TARGETS, PHONE_TARGETS, Contact, Refusal
+from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _
 from partnerdesk.services.imports.errors import ImportFileError
 
@@ -25,6 +27,7 @@ class CsvTable:
     rows: list[tuple[int, list[str]]]  # (line number in the file, cells)
     delimiter: str
     refused: list[Refusal] = field(default_factory=list)
+    truncated_line: int | None = None  # the last row, when the file ends in the middle of it
 
 
 def sniff_delimiter(text: str) -> str:
@@ -64,6 +67,7 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
     refused: list[Refusal] = []
     headers: list[str] | None = None
     preamble = 0
+    last_width = 0
     offset = start - 1
     try:
         for cells in reader:
@@ -91,6 +95,7 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
                 raise ImportFileError(_("This file has more than {limit} rows. Split it into several files "
                                         "and import them one after the other.").format(limit=f"{MAX_ROWS:,}"))
             rows.append((line, cells[:len(headers)] + [""] * (len(headers) - len(cells))))
+            last_width = len(cells)
     except csv.Error as exc:
         raise ImportFileError(_("This CSV file is damaged near line {line} ({reason}).").format(
             line=reader.line_num, reason=exc)) from exc
@@ -99,7 +104,12 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
     if headers is None or len(headers) < 2:
         raise ImportFileError(_("No column separator (; , or tab) was found on the first line: this does not "
                                 "look like a CSV file."))
-    return CsvTable(headers, rows, delimiter, refused)
+    table = CsvTable(headers, rows, delimiter, refused)
+    if rows and not text.endswith(("\n", "\r")):
+        last_line = rows[-1][0]
+        if last_width < len(headers) or text.count('"') % 2:
+            table.truncated_line = last_line
+    return table
 
 
 def split_multi(value: str) -> list[str]:
@@ -108,22 +118,43 @@ def split_multi(value: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def to_contacts(table: CsvTable, mapping: dict[int, str]) -> list[Contact]:
-    """Apply a column mapping to every row."""
+def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = False) -> list[Contact]:
+    """Apply a column mapping to every row. `keep_unmapped`: the file is a known export, whose
+    other columns (birthday, civility, custom fields...) go to the notes under their header."""
+    from partnerdesk.services.imports.headers import is_redundant
+
     contacts = []
+    order = sorted(i for i, t in mapping.items() if t)
+    others = [i for i, h in enumerate(table.headers) if i not in mapping and h.strip()] if keep_unmapped else []
     for line, cells in table.rows:
         contact = Contact(line)
-        notes, address = [], []
-        for index, target in mapping.items():
-            if not target or index >= len(cells):
+        notes: list[str] = []
+        slots: dict[str, dict[str, list[str]]] = {}
+        pending: dict[str, str] = {}  # "email"/"phone"/"website" -> kind named by the column before
+        for index in order:
+            target = mapping[index]
+            value = cells[index].strip() if index < len(cells) else ""
+            if target.endswith("_type") and target in ("email_type", "phone_type", "website_type"):
+                pending[target[:-5]] = value
                 continue
-            value = cells[index].strip()
             if not value:
+                if target in ("email", "phone", "website"):
+                    pending.pop(target, None)
                 continue
             if target == "email":
-                contact.emails.extend(v for v in split_multi(value) if v not in contact.emails)
-            elif target == "phone":
-                contact.phones.extend(v for v in split_multi(value) if v not in contact.phones)
+                for email in split_multi(value):
+                    contact.add_value("emails", email, kind_of([pending.get("email", "")]))
+                pending.pop("email", None)
+            elif target in PHONE_TARGETS:
+                kind = PHONE_TARGETS[target] or kind_of([pending.pop("phone", "")], phone=True)
+                for phone in split_multi(value):
+                    contact.add_value("phones", phone, kind)
+            elif target == "website":
+                for site in split_multi(value):
+                    contact.add_value("websites", site, kind_of([pending.pop("website", "")]))
+            elif target in ADDRESS_TARGETS:
+                slot, part = ADDRESS_TARGETS[target]
+                slots.setdefault(slot, {}).setdefault(part, []).extend(split_multi(value))
             elif target == "tags":
                 parts = split_multi(value) if GOOGLE_SEPARATOR in value else re.split(r"[,;]", value)
                 for tag in (p.strip() for p in parts):
@@ -131,11 +162,45 @@ def to_contacts(table: CsvTable, mapping: dict[int, str]) -> list[Contact]:
                         contact.tags.append(tag)
             elif target == "notes":
                 notes.append(value)
-            elif target == "address":
-                address.append(value)
-            elif target not in MULTI_TARGETS and not getattr(contact, target):
+            elif target in MULTI_TARGETS or getattr(contact, target, None) is None:
+                continue
+            elif not getattr(contact, target):
                 setattr(contact, target, value)
+            else:
+                contact.noted.append((table.headers[index], value))
+        for slot, parts in slots.items():
+            _slot_addresses(contact, slot, parts)
+        for index in others:
+            value = cells[index].strip() if index < len(cells) else ""
+            if not value:
+                continue
+            if normalize(table.headers[index]) == "photo":
+                contact.remarks.append(_("The photo is a link to a web page ({url}): PartnerDesk works offline and "
+                                         "did not download it.").format(url=value[:100]))
+            elif not is_redundant(table.headers[index]):
+                contact.noted.append((table.headers[index], value))
         contact.notes = "\n".join(notes)
-        contact.address = "\n".join(address)
+        if line == table.truncated_line:
+            contact.remarks.append(_("The file ends in the middle of this row: it may be incomplete, check it."))
         contacts.append(contact)
     return contacts
+
+
+def _slot_addresses(contact: Contact, slot: str, parts: dict[str, list[str]]) -> None:
+    """One address per slot; Google puts several in one slot with " ::: " (kept in order)."""
+    kinds = parts.get("type", [])
+    count = max((len(v) for k, v in parts.items() if k not in ("type", "address")), default=1)
+    for n in range(count):
+        def part(name: str) -> str:
+            values = parts.get(name, [])
+            if name == "address" and count == 1:  # "Street", "Street 2", "Street 3": one street, several lines
+                return "\n".join(values)
+            return values[n] if n < len(values) else ""
+
+        if slot in ("work", "home"):
+            kind = slot
+        else:
+            named = kinds[n] if n < len(kinds) else (kinds[0] if kinds else "")
+            kind = kind_of([named]) if named else ("work" if contact.organisation else "other")
+        contact.add_address(Address(kind if kind in ("work", "home") else "other", part("address"),
+                                    part("postcode"), part("city"), part("region"), part("country")))

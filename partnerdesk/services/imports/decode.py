@@ -1,8 +1,10 @@
 """Reading a file's bytes as text: size limits, binary files, encodings.
 
 Spreadsheets and address books write UTF-8 with or without a BOM, UTF-16 with a
-BOM (some Outlook versions) or Windows-1252 (French Excel "CSV (séparateur:
-point-virgule)"). Anything else is refused with a message, never guessed wrong.
+BOM (some Outlook versions), Windows-1252 (French Excel "CSV (séparateur:
+point-virgule)"), Latin-9, Shift_JIS... A file that is not UTF-8 goes to the
+detector of `charsets`: when it is not confident, the user chooses the encoding
+from a preview (never silent mojibake).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import codecs
 from pathlib import Path
 
 from partnerdesk.i18n import _
+from partnerdesk.services.imports import charsets
 from partnerdesk.services.imports.errors import ImportFileError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -44,7 +47,7 @@ def _binary_kind(raw: bytes) -> str | None:
         if raw.startswith(magic):
             return kind
     sample = raw[:4096]
-    if b"\x00" in sample:
+    if sample.count(0) > max(2, len(sample) // 100):  # a stray NUL in a value is text to clean, not binary
         return "binary"
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
     if sample and controls / len(sample) > 0.05:
@@ -52,42 +55,55 @@ def _binary_kind(raw: bytes) -> str | None:
     return None
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """(text, encoding name). Raises ImportFileError for binary files."""
-    if raw.startswith(codecs.BOM_UTF8):
-        encoding, body = "utf-8-sig", raw[len(codecs.BOM_UTF8):]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(_("This file is not valid UTF-16 text.")) from exc
-    else:
-        encoding, body = "", raw
-        utf16 = _bomless_utf16(body)
-        if utf16:
-            try:
-                return body.decode(utf16), utf16
-            except UnicodeDecodeError:
-                pass
-    kind = _binary_kind(body)
+def check_binary(raw: bytes) -> None:
+    """Raise ImportFileError for a spreadsheet, an archive, an image... rather than a text file."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _bomless_utf16(raw):
+        return
+    kind = _binary_kind(raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw)
     if kind == "zip":
         raise ImportFileError(_("This file is a spreadsheet or an archive, not a CSV text file. "
                                 "In your spreadsheet, use Save As → CSV, then import that file."))
     if kind is not None:
         raise ImportFileError(_("This file is not a text file (it looks like {kind}). "
                                 "Choose a .csv or .vcf file.").format(kind=kind))
+
+
+def unicode_encoding(raw: bytes) -> str | None:
+    """"utf-16" / "utf-16-le" / "utf-16-be" for UTF-16 text (with or without BOM), else None."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return _bomless_utf16(raw)
+
+
+def decode_text(raw: bytes, hint: str | None = None) -> charsets.Guess:
+    """The text of the file. Raises ImportFileError for binary files."""
+    check_binary(raw)
+    utf16 = unicode_encoding(raw)
+    if utf16:
+        try:
+            return charsets.Guess(utf16, raw.decode(utf16), True)
+        except UnicodeDecodeError as exc:
+            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise ImportFileError(_("This file is not valid UTF-16 text.")) from exc
+    if raw.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8-sig", raw[len(codecs.BOM_UTF8):]
+    else:
+        encoding, body = "utf-8", raw
+    if hint and hint.replace("_", "-").lower() not in ("utf-8", "utf-8-sig"):
+        return charsets.guess(body, hint)
     try:
-        return body.decode("utf-8"), encoding or "utf-8"
+        return charsets.Guess(encoding, body.decode("utf-8"), True)
     except UnicodeDecodeError as exc:
         if exc.start >= len(body) - 3 and _looks_utf8(body[:exc.start]):
             # a truncated file cut in the middle of a character: keep what is whole
-            return body[:exc.start].decode("utf-8"), encoding or "utf-8"
-    try:
-        text = body.decode("cp1252")
-    except UnicodeDecodeError:
-        text = body.decode("latin-1")
-        return text, "latin-1"
-    return text, "cp1252"
+            return charsets.Guess(encoding, body[:exc.start].decode("utf-8"), True)
+    return charsets.guess(body, hint)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """(text, encoding name) — the detector's best reading, even when it is not confident."""
+    found = decode_text(raw)
+    return found.text, found.encoding
 
 
 def _looks_utf8(body: bytes) -> bool:

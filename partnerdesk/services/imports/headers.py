@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from partnerdesk.domain.dataio import MULTI_TARGETS
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import normalize
 
@@ -27,52 +28,92 @@ HEADER_SET_LABELS = {
 }
 
 _GOOGLE_PATTERNS = [
+    (r"e-mail \d+ - (type|label)", "email_type"),
     (r"e-mail \d+ - value", "email"),
+    (r"phone \d+ - (type|label)", "phone_type"),
     (r"phone \d+ - value", "phone"),
+    (r"website \d+ - (type|label)", "website_type"),
     (r"website \d+ - value", "website"),
-    (r"address 1 - street", "address"),
-    (r"address 1 - extended address", "address"),
-    (r"address 1 - po box", "address"),
+    (r"address 1 - (type|label)", "address_type"),
+    (r"address 1 - (street|extended address|po box)", "address"),
     (r"address 1 - city", "city"),
+    (r"address 1 - region", "region"),
     (r"address 1 - postal code", "postcode"),
     (r"address 1 - country", "country"),
+    (r"address 2 - (type|label)", "address2_type"),
+    (r"address 2 - (street|extended address|po box)", "address2"),
+    (r"address 2 - city", "city2"),
+    (r"address 2 - region", "region2"),
+    (r"address 2 - postal code", "postcode2"),
+    (r"address 2 - country", "country2"),
     (r"organization (1 - )?name", "organisation"),
     (r"organization (1 - )?title", "title"),
+    (r"organization (1 - )?department", "department"),
     (r"first name|given name", "first_name"),
+    (r"middle name|additional name", "middle_name"),
     (r"last name|family name", "last_name"),
+    (r"nickname", "nickname"),
     (r"name", "full_name"),
     (r"notes", "notes"),
     (r"labels|group membership", "tags"),
 ]
+# Columns of a known export that repeat another column or describe the file: not data to keep.
+_REDUNDANT = re.compile(
+    r"file as|address \d+ - formatted|.*yomi.*|phonetic .*|e-mail (\d+ )?type|e-mail (\d+ )?display name|"
+    r"nom complet de l'adresse de messagerie.*|type de messagerie.*|initials|initiales|sensitivity|priority|"
+    r"private|priorite|critere de diffusion|privee|organization \d+ - (type|location|symbol|job description)|"
+    r"display name|nom a afficher|screen name|short name|subject|directory server|mileage|billing information|"
+    r"location|language")
 
 _OUTLOOK_EN = {
-    "first name": "first_name", "last name": "last_name", "company": "organisation", "job title": "title",
-    "business street": "address", "business street 2": "address", "business street 3": "address",
-    "business city": "city", "business postal code": "postcode", "business country/region": "country",
-    "business phone": "phone", "business phone 2": "phone", "mobile phone": "phone", "home phone": "phone",
-    "company main phone": "phone", "primary phone": "phone",
+    "name": "full_name", "first name": "first_name", "middle name": "middle_name", "last name": "last_name",
+    "nickname": "nickname", "company": "organisation", "department": "department", "job title": "title",
+    "business street": "work_address", "business street 2": "work_address", "business street 3": "work_address",
+    "business city": "work_city", "business state": "work_region", "business postal code": "work_postcode",
+    "business country/region": "work_country", "business country": "work_country",
+    "home street": "home_address", "home street 2": "home_address", "home street 3": "home_address",
+    "home city": "home_city", "home state": "home_region", "home postal code": "home_postcode",
+    "home country/region": "home_country", "home country": "home_country",
+    "other street": "address", "other city": "city", "other state": "region", "other postal code": "postcode",
+    "other country/region": "country",
+    "business phone": "work_phone", "business phone 2": "work_phone", "mobile phone": "mobile_phone",
+    "home phone": "home_phone", "home phone 2": "home_phone", "company main phone": "work_phone",
+    "primary phone": "phone", "other phone": "phone", "business fax": "fax", "home fax": "fax",
+    "other fax": "fax", "car phone": "mobile_phone", "pager": "phone", "assistant's phone": "phone",
     "e-mail address": "email", "e-mail 2 address": "email", "e-mail 3 address": "email",
-    "notes": "notes", "web page": "website", "categories": "tags",
+    "notes": "notes", "web page": "website", "personal web page": "website", "categories": "tags",
 }
 
 _OUTLOOK_FR = {
-    "prenom": "first_name", "nom": "last_name", "societe": "organisation", "fonction": "title",
-    "rue (bureau)": "address", "rue (bureau) 2": "address", "rue (bureau) 3": "address",
-    "ville (bureau)": "city", "code postal (bureau)": "postcode", "pays/region (bureau)": "country",
-    "telephone (bureau)": "phone", "telephone 2 (bureau)": "phone", "tel. mobile": "phone",
-    "telephone mobile": "phone", "telephone (domicile)": "phone", "telephone principal": "phone",
-    "telephone de la societe": "phone",
+    "nom complet": "full_name", "prenom": "first_name", "deuxieme prenom": "middle_name", "nom": "last_name",
+    "surnom": "nickname", "societe": "organisation", "service": "department", "fonction": "title",
+    "rue (bureau)": "work_address", "rue (bureau) 2": "work_address", "rue (bureau) 3": "work_address",
+    "ville (bureau)": "work_city", "dep/region (bureau)": "work_region", "code postal (bureau)": "work_postcode",
+    "pays/region (bureau)": "work_country",
+    "rue (domicile)": "home_address", "rue (domicile) 2": "home_address", "rue (domicile) 3": "home_address",
+    "ville (domicile)": "home_city", "dep/region (domicile)": "home_region", "code postal (domicile)": "home_postcode",
+    "pays/region (domicile)": "home_country",
+    "rue (autre)": "address", "ville (autre)": "city", "code postal (autre)": "postcode",
+    "pays/region (autre)": "country",
+    "telephone (bureau)": "work_phone", "telephone 2 (bureau)": "work_phone", "tel. mobile": "mobile_phone",
+    "telephone mobile": "mobile_phone", "telephone (domicile)": "home_phone", "telephone 2 (domicile)": "home_phone",
+    "telephone principal": "phone", "telephone de la societe": "work_phone", "autre telephone": "phone",
+    "telecopie (bureau)": "fax", "telecopie (domicile)": "fax",
     "adresse de messagerie": "email", "adresse de messagerie 2": "email", "adresse de messagerie 3": "email",
     "notes": "notes", "page web": "website", "categories": "tags",
 }
 
 _THUNDERBIRD = {
-    "first name": "first_name", "last name": "last_name", "display name": "full_name",
+    "first name": "first_name", "last name": "last_name", "display name": "full_name", "nickname": "nickname",
     "primary email": "email", "secondary email": "email",
-    "work phone": "phone", "home phone": "phone", "mobile number": "phone",
-    "work address": "address", "work address 2": "address", "work city": "city", "work zipcode": "postcode",
-    "work country": "country", "job title": "title", "organization": "organisation",
-    "web page 1": "website", "notes": "notes",
+    "work phone": "work_phone", "home phone": "home_phone", "mobile number": "mobile_phone", "fax number": "fax",
+    "pager number": "phone",
+    "home address": "home_address", "home address 2": "home_address", "home city": "home_city",
+    "home state": "home_region", "home zipcode": "home_postcode", "home country": "home_country",
+    "work address": "work_address", "work address 2": "work_address", "work city": "work_city",
+    "work state": "work_region", "work zipcode": "work_postcode", "work country": "work_country",
+    "job title": "title", "department": "department", "organization": "organisation",
+    "web page 1": "website", "web page 2": "website", "notes": "notes",
 }
 
 # Words seen in home-made spreadsheets, French first.
@@ -82,8 +123,7 @@ _GUESSES = {
     "full_name": ["nom complet", "contact", "nom et prenom", "prenom nom", "full name", "name", "display name"],
     "email": ["email", "e-mail", "mail", "courriel", "adresse mail", "adresse e-mail", "adresse email",
               "mel", "e-mail address", "email address"],
-    "phone": ["telephone", "tel", "tel.", "portable", "mobile", "tel portable", "telephone portable",
-              "telephone fixe", "fixe", "phone", "mobile phone"],
+    "phone": ["telephone", "tel", "tel.", "telephone fixe", "fixe", "phone"],
     "organisation": ["structure", "organisation", "organisme", "societe", "entreprise", "association",
                      "etablissement", "partenaire", "organization", "company"],
     "title": ["fonction", "poste", "role", "job title", "title", "position"],
@@ -92,11 +132,21 @@ _GUESSES = {
     "city": ["ville", "commune", "localite", "city", "town"],
     "country": ["pays", "country"],
     "website": ["site", "site web", "site internet", "web", "website"],
+    "middle_name": ["deuxieme prenom", "middle name", "autres prenoms"],
+    "nickname": ["surnom", "pseudo", "nickname"],
+    "department": ["service", "departement", "department"],
+    "mobile_phone": ["portable", "mobile", "tel portable", "telephone portable", "mobile phone", "gsm"],
+    "fax": ["fax", "telecopie"],
     "notes": ["notes", "note", "remarques", "remarque", "commentaire", "commentaires", "observations",
               "comments"],
     "tags": ["tags", "etiquettes", "etiquette", "categories", "categorie", "groupe", "groupes", "labels"],
 }
 _GUESS_INDEX = {word: target for target, words in _GUESSES.items() for word in words}
+
+
+def is_redundant(header: str) -> bool:
+    """A column of a known export that holds nothing to keep (it repeats another column)."""
+    return _REDUNDANT.fullmatch(normalize(header)) is not None
 
 
 def detect(headers: list[str]) -> tuple[str | None, dict[int, str]]:
@@ -116,7 +166,11 @@ def detect(headers: list[str]) -> tuple[str | None, dict[int, str]]:
 
 def _google(norm: list[str]) -> dict[int, str]:
     mapping = {}
+    formatted_only = not any(re.fullmatch(r"address \d+ - street", h) for h in norm)
     for i, header in enumerate(norm):
+        if formatted_only and re.fullmatch(r"address [12] - formatted", header):
+            mapping[i] = "address" if header.startswith("address 1") else "address2"
+            continue
         for pattern, target in _GOOGLE_PATTERNS:
             if re.fullmatch(pattern, header):
                 mapping[i] = target
@@ -134,7 +188,7 @@ def guess(headers: list[str]) -> dict[int, str]:
     used: set[str] = set()
     for i, header in enumerate(headers):
         target = _GUESS_INDEX.get(normalize(header).strip(" :*"))
-        if target and (target not in used or target in {"email", "phone", "notes", "address", "tags"}):
+        if target and (target not in used or target in MULTI_TARGETS):
             mapping[i] = target
             used.add(target)
     return mapping

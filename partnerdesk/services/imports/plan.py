@@ -1,19 +1,22 @@
 """The review before anything is written: what will be created, what matches
 an existing card (same email, or same name ignoring accents) and will be
-merged or skipped, which rows are refused and why."""
+merged or skipped, which rows are refused and why, and per row what goes where
+(card fields, notes, the review's remarks)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 
-from partnerdesk.domain import validation as v
+from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact, Refusal
 from partnerdesk.domain.text import normalize
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
+from partnerdesk.services.imports import cleaning, placement
+from partnerdesk.services.imports.orgkeys import organisation_key
 from partnerdesk.store import database
 
-MAX_NAME = 300
+MAX_NAME = cleaning.MAX_NAME
 
 
 @dataclass
@@ -25,6 +28,8 @@ class PlanRow:
     match_reason: str = ""
     merge: bool = True  # for a match: merge into the existing card, or skip the row
     additions: list[str] = field(default_factory=list)  # what a merge adds to the existing card
+    org_address: Address | None = None  # a work address proposed for an organisation that has none
+    placements: list[str] = field(default_factory=list)  # what goes where, in words
 
     @property
     def is_match(self) -> bool:
@@ -49,44 +54,28 @@ class ImportPlan:
         for row in self.matches:
             row.merge = merge
 
+    @property
+    def people_to_create(self) -> int:
+        return sum(1 for r in self.creates if r.kind == "person")
 
-def _clean(contact: Contact, warnings: list[str]) -> str | None:
-    """Tidy a contact in place; return a refusal reason or None."""
-    if contact.full_name and not (contact.first_name or contact.last_name) \
-            and normalize(contact.full_name) == normalize(contact.organisation):
-        contact.full_name = ""  # the card of an organisation, not of a person
-    contact.split_full_name()
-    if contact.first_name and not contact.last_name:
-        contact.last_name, contact.first_name = contact.first_name, ""
-    if not (contact.is_person or contact.organisation):
-        return _("No name and no organisation.")
-    if any(len(x) > MAX_NAME for x in (contact.first_name, contact.last_name, contact.organisation)):
-        return _("A name is longer than {limit} characters.").format(limit=MAX_NAME)
-    extra = []
-    emails = []
-    for email in contact.emails:
-        if v.check_email(email):
-            extra.append(_("Email not recognised: {value}").format(value=email))
-        elif email.casefold() not in {e.casefold() for e in emails}:
-            emails.append(email)
-    phones = []
-    for phone in contact.phones:
-        if v.check_phone(phone):
-            extra.append(_("Phone not recognised: {value}").format(value=phone))
-        elif phone not in phones:
-            phones.append(phone)
-    contact.emails, contact.phones = emails, phones
-    if contact.website and v.check_url(contact.website):
-        extra.append(_("Website not recognised: {value}").format(value=contact.website))
-        contact.website = ""
-    if contact.postcode and v.check_postcode(contact.postcode, contact.country):
-        extra.append(_("Postcode not recognised: {value}").format(value=contact.postcode))
-        contact.postcode = ""
-    if extra:
-        contact.notes = "\n".join([contact.notes] + extra if contact.notes else extra)
-        warnings.extend(_("Line {line}: {what} (kept in the notes).").format(line=contact.line, what=what)
-                        for what in extra)
-    return None
+    @property
+    def organisations_to_create(self) -> int:
+        return sum(1 for r in self.creates if r.kind == "organisation") + len(self.new_organisations)
+
+    def summary(self) -> str:
+        """"8 cards will be created: 4 people and 4 organisations. …" with French plurals by count."""
+        people, orgs = self.people_to_create, self.organisations_to_create
+        parts = [_("{cards}: {people} and {organisations}.").format(
+            cards=ngettext("{count} card will be created", "{count} cards will be created", people + orgs)
+            .format(count=people + orgs),
+            people=ngettext("{count} person", "{count} people", people).format(count=people),
+            organisations=ngettext("{count} organisation", "{count} organisations", orgs).format(count=orgs))]
+        parts.append(ngettext("{count} row matches a card you already have.",
+                              "{count} rows match a card you already have.", len(self.matches))
+                     .format(count=len(self.matches)))
+        parts.append(ngettext("{count} row is refused.", "{count} rows are refused.", len(self.refused))
+                     .format(count=len(self.refused)))
+        return " ".join(parts)
 
 
 class _Index:
@@ -96,6 +85,7 @@ class _Index:
         self.by_email: dict[str, tuple[int, str]] = {}
         self.by_name: dict[str, tuple[int, str]] = {}
         self.orgs: dict[str, tuple[int, str]] = {}
+        self.orgs_with_address: set[int] = set()
         cursor = database.execute_sql(
             "SELECT id, first_name, last_name, name_norm, emails FROM person WHERE deleted_at IS NULL")
         for pid, first, last, name_norm, emails in cursor:
@@ -106,16 +96,20 @@ class _Index:
                     self.by_email.setdefault(str(email).casefold(), (pid, label))
             except (ValueError, TypeError):
                 pass
-        for oid, name, name_norm in database.execute_sql(
-                "SELECT id, name, name_norm FROM organisation WHERE deleted_at IS NULL"):
-            self.orgs.setdefault(name_norm, (oid, name))
+        for oid, name, address, city, postcode in database.execute_sql(
+                "SELECT id, name, address, city, postcode FROM organisation WHERE deleted_at IS NULL ORDER BY id"):
+            self.orgs.setdefault(organisation_key(name), (oid, name))
+            if address or city or postcode:
+                self.orgs_with_address.add(oid)
 
-    def contacts_of(self, person_id: int) -> tuple[set[str], set[str]]:
-        row = database.execute_sql("SELECT emails, phones FROM person WHERE id = ?", (person_id,)).fetchone()
+    def contacts_of(self, person_id: int) -> tuple[set[str], set[str], set[str], list[Address]]:
+        row = database.execute_sql("SELECT emails, phones, websites, addresses FROM person WHERE id = ?",
+                                   (person_id,)).fetchone()
         try:
-            return {str(e).casefold() for e in json.loads(row[0] or "[]")}, set(json.loads(row[1] or "[]"))
+            return ({str(e).casefold() for e in json.loads(row[0] or "[]")}, set(json.loads(row[1] or "[]")),
+                    set(json.loads(row[2] or "[]")), addresses_from(json.loads(row[3] or "[]")))
         except (ValueError, TypeError):
-            return set(), set()
+            return set(), set(), set(), []
 
     def person(self, contact: Contact) -> tuple[tuple[int, str] | None, str]:
         for email in contact.emails:
@@ -129,16 +123,30 @@ class _Index:
 
 def _fold(into: Contact, other: Contact) -> None:
     """A second row of the same file about the same card: union of the values."""
-    into.emails += [e for e in other.emails if e.casefold() not in {x.casefold() for x in into.emails}]
-    into.phones += [p for p in other.phones if p not in into.phones]
+    for email in other.emails:
+        into.add_value("emails", email, other.labels.get(email, {}).get("kind", ""))
+    for phone in other.phones:
+        label = other.labels.get(phone, {})
+        into.add_value("phones", phone, label.get("kind", ""), label.get("ext", ""))
+    for site in other.websites:
+        into.add_value("websites", site, other.labels.get(site, {}).get("kind", ""))
     into.tags += [t for t in other.tags if t not in into.tags]
-    for name in ("organisation", "title", "address", "postcode", "city", "country", "website"):
+    for address in other.addresses:
+        into.add_address(address)
+    for name in ("organisation", "department", "title"):
         if not getattr(into, name):
             setattr(into, name, getattr(other, name))
     if other.notes and other.notes not in into.notes:
         into.notes = "\n".join(x for x in (into.notes, other.notes) if x)
     if into.photo is None and other.photo is not None:
         into.photo, into.photo_ext = other.photo, other.photo_ext
+    if into.logo is None and other.logo is not None:
+        into.logo, into.logo_ext = other.logo, other.logo_ext
+    into.remarks += [r for r in other.remarks if r not in into.remarks]
+
+
+def _work_address(contact: Contact) -> Address | None:
+    return next((a for a in contact.addresses if a.kind == "work"), None)
 
 
 def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: list[str] = (),
@@ -149,15 +157,16 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
     seen_name: dict[str, Contact] = {}
     seen_org: dict[str, Contact] = {}
     new_orgs: dict[str, str] = {}
+    proposed: set[str] = set()  # organisations that already get an address from this file
     for contact in contacts:
-        reason = _clean(contact, plan.warnings)
+        reason = cleaning.clean(contact)
         if reason:
             plan.refused.append(Refusal(contact.line, reason, contact.display_name))
             continue
         if contact.is_person:
             key = normalize(f"{contact.first_name} {contact.last_name}")
             earlier = next((seen_email[e.casefold()] for e in contact.emails if e.casefold() in seen_email), None) \
-                or seen_name.get(key)
+                or (seen_name.get(key) if not contact.derived_name else None)
             if earlier is not None:
                 _fold(earlier, contact)
                 plan.warnings.append(_("Line {line}: same person as line {first}, merged into it.").format(
@@ -169,7 +178,7 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
             match, why = index.person(contact)
             row = PlanRow(contact, "person")
         else:
-            key = normalize(contact.organisation)
+            key = organisation_key(contact.organisation)
             if key in seen_org:
                 _fold(seen_org[key], contact)
                 plan.warnings.append(_("Line {line}: same organisation as line {first}, merged into it.").format(
@@ -179,18 +188,35 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
             match = index.orgs.get(key)
             why = _("same name") if match else ""
             row = PlanRow(contact, "organisation")
+            if contact.addresses:
+                proposed.add(key)
         if match:
             row.match_id, row.match_label, row.match_reason = match[0], match[1], why
             plan.matches.append(row)
             if row.kind == "person":
-                known_emails, known_phones = index.contacts_of(match[0])
+                known_emails, known_phones, known_sites, known_places = index.contacts_of(match[0])
                 row.additions = [e for e in contact.emails if e.casefold() not in known_emails] + \
-                    [p for p in contact.phones if p not in known_phones]
+                    [p for p in contact.phones if p not in known_phones] + \
+                    [w for w in contact.websites if w not in known_sites] + \
+                    [a.one_line() for a in contact.addresses if not any(a.same_place(b) for b in known_places)]
         else:
             plan.creates.append(row)
-        org_key = normalize(contact.organisation)
-        if contact.is_person and contact.organisation and org_key not in index.orgs:
-            new_orgs.setdefault(org_key, contact.organisation)
+        org_key = organisation_key(contact.organisation)
+        if contact.is_person and contact.organisation:
+            if org_key not in index.orgs:
+                new_orgs.setdefault(org_key, contact.organisation)
+            existing = index.orgs.get(org_key)
+            work = _work_address(contact)
+            if work is not None and org_key not in proposed and (existing is None
+                                                                 or existing[0] not in index.orgs_with_address):
+                row.org_address = work
+                proposed.add(org_key)
+                contact.remarks.append(_("The work address of {who} becomes the address of the organisation "
+                                         "« {name} », which has none.").format(
+                    who=contact.display_name, name=existing[1] if existing else contact.organisation))
     plan.new_organisations = sorted((name for key, name in new_orgs.items() if key not in seen_org), key=normalize)
+    for row in plan.rows:
+        row.placements = placement.describe(row)
+        plan.warnings += [_("Line {line}: {what}").format(line=row.contact.line, what=r) for r in row.contact.remarks]
     plan.refused.sort(key=lambda r: r.line)
     return plan

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.dataio import Contact, Refusal
 from partnerdesk.i18n import _
-from partnerdesk.services.imports import csvfile, decode, headers, mappings, vcard
+from partnerdesk.services.imports import csvfile, decode, headers, mappings, vcard, vcard_bytes
 from partnerdesk.services.imports.errors import ImportFileError
 
 VCARD_SUFFIXES = {".vcf", ".vcard"}
+_VCARD_BYTES = re.compile(rb"^\s*BEGIN:VCARD\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
@@ -28,10 +30,18 @@ class ParsedFile:
     mapping: dict[int, str] = field(default_factory=dict)
     table: csvfile.CsvTable | None = None
     versions: set[str] = field(default_factory=set)
+    # False when the encoding was not declared and the detector is not sure: ask the user
+    confident: bool = True
+    encoding_candidates: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def needs_mapping(self) -> bool:
         return self.kind == "csv" and self.header_set is None
+
+    @property
+    def needs_encoding(self) -> bool:
+        """The user must choose the encoding (from `encoding_candidates`) before the review."""
+        return not self.confident
 
     def preview(self, count: int = 5) -> list[list[str]]:
         return [cells for _line, cells in (self.table.rows[:count] if self.table else [])]
@@ -40,7 +50,8 @@ class ParsedFile:
         """Use another column mapping (the mapping screen)."""
         self.mapping = {i: t for i, t in mapping.items() if t}
         if self.table is not None:
-            self.contacts = csvfile.to_contacts(self.table, self.mapping)
+            self.contacts = csvfile.to_contacts(self.table, self.mapping,
+                                                keep_unmapped=self.header_set in headers.HEADER_SET_LABELS)
 
 
 def read_text(text: str, name: str = "", encoding: str = "utf-8", *, base_dir: Path | None = None,
@@ -62,14 +73,36 @@ def read_text(text: str, name: str = "", encoding: str = "utf-8", *, base_dir: P
     return parsed
 
 
-def read_file(path: Path, *, recall: bool = True) -> ParsedFile:
+def read_bytes(raw: bytes, name: str = "", *, encoding: str | None = None, base_dir: Path | None = None,
+               recall: bool = True) -> ParsedFile:
+    """`encoding`: the one the user chose when the detector was not confident."""
+    path = Path(name or "import")
+    decode.check_binary(raw)
+    if not decode.unicode_encoding(raw) and (path.suffix.lower() in VCARD_SUFFIXES
+                                             or _VCARD_BYTES.search(raw[:65536])):
+        unfolded = vcard_bytes.decode(raw, encoding)
+        if not any(line.strip().upper() == "BEGIN:VCARD" for _n, line in unfolded.lines):
+            raise ImportFileError(_("This file holds no vCard (no BEGIN:VCARD line)."))
+        found = vcard.parse_lines(unfolded.lines, base_dir)
+        return ParsedFile(path, "vcard", unfolded.encoding, found.contacts, found.refused, found.warnings,
+                          versions=found.versions, confident=unfolded.confident,
+                          encoding_candidates=unfolded.candidates)
+    guess = decode.decode_text(raw, encoding)
+    if not guess.text.strip():
+        raise ImportFileError(_("This file is empty."))
+    parsed = read_text(guess.text, path.name, guess.encoding, base_dir=base_dir, recall=recall)
+    parsed.confident, parsed.encoding_candidates = guess.confident, guess.candidates
+    return parsed
+
+
+def read_file(path: Path, *, recall: bool = True, encoding: str | None = None) -> ParsedFile:
     """Raises ImportFileError (a French message) when the file cannot be used at all."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(_("No such file: {path}").format(path=path))
-    text, encoding = decode.decode(decode.read_bytes(path))
-    if not text.strip():
+    raw = decode.read_bytes(path)
+    if not raw.strip():
         raise ImportFileError(_("This file is empty."))
-    parsed = read_text(text, path.name, encoding, base_dir=path.parent, recall=recall)
+    parsed = read_bytes(raw, path.name, encoding=encoding, base_dir=path.parent, recall=recall)
     parsed.path = path
     return parsed

@@ -13,6 +13,7 @@ import io
 import quopri
 import re
 import urllib.parse
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class Property:
     params: dict[str, list[str]]
     value: str
     line: int
+    group: str = ""
 
     def param(self, key: str) -> list[str]:
         return self.params.get(key, [])
@@ -82,7 +84,7 @@ def parse_line(line: str, number: int) -> Property | None:
         return None
     head, value = line[:colon], line[colon + 1:]
     tokens = _split_outside_quotes(head, ";")
-    name = tokens[0].strip().upper().rsplit(".", 1)[-1]  # drop "item1." groups
+    group, _dot, name = tokens[0].strip().upper().rpartition(".")  # "item1.URL": group item1
     params: dict[str, list[str]] = {}
     for token in tokens[1:]:
         if "=" in token:
@@ -93,7 +95,7 @@ def parse_line(line: str, number: int) -> Property | None:
             bare = token.strip().upper()  # vCard 2.1: ;WORK;QUOTED-PRINTABLE
             key = "ENCODING" if bare in {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"} else "TYPE"
             params.setdefault(key, []).append(bare)
-    return Property(name, params, value, number)
+    return Property(name, params, value, number, group)
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -144,17 +146,24 @@ def _text(prop: Property) -> str:
             try:
                 return raw.decode("utf-8")
             except UnicodeDecodeError:
-                return raw.decode("cp1252", "replace")
+                from partnerdesk.services.imports.charsets import guess
+
+                return guess(raw).text
     return prop.value
 
 
 def parse(text: str, base_dir: Path | None = None) -> VcardResult:
     if not looks_like_vcard(text):
         raise ImportFileError(_("This file holds no vCard (no BEGIN:VCARD line)."))
+    return parse_lines(_logical_lines(text), base_dir)
+
+
+def parse_lines(lines: list[tuple[int, str]], base_dir: Path | None = None) -> VcardResult:
+    """Cards from unfolded lines (see `vcard_bytes` for lines read from bytes)."""
     result = VcardResult()
     card: list[Property] | None = None
     start = 0
-    for number, line in _logical_lines(text):
+    for number, line in lines:
         stripped = line.strip()
         upper = stripped.upper()
         if upper == "BEGIN:VCARD":
@@ -165,7 +174,9 @@ def parse(text: str, base_dir: Path | None = None) -> VcardResult:
         if card is None:
             continue
         if upper == "END:VCARD":
-            _finish(card, start, result, base_dir)
+            from partnerdesk.services.imports.vcard_card import finish
+
+            finish(card, start, result, base_dir)
             card = None
             if len(result.contacts) > MAX_CARDS:
                 raise ImportFileError(_("This file has more than {limit} cards. Split it into several files "
@@ -179,75 +190,6 @@ def parse(text: str, base_dir: Path | None = None) -> VcardResult:
     if card is not None:
         result.refused.append(Refusal(start, _("This card is incomplete: the file seems truncated.")))
     return result
-
-
-def _finish(props: list[Property], line: int, result: VcardResult, base_dir: Path | None) -> None:
-    contact = Contact(line)
-    notes: list[str] = []
-    for prop in props:
-        name = prop.name
-        if name == "VERSION":
-            result.versions.add(prop.value.strip())
-        elif name == "N":
-            parts = _components(_text(prop)) + [""] * 5
-            contact.last_name, contact.first_name = parts[0], " ".join(p for p in (parts[1], parts[2]) if p)
-        elif name == "FN":
-            contact.full_name = _unescape(_text(prop)).strip()
-        elif name == "EMAIL":
-            email = _unescape(_text(prop)).strip().removeprefix("mailto:")
-            if email and email not in contact.emails:
-                contact.emails.append(email)
-        elif name == "TEL":
-            phone = _unescape(_text(prop)).strip().removeprefix("tel:")
-            if phone and phone not in contact.phones:
-                contact.phones.append(phone)
-        elif name == "ORG":
-            parts = [p for p in _components(_text(prop)) if p]
-            contact.organisation = contact.organisation or " — ".join(parts)
-        elif name in ("TITLE", "ROLE"):
-            contact.title = contact.title or _unescape(_text(prop)).strip()
-        elif name == "ADR" and not contact.address:
-            parts = _components(_text(prop)) + [""] * 7
-            contact.address = "\n".join(p for p in (parts[2], parts[1], parts[0]) if p)
-            contact.city, contact.postcode, contact.country = parts[3], parts[5], parts[6]
-        elif name == "NOTE":
-            notes.append(_unescape(_text(prop)).strip())
-        elif name == "URL":
-            contact.website = contact.website or _unescape(_text(prop)).strip()
-        elif name == "CATEGORIES":
-            contact.tags.extend(t for t in (p.strip() for p in _unescape(_text(prop)).split(",")) if t)
-        elif name == "PHOTO" and contact.photo is None:
-            _photo(prop, contact, result, base_dir)
-    contact.notes = "\n".join(n for n in notes if n)
-    if not (contact.is_person or contact.organisation):
-        result.refused.append(Refusal(line, _("This card has no name and no organisation.")))
-        return
-    result.contacts.append(contact)
-
-
-def _photo(prop: Property, contact: Contact, result: VcardResult, base_dir: Path | None) -> None:
-    who = contact.display_name or _("line {line}").format(line=prop.line)
-    value = prop.value.strip()
-    encoding = {e.upper() for e in prop.param("ENCODING")}
-    data: bytes | None = None
-    if value.lower().startswith("data:"):
-        header, _sep, payload = value.partition(",")
-        if ";base64" not in header.lower():
-            payload = urllib.parse.unquote(payload)
-            data = payload.encode("latin-1", "replace")
-        else:
-            data = _b64(payload, who, result)
-    elif encoding & {"B", "BASE64"}:
-        data = _b64(value, who, result)
-    elif value:
-        data = _linked(value, who, result, base_dir)
-    if data is None:
-        return
-    ext = _image_ext(data)
-    if ext is None:
-        result.warnings.append(_("The photo of {who} is not a readable image: left out.").format(who=who))
-        return
-    contact.photo, contact.photo_ext = data, ext
 
 
 def _too_large(size: int, who: str, result: VcardResult) -> bool:
@@ -290,15 +232,26 @@ def _linked(value: str, who: str, result: VcardResult, base_dir: Path | None) ->
         return None
 
 
-def _image_ext(data: bytes) -> str | None:
-    ext = next((e for magic, e in _IMAGE_MAGIC.items() if data.startswith(magic)), None)
-    if ext is None:
-        return None
-    try:
-        from PIL import Image
+def image_problem(data: bytes) -> tuple[str, str]:
+    """(file extension, "") for an image the photo store will take, or ("", reason) (translated)."""
+    from PIL import Image
 
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
+    from partnerdesk.services import photos
+
+    ext = next((e for magic, e in _IMAGE_MAGIC.items() if data.startswith(magic)), None)
+    if data[4:8] == b"ftyp":
+        return "", _(photos.HEIC_FILE)
+    if ext is None:
+        return "", _("it is not a readable image")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                if image.width * image.height > photos.MAX_PIXELS:
+                    return "", _(photos.TOO_LARGE)
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "", _(photos.TOO_LARGE)
     except Exception:  # noqa: BLE001 - Pillow raises many kinds on bad data
-        return None
-    return ext
+        return "", _(photos.DAMAGED)
+    return ext, ""

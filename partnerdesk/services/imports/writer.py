@@ -12,15 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact
 from partnerdesk.domain.text import normalize
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import person_photos, photos
+from partnerdesk.services import org_logos, person_photos, photos
+from partnerdesk.services.imports.orgkeys import organisation_key
 from partnerdesk.services.imports.plan import ImportPlan, PlanRow
 from partnerdesk.store import database
 
-_ORG_FILL = ("address", "postcode", "city", "country", "website")
 
 
 class UndoError(Exception):
@@ -37,9 +38,11 @@ class ImportResult:
     photos: int = 0
     refused: int = 0
     photo_files: list[str] = field(default_factory=list)
+    logo_files: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # pictures the photo store refused, with the reason
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "photo_files"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("photo_files", "logo_files", "left_out")}
 
 
 def _now() -> str:
@@ -55,8 +58,8 @@ class _Writer:
         self.plan, self.paths, self.batch_id = plan, paths, batch_id
         self.now = _now()
         self.items: list[tuple] = []
-        self.orgs = {n: i for i, n in database.execute_sql(
-            "SELECT id, name_norm FROM organisation WHERE deleted_at IS NULL ORDER BY id DESC")}
+        self.orgs = {organisation_key(n): i for i, n in database.execute_sql(
+            "SELECT id, name FROM organisation WHERE deleted_at IS NULL ORDER BY id DESC")}
         self.tags = {str(n).casefold(): i for i, n in database.execute_sql("SELECT id, name FROM tag")}
         self.with_photo = set(person_photos.people_with_photo(paths))
         self.result = ImportResult(batch_id, refused=len(plan.refused))
@@ -66,109 +69,136 @@ class _Writer:
 
     # --- organisations ------------------------------------------------------
 
-    def organisation(self, c: Contact) -> int:
-        key = normalize(c.organisation)
+    def organisation(self, c: Contact, address: Address | None = None) -> int:
+        key = organisation_key(c.organisation)
         if key in self.orgs:
-            return self.orgs[key]
-        notes = c.notes if not c.is_person else ""
-        if not c.is_person:
-            extra = [f"{_('Email')} : {e}" for e in c.emails[1:]] + [f"{_('Phone')} : {p}" for p in c.phones[1:]]
+            oid = self.orgs[key]
+            if address is not None:
+                self.fill_address(oid, address)
+            return oid
+        is_org = not c.is_person
+        if is_org:
+            address = c.addresses[0] if c.addresses else None
+        address = address or Address()
+        notes = c.notes if is_org else ""
+        if is_org:
+            extra = [f"{_('Email')} : {e}" for e in c.emails[1:]] + [f"{_('Phone')} : {p}" for p in c.phones[1:]] \
+                + [f"{_('Website')} : {w}" for w in c.websites[1:]]
             notes = "\n".join(x for x in [notes] + extra if x)
         oid = _insert(
             "INSERT INTO organisation (name, name_norm, address, postcode, city, country, phone, email, website,"
             " notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (c.organisation, key, c.address, c.postcode, c.city, c.country,
-             "" if c.is_person else (c.phones[:1] or [""])[0], "" if c.is_person else (c.emails[:1] or [""])[0],
-             c.website, notes, self.now, self.now))
+            (c.organisation, normalize(c.organisation), _street(address), address.postcode, address.city,
+             address.country, (c.phones[:1] or [""])[0] if is_org else "", (c.emails[:1] or [""])[0] if is_org else "",
+             c.website if is_org else "", notes, self.now, self.now))
         self.orgs[key] = oid
         self.item("organisation", oid, "created")
         self.result.organisations_created += 1
-        if not c.is_person:
+        if is_org:
             self.tag_links("organisation", oid, c.tags)
         return oid
 
+    def fill_address(self, oid: int, address: Address) -> None:
+        """A person's work address for an organisation that has none (said in the review)."""
+        current = self.org_values(oid)
+        if current["address"] or current["city"] or current["postcode"]:
+            return
+        new = dict(current, address=_street(address), postcode=address.postcode, city=address.city,
+                   country=current["country"] or address.country, updated_at=self.now)
+        self.write_org(oid, new)
+        self.item("organisation", oid, "merged", current)
+
+    def org_values(self, oid: int) -> dict:
+        return dict(zip(_RESTORE["organisation"], database.execute_sql(
+            f"SELECT {', '.join(_RESTORE['organisation'])} FROM organisation WHERE id = ?", (oid,)).fetchone()))
+
+    def write_org(self, oid: int, values: dict) -> None:
+        cols = _RESTORE["organisation"]
+        database.execute_sql(f"UPDATE organisation SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
+                             (*[values[k] for k in cols], oid))
+
     def merge_organisation(self, row: PlanRow) -> None:
         c, oid = row.contact, row.match_id
-        cols = ("address", "postcode", "city", "country", "phone", "email", "website", "notes", "updated_at")
-        current = dict(zip(cols, database.execute_sql(
-            f"SELECT {', '.join(cols)} FROM organisation WHERE id = ?", (oid,)).fetchone()))
+        current = self.org_values(oid)
         new = dict(current)
-        for name in _ORG_FILL:
-            if not new[name] and getattr(c, name):
-                new[name] = getattr(c, name)
-        if not new["phone"] and c.phones:
-            new["phone"] = c.phones[0]
-        if not new["email"] and c.emails:
-            new["email"] = c.emails[0]
+        address = c.addresses[0] if c.addresses else Address()
+        if not (new["address"] or new["city"] or new["postcode"]) and not address.is_empty:
+            new.update(address=_street(address), postcode=address.postcode, city=address.city)
+            new["country"] = new["country"] or address.country
+        for name, value in (("website", c.website), ("phone", (c.phones[:1] or [""])[0]),
+                            ("email", (c.emails[:1] or [""])[0])):
+            if not new[name] and value:
+                new[name] = value
         if c.notes and c.notes not in new["notes"]:
             new["notes"] = "\n".join(x for x in (new["notes"], c.notes) if x)
         new["updated_at"] = self.now
-        database.execute_sql(f"UPDATE organisation SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
-                             (*[new[k] for k in cols], oid))
+        self.write_org(oid, new)
         self.item("organisation", oid, "merged", current)
         self.tag_links("organisation", oid, c.tags)
+        self.logo(oid, c)
         self.result.merged += 1
 
     # --- people -------------------------------------------------------------
 
-    def person_notes(self, c: Contact) -> str:
-        notes = [c.notes] if c.notes else []
-        if not c.organisation:
-            address = ", ".join(x for x in (c.address.replace("\n", ", "), f"{c.postcode} {c.city}".strip(),
-                                            c.country) if x)
-            if address:
-                notes.append(f"{_('Address')} : {address}")
-            if c.website:
-                notes.append(f"{_('Website')} : {c.website}")
-        return "\n".join(notes)
-
-    def person(self, c: Contact) -> int:
+    def person(self, row: PlanRow) -> int:
+        c = row.contact
         pid = _insert(
-            "INSERT INTO person (first_name, last_name, name_norm, emails, phones, notes, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (c.first_name, c.last_name, normalize(f"{c.first_name} {c.last_name}"),
-             json.dumps(c.emails, ensure_ascii=False), json.dumps(c.phones, ensure_ascii=False),
-             self.person_notes(c), self.now, self.now))
+            "INSERT INTO person (first_name, last_name, name_norm, emails, phones, notes, addresses, websites,"
+            " labels, title, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (c.first_name, c.last_name, normalize(f"{c.first_name} {c.last_name}"), _json(c.emails), _json(c.phones),
+             c.notes, _json([a.as_dict() for a in c.addresses]), _json(c.websites), _json(c.labels),
+             "" if c.organisation else c.title, self.now, self.now))
         self.item("person", pid, "created")
         self.result.people_created += 1
-        self.affiliate(pid, c, new=True)
+        self.affiliate(pid, row, new=True)
         self.tag_links("person", pid, c.tags)
         self.photo(pid, c)
         return pid
 
     def merge_person(self, row: PlanRow) -> None:
         c, pid = row.contact, row.match_id
-        emails_json, phones_json, notes, updated = database.execute_sql(
-            "SELECT emails, phones, notes, updated_at FROM person WHERE id = ?", (pid,)).fetchone()
-        emails, phones = json.loads(emails_json or "[]"), json.loads(phones_json or "[]")
+        cols = _RESTORE["person"]
+        before = dict(zip(cols, database.execute_sql(f"SELECT {', '.join(cols)} FROM person WHERE id = ?",
+                                                     (pid,)).fetchone()))
+        emails, phones = json.loads(before["emails"] or "[]"), json.loads(before["phones"] or "[]")
+        websites, labels = json.loads(before["websites"] or "[]"), json.loads(before["labels"] or "{}")
+        addresses = addresses_from(json.loads(before["addresses"] or "[]"))
         known = {e.casefold() for e in emails}
-        new_emails = emails + [e for e in c.emails if e.casefold() not in known]
-        new_phones = phones + [p for p in c.phones if p not in phones]
-        extra = self.person_notes(c)
-        new_notes = "\n".join(x for x in (notes, extra) if x) if extra and extra not in notes else notes
+        emails += [e for e in c.emails if e.casefold() not in known]
+        phones += [p for p in c.phones if p not in phones]
+        websites += [w for w in c.websites if w not in websites]
+        for value, label in c.labels.items():
+            labels.setdefault(value, label)
+        addresses += [a for a in c.addresses if not any(a.same_place(b) for b in addresses)]
+        notes = before["notes"]
+        if c.notes and c.notes not in notes:
+            notes = "\n".join(x for x in (notes, c.notes) if x)
+        title = before["title"] or ("" if c.organisation else c.title)
         database.execute_sql(
-            "UPDATE person SET emails = ?, phones = ?, notes = ?, updated_at = ? WHERE id = ?",
-            (json.dumps(new_emails, ensure_ascii=False), json.dumps(new_phones, ensure_ascii=False), new_notes,
-             self.now, pid))
-        self.item("person", pid, "merged", {"emails": emails_json, "phones": phones_json, "notes": notes,
-                                            "updated_at": updated})
-        self.affiliate(pid, c)
+            "UPDATE person SET emails = ?, phones = ?, notes = ?, addresses = ?, websites = ?, labels = ?, title = ?,"
+            " updated_at = ? WHERE id = ?",
+            (_json(emails), _json(phones), notes, _json([a.as_dict() for a in addresses]), _json(websites),
+             _json(labels), title, self.now, pid))
+        self.item("person", pid, "merged", before)
+        self.affiliate(pid, row)
         self.tag_links("person", pid, c.tags)
         if pid not in self.with_photo:
             self.photo(pid, c)
         self.result.merged += 1
 
-    def affiliate(self, pid: int, c: Contact, new: bool = False) -> None:
+    def affiliate(self, pid: int, row: PlanRow, new: bool = False) -> None:
+        c = row.contact
         if not c.organisation:
             return
-        oid = self.organisation(c)
+        oid = self.organisation(c, row.org_address)
+        self.logo(oid, c)
         # "+organisation_id": look the person's few affiliations up, not the organisation's thousands
         exists = not new and database.execute_sql(
             "SELECT 1 FROM affiliation WHERE person_id = ? AND +organisation_id = ? AND end_date IS NULL",
             (pid, oid)).fetchone()
         if not exists:
-            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role) VALUES (?,?,?)",
-                          (pid, oid, c.title))
+            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role, department) VALUES (?,?,?,?)",
+                          (pid, oid, c.title, c.department))
             self.item("affiliation", aid, "created")
 
     def tag_links(self, kind: str, owner_id: int, tags: list[str]) -> None:
@@ -187,12 +217,50 @@ class _Writer:
             return
         try:
             path, created = person_photos.save_imported(self.paths, pid, c.photo, c.photo_ext)
-        except photos.PhotoError:
-            return  # the parser checked it is an image; a format the photo store refuses is left out
+        except photos.PhotoError as exc:
+            self.result.left_out.append(_("Line {line}: the photo of {who} was left out: {reason}").format(
+                line=c.line, who=c.display_name, reason=_(exc.message)))
+            return
         if created:
             self.result.photo_files.append(str(path))
         self.item("photo", pid, "created", {"file": path.name})
         self.result.photos += 1
+
+    def logo(self, oid: int, c: Contact) -> None:
+        data = c.logo if c.logo is not None else (c.photo if not c.is_person else None)
+        if data is None:
+            return
+        current = database.execute_sql("SELECT logo FROM organisation WHERE id = ?", (oid,)).fetchone()[0]
+        if current:
+            return
+        try:
+            name, created = org_logos.store(self.paths, data)
+        except photos.PhotoError as exc:
+            self.result.left_out.append(_("Line {line}: the logo of {who} was left out: {reason}").format(
+                line=c.line, who=c.organisation, reason=_(exc.message)))
+            return
+        if created:
+            self.result.logo_files.append(name)
+        database.execute_sql("UPDATE organisation SET logo = ? WHERE id = ?", (name, oid))
+        self.item("logo", oid, "created", {"file": name})
+
+
+def _street(address: Address) -> str:
+    return address.street if not address.region else "\n".join(x for x in (address.street, address.region) if x)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _mark_created_checked(batch_id: int) -> None:
+    """Cards created by an import count as checked today for the yearly review."""
+    today = dt.date.today().isoformat()
+    for entity in ("person", "organisation"):
+        database.execute_sql(
+            f"UPDATE {entity} SET verified_on = ? WHERE verified_on IS NULL AND id IN "
+            "(SELECT entity_id FROM import_batch_item WHERE batch_id = ? AND entity = ? AND action = 'created')",
+            (today, batch_id, entity))
 
 
 def apply_plan(plan: ImportPlan, paths: DataPaths,
@@ -212,12 +280,16 @@ def apply_plan(plan: ImportPlan, paths: DataPaths,
                 if row.is_match and not row.merge:
                     writer.result.skipped += 1
                 elif row.kind == "organisation":
-                    writer.merge_organisation(row) if row.is_match else writer.organisation(row.contact)
+                    if row.is_match:
+                        writer.merge_organisation(row)
+                    else:
+                        writer.logo(writer.organisation(row.contact), row.contact)
                 else:
-                    writer.merge_person(row) if row.is_match else writer.person(row.contact)
+                    writer.merge_person(row) if row.is_match else writer.person(row)
             database.obj.cursor().executemany(
                 "INSERT INTO import_batch_item (batch_id, entity, entity_id, action, before) VALUES (?,?,?,?,?)",
                 writer.items)
+            _mark_created_checked(batch_id)
             database.execute_sql("UPDATE import_batch SET summary = ? WHERE id = ?",
                                  (json.dumps(writer.result.as_dict()), batch_id))
             if report:
@@ -226,6 +298,8 @@ def apply_plan(plan: ImportPlan, paths: DataPaths,
         if writer is not None:
             for name in writer.result.photo_files:
                 Path(name).unlink(missing_ok=True)
+            for name in writer.result.logo_files:
+                (paths.logos_dir / name).unlink(missing_ok=True)
         raise
     return writer.result
 
@@ -240,7 +314,7 @@ def last_batch() -> tuple[int, str, str] | None:
 
 
 _RESTORE = {
-    "person": ("emails", "phones", "notes", "updated_at"),
+    "person": ("emails", "phones", "notes", "addresses", "websites", "labels", "title", "updated_at"),
     "organisation": ("address", "postcode", "city", "country", "phone", "email", "website", "notes", "updated_at"),
 }
 
@@ -251,6 +325,7 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
     if latest is None or latest[0] != batch_id:
         raise UndoError(_("Only the latest import can be undone, and only once."))
     files: list[str] = []
+    logos: list[str] = []
     try:
         with database.atomic("IMMEDIATE"):
             items = database.execute_sql(
@@ -259,9 +334,13 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
             for entity, entity_id, action, before_json in items:
                 before = json.loads(before_json or "{}")
                 if action == "merged":
-                    cols = _RESTORE[entity]
+                    cols = [c for c in _RESTORE[entity] if c in before]  # batches older than 0.2 kept fewer
                     database.execute_sql(f"UPDATE {entity} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
                                          (*[before[c] for c in cols], entity_id))
+                elif entity == "logo":
+                    database.execute_sql("UPDATE organisation SET logo = '' WHERE id = ? AND logo = ?",
+                                         (entity_id, before["file"]))
+                    logos.append(before["file"])
                 elif entity == "photo":
                     database.execute_sql("DELETE FROM person_photo WHERE person_id = ? AND file = ?",
                                          (entity_id, before["file"]))
@@ -280,4 +359,25 @@ def undo_batch(batch_id: int, paths: DataPaths) -> int:
     for name in files:
         if not person_photos.file_in_use(name):
             (paths.photos_dir / name).unlink(missing_ok=True)
+    for name in logos:
+        org_logos.delete_if_unused(paths, name)
     return len(items)
+
+
+def result_text(result: ImportResult) -> str:
+    """What the import did, counted exactly, with French plurals by count."""
+    people, orgs = result.people_created, result.organisations_created
+    text = _("Import done: {people} and {organisations} created, {merged}, {skipped}, {refused}.").format(
+        people=ngettext("{count} person", "{count} people", people).format(count=people),
+        organisations=ngettext("{count} organisation", "{count} organisations", orgs).format(count=orgs),
+        merged=ngettext("{count} card completed", "{count} cards completed", result.merged)
+        .format(count=result.merged),
+        skipped=ngettext("{count} row skipped", "{count} rows skipped", result.skipped).format(count=result.skipped),
+        refused=ngettext("{count} row refused", "{count} rows refused", result.refused).format(count=result.refused))
+    if result.photos:
+        text += " " + ngettext("{count} photo imported without consent: ask for it before any use.",
+                               "{count} photos imported without consent: ask for it before any use.",
+                               result.photos).format(count=result.photos)
+    if result.left_out:
+        text += "\n" + "\n".join(result.left_out)
+    return text

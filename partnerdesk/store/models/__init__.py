@@ -1,8 +1,10 @@
 """All peewee models, one module per area. Import models from here."""
 
+from partnerdesk.store.models.balance import DecisionGrid, FunderProfile, PartnerBenefit
 from partnerdesk.store.models.base import BaseModel, JSONField
 from partnerdesk.store.models.conventions import (
     Convention,
+    ConventionFrozen,
     ConventionParty,
     ConventionStep,
     ConventionTemplate,
@@ -43,12 +45,15 @@ from partnerdesk.store.models.projects import (
     StageMove,
     TodoState,
 )
+from partnerdesk.store.models.files import PersonFileHistory
 from partnerdesk.store.models.review import PersonPhoto, PhotoConsent
 
 __all__ = [
+    "PersonFileHistory",
     "Affiliation",
     "BaseModel",
     "Convention",
+    "ConventionFrozen",
     "ConventionParty",
     "ConventionStep",
     "ConventionTemplate",
@@ -85,4 +90,8 @@ __all__ = [
     "StaffTime",
     "StageMove",
     "TodoState",
+    # balance
+    "DecisionGrid",
+    "FunderProfile",
+    "PartnerBenefit",
 ]

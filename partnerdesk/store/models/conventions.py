@@ -65,3 +65,12 @@ class ConventionVersion(BaseModel):
     note = TextField(default="")
     content = JSONField(default=dict)
     created_at = DateTimeField()
+
+
+class ConventionFrozen(BaseModel):
+    """The merged text of a convention at its signature (migration 0008), one per version."""
+
+    convention = ForeignKeyField(Convention, backref="frozen", on_delete="CASCADE")
+    version = IntegerField()
+    frozen_at = DateTimeField()
+    document = JSONField(default=dict)

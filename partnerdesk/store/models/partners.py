@@ -37,8 +37,10 @@ class Organisation(BaseModel):
     contributions = JSONField(default=list)
     decision_circuit = TextField(default="")
     notes = TextField(default="")
+    logo = TextField(default="")  # migration 0010: a file in logos/
     contact_cadence_days = IntegerField(null=True)
     verified_on = DateField(null=True)
+    article = TextField(null=True)  # 0008: "le", "la", "l_m", "l_f", "les", "" ; NULL = proposed from the name
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)
@@ -52,7 +54,12 @@ class Person(BaseModel):
     phones = JSONField(default=list)
     relais = BooleanField(default=False)
     notes = TextField(default="")
+    addresses = JSONField(default=list)  # migration 0010: [{"kind", "street", "postcode", "city", ...}]
+    websites = JSONField(default=list)
+    labels = JSONField(default=dict)  # {email/phone/website: {"kind": ..., "ext": ...}}
+    title = TextField(default="")  # a job title held without an organisation
     verified_on = DateField(null=True)
+    civility = TextField(default="")  # 0008: "madame", "monsieur" or ""
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)
@@ -62,6 +69,7 @@ class Affiliation(BaseModel):
     person = ForeignKeyField(Person, backref="affiliations", on_delete="CASCADE")
     organisation = ForeignKeyField(Organisation, backref="affiliations", on_delete="CASCADE")
     role = TextField(default="")
+    department = TextField(default="")  # migration 0010
     start_date = DateField(null=True)
     end_date = DateField(null=True)
 

@@ -78,6 +78,7 @@ class PartnerContribution(BaseModel):
     value = FloatField(null=True)
     material_mode = TextField(default="")
     status = TextField(default="attendu")
+    obtained_on = DateField(null=True)
 
     class Meta:
         table_name = "contribution"
@@ -93,8 +94,11 @@ class BudgetLine(BaseModel):
 
 
 class StaffTime(BaseModel):
-    project = ForeignKeyField(Project, backref="staff_time", on_delete="CASCADE")
+    """Staff time on a project, a partner of a project, or a partner alone (migration 0014)."""
+
+    project = ForeignKeyField(Project, null=True, backref="staff_time", on_delete="CASCADE")
     project_partner = ForeignKeyField(ProjectPartner, null=True, on_delete="SET NULL")
+    organisation = ForeignKeyField(Organisation, null=True, on_delete="CASCADE")
     worked_on = DateField()
     hours = FloatField()
     who = TextField(default="")
@@ -124,6 +128,7 @@ class ProjectSession(BaseModel):
     actual_attendance = IntegerField(null=True)
     cancelled = BooleanField(default=False)
     notes = TextField(default="")
+    held = BooleanField(default=False)  # 0008: marked held (held also when attendance was entered)
 
 
 class SessionParticipant(BaseModel):

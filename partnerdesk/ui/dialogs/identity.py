@@ -32,23 +32,31 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import documents, settings
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.unsaved import DirtyTracker, settle
 from partnerdesk.ui.widgets.form import FieldErrors
 
 DEFAULT_MAIN = "#1F5673"
 DEFAULT_ACCENT = "#E07A3F"
 SVG_WIDTH = 1200
+SVG_MAX_RATIO = 20
 
 
 def rasterise_svg(path: str | Path, width: int = SVG_WIDTH) -> bytes:
-    """An SVG file drawn to PNG bytes, `width` pixels wide, transparency kept; ValueError when unreadable."""
+    """An SVG file drawn to PNG bytes, `width` pixels wide, transparency kept; ValueError when unreadable
+    or when its proportions make no usable logo (more than 20 times wider than tall, or the reverse)."""
     renderer = QSvgRenderer(str(path))
     if not renderer.isValid():
         raise ValueError(str(path))
     size = renderer.defaultSize()
-    if size.isEmpty():
+    if size.isEmpty() or size.width() <= 0 or size.height() <= 0:
         size = QSize(width, width)
-    height = max(1, round(width * size.height() / size.width()))
+    ratio = size.height() / size.width()
+    if not 1 / SVG_MAX_RATIO <= ratio <= SVG_MAX_RATIO:
+        raise ValueError(str(path))
+    height = max(1, round(width * ratio))
     image = QImage(width, height, QImage.Format.Format_ARGB32)
+    if image.isNull():
+        raise ValueError(str(path))
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     renderer.render(painter)
@@ -56,7 +64,8 @@ def rasterise_svg(path: str | Path, width: int = SVG_WIDTH) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    if not image.save(buffer, "PNG"):
+        raise ValueError(str(path))
     return bytes(data)
 
 
@@ -158,6 +167,31 @@ class IdentityDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self._show_logo()
+        self.saved = False
+        self.tracker = DirtyTracker(self)
+        self.tracker.watch(*[w.edit if isinstance(w, ColourField) else w for w in self.edits.values()])
+
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self.tracker.is_dirty() or self.logo_path != self.identity.logo_path
+
+    def display_name(self) -> str:
+        return _("EPN identity")
+
+    def revert(self) -> None:
+        self.tracker.set_clean()
+        self.logo_path = self.identity.logo_path
+
+    def reject(self) -> None:
+        if settle(self) and not self.saved:  # "Save" in the question closed it already
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self.saved or settle(self):
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def _logo_row(self) -> QWidget:
         self.logo_preview = QLabel()
@@ -200,7 +234,7 @@ class IdentityDialog(QDialog):
                 if QImage.fromData(data).isNull():
                     raise ValueError(path)
             self.logo_path = str(documents.store_logo(self.ctx.paths, data, suffix))
-        except (OSError, ValueError, ValidationError):
+        except Exception:  # noqa: BLE001 - any failure of a foreign file (Qt, size, disk) is a bad logo
             self.field_errors.set("logo_path", _("This file is not a PNG, JPEG or SVG image that can be read."))
             return False
         self._show_logo()
@@ -235,6 +269,9 @@ class IdentityDialog(QDialog):
         except ValidationError as exc:
             self.field_errors.show(exc.errors)
             return False
+        self.tracker.set_clean()
+        self.logo_path = self.identity.logo_path
+        self.saved = True
         self.ctx.signals.data_changed.emit("identity")
         self.ctx.signals.status_message.emit(_("EPN identity saved."))
         self.accept()

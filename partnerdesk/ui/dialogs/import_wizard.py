@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.dataio import TARGETS
 from partnerdesk.i18n import _
 from partnerdesk.services import imports
+from partnerdesk.ui.dialogs.import_encoding import EncodingDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.dataio import MatchTableModel, RowsTableModel
 from partnerdesk.ui.tasks import Cancelled
@@ -59,11 +60,18 @@ def _table(model, object_name: str) -> QTableView:
 class ImportCommand(QUndoCommand):
     """The import on the Edit → Undo stack: Ctrl+Z undoes the whole batch, Ctrl+Shift+Z writes it again."""
 
+    wide = True  # touches every list: unsaved changes everywhere are settled before its undo
+
     def __init__(self, ctx, plan: imports.ImportPlan, result: imports.ImportResult):
         super().__init__(_("Import of {name}").format(name=plan.source_name))
         self.ctx, self.plan, self.result = ctx, plan, result
         self.done = True
         self.error = ""
+
+    def can_undo(self) -> bool:
+        """Only the newest import not undone yet can be undone: an older one is not offered."""
+        latest = imports.last_batch()
+        return self.done and latest is not None and latest[0] == self.result.batch_id
 
     def redo(self) -> None:
         if not self.done:  # pushed already applied; later redos write the same plan again
@@ -206,7 +214,10 @@ class ImportWizard(QDialog):
         layout.addWidget(self.summary_label)
         self.review_tabs = QTabWidget()
         self.creates_model = RowsTableModel()
-        self.review_tabs.addTab(_table(self.creates_model, "importCreates"), _("To create"))
+        self.creates_view = _table(self.creates_model, "importCreates")
+        self.creates_view.setWordWrap(True)
+        self.creates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.review_tabs.addTab(self.creates_view, _("To create"))
         matches = QWidget()
         matches_layout = QVBoxLayout(matches)
         self.matches_model = MatchTableModel(self)
@@ -308,7 +319,7 @@ class ImportWizard(QDialog):
 
         self.task.start(self.ctx.tasks, fn, on_done, failed, stoppable=progress)
 
-    def _read(self) -> None:
+    def _read(self, encoding: str | None = None) -> None:
         text = self.path_edit.text().strip()
         if not text:
             self.file_error.setText(_("Choose a file to import."))
@@ -317,13 +328,27 @@ class ImportWizard(QDialog):
         path = Path(text).expanduser()
 
         def work(_handle):
-            parsed = imports.read_file(path)
-            return parsed, (None if parsed.needs_mapping else imports.plan_for(parsed))
+            parsed = imports.read_file(path, encoding=encoding)
+            ready = not (parsed.needs_mapping or parsed.needs_encoding)
+            return parsed, (imports.plan_for(parsed) if ready else None)
 
         self._run(work, self._after_read)
 
+    def ask_encoding(self, parsed) -> str | None:
+        """The encoding the user chooses from the previews (a method: tests answer it)."""
+        dialog = EncodingDialog(parsed.path.name, parsed.encoding_candidates, self)
+        return dialog.chosen() if dialog.exec() else None
+
     def _after_read(self, result) -> None:
         self.parsed, plan = result
+        if self.parsed.needs_encoding:
+            encoding = self.ask_encoding(self.parsed)
+            if encoding is None:
+                self.file_error.setText(_("Nothing was imported: the encoding of this file was not chosen."))
+                self._show(PAGE_FILE)
+            else:
+                self._read(encoding)
+            return
         if plan is None:
             self._fill_mapping()
             self._show(PAGE_MAPPING)
@@ -390,16 +415,17 @@ class ImportWizard(QDialog):
 
     def _fill_review(self, plan: imports.ImportPlan) -> None:
         self.plan = plan
-        self.summary_label.setText(
-            _("{creates} card(s) will be created, {orgs} new organisation(s) among them. {matches} row(s) match a "
-              "card you already have. {refused} row(s) are refused.").format(
-                creates=len(plan.creates), orgs=len(plan.new_organisations), matches=len(plan.matches),
-                refused=len(plan.refused)))
+        self.summary_label.setText(plan.summary())
         rows = [[r.contact.line, r.contact.display_name,
                  r.contact.organisation if r.kind == "person" else _("organisation"),
-                 ", ".join(r.contact.emails), _("yes") if r.contact.photo else ""] for r in plan.creates]
-        rows += [["", name, _("new organisation"), "", ""] for name in plan.new_organisations]
-        self.creates_model.set_rows(rows, [_("Line"), _("Name"), _("Organisation"), _("Emails"), _("Photo")])
+                 "\n".join(r.placements)] for r in plan.creates]
+        rows += [["", name, _("new organisation"), ""] for name in plan.new_organisations]
+        self.creates_model.set_rows(rows, [_("Line"), _("Name"), _("Organisation"), _("What goes where")])
+        header = self.creates_view.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.creates_view.resizeRowsToContents()
         self.matches_model.set_rows(plan.matches)
         self.refused_model.set_rows([[r.line, r.reason, r.text] for r in plan.refused],
                                     [_("Line"), _("Reason"), _("Content")])
@@ -419,22 +445,18 @@ class ImportWizard(QDialog):
 
     def _after_write(self, result: imports.ImportResult) -> None:
         self.result = result
-        self.result_label.setText(
-            _("Import done: {people} person(s) and {orgs} organisation(s) created, {merged} card(s) completed, "
-              "{skipped} row(s) skipped, {refused} row(s) refused, {photos} photo(s) (without consent: ask for it "
-              "before any use).").format(
-                people=result.people_created, orgs=result.organisations_created, merged=result.merged,
-                skipped=result.skipped, refused=result.refused, photos=result.photos))
+        self.result_label.setText(imports.result_text(result))
         self.undo_button.setEnabled(True)
         self.command = ImportCommand(self.ctx, self.plan, result)
-        self.ctx.undo_stack.push(self.command)
+        self.command_stack = self.ctx.undo_for(self)
+        self.command_stack.push(self.command)
         self.ctx.signals.data_changed.emit("*")
         self._show(PAGE_DONE)
 
     def undo(self) -> None:
         if self.result is None:
             return
-        stack = self.ctx.undo_stack
+        stack = getattr(self, "command_stack", None) or self.ctx.undo_stack
         if self.command is not None and stack.index() > 0 and stack.command(stack.index() - 1) is self.command:
             stack.undo()
             if self.command.error:

@@ -32,11 +32,12 @@ LABELS = {
     "contributions": N_("What they can bring"), "decision_circuit": N_("Decision circuit"), "notes": N_("Notes"),
     "contact_cadence_days": N_("Contact cadence"), "verified_on": N_("Checked on"),
     "first_name": N_("First name"), "last_name": N_("Last name"), "emails": N_("Emails"), "phones": N_("Phones"),
-    "relais": N_("Relay"),
+    "relais": N_("Relay"), "title": N_("Occupation"), "websites": N_("Websites"), "addresses": N_("Addresses"),
 }
 _ENUMS = {"kind": OrgKind, "status": OrgStatus}
 _LIST_ENUMS = {"publics": Public, "contributions": Contribution}
-_AUTOMATIC = {"publics", "contributions", "emails", "phones", "notes", "decision_circuit", "relais", "verified_on"}
+_AUTOMATIC = {"publics", "contributions", "emails", "phones", "notes", "decision_circuit", "relais", "verified_on",
+              "websites", "addresses"}
 
 
 def shown(field: str, value) -> str:
@@ -47,6 +48,8 @@ def shown(field: str, value) -> str:
         return _(member.label) if member else str(value)
     if field in _LIST_ENUMS:
         return ", ".join(_(m.label) if (m := _LIST_ENUMS[field].parse(v)) else v for v in value)
+    if field == "addresses":
+        return "; ".join(a.one_line() for a in value)
     if isinstance(value, list):
         return ", ".join(value)
     if isinstance(value, bool):
@@ -93,7 +96,8 @@ class MergeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_holder)
         self.buttons = QDialogButtonBox()
-        self.merge_button = self.buttons.addButton(_("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = self.buttons.addButton(_("Merge for good"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setToolTip(_("A merge cannot be undone."))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.setEnabled(False)
         self.buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -146,7 +150,8 @@ class MergeDialog(QDialog):
         self.grid.setColumnStretch(3, 1)
         self.summary.setText(_("Everything of the other card (contacts, journal, tags, projects and other links) "
                                "moves to this card; the other card then disappears. Choose the values to keep "
-                               "where they differ; lists and notes are combined."))
+                               "where they differ; lists and notes are combined.") + "<br><b>"
+                             + _("A merge cannot be undone: Ctrl+Z will not bring the other card back.") + "</b>")
         self.merge_button.setEnabled(True)
 
     @staticmethod

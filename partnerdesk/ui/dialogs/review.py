@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
@@ -34,8 +35,11 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.domain.consent import ConsentScope
 from partnerdesk.domain.text import initials
-from partnerdesk.services import consent, review
+from partnerdesk.services import consent, partners, review
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.undo import UndoScope
+from partnerdesk.ui.unsaved import settle, vanished_message
 from partnerdesk.ui.thumbnails import ThumbnailProvider, initials_pixmap
 from partnerdesk.ui.widgets.form import ERROR_STYLE
 
@@ -190,10 +194,54 @@ class ReviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_changes)
 
         self.new_org.addItem(_("— none —"), None)
-        for org_id, name in review.organisation_choices():
+        # The due cards of 10,000 people are gathered in the background: the window opens at once.
+        self.session: review.Session | None = None
+        for button in (self.skip_button, self.unchanged_button, self.save_button, self.left_button):
+            button.setEnabled(False)
+        self.progress_label.setText(_("Loading…"))
+        self.undo_scope = UndoScope(self, ctx)  # Ctrl+Z here undoes the review's own steps
+        ctx.tasks.run(lambda _handle: (review.organisation_choices(), review.start_session(self.today)),
+                      self._started, lambda _exc, _details: self._start_failed())
+
+    def _started(self, result) -> None:
+        if not shiboken6.isValid(self):
+            return
+        choices, self.session = result
+        for org_id, name in choices:
             self.new_org.addItem(name, org_id)
-        self.session = review.start_session(self.today)
+        for button in (self.skip_button, self.unchanged_button, self.save_button):
+            button.setEnabled(True)
         self.show_current()
+
+    def _start_failed(self) -> None:
+        if shiboken6.isValid(self):
+            self.progress_label.setText(_("The cards to check could not be gathered."))
+
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self.card is not None and any(
+            edit.text() != (self.card.values.get(name) or "") for name, edit in self.edits.items())
+
+    def display_name(self) -> str:
+        return self.card.title if self.card is not None else ""
+
+    def save(self) -> bool:
+        return self.save_changes()
+
+    def revert(self) -> None:
+        if self.card is not None:
+            self._fill(self.card)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if not settle(self):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if settle(self):
+            super().reject()
 
     # --- display ----------------------------------------------------------------------
 
@@ -296,14 +344,14 @@ class ReviewDialog(QDialog):
         card = self.card
         area = "people" if card.kind == CardKind.PERSON.value else "organisations"
         after = review.snapshot(card.kind, card.id)
-        self.ctx.undo_stack.push(ReviewCommand(self.ctx, before, after, f"{action} ({card.title})"))
+        self.undo_stack.push(ReviewCommand(self.ctx, before, after, f"{action} ({card.title})"))
         review.advance(self.session)
         self.ctx.signals.data_changed.emit(area)
         self.show_current()
 
     def change_period(self) -> None:
         months = self.period.value()
-        if months == review.period_months():
+        if months == review.period_months() or not settle(self):
             return
         review.set_period(months)
         self.session = review.start_session(self.today)
@@ -314,27 +362,35 @@ class ReviewDialog(QDialog):
         self.show_current()
 
     def skip(self) -> None:
-        if self.card is not None:
+        card = self.card
+        if card is not None and settle(self) and self.card is card:  # "Save" in the question moved on already
             review.advance(self.session)
             self.show_current()
 
     def nothing_changed(self) -> None:
-        if self.card is not None:
+        card = self.card
+        if card is not None and settle(self) and self.card is card:
             before = review.snapshot(self.card.kind, self.card.id)
             review.mark_unchanged(self.card.kind, self.card.id, self.today)
             self._next(before, _("Nothing changed"))
 
-    def save_changes(self) -> None:
+    def save_changes(self) -> bool:
         if self.card is None:
-            return
+            return False
         values = {name: edit.text() for name, edit in self.edits.items()}
         before = review.snapshot(self.card.kind, self.card.id)
         try:
             review.save_changes(self.card.kind, self.card.id, values, self.today)
         except ValidationError as exc:
             self._show_errors(exc.errors)
-            return
+            return False
+        except partners.NotFound:
+            prompts.inform(self, _("Card not found"), vanished_message())
+            review.advance(self.session)
+            self.show_current()
+            return False
         self._next(before, _("Save changes"))
+        return True
 
     def left_organisation(self) -> None:
         if self.card is None or self.card.kind != CardKind.PERSON.value:

@@ -64,8 +64,11 @@ class PersonFilterProxy(FilterOnlyProxy):
     def set_ids(self, ids) -> None:
         from partnerdesk.ui.models.organisations import filter_change
 
+        ids = None if ids is None else set(ids)
+        if ids == self.ids:
+            return  # the same hits: no re-filtering
         with filter_change(self):
-            self.ids = None if ids is None else set(ids)
+            self.ids = ids
 
     def filterAcceptsRow(self, source_row, source_parent):
         return self.ids is None or self.sourceModel().row_at(source_row).id in self.ids
@@ -122,7 +125,8 @@ class AffiliationTableModel(_ListModel):
 
     def display(self, row, col: int) -> str:
         a, name = row
-        return [name, a.role, format_date(a.start_date),
+        role = " — ".join(x for x in (a.role, a.department) if x)
+        return [name, role, format_date(a.start_date),
                 format_date(a.end_date) if a.end_date else _("current")][col]
 
     def extra(self, row, col: int, role):

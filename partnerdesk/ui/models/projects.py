@@ -89,6 +89,7 @@ class SessionTableModel(RecordTableModel):
         Column(N_("Present"), lambda s: _("cancelled") if s.cancelled else
                "" if s.actual_attendance is None else str(s.actual_attendance),
                lambda s: s.actual_attendance or 0, True),
+        Column(N_("Held"), lambda s: "✓" if s.is_held else "", lambda s: int(s.is_held)),
     ]
 
 

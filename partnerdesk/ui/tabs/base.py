@@ -12,17 +12,23 @@ class Tab(QWidget):
 
     `areas` lists the data areas whose changes make this tab refresh ("*" is
     always included). The main window routes Ctrl+N to `new_item()` and Ctrl+F
-    to `focus_search()` of the current tab, and asks `can_leave()` before the
-    window closes (unsaved changes).
+    to `focus_search()` of the current tab, and asks `can_leave()` (unsaved changes,
+    `ui/unsaved.py`) before another tab is shown, the window closes, a backup is restored or
+    an import is made or undone. Each tab has its own `undo_stack` (`ui/undo.py`), active while
+    it is shown. After a restore, `refresh()` reloads every card it shows or closes it.
     """
 
     areas: tuple[str, ...] = ()
     object_name = "tab"
+    # The kinds `open_item` answers; a tab not built yet is built to be asked only
+    # when the kind is listed (None: always built to be asked).
+    opens: tuple[str, ...] | None = None
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName(self.object_name)
+        self.undo_stack = ctx.undo.new_stack(self)
 
     @classmethod
     def title(cls) -> str:

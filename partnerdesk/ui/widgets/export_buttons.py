@@ -95,3 +95,5 @@ class OrganisationExportButton(_ExportButton):
         oid = self.organisation_id
         self.menu_.addAction(_("Partner sheet…"),
                              lambda: self.runner.export("partner", oid, None, org.name if org else ""))
+        self.menu_.addAction(_("Internal partner sheet (status, tags, exchanges)…"),
+                             lambda: self.runner.export("partner-internal", oid, None, org.name if org else ""))

@@ -42,6 +42,7 @@ KIND_LABELS = {
     "dossier": N_("presentation dossier"),
     "bilan": N_("report"),
     "partner": N_("partner sheet"),
+    "partner-internal": N_("internal partner sheet"),
     "attendance": N_("attendance sheet"),
 }
 

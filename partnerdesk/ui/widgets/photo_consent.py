@@ -84,12 +84,18 @@ class PhotoLabel(QLabel):
 
 
 class PhotoConsentWidget(QWidget):
+    """`changed`: the photo or the stored consent changed. `consent_edited`: the user ticked or
+    dated something not saved yet (a card embedding this section with `embedded=True` counts it
+    as a change of the card and saves it with "Save")."""
+
     changed = Signal()
+    consent_edited = Signal()
 
     def __init__(self, ctx: AppContext, person_id: int | None = None, initials: str = "?", parent=None,
-                 provider: ThumbnailProvider | None = None, vertical: bool = False):
+                 provider: ThumbnailProvider | None = None, vertical: bool = False, embedded: bool = False):
         super().__init__(parent)
         self.ctx = ctx
+        self._showing = False
         self.person_id = person_id
         self.initials = initials
         self.photo: photos.PhotoInfo | None = None
@@ -184,6 +190,11 @@ class PhotoConsentWidget(QWidget):
         self.proof_button.clicked.connect(self.choose_proof)
         self.open_proof_button.clicked.connect(self.open_proof)
         self.save_consent_button.clicked.connect(self.save_consent)
+        self.save_consent_button.setVisible(not embedded)
+        self.given.toggled.connect(self._edited)
+        self.given_on.dateChanged.connect(self._edited)
+        for check in self.scopes.values():
+            check.toggled.connect(self._edited)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self)
         paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.activated.connect(self.paste)
@@ -222,11 +233,15 @@ class PhotoConsentWidget(QWidget):
 
     def _show_consent(self, consent: Consent) -> None:
         self.consent = consent
-        self.given.setChecked(consent.given)
-        day = consent.given_on or dt.date.today()
-        self.given_on.setDate(QDate(day.year, day.month, day.day))
-        for value, check in self.scopes.items():
-            check.setChecked(value in consent.scopes)
+        self._showing = True
+        try:
+            self.given.setChecked(consent.given)
+            day = consent.given_on or dt.date.today()
+            self.given_on.setDate(QDate(day.year, day.month, day.day))
+            for value, check in self.scopes.items():
+                check.setChecked(value in consent.scopes)
+        finally:
+            self._showing = False
         self._given_toggled(consent.given)
         self.proof_label.setText(_("attached") if consent.proof else _("none"))
         self.open_proof_button.setEnabled(bool(consent.proof))
@@ -296,7 +311,7 @@ class PhotoConsentWidget(QWidget):
         self._show_photo_error("")
         self._show_photo()
         self.consent_summary.setText(self.summary(self.consent))
-        self.ctx.undo_stack.push(PhotoCommand(self.ctx, self.person_id, before, info,
+        self.ctx.undo_for(self).push(PhotoCommand(self.ctx, self.person_id, before, info,
                                               _("Change the photo"), done=True))
         self.changed.emit()
 
@@ -326,11 +341,37 @@ class PhotoConsentWidget(QWidget):
             self.photo = None
             self._show_photo()
             self.consent_summary.setText(self.summary(self.consent))
-            self.ctx.undo_stack.push(PhotoCommand(self.ctx, self.person_id, before, None,
+            self.ctx.undo_for(self).push(PhotoCommand(self.ctx, self.person_id, before, None,
                                                   _("Remove the photo"), done=True))
             self.changed.emit()
 
     # --- consent ----------------------------------------------------------------------
+
+    def _edited(self, *_args) -> None:
+        if not self._showing and self.consent_is_dirty():
+            self.consent_edited.emit()
+
+    def consent_is_dirty(self) -> bool:
+        """The boxes or the date on screen differ from the stored consent."""
+        if self.person_id is None:
+            return False
+        shown, stored = self.current_consent(), self.consent
+        if shown.given != stored.given:
+            return True
+        if not shown.given:
+            return False
+        return sorted(shown.scopes) != sorted(stored.scopes) or (
+            stored.given_on is not None and shown.given_on != stored.given_on)
+
+    def check_consent(self) -> None:
+        """Raise ValidationError (and show it under the section) when the consent on screen is not valid."""
+        try:
+            consent_service.validate(self.current_consent())
+        except ValidationError as exc:
+            self.consent_error.setText(" ".join(_(m) for m in exc.errors.values()))
+            self.consent_error.show()
+            raise
+        self.consent_error.hide()
 
     def current_consent(self) -> Consent:
         given = self.given.isChecked()

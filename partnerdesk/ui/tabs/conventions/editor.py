@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -29,6 +28,7 @@ from partnerdesk.ui.tabs.conventions.export_actions import ExportActions
 from partnerdesk.ui.tabs.conventions.parties_page import PartiesPage
 from partnerdesk.ui.tabs.conventions.text_page import TextPage
 from partnerdesk.ui.tabs.conventions.versions_page import VersionsPage
+from partnerdesk.ui.unsaved import settle
 
 TARGET_LABELS = {
     "en_validation": N_("Submit for validation"),
@@ -402,14 +402,20 @@ class ConventionEditor(ExportActions, QWidget):
         self._after_write(_("Version {old} restored as version {new}.").format(old=number, new=new))
         self.pages.setCurrentWidget(self.versions_page)
 
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return bool(self.dirty) and self.conv is not None and not self.conv.read_only
+
+    def display_name(self) -> str:
+        return self.conv.title if self.conv is not None else ""
+
+    def revert(self) -> None:
+        self.dirty = False
+        if self.conv is not None:
+            self.load(self.conv.id)
+
     def can_leave(self) -> bool:
-        if not self.dirty or self.conv is None or self.conv.read_only:
-            return True
-        answer = QMessageBox.question(
-            self, _("Unsaved changes"), _("Save the changes to this convention?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return settle(self)
 
 

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import _
-from partnerdesk.services import convention_templates, conventions
+from partnerdesk.services import convention_templates, conventions, data
 from partnerdesk.ui.models.conventions import COL_TITLE, ConventionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.conventions import OPENS, TITLE
 from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
@@ -55,6 +57,7 @@ class DeleteConventionCommand(QUndoCommand):
 class ConventionsTab(Tab):
     areas = ("projects", "organisations")  # its own changes refresh it directly
     object_name = "conventionsTab"
+    opens = OPENS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -64,7 +67,7 @@ class ConventionsTab(Tab):
         self.proxy.setSortRole(SortRole)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView()
+        self.table = widths_from_sample(QTableView())
         self.table.setObjectName("conventionsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -134,16 +137,19 @@ class ConventionsTab(Tab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.refresh()
+        self.refresh(expire=False)
 
     @classmethod
     def title(cls) -> str:
-        return _("Conventions")
+        return _(TITLE)
 
-    def refresh(self, reload_editor: bool = True) -> None:
-        """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing."""
+    def refresh(self, reload_editor: bool = True, *, expire: bool = True) -> None:
+        """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing.
+        Ended conventions become échues, except while the tab is built (nothing writes then: the
+        start-up does it) and when the data is read-only."""
         current = self.editor.conv.id if self.editor.conv else None
-        conventions.update_expired()
+        if expire and data.writable():
+            conventions.update_expired()
         rows = conventions.list_conventions()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
@@ -233,7 +239,7 @@ class ConventionsTab(Tab):
     def delete(self, convention_id: int) -> None:
         title = self.editor.conv.title if self.editor.conv else ""
         self.editor.dirty = False
-        self.ctx.undo_stack.push(DeleteConventionCommand(self, convention_id, title))
+        self.ctx.undo_for(self).push(DeleteConventionCommand(self, convention_id, title))
         self.refresh()
 
     # --- templates -------------------------------------------------------------

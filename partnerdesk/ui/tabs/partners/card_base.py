@@ -6,13 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QToolButton,
@@ -24,8 +20,8 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import partners
 from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.unsaved import DirtyTracker, settle, vanished_message
 from partnerdesk.ui.widgets.form import FieldErrors
-from partnerdesk.ui.widgets.tag_picker import TagPicker
 
 
 class CardBase(QWidget):
@@ -41,8 +37,8 @@ class CardBase(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.item_id: int | None = None
-        self._dirty = False
-        self._loading = False
+        self.tracker = DirtyTracker(self)
+        self.tracker.dirty_changed.connect(self._dirty_changed)
         self.errors = FieldErrors()
 
         self.title = QLabel()
@@ -109,53 +105,37 @@ class CardBase(QWidget):
     # --- dirty tracking -------------------------------------------------------------
 
     def watch(self, *widgets) -> None:
-        for w in widgets:
-            if isinstance(w, QLineEdit):
-                w.textChanged.connect(self.mark_dirty)
-            elif isinstance(w, QPlainTextEdit):
-                w.textChanged.connect(self.mark_dirty)
-            elif isinstance(w, QComboBox):
-                w.currentIndexChanged.connect(self.mark_dirty)
-            elif isinstance(w, QCheckBox):
-                w.toggled.connect(self.mark_dirty)
-            elif isinstance(w, TagPicker):
-                w.changed.connect(self.mark_dirty)
+        self.tracker.watch(*widgets)
 
     def mark_dirty(self, *_args) -> None:
-        if self._loading or self._dirty:
-            return
-        self._dirty = True
-        self._update_buttons()
-        self.dirty_changed.emit(True)
+        self.tracker.mark()
 
     def is_dirty(self) -> bool:
-        return self._dirty
+        return self.tracker.is_dirty()
 
     def set_clean(self) -> None:
-        changed = self._dirty
-        self._dirty = False
+        self.tracker.set_clean()
         self._update_buttons()
-        if changed:
-            self.dirty_changed.emit(False)
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self._update_buttons()
+        self.dirty_changed.emit(dirty)
 
     def _update_buttons(self) -> None:
-        self.modified.setVisible(self._dirty)
+        dirty = self.tracker.is_dirty()
+        self.modified.setVisible(dirty)
         new = self.item_id is None
-        self.save_button.setEnabled(self._dirty or new)
-        self.cancel_button.setEnabled(self._dirty)
+        self.save_button.setEnabled(dirty or new)
+        self.cancel_button.setEnabled(dirty)
         self.more_button.setEnabled(not new)
 
     # --- load / save -----------------------------------------------------------------
 
     def show_item(self, item_id: int | None) -> None:
-        self._loading = True
-        try:
+        with self.tracker.loading():
             self.item_id = item_id
             self.errors.clear()
             self.load()
-        finally:
-            self._loading = False
-        self.set_clean()
         self._update_buttons()
         if item_id is not None and partners.is_deleted(self.kind, item_id):
             self.subtitle.setText(_("This card is in the trash: restore it from “Trash…” under the list."))
@@ -167,15 +147,7 @@ class CardBase(QWidget):
 
     def can_leave(self) -> bool:
         """True when there is nothing unsaved, or the user saved or discarded it."""
-        if not self._dirty:
-            return True
-        answer = prompts.ask_unsaved(self, self.display_name())
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self.revert()
-            return True
-        return False
+        return settle(self)
 
     def save(self) -> bool:
         """Validate and write; on bad input show messages next to the fields, keep the
@@ -205,6 +177,12 @@ class CardBase(QWidget):
             self.item_id = self.write(data)
         except ValidationError as exc:
             self.errors.show(exc.errors)
+            return False
+        except partners.NotFound:
+            # Deleted elsewhere, or a restore replaced the data: keep the typing, say so calmly.
+            self.item_id = None
+            self._update_buttons()
+            prompts.inform(self, _("Card not found"), vanished_message())
             return False
         self.ctx.signals.status_message.emit(_("Saved."))
         self.show_item(self.item_id)

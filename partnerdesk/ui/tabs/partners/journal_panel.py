@@ -39,12 +39,10 @@ class JournalPanel(QWidget):
         self.target_id: int | None = None
 
         self.kind_box = combo("interactionKind", InteractionKind.choices())
-        self.kind_box.setCurrentIndex(self.kind_box.findData(InteractionKind.APPEL.value))
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("interactionDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setDate(QDate(dt.date.today()))
         # The people who took part (several can be ticked); the organisation is always linked.
         self.with_box = QToolButton()
         self.with_box.setObjectName("interactionWith")
@@ -104,8 +102,21 @@ class JournalPanel(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
+        self.reset_entry()
+
+    DEFAULT_KIND = InteractionKind.APPEL.value
+
+    def reset_entry(self) -> None:
+        """The new-exchange line back to today and the default kind, summary emptied: a call of
+        today is never silently back-dated by the previous entry."""
+        self.kind_box.setCurrentIndex(self.kind_box.findData(self.DEFAULT_KIND))
+        self.date_edit.setDate(QDate(dt.date.today()))
+        self.summary.clear()
+        self._show_error("")
 
     def set_target(self, target_id: int | None) -> None:
+        if target_id != self.target_id:
+            self.reset_entry()
         self.target_id = target_id
         self.setEnabled(target_id is not None)
         self.with_menu.clear()
@@ -170,8 +181,7 @@ class JournalPanel(QWidget):
         except ValidationError as exc:
             self._show_error(" ".join(_(m) for m in exc.errors.values()))
             return
-        self._show_error("")
-        self.summary.clear()
+        self.reset_entry()
         self.set_people([])
         self.refresh()
         self.logged.emit()

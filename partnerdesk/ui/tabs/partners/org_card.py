@@ -14,7 +14,10 @@ from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
+from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
+from partnerdesk.ui.widgets.grammar_fields import ArticleField
+from partnerdesk.ui.widgets.org_logo import OrganisationLogo
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
 CADENCES = [(30, N_("Every month")), (60, N_("Every 2 months")), (90, N_("Every 3 months")),
@@ -43,11 +46,13 @@ class OrganisationCard(CardBase):
         self.sections.addTab(self.contacts, _("Contacts"))
         self.sections.addTab(self.journal, _("Follow-up"))
         self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
+        self.balance = self.add_card_section(_("Balance"), lambda card: PartnerBalancePanel(ctx))
 
     def _build_fiche(self) -> None:
         e = self.errors
         self.name = line("orgName")
         self.kind_box = combo("orgKind", OrgKind.choices())
+        self.article = ArticleField()
         self.status_box = combo("orgStatus", OrgStatus.choices())
         self.address = line("orgAddress")
         self.postcode = line("orgPostcode")
@@ -64,6 +69,7 @@ class OrganisationCard(CardBase):
                                           "municipal order; association board every two months)"))
         self.notes = text_box("orgNotes", 90)
         self.tag_picker = TagPicker()
+        self.logo = OrganisationLogo(self.ctx)
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -71,22 +77,24 @@ class OrganisationCard(CardBase):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         e.row(form, _("Name *"), "name", self.name)
         form.addRow(_("Kind"), self.kind_box)
+        e.row(form, _("Article"), "article", self.article)
         form.addRow(_("Status"), self.status_box)
-        form.addRow(_("Address"), self.address)
+        e.row(form, _("Address"), "address", self.address)
         e.row(form, _("Postcode"), "postcode", self.postcode)
-        form.addRow(_("City"), self.city)
-        form.addRow(_("Country"), self.country)
+        e.row(form, _("City"), "city", self.city)
+        e.row(form, _("Country"), "country", self.country)
         e.row(form, _("Phone"), "phone", self.phone)
         e.row(form, _("Email"), "email", self.email)
         e.row(form, _("Website"), "website", self.website)
         form.addRow(_("Contact cadence"), self.cadence)
         form.addRow(_("Tags"), self.tag_picker)
+        form.addRow(_("Logo"), self.logo)
         column.addLayout(form)
         column.addWidget(_grid(self.publics, _("Publics reached")))
         column.addWidget(_grid(self.contributions, _("What they can bring")))
         lower = QFormLayout()
-        lower.addRow(_("Decision circuit"), self.circuit)
-        lower.addRow(_("Notes"), self.notes)
+        e.row(lower, _("Decision circuit"), "decision_circuit", self.circuit)
+        e.row(lower, _("Notes"), "notes", self.notes)
         column.addLayout(lower)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -95,7 +103,10 @@ class OrganisationCard(CardBase):
         self.sections.addTab(scroll, _("Details"))
         self.watch(self.name, self.kind_box, self.status_box, self.address, self.postcode, self.city,
                    self.country, self.phone, self.email, self.website, self.cadence, self.circuit, self.notes,
-                   self.tag_picker, *self.publics.values(), *self.contributions.values())
+                   self.tag_picker, *self.publics.values(), *self.contributions.values(), self.article.box)
+        self.name.textChanged.connect(lambda _t: self.article.set_name(self.name.text(), self.kind_box.currentData()))
+        self.kind_box.currentIndexChanged.connect(
+            lambda _i: self.article.set_name(self.name.text(), self.kind_box.currentData()))
         self.name.textChanged.connect(lambda text: self.set_title(text or _("New organisation")))
         # Immediate feedback next to the field, as soon as the user leaves it.
         self.email.editingFinished.connect(lambda: self._check_now("email"))
@@ -121,6 +132,8 @@ class OrganisationCard(CardBase):
         self.name.setText(data.name)
         set_combo(self.kind_box, data.kind)
         set_combo(self.status_box, data.status)
+        self.article.set_value(data.article)
+        self.article.set_name(data.name, data.kind)
         for widget, value in ((self.address, data.address), (self.postcode, data.postcode),
                               (self.city, data.city), (self.country, data.country), (self.phone, data.phone),
                               (self.email, data.email), (self.website, data.website)):
@@ -139,9 +152,11 @@ class OrganisationCard(CardBase):
         self.tag_picker.set_tags(tags.list_tags(), chosen)
         self.set_title(data.name or _("New organisation"))
         self._loaded = data
+        self.logo.set_organisation(self.item_id)
         self.contacts.set_organisation(self.item_id)
         self.journal.set_target(self.item_id)
         self.projects.set_organisation(self.item_id)
+        self.balance.set_organisation(self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_subtitle()
@@ -175,6 +190,7 @@ class OrganisationCard(CardBase):
             decision_circuit=self.circuit.toPlainText(), notes=self.notes.toPlainText(),
             contact_cadence_days=self.cadence.currentData(),
             verified_on=loaded.verified_on if loaded and self.item_id else None,
+            article=self.article.value(),
         )
 
     def validate(self, data) -> None:

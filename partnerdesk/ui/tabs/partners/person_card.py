@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain import validation as v
+from partnerdesk.domain.contact_points import describe, parse_described
 from partnerdesk.domain.partners import PersonData
 from partnerdesk.domain.text import initials
 from partnerdesk.domain.validation import ValidationError
@@ -29,7 +30,9 @@ from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
-from partnerdesk.ui.widgets.form import line, split_list, text_box
+from partnerdesk.ui.widgets.address_list import AddressListEditor
+from partnerdesk.ui.widgets.form import line, set_combo, split_list, text_box
+from partnerdesk.ui.widgets.grammar_fields import civility_combo
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -51,19 +54,24 @@ class PersonCard(CardBase):
         self._build_history()
         self.journal = JournalPanel(ctx, "person")
         self.sections.addTab(self.journal, _("Follow-up"))
-        self.photo = PhotoConsentWidget(ctx, vertical=True)
-        photo_scroll = QScrollArea()
+        self.photo = PhotoConsentWidget(ctx, vertical=True, embedded=True)
+        self.photo.consent_edited.connect(self.mark_dirty)
+        self.photo_scroll = photo_scroll = QScrollArea()
         photo_scroll.setWidgetResizable(True)
         photo_scroll.setWidget(self.photo)
         self.sections.addTab(photo_scroll, _("Photo and image rights"))
 
     def _build_fiche(self) -> None:
         e = self.errors
+        self.civility = civility_combo()
         self.first_name = line("personFirstName")
         self.last_name = line("personLastName")
         self.role = line("personRole", _("e.g. Director, youth worker, volunteer"))
         self.emails = line("personEmails", _("one or more, separated by commas"))
         self.phones = line("personPhones", _("one or more, separated by commas"))
+        self.websites = line("personWebsites", _("one or more, separated by commas"))
+        self.occupation = line("personTitle", _("held without an organisation, e.g. independent trainer"))
+        self.addresses = AddressListEditor()
         self.relais = QCheckBox(_("Relay: carries the EPN's messages in their own network"))
         self.relais.setObjectName("personRelais")
         self.notes = text_box("personNotes", 90)
@@ -71,21 +79,26 @@ class PersonCard(CardBase):
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_("First name"), self.first_name)
+        e.row(form, _("Civility"), "civility", self.civility)
+        e.row(form, _("First name"), "first_name", self.first_name)
         e.row(form, _("Last name *"), "last_name", self.last_name)
         self.role_row = e.row(form, _("Role"), "role", self.role)
         e.row(form, _("Emails"), "emails", self.emails)
         e.row(form, _("Phones"), "phones", self.phones)
+        e.row(form, _("Websites"), "websites", self.websites)
+        form.addRow(_("Occupation"), self.occupation)
+        form.addRow(_("Addresses"), self.addresses)
         form.addRow("", self.relais)
         form.addRow(_("Tags"), self.tag_picker)
-        form.addRow(_("Notes"), self.notes)
+        e.row(form, _("Notes"), "notes", self.notes)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         self.form = form
         self.sections.addTab(scroll, _("Details"))
         self.watch(self.first_name, self.last_name, self.role, self.emails, self.phones, self.relais,
-                   self.notes, self.tag_picker)
+                   self.notes, self.tag_picker, self.civility, self.websites, self.occupation)
+        self.addresses.changed.connect(self.mark_dirty)
         self.first_name.textChanged.connect(self._retitle)
         self.last_name.textChanged.connect(self._retitle)
         # Immediate feedback next to the field, as soon as the user leaves it.
@@ -94,7 +107,8 @@ class PersonCard(CardBase):
 
     def _check_now(self, name: str, check) -> None:
         widget = self.emails if name == "emails" else self.phones
-        message = next((m for m in map(check, split_list(widget.text())) if m), None)
+        values = [parse_described(t, _)[0] for t in split_list(widget.text())]
+        message = next((m for m in map(check, values) if m), None)
         self.errors.set(name, _(message) if message else None)
 
     def _build_history(self) -> None:
@@ -118,10 +132,13 @@ class PersonCard(CardBase):
         left = QPushButton(_("Has left…"))
         left.setObjectName("leftButton")
         left.clicked.connect(self._left)
+        department = QPushButton(_("Department…"))
+        department.setObjectName("departmentButton")
+        department.clicked.connect(self._department)
         page = QWidget()
         layout = QVBoxLayout(page)
         buttons = QHBoxLayout()
-        for b in (add, job, left):
+        for b in (add, job, left, department):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -143,11 +160,15 @@ class PersonCard(CardBase):
         data = partners.get_person(self.item_id) if self.item_id else None
         data = data or PersonData(last_name="")
         self._loaded = data
+        set_combo(self.civility, data.civility)
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
         self.role.clear()
-        self.emails.setText(", ".join(data.emails))
-        self.phones.setText(", ".join(data.phones))
+        self.emails.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.emails))
+        self.phones.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.phones))
+        self.websites.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.websites))
+        self.occupation.setText(data.title)
+        self.addresses.set_addresses(data.addresses)
         self.relais.setChecked(data.relais)
         self.notes.setPlainText(data.notes)
         chosen = [t.id for t in tags.tags_of_person(self.item_id)] if self.item_id else []
@@ -192,15 +213,36 @@ class PersonCard(CardBase):
 
     def collect(self) -> PersonData:
         loaded = getattr(self, "_loaded", None)
+        labels: dict[str, dict] = {}
+
+        def values(widget) -> list[str]:
+            out = []
+            for text in split_list(widget.text()):
+                value, label = parse_described(text, _)
+                out.append(value)
+                if label:
+                    labels[value] = label
+            return out
+
         return PersonData(
             id=self.item_id, first_name=self.first_name.text().strip(), last_name=self.last_name.text().strip(),
-            emails=split_list(self.emails.text()), phones=split_list(self.phones.text()),
+            emails=values(self.emails), phones=values(self.phones),
             relais=self.relais.isChecked(), notes=self.notes.toPlainText(),
             verified_on=loaded.verified_on if loaded and self.item_id else None,
+            websites=values(self.websites), labels=labels, title=self.occupation.text().strip(),
+            addresses=self.addresses.addresses(),
+            civility=self.civility.currentData() or "",
         )
 
     def validate(self, data) -> None:
-        partners.validate_person(data)
+        loaded = getattr(self, "_loaded", None)
+        partners.validate_person(data, known_phones=loaded.phones if loaded is not None and self.item_id else [])
+        if self.photo.consent_is_dirty():
+            try:
+                self.photo.check_consent()
+            except ValidationError:
+                self.sections.setCurrentWidget(self.photo_scroll)
+                raise
 
     def duplicates(self, data) -> list:
         return partners.person_duplicates(data)
@@ -214,6 +256,8 @@ class PersonCard(CardBase):
         else:
             saved = partners.update_person(data)
         tags.set_person_tags(saved.id, self.tag_picker.chosen_ids())
+        if self.photo.consent_is_dirty():  # the image-rights section is part of the card
+            self.photo.save_consent()
         return saved.id
 
     # --- affiliations ----------------------------------------------------------------------
@@ -269,6 +313,18 @@ class PersonCard(CardBase):
         except ValidationError as exc:
             prompts.inform(self, _("Has left the organisation"), " ".join(_(m) for m in exc.errors.values()))
             return
+        self._after_affiliation_change()
+
+    def _department(self) -> None:
+        current = self._selected_affiliation() or next(
+            (a for a, _n in self._history_rows() if a.is_current), None)
+        if current is None:
+            return
+        text = prompts.ask_text(self, _("Department"), _("Department or unit within the organisation:"),
+                                current.department)
+        if text is None:
+            return
+        partners.update_affiliation(current.id, current.role, current.start_date, current.end_date, text)
         self._after_affiliation_change()
 
     def _open_organisation(self, index) -> None:

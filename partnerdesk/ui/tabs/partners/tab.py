@@ -11,6 +11,7 @@ from partnerdesk.ui.dialogs.merge import MergeDialog
 from partnerdesk.ui.dialogs.tags import TagsDialog
 from partnerdesk.ui.dialogs.trash import TrashDialog
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.partners import OPENS, TITLE
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.tabs.partners import mailing
 from partnerdesk.ui.tabs.partners.commands import MoveToTrash
@@ -23,6 +24,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 class PartnersTab(Tab):
     areas = ("organisations", "people", "tags", "interactions")
     object_name = "partnersTab"
+    opens = OPENS
 
     def __init__(self, ctx, load_demo=None, parent=None):
         super().__init__(ctx, parent)
@@ -78,7 +80,7 @@ class PartnersTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Partners")
+        return _(TITLE)
 
     def _build_more_menus(self) -> None:
         menu = self.org_card.more_menu
@@ -111,6 +113,8 @@ class PartnersTab(Tab):
         if card is not None and card.item_id is not None and not card.is_dirty():
             if partners.is_deleted(card.kind, card.item_id):
                 self.cards.setCurrentWidget(self.no_card)
+                self.ctx.signals.status_message.emit(
+                    _("The card “{name}” no longer exists: it was closed.").format(name=card.display_name()))
             else:
                 card.show_item(card.item_id)
 
@@ -191,7 +195,7 @@ class PartnersTab(Tab):
         if card is not None and card.kind == kind and card.item_id in ids:
             card.set_clean()
             self.cards.setCurrentWidget(self.no_card)
-        self.ctx.undo_stack.push(MoveToTrash(self.ctx, kind, ids))
+        self.ctx.undo_for(self).push(MoveToTrash(self.ctx, kind, ids))
         self.ctx.signals.status_message.emit(
             _("{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).").format(count=len(ids)))
 
@@ -203,6 +207,9 @@ class PartnersTab(Tab):
             dialog.set_other(drop_id)
         merged = self.run_dialog(dialog)
         if merged:
+            # Irreversible (said in the dialog): earlier steps may concern the card merged away.
+            self.undo_stack.clear()
+            self.ctx.signals.status_message.emit(_("Cards merged (a merge cannot be undone)."))
             self.ctx.signals.data_changed.emit("*" if kind == "organisation" else "people")
             self.open_item(kind, keep_id)
         return merged

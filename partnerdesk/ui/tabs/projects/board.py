@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain.balance import Verdict
 from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import PartnerCard, Stage
 from partnerdesk.i18n import _, format_date, format_money
@@ -53,6 +54,30 @@ def money_line(card: PartnerCard) -> str:
     if card.obtained:
         parts.append(_("{amount} obtained").format(amount=format_money(card.obtained)))
     return " · ".join(parts)
+
+
+VERDICT_BADGES = {"oui": ("#166534", "#dcfce7"), "a_discuter": ("#92400e", "#fef3c7"), "non": ("#991b1b", "#fee2e2")}
+
+
+def paint_verdict(painter: QPainter, verdict: str, inner: QRect, line: int, font: QFont) -> int:
+    """The decision grid's answer as a small badge at the card's top right; returns the room it took."""
+    if verdict not in VERDICT_BADGES:
+        return 0
+    member = Verdict.parse(verdict)
+    text = _(member.label)
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    metrics = QFontMetrics(small)
+    width = metrics.horizontalAdvance(text) + 10
+    rect = QRect(inner.right() - width, inner.top() + 1, width, line - 2)
+    fg, bg = VERDICT_BADGES[verdict]
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(bg))
+    painter.drawRoundedRect(rect, 4, 4)
+    painter.setPen(QColor(fg))
+    painter.setFont(small)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    return width + 4
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -83,9 +108,13 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor("#111827"))
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignLeft,
+        badge_width = paint_verdict(painter, card.verdict, inner, line, option.font)
+        painter.setFont(bold)
+        painter.setPen(QColor("#111827"))
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width() - badge_width, line),
+                         Qt.AlignmentFlag.AlignLeft,
                          QFontMetrics(bold).elidedText(card.organisation_name, Qt.TextElideMode.ElideRight,
-                                                       inner.width()))
+                                                       inner.width() - badge_width))
         painter.setFont(option.font)
         small = [self._second_line(card), self._third_line(card)]
         for n, text in enumerate(small, start=1):
@@ -223,7 +252,27 @@ class PipelineBoard(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll, 1)
         self._build_actions()
+        self._stale = False  # changed while hidden: reloaded when shown
         ctx.signals.data_changed.connect(self._on_data_changed)
+
+    def hidden_in_shown_window(self) -> bool:
+        """Nobody sees this board now, but its window is on screen: it can catch up when shown."""
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def reload_later(self) -> None:
+        """Read the cards when the board is next shown (or `catch_up()` is called)."""
+        self._stale = True
+
+    def catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            if self.cross_project:
+                self._fill_filters()
+            self.reload()
 
     # --- loading ------------------------------------------------------------
 
@@ -260,6 +309,9 @@ class PipelineBoard(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        if self.hidden_in_shown_window():
+            self._stale = True  # read when shown (the all-projects board holds every card)
+            return
         if self.cross_project:
             cards = projects.list_cards(self.project_filter.currentData(), self.charge_filter.currentData())
         elif self.project_id is None:
@@ -277,6 +329,9 @@ class PipelineBoard(QWidget):
 
     def _on_data_changed(self, area: str) -> None:
         if area in ("projects", "organisations", "*"):
+            if self.hidden_in_shown_window():
+                self._stale = True
+                return
             if self.cross_project:
                 self._fill_filters()
             selected = self.selected_card()
@@ -366,6 +421,7 @@ class PipelineBoard(QWidget):
             action.setEnabled(stage.value != card.stage)
             action.triggered.connect(lambda checked=False, s=stage.value: self.request_move(card.id, s, -1))
         menu.addAction(self.abandon_action)
+        menu.addAction(_("Should we accept this partnership?…"), lambda: self._open_grid(card))
         menu.addSeparator()
         menu.addAction(_("Open the organisation"), lambda: self.ctx.signals.open_requested.emit(
             "organisation", card.organisation_id))
@@ -373,6 +429,13 @@ class PipelineBoard(QWidget):
             menu.addAction(_("Open the project"), lambda: self.ctx.signals.open_requested.emit(
                 "project_partner", card.id))
         menu.popup(column.view.viewport().mapToGlobal(pos))
+
+    def _open_grid(self, card: PartnerCard) -> None:
+        from partnerdesk.ui.tabs.balance.panel import open_grid
+
+        if open_grid(self, card.organisation_id, card.project_id):
+            self.ctx.signals.data_changed.emit("balance")
+            self.reload()
 
     def _open_card(self, index) -> None:
         card = index.data(ObjectRole)
@@ -414,7 +477,7 @@ class PipelineBoard(QWidget):
         self._push_move(card, stage, position, "")
 
     def _push_move(self, card: PartnerCard, stage: str, position: int | None, reason: str) -> None:
-        self.ctx.undo_stack.push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
+        self.ctx.undo_for(self).push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
         self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(
             name=card.organisation_name, stage=_(Stage(stage).label)))

@@ -87,6 +87,8 @@ class BudgetPage(QWidget):
         return box
 
     def set_project(self, project_id: int | None) -> None:
+        if project_id != self.project_id:
+            self.revert()
         self.project_id = project_id
         self.refresh()
 
@@ -103,10 +105,41 @@ class BudgetPage(QWidget):
                 self.covered_by.addItem(card.organisation_name, card.id)
         t = projects.budget_totals_of(self.project_id)
         hours = sum(projects.staff_hours_by_partner(self.project_id).values())
-        self.totals.setText(_("Total {total} — covered by partners {partners}, own funds {own}, "
-                              "<b>still uncovered {uncovered}</b>. Staff time: {hours} h.").format(
-            total=format_money(t.total), partners=format_money(t.by_partners), own=format_money(t.own_funds),
-            uncovered=format_money(t.uncovered), hours=format_number(hours, 1)))
+        text = _("Total {total} — secured by engaged partners {secured}, under discussion {pending}, own funds "
+                 "{own}, <b>still uncovered {uncovered}</b>. Staff time: {hours} h.").format(
+            total=format_money(t.total), secured=format_money(t.secured), pending=format_money(t.pending),
+            own=format_money(t.own_funds), uncovered=format_money(t.uncovered), hours=format_number(hours, 1))
+        if t.released:
+            text += "<br>" + _("{amount} of it was planned with a partner who refused or withdrew: to find "
+                               "again.").format(amount=format_money(t.released))
+        self.totals.setText(text)
+
+    # --- unsaved changes (ui/unsaved.py): a need or a line typed and not added yet ---------------
+
+    def _pending(self) -> tuple[bool, bool]:
+        need = bool(self.need_description.text().strip() or self.need_amount.text().strip())
+        line = bool(self.line_label.text().strip() or self.line_amount.text().strip())
+        return need, line
+
+    def is_dirty(self) -> bool:
+        return self.project_id is not None and any(self._pending())
+
+    def display_name(self) -> str:
+        return _("Needs and budget")
+
+    def save(self) -> bool:
+        need, line = self._pending()
+        if need:
+            before = len(projects.needs_of(self.project_id))
+            self.add_need()
+            if len(projects.needs_of(self.project_id)) == before:
+                return False
+        return self.add_line() if line else True
+
+    def revert(self) -> None:
+        for edit in (self.need_description, self.need_amount, self.line_label, self.line_amount):
+            edit.clear()
+        self.errors.clear()
 
     def _changed(self) -> None:
         self.ctx.signals.data_changed.emit("projects")

@@ -7,12 +7,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from partnerdesk.domain.projects import ProjectStatus
 from partnerdesk.i18n import _, format_date
 from partnerdesk.services import projects
+from partnerdesk.ui.tabs.balance.project_page import ProjectBalancePage
 from partnerdesk.ui.tabs.projects.budget_page import BudgetPage
 from partnerdesk.ui.tabs.projects.form import ProjectForm
 from partnerdesk.ui.tabs.projects.milestones_page import MilestonesPage
 from partnerdesk.ui.tabs.projects.partners_page import PartnersPage
 from partnerdesk.ui.tabs.projects.photos_page import PhotosPage
 from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
+from partnerdesk.ui.unsaved import settle_all
 from partnerdesk.ui.widgets.export_buttons import ProjectExportButton
 
 
@@ -31,6 +33,7 @@ class ProjectCard(QWidget):
         self.sessions = SessionsPage(ctx)
         self.milestones = MilestonesPage(ctx)
         self.photos = PhotosPage(ctx)
+        self.balance = ProjectBalancePage(ctx)
         self.pages = QTabWidget()
         self.pages.setObjectName("projectPages")
         self.pages.addTab(self.form, _("Project"))
@@ -39,6 +42,7 @@ class ProjectCard(QWidget):
         self.pages.addTab(self.sessions, _("Sessions"))
         self.pages.addTab(self.milestones, _("Milestones and realizations"))
         self.pages.addTab(self.photos, _("Photos"))
+        self.pages.addTab(self.balance, _("Balance"))
         self._stale: set = set()
         self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
@@ -50,8 +54,18 @@ class ProjectCard(QWidget):
         layout.addLayout(heading_row)
         layout.addWidget(self.pages, 1)
 
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def editors(self) -> list:
+        """The project's own form, then every page with something typed and not added yet."""
+        pages = [p for p in self._dependent_pages() if hasattr(p, "is_dirty")]
+        return [self.form] + pages if self.project_id is not None or self.form.is_dirty() else pages
+
+    def can_leave(self) -> bool:
+        return settle_all(self.editors(), self)
+
     def _dependent_pages(self):
-        return (self.partners, self.budget, self.sessions, self.milestones, self.photos)
+        return (self.partners, self.budget, self.sessions, self.milestones, self.photos, self.balance)
 
     def show_project(self, project_id: int | None) -> None:
         self.project_id = project_id
@@ -87,8 +101,11 @@ class ProjectCard(QWidget):
         if self.project_id is None:
             return
         data = projects.get_project(self.project_id)
-        if data is None:
+        if data is None:  # deleted elsewhere, or a restore replaced the data
+            self.form.tracker.set_clean()
             self.show_project(None)
+            self.hide()
+            self.ctx.signals.status_message.emit(_("The project shown no longer exists: its card was closed."))
             return
         self._set_heading(data)
         if area in ("organisations", "*"):

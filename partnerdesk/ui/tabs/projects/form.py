@@ -23,7 +23,9 @@ from partnerdesk.domain.partners import Public
 from partnerdesk.domain.projects import DurationKind, ProjectData, ProjectStatus
 from partnerdesk.i18n import _
 from partnerdesk.services import projects
+from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.projects.commands import DeleteProjectCommand
+from partnerdesk.ui.unsaved import DirtyTracker, vanished_message
 from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, enum_combo, read_date, select_data, set_date
 
 
@@ -66,12 +68,20 @@ class ProjectForm(QWidget):
         self.delete_button.setObjectName("deleteProject")
         self.delete_button.clicked.connect(self.delete)
         self.message = QLabel()
+        self.modified = QLabel("● " + _("Modified"))
+        self.modified.setObjectName("projectModified")
+        self.modified.setStyleSheet("color: #b45309; font-weight: 600;")
+        self.modified.hide()
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.tracker = DirtyTracker(self)
+        self.tracker.watch(self.title, self.description, self.objectives, self.context, *self.publics.values(),
+                           self.duration, self.status, self.start, self.end, self.place, self.in_charge, self.bilan)
+        self.tracker.dirty_changed.connect(self.modified.setVisible)
 
         form = QFormLayout()
         form.addRow(_("Title"), self.errors.field("title", self.title))
-        form.addRow(_("Dream the action"), self.description)
-        form.addRow(_("Objectives"), self.objectives)
+        form.addRow(_("Dream the action"), self.errors.field("description", self.description))
+        form.addRow(_("Objectives"), self.errors.field("objectives", self.objectives))
         publics = QGridLayout()
         for i, box in enumerate(self.publics.values()):
             publics.addWidget(box, i // 4, i % 4)
@@ -83,13 +93,14 @@ class ProjectForm(QWidget):
         dates.addWidget(self.errors.field("end_date", self.end))
         dates.addStretch(1)
         form.addRow(_("Dates"), dates)
-        form.addRow(_("Place"), self.place)
-        form.addRow(_("Person in charge"), self.in_charge)
+        form.addRow(_("Place"), self.errors.field("place", self.place))
+        form.addRow(_("Person in charge"), self.errors.field("in_charge", self.in_charge))
         form.addRow(_("Status"), self.status)
-        form.addRow(_("Context"), self.context)
-        form.addRow(_("Review text"), self.bilan)
+        form.addRow(_("Context"), self.errors.field("context", self.context))
+        form.addRow(_("Review text"), self.errors.field("bilan_text", self.bilan))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.modified)
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.delete_button)
         form.addRow(buttons)
@@ -104,6 +115,10 @@ class ProjectForm(QWidget):
         layout.addWidget(scroll)
 
     def load(self, data: ProjectData | None) -> None:
+        with self.tracker.loading():
+            self._load(data)
+
+    def _load(self, data: ProjectData | None) -> None:
         self.errors.clear()
         self.message.clear()
         data = data or ProjectData("")
@@ -138,14 +153,32 @@ class ProjectForm(QWidget):
     def _write(data: ProjectData) -> ProjectData:
         return projects.update_project(data) if data.id else projects.create_project(data)
 
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self.tracker.is_dirty()
+
+    def display_name(self) -> str:
+        return self.title.text().strip() or _("New project")
+
+    def revert(self) -> None:
+        self.load(projects.get_project(self.project_id) if self.project_id else None)
+
     def save(self) -> bool:
         """Validate and write; on bad input the messages show next to the fields and the typing stays."""
         result = []
-        if not self.errors.run(lambda: result.append(self._write(self.read()))):
+        try:
+            ok = self.errors.run(lambda: result.append(self._write(self.read())))
+        except projects.NotFound:
+            self.project_id = None
+            prompts.inform(self, _("Project not found"), vanished_message())
+            return False
+        if not ok:
             self.message.setText(_("Not saved: check the fields in red."))
             return False
         saved = result[0]
         self.project_id = saved.id
+        self.tracker.set_clean()
         self.message.setText(_("Saved."))
         self.ctx.signals.data_changed.emit("projects")
         self.saved.emit(saved.id)
@@ -156,5 +189,6 @@ class ProjectForm(QWidget):
         if self.project_id is None:
             return
         title = self.title.text().strip()
-        self.ctx.undo_stack.push(DeleteProjectCommand(self.ctx, self.project_id, title))
+        self.tracker.set_clean()  # the project goes to the trash with what was saved
+        self.ctx.undo_for(self).push(DeleteProjectCommand(self.ctx, self.project_id, title))
         self.ctx.signals.status_message.emit(_("Project “{title}” deleted. Ctrl+Z to undo.").format(title=title))

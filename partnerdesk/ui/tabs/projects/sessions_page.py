@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -14,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain.project_rules import weekly_dates
 from partnerdesk.domain.projects import SessionData
 from partnerdesk.i18n import _, format_number, format_percent, month_name, parse_date
 from partnerdesk.services import projects, sessions
 from partnerdesk.ui.models.projects import SessionTableModel
+from partnerdesk.ui.tabs.projects import session_commands
 from partnerdesk.ui.tabs.projects.fields import (
     Errors,
     FieldError,
@@ -38,6 +44,7 @@ class SessionsPage(QWidget):
         self.errors = Errors()
         self.model = SessionTableModel(self)
         self.view = table(self.model, "sessionsTable")
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several to delete
         self.view.selectionModel().currentRowChanged.connect(self._session_selected)
         self.totals = QLabel()
         self.totals.setObjectName("sessionTotals")
@@ -108,16 +115,27 @@ class SessionsPage(QWidget):
         self.participants = QLineEdit()
         self.participants.setObjectName("sessionParticipants")
         self.participants.setPlaceholderText(_("Names of the participants, separated by commas (optional)"))
+        self.held = QCheckBox(_("Held"))
+        self.held.setObjectName("sessionHeld")
+        self.held.setToolTip(_("Tick when the session took place even though its attendance was not entered: "
+                               "only held sessions count in the figures and the report."))
+        self.held.toggled.connect(self.mark_held)
         record = QPushButton(_("Record"))
         record.setObjectName("recordAttendance")
         record.clicked.connect(self.record_attendance)
         cancel = QPushButton(_("Cancelled / restored"))
         cancel.clicked.connect(self.toggle_cancelled)
         remove = QPushButton(_("Delete"))
-        remove.clicked.connect(self.delete_session)
+        remove.setObjectName("deleteSessions")
+        remove.setToolTip(_("Delete the selected sessions (Del); Ctrl+Z brings them back"))
+        remove.clicked.connect(lambda: self.delete_session())
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_session)
         row = QHBoxLayout(self.attendance_box)
         row.addWidget(self.errors.field("actual_attendance", self.actual))
         row.addWidget(self.participants, 1)
+        row.addWidget(self.held)
         for button in (record, cancel, remove):
             row.addWidget(button)
         self.attendance_box.setEnabled(False)
@@ -184,17 +202,35 @@ class SessionsPage(QWidget):
         return dates
 
     def create_sessions(self) -> bool:
+        """One session, or a weekly series; dates that already have a session are offered to skip;
+        Ctrl+Z deletes what was created."""
+        created = []
+
         def create():
             template = self._template()
             last = read_date(self.last, "last")
+            skipped = self._skipped()
+            dates = [template.held_on] if last is None else weekly_dates(template.held_on, last, skipped)
+            taken = sessions.dates_taken(self.project_id, dates)
+            if taken:
+                answer = session_commands.ask_existing_dates(self, taken)
+                if answer == "cancel":
+                    return
+                if answer == "skip":
+                    if last is None or set(taken) >= set(dates):
+                        self.ctx.signals.status_message.emit(_("No new session: every date already had one."))
+                        return
+                    skipped = skipped + taken
             if last is None:
-                sessions.create_session(template)
+                created.append(sessions.create_session(template))
             else:
-                sessions.create_recurring(template, template.held_on, last, self._skipped())
-        if self.errors.run(create):
+                created.extend(sessions.create_recurring(template, template.held_on, last, skipped))
+        if not self.errors.run(create):
+            return False
+        if created:
+            self.ctx.undo_for(self).push(session_commands.CreateSessionsCommand(self.ctx, created))
             self._changed()
-            return True
-        return False
+        return bool(created)
 
     def _session_selected(self, current, _previous) -> None:
         session = self.model.row_at(current.row()) if current.isValid() else None
@@ -211,6 +247,10 @@ class SessionsPage(QWidget):
             self.planned.setText("" if session.planned_attendance is None else str(session.planned_attendance))
             self.actual.setText("" if session.actual_attendance is None else str(session.actual_attendance))
             self.participants.setText(", ".join(session.participants))
+            self.held.blockSignals(True)
+            self.held.setChecked(session.is_held)
+            self.held.setEnabled(not session.cancelled)
+            self.held.blockSignals(False)
 
     def _selected(self) -> SessionData | None:
         record = selected_record(self.view)
@@ -248,6 +288,13 @@ class SessionsPage(QWidget):
             return True
         return False
 
+    def mark_held(self, held: bool) -> None:
+        session = self._selected()
+        if session is not None:
+            sessions.set_held(session.id, held)
+            self._changed()
+            self.select(session.id)
+
     def toggle_cancelled(self) -> None:
         session = self._selected()
         if session is not None:
@@ -255,8 +302,34 @@ class SessionsPage(QWidget):
             sessions.update_session(session)
             self._changed()
 
-    def delete_session(self) -> None:
-        session = self._selected()
-        if session is not None:
-            sessions.delete_session(session.id)
-            self._changed()
+    # --- unsaved changes (ui/unsaved.py): attendance typed and not recorded --------------------
+
+    def is_dirty(self) -> bool:
+        session = self._selected() if self.attendance_box.isEnabled() else None
+        if session is None:
+            return False
+        typed = [p.strip() for p in self.participants.text().split(",") if p.strip()]
+        actual = "" if session.actual_attendance is None else str(session.actual_attendance)
+        return self.actual.text().strip() != actual or typed != session.participants
+
+    def display_name(self) -> str:
+        return _("Attendance of the selected session")
+
+    def save(self) -> bool:
+        return self.record_attendance()
+
+    def revert(self) -> None:
+        self.refresh()
+
+    def selected_ids(self) -> list[int]:
+        model = self.view.model()
+        return [model.row_at(index.row()).id for index in self.view.selectionModel().selectedRows()]
+
+    def delete_session(self) -> bool:
+        """Delete the selected sessions (one or several) after one confirmation; Ctrl+Z brings them back."""
+        ids = self.selected_ids()
+        if not ids or not session_commands.confirm_delete(self, len(ids)):
+            return False
+        self.ctx.undo_for(self).push(session_commands.DeleteSessionsCommand(self.ctx, ids))
+        self.refresh()
+        return True

@@ -1,0 +1,69 @@
+"""Leftovers of interrupted work, cleaned at start: `*.partial` files (killed backups,
+exports), staging folders (killed imports, handled by `store.restore.recover`), and photo or
+proof files that no row references (a killed vCard import, an erased person).
+
+Orphan files are removed only after a grace period (a file being added right now is not yet
+referenced) and each removal is logged. They are never exported in an archive.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from partnerdesk.paths import DataPaths
+from partnerdesk.store import database
+
+log = logging.getLogger(__name__)
+
+GRACE_SECONDS = 24 * 3600
+PARTIAL_SUFFIXES = (".partial", ".part")
+
+
+def referenced_files() -> set[str]:
+    """Paths relative to the data folder of every photo and proof a row references."""
+    used = set()
+    for (name,) in database.execute_sql("SELECT file FROM person_photo"):
+        used.add(f"photos/{name}")
+    for (name,) in database.execute_sql("SELECT file FROM project_photo"):
+        used.add(f"photos/{name}")
+    for (name,) in database.execute_sql("SELECT proof FROM photo_consent WHERE proof <> ''"):
+        used.add(f"proofs/{name}")
+    # earlier photos and proofs of a person, kept on disk for undo until an RGPD erasure
+    for kind, name in database.execute_sql("SELECT kind, file FROM person_file_history"):
+        used.add(f"{'proofs' if kind == 'proof' else 'photos'}/{name}")
+    for (name,) in database.execute_sql("SELECT logo FROM organisation WHERE logo <> ''"):
+        used.add(f"logos/{name}")
+    return used
+
+
+def orphan_files(paths: DataPaths) -> list[Path]:
+    """Files under photos/, proofs/ and logos/ that no row references."""
+    used = referenced_files()
+    found = []
+    for folder in (paths.photos_dir, paths.proofs_dir, paths.logos_dir):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.relative_to(paths.root).as_posix() not in used \
+                    and not path.name.endswith(PARTIAL_SUFFIXES):
+                found.append(path)
+    return found
+
+
+def clean(paths: DataPaths, now: float | None = None, grace: float = GRACE_SECONDS) -> list[Path]:
+    """Remove leftovers older than `grace` seconds; return what was removed."""
+    now = now if now is not None else time.time()
+    removed = []
+    candidates = [p for p in paths.root.rglob("*") if p.name.endswith(PARTIAL_SUFFIXES)]
+    candidates += orphan_files(paths)
+    for path in candidates:
+        try:
+            if path.is_file() and now - path.stat().st_mtime >= grace:
+                path.unlink()
+                removed.append(path)
+                log.info("removed leftover %s", path.relative_to(paths.root))
+        except OSError as exc:
+            log.warning("could not remove leftover %s: %s", path, exc)
+    return removed

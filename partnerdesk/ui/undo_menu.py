@@ -1,0 +1,87 @@
+"""Édition → Annuler / Rétablir: acts on the active context's stack (`ui/undo.py`) and names its
+next step in full; a step that can no longer be undone (an import overtaken since) is not offered;
+a step that touches data beyond its context (an import) settles unsaved changes everywhere first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from partnerdesk.i18n import _
+from partnerdesk.ui.undo import can_undo, next_undo
+
+
+class _Activation(QObject):
+    """Back in the main window (from the review window, say): the shown tab's stack is active again."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.WindowActivate:
+            shown = self.window.tabs.currentWidget()
+            self.window.ctx.undo.activate(getattr(shown, "undo_stack", None))
+        return False
+
+
+class UndoMenu:
+    def __init__(self, window, menu):
+        self.window, self.ctx = window, window.ctx
+        self.undo_action = QAction(window)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(window)
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.redo)
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.aboutToShow.connect(self.update)
+        group = self.ctx.undo.group
+        for signal in (group.activeStackChanged, group.indexChanged, group.canUndoChanged, group.canRedoChanged,
+                       group.undoTextChanged, group.redoTextChanged):
+            signal.connect(self.update)
+        self.ctx.signals.data_changed.connect(self.update)
+        self.filter = _Activation(window)
+        self.update()
+
+    def update(self, *_args) -> None:
+        stack = self.ctx.undo.active()
+        if can_undo(stack):
+            self.undo_action.setText(_("&Undo: {step}").format(step=stack.undoText()))
+            self.undo_action.setEnabled(True)
+        else:
+            self.undo_action.setText(_("&Undo"))
+            self.undo_action.setEnabled(False)
+        if stack.canRedo():
+            self.redo_action.setText(_("&Redo: {step}").format(step=stack.redoText()))
+            self.redo_action.setEnabled(True)
+        else:
+            self.redo_action.setText(_("&Redo"))
+            self.redo_action.setEnabled(False)
+
+    def undo(self) -> bool:
+        stack = self.ctx.undo.active()
+        command = next_undo(stack)
+        if command is None or not can_undo(stack):
+            self.update()
+            return False
+        if getattr(command, "wide", False) and not self.window.settle_all():
+            return False
+        stack.undo()
+        self.update()
+        return True
+
+    def redo(self) -> bool:
+        stack = self.ctx.undo.active()
+        if not stack.canRedo():
+            return False
+        command = stack.command(stack.index())
+        if getattr(command, "wide", False) and not self.window.settle_all():
+            return False
+        stack.redo()
+        self.update()
+        return True
