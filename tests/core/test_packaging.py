@@ -234,3 +234,20 @@ def test_wheel_ships_resources_migrations_and_changelog(tmp_path):
     assert any(n.startswith("partnerdesk/_resources/locale/fr/") for n in names)
     assert "partnerdesk/_resources/CHANGELOG.md" in names
     assert "partnerdesk/_resources/icons/png/partnerdesk-256.png" in names
+
+
+def test_bundle_keeps_every_codec_the_import_offers():
+    """The spec's excludes never remove a module an encoding used by imports needs (Shift_JIS needs _codecs_jp)."""
+    import codecs
+    import types
+
+    from partnerdesk.services.imports import charsets
+
+    spec = (ROOT / "packaging" / "partnerdesk.spec").read_text()
+    block = spec[spec.index("excludes=["):spec.index("],", spec.index("excludes=["))]
+    excluded = set(re.findall(r'"([\w.]+)"', block))
+    assert "readline" in excluded  # the parsing found the list
+    for encoding in (*charsets.EASTERN, "cp1252", "iso8859_15", "utf_16"):
+        module = sys.modules[codecs.lookup(encoding).incrementaldecoder.__module__]
+        needed = {module.__name__} | {m.__name__ for m in vars(module).values() if isinstance(m, types.ModuleType)}
+        assert not excluded & needed, (encoding, excluded & needed)
