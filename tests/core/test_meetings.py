@@ -273,7 +273,8 @@ def test_ics_archive_and_rgpd_cover_meetings(people, store, tmp_path):
     assert followup.actions_of(m.id)[0].what == "Écrire à Hélène Martin"
 
     page = rgpd.export_person(restored, people["helene"], tmp_path / "helene.html").read_text("utf-8")
-    assert "meeting_invitee" in page and "meeting_action" in page
+    assert "Comité &amp; co" in page and "Attended" in page  # the meetings she was invited to, in words
+    assert "Écrire à Hélène Martin" in page  # the action entrusted to her
     rgpd.anonymise(restored, people["helene"])
     assert "Hélène Martin" not in meetings.get_meeting(m.id).minutes
     assert "Hélène Martin" not in followup.actions_of(m.id)[0].what
