@@ -112,7 +112,12 @@ class MeetingsTab(Tab):
         buttons = QHBoxLayout()
         for button in (self.save_button, self.following_button, self.delete_button):
             buttons.addWidget(button)
+        self.time_button = QPushButton(_("Team time…"))
+        self.time_button.setObjectName("meetingTime")
+        self.time_button.setToolTip(_("Log the EPN team's time spent in this meeting (partnership balance)"))
+        self.time_button.clicked.connect(self.log_time)
         buttons.addStretch(1)
+        buttons.addWidget(self.time_button)
         buttons.addWidget(self.export_button)
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
@@ -222,6 +227,7 @@ class MeetingsTab(Tab):
         self.following_button.setVisible(series > 1)
         self.delete_button.setEnabled(bool(meeting and meeting.id))
         self.export_button.setEnabled(bool(meeting and meeting.id))
+        self.time_button.setEnabled(bool(meeting and meeting.id))
         for index in (1, 2):
             self.pages.setTabEnabled(index, bool(meeting and meeting.id))
         self.heading.setText(f"{meeting.title} — {format_date(meeting.held_on)}" if meeting and meeting.id
@@ -315,6 +321,14 @@ class MeetingsTab(Tab):
         self.meeting = None
         self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, meeting_id, title))
         self._show(None)
+
+    def log_time(self) -> None:
+        if self.meeting and self.meeting.id and self.maybe_save():
+            from partnerdesk.ui.tabs.balance.meeting_time import MeetingTimeDialog
+
+            if MeetingTimeDialog(self.meeting.id, self.meeting.in_charge, self).exec():
+                self.ctx.signals.data_changed.emit("balance")
+                self.ctx.signals.status_message.emit(_("Team time logged."))
 
     def export_minutes(self) -> None:
         if self.meeting and self.meeting.id and self.maybe_save():
