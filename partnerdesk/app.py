@@ -60,7 +60,8 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
     can be done (the newest good backup, read-only viewing). False when the user gave up."""
     try:
-        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
+        # The full check and the leftovers' cleaning (every photo walked) run once the window is up.
+        return data.open_data(paths, full_check=False, clean_leftovers=False)
     except data.DatabaseBusy:
         startup.already_running(paths)
         return False
@@ -82,7 +83,8 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
         startup.cannot_start(paths, startup.failure_text(exc))
         return False
     try:
-        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
+        # The full check and the leftovers' cleaning (every photo walked) run once the window is up.
+        return data.open_data(paths, full_check=False, clean_leftovers=False)
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened after a restore")
         startup.cannot_start(paths, startup.failure_text(exc))
@@ -161,7 +163,7 @@ def run_gui(args) -> int:
         startup.show_folder_notices(window, folder)
         window.show()
         if not folder.read_only:
-            integrity_watch.check_in_background(window, paths)  # quick check at start, the full one now
+            integrity_watch.after_window_shown(window, paths)  # the full check, the leftovers: in the background
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 

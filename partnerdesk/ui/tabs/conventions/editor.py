@@ -195,8 +195,8 @@ class ConventionEditor(ExportActions, QWidget):
         self.title.setText(conv.title)
         self.project.clear()
         self.project.addItem(_("(no project)"), None)
-        for p in projects.list_projects():
-            self.project.addItem(p.title, p.id)
+        for project_id, title in projects.project_titles():  # (id, title) only: read at every convention shown
+            self.project.addItem(title, project_id)
         self.project.setCurrentIndex(max(0, self.project.findData(conv.project_id)))
         self.start.setText(_date_text(conv.start_date))
         self.end.setText(_date_text(conv.end_date))
