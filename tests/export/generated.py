@@ -66,7 +66,7 @@ def specs(draw, max_partners: int = 80, max_sessions: int = 250, max_photos: int
     for i in range(count):
         name = draw(st.sampled_from(NAMES))
         if draw(st.integers(0, 9)) == 0:
-            name = name + " " + "nom très long " * draw(st.integers(1, 20))
+            name = (name + " " + "nom très long " * draw(st.integers(1, 20)))[:200]  # names: 200 characters at most
         values = draw(st.lists(st.one_of(st.just(0.0), st.floats(1, 10_000_000, allow_nan=False).map(
             lambda v: round(v, 2))), max_size=3))
         partners_.append((f"{name} {i}", draw(st.sampled_from([k.value for k in OrgKind])),
@@ -127,7 +127,7 @@ def build(spec: Spec, photos_dir, photo_file: str) -> tuple[int, list[int], int 
         realizations.add_realization(RealizationData(project.id, "Livret", spec.description[:500], TODAY))
     convention_id = None
     if org_ids:
-        conv = conventions.create_convention(f"Convention {spec.title}"[:300], org_ids[:3], project_id=project.id)
+        conv = conventions.create_convention(f"Convention {spec.title}"[:200], org_ids[:3], project_id=project.id)
         convention_id = conv.id
         if len(spec.sessions) % 2:  # half of them signed: the frozen text is printed
             conventions.set_dates(conv.id, signed_on=TODAY, start_date=TODAY, end_date=TODAY + dt.timedelta(days=90))
