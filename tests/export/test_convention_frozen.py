@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-
 from odf import teletype
 from odf.opendocument import load
 from odf.text import P
@@ -49,6 +48,7 @@ def test_a_signed_convention_prints_the_same_text_whatever_changed_since(store, 
                                                      "name": "Nouveau nom SARL"}))
     with pytest.raises(conventions.SignedDateLocked):  # the signing date itself is locked once signed
         conventions.set_dates(conv.id, signed_on=dt.date(2026, 3, 3))
+    conventions.set_dates(conv.id, end_date=dt.date(2026, 3, 3))
     after = _text(output.export(conv.id, tmp_path / "again.pdf"))
     after_odt = _odt_text(output.export(conv.id, tmp_path / "again.odt"))
 

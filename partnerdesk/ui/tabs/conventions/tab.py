@@ -34,6 +34,7 @@ from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
 class DeleteConventionCommand(QUndoCommand):
@@ -68,6 +69,7 @@ class ConventionsTab(Tab):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = widths_from_sample(QTableView())
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("conventionsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -126,6 +128,7 @@ class ConventionsTab(Tab):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setSizes([520, 980])
+        keep_minimum_sizes(self.splitter, (260, 560))
         self.empty = EmptyState(
             _("Write your first convention"),
             _("A convention sets down what the EPN and its partners commit to for a project. It starts from the "

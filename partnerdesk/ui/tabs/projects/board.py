@@ -251,6 +251,7 @@ class PipelineBoard(QWidget):
         scroll.setWidget(row)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll
         outer.addWidget(scroll, 1)
         self._build_actions()
         self._stale = False  # changed while hidden: reloaded when shown
@@ -372,6 +373,7 @@ class PipelineBoard(QWidget):
                 index = column.model.index(row)
                 column.view.setCurrentIndex(index)
                 column.view.scrollTo(index)
+                self.scroll.ensureWidgetVisible(column, 12, 0)  # a column off-screen on a 1366 px window
                 column.view.setFocus()
                 for other in self.columns.values():
                     if other is not column:

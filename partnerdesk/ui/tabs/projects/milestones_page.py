@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from partnerdesk.domain.projects import MilestoneData, RealizationData
 from partnerdesk.i18n import N_, _, format_date
-from partnerdesk.services import projects, realizations
+from partnerdesk.services import projects, realizations, recurring
 from partnerdesk.ui.models.projects import MilestoneTableModel
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, read_date, selected_record, table
+from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 
 class RealizationTableModel(RecordTableModel):
     COLUMNS = [
@@ -57,7 +67,28 @@ class MilestonesPage(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(self.milestone_view)
         layout.addLayout(row)
+        layout.addLayout(self._build_repeat())
         return box
+
+    def _build_repeat(self) -> QHBoxLayout:
+        """Repeat the new milestone every N weeks / months; change a series from a milestone on."""
+        self.repeat = QCheckBox(_("Repeat"))
+        self.repeat.setObjectName("milestoneRepeat")
+        self.recurrence = RecurrenceChooser("milestoneRecurrence")
+        self.until = date_edit("milestoneUntil")
+        following = QPushButton(_("Change this one and the following"))
+        following.setObjectName("milestoneFollowing")
+        following.setToolTip(_("Gives the title and date typed above to the selected milestone, and re-plans the "
+                               "later ones of its series (not done yet) from that date"))
+        following.clicked.connect(self.change_following)
+        row = QHBoxLayout()
+        row.addWidget(self.repeat)
+        row.addWidget(self.recurrence)
+        row.addWidget(QLabel(_("until")))
+        row.addWidget(self.errors.field("last", self.until))
+        row.addStretch(1)
+        row.addWidget(following)
+        return row
 
     def _build_realizations(self) -> QGroupBox:
         box = QGroupBox(_("Realizations"))
@@ -132,11 +163,29 @@ class MilestonesPage(QWidget):
 
     def add_milestone(self) -> bool:
         def add():
-            projects.add_milestone(MilestoneData(self.project_id, self.title.text().strip(),
-                                                 read_date(self.due, "due_on", required=True)))
+            data = MilestoneData(self.project_id, self.title.text().strip(), read_date(self.due, "due_on",
+                                                                                       required=True))
+            if self.repeat.isChecked():
+                recurring.add_recurring_milestones(data, self.recurrence.rule(),
+                                                   last=read_date(self.until, "last", required=True))
+            else:
+                projects.add_milestone(data)
             self.title.clear()
             self.due.clear()
         if self.errors.run(add):
+            self._changed()
+            return True
+        return False
+
+    def change_following(self) -> bool:
+        record = selected_record(self.milestone_view)
+        if record is None:
+            return False
+
+        def change():
+            recurring.update_milestones_following(record.id, self.title.text() or record.title,
+                                                  read_date(self.due, "due_on") or record.due_on)
+        if self.errors.run(change):
             self._changed()
             return True
         return False

@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,8 @@ from partnerdesk.domain.projects import ContributionData, ContributionStatus, Ma
 from partnerdesk.i18n import _, format_number
 from partnerdesk.services import partners, projects
 from partnerdesk.ui.models.projects import ContributionTableModel
+from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.fields import (
     Errors,
@@ -51,16 +52,23 @@ class PartnersPage(QWidget):
         self.organisation.setObjectName("addPartnerCombo")
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.organisation.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.organisation.lineEdit().setPlaceholderText(_("Type the name of an organisation"))
+        # accents ignored ("ecole"), and "Create this organisation…" for a partner not yet on file
+        completer = attach_to_combo(self.organisation)
+        completer.created.connect(lambda _id: self.ctx.signals.data_changed.emit("organisations"))
+        completer.failed.connect(lambda message: self.errors.show(FieldError("organisation", message)))
         add = QPushButton(_("Add to the project"))
         add.setObjectName("addPartnerButton")
         add.clicked.connect(self.add_partner)
+        self.full_height = QPushButton(_("Full-height board"))
+        self.full_height.setObjectName("boardFullHeight")
+        self.full_height.setCheckable(True)
+        self.full_height.setToolTip(_("Hide the project list and the card details to see the whole board"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(_("Partner sought:")))
         bar.addWidget(self.errors.field("organisation", self.organisation), 1)
         bar.addWidget(add)
+        bar.addWidget(self.full_height)
 
         self.board = PipelineBoard(ctx)
         self.board.card_selected.connect(self.show_card)
@@ -70,6 +78,9 @@ class PartnersPage(QWidget):
         splitter.addWidget(self._build_details())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        keep_minimum_sizes(splitter, (200, 120))
+        self.splitter = splitter
+        self.full_height.toggled.connect(lambda on: self.details.setVisible(not on))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -225,8 +236,8 @@ class PartnersPage(QWidget):
         name = self.organisation.currentText().strip()
         index = self.organisation.findText(name)
         if index < 0:
-            self.errors.show(FieldError("organisation", _("Choose an organisation from the list (create its card "
-                                                          "in Partners first).")))
+            self.errors.show(FieldError("organisation", _("Choose an organisation from the list, or "
+                                                          "“Create this organisation…” at the end of it.")))
             return False
         org_id = self.organisation.itemData(index)
         card = projects.add_partner(self.project_id, org_id)
