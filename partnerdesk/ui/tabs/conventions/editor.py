@@ -28,7 +28,7 @@ from partnerdesk.ui.tabs.conventions.export_actions import ExportActions
 from partnerdesk.ui.tabs.conventions.parties_page import PartiesPage
 from partnerdesk.ui.tabs.conventions.text_page import TextPage
 from partnerdesk.ui.tabs.conventions.versions_page import VersionsPage
-from partnerdesk.ui.unsaved import settle
+from partnerdesk.ui.unsaved import settle, vanished_message
 
 TARGET_LABELS = {
     "en_validation": N_("Submit for validation"),
@@ -315,6 +315,9 @@ class ConventionEditor(ExportActions, QWidget):
             return False
         except conventions.ReadOnlyError:
             self.status_error.setText(_(conventions.ReadOnlyError.message))
+            return False
+        except LookupError:  # deleted meanwhile, or replaced by a restore: say so calmly, keep the typing
+            self.status_error.setText(vanished_message())
             return False
         self._after_write(_("Convention saved."))
         return True
