@@ -71,7 +71,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
     except data.DataUnusable as exc:
         log.error("database unusable at start: %s (%s)", exc.state.kind, exc.state.reason)
         if exc.state.read_only:
-            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else None
+            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else False
         if not exc.state.needs_restore:  # locked by another program
             startup.cannot_start(paths, str(exc))
             return False
