@@ -103,12 +103,33 @@ def _sessions(person_id: int):
     return [(_("Project"), _("Date"), _("Place"))], [(t, readable_value(d), pl or "") for t, d, pl in rows]
 
 
+def _meetings(person_id: int):
+    from partnerdesk.domain.meetings import Answer
+
+    rows = _rows("SELECT m.title, m.held_on, i.answer FROM meeting_invitee i JOIN meeting m ON m.id = i.meeting_id "
+                 "WHERE i.person_id = ? ORDER BY m.held_on", person_id)
+    out = []
+    for title, held_on, answer in rows:
+        parsed = Answer.parse(answer)
+        out.append((title, readable_value(held_on), _(parsed.label) if parsed else answer))
+    return [(_("Meeting"), _("Date"), _("Answer"))], out
+
+
+def _meeting_actions(person_id: int):
+    rows = _rows("SELECT m.title, a.what, a.due_on, a.done_on FROM meeting_action a JOIN meeting m "
+                 "ON m.id = a.meeting_id WHERE a.owner_person_id = ? ORDER BY a.due_on", person_id)
+    return [(_("Meeting"), _("Action"), _("By"), _("Done on"))], [
+        (t, w, readable_value(d), readable_value(done)) for t, w, d, done in rows]
+
+
 KNOWN = {
     "person_photo": (lambda: _("Photo"), _photo),
     "photo_consent": (lambda: _("Image rights"), _consent),
     "project_partner": (lambda: _("Contact person for projects"), _project_contact),
     "project_photo_person": (lambda: _("Project photos where the person appears"), _project_photos),
     "session_participant": (lambda: _("Sessions attended"), _sessions),
+    "meeting_invitee": (lambda: _("Meetings the person was invited to"), _meetings),
+    "meeting_action": (lambda: _("Actions entrusted to the person in meetings"), _meeting_actions),
 }
 
 

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.register_tab("partnerdesk.ui.tabs.projects")
         self.register_tab("partnerdesk.ui.tabs.conventions")
         self.register_tab("partnerdesk.ui.tabs.trombinoscope")
+        self.register_tab("partnerdesk.ui.tabs.meetings")
         self.tabs.setCurrentIndex(0)
         self.lazy_tabs.build(self.lazy_tabs.specs()[0])
 

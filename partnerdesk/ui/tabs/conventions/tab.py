@@ -170,15 +170,20 @@ class ConventionsTab(Tab):
             self.right.setCurrentWidget(self.placeholder)
 
     def select(self, convention_id: int) -> None:
+        if self._highlight(convention_id) and (self.editor.conv is None or self.editor.conv.id != convention_id):
+            self._open(convention_id)
+
+    def _highlight(self, convention_id: int) -> bool:
+        """Select the row of `convention_id` in the list (without reopening it)."""
         row = self.model.row_of(convention_id)
         if row < 0:
-            return
+            return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectionModel().blockSignals(True)
+        self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
         self.table.selectionModel().blockSignals(False)
-        if self.editor.conv is None or self.editor.conv.id != convention_id:
-            self._open(convention_id)
+        return True
 
     def _selected(self, current, _previous) -> None:
         if not current.isValid():
@@ -192,8 +197,11 @@ class ConventionsTab(Tab):
         self._open(convention_id)
 
     def _open(self, convention_id: int) -> None:
+        """Show `convention_id` in the editor, and its row in the list: always the same one (saving
+        the previous one on the way may have reloaded the list)."""
         self.editor.load(convention_id)
         self.right.setCurrentWidget(self.editor)
+        self._highlight(convention_id)
 
     def _saved(self, convention_id: int) -> None:
         self.refresh(reload_editor=False)

@@ -25,6 +25,7 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import journal, partners
 from partnerdesk.ui.dialogs.interaction import InteractionDialog, new_exchange
+from partnerdesk.services.meetings.followup import meeting_of_interaction
 from partnerdesk.ui.models.interactions import I_DATE, I_SUMMARY, InteractionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
@@ -128,6 +129,13 @@ class JournalPanel(QWidget):
         self.summary.clear()
         self._show_error("")
 
+    def open_meeting(self, index) -> bool:
+        """The journal entry of a meeting's attendance leads back to the meeting."""
+        meeting_id = meeting_of_interaction(index.data(IdRole)) if index.isValid() else None
+        if meeting_id is not None:
+            self.ctx.signals.open_requested.emit("meeting", meeting_id)
+        return meeting_id is not None
+
     def set_target(self, target_id: int | None) -> None:
         if target_id != self.target_id:
             self.reset_entry()
@@ -205,7 +213,7 @@ class JournalPanel(QWidget):
     def open_selected(self) -> None:
         """The selected exchange in full, to read and edit."""
         index = self.table.currentIndex()
-        if not index.isValid():
+        if not index.isValid() or self.open_meeting(index):  # an entry made by a meeting opens the meeting
             return
         data = journal.get_interaction(self.proxy.data(index, IdRole))
         if data is not None:

@@ -10,6 +10,7 @@ from partnerdesk.domain.journal import Cadence
 from partnerdesk.domain.partners import Contribution, OrganisationData, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import _, format_date
 from partnerdesk.services import partners, tags
+from partnerdesk.ui.tabs.meetings.card_section import OrganisationMeetings
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
 from partnerdesk.ui.tabs.partners.cadence import CADENCES, cadence_label
@@ -46,6 +47,7 @@ class OrganisationCard(CardBase):
         self.sections.addTab(self.journal, _("Follow-up"))
         self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
         self.balance = self.add_card_section(_("Balance"), lambda card: PartnerBalancePanel(ctx))
+        self.meetings = self.add_card_section(_("Meetings"), lambda card: OrganisationMeetings(ctx, card))
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -155,6 +157,7 @@ class OrganisationCard(CardBase):
         self.journal.set_target(self.item_id)
         self.projects.set_organisation(self.item_id)
         self.balance.set_organisation(self.item_id)
+        self.meetings.set_organisation(self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_subtitle()

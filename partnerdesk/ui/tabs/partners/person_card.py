@@ -27,6 +27,7 @@ from partnerdesk.services import partners, tags
 from partnerdesk.ui.dialogs.affiliation import AffiliationDialog
 from partnerdesk.ui.models.people import A_ORG, AffiliationTableModel
 from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.tabs.meetings.card_section import PersonMeetings
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
@@ -60,6 +61,7 @@ class PersonCard(CardBase):
         photo_scroll.setWidgetResizable(True)
         photo_scroll.setWidget(self.photo)
         self.sections.addTab(photo_scroll, _("Photo and image rights"))
+        self.meetings = self.add_card_section(_("Meetings"), lambda card: PersonMeetings(ctx, card))
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -189,6 +191,7 @@ class PersonCard(CardBase):
         self.history_model.set_rows(self._history_rows())
         self.history.resizeColumnsToContents()
         self.journal.set_target(self.item_id)
+        self.meetings.set_organisation(self.item_id)
         self.photo.set_person(self.item_id, initials(data.first_name, data.last_name))
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)

@@ -153,6 +153,9 @@ class PartnersPage(QWidget):
     # --- loading ------------------------------------------------------------
 
     def set_project(self, project_id: int | None) -> None:
+        if project_id != self.project_id:
+            for edit in (self.description, self.value, self.hours):
+                edit.clear()
         self.project_id = project_id
         self.card_id = None
         self.refresh()
@@ -187,6 +190,36 @@ class PartnersPage(QWidget):
         self.contributions.set_rows(projects.contributions_of(card.id))
         hours = projects.staff_hours_by_partner(card.project_id).get(card.id, 0.0)
         self.hours_total.setText(_("{hours} h spent with this partner").format(hours=format_number(hours, 1)))
+
+    # --- unsaved changes (ui/unsaved.py): the selected card's next step, a contribution or hours
+    # typed and not recorded yet ---------------------------------------------------------------
+
+    def _pending(self) -> dict[str, bool]:
+        card = projects.get_card(self.card_id) if self.card_id else None
+        if card is None:
+            return {}
+        shown_on = card.next_step_on.strftime("%d/%m/%Y") if card.next_step_on else ""
+        return {"next_step": self.next_step.text().strip() != card.next_step.strip()
+                or self.next_step_on.text().strip() != shown_on,
+                "contribution": bool(self.description.text().strip() or self.value.text().strip()),
+                "hours": bool(self.hours.text().strip())}
+
+    def is_dirty(self) -> bool:
+        return any(self._pending().values())
+
+    def display_name(self) -> str:
+        return _("Partners and pipeline")
+
+    def save(self) -> bool:
+        pending = self._pending()
+        steps = [(pending.get("next_step"), self.save_next_step),
+                 (pending.get("contribution"), self.add_contribution), (pending.get("hours"), self.log_time)]
+        return all(action() for wanted, action in steps if wanted)
+
+    def revert(self) -> None:
+        for edit in (self.description, self.value, self.hours):
+            edit.clear()
+        self.show_card(self.card_id or 0)
 
     # --- actions ------------------------------------------------------------
 
