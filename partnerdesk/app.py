@@ -71,7 +71,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
     except data.DataUnusable as exc:
         log.error("database unusable at start: %s (%s)", exc.state.kind, exc.state.reason)
         if exc.state.read_only:
-            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else False
+            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else None
         if not exc.state.needs_restore:  # locked by another program
             startup.cannot_start(paths, str(exc))
             return None
