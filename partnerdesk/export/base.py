@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 

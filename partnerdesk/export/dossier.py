@@ -279,11 +279,10 @@ class DossierDocument(Document):
         if d.budget:
             secured, pending = d.budget_secured, d.budget_pending
             missing = max(0.0, total - secured - pending)
-            figures = key_figures([
-                (money(total), _("total budget")),
-                (money(secured), _("already secured")),
-                (money(pending), _("under discussion")),
-                (money(missing), _("still to find")),
+            figures = key_figures([(money(total), _("total budget"))] + [  # no "0 €" tile
+                (money(value), label) for value, label in ((secured, _("already secured")),
+                                                           (pending, _("under discussion")),
+                                                           (missing, _("still to find"))) if value >= 0.005
             ], theme, s)
             ratio = secured / total if total else None
             figures.keepWithNext = True  # with its heading and the ring below
