@@ -143,7 +143,13 @@ def _greeting(body: str, fields: dict[str, str]) -> str:
 
 def letters(kind: str, template: LetterTemplateData,
             which: selection.Selection | None = None) -> tuple[list[Letter], list[str]]:
-    """(letters, names skipped for want of a postal address)."""
+    """(letters, names skipped for want of a postal address), written in the document language."""
+    with document_language(settings.document_language()):
+        return _letters(kind, template, which)
+
+
+def _letters(kind: str, template: LetterTemplateData,
+             which: selection.Selection | None) -> tuple[list[Letter], list[str]]:
     identity = settings.identity()
     place = identity.city.strip()
     today = _today()
