@@ -11,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -75,6 +76,9 @@ class ExportDocumentDialog(QDialog):
             for org in partners.list_organisations():
                 self.organisation.addItem(org.name, org.id)
             form.addRow(_("Organisation"), self.organisation)
+            self.internal = QCheckBox(_("Internal version (status, tags, projects refused, last exchanges)"))
+            self.internal.setObjectName("exportInternal")
+            form.addRow("", self.internal)
         else:
             for project in projects.list_projects():
                 self.project.addItem(project.title, project.id)
@@ -160,11 +164,12 @@ class ExportDocumentDialog(QDialog):
             return
         if self.kind == "bilan" and not self.save_bilan_text():
             return
-        path = self.runner.ask_path(self.kind, title)
+        kind = "partner-internal" if self.kind == "partner" and self.internal.isChecked() else self.kind
+        path = self.runner.ask_path(kind, title)
         if path is None:
             return
         self.accept()
-        self.runner.start(self.kind, target, path, partner)
+        self.runner.start(kind, target, path, partner)
 
 
 def install_menu(window) -> None:
