@@ -30,14 +30,19 @@ def referenced_files() -> set[str]:
         used.add(f"photos/{name}")
     for (name,) in database.execute_sql("SELECT proof FROM photo_consent WHERE proof <> ''"):
         used.add(f"proofs/{name}")
+    # earlier photos and proofs of a person, kept on disk for undo until an RGPD erasure
+    for kind, name in database.execute_sql("SELECT kind, file FROM person_file_history"):
+        used.add(f"{'proofs' if kind == 'proof' else 'photos'}/{name}")
+    for (name,) in database.execute_sql("SELECT logo FROM organisation WHERE logo <> ''"):
+        used.add(f"logos/{name}")
     return used
 
 
 def orphan_files(paths: DataPaths) -> list[Path]:
-    """Files under photos/ and proofs/ that no row references."""
+    """Files under photos/, proofs/ and logos/ that no row references."""
     used = referenced_files()
     found = []
-    for folder in (paths.photos_dir, paths.proofs_dir):
+    for folder in (paths.photos_dir, paths.proofs_dir, paths.logos_dir):
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
-from partnerdesk.services import data, demo
+from partnerdesk.services import data
+from partnerdesk.ui import relaunch, window_state
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
-from partnerdesk.ui.dialogs.about import AboutDialog
-from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
-from partnerdesk.ui.errors import show_error
-from partnerdesk.ui.tabs.balance.view import install_menu as install_balance_menu
+from partnerdesk.ui.language_menu import LanguageMenu
+from partnerdesk.ui.lazy_tabs import LazyTabs
+from partnerdesk.ui.tabs.balance.menu import install_menu as install_balance_menu
 from partnerdesk.ui.tabs.base import Tab
-from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
-from partnerdesk.ui.tabs.partners.tab import PartnersTab
-from partnerdesk.ui.tabs.projects.tab import ProjectsTab
-from partnerdesk.ui.tabs.todo.tab import TodoTab
-from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
 from partnerdesk.ui.widgets.notice_banner import NoticeArea
 from partnerdesk.ui.undo_menu import UndoMenu
+from partnerdesk.ui.welcome import WelcomePage
+from partnerdesk.ui.widgets.demo_banner import DemoBanner
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -35,7 +31,8 @@ class MainWindow(QMainWindow):
         if ctx.demo:
             title += " — " + _("demonstration data (not saved)")
         self.setWindowTitle(title)
-        self.resize(1200, 780)
+        self.restart_requested = False
+        self.launch = relaunch.start  # tests replace the process launcher
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -45,15 +42,24 @@ class MainWindow(QMainWindow):
         self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        self.demo_banner = DemoBanner() if ctx.demo else None
+        if self.demo_banner is not None:
+            column.addWidget(self.demo_banner)
         column.addWidget(self.notices)
         column.addWidget(self.review_banner)
-        column.addWidget(self.tabs, 1)
+        self.welcome = self._build_welcome()
+        self.pages = QStackedWidget()  # the tabs, or the welcome page of an empty data folder
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.welcome)
+        column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.tab_list: list[Tab] = []
+        self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
         self._build_tabs()
         self._shown_tab = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.ctx.undo.activate(getattr(self._shown_tab, "undo_stack", None))
+        if not ctx.demo and data.is_empty():
+            self.pages.setCurrentWidget(self.welcome)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
@@ -62,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         ctx.signals.data_changed.connect(self._broadcast)
+        ctx.signals.data_changed.connect(self._leave_welcome)
         ctx.signals.open_requested.connect(self.open_item)
         ctx.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_geometry()
@@ -70,22 +77,38 @@ class MainWindow(QMainWindow):
     # --- composition --------------------------------------------------------
 
     def _build_tabs(self) -> None:
-        self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
-        self.add_tab(ProjectsTab(self.ctx))
-        self.add_tab(ConventionsTab(self.ctx))
-        self.add_tab(TrombinoscopeTab(self.ctx))
-        self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
+        """Register the tabs by package; each is imported and built on its first show (ui/lazy_tabs.py)."""
+        self.register_tab("partnerdesk.ui.tabs.todo")  # "À faire" is the first tab, shown at start
+        self.register_tab("partnerdesk.ui.tabs.partners", try_demo=self.try_demo)
+        self.register_tab("partnerdesk.ui.tabs.projects")
+        self.register_tab("partnerdesk.ui.tabs.conventions")
+        self.register_tab("partnerdesk.ui.tabs.trombinoscope")
+        self.register_tab("partnerdesk.ui.tabs.meetings")
         self.tabs.setCurrentIndex(0)
+        self.lazy_tabs.build(self.lazy_tabs.specs()[0])
+
+    def register_tab(self, package: str, **kwargs) -> None:
+        """Add the tab of `package` (its TITLE, OPENS, TAB), built on its first show or `tab(cls)`."""
+        self.lazy_tabs.add(package, **kwargs)
 
     def add_tab(self, tab: Tab) -> Tab:
-        self.tab_list.append(tab)
-        self.tabs.addTab(tab, tab.title())
-        return tab
+        return self.lazy_tabs.add_built(tab)
 
     def insert_tab(self, index: int, tab: Tab) -> Tab:
-        self.tab_list.insert(index, tab)
-        self.tabs.insertTab(index, tab, tab.title())
-        return tab
+        return self.lazy_tabs.add_built(tab, index)
+
+    @property
+    def tab_list(self) -> list[Tab]:
+        """The tabs built so far, in tab order (unbuilt tabs have nothing to refresh or save)."""
+        return self.lazy_tabs.built()
+
+    def tab(self, cls) -> Tab | None:
+        """The tab of class `cls`, built now if it was not yet."""
+        return self.lazy_tabs.tab(cls)
+
+    def for_each_tab(self, fn) -> None:
+        """Run `fn(tab)` on every tab built now and on each tab built later."""
+        self.lazy_tabs.for_each(fn)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -99,7 +122,8 @@ class MainWindow(QMainWindow):
         self.dataio = DataioMenu(self)
         self.file_menu.addSeparator()
         self.backups_action = self._action(self.file_menu, _("&Backups…"), self.show_backups)
-        self.demo_action = self._action(self.file_menu, _("Load &demonstration data"), self.load_demo)
+        self.demo_action = self._action(self.file_menu, _("Try with &sample data…"), self.try_demo)
+        self.demo_action.setVisible(not self.ctx.demo)
         install_export_menu(self)  # EPN identity and PDF exports, before Backups
         self.file_menu.addSeparator()
         self._action(self.file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -108,12 +132,15 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, _("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
 
-        for number, tab in enumerate(self.tab_list, start=1):
-            action = self._action(self.view_menu, tab.title(), lambda checked=False, t=tab: self.show_tab(t))
+        for number, spec in enumerate(self.lazy_tabs.specs(), start=1):
+            action = self._action(self.view_menu, _(spec.title),
+                                  lambda checked=False, s=spec: self.show_tab(self.lazy_tabs.build(s)))
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
         install_balance_menu(self)
+        self.view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)
         self._action(self.help_menu, _("&About PartnerDesk"), self.show_about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -149,10 +176,50 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, Tab) else None
 
     def show_tab(self, tab: Tab) -> None:
+        self.pages.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(tab)
 
+    # --- welcome (empty data folder) ------------------------------------------
+
+    def _build_welcome(self) -> WelcomePage:
+        page = WelcomePage()
+        page.identity_requested.connect(lambda: self.identity_action.trigger())
+        page.import_requested.connect(lambda: self.dataio.import_action.trigger())
+        page.partner_requested.connect(self._first_partner)
+        page.demo_requested.connect(self.try_demo)
+        page.skip_requested.connect(lambda: self.pages.setCurrentWidget(self.tabs))
+        return page
+
+    def _first_partner(self) -> None:
+        from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+        tab = self.tab(PartnersTab)
+        self.show_tab(tab)
+        tab.new_item()
+
+    def _leave_welcome(self, _area: str) -> None:
+        if self.pages.currentWidget() is self.welcome and not data.is_empty():
+            self.pages.setCurrentWidget(self.tabs)
+
+    def try_demo(self) -> None:
+        """A second PartnerDesk on a throw-away copy filled with sample data (as `--demo`); the
+        real data folder never receives demonstration data from the window."""
+        from partnerdesk import i18n
+
+        if self.launch(["--demo", "--lang", i18n.language()]):
+            self.statusBar().showMessage(_("Opening a window with sample data…"), 8000)
+        else:
+            QMessageBox.warning(self, _("Sample data"),
+                                _("The window with sample data could not be opened."))
+
+    def request_restart(self) -> None:
+        """Close, then start again (a change of language); app.py relaunches after closing."""
+        self.restart_requested = True
+        if not self.close():
+            self.restart_requested = False
+
     def tab_of(self, cls) -> Tab | None:
-        return next((t for t in self.tab_list if isinstance(t, cls)), None)
+        return self.tab(cls)
 
     def _new_item(self) -> None:
         if tab := self.current_tab():
@@ -163,14 +230,16 @@ class MainWindow(QMainWindow):
             tab.focus_search()
 
     def _broadcast(self, area: str) -> None:
-        for tab in self.tab_list:
-            tab.on_data_changed(area)
+        self.lazy_tabs.notify(area)  # the tab on show now, the others when shown
 
     def open_item(self, kind: str, item_id: int) -> None:
         if kind == "backups":  # "À faire": copy the backups outside the computer
             self.show_backups()
             return
-        for tab in self.tab_list:
+        for spec in self.lazy_tabs.specs():
+            if spec.tab is None and spec.opens is not None and kind not in spec.opens:
+                continue  # not built, and says it does not open this kind
+            tab = self.lazy_tabs.build(spec)
             if tab.open_item(kind, item_id):
                 self.show_tab(tab)
                 return
@@ -178,9 +247,13 @@ class MainWindow(QMainWindow):
     # --- commands -----------------------------------------------------------
 
     def show_about(self) -> None:
+        from partnerdesk.ui.dialogs.about import AboutDialog
+
         AboutDialog(self.ctx.paths, data.schema_version(), self).exec()
 
     def show_backups(self) -> None:
+        from partnerdesk.ui.dialogs.backups import BackupsDialog
+
         dialog = BackupsDialog(self.ctx.paths, self, tasks=self.ctx.tasks, before_restore=self.settle_all)
         dialog.restored.connect(self.after_data_swap)
         dialog.exec()
@@ -194,37 +267,10 @@ class MainWindow(QMainWindow):
 
     _after_restore = after_data_swap
 
-    def load_demo(self) -> None:
-        if not data.is_empty():
-            QMessageBox.information(
-                self, _("Demonstration data"),
-                _("Demonstration data can only be loaded into an empty data folder. "
-                  "To try the app without touching your data, start it with --demo."))
-            return
-        self.demo_action.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.statusBar().showMessage(_("Loading demonstration data…"))
-
-        def done(_result):
-            self.progress.hide()
-            self.demo_action.setEnabled(True)
-            self.ctx.signals.data_changed.emit("*")
-            self.statusBar().showMessage(_("Demonstration data loaded."), 8000)
-
-        def failed(_exc, details):
-            self.progress.hide()
-            self.demo_action.setEnabled(True)
-            show_error(self, _("The demonstration data could not be loaded."), details).exec()
-
-        self.ctx.tasks.run(lambda handle: demo.fill("small", paths=self.ctx.paths), done, failed)
-
     # --- window state -------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.ctx.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        window_state.restore(self, self.ctx.settings.value("window/geometry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(tab.can_leave() for tab in self.tab_list):

@@ -155,3 +155,14 @@ def test_archive_round_trips_the_new_fields_and_logos(tmp_path):
         assert database.execute_sql("SELECT department FROM affiliation").fetchone()[0] == "Accounting / Dungeon"
     finally:
         data.close_data()
+
+
+def test_an_orphan_logo_is_a_leftover(store):
+    from partnerdesk.services import leftovers
+
+    _import("vcard40_davx5.vcf", store)
+    used = database.execute_sql("SELECT logo FROM organisation WHERE logo <> ''").fetchone()[0]
+    orphan = store.logos_dir / "0123456789abcdef.jpg"
+    orphan.write_bytes(b"\xff\xd8\xff")
+    assert leftovers.orphan_files(store) == [orphan]
+    assert leftovers.clean(store, grace=0) == [orphan] and (store.logos_dir / used).is_file()

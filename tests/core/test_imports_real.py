@@ -248,3 +248,61 @@ def test_not_confident_shows_candidates_and_the_choice_is_used(store, tmp_path):
     assert "cp1250" in candidates and candidates["cp1250"] == ["Wałęsa;Łucja"]
     chosen = read_file(path, recall=False, encoding="cp1250")
     assert chosen.confident and chosen.contacts[0].last_name == "Wałęsa"
+
+
+def test_decompression_bomb_photo_is_listed_with_its_reason(store, tmp_path):
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(buffer, "PNG")  # 100 megapixels in a few kilobytes
+    payload = base64.b64encode(buffer.getvalue()).decode()
+    path = tmp_path / "bombe.vcf"
+    path.write_text(f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bombe;Léo;;;\r\nFN:Léo Bombe\r\nPHOTO;TYPE=PNG:{payload}\r\n"
+                    "END:VCARD\r\n", encoding="utf-8")
+    parsed = read_file(path)
+    plan = plan_for(parsed)
+    assert parsed.contacts[0].photo is None
+    assert any("Léo Bombe" in w and "too large" in w for w in plan.warnings)
+    result = apply_plan(plan, store)
+    assert result.people_created == 1 and result.photos == 0
+
+
+def test_a_photo_refused_at_write_time_is_listed(store, monkeypatch):
+    from partnerdesk.services import photos
+    from partnerdesk.services.imports import result_text
+
+    def refuse(*_args, **_kwargs):
+        raise photos.PhotoError(photos.DAMAGED)
+
+    monkeypatch.setattr(person_photos, "save_imported", refuse)
+    result = apply_plan(plan_for(read_file(DATA / "vcard30_iphone.vcf")), store)
+    assert result.photos == 0 and len(result.left_out) == 1
+    assert "François Minh Nguyen" in result.left_out[0] and "damaged" in result.left_out[0]
+    assert result.left_out[0] in result_text(result)
+
+
+def test_cli_asks_for_the_encoding_when_not_sure(tmp_path, capsys):
+    from partnerdesk.cli import main
+
+    path = tmp_path / "pl.csv"
+    path.write_bytes("Nom;Prénom;Courriel\nWałęsa;Łucja;l@exemple.pl\n".encode("cp1250"))
+    folder = str(tmp_path / "data")
+    assert main(["--data-dir", folder, "import", str(path)]) == 1
+    assert "--encoding cp1250: Wałęsa;Łucja" in capsys.readouterr().err
+    assert main(["--data-dir", folder, "import", "--encoding", "cp1250", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 card will be created: 1 person and 0 organisation" in out and "Import done: 1 person" in out
+
+
+def test_address_book_groups_are_not_tags(store):
+    from partnerdesk.services.imports import read_text
+
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Roux;Lou;;;\r\nFN:Lou Roux\r\nCATEGORIES:My Contacts,Bénévoles,"
+            "Starred in Android\r\nTEL;TYPE=FAX:02 99 00 00 09\r\nEND:VCARD\r\n")
+    plan = plan_for(read_text(text, "android.vcf"))
+    contact = plan.rows[0].contact
+    assert contact.tags == ["Bénévoles"]
+    assert contact.phones == ["+33299000009"] and contact.labels["+33299000009"] == {"kind": "fax"}

@@ -20,10 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.text import normalize
-from partnerdesk.export.attendance import AttendanceSheetDocument
-from partnerdesk.export.bilan import BilanDocument
-from partnerdesk.export.dossier import DossierDocument
-from partnerdesk.export.partner_sheet import PartnerSheetDocument
 from partnerdesk.i18n import _, document_language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import settings
@@ -36,7 +32,8 @@ from partnerdesk.store.models import Organisation, Project, ProjectSession
 __all__ = ["KINDS", "DocumentError", "Rendered", "render", "export", "suggested_name", "resolve_project",
            "resolve_organisation", "session_of_project", "store_logo", "save_identity", "validate_identity"]
 
-KINDS = ("dossier", "bilan", "partner", "partner-internal", "attendance")
+KINDS = ("dossier", "bilan", "partner", "partner-internal", "attendance", "minutes")
+MEETING_KINDS = ("minutes", "meeting_attendance")  # take a meeting id (services.meetings.documents)
 
 
 @dataclass
@@ -73,19 +70,41 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
 
 
 def _prepare_and_render(kind, paths, target_id, partner_id, today, identity, report):
-    """(data, the Document that rendered it) — the document keeps its `page_fill`."""
+    """(data, the Document that rendered it) — the document keeps its `page_fill`.
+    The renderers (ReportLab) are imported here, with the first document: not at start-up."""
     if kind == "dossier":
+        from partnerdesk.export.dossier import DossierDocument
+
         data = dossier_data(paths, target_id, partner_id, today)
         document = DossierDocument(data, identity)
     elif kind == "bilan":
+        from partnerdesk.export.bilan import BilanDocument
+
         data = bilan_data(paths, target_id, today)
         document = BilanDocument(data, identity)
     elif kind in ("partner", "partner-internal"):
+        from partnerdesk.export.partner_sheet import PartnerSheetDocument
+
         data = partner_sheet_data(paths, target_id, today, internal=kind == "partner-internal")
         document = PartnerSheetDocument(data, identity)
     elif kind == "attendance":
+        from partnerdesk.export.attendance import AttendanceSheetDocument
+
         data = attendance_data(target_id, today)
         document = AttendanceSheetDocument(data, identity)
+    elif kind in MEETING_KINDS:
+        from partnerdesk.services.meetings import documents as meeting_docs
+
+        if kind == "minutes":
+            from partnerdesk.export.minutes import MinutesDocument
+
+            data = meeting_docs.minutes_data(target_id, today)
+            document = MinutesDocument(data, identity)
+        else:
+            from partnerdesk.export.attendance import AttendanceSheetDocument
+
+            data = meeting_docs.attendance_data(target_id, today)
+            document = AttendanceSheetDocument(data, identity)
     else:
         raise ValueError(kind)
     report(1, 3)
@@ -110,7 +129,8 @@ def suggested_name(kind: str, title: str, day: dt.date | None = None) -> str:
     """A file name such as "Bilan - Ateliers numériques seniors.pdf" (safe on Windows too)."""
     prefix = {"dossier": _("Dossier"), "bilan": _("Report"), "partner": _("Partner sheet"),
               "partner-internal": _("Partner sheet (internal)"),
-              "attendance": _("Attendance sheet")}[kind]
+              "attendance": _("Attendance sheet"), "minutes": _("Minutes"),
+              "meeting_attendance": _("Attendance sheet")}[kind]
     clean = re.sub(r'[<>:"/\\|?*\x00-\x1f«»]+', " ", title)
     clean = " ".join(clean.split())[:80].strip(" .")
     suffix = f" {day.isoformat()}" if day else ""

@@ -11,7 +11,7 @@ preview (`Guess.confident` is False), never made silently.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from dataclasses import dataclass, field
 
 # Always tried, in this order of preference when two give the same text.
@@ -40,24 +40,25 @@ def _is_cjk(ch: str) -> bool:
             or 0xF900 <= code <= 0xFAFF or 0xAC00 <= code <= 0xD7AF or 0x20000 <= code <= 0x2FFFF)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def oddness(text: str) -> float:
-    """How unlikely this text is as the content of an address book (0 = nothing odd)."""
+    """How unlikely this text is as the content of an address book (0 = nothing odd). Only the
+    non-ASCII characters (and their neighbours) are looked at: linear, fast on mostly-ASCII files."""
     score = 0.0
-    chars = list(text)
-    for index, ch in enumerate(chars):
+    for match in _NON_ASCII.finditer(text):
+        index, ch = match.start(), match.group()
         code = ord(ch)
-        if code < 128:
-            continue
+        before = text[index - 1] if index else ""
         if ch in _WESTERN_LETTERS or ch in _COMMON_SIGNS:
-            before = chars[index - 1] if index else ""
             if ch.isupper() and before.islower():
                 score += 1  # "PrÈnom": a capital inside a word, the wrong table
             continue
         if 0xFF61 <= code <= 0xFF9F:
             score += 1  # half-width katakana: rare in today's text, frequent in misread Latin bytes
         if _is_cjk(ch):
-            before = chars[index - 1] if index else ""
-            after = chars[index + 1] if index + 1 < len(chars) else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
             latin = (before.isascii() and before.isalpha()) + (after.isascii() and after.isalpha())
             score += 0.5 * latin  # "B線f": Latin bytes read as CJK; "JPタワー" costs a little
         elif 0x80 <= code <= 0x9F or ch == "\ufffd":
@@ -66,10 +67,8 @@ def oddness(text: str) -> float:
             score += 2
         elif 0x100 <= code <= 0x24F:
             score += 0.5  # other European Latin letters (ł, č, ő): possible in names, less likely
-        elif unicodedata.category(ch).startswith("L"):
-            score += 1  # letters of other alphabets: possible, less likely
         else:
-            score += 1
+            score += 1  # letters of other alphabets, symbols: possible, less likely
     return score
 
 
@@ -117,7 +116,7 @@ def guess(raw: bytes, hint: str | None = None) -> Guess:
     scores = {enc: oddness(text) for enc, text in texts.items()}
     scored = sorted(texts, key=lambda enc: scores[enc])
     def tolerated(enc: str) -> float:  # a few odd characters in a long text (Japanese with "NPO法人")
-        return max(0.5, 0.02 * sum(1 for ch in texts[enc] if ord(ch) > 127))
+        return max(0.5, 0.02 * len(_NON_ASCII.findall(texts[enc])))
 
     plausible = [enc for enc in scored if scores[enc] <= tolerated(enc)]
     flawless = [enc for enc in plausible if scores[enc] == 0]

@@ -56,8 +56,8 @@ def describe(row) -> list[str]:
     if person == "person" and c.organisation:
         held = [x for x in (_("job title") if c.title else "", _("department « {name} »").format(name=c.department)
                             if c.department else "") if x]
-        out.append(_("Affiliation to « {name} »").format(name=c.organisation)
-                   + (": " + ", ".join(held) if held else ""))
+        out.append(_("Affiliation to « {name} »: {details}").format(name=c.organisation, details=", ".join(held))
+                   if held else _("Affiliation to « {name} »").format(name=c.organisation))
         if row.org_address is not None:
             out.append(_("Work address proposed for the organisation « {name} »").format(name=c.organisation))
     if c.logo is not None or (person != "person" and c.photo is not None):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from partnerdesk.domain.contact_points import Address
+from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact, Refusal
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _, ngettext
@@ -102,12 +102,14 @@ class _Index:
             if address or city or postcode:
                 self.orgs_with_address.add(oid)
 
-    def contacts_of(self, person_id: int) -> tuple[set[str], set[str]]:
-        row = database.execute_sql("SELECT emails, phones FROM person WHERE id = ?", (person_id,)).fetchone()
+    def contacts_of(self, person_id: int) -> tuple[set[str], set[str], set[str], list[Address]]:
+        row = database.execute_sql("SELECT emails, phones, websites, addresses FROM person WHERE id = ?",
+                                   (person_id,)).fetchone()
         try:
-            return {str(e).casefold() for e in json.loads(row[0] or "[]")}, set(json.loads(row[1] or "[]"))
+            return ({str(e).casefold() for e in json.loads(row[0] or "[]")}, set(json.loads(row[1] or "[]")),
+                    set(json.loads(row[2] or "[]")), addresses_from(json.loads(row[3] or "[]")))
         except (ValueError, TypeError):
-            return set(), set()
+            return set(), set(), set(), []
 
     def person(self, contact: Contact) -> tuple[tuple[int, str] | None, str]:
         for email in contact.emails:
@@ -192,9 +194,11 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
             row.match_id, row.match_label, row.match_reason = match[0], match[1], why
             plan.matches.append(row)
             if row.kind == "person":
-                known_emails, known_phones = index.contacts_of(match[0])
+                known_emails, known_phones, known_sites, known_places = index.contacts_of(match[0])
                 row.additions = [e for e in contact.emails if e.casefold() not in known_emails] + \
-                    [p for p in contact.phones if p not in known_phones]
+                    [p for p in contact.phones if p not in known_phones] + \
+                    [w for w in contact.websites if w not in known_sites] + \
+                    [a.one_line() for a in contact.addresses if not any(a.same_place(b) for b in known_places)]
         else:
             plan.creates.append(row)
         org_key = organisation_key(contact.organisation)

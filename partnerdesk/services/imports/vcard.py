@@ -13,6 +13,7 @@ import io
 import quopri
 import re
 import urllib.parse
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -243,11 +244,13 @@ def image_problem(data: bytes) -> tuple[str, str]:
     if ext is None:
         return "", _("it is not a readable image")
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > photos.MAX_PIXELS:
-                return "", _(photos.TOO_LARGE)
-            image.load()
-    except Image.DecompressionBombError:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                if image.width * image.height > photos.MAX_PIXELS:
+                    return "", _(photos.TOO_LARGE)
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return "", _(photos.TOO_LARGE)
     except Exception:  # noqa: BLE001 - Pillow raises many kinds on bad data
         return "", _(photos.DAMAGED)

@@ -27,6 +27,7 @@ class EncodingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importEncodingDialog")
         self.setWindowTitle(_("Which encoding?"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         intro = QLabel(_("PartnerDesk cannot tell for sure how « {name} » is encoded. Choose the reading in "
                          "which the names look right; nothing is imported before the review.").format(name=file_name))

@@ -214,7 +214,10 @@ class ImportWizard(QDialog):
         layout.addWidget(self.summary_label)
         self.review_tabs = QTabWidget()
         self.creates_model = RowsTableModel()
-        self.review_tabs.addTab(_table(self.creates_model, "importCreates"), _("To create"))
+        self.creates_view = _table(self.creates_model, "importCreates")
+        self.creates_view.setWordWrap(True)
+        self.creates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.review_tabs.addTab(self.creates_view, _("To create"))
         matches = QWidget()
         matches_layout = QVBoxLayout(matches)
         self.matches_model = MatchTableModel(self)
@@ -415,9 +418,14 @@ class ImportWizard(QDialog):
         self.summary_label.setText(plan.summary())
         rows = [[r.contact.line, r.contact.display_name,
                  r.contact.organisation if r.kind == "person" else _("organisation"),
-                 " · ".join(r.placements)] for r in plan.creates]
+                 "\n".join(r.placements)] for r in plan.creates]
         rows += [["", name, _("new organisation"), ""] for name in plan.new_organisations]
         self.creates_model.set_rows(rows, [_("Line"), _("Name"), _("Organisation"), _("What goes where")])
+        header = self.creates_view.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.creates_view.resizeRowsToContents()
         self.matches_model.set_rows(plan.matches)
         self.refused_model.set_rows([[r.line, r.reason, r.text] for r in plan.refused],
                                     [_("Line"), _("Reason"), _("Content")])

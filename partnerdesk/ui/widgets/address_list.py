@@ -3,7 +3,7 @@ postcode, city, region, country), a button to add one, a cross to remove one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from partnerdesk.domain.contact_points import PLACE_KINDS, Address
@@ -78,7 +78,7 @@ class AddressListEditor(QWidget):
         self.add_button = QPushButton(_("Add an address"))
         self.add_button.setObjectName("addAddressButton")
         self.add_button.clicked.connect(lambda: self.add(Address("home"), user=True))
-        self.column.addWidget(self.add_button)
+        self.column.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignLeft)
 
     def set_addresses(self, addresses: list[Address]) -> None:
         for block in list(self.blocks):

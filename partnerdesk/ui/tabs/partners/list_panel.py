@@ -3,6 +3,7 @@ list, and the actions on the filtered list or the selection."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import partners, search, tags
 from partnerdesk.ui.models.organisations import (
     COL_CITY,
@@ -39,12 +40,15 @@ from partnerdesk.ui.models.people import P_NAME, PersonFilterProxy, PersonTableM
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.partners import mailing
 from partnerdesk.ui.widgets.form import combo
+from partnerdesk.ui.widgets.loading import LoadingPlaceholder
+from partnerdesk.ui.widgets.organisation_picker import OrganisationPicker
 
 ORGANISATIONS, PEOPLE = 0, 1
 
 
 def _table(name: str, model) -> QTableView:
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setObjectName(name)
     table.setModel(model)
     table.setSortingEnabled(True)
@@ -96,6 +100,8 @@ class ListPanel(QWidget):
                           ("tag", self.tag_filter), ("cadence", self.cadence_filter)):
             box.currentIndexChanged.connect(lambda _i, n=name, b=box: self._filter(n, b.currentData()))
 
+        self._build_people_filters()
+
         self.org_model = OrganisationTableModel(self)
         self.org_proxy = OrganisationFilterProxy(self)
         self.org_proxy.setSourceModel(self.org_model)
@@ -118,6 +124,8 @@ class ListPanel(QWidget):
             table.selectionModel().currentRowChanged.connect(self._current_changed)
             table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
             table.installEventFilter(self)
+        self.placeholders = {ORGANISATIONS: LoadingPlaceholder(self.org_table),
+                             PEOPLE: LoadingPlaceholder(self.people_table)}
         self.stack = QStackedWidget()
         self.stack.addWidget(self.org_table)
         self.stack.addWidget(self.people_table)
@@ -128,7 +136,7 @@ class ListPanel(QWidget):
         self.new_button.setObjectName("newPartnerButton")
         self.new_button.setToolTip(_("New organisation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
-        self.tags_button = QPushButton(_("Tags…"))
+        self.tags_button = QPushButton(_("Manage tags…"))
         self.tags_button.setObjectName("tagsButton")
         self.tags_button.clicked.connect(self.tags_requested)
         self.mail_button = QToolButton()
@@ -139,6 +147,10 @@ class ListPanel(QWidget):
         self.copy_action = mail_menu.addAction(_("Copy the emails (for Bcc)"), self.copy_list_emails)
         self.copy_action.setObjectName("copyListEmails")
         self.write_action = mail_menu.addAction(_("Write to all (Bcc)…"), self.write_list)
+        mail_menu.addSeparator()
+        self.copy_relais_action = mail_menu.addAction(_("Copy the relays' emails (for Bcc)"), self.copy_relais_emails)
+        self.copy_relais_action.setObjectName("copyRelaisEmails")
+        self.write_relais_action = mail_menu.addAction(_("Write to the relays (Bcc)…"), self.write_relais)
         self.mail_button.setMenu(mail_menu)
         self.trash_button = QPushButton(_("Trash…"))
         self.trash_button.setObjectName("trashButton")
@@ -146,6 +158,7 @@ class ListPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
+        top.addWidget(self.count_label)  # up here: the buttons below need the width on 1366 px
         top.addWidget(self.view_box)
         self.filters = QWidget()
         filters = QGridLayout(self.filters)  # two rows of three: every label stays readable
@@ -161,52 +174,89 @@ class ListPanel(QWidget):
         actions.addWidget(self.mail_button)
         actions.addWidget(self.trash_button)
         actions.addStretch(1)
-        actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.filters)
+        layout.addWidget(self.people_filters)
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
         self._silent = False
         self._in_selection = False
         self._stale: set[int] = set()
+        self._generation = 0
+        self.loading = False  # a background query of the list is under way
+        self._wanted: tuple[str, int] | None = None  # asked to select while loading
 
     # --- data -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Reload the list on show in the background (the other one when the user switches to it)."""
+        self._load(self.view_box.currentIndex())
+
+    def _load(self, which: int) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        model = self.org_model if which == ORGANISATIONS else self.people_model
+        if not model.rowCount():
+            self.count_label.setText(_("Loading…"))
+            self.placeholders[which].show_while(True)
+        fetch = partners.list_organisations if which == ORGANISATIONS else partners.list_people
+        # Read and sorted in the worker: the GUI thread only swaps the rows in.
+        self.ctx.tasks.run(lambda _handle: (*model.arranged(fetch()), tags.list_tags()),
+                           lambda result: self._loaded(generation, which, *result),
+                           lambda _exc, _details: self._load_failed(generation))
+
+    def _load_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self.loading = False
+            for placeholder in self.placeholders.values():
+                placeholder.show_while(False)
+            self.count_label.setText(_("The list could not be read."))
+
+    def _loaded(self, generation: int, which: int, rows: list, order, tag_list: list) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a newer load is under way, or the panel is gone
         if self._in_selection:
             # A card saved while the selection changes: resetting the models inside the
-            # selection model's signal would pull the rows from under Qt. Refresh just after.
-            QTimer.singleShot(0, self.refresh)
+            # selection model's signal would pull the rows from under Qt. Apply just after.
+            QTimer.singleShot(0, lambda: self._loaded(generation, which, rows, order, tag_list))
             return
-        kind, current = self.current()
+        kind, current = self._wanted or self.current()
+        self._wanted = None
         self._silent = True
         try:
-            # Only the list on show is reloaded; the other one when the user switches to it.
-            if self.view_box.currentIndex() == ORGANISATIONS:
-                self.org_model.set_rows(partners.list_organisations())
-            else:
-                self.people_model.set_rows(partners.list_people())
-            self._stale = {PEOPLE if self.view_box.currentIndex() == ORGANISATIONS else ORGANISATIONS}
-            self._refresh_tag_filter()
+            (self.org_model if which == ORGANISATIONS else self.people_model).set_rows(rows, order)
+            self._stale = {PEOPLE if which == ORGANISATIONS else ORGANISATIONS}
+            self.loading = False
+            self.placeholders[which].show_while(False)
+            self._refresh_tag_filter(tag_list)
             self.apply_search(self.search_box.text())
             if current is not None:
                 self.select(kind, current)
         finally:
             self._silent = False
 
-    def _refresh_tag_filter(self) -> None:
+    def _refresh_tag_filter(self, tag_list) -> None:
         chosen = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(_("All tags"), None)
-        for tag in tags.list_tags():
+        for tag in tag_list:
             self.tag_filter.addItem(tag.name, tag.id)
         index = self.tag_filter.findData(chosen)
         self.tag_filter.setCurrentIndex(max(index, 0))
         self.tag_filter.blockSignals(False)
         self.org_proxy.set_filter("tag", self.tag_filter.currentData())
+        chosen = self.person_tag_filter.currentData()
+        self.person_tag_filter.blockSignals(True)
+        self.person_tag_filter.clear()
+        for index in range(self.tag_filter.count()):
+            self.person_tag_filter.addItem(self.tag_filter.itemText(index), self.tag_filter.itemData(index))
+        self.person_tag_filter.setCurrentIndex(max(self.person_tag_filter.findData(chosen), 0))
+        self.person_tag_filter.blockSignals(False)
+        self.people_proxy.set_filter("tag", self.person_tag_filter.currentData())
 
     def apply_search(self, text: str) -> None:
         """Runs at every keystroke: the index answers in a few milliseconds."""
@@ -220,25 +270,61 @@ class ListPanel(QWidget):
         self.org_proxy.set_filter(name, value)
         self._update_count()
 
+    def _build_people_filters(self) -> None:
+        """People: by tag, relais, kind of organisation and organisation."""
+        self.person_tag_filter = QComboBox()
+        self.person_tag_filter.setObjectName("filterPersonTag")
+        self.relais_filter = QComboBox()
+        self.relais_filter.setObjectName("filterRelais")
+        self.relais_filter.addItem(_("Relays or not"), None)
+        self.relais_filter.addItem(_("Relays only"), True)
+        self.relais_filter.addItem(_("Not relays"), False)
+        self.person_kind_filter = combo("filterPersonKind", OrgKind.choices(), _("All kinds"))
+        self.person_org_filter = OrganisationPicker(allow_create=False)
+        self.person_org_filter.setObjectName("filterPersonOrganisation")
+        self.person_org_filter.setPlaceholderText(_("Any organisation (type its name)"))
+        self.person_org_filter.chosen.connect(lambda org_id: self._people_filter("organisation", org_id or None))
+        self.person_org_filter.textChanged.connect(self._organisation_text_changed)
+        for name, box in (("tag", self.person_tag_filter), ("relais", self.relais_filter),
+                          ("kind", self.person_kind_filter)):
+            box.currentIndexChanged.connect(lambda _i, n=name, b=box: self._people_filter(n, b.currentData()))
+        self.people_filters = QWidget()
+        grid = QGridLayout(self.people_filters)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, widget in enumerate((self.person_tag_filter, self.relais_filter, self.person_kind_filter,
+                                    self.person_org_filter)):
+            grid.addWidget(widget, n // 2, n % 2)
+        self.people_filters.hide()
+
+    def _organisation_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._people_filter("organisation", None)
+
+    def _people_filter(self, name: str, value) -> None:
+        self.people_proxy.set_filter(name, value)
+        self._update_count()
+
     def _switch_view(self, index: int) -> None:
         if index in self._stale:
             self._stale.discard(index)
-            if index == ORGANISATIONS:
-                self.org_model.set_rows(partners.list_organisations())
-            else:
-                self.people_model.set_rows(partners.list_people())
+            self._load(index)
         self.stack.setCurrentIndex(index)
         self.filters.setVisible(index == ORGANISATIONS)
+        self.people_filters.setVisible(index == PEOPLE)
         self.new_button.setToolTip(_("New organisation (Ctrl+N)") if index == ORGANISATIONS
                                    else _("New person (Ctrl+N)"))
         self.apply_search(self.search_box.text())
 
     def _update_count(self) -> None:
+        if self.loading:
+            return  # "Loading…" stays until the rows are there
         if self.view_box.currentIndex() == ORGANISATIONS:
-            text = _("{shown} of {total} organisations").format(shown=self.org_proxy.rowCount(),
+            text = ngettext("{shown} of {total} organisation", "{shown} of {total} organisations",
+                            self.org_model.rowCount()).format(shown=self.org_proxy.rowCount(),
                                                                  total=self.org_model.rowCount())
         else:
-            text = _("{shown} of {total} people").format(shown=self.people_proxy.rowCount(),
+            text = ngettext("{shown} of {total} person", "{shown} of {total} people",
+                            self.people_model.rowCount()).format(shown=self.people_proxy.rowCount(),
                                                          total=self.people_model.rowCount())
         self.count_label.setText(text)
 
@@ -266,20 +352,21 @@ class ListPanel(QWidget):
                 item_id = -1
             else:
                 self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
+        if self.loading and item_id != -1:
+            self._wanted = (self.view_kind(), item_id)  # selected once the rows are there
         table = self.table()
         proxy = table.model()
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            if index.data(IdRole) == item_id:
-                previous, self._silent = self._silent, silent
-                try:
-                    table.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                        | QItemSelectionModel.SelectionFlag.Rows)
-                    table.scrollTo(index)
-                finally:
-                    self._silent = previous
-                return True
+        source = proxy.sourceModel()
+        index = proxy.mapFromSource(source.index(source.row_of(item_id), 0))
+        if index.isValid():
+            previous, self._silent = self._silent, silent
+            try:
+                table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                table.scrollTo(index)
+            finally:
+                self._silent = previous
+            return True
         if silent:
             table.selectionModel().blockSignals(True)
             table.clearSelection()
@@ -327,7 +414,7 @@ class ListPanel(QWidget):
             tags.tag_organisations(tag_id, ids)
         else:
             tags.tag_people(tag_id, ids)
-        self.ctx.signals.status_message.emit(_("Tag added to {count} cards.").format(count=len(ids)))
+        self.ctx.signals.status_message.emit(ngettext("Tag added to {count} card.", "Tag added to {count} cards.", len(ids)).format(count=len(ids)))
         self.ctx.signals.data_changed.emit("tags")
 
     # --- emails of the filtered list ----------------------------------------------------
@@ -336,6 +423,19 @@ class ListPanel(QWidget):
         if self.view_kind() == "organisation":
             return partners.emails_of(organisation_ids=self.org_proxy.visible_ids())
         return partners.emails_of(person_ids=self.people_proxy.visible_ids())
+
+    def relais_emails(self) -> list[str]:
+        """The relays of the filtered list: those shown (people) or those of the
+        organisations shown."""
+        if self.view_kind() == "organisation":
+            return partners.relais_emails(organisation_ids=self.org_proxy.visible_ids())
+        return partners.relais_emails(person_ids=self.people_proxy.visible_ids())
+
+    def copy_relais_emails(self) -> None:
+        mailing.copy_emails(self, self.ctx, self.relais_emails())
+
+    def write_relais(self) -> None:
+        mailing.write_bcc(self, self.ctx, self.relais_emails())
 
     def copy_list_emails(self) -> None:
         mailing.copy_emails(self, self.ctx, self.list_emails())

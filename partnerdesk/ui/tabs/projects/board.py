@@ -34,6 +34,7 @@ from partnerdesk.i18n import _, format_date, format_money
 from partnerdesk.services import pipeline, projects
 from partnerdesk.ui.models.cards import CardListModel
 from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.tabs.projects import convention_offer
 from partnerdesk.ui.tabs.projects.commands import MoveCardCommand
 from partnerdesk.ui.tabs.projects.dialogs import ProposalsDialog, ReasonDialog
 
@@ -250,9 +251,30 @@ class PipelineBoard(QWidget):
         scroll.setWidget(row)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll
         outer.addWidget(scroll, 1)
         self._build_actions()
+        self._stale = False  # changed while hidden: reloaded when shown
         ctx.signals.data_changed.connect(self._on_data_changed)
+
+    def hidden_in_shown_window(self) -> bool:
+        """Nobody sees this board now, but its window is on screen: it can catch up when shown."""
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def reload_later(self) -> None:
+        """Read the cards when the board is next shown (or `catch_up()` is called)."""
+        self._stale = True
+
+    def catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            if self.cross_project:
+                self._fill_filters()
+            self.reload()
 
     # --- loading ------------------------------------------------------------
 
@@ -289,6 +311,9 @@ class PipelineBoard(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        if self.hidden_in_shown_window():
+            self._stale = True  # read when shown (the all-projects board holds every card)
+            return
         if self.cross_project:
             cards = projects.list_cards(self.project_filter.currentData(), self.charge_filter.currentData())
         elif self.project_id is None:
@@ -306,6 +331,9 @@ class PipelineBoard(QWidget):
 
     def _on_data_changed(self, area: str) -> None:
         if area in ("projects", "organisations", "*"):
+            if self.hidden_in_shown_window():
+                self._stale = True
+                return
             if self.cross_project:
                 self._fill_filters()
             selected = self.selected_card()
@@ -345,6 +373,7 @@ class PipelineBoard(QWidget):
                 index = column.model.index(row)
                 column.view.setCurrentIndex(index)
                 column.view.scrollTo(index)
+                self.scroll.ensureWidgetVisible(column, 12, 0)  # a column off-screen on a 1366 px window
                 column.view.setFocus()
                 for other in self.columns.values():
                     if other is not column:
@@ -455,12 +484,17 @@ class PipelineBoard(QWidget):
         self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(
             name=card.organisation_name, stage=_(Stage(stage).label)))
+        offer = (lambda: setattr(self, "convention_box", convention_offer.check(self, self.ctx, card))) \
+            if stage == Stage.CONVENTION_SIGNEE.value else (lambda: None)
         if self.offer_proposals and stage != card.stage:
             proposals = pipeline.proposals_for_card(card.id, stage)
             if proposals:
                 self.proposals_dialog = ProposalsDialog(card.organisation_name, _(Stage(stage).label), proposals, self)
                 self.proposals_dialog.accepted.connect(lambda: self._accept_proposals(card.id))
+                self.proposals_dialog.finished.connect(lambda _result: offer())  # one question at a time
                 self.proposals_dialog.open()
+                return
+        offer()
 
     def _accept_proposals(self, card_id: int) -> None:
         chosen = self.proposals_dialog.chosen() if self.proposals_dialog else []

@@ -29,6 +29,7 @@ from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.people_grid import PeopleGridListModel
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.trombinoscope import OPENS, TITLE
 from partnerdesk.ui.tabs.trombinoscope.delegate import PersonCardDelegate
 from partnerdesk.ui.thumbnails import ThumbnailProvider
 from partnerdesk.ui.widgets.empty_state import EmptyState
@@ -52,6 +53,7 @@ def keep_out_of_the_collector() -> None:
 class TrombinoscopeTab(Tab):
     areas = ("people", "organisations", "tags", "photos", "projects")
     object_name = "trombinoscopeTab"
+    opens = OPENS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -164,7 +166,7 @@ class TrombinoscopeTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Trombinoscope")
+        return _(TITLE)
 
     # --- data -------------------------------------------------------------------------
 
