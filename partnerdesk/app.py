@@ -7,7 +7,7 @@ import shutil
 import sys
 import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,9 +15,10 @@ from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
-from partnerdesk.services import data, demo
+from partnerdesk.services import data
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
+from partnerdesk.ui import integrity_watch, watchdog
 from partnerdesk.ui.errors import install_excepthook
 from partnerdesk.ui.tasks import TaskRunner
 
@@ -53,50 +54,52 @@ def install_qt_translations(app: QApplication, lang: str) -> None:
     QLocale.setDefault(QLocale(lang))
 
 
-def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
+def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
-    can be done (the newest good backup, read-only viewing). None when the user gave up."""
+    can be done (the newest good backup, read-only viewing). False when the user gave up."""
     try:
-        return data.open_data(paths)
+        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
     except data.DatabaseBusy:
         startup.already_running(paths)
-        return None
+        return False
     except data.NewerDatabaseError as exc:  # never opened: a backup would be as new, nothing to offer
         log.error("database from a newer version: %s", exc)
         startup.cannot_start(paths, str(exc))
-        return None
+        return False
     except data.DataUnusable as exc:
         log.error("database unusable at start: %s (%s)", exc.state.kind, exc.state.reason)
         if exc.state.read_only:
-            return _open_read_only(paths, str(exc)) if startup.offer_read_only(paths, str(exc)) else None
+            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else None
         if not exc.state.needs_restore:  # locked by another program
             startup.cannot_start(paths, str(exc))
-            return None
+            return False
         if not startup.offer_restore(paths, str(exc)):
-            return None
+            return False
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened")
         startup.cannot_start(paths, startup.failure_text(exc))
-        return None
+        return False
     try:
-        return data.open_data(paths)
+        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened after a restore")
         startup.cannot_start(paths, startup.failure_text(exc))
-        return None
+        return False
 
 
-def _open_read_only(paths: DataPaths, reason: str) -> data.DataFolder | None:
+def _open_read_only(paths: DataPaths) -> data.DataFolder | bool:
     try:
         return data.open_data(paths, read_only=True)
     except (data.StoreError, OSError) as exc:
         log.exception("read-only opening failed")
         startup.cannot_start(paths, startup.failure_text(exc))
-        return None
+        return False
 
 
 def _data_paths(args) -> DataPaths:
     if args.demo:
+        from partnerdesk.services import demo  # the demo generators load only for --demo
+
         return demo.temporary_folder()
     paths = DataPaths(resolve_data_dir(args.data_dir))
     try:
@@ -134,9 +137,11 @@ def run_gui(args) -> int:
         return 1
     try:
         folder = open_with_recovery(paths)
-        if folder is None:
+        if not folder:
             return 1
         if args.demo:
+            from partnerdesk.services import demo
+
             demo.fill("small", paths=paths)
         from partnerdesk.ui.main_window import MainWindow
 
@@ -148,15 +153,16 @@ def run_gui(args) -> int:
             demo=args.demo,
         )
         window = MainWindow(ctx)
+        window.watchdog = watchdog.from_settings(ctx.settings)  # PARTNERDESK_WATCHDOG=1|debug
         install_excepthook(lambda: window)
         startup.show_folder_notices(window, folder)
         window.show()
+        if not folder.read_only:
+            integrity_watch.check_in_background(window, paths)  # quick check at start, the full one now
         if args.exit_after_start:
-            def report():
-                print(f"started_in_ms={1000 * (time.perf_counter() - started):.1f}", flush=True)
-                window.close()
+            from partnerdesk.ui import startup_report
 
-            QTimer.singleShot(0, report)
+            startup_report.install(window, started)  # prints when painted and usable, then quits
         return app.exec()
     finally:
         data.close_data()

@@ -23,12 +23,6 @@ from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
-from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.dates import format_datetime as _babel_format_datetime
-from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
-
 from partnerdesk.paths import resource
 
 SUPPORTED = ("fr", "en")
@@ -67,7 +61,12 @@ def language() -> str:
 
 @lru_cache(maxsize=4)
 def _cached_catalog(lang: str) -> dict[str, str]:
-    return load_catalog(lang) if lang != "en" else {}
+    """The catalogue of documents: in French, with typographic apostrophes ("l’EPN")."""
+    if lang == "en":
+        return {}
+    from partnerdesk.domain.grammar import typographic
+
+    return {source: typographic(target) for source, target in load_catalog(lang).items()}
 
 
 @contextmanager
@@ -111,6 +110,8 @@ def load_catalog(lang: str, locale_dir: Path | None = None) -> dict[str, str]:
     merged: dict[str, str] = {}
     if not folder.is_dir():
         return merged
+    from babel.messages.pofile import read_po  # Babel is imported when first needed (fast CLI start)
+
     for po in sorted(folder.glob("*.po")):
         with po.open("rb") as handle:
             catalog = read_po(handle, locale=lang)
@@ -147,7 +148,15 @@ def format_date(value: dt.date | None) -> str:
         value = value.date()
     if language() == "fr":
         return value.strftime("%d/%m/%Y")
-    return _babel_format_date(value, format="medium", locale=babel_locale())
+    return _babel_date(value, babel_locale())
+
+
+@lru_cache(maxsize=4096)
+def _babel_date(value: dt.date, locale: str) -> str:
+    """Babel reads its locale data on every call: lists show the same dates again and again."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format="medium", locale=locale)
 
 
 def format_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
@@ -155,18 +164,30 @@ def format_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
         return ""
     if language() == "fr":
         return value.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
-    return _babel_format_datetime(value, format="medium" if seconds else "short", locale=babel_locale())
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return babel_format_datetime(value, format="medium" if seconds else "short", locale=babel_locale())
 
 
 def format_money(amount: float | Decimal | int | None) -> str:
     """1 234,50 € in French."""
     if amount is None:
         return ""
-    return format_currency(amount, "EUR", locale=babel_locale())
+    return _babel_money(amount, babel_locale())
+
+
+@lru_cache(maxsize=4096)
+def _babel_money(amount, locale: str) -> str:
+    """Cached like dates: a board or a budget paints the same amounts on every repaint."""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, "EUR", locale=locale)
 
 
 def format_number(value: float | int, decimals: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    from babel.numbers import format_decimal
+
     return format_decimal(value, format=pattern, locale=babel_locale())
 
 
@@ -190,4 +211,6 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def month_name(month: int) -> str:
+    from babel import Locale
+
     return Locale.parse(babel_locale()).months["format"]["wide"][month]

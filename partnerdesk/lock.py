@@ -9,8 +9,14 @@ from pathlib import Path
 
 
 class InstanceLock:
-    def __init__(self, path: Path):
+    """`record_pid` writes the holder's pid into the file (not for a lock on a database file);
+    `offset` is where the Windows byte-range lock sits (past the end of a database file, where
+    SQLite never reads or locks)."""
+
+    def __init__(self, path: Path, *, record_pid: bool = True, offset: int = 0):
         self.path = Path(path)
+        self.record_pid = record_pid
+        self.offset = offset
         self._fd: int | None = None
 
     def acquire(self) -> bool:
@@ -18,11 +24,12 @@ class InstanceLock:
         if self._fd is not None:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         try:
             if sys.platform == "win32":
                 import msvcrt
 
+                os.lseek(fd, self.offset, 0)
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             else:
                 import fcntl
@@ -31,8 +38,9 @@ class InstanceLock:
         except OSError:
             os.close(fd)
             return False
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        if self.record_pid:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
         self._fd = fd
         return True
 
@@ -49,7 +57,7 @@ class InstanceLock:
             import msvcrt
 
             try:
-                os.lseek(self._fd, 0, 0)
+                os.lseek(self._fd, self.offset, 0)
                 msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
             except OSError:
                 pass

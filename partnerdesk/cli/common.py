@@ -11,7 +11,6 @@ from partnerdesk.i18n import _
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import DataPaths, resolve_data_dir
-from partnerdesk.services import data, health
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +36,17 @@ def locked(paths: DataPaths):
 
 
 @contextlib.contextmanager
-def opened(args, *, daily_backup: bool = False):
-    """The data folder, locked and opened; closed on exit."""
+def opened(args, *, daily_backup: bool = False, full_check: bool = False):
+    """The data folder, locked and opened; closed on exit. The database gets SQLite's quick check
+    (a full integrity check of a large file takes most of a second: `partnerdesk check` runs it,
+    and every backup checks its copy)."""
+    from partnerdesk.services import data  # peewee and the store load only for commands that open data
+
     paths = data_paths(args)
     setup_logging(paths.logs_dir)
     with locked(paths):
         try:
-            data.open_data(paths, daily_backup=daily_backup)
+            data.open_data(paths, daily_backup=daily_backup, full_check=full_check)
         except data.NewerDatabaseError as exc:  # complete French message of its own
             raise CommandError(str(exc)) from exc
         except data.DatabaseBusy as exc:
@@ -76,6 +79,8 @@ def run(fn):
         except Exception as exc:  # noqa: BLE001 - no traceback reaches the user
             if logging.getLogger().handlers:  # never the stderr fallback: the user sees a message only
                 log.error("command failed\n%s", "".join(traceback.format_exception(exc)))
+            from partnerdesk.services import health
+
             message = health.describe_failure(exc) or _(
                 "Something went wrong: {error}. Your data is safe: the last saved state is kept. "
                 "The details were written to the log file.").format(error=exc.__class__.__name__)

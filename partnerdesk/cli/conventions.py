@@ -11,10 +11,11 @@ from pathlib import Path
 from partnerdesk.cli.common import CommandError, opened
 from partnerdesk.domain.merge_fields import PROBLEM_LABELS
 from partnerdesk.i18n import _
-from partnerdesk.services import convention_output
 
 
 def export_convention(args) -> int:
+    from partnerdesk.services import convention_output  # odfpy and ReportLab load only here
+
     raw_id = getattr(args, "id", None) or getattr(args, "target", None)
     try:
         convention_id = int(raw_id)

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, data_paths, locked, opened, run
 from partnerdesk.i18n import _, format_datetime
-from partnerdesk.services import backups, data, demo, health, partners
+from partnerdesk.lock import InstanceLock
+from partnerdesk.paths import DataPaths, resolve_data_dir
+
+# The sizes of services.demo.SIZES (tests/core/test_import_guard.py checks), named here so that
+# building the parser does not import the demo generators.
+DEMO_SIZES = ("large", "small")
 
 
 def register(sub) -> None:
@@ -18,12 +23,14 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="check the database's integrity and list the backups")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("demo", help="fill an empty data folder with demonstration data")
-    p.add_argument("--size", choices=sorted(demo.SIZES), default="small")
+    p.add_argument("--size", choices=DEMO_SIZES, default="small")
     p.set_defaults(func=cmd_demo)
 
 
 @run
 def cmd_backup(args):
+    from partnerdesk.services import backups
+
     with opened(args) as paths:
         try:
             made = backups.backup_now(paths)
@@ -34,6 +41,8 @@ def cmd_backup(args):
 
 @run
 def cmd_restore(args):
+    from partnerdesk.services import backups
+
     paths = data_paths(args)
     source = args.file.expanduser().resolve()
     if not source.is_file():
@@ -50,8 +59,18 @@ def cmd_restore(args):
 
 @run
 def cmd_check(args):
-    paths = data_paths(args)
-    found = backups.state(paths)
+    from partnerdesk.services import backups, health
+
+    paths = DataPaths(resolve_data_dir(args.data_dir))  # not created, not written: looked at
+    lock = InstanceLock(paths.lock_path)
+    try:
+        mine = paths.root.is_dir() and lock.acquire()  # a restore is finished only when PartnerDesk is not open
+    except OSError:  # read-only folder
+        mine = False
+    try:
+        found = backups.state(paths, recover_first=mine)
+    finally:
+        lock.release()
     print(health.describe(found, paths))
     if found.kind not in ("ok", "new"):
         good = backups.newest_good(paths) if found.needs_restore else None
@@ -65,6 +84,8 @@ def cmd_check(args):
 
 @run
 def cmd_demo(args):
+    from partnerdesk.services import data, demo, partners
+
     with opened(args) as paths:
         if not data.is_empty():
             raise CommandError(_("The data folder {path} is not empty: demonstration data is only loaded "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from partnerdesk.cli.common import opened, run
 from partnerdesk.i18n import _
-from partnerdesk.services import search
 
 
 def register(sub) -> None:
@@ -17,6 +16,8 @@ def register(sub) -> None:
 
 @run
 def cmd_find(args):
+    from partnerdesk.services import search
+
     text = " ".join(args.text)
     with opened(args):
         result = search.find(text, limit=args.limit)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from partnerdesk.cli.common import opened, run
+from partnerdesk.domain.engagement import Engagement, partner_figures
 from partnerdesk.domain.projects import ProjectStatus, Stage
 from partnerdesk.domain.todo import TodoKind
-from partnerdesk.i18n import _, format_date, format_percent
-from partnerdesk.services import projects, sessions, todo
+from partnerdesk.i18n import _, format_date, format_percent, ngettext
 
 
 def register(sub) -> None:
@@ -25,6 +25,8 @@ def _label(enum, value: str) -> str:
 
 @run
 def cmd_projects(args):
+    from partnerdesk.services import projects, sessions
+
     with opened(args):
         rows = projects.list_projects(args.search, year=args.year)
         for p in rows:
@@ -34,6 +36,12 @@ def cmd_projects(args):
                       for s in Stage if p.stage_counts.get(s.value)]
             if stages:
                 print("    " + ", ".join(stages))
+                figures = partner_figures(projects.standings_of(p.id))  # the rule of the screens and documents
+                print("    " + ngettext("{count} partner engaged", "{count} partners engaged", figures.partners)
+                      .format(count=figures.partners) + ", " + ngettext(
+                          "{count} under discussion", "{count} under discussion",
+                          figures.count(Engagement.EN_DISCUSSION)).format(
+                          count=figures.count(Engagement.EN_DISCUSSION)))
             t = sessions.totals(p.id)
             if t.scheduled:
                 print("    " + _("{held} sessions held out of {scheduled}, {people} participants, "
@@ -45,6 +53,8 @@ def cmd_projects(args):
 
 @run
 def cmd_todo(args):
+    from partnerdesk.services import todo
+
     with opened(args):
         items = todo.items()
         for item in items:

@@ -6,7 +6,6 @@ from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.domain.review import CardKind
 from partnerdesk.i18n import _, format_date, ngettext
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.services import partners, photos, review
 
 
 def register(sub) -> None:
@@ -24,6 +23,8 @@ def register(sub) -> None:
 
 @run
 def cmd_review(args):
+    from partnerdesk.services import review
+
     with opened(args):
         if args.set_period is not None:
             try:
@@ -43,6 +44,8 @@ def cmd_review(args):
 
 @run
 def cmd_photo(args):
+    from partnerdesk.services import partners, photos
+
     with opened(args) as paths:
         person = partners.get_person(args.person_id)
         if person is None:

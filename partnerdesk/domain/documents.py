@@ -54,6 +54,7 @@ class BudgetLine:
     amount: float
     funded_by: str = ""  # the partner's name, "Fonds propres de l'EPN", or "" when still to find
     secured: bool = False  # the funding is committed (signed or obtained)
+    note: str = ""  # e.g. the partner planned has withdrawn: the line is to find again
 
 
 @dataclass
@@ -85,6 +86,8 @@ class Addressee:
     person: str = ""
     role: str = ""
     stage: str = ""
+    article: str | None = None  # the card's article form (domain/grammar.py), None = proposed
+    kind: str = ""
 
 
 @dataclass
@@ -108,6 +111,7 @@ class DossierData:
     addressee: Addressee | None = None
     cover_photo: Picture | None = None
     contact: Contact = field(default_factory=Contact)
+    discussed: int = 0  # partners still under discussion (counted, not named, next to "Déjà engagés")
 
     @property
     def budget_total(self) -> float:
@@ -165,9 +169,14 @@ class PartnerTime:
 
 @dataclass
 class BilanData:
+    """The bilan handed to partners. Partners are the engaged ones only (domain/engagement.py);
+    sessions are the held and the cancelled ones (`SessionData.is_held`)."""
+
     title: str
     generated_on: dt.date
     bilan_text: str = ""
+    objectives: list[str] = field(default_factory=list)  # what the project aimed at, one per line
+    people: int | None = None  # distinct people among the names on the attendance sheets (None: no names)
     start: dt.date | None = None
     end: dt.date | None = None
     publics: list[str] = field(default_factory=list)

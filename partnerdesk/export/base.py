@@ -23,15 +23,17 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
-from partnerdesk.domain.grammar import tight
+from partnerdesk.domain.grammar import OrgName, day_month_year, tight
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.images import logo_image
-from partnerdesk.i18n import _, babel_locale, format_money, language
+from partnerdesk.export.pagination import KeepStart
+from partnerdesk.i18n import _, babel_locale, format_date, format_money, language
 from partnerdesk.paths import resource
 
 log = logging.getLogger(__name__)
@@ -61,11 +63,25 @@ _fonts_ready = False
 rl_config.useA85 = 0
 
 
+def _to_unicode_cmap(fontname, subset):
+    """ReportLab 4-5 writes code points above U+FFFF (the emoji DejaVu draws) as odd-length
+    hex in the ToUnicode map, so PDF readers cannot copy or search them; write UTF-16 instead."""
+    text = _original_cmap(fontname, subset)
+    for v in subset:
+        if v > 0xFFFF:
+            text = text.replace("<%04X>" % v, "<%s>" % chr(v).encode("utf-16-be").hex().upper())
+    return text
+
+
+_original_cmap = ttfonts.makeToUnicodeCMap
+
+
 def register_fonts() -> None:
     """Register the DejaVu family once (covers French, œ, € and « »)."""
     global _fonts_ready
     if _fonts_ready:
         return
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     folder = resource("fonts")
     for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
         pdfmetrics.registerFont(TTFont(name, str(folder / f"{name}.ttf")))
@@ -83,12 +99,40 @@ def money(amount: float | None) -> str:
     return format_money(amount)
 
 
+_glyphs: dict | None = None
+
+
+def drawable(value: object) -> str:
+    """`value` as text without the characters the font has no glyph for (some emoji, rare
+    symbols): ReportLab would print an empty box for them."""
+    global _glyphs
+    if _glyphs is None:
+        register_fonts()
+        _glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
+    value = "" if value is None else str(value)
+    if value.isascii():
+        return value
+    return "".join(c for c in value if c in "\n\r\t" or ord(c) in _glyphs)
+
+
 def esc(text: object) -> str:
-    """Any user text, made safe for Paragraph markup: & < > escaped, line breaks kept."""
+    """Any user text, made safe for Paragraph markup: characters the font cannot draw dropped,
+    & < > escaped, line breaks kept."""
     if text is None:
         return ""
-    value = escape(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    value = escape(drawable(text)).replace("\r\n", "\n").replace("\r", "\n")
     return tight(value).replace("\n", "<br/>")
+
+
+def org_text(name: str, article: str | None = None, kind: str = "") -> str:
+    """An organisation's name as a French sentence writes it ("la Caisse…", "l’Association…");
+    the name alone in English."""
+    return OrgName(name, article, kind).bare() if language() == "fr" else name
+
+
+def long_date(day: dt.date) -> str:
+    """Dates in words on covers and in letters ("30 novembre 2026")."""
+    return day_month_year(day) if language() == "fr" else format_date(day)
 
 
 def table_style(commands: list) -> TableStyle:
@@ -117,8 +161,27 @@ def hex_of(colour: colors.Color) -> str:
     return colour.hexval().replace("0x", "#")
 
 
+def _luminance(colour: colors.Color) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(colour.red) + 0.7152 * channel(colour.green) + 0.0722 * channel(colour.blue)
+
+
+def contrast(a: colors.Color, b: colors.Color) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+#: the contrast every text must have with what is behind it (WCAG AA)
+MIN_CONTRAST = 4.5
+
+
 @dataclass(frozen=True)
 class Theme:
+    """The EPN's colours. Text drawn in a colour, or on a colour band, uses the `*_ink` / `on_main`
+    colours: the chosen colour when it contrasts enough (4.5:1), white or dark text otherwise."""
+
     main: colors.Color
     accent: colors.Color
 
@@ -126,6 +189,21 @@ class Theme:
     def of(cls, identity: EpnIdentity) -> Theme:
         return cls(parse_colour(identity.main_colour, DEFAULT_MAIN),
                    parse_colour(identity.accent_colour, DEFAULT_ACCENT))
+
+    @property
+    def on_main(self) -> colors.Color:
+        """Text on a band of the main colour (table headers, the cover)."""
+        return colors.white if contrast(colors.white, self.main) >= MIN_CONTRAST else TEXT
+
+    @property
+    def main_ink(self) -> colors.Color:
+        """Text in the main colour, on white or on the pale tint (darkened until it reads)."""
+        return readable(self.main, self.pale)
+
+    @property
+    def accent_ink(self) -> colors.Color:
+        """Text in the accent colour on white (kickers, section numbers), darkened until it reads."""
+        return readable(self.accent, colors.white)
 
     @property
     def pale(self) -> colors.Color:
@@ -138,6 +216,15 @@ class Theme:
     @property
     def accent_pale(self) -> colors.Color:
         return tint(self.accent, 0.88)
+
+
+def readable(colour: colors.Color, background: colors.Color) -> colors.Color:
+    """`colour`, mixed with black step by step until it contrasts 4.5:1 with `background`."""
+    for step in range(11):
+        shade = colors.Color(*(c * (1 - step / 10) for c in (colour.red, colour.green, colour.blue)))
+        if contrast(shade, background) >= MIN_CONTRAST:
+            return shade
+    return TEXT
 
 
 def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
@@ -153,23 +240,24 @@ def make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         "small": style("small", fontSize=8, leading=11, textColor=MUTED, spaceAfter=2),
         "caption": style("caption", fontName=FONT_ITALIC, fontSize=7.5, leading=10, textColor=MUTED,
                          spaceBefore=3, spaceAfter=0),
-        "h1": style("h1", fontName=FONT_BOLD, fontSize=14.5, leading=18, textColor=theme.main, spaceAfter=0),
-        "h2": style("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14, textColor=theme.main,
+        "h1": style("h1", fontName=FONT_BOLD, fontSize=14.5, leading=18, textColor=theme.main_ink, spaceAfter=0),
+        "h2": style("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14, textColor=theme.main_ink,
                     spaceBefore=8, spaceAfter=4, keepWithNext=1),
-        "kicker": style("kicker", fontName=FONT_BOLD, fontSize=8, leading=11, textColor=theme.accent, spaceAfter=2),
-        "title": style("title", fontName=FONT_BOLD, fontSize=26, leading=31, textColor=theme.main, spaceAfter=8),
-        "doc_title": style("doc_title", fontName=FONT_BOLD, fontSize=20, leading=25, textColor=theme.main,
+        "kicker": style("kicker", fontName=FONT_BOLD, fontSize=8, leading=11, textColor=theme.accent_ink,
+                        spaceAfter=2),
+        "title": style("title", fontName=FONT_BOLD, fontSize=26, leading=31, textColor=theme.main_ink, spaceAfter=8),
+        "doc_title": style("doc_title", fontName=FONT_BOLD, fontSize=20, leading=25, textColor=theme.main_ink,
                            spaceAfter=4),
         "cell": style("cell", fontSize=8.5, leading=11.5, spaceAfter=0),
         "cell_bold": style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=11.5, spaceAfter=0),
         "cell_right": style("cell_right", fontSize=8.5, leading=11.5, spaceAfter=0, alignment=TA_RIGHT),
         "cell_center": style("cell_center", fontSize=8.5, leading=11.5, spaceAfter=0, alignment=TA_CENTER),
-        "th": style("th", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=colors.white, spaceAfter=0),
-        "th_right": style("th_right", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=colors.white,
+        "th": style("th", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=theme.on_main, spaceAfter=0),
+        "th_right": style("th_right", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=theme.on_main,
                           spaceAfter=0, alignment=TA_RIGHT),
-        "th_center": style("th_center", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=colors.white,
+        "th_center": style("th_center", fontName=FONT_BOLD, fontSize=8, leading=10.5, textColor=theme.on_main,
                            spaceAfter=0, alignment=TA_CENTER),
-        "figure": style("figure", fontName=FONT_BOLD, fontSize=17, leading=21, textColor=theme.main,
+        "figure": style("figure", fontName=FONT_BOLD, fontSize=17, leading=21, textColor=theme.main_ink,
                         spaceAfter=1, alignment=TA_CENTER),
         "figure_label": style("figure_label", fontSize=7.5, leading=10, textColor=MUTED, spaceAfter=0,
                               alignment=TA_CENTER),
@@ -184,7 +272,7 @@ class SectionHeading(Flowable):
         super().__init__()
         label = esc(text)
         if number is not None:
-            label = f'<font color="{hex_of(theme.accent)}">{number:02d}</font>&nbsp;&nbsp;{label}'
+            label = f'<font color="{hex_of(theme.accent_ink)}">{number:02d}</font>&nbsp;&nbsp;{label}'
         self.para = Paragraph(label, style)
         self.theme = theme
         self.keepWithNext = True
@@ -231,11 +319,12 @@ class _NumberedCanvas(Canvas):
 
 
 class _Template(BaseDocTemplate):
-    """Records how far down each page's body the content reached (`page_fill`, 0–1)."""
+    """Records how far down each page's body the content reached (`page_fill`, 0–1); a heading
+    kept with what follows it splits that block rather than leaving a page empty (KeepStart)."""
 
     def __init__(self, *args, **kwargs):
         self.page_fill: list[float] = []
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, keepTogetherClass=KeepStart, **kwargs)
 
     def handle_pageEnd(self):
         frame = getattr(self, "frame", None)
@@ -293,8 +382,14 @@ class Document:
         self._sections = 0
         return self.build(self.story())
 
-    def build(self, story: list) -> bytes:
-        buffer = io.BytesIO()
+    def render_to(self, path) -> int:
+        """Write the PDF straight to the file `path` (no copy of its bytes kept); the number of pages."""
+        self._sections = 0
+        self.build(self.story(), str(path))
+        return len(self.page_fill)
+
+    def build(self, story: list, path: str | None = None) -> bytes:
+        buffer = path or io.BytesIO()
         doc = _Template(
             buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=self.title(), author=self.epn_name, subject=self.subject(),
@@ -312,7 +407,7 @@ class Document:
         canvas_class = type("PageCanvas", (_NumberedCanvas,), {"painter": staticmethod(self._draw_numbers)})
         doc.build(story, canvasmaker=canvas_class)
         self.page_fill = doc.page_fill
-        return buffer.getvalue()
+        return b"" if path else buffer.getvalue()
 
     def _draw_page(self, canvas, doc) -> None:
         """Header (logo, EPN name, document) and footer (contact, legal line)."""
@@ -325,12 +420,16 @@ class Document:
             x += width + 4 * mm
         right = PAGE_WIDTH - MARGIN_X
         room = right - x - 8 * mm
-        name_width = min(canvas.stringWidth(self.epn_name, FONT_BOLD, 9), room * 0.7)
-        header = _clip(canvas, self.header_text(), FONT, 8, room - name_width)
+        epn = drawable(self.epn_name)
+        size = 9.0  # a long EPN name shrinks (down to 6.5 pt) before anything is cut
+        while size > 6.5 and canvas.stringWidth(epn, FONT_BOLD, size) > room * 0.7:
+            size -= 0.5
+        name_width = min(canvas.stringWidth(epn, FONT_BOLD, size), room * 0.7)
+        header = _clip(canvas, drawable(self.header_text()), FONT, 8, room - name_width)
         header_width = canvas.stringWidth(header, FONT, 8)
-        canvas.setFillColor(self.theme.main)
-        canvas.setFont(FONT_BOLD, 9)
-        name = _clip(canvas, self.epn_name, FONT_BOLD, 9, right - x - header_width - 8 * mm)
+        canvas.setFillColor(self.theme.main_ink)
+        canvas.setFont(FONT_BOLD, size)
+        name = _clip(canvas, epn, FONT_BOLD, size, right - x - header_width - 8 * mm)
         canvas.drawString(x, top - 5 * mm, name)
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 8)
@@ -345,23 +444,36 @@ class Document:
         return self.kind
 
     def _draw_footer(self, canvas) -> None:
+        """The EPN's name and address, contacts, legal line: each wraps to two lines (in a smaller
+        font when needed) rather than being cut."""
         ident = self.identity
         place = " ".join(p for p in (ident.postcode.strip(), ident.city.strip()) if p)
         address = ", ".join(p for p in (ident.address.strip().replace("\n", ", "), place) if p)
-        line1 = " · ".join(p for p in (self.epn_name, address) if p)
-        line2 = " · ".join(p.strip() for p in (ident.phone, ident.email, ident.website) if p.strip())
+        items = [(" · ".join(p for p in (self.epn_name, address) if p), 7),
+                 (" · ".join(p.strip() for p in (ident.phone, ident.email, ident.website) if p.strip()), 7),
+                 (ident.legal_line.strip(), 6.3)]
+        width = CONTENT_WIDTH - 22 * mm
+        lines: list[tuple[str, float]] = []
+        for text, size in items:
+            text = drawable(" ".join(text.split()))
+            if not text:
+                continue
+            while size > 5.5 and len(simpleSplit(text, FONT, size, width)) > 2:
+                size -= 0.3
+            wrapped = simpleSplit(text, FONT, size, width)
+            if len(wrapped) > 2:
+                wrapped = [wrapped[0], _clip(canvas, " ".join(wrapped[1:]), FONT, size, width)]
+            lines += [(line, size) for line in wrapped]
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
-        canvas.setFont(FONT, 7)
         canvas.setFillColor(MUTED)
-        width = CONTENT_WIDTH - 22 * mm
-        canvas.drawString(MARGIN_X, 13 * mm, _clip(canvas, line1, FONT, 7, width))
-        if line2:
-            canvas.drawString(MARGIN_X, 9.8 * mm, _clip(canvas, line2, FONT, 7, width))
-        if ident.legal_line.strip():
-            canvas.setFont(FONT, 6.3)
-            canvas.drawString(MARGIN_X, 6.6 * mm, _clip(canvas, ident.legal_line.strip(), FONT, 6.3, width))
+        step = min(3.2 * mm, 12.5 * mm / max(1, len(lines)))
+        y = 13.6 * mm
+        for line, size in lines:
+            canvas.setFont(FONT, min(size, step / mm * 2.2))
+            canvas.drawString(MARGIN_X, y, line)
+            y -= step
 
     def _draw_numbers(self, canvas, page: int, total: int) -> None:
         if self.has_cover and page == 1:

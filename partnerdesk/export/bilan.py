@@ -1,4 +1,10 @@
-"""Bilan of a project: what was done, with whom, for how many people — shown to prove."""
+"""Bilan of a project: what it aimed at, what was done, with whom, for how many people — shown to prove.
+
+Handed to partners: the partners named are the engaged ones, staff hours and internal next steps
+are not printed (they belong to the internal report). Figures that are 0 or unknown are replaced
+by what exists; charts adapt to the amount of data (top partners + "others", quarters past
+15 months); sessions are summarised by month, every session is listed in an appendix.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +15,61 @@ from reportlab.platypus import Paragraph
 from partnerdesk.domain.documents import BilanData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
-from partnerdesk.export.base import CONTENT_WIDTH, Document, esc, money
+from partnerdesk.export.base import CONTENT_WIDTH, Document, esc, long_date, money
 from partnerdesk.export.dossier import contact_block, period
-from partnerdesk.export.flowables import (
-    bullet_list,
-    callout,
-    chips,
-    data_table,
-    key_figures,
-    paragraphs,
-    photo_grid,
-)
-from partnerdesk.i18n import _, babel_locale, format_date, format_number, format_percent
+from partnerdesk.export.flowables import bullet_list, callout, chips, data_table, key_figures, paragraphs, photo_grid
+from partnerdesk.i18n import _, babel_locale, format_date, format_number, format_percent, ngettext
+
+#: partners drawn one by one in the chart; the others are summed in one bar
+TOP_PARTNERS = 8
+#: past this many months, the monthly chart groups by quarter
+MONTHS_SHOWN = 15
 
 
-def hours(value: float) -> str:
-    return _("{hours} h").format(hours=format_number(value, 1 if value % 1 else 0))
+def tiles(d: BilanData) -> list[tuple[str, str]]:
+    """The key figures that exist (never a 0 or a "—"), at most five, most telling first."""
+    held = len(d.held_sessions)
+    partners = len({c.partner for c in d.commitments})
+    candidates = [
+        (held, lambda: (format_number(held), ngettext("session held", "sessions held", held))),
+        (d.people or 0, lambda: (format_number(d.people), ngettext("person reached", "different people", d.people))),
+        (d.participants, lambda: (format_number(d.participants),
+                                  ngettext("participation", "participations", d.participants))),
+        (d.attendance_rate, lambda: (format_percent(d.attendance_rate), _("of the places planned taken"))),
+        (partners, lambda: (format_number(partners), ngettext("partner engaged", "partners engaged", partners))),
+        (d.obtained_total, lambda: (money(d.obtained_total), _("contributions obtained"))),
+        (len(d.realizations), lambda: (format_number(len(d.realizations)),
+                                       ngettext("realization", "realizations", len(d.realizations)))),
+        (len(d.photos), lambda: (format_number(len(d.photos)), ngettext("photo", "photos", len(d.photos)))),
+    ]
+    return [make() for value, make in candidates if value][:5]
+
+
+def partner_bars(rows: list[tuple[str, float, float]], others_label: str) -> list[tuple[str, float, float]]:
+    """The TOP_PARTNERS largest (by expected value), then one bar for all the others."""
+    ranked = sorted(rows, key=lambda r: (-max(r[1], r[2]), r[0]))
+    if len(ranked) <= TOP_PARTNERS + 1:
+        return ranked
+    top, rest = ranked[:TOP_PARTNERS], ranked[TOP_PARTNERS:]
+    return top + [(others_label.format(count=len(rest)), sum(r[1] for r in rest), sum(r[2] for r in rest))]
+
+
+def month_bars(months, several_years: bool) -> list[tuple[str, int, int]]:
+    """(label, participations, sessions) by month, or by quarter past MONTHS_SHOWN months."""
+    if len(months) <= MONTHS_SHOWN:
+        short = get_month_names("abbreviated", locale=babel_locale())
+        return [(short[m.month] + (f" {m.year % 100:02d}" if several_years else ""), m.participants, m.sessions)
+                for m in months]
+    quarters: dict[tuple[int, int], list[int]] = {}
+    years: dict[int, list[int]] = {}
+    for m in months:
+        for bucket in (quarters.setdefault((m.year, (m.month - 1) // 3 + 1), [0, 0]), years.setdefault(m.year, [0, 0])):
+            bucket[0] += m.participants
+            bucket[1] += m.sessions
+    if len(quarters) > MONTHS_SHOWN:
+        return [(str(y), v[0], v[1]) for y, v in sorted(years.items())]
+    return [(_("Q{quarter} {year}").format(quarter=q, year=f"{y % 100:02d}"), v[0], v[1])
+            for (y, q), v in sorted(quarters.items())]
 
 
 class BilanDocument(Document):
@@ -49,24 +94,21 @@ class BilanDocument(Document):
             Paragraph(esc(d.title), s["doc_title"]),
         ]
         when = period(d.start, d.end)
-        if when:
-            story.append(Paragraph(esc(when[:1].upper() + when[1:]), s["small"]))
+        issued = _("Issued on {date}").format(date=long_date(d.generated_on))
+        story.append(Paragraph(esc(" · ".join(p for p in (when[:1].upper() + when[1:], issued) if p)), s["small"]))
         if d.publics:
             story.append(chips(d.publics, theme, s))
-        rate = d.attendance_rate
-        partners = {c.partner for c in d.commitments}
-        story.append(key_figures([
-            (format_number(len(d.held_sessions)), _("sessions held")),
-            (format_number(d.participants), _("participants in all")),
-            (format_percent(rate), _("attendance rate")),
-            (format_number(len(partners)), _("partners")),
-            (money(d.obtained_total), _("contributions obtained")),
-        ], theme, s))
-
-
-        if d.bilan_text.strip():
-            self.section(story, _("In short"))
-            story += paragraphs(d.bilan_text, s["lead"])
+        figures = tiles(d)
+        if figures:
+            story.append(key_figures(figures, theme, s))
+        if d.objectives or d.bilan_text.strip():
+            self.section(story, _("Objectives and results"))
+            if d.objectives:
+                story.append(Paragraph(esc(_("What the project aimed at")), s["h2"]))
+                story += bullet_list(d.objectives, s["body"], theme)
+            if d.bilan_text.strip():
+                story.append(Paragraph(esc(_("What it achieved")), s["h2"]))
+                story += paragraphs(d.bilan_text, s["lead"])
         if d.commitments:
             self.section(story, _("Partners and their contributions"))
             story += self._partners()
@@ -80,22 +122,19 @@ class BilanDocument(Document):
                 if r.made_on:
                     head += f'  <font color="#6B737B" size="8">{esc(format_date(r.made_on))}</font>'
                 block = [Paragraph(head, s["body"])] + paragraphs(r.description, s["body"])
-                story.append(callout(block, theme))  # one row: never split, kept after its heading
+                story.append(callout(block, theme))  # never split, kept after its heading
         if d.photos:
             grid = photo_grid(d.photos, s)
             if grid:
                 self.section(story, _("In pictures"))
                 story += grid
-        if d.staff_time:
-            self.section(story, _("Time spent and contributions obtained"))
-            story += self._staff()
-        if d.next_steps:
-            self.section(story, _("Next steps"))
-            story += bullet_list(d.next_steps, s["body"], theme)
         self.section(story, _("Contact"))
         story.append(contact_block(d.contact, self.identity, self.epn_name, s, theme))
         if d.source.strip():
             story.append(Paragraph(esc(d.source), s["caption"]))
+        if len(d.sessions) > 1:
+            self.section(story, _("Appendix — every session"))
+            story += self._every_session()
         return story
 
     def _partners(self) -> list:
@@ -111,7 +150,7 @@ class BilanDocument(Document):
                          c.status])
         out = [data_table(
             [_("Partner"), _("Contribution"), _("Expected"), _("Obtained"), _("Status")], rows,
-            [48 * mm, CONTENT_WIDTH - 48 * mm - 22 * mm - 22 * mm - 28 * mm, 22 * mm, 22 * mm, 28 * mm], theme, s,
+            [48 * mm, CONTENT_WIDTH - 48 * mm - 24 * mm - 24 * mm - 24 * mm, 24 * mm, 24 * mm, 24 * mm], theme, s,
             ["l", "l", "r", "r", "l"],
             total=[_("Total"), "", money(d.expected_total), money(d.obtained_total), ""], shaded=shaded)]
         valued: dict[str, list[float]] = {}
@@ -120,66 +159,62 @@ class BilanDocument(Document):
                 pair = valued.setdefault(c.partner, [0.0, 0.0])
                 pair[0] += c.expected or 0
                 pair[1] += c.obtained or 0
-        if len(valued) >= 1:
+        if len(valued) >= 2:
+            bars = partner_bars([(k, v[0], v[1]) for k, v in valued.items()], _("{count} other partners"))
             out.append(Paragraph(esc(_("Expected and obtained, in euros")), s["h2"]))  # kept with the chart
-            out.append(charts.compare_bars([(k, v[0], v[1]) for k, v in valued.items()], theme,
-                                           (_("Expected"), _("Obtained"))))
+            out.append(charts.compare_bars(bars, theme, (_("Expected"), _("Obtained"))))
         return out
 
     def _sessions(self) -> list:
         d, s, theme = self.data, self.styles, self.theme
         months = d.by_month()
         out: list = []
+        held = len(d.held_sessions)
+        parts = [ngettext("{count} session held", "{count} sessions held", held).format(count=format_number(held))]
+        if d.participants:
+            parts.append(ngettext("{count} participation", "{count} participations", d.participants).format(
+                count=format_number(d.participants)))
+        if d.people:
+            parts.append(ngettext("{count} person reached", "{count} different people", d.people).format(
+                count=format_number(d.people)))
         rate = d.attendance_rate
-        summary = _("{sessions} sessions held, {people} participants in all").format(
-            sessions=len(d.held_sessions), people=d.participants)
         if rate is not None:
-            summary += " — " + _("{rate} of the places planned were taken").format(rate=format_percent(rate))
-        cancelled = len(d.sessions) - len(d.held_sessions)
+            parts.append(_("{rate} of the places planned were taken").format(rate=format_percent(rate)))
+        cancelled = len(d.sessions) - held
         if cancelled:
-            summary += " — " + _("{count} cancelled").format(count=cancelled)
-        out.append(Paragraph(esc(summary + "."), s["body"]))
+            parts.append(ngettext("{count} session cancelled", "{count} sessions cancelled", cancelled).format(count=cancelled))
+        out.append(Paragraph(esc(", ".join(parts) + "."), s["body"]))
+        if len(months) >= 2:
+            bars = month_bars(months, len({m.year for m in months}) > 1)
+            labels = [(f"{name}\n{ngettext('{n} session', '{n} sessions', n).format(n=n)}", people, n)
+                      for name, people, n in bars]
+            out.append(Paragraph(esc(_("Participations by month") if len(bars) == len(months)
+                                     else _("Participations by period")), s["h2"]))  # kept with the chart
+            out.append(charts.monthly_bars(labels, theme, _("participations")))
         if months:
-            several_years = len({m.year for m in months}) > 1
-            short = get_month_names("abbreviated", locale=babel_locale())
-            labels = [(short[m.month] + (f" {m.year % 100:02d}" if several_years else ""),
-                       m.participants, m.sessions) for m in months]
-            labels = [(f"{name}\n{_('{n} sess.').format(n=sessions)}", people, sessions)
-                      for name, people, sessions in labels]
-            out.append(Paragraph(esc(_("Participants by month")), s["h2"]))  # kept with the chart
-            out.append(charts.monthly_bars(labels, theme, _("participants")))
+            names = get_month_names("wide", locale=babel_locale())
+            rows = [[f"{names[m.month]} {m.year}", format_number(m.sessions), format_number(m.participants)]
+                    for m in months]
+            out.append(Paragraph(esc(_("Month by month")), s["h2"]))
+            out.append(data_table([_("Month"), _("Sessions held"), _("Participations")], rows,
+                                  [CONTENT_WIDTH - 70 * mm, 35 * mm, 35 * mm], theme, s, ["l", "r", "r"],
+                                  total=[_("Total"), format_number(held), format_number(d.participants)]))
+        return out
+
+    def _every_session(self) -> list:
+        d, s, theme = self.data, self.styles, self.theme
         rows = []
         for line in sorted(d.sessions, key=lambda x: x.held_on):
             rows.append([format_date(line.held_on), line.time, line.place, line.facilitator,
                          "" if line.planned is None else format_number(line.planned),
                          _("cancelled") if line.cancelled else
                          ("—" if line.actual is None else format_number(line.actual))])
-        out.append(Paragraph(esc(_("Every session")), s["h2"]))
-        out.append(data_table(
+        return [data_table(
             [_("Date"), _("Time"), _("Place"), _("Facilitator"), _("Planned"), _("Present")], rows,
             [22 * mm, 25 * mm, CONTENT_WIDTH - 22 * mm - 25 * mm - 38 * mm - 18 * mm - 20 * mm, 38 * mm, 18 * mm,
              20 * mm], theme, s, ["l", "l", "l", "l", "r", "r"],
             total=[_("Total"), "", "", "", format_number(sum(x.planned or 0 for x in d.held_sessions)),
-                   format_number(d.participants)]))
-        return out
-
-    def _staff(self) -> list:
-        d, s, theme = self.data, self.styles, self.theme
-        out = [Paragraph(esc(_("The EPN's team gave {hours} of work to the project; the partners brought "
-                               "{amount} in contributions.").format(hours=hours(d.staff_hours),
-                                                                     amount=money(d.obtained_total))), s["body"])]
-        rows = [[t.who or _("EPN team"), hours(t.hours)] for t in d.staff_time]
-        out.append(data_table([_("Who"), _("Hours")], rows, [CONTENT_WIDTH - 35 * mm, 35 * mm], theme, s,
-                              ["l", "r"], total=[_("Total"), hours(d.staff_hours)]))
-        if d.partner_time:
-            out.append(Paragraph(esc(_("Time spent with each partner, and what each one brought")), s["h2"]))
-            rows = [[t.partner, hours(t.hours), money(t.obtained) if t.obtained else "—"] for t in d.partner_time]
-            out.append(data_table(
-                [_("Partner"), _("Time spent"), _("Obtained")], rows,
-                [CONTENT_WIDTH - 35 * mm - 35 * mm, 35 * mm, 35 * mm], theme, s, ["l", "r", "r"],
-                total=[_("Total"), hours(sum(t.hours for t in d.partner_time)),
-                       money(sum(t.obtained for t in d.partner_time))]))
-        return out
+                   format_number(d.participants)])]
 
 
 def render_bilan(data: BilanData, identity: EpnIdentity) -> bytes:

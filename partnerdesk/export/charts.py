@@ -13,8 +13,12 @@ from partnerdesk.export.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, RULE,
 
 
 def _short(text: str, length: int) -> str:
+    """At most `length` characters, cut between words (a single long word is cut with "…")."""
     text = " ".join(str(text).split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0] if " " in text[: length - 1] else text[: length - 1]
+    return cut.rstrip(" ,;:-—") + "…"
 
 
 def _axis_fonts(chart, size: float = 7.5) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
 
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty
@@ -25,41 +24,15 @@ from partnerdesk.export.base import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
+    drawable,
     esc,
-    register_fonts,
     table_style,
 )
 
 
-def _to_unicode_cmap(fontname, subset):
-    """ReportLab 4-5 writes code points above U+FFFF (the emoji DejaVu draws) as odd-length
-    hex in the ToUnicode map, so PDF readers cannot copy or search them; write UTF-16 instead."""
-    text = _original_cmap(fontname, subset)
-    for v in subset:
-        if v > 0xFFFF:
-            text = text.replace("<%04X>" % v, "<%s>" % chr(v).encode("utf-16-be").hex().upper())
-    return text
-
-
-_original_cmap = ttfonts.makeToUnicodeCMap
-_glyphs: dict | None = None
-
-
-def drawable(value: object) -> str:
-    """`value` as text without the characters the font has no glyph for (some emoji):
-    ReportLab would print an empty box for them."""
-    global _glyphs
-    if _glyphs is None:
-        register_fonts()
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-        _glyphs = pdfmetrics.getFont(FONT).face.charToGlyph
-    value = "" if value is None else str(value)
-    return "".join(c for c in value if c == "\n" or ord(c) in _glyphs)
-
-
 def text(value: object) -> str:
-    """The escaping helper of this document: drawable, then escaped for Paragraph markup."""
-    return esc(drawable(value))
+    """The escaping helper of this document (the shared `esc`: drawable, then escaped)."""
+    return esc(value)
 
 
 def runs_markup(runs: list[Run]) -> str:
@@ -103,7 +76,6 @@ def blocks_flowables(blocks: list[Block], styles: dict) -> list:
 class ConventionPdf(Document):
     def __init__(self, doc: ConventionDocument):
         super().__init__(doc.identity)
-        drawable("")  # fonts and the ToUnicode fix in place before anything is measured
         self.doc = doc
         self.kind = doc.labels.get("kind", "")
         base = self.styles["body"]
@@ -172,13 +144,13 @@ class ConventionPdf(Document):
             boxes = [Paragraph(text(labels["signature"]), s["small"]) for _p in pair]
             for cells in (names, who, boxes):
                 rows.append(cells + [""] * (2 - len(cells)))
-            heights += [None, None, 28 * mm]
+            heights += [None, None, 28 * mm if len(parties) <= 2 else 22 * mm]
             box_row = len(rows) - 1
             for col in range(len(pair)):
                 commands.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
             if start + 2 < len(parties):
                 rows.append(["", ""])
-                heights.append(6 * mm)
+                heights.append(4 * mm)
         table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, rowHeights=heights)
         table.setStyle(table_style(commands))
         return table

@@ -11,6 +11,7 @@ from partnerdesk.domain.documents import DossierData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export import charts
 from partnerdesk.export.base import (
+    BODY_HEIGHT,
     CONTENT_WIDTH,
     FONT,
     FONT_BOLD,
@@ -18,8 +19,11 @@ from partnerdesk.export.base import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
+    contrast,
     esc,
+    long_date,
     money,
+    org_text,
     table_style,
     tint,
 )
@@ -33,7 +37,8 @@ from partnerdesk.export.flowables import (
     paragraphs,
 )
 from partnerdesk.export.images import prepare_photo
-from partnerdesk.i18n import _, format_date, format_percent
+from partnerdesk.export.pagination import unsplittable
+from partnerdesk.i18n import _, format_date, format_percent, language, ngettext
 
 
 def period(start, end) -> str:
@@ -104,11 +109,13 @@ class DossierDocument(Document):
         kicker_y = top - 48 * mm
 
 
-        white_title = ParagraphStyle("cover_title", parent=styles["title"], textColor=colors.white)
-        white_lead = ParagraphStyle("cover_lead", parent=styles["lead"], textColor=tint(theme.main, 0.85))
-        title = Paragraph(esc(_shorten(d.title, 110)), white_title)
-        _w, title_h = title.wrap(CONTENT_WIDTH, 80 * mm)
-        summary = Paragraph(esc(_shorten(d.summary, 260)), white_lead) if d.summary.strip() else None
+        ink = theme.on_main  # white on the band, or dark text when the chosen colour is too light
+        title = _fitted(esc(d.title), ParagraphStyle("cover_title", parent=styles["title"], textColor=ink),
+                        CONTENT_WIDTH, 80 * mm, smallest=13)  # the whole title, smaller when long
+        title_h = title.height
+        lead = ParagraphStyle("cover_lead", parent=styles["lead"],
+                              textColor=tint(theme.main, 0.85) if ink == colors.white else ink)
+        summary = Paragraph(esc(_shorten(d.summary, 260)), lead) if d.summary.strip() else None
         summary_h = summary.wrap(CONTENT_WIDTH * 0.9, 40 * mm)[1] if summary else 0
         band_bottom = kicker_y - 6 * mm - title_h - (summary_h + 3 * mm if summary else 0) - 10 * mm
         canvas.setFillColor(theme.main)
@@ -125,16 +132,18 @@ class DossierDocument(Document):
             canvas.drawImage(self._logo.reader, x + 3 * mm, ident_y - 3 * mm + (box_h - logo_h) / 2, logo_w, logo_h,
                              mask="auto")
             name_x = x + logo_w + 11 * mm
-        canvas.setFillColor(colors.white)
-        canvas.setFont(FONT_BOLD, 11)
-        canvas.drawString(name_x, ident_y + 6 * mm, self.epn_name)
+        # the EPN's name wraps (then shrinks) within the band instead of running off the page
+        name = _fitted(f"<b>{esc(self.epn_name)}</b>", ParagraphStyle(
+            "cover_epn", parent=styles["body"], fontSize=11, leading=13, textColor=ink, spaceAfter=0),
+            PAGE_WIDTH - MARGIN_X - name_x, 11 * mm, smallest=7)
+        name.drawOn(canvas, name_x, ident_y + 9.5 * mm - name.height)
         city = self.identity.city.strip()
-        if city:
+        if city and name.height <= 7 * mm:
             canvas.setFont(FONT, 8.5)
-            canvas.setFillColor(tint(theme.main, 0.75))
+            canvas.setFillColor(tint(theme.main, 0.75) if ink == colors.white else ink)
             canvas.drawString(name_x, ident_y + 1 * mm, city)
 
-        canvas.setFillColor(theme.accent)
+        canvas.setFillColor(theme.accent if contrast(theme.accent, theme.main) >= 3 else ink)
         canvas.setFont(FONT_BOLD, 9)
         canvas.drawString(x, kicker_y, self.kind.upper())
         y = kicker_y - 5 * mm - title_h
@@ -204,8 +213,10 @@ class DossierDocument(Document):
         canvas.setFillColor(theme.main)
         canvas.setFont(FONT, 9)
         place = self.identity.city.strip()
-        when = format_date(d.generated_on)
+        when = long_date(d.generated_on)
         dated = _("{place}, {date}").format(place=place, date=when) if place else when
+        if language() == "fr":
+            dated = f"{place}, le {when}" if place else f"Le {when}"
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y - 4 * mm, dated)
 
     # --- pages ------------------------------------------------------------
@@ -246,8 +257,9 @@ class DossierDocument(Document):
             part: list = []
             self.section(part, _("What this partnership brings you"))
             if d.addressee:
+                partner = org_text(d.addressee.organisation, d.addressee.article, d.addressee.kind)
                 part.append(Paragraph(esc(_("Written for {partner}, from what it does and the publics it serves.")
-                                          .format(partner=d.addressee.organisation)), s["small"]))
+                                          .format(partner=partner)), s["small"]))
             part += self._benefits()
             story.append(KeepTogether(part))
         self.section(story, _("Contact"))
@@ -285,8 +297,8 @@ class DossierDocument(Document):
                                   [38 * mm, CONTENT_WIDTH - 38 * mm - 30 * mm, 30 * mm], theme, s, ["l", "l", "r"]))
         if d.budget:
             out.append(Paragraph(esc(_("Budget")), s["h2"]))
-            rows = [[b.label, b.funded_by or _("to find"), _("secured") if b.secured else
-                     (_("under discussion") if b.funded_by else "—"), money(b.amount)] for b in d.budget]
+            rows = [[b.label, b.funded_by or b.note or _("to find"), _("secured") if b.secured else
+                     (_("under discussion") if b.funded_by else _("to find")), money(b.amount)] for b in d.budget]
             out.append(data_table(
                 [_("Item"), _("Funded by"), _("Status"), _("Amount")], rows,
                 [CONTENT_WIDTH - 55 * mm - 30 * mm - 28 * mm, 55 * mm, 30 * mm, 28 * mm], theme, s,
@@ -298,13 +310,18 @@ class DossierDocument(Document):
         if not d.commitments:
             return [callout([Paragraph(esc(_("No partner has committed yet: your support would be the first one, "
                                              "and the project would be built with you from the start.")),
-                                       s["callout"])], theme)]
+                                       s["callout"])], theme)]  # partners under discussion are not named
         grouped: dict[str, list] = {}
         for c in d.commitments:
             grouped.setdefault(c.partner, []).append(c)
         count = len(grouped)
-        out = [Paragraph(esc(_("{count} partners already support the project.").format(count=count)
-                             if count > 1 else _("One partner already supports the project.")), s["body"])]
+        line = (_("{count} partners already support the project.").format(count=count)
+                if count > 1 else _("One partner already supports the project."))
+        if d.discussed:
+            line += " " + ngettext("{count} other partner is under discussion.",
+                                   "{count} other partners are under discussion.", d.discussed).format(
+                count=d.discussed)
+        out = [Paragraph(esc(line), s["body"])]
         rows = []
         for partner, items in grouped.items():
             what = [Paragraph(esc(c.kind + (f" — {c.description}" if c.description else "")), s["cell"],
@@ -327,7 +344,7 @@ class DossierDocument(Document):
         rows = []
         for i in range(0, len(cells), 2):
             rows.append([cells[i], "", cells[i + 1] if i + 1 < len(cells) else ""])
-        table = Table(rows, colWidths=[width, gap, width], splitInRow=1)
+        table = Table(rows, colWidths=[width, gap, width])
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
                     ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
@@ -338,7 +355,22 @@ class DossierDocument(Document):
                     commands.append(("BACKGROUND", (c, r), (c, r), theme.accent_pale))
                     commands.append(("LINEABOVE", (c, r), (c, r), 2, theme.accent))
         table.setStyle(table_style(commands))
-        return [table]
+        return [unsplittable(table, CONTENT_WIDTH, BODY_HEIGHT * 0.8)]
+
+
+def _fitted(markup: str, style: ParagraphStyle, width: float, height: float, smallest: float = 8) -> Paragraph:
+    """A paragraph that fits `width` × `height`: wrapped, then in a smaller font when still too tall
+    (down to `smallest` points; below that it is printed whole at that size). `.height` is set."""
+    size = style.fontSize
+    while True:
+        fitted = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
+                                leading=size * style.leading / style.fontSize)
+        para = Paragraph(markup, fitted)
+        _w, h = para.wrap(width, height)
+        if h <= height or size <= smallest:
+            para.height = h
+            return para
+        size = max(smallest, size - 1)
 
 
 def _shorten(text: str, length: int) -> str:

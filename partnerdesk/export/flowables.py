@@ -21,8 +21,9 @@ from reportlab.platypus import (
 )
 
 from partnerdesk.domain.documents import Picture
-from partnerdesk.export.base import CONTENT_WIDTH, FONT, RULE, Theme, esc, table_style
+from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, RULE, Theme, esc, table_style
 from partnerdesk.export.images import prepare_photo, prepare_photos
+from partnerdesk.export.pagination import unsplittable
 
 
 def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
@@ -121,7 +122,8 @@ def info_table(pairs: list[tuple[str, str]], styles, label_width: float = 38 * m
 
 
 def callout(flowables: list, theme: Theme, background=None, bar=None, width: float = CONTENT_WIDTH) -> Table:
-    """A tinted box with a coloured bar on its left, for what the reader must see."""
+    """A tinted box with a coloured bar on its left, for what the reader must see: never split
+    across two pages (unless taller than a page)."""
     table = Table([[flowables]], colWidths=[width], splitInRow=1)
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), background or theme.pale),
@@ -133,7 +135,7 @@ def callout(flowables: list, theme: Theme, background=None, bar=None, width: flo
     ]))
     table.spaceBefore = 4
     table.spaceAfter = 10
-    return table
+    return unsplittable(table, width, BODY_HEIGHT * 0.9)
 
 
 def paragraphs(text: str, style) -> list[Paragraph]:

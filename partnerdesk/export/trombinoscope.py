@@ -84,18 +84,16 @@ class TrombinoscopeDocument(Document):
         if not self.entries:
             story.append(Paragraph(esc(_("Nobody to show.")), s["body"]))
             return story
-        cells = [self._card(entry) for entry in self.entries]
-        while len(cells) % COLUMNS:
-            cells.append("")
-        rows = [cells[i:i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
-        table = Table(rows, colWidths=[CONTENT_WIDTH / COLUMNS] * COLUMNS)
-        table.setStyle(table_style([
+        # one small table per row of cards (a row never splits; pages break between rows), each
+        # photo read only when its row is drawn: 10,000 people print in bounded memory
+        style = table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
             ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
-        ]))
-        story.append(table)
+        ])
+        for start in range(0, len(self.entries), COLUMNS):
+            story.append(_Row(self, self.entries[start:start + COLUMNS], style))
         return story
 
     def _card(self, entry: Entry) -> list:
@@ -115,7 +113,42 @@ class TrombinoscopeDocument(Document):
             return parts[0]
         return Initials(entry.initials, PHOTO_SIZE * 0.8, self.theme.main)
 
+    def row_table(self, entries: list[Entry], style) -> Table:
+        cells = [self._card(entry) for entry in entries]
+        cells += [""] * (COLUMNS - len(cells))
+        table = Table([cells], colWidths=[CONTENT_WIDTH / COLUMNS] * COLUMNS)
+        table.setStyle(style)
+        return table
+
+
+class _Row(Flowable):
+    """A row of cards built when it is laid out and dropped once drawn: the story holds names,
+    not thousands of decoded photos and paragraphs."""
+
+    def __init__(self, document: TrombinoscopeDocument, entries: list[Entry], style):
+        super().__init__()
+        self.document, self.entries, self.style = document, entries, style
+        self._table: Table | None = None
+
+    def _built(self) -> Table:
+        if self._table is None:
+            self._table = self.document.row_table(self.entries, self.style)
+        return self._table
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = self._built().wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self):
+        self._built().drawOn(self.canv, 0, 0)
+        self._table = None  # its images now live in the PDF only
+
 
 def render(entries: list[Entry], identity: EpnIdentity, title: str = "") -> bytes:
     """The PDF bytes of the trombinoscope."""
     return TrombinoscopeDocument(entries, identity, title).render()
+
+
+def render_to(path, entries: list[Entry], identity: EpnIdentity, title: str = "") -> int:
+    """Write the trombinoscope to the file `path`; the number of pages."""
+    return TrombinoscopeDocument(entries, identity, title).render_to(path)

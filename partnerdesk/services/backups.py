@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from partnerdesk.i18n import ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import health
 from partnerdesk.store import close_store, open_store
@@ -16,7 +17,7 @@ from partnerdesk.store.backup import (
     rotate,
 )
 from partnerdesk.store.health import DatabaseState
-from partnerdesk.store.restore import restore_backup
+from partnerdesk.store.restore import MissingFiles, restore_backup
 
 __all__ = ["BackupError", "BackupFile", "backup_now", "check", "list_all", "newest_good", "restore", "state"]
 
@@ -31,14 +32,15 @@ def backup_now(paths: DataPaths) -> BackupFile:
     return made
 
 
-def state(paths: DataPaths) -> DatabaseState:
-    """What `partnerdesk check` and the start-up see (nothing is written but a finished restore)."""
-    return health.startup_state(paths)
+def state(paths: DataPaths, *, recover_first: bool = True) -> DatabaseState:
+    """What `partnerdesk check` and the start-up see (nothing is written but a finished restore,
+    and only with `recover_first`, for a caller holding the instance lock)."""
+    return health.startup_state(paths, recover_first=recover_first)
 
 
 def check(paths: DataPaths) -> str | None:
     """None when the database is usable as it is (or not created yet), else what is wrong, in words."""
-    found = state(paths)
+    found = state(paths, recover_first=False)
     if found.kind in ("ok", "new"):
         return None
     return health.describe(found, paths)
@@ -55,7 +57,12 @@ def restore(paths: DataPaths, backup_path: Path, *, reopen: bool = True) -> Back
     """Close the database, back it up, replace it (and the data files) with `backup_path`
     atomically, reopen it."""
     close_store()
-    safety = restore_backup(Path(backup_path), paths.db_path, paths.backups_dir)
+    try:
+        safety = restore_backup(Path(backup_path), paths.db_path, paths.backups_dir)
+    except MissingFiles as exc:
+        raise BackupError(ngettext("{count} file of this backup is missing ({names}).",
+                                   "{count} files of this backup are missing ({names}).", len(exc.files))
+                          .format(count=len(exc.files), names=exc)) from exc
     if reopen:
         open_store(paths.db_path, paths.backups_dir)
     return safety

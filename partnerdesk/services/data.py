@@ -11,7 +11,7 @@ from partnerdesk.i18n import _
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import health
 from partnerdesk.store import StoreError, close_store, open_store
-from partnerdesk.store.db import DatabaseBusy
+from partnerdesk.store.db import DatabaseBusy, hold_file_lock, release_file_lock
 from partnerdesk.store import backup as store_backup
 from partnerdesk.store import migrate
 from partnerdesk.store.health import DatabaseState
@@ -64,9 +64,12 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
             paths.ensure()
         except OSError as exc:
             log.error("data folder cannot be prepared: %s", exc)
+    if not read_only and paths.db_path.exists() and health.folder_writable(paths.root):
+        hold_file_lock(paths.db_path)  # before recovering anything: a second PartnerDesk stops here
     state = health.startup_state(paths, full_check=full_check)
     log.info("database state at start: %s %s", state.kind, state.reason)
     if state.needs_restore or state.kind == "locked" or (state.read_only and not read_only):
+        release_file_lock()
         raise DataUnusable(state, health.describe(state, paths))
     open_store(paths.db_path, paths.backups_dir, check=False, read_only=read_only or state.read_only)
     folder = DataFolder(paths, read_only=read_only or state.read_only)

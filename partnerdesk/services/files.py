@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -25,12 +26,23 @@ def _umask() -> int:
 def write_file(target: str | os.PathLike, content: bytes) -> Path:
     """Write `content` to `target` through a temporary file in the same folder (never half a
     file), then give it the mode 0666 & ~umask, as `open()` would."""
+
+    def write(temp: str) -> None:
+        with open(temp, "wb") as out:
+            out.write(content)
+
+    return write_with(target, write)
+
+
+def write_with(target: str | os.PathLike, write: Callable[[str], object]) -> Path:
+    """`write(temporary path)` fills a temporary file next to `target`, which then replaces
+    `target` with the mode 0666 & ~umask; the temporary file is removed on any error."""
     target = Path(target).expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".partnerdesk-", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
+        write(temp)
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
     except BaseException:

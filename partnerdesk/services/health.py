@@ -2,48 +2,51 @@
 
 from __future__ import annotations
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.paths import DataPaths
 from partnerdesk.store import health
 from partnerdesk.store.health import DatabaseState
 from partnerdesk.store.restore import recover
 
-__all__ = ["DatabaseState", "describe", "startup_state"]
+__all__ = ["DatabaseState", "describe", "full_check", "startup_state"]
 
 
-def startup_state(paths: DataPaths, *, full_check: bool = True) -> DatabaseState:
-    """Finish or roll back an interrupted restore/import, then classify the database.
-    The one function start-up (and a background check) calls before opening."""
-    if paths.root.is_dir() and health.folder_writable(paths.root):
+def startup_state(paths: DataPaths, *, full_check: bool = True, recover_first: bool = True) -> DatabaseState:
+    """Finish or roll back an interrupted restore/import (`recover_first`: only under the
+    instance lock), then classify the database. The one function start-up (and a background
+    check) calls before opening."""
+    if recover_first and paths.root.is_dir() and health.folder_writable(paths.root):
         recover(paths.db_path)
     return health.classify(paths.db_path, paths.backups_dir, full_check=full_check)
 
 
+MESSAGES = {
+    health.OK: N_("Database OK: {path}"),
+    health.NEW: N_("No database yet in {folder}: PartnerDesk creates one when it starts."),
+    health.MISSING: N_("The database file is missing ({path}), yet this data folder holds backups or files. "
+                       "PartnerDesk does not start empty over them."),
+    health.EMPTY: N_("The database file is empty ({path}), yet this data folder holds backups or files: it was "
+                     "probably cut short by a crash or a full disk."),
+    health.DAMAGED: N_("The database is damaged: {reason}"),
+    health.READ_ONLY_FILE: N_("The database file is read-only ({path}). Your data is intact; it can be shown but "
+                              "not changed. Make the file writable again to edit it."),
+    health.READ_ONLY_FOLDER: N_("The data folder cannot be written ({folder}): a read-only disk, folder or network "
+                                "share. Your data is intact; it can be shown but not changed."),
+    health.LOCKED: N_("Another program is writing to the database and holds it locked ({path}). Close that "
+                      "program (a database browser, a synchronisation tool) and try again."),
+}
+
+
+def folder_writable(folder) -> bool:
+    return health.folder_writable(folder)
+
+
 def describe(state: DatabaseState, paths: DataPaths) -> str:
     """One message per state, never "damaged" for a healthy file that cannot be written."""
-    kind = state.kind
-    if kind == health.OK:
-        return _("Database OK: {path}").format(path=paths.db_path)
-    if kind == health.NEW:
-        return _("No database yet in {folder}: PartnerDesk creates one when it starts.").format(folder=paths.root)
-    if kind == health.MISSING:
-        return _("The database file is missing ({path}), yet this data folder holds backups or files. "
-                 "PartnerDesk does not start empty over them.").format(path=paths.db_path)
-    if kind == health.EMPTY:
-        return _("The database file is empty ({path}), yet this data folder holds backups or files: it was "
-                 "probably cut short by a crash or a full disk.").format(path=paths.db_path)
-    if kind == health.DAMAGED:
-        return _("The database is damaged: {reason}").format(reason=state.reason)
-    if kind == health.READ_ONLY_FILE:
-        return _("The database file is read-only ({path}). Your data is intact; it can be shown but not "
-                 "changed. Make the file writable again to edit it.").format(path=paths.db_path)
-    if kind == health.READ_ONLY_FOLDER:
-        return _("The data folder cannot be written ({folder}): a read-only disk, folder or network share. "
-                 "Your data is intact; it can be shown but not changed.").format(folder=paths.root)
-    if kind == health.LOCKED:
-        return _("Another program is writing to the database and holds it locked ({path}). Close that "
-                 "program (a database browser, a synchronisation tool) and try again.").format(path=paths.db_path)
-    return kind
+    text = MESSAGES.get(state.kind)
+    if text is None:
+        return state.kind
+    return _(text).format(path=paths.db_path, folder=paths.root, reason=state.reason)
 
 
 def describe_failure(exc: BaseException) -> str | None:
@@ -61,3 +64,11 @@ def describe_failure(exc: BaseException) -> str | None:
     if kind == errors.READ_ONLY:
         return _("The data folder or the database cannot be written (read-only): nothing was changed.")
     return None
+
+
+def full_check(paths: DataPaths) -> DatabaseState | None:
+    """The full integrity check of the database (PRAGMA integrity_check: most of a second on a
+    large file, so the window runs it in the background after a start that ran the quick check).
+    Reads only; None when healthy, else the damaged state with SQLite's reason."""
+    reason = health.integrity_check(paths.db_path)
+    return None if reason is None else DatabaseState(health.DAMAGED, reason)

@@ -30,6 +30,9 @@ def referenced_files() -> set[str]:
         used.add(f"photos/{name}")
     for (name,) in database.execute_sql("SELECT proof FROM photo_consent WHERE proof <> ''"):
         used.add(f"proofs/{name}")
+    # earlier photos and proofs of a person, kept on disk for undo until an RGPD erasure
+    for kind, name in database.execute_sql("SELECT kind, file FROM person_file_history"):
+        used.add(f"{'proofs' if kind == 'proof' else 'photos'}/{name}")
     for (name,) in database.execute_sql("SELECT logo FROM organisation WHERE logo <> ''"):
         used.add(f"logos/{name}")
     return used

@@ -272,6 +272,13 @@ def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
     return partner_queries.last_contacts(organisation_ids)
 
 
+def organisation_names() -> list[tuple[int, str]]:
+    """(id, name) of every organisation not in the trash, by name: for pick lists (one light query;
+    `list_organisations` also gathers tags and last contacts)."""
+    return list(Organisation.select(Organisation.id, Organisation.name)
+                .where(Organisation.deleted_at.is_null()).order_by(Organisation.name_norm).tuples())
+
+
 def list_organisations(today: dt.date | None = None, ids=None) -> list[OrganisationRow]:
     """Every organisation not in the trash (or those of `ids`), with tags, last contact and
     cadence state."""

@@ -16,7 +16,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from partnerdesk.domain.labels import N_
 from partnerdesk.paths import DataPaths
@@ -73,6 +72,8 @@ def prepare(data: bytes, max_side: int = MAX_SIDE) -> tuple[bytes, int, int]:
         raise PhotoError(TOO_LARGE)
     if _is_heif(data):
         raise PhotoError(HEIC_FILE)
+    from PIL import Image, ImageOps, UnidentifiedImageError  # Pillow loads with the first photo
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in ACCEPTED_FORMATS:

@@ -10,6 +10,7 @@ from partnerdesk.domain.text import normalize
 from partnerdesk.services import partners
 from partnerdesk.store import database
 from partnerdesk.store.models import Organisation, OrganisationTag, Person, PersonTag, Tag
+from partnerdesk.store.query import fn
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_COLOUR = "#7a8ca3"
@@ -40,11 +41,9 @@ def list_tags() -> list[TagData]:
 
 
 def _counts(link, column, model):
-    rows = (link.select(link.tag, column).join(model).where(model.deleted_at.is_null()).tuples())
-    counts: dict[int, int] = {}
-    for tag_id, _ in rows:
-        counts[tag_id] = counts.get(tag_id, 0) + 1
-    return counts.items()
+    """(tag id, number of live cards carrying it), counted by SQLite."""
+    return (link.select(link.tag, fn.COUNT(column)).join(model).where(model.deleted_at.is_null())
+            .group_by(link.tag).tuples())
 
 
 def get_tag(tag_id: int) -> TagData | None:

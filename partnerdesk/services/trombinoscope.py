@@ -11,11 +11,14 @@ import datetime as dt
 import functools
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from partnerdesk.domain.consent import Consent, ConsentScope, missing_items, usable_photo
 from partnerdesk.domain.text import initials, normalize
+from partnerdesk.i18n import document_language
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import settings
+from partnerdesk.services.files import write_with
 from partnerdesk.store import people_grid
 from partnerdesk.store.models import Affiliation, Organisation, Tag
 
@@ -119,14 +122,29 @@ def projects() -> list[tuple[int, str]]:
     return people_grid.projects()
 
 
+def _entries(paths: DataPaths, filters: GridFilter | None):
+    from partnerdesk.export import trombinoscope as renderer
+
+    cards = list_cards(filters, scope=ConsentScope.PARTENAIRES.value)
+    return [renderer.Entry(card.full_name, card.role, card.organisation,
+                           str(paths.photos_dir / card.photo) if card.photo else None, card.initials)
+            for card in cards]
+
+
 def export_pdf(paths: DataPaths, filters: GridFilter | None = None, title: str = "") -> bytes:
     """The trombinoscope as an A4 PDF for partners: photos only where consent covers it."""
     from partnerdesk.export import trombinoscope as renderer
 
-    cards = list_cards(filters, scope=ConsentScope.PARTENAIRES.value)
-    entries = [
-        renderer.Entry(card.full_name, card.role, card.organisation,
-                       str(paths.photos_dir / card.photo) if card.photo else None, card.initials)
-        for card in cards
-    ]
-    return renderer.render(entries, settings.identity(), title)
+    with document_language(settings.document_language()):
+        return renderer.render(_entries(paths, filters), settings.identity(), title)
+
+
+def export_pdf_to(paths: DataPaths, target, filters: GridFilter | None = None, title: str = "") -> Path:
+    """Write the trombinoscope PDF to `target` (through a temporary file in its folder, mode from the
+    umask), rendered straight to disk: 10,000 people stay within ~150 MB of memory."""
+    from partnerdesk.export import trombinoscope as renderer
+
+    target = Path(target).expanduser()
+    with document_language(settings.document_language()):
+        return write_with(target, lambda temp: renderer.render_to(temp, _entries(paths, filters),
+                                                                 settings.identity(), title))

@@ -50,12 +50,14 @@ class BackupFile:
         return self.kind in SAFETY_KINDS
 
 
-def integrity_check(path: Path) -> str | None:
-    """None when `path` is a healthy database, else the reason."""
+def integrity_check(path: Path, pragma: str = "integrity_check", *, immutable: bool = False) -> str | None:
+    """None when `path` is a healthy database, else the reason. `pragma="quick_check(1)"`
+    reads the header and structure only (fast on a large file). `immutable` reads a file in a
+    folder that cannot be written (no -shm can be made there)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"file:{path}?{'immutable=1' if immutable else 'mode=ro'}", uri=True)
         try:
-            rows = con.execute("PRAGMA integrity_check").fetchall()
+            rows = con.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -132,14 +134,15 @@ def list_backups(backups_dir: Path) -> list[BackupFile]:
         match = _NAME.match(path.name)
         if not match:
             continue
-        taken = dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+        d, t = match.group(1), match.group(2)
         try:
+            taken = dt.datetime(int(d[:4]), int(d[4:6]), int(d[6:]), int(t[:2]), int(t[2:4]), int(t[4:]))
             size = path.stat().st_size
-        except OSError:
+        except (ValueError, OSError):
             continue
-        found.append(BackupFile(path, taken, match.group(4), size))
-    found.sort(key=lambda b: (b.taken_at, int(_NAME.match(b.path.name).group(3) or 1)), reverse=True)
-    return found
+        found.append((taken, int(match.group(3) or 1), BackupFile(path, taken, match.group(4), size)))
+    found.sort(key=lambda item: item[:2], reverse=True)
+    return [item[2] for item in found]
 
 
 def oldest_kept_month(now: dt.datetime) -> dt.datetime:

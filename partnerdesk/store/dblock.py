@@ -12,35 +12,22 @@ file would drop SQLite's own POSIX locks, so nothing else here opens the live fi
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+from partnerdesk.lock import InstanceLock
 
 WINDOWS_OFFSET = 1 << 40
 
 
-class DatabaseFileLock:
+class DatabaseFileLock(InstanceLock):
     def __init__(self, path: Path):
-        self.path = Path(path)
-        self._fd: int | None = None
+        super().__init__(path, record_pid=False, offset=WINDOWS_OFFSET)
         self._inode = None
 
     def acquire(self) -> bool:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                os.lseek(fd, WINDOWS_OFFSET, 0)
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
+        if not super().acquire():
             return False
-        self._fd = fd
-        self._inode = os.fstat(fd).st_ino
+        self._inode = os.fstat(self._fd).st_ino
         return True
 
     def current(self) -> bool:
@@ -49,17 +36,3 @@ class DatabaseFileLock:
             return self._fd is not None and os.stat(self.path).st_ino == self._inode
         except OSError:
             return False
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        if sys.platform == "win32":
-            import msvcrt
-
-            try:
-                os.lseek(self._fd, WINDOWS_OFFSET, 0)
-                msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
-            except OSError:
-                pass
-        os.close(self._fd)
-        self._fd = None

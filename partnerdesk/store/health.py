@@ -9,6 +9,7 @@ by another program.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import tempfile
@@ -58,9 +59,9 @@ def has_history(db_path: Path, backups_dir: Path) -> bool:
     return bool(list_backups(backups_dir)) or bool(filestore.data_files(db_path.parent, db_path.name))
 
 
-def _has_tables(db_path: Path) -> bool | None:
+def _has_tables(db_path: Path, immutable: bool) -> bool | None:
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"file:{db_path}?{'immutable=1' if immutable else 'mode=ro'}", uri=True)
         try:
             return con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
         finally:
@@ -93,12 +94,13 @@ def classify(db_path: Path, backups_dir: Path, *, full_check: bool = True) -> Da
             return DatabaseState(READ_ONLY_FOLDER)
         return DatabaseState(NEW)
     size = db_path.stat().st_size
-    if size == 0 or _has_tables(db_path) is False:
+    writable = folder_writable(folder)  # a WAL database in a read-only folder is read as immutable
+    if size == 0 or _has_tables(db_path, not writable) is False:
         return DatabaseState(EMPTY if has_history(db_path, backups_dir) else NEW)
-    reason = integrity_check(db_path) if full_check else _quick(db_path)
+    reason = integrity_check(db_path, "integrity_check" if full_check else "quick_check(1)", immutable=not writable)
     if reason:
         return DatabaseState(DAMAGED, reason)
-    if not folder_writable(folder):
+    if not writable:
         return DatabaseState(READ_ONLY_FOLDER)
     if not os.access(db_path, os.W_OK) or _read_only_open(db_path):
         return DatabaseState(READ_ONLY_FILE)
@@ -113,17 +115,5 @@ def _read_only_open(db_path: Path) -> bool:
             return False
     except PermissionError:
         return True
-    except OSError:
-        return False
-
-
-def _quick(db_path: Path) -> str | None:
-    try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            rows = con.execute("PRAGMA quick_check(1)").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None if rows == [("ok",)] else str(rows[0][0])
+    except OSError as exc:
+        return exc.errno == errno.EROFS

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from partnerdesk.store import filestore
-from partnerdesk.store.backup import copy_database, fsync_dir, fsync_file, integrity_check
+from partnerdesk.store.backup import BackupError, copy_database, create_backup, fsync_dir, fsync_file, integrity_check
 
 log = logging.getLogger(__name__)
 
@@ -134,17 +134,23 @@ def recover(db_path: Path) -> str | None:
     return None
 
 
+class MissingFiles(BackupError):
+    """Files a backup's manifest lists are missing from `backups/files/`."""
+
+    def __init__(self, files: list[str]):
+        super().__init__(", ".join(files[:3]))
+        self.files = files
+
+
 def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
     """Replace the database (closed by the caller) and the data files with a backup.
 
     The current data is backed up first (kind "pre-restore") when it is readable; a
     damaged file is copied aside as `*.corrupt-<stamp>`, so nothing is ever deleted.
-    Returns the pre-restore backup, if one was made. Raises BackupError before
-    anything changed when the backup is damaged or incomplete.
+    Returns the pre-restore backup, if one was made. Raises BackupError (MissingFiles when
+    files are missing) before anything changed when the backup is damaged or incomplete.
     """
     import datetime as dt
-
-    from partnerdesk.store.backup import BackupError, create_backup
 
     backup_path, db_path = Path(backup_path), Path(db_path)
     reason = integrity_check(backup_path)
@@ -154,10 +160,11 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
         files = filestore.read_manifest(backup_path)
     except filestore.FileStoreError as exc:
         raise BackupError(str(exc)) from exc
+    objects_dir = backup_path.parent  # the files beside the backup: backups/, or a copy on a USB key
     if files:
-        missing = filestore.check_files(backups_dir, files)
+        missing = filestore.check_files(objects_dir, files)
         if missing:
-            raise BackupError(f"{len(missing)} file(s) missing from the backup: {', '.join(missing[:3])}")
+            raise MissingFiles(missing)
     recover(db_path)
     safety = None
     if db_path.exists() and db_path.stat().st_size and integrity_check(db_path) is None:
@@ -175,7 +182,7 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
     staging.mkdir()
     try:
         if files is not None:
-            filestore.stage_files(backups_dir, files, staging)
+            filestore.stage_files(objects_dir, files, staging)
         prepare(db_path, backup_path, staging, sorted(files) if files is not None else None)
     except (OSError, sqlite3.DatabaseError, filestore.FileStoreError) as exc:
         if not restoring_path(db_path).exists():

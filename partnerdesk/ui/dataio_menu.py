@@ -12,8 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from partnerdesk.i18n import _
-from partnerdesk.services import archive
-from partnerdesk.ui.dialogs.file_output import export_folder
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
 from partnerdesk.ui.widgets.stoppable import StoppableTask
@@ -40,11 +38,12 @@ class DataioMenu:
 
     def _add_person_card_actions(self) -> None:
         """"Exporter ses données" and "Effacer / anonymiser" in the "More" menu of a person card."""
-        for tab in self.window.tab_list:
-            card = getattr(tab, "person_card", None)
-            menu = getattr(card, "more_menu", None)
-            if menu is None:
-                continue
+        self.window.for_each_tab(self._add_person_card_actions_to)
+
+    def _add_person_card_actions_to(self, tab) -> None:
+        card = getattr(tab, "person_card", None)
+        menu = getattr(card, "more_menu", None)
+        if menu is not None:
             menu.addSeparator()
             export = menu.addAction(_("Export their data…"), lambda c=card: self._export_person(c))
             export.setObjectName("personRgpdExport")
@@ -129,6 +128,9 @@ class DataioMenu:
         return dialog
 
     def export_all(self, target: str | None = None) -> None:
+        from partnerdesk.services import archive
+        from partnerdesk.ui.dialogs.file_output import export_folder
+
         if target is None:
             default = export_folder(self.ctx.settings) / f"partnerdesk-{QDate.currentDate().toString('yyyy-MM-dd')}.zip"
             target, _filter = QFileDialog.getSaveFileName(self.window, _("Export all the data"), str(default),

@@ -7,20 +7,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
-from partnerdesk.services import data, demo
+from partnerdesk.services import data
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
-from partnerdesk.ui.dialogs.about import AboutDialog
-from partnerdesk.ui.dialogs.backups import BackupsDialog
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
 from partnerdesk.ui.errors import show_error
-from partnerdesk.ui.tabs.balance.view import install_menu as install_balance_menu
+from partnerdesk.ui.lazy_tabs import LazyTabs
+from partnerdesk.ui.tabs.balance.menu import install_menu as install_balance_menu
 from partnerdesk.ui.tabs.base import Tab
-from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
-from partnerdesk.ui.tabs.partners.tab import PartnersTab
-from partnerdesk.ui.tabs.projects.tab import ProjectsTab
-from partnerdesk.ui.tabs.todo.tab import TodoTab
-from partnerdesk.ui.tabs.trombinoscope.tab import TrombinoscopeTab
 from partnerdesk.ui.widgets.notice_banner import NoticeArea
 from partnerdesk.ui.undo_menu import UndoMenu
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
@@ -49,7 +43,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.review_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.tab_list: list[Tab] = []
+        self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
         self._build_tabs()
         self._shown_tab = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -70,22 +64,37 @@ class MainWindow(QMainWindow):
     # --- composition --------------------------------------------------------
 
     def _build_tabs(self) -> None:
-        self.add_tab(PartnersTab(self.ctx, load_demo=self.load_demo))
-        self.add_tab(ProjectsTab(self.ctx))
-        self.add_tab(ConventionsTab(self.ctx))
-        self.add_tab(TrombinoscopeTab(self.ctx))
-        self.insert_tab(0, TodoTab(self.ctx))  # "À faire" is the first tab, shown at start
+        """Register the tabs by package; each is imported and built on its first show (ui/lazy_tabs.py)."""
+        self.register_tab("partnerdesk.ui.tabs.todo")  # "À faire" is the first tab, shown at start
+        self.register_tab("partnerdesk.ui.tabs.partners", load_demo=self.load_demo)
+        self.register_tab("partnerdesk.ui.tabs.projects")
+        self.register_tab("partnerdesk.ui.tabs.conventions")
+        self.register_tab("partnerdesk.ui.tabs.trombinoscope")
         self.tabs.setCurrentIndex(0)
+        self.lazy_tabs.build(self.lazy_tabs.specs()[0])
+
+    def register_tab(self, package: str, **kwargs) -> None:
+        """Add the tab of `package` (its TITLE, OPENS, TAB), built on its first show or `tab(cls)`."""
+        self.lazy_tabs.add(package, **kwargs)
 
     def add_tab(self, tab: Tab) -> Tab:
-        self.tab_list.append(tab)
-        self.tabs.addTab(tab, tab.title())
-        return tab
+        return self.lazy_tabs.add_built(tab)
 
     def insert_tab(self, index: int, tab: Tab) -> Tab:
-        self.tab_list.insert(index, tab)
-        self.tabs.insertTab(index, tab, tab.title())
-        return tab
+        return self.lazy_tabs.add_built(tab, index)
+
+    @property
+    def tab_list(self) -> list[Tab]:
+        """The tabs built so far, in tab order (unbuilt tabs have nothing to refresh or save)."""
+        return self.lazy_tabs.built()
+
+    def tab(self, cls) -> Tab | None:
+        """The tab of class `cls`, built now if it was not yet."""
+        return self.lazy_tabs.tab(cls)
+
+    def for_each_tab(self, fn) -> None:
+        """Run `fn(tab)` on every tab built now and on each tab built later."""
+        self.lazy_tabs.for_each(fn)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -108,8 +117,9 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self._action(self.edit_menu, _("&Find"), self._focus_search, QKeySequence.StandardKey.Find)
 
-        for number, tab in enumerate(self.tab_list, start=1):
-            action = self._action(self.view_menu, tab.title(), lambda checked=False, t=tab: self.show_tab(t))
+        for number, spec in enumerate(self.lazy_tabs.specs(), start=1):
+            action = self._action(self.view_menu, _(spec.title),
+                                  lambda checked=False, s=spec: self.show_tab(self.lazy_tabs.build(s)))
             if number < 10:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
@@ -152,7 +162,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
 
     def tab_of(self, cls) -> Tab | None:
-        return next((t for t in self.tab_list if isinstance(t, cls)), None)
+        return self.tab(cls)
 
     def _new_item(self) -> None:
         if tab := self.current_tab():
@@ -163,14 +173,16 @@ class MainWindow(QMainWindow):
             tab.focus_search()
 
     def _broadcast(self, area: str) -> None:
-        for tab in self.tab_list:
-            tab.on_data_changed(area)
+        self.lazy_tabs.notify(area)  # the tab on show now, the others when shown
 
     def open_item(self, kind: str, item_id: int) -> None:
         if kind == "backups":  # "À faire": copy the backups outside the computer
             self.show_backups()
             return
-        for tab in self.tab_list:
+        for spec in self.lazy_tabs.specs():
+            if spec.tab is None and spec.opens is not None and kind not in spec.opens:
+                continue  # not built, and says it does not open this kind
+            tab = self.lazy_tabs.build(spec)
             if tab.open_item(kind, item_id):
                 self.show_tab(tab)
                 return
@@ -178,9 +190,13 @@ class MainWindow(QMainWindow):
     # --- commands -----------------------------------------------------------
 
     def show_about(self) -> None:
+        from partnerdesk.ui.dialogs.about import AboutDialog
+
         AboutDialog(self.ctx.paths, data.schema_version(), self).exec()
 
     def show_backups(self) -> None:
+        from partnerdesk.ui.dialogs.backups import BackupsDialog
+
         dialog = BackupsDialog(self.ctx.paths, self, tasks=self.ctx.tasks, before_restore=self.settle_all)
         dialog.restored.connect(self.after_data_swap)
         dialog.exec()
@@ -216,6 +232,8 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.demo_action.setEnabled(True)
             show_error(self, _("The demonstration data could not be loaded."), details).exec()
+
+        from partnerdesk.services import demo
 
         self.ctx.tasks.run(lambda handle: demo.fill("small", paths=self.ctx.paths), done, failed)
 

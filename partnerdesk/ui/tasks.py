@@ -29,6 +29,9 @@ class TaskHandle(QObject):
     def __init__(self):
         super().__init__()
         self._cancel = threading.Event()
+        # False for work nobody waits for (the background integrity check): `TaskRunner.busy()`
+        # then ignores it.
+        self.awaited = True
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -95,6 +98,10 @@ class TaskRunner:
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def busy(self) -> bool:
+        """True while a task started here (and awaited) has not had its result applied yet."""
+        return any(handle.awaited for handle in self._live)
 
 
 class SyncTaskRunner(TaskRunner):

@@ -100,7 +100,7 @@ def test_applied_migrations_and_backup_path_logged(paths, tmp_path, monkeypatch,
     with caplog.at_level(logging.INFO):
         data.open_data(paths, daily_backup=False)
     data.close_data()
-    backup = next(p for p in paths.backups_dir.iterdir() if "pre-migration" in p.name)
+    backup = next(p for p in paths.backups_dir.iterdir() if "pre-migration" in p.name and p.suffix == ".sqlite3")
     text = caplog.text
     assert "applied migration 9001_logged_step" in text
     assert str(backup) in text

@@ -130,6 +130,7 @@ def test_cli_projects_and_todo(tmp_path, capsys):
     assert main(["--data-dir", folder, "--lang", "fr", "projects", "--search", "tablette"]) == 0
     out = capsys.readouterr().out
     assert "Premiers pas sur tablette · En cours" in out and "taux de présence" in out
+    assert "partenaires engagés" in out or "partenaire engagé" in out  # the engagement rule of the documents
     assert main(["--data-dir", folder, "--lang", "fr", "todo"]) == 0
     assert "Séance" in capsys.readouterr().out
 

@@ -9,10 +9,10 @@ def _texts(benefits) -> dict[str, str]:
 
 
 def test_generic_without_a_partner():
-    texts = _texts(partnership_benefits(["seniors", "familles"], 12, 120, None))
+    texts = _texts(partnership_benefits(["seniors", "familles"], 12, 10, None))
     assert set(texts) == {"Visibility", "Publics reached", "Image", "Concrete counterparts"}
     assert "seniors and families" in texts["Publics reached"].lower()
-    assert "12 sessions, about 120 participants" in texts["Publics reached"]
+    assert "12 sessions of about 10 places each" in texts["Publics reached"]  # never sessions × places
 
 
 def test_tailored_to_a_company_that_funds():
@@ -27,9 +27,11 @@ def test_tailored_to_a_company_that_funds():
 def test_tailored_in_french_to_a_school_that_lends_premises():
     i18n.set_language("fr")
     partner = PartnerProfile("Collège Jean-Moulin", "etablissement_scolaire", ["scolaires"], ["locaux", "public"])
-    texts = _texts(partnership_benefits(["scolaires"], 6, 90, partner))
+    texts = _texts(partnership_benefits(["scolaires"], 6, 15, partner))
     assert texts["Publics touchés"].startswith("Le projet touche les scolaires : des publics que vous accompagnez")
-    assert "6 séances, environ 90 participants attendus." in texts["Publics touchés"]
+    assert "6 séances d'environ 15 places chacune." in texts["Publics touchés"]
+    one = _texts(partnership_benefits(["tout_public"], 1, 0, partner))["Publics touchés"]
+    assert "1 séance prévue." in one and "les tout public" not in one.lower()
     assert "projet d'établissement" in texts["Image"]
     assert "dans vos locaux" in texts["Contreparties concrètes"]
     assert "places réservées" in texts["Contreparties concrètes"]

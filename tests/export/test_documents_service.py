@@ -147,3 +147,24 @@ def test_partner_sheet_variants_internal_and_for_the_partner(project_with_photos
         assert secret in internal, secret
     assert "Document interne" in internal and "interne" not in for_partner.lower()
     assert "Ateliers tablette" in for_partner
+
+
+def test_exported_files_follow_the_umask(project_with_photos, tmp_path):
+    import os
+    import stat
+
+    from partnerdesk.services import trombinoscope
+
+    paths, project_id, org_id = project_with_photos
+    old = os.umask(0o022)
+    try:
+        made = [documents.export("bilan", paths, project_id, tmp_path / "bilan.pdf", today=TODAY).path,
+                documents.export("partner", paths, org_id, tmp_path / "fiche.pdf", today=TODAY).path,
+                trombinoscope.export_pdf_to(paths, tmp_path / "trombi.pdf")]
+        os.umask(0o077)
+        made.append(documents.export("dossier", paths, project_id, tmp_path / "private.pdf", today=TODAY).path)
+    finally:
+        os.umask(old)
+    modes = [stat.S_IMODE(p.stat().st_mode) for p in made]
+    assert modes == [0o644, 0o644, 0o644, 0o600]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".partnerdesk-")]  # no temporary file left

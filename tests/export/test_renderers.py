@@ -62,11 +62,13 @@ def test_dossier_in_french(tmp_path, french):
 def test_bilan_in_french(tmp_path, french):
     pdf = render_bilan(samples.bilan(tmp_path, photos=6), samples.identity(tmp_path))
     content = text(pdf)
-    for expected in ("Bilan", "Partenaires et apports", "Séances et fréquentation", "Taux de présence",
-                     "Réalisations", "En images", "Temps passé et apports obtenus", "Prochaines étapes",
-                     "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104",
-                     "Temps passé avec chaque partenaire", "12,5 h"):
+    for expected in ("Bilan", "Partenaires et apports", "Séances et fréquentation", "des places prévues occupées",
+                     "Réalisations", "En images", "Objectifs et résultats", "Annexe — toutes les séances",
+                     "Chiffres issus de PartnerDesk", "Dupont & Fils <SARL>", "annulée", "104", "Édité le"):
         assert has(content, expected), expected
+    # handed to partners: no staff hours, no internal next steps (they belong to the internal report)
+    for internal in ("Temps passé", "Prochaines étapes", "12,5 h", "Reconduire les ateliers"):
+        assert not has(content, internal), internal
     meta = _metadata(pdf)
     assert meta["title"].startswith("Bilan — ") and meta["lang"] == "fr-FR"
     assert meta["subject"] and meta["author"]

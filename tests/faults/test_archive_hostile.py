@@ -201,3 +201,22 @@ def test_import_all_killed_at(step, paths, good_archive):
         assert not (paths.root / ".import-staging").exists()
     finally:
         data.close_data()
+
+
+def test_a_large_table_is_streamed_not_loaded(empty, good_archive, tmp_path):
+    import tracemalloc
+
+    rows = [{"id": i, "name": f"Thème numéro {i} " + "x" * 400} for i in range(1, 25_001)]
+    text = json.dumps({"table": "tag", "columns": ["id", "name"], "rows": rows})
+    assert len(text) > 10_000_000
+    big = _rewrite(good_archive, tmp_path / "big.zip", replace={"json/tag.json": text},
+                   manifest=lambda m: m["tables"]["tag"].update(rows=len(rows)))
+    del rows, text
+    tracemalloc.start()
+    try:
+        archive.import_all(empty, big)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert database.execute_sql("SELECT count(*) FROM tag").fetchone()[0] == 25_000
+    assert peak < 8_000_000, peak  # the 10 MB table never sits in memory at once

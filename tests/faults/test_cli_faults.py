@@ -98,3 +98,19 @@ def test_backup_and_export_on_a_full_disk_simulated(command, paths, tmp_path, ca
     assert code in (0, 1)
     if code == 1:
         assert "plein" in out.err or "écrite" in out.err or "échoué" in out.err
+
+
+def test_daily_backup_on_a_really_full_disk(small_disk):
+    from partnerdesk.services import backups as backups_service
+
+    with small_disk(700) as disk:
+        paths = DataPaths(disk / "data").ensure()
+        data.open_data(paths, daily_backup=False)
+        data.close_data()
+        folder = data.open_data(paths, daily_backup=True)  # the copy does not fit
+        try:
+            assert folder.warnings and "automatic backup failed" in folder.warnings[0]
+            partners.count_people()  # the data is still usable
+        finally:
+            data.close_data()
+        assert not list(paths.backups_dir.glob("*.partial")) and not backups_service.list_all(paths)

@@ -109,3 +109,15 @@ def test_import_all_on_a_full_disk_is_a_message_and_leaves_nothing(paths, tmp_pa
     assert code == 1 and "disque est plein" in err and "Traceback" not in err
     assert not (paths.root / ".import-staging").exists()
     assert not list(paths.photos_dir.iterdir())
+
+
+def test_earlier_photos_kept_for_undo_are_not_leftovers(store):
+    person = partners.create_person(PersonData(last_name="Durand"))
+    for name in ("old.jpg", "new.jpg"):
+        (store.photos_dir / name).write_bytes(name.encode())
+        _age(store.photos_dir / name, 2 * 24 * 3600)
+    database.execute_sql("INSERT INTO person_photo (person_id, file, width, height, source_name, added_at) "
+                         "VALUES (?, 'old.jpg', 1, 1, '', '2026-01-01 10:00:00')", (person.id,))
+    database.execute_sql("UPDATE person_photo SET file = 'new.jpg' WHERE person_id = ?", (person.id,))
+    assert leftovers.clean(store) == []
+    assert (store.photos_dir / "old.jpg").exists()

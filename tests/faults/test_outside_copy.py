@@ -98,3 +98,29 @@ def test_copy_from_the_backups_dialog(backed_up, tmp_path, qtbot, monkeypatch):
     dialog.grab().save(str(tmp_path.parent / "backups-dialog.png"))
     # the list shows the seconds: two backups of the same minute are told apart
     assert dialog.model.index(0, 0).data().count(":") == 2
+
+
+def test_the_todo_line_opens_the_backups_dialog(window, monkeypatch):
+    from partnerdesk.ui.dialogs import backups as dialog_module
+
+    opened = []
+    monkeypatch.setattr(dialog_module.BackupsDialog, "exec", lambda self: opened.append(self) or 0)
+    window.ctx.signals.open_requested.emit("backups", 0)
+    assert opened and opened[0].tasks is window.ctx.tasks
+
+
+def test_the_copy_on_the_key_restores_everything_after_losing_the_computer(backed_up, tmp_path, capsys):
+    from partnerdesk.cli import main
+
+    key = tmp_path / "usb"
+    key.mkdir()
+    outside_copy.copy_to(backed_up, key)
+    data.close_data()
+    shutil.rmtree(backed_up.root)  # the disk is gone
+    copy = sorted((key / outside_copy.SUBFOLDER).glob("*.sqlite3"))[-1]
+    new = tmp_path / "new-pc"
+    assert main(["--data-dir", str(new), "restore", str(copy)]) == 0
+    assert (new / "photos" / "a.jpg").read_bytes() == b"photo A"
+    assert main(["--data-dir", str(new), "check"]) == 0
+    data.open_data(type(backed_up)(new), daily_backup=False)
+    assert [o.name for o in partners.list_organisations()] == ["Médiathèque"]

@@ -76,7 +76,7 @@ def test_backup_with_a_missing_file_object_is_refused_before_anything_changes(pa
     old, _old_files, new_files = before_and_after
     for obj in (paths.backups_dir / "files").glob("*/*"):
         obj.unlink()
-    with pytest.raises(backups.BackupError):
+    with pytest.raises(backups.BackupError, match="files of this backup are missing"):
         backups.restore(paths, old.path, reopen=False)
     assert files_of(paths.root) == new_files
     assert not [b for b in backups.list_all(paths) if b.kind == "pre-restore"]

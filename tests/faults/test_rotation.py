@@ -22,17 +22,20 @@ def test_two_years_of_days(tmp_path):
     rng = random.Random(13)
     start = dt.datetime(2025, 1, 1, 9, 0, 0)
     made: dict = {}
+    created = 0
     for day in range(730):
         today = start + dt.timedelta(days=day)
         if 200 <= day < 290 or rng.random() < 0.15:  # a summer closed, and random days off
             continue
         now = today
         made[_make(tmp_path, now, "daily")] = (now, "daily")
+        created += 1
         store_backup.rotate(tmp_path, now)
         for kind in ("manual", "pre-restore", "pre-import-all", "pre-migration"):
             if rng.random() < (0.3 if kind == "manual" else 0.05):
                 now += dt.timedelta(seconds=rng.randint(1, 3000))
                 made[_make(tmp_path, now, kind)] = (now, kind)
+                created += 1
                 store_backup.rotate(tmp_path, now)
         kept = {b.path: b for b in store_backup.list_backups(tmp_path)}
         # safety copies: all of the last 30 days
@@ -59,7 +62,9 @@ def test_two_years_of_days(tmp_path):
         assert months == {(b.taken_at.year, b.taken_at.month) for b in kept.values()
                           if b.kind == "daily"}
         assert len(kept) <= 2 * (7 + 12) + 20
-    assert len(made) > 700
+        made = {p: v for p, v in made.items() if now - v[0] < dt.timedelta(days=400)}  # older: checked gone
+    assert len(list(tmp_path.iterdir())) < 60
+    assert created > 700
 
 
 def test_restore_then_backup_keeps_the_pre_restore_copy(tmp_path):

@@ -170,3 +170,12 @@ def test_writing_in_read_only_mode_is_a_message_not_a_crash(filled, qapp, monkey
                         type("B", (), {"exec": lambda self: 0})())
     errors.report_unexpected(type(caught.value), caught.value, caught.value.__traceback__)
     assert "read-only" in shown[0]
+
+
+def test_the_whole_start_on_a_really_read_only_folder(filled, qapp, dialogs, read_only_view):
+    from partnerdesk.paths import DataPaths
+
+    with read_only_view(filled.root) as view:
+        code, _hooks = _start(DataPaths(view))
+    assert code == 0
+    assert [k for k, _t in dialogs] == ["question"] and "endommag" not in dialogs[0][1]

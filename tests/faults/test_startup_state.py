@@ -1,5 +1,6 @@
 """Never a silent empty start; every state of the database its own message; `check` says what it sees."""
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -140,14 +141,74 @@ def test_deleting_the_lock_file_does_not_let_a_second_writer_in(paths, used, cap
     try:
         assert holder.stdout.readline().strip() == "open"
         paths.lock_path.unlink()
+        (paths.root / ".restore-staging").mkdir()  # as if the first one were restoring
         code = main(["--data-dir", str(paths.root), "backup"])
         err = capsys.readouterr().err
         assert code == 1 and "already open" in err
         with pytest.raises(data.DatabaseBusy):
             data.open_data(paths)
+        assert (paths.root / ".restore-staging").exists()  # the second one touched nothing
     finally:
         holder.kill()
         holder.wait()
     time.sleep(0.1)
     data.open_data(paths, daily_backup=False)
     data.close_data()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="permissions do not stop root: the simulated tests above cover it")
+def test_really_read_only_file_and_folder(paths, used):
+    paths.db_path.chmod(0o444)
+    try:
+        assert health.startup_state(paths).kind == "read-only-file"
+    finally:
+        paths.db_path.chmod(0o644)
+    paths.root.chmod(0o555)
+    try:
+        assert health.startup_state(paths).kind == "read-only-folder"
+        folder = data.open_data(paths, read_only=True)
+        try:
+            assert [o.name for o in partners.list_organisations()] == ["Sauvée"]
+        finally:
+            data.close_data()
+    finally:
+        paths.root.chmod(0o755)
+
+
+def test_a_really_read_only_folder(paths, used, read_only_view, capsys):
+    from partnerdesk.paths import DataPaths
+
+    with read_only_view(paths.root) as view:
+        seen = DataPaths(view)
+        state = health.startup_state(seen)
+        assert state.kind == "read-only-folder", state
+        with pytest.raises(data.DataUnusable):
+            data.open_data(seen)
+        code, out = _check(seen, capsys)
+        assert code == 1 and "cannot be written" in out.out and "damaged" not in out.out
+        folder = data.open_data(seen, read_only=True)
+        try:
+            assert folder.read_only and [o.name for o in partners.list_organisations()] == ["Sauvée"]
+        finally:
+            data.close_data()
+
+
+def test_a_really_read_only_database_file(paths, used, capsys):
+    """The database file itself bind-mounted read-only over itself (stops root too)."""
+    db = str(paths.db_path)
+    if subprocess.run(["mount", "--bind", db, db], capture_output=True).returncode:
+        pytest.skip("no read-only mount can be made here (needs root)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", db], capture_output=True).returncode:
+            pytest.skip("no read-only mount can be made here")
+        assert health.startup_state(paths).kind == "read-only-file"
+        code, out = _check(paths, capsys)
+        assert code == 1 and "read-only" in out.out and "damaged" not in out.out
+        folder = data.open_data(paths, read_only=True)
+        try:
+            assert folder.read_only and [o.name for o in partners.list_organisations()] == ["Sauvée"]
+        finally:
+            data.close_data()
+    finally:
+        subprocess.run(["umount", "-l", db], capture_output=True)

@@ -161,7 +161,9 @@ def test_criteria_setting_drives_the_grid(ctx, qtbot):
 
 def test_window_offers_the_view_and_the_card_section(window, qtbot):
     assert window.balance_action in window.view_menu.actions()
-    partners_tab = next(t for t in window.tab_list if type(t).__name__ == "PartnersTab")
+    from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+    partners_tab = window.tab(PartnersTab)  # tabs are built on first use
     card = partners_tab.org_card
     titles = [card.sections.tabText(i) for i in range(card.sections.count())]
     assert "Balance" in titles

@@ -233,7 +233,8 @@ def test_unresolved_dialog_lists_fields(ctx, qtbot):
 
 
 def test_tab_in_main_window(window):
-    assert any(isinstance(t, ConventionsTab) for t in window.tab_list)
+    assert any(spec.is_for(ConventionsTab) for spec in window.lazy_tabs.specs())
+    assert isinstance(window.tab(ConventionsTab), ConventionsTab)
 
 
 def test_list_model(ctx, qtmodeltester):

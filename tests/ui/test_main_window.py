@@ -25,6 +25,7 @@ def test_menus_in_french(ctx, qtbot):
 
 def test_empty_state_then_demo(window, qtbot):
     tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)
     assert tab.stack.currentWidget() is tab.empty
     button = tab.empty.findChild(object, "loadDemoButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -18,7 +18,9 @@ def tab(window, monkeypatch):
     # pytest-qt closes the window before fixtures end: answer the unsaved-changes question
     # (tests that check the question replace this answer).
     monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: "discard")
-    return window.tab_of(PartnersTab)
+    tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)  # on show, as the user works in it (hidden tabs catch up when shown)
+    return tab
 
 
 def click(qtbot, widget):

@@ -20,7 +20,9 @@ from partnerdesk.ui.tabs.partners.tab import PartnersTab
 @pytest.fixture
 def tab(window, monkeypatch):
     monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: "discard")
-    return window.tab_of(PartnersTab)
+    tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)  # on show, as the user works in it (hidden tabs catch up when shown)
+    return tab
 
 
 @pytest.fixture

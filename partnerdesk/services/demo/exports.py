@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PIL import Image, ImageDraw
-
 from partnerdesk.domain.consent import ConsentScope
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.services import settings
@@ -22,6 +20,8 @@ BILAN_TEXT = (
 
 def draw_logo(path) -> None:
     """A simple mark: a rounded square with a screen and a dot, and two bars."""
+    from PIL import Image, ImageDraw  # Pillow only when demo data is made
+
     image = Image.new("RGBA", (520, 180), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.rounded_rectangle([0, 0, 180, 180], 40, fill=(31, 86, 115, 255))

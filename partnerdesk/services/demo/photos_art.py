@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageDraw
-
 PALETTES = [((244, 162, 97), (42, 157, 143)), ((233, 196, 106), (38, 70, 83)), ((231, 111, 81), (138, 177, 125))]
 
 
 def draw_photo(path: Path, variant: int, size: tuple[int, int] = (640, 480)) -> Path:
     """A simple landscape-like picture: sky gradient, hills, a few framed 'pictures' on a wall."""
     top, bottom = PALETTES[variant % len(PALETTES)]
+    from PIL import Image, ImageDraw  # Pillow only when demo data is made
+
     image = Image.new("RGB", size)
     draw = ImageDraw.Draw(image)
     width, height = size

@@ -11,8 +11,6 @@ import colorsys
 import datetime as dt
 import io
 
-from PIL import Image, ImageDraw, ImageFont
-
 from partnerdesk.domain.consent import ConsentScope
 from partnerdesk.domain.text import initials
 from partnerdesk.paths import resource
@@ -20,11 +18,13 @@ from partnerdesk.services.photos import save_prepared
 from partnerdesk.store.models import Person, PersonPhoto, PhotoConsent
 
 PHOTOS = {"small": 36, "large": 5000}
-_fonts: dict[int, ImageFont.FreeTypeFont] = {}
+_fonts: dict = {}  # size -> PIL FreeTypeFont
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def _font(size: int):
     if size not in _fonts:
+        from PIL import ImageFont
+
         _fonts[size] = ImageFont.truetype(str(resource("fonts", "DejaVuSans-Bold.ttf")), size)
     return _fonts[size]
 
@@ -33,6 +33,8 @@ def portrait(text: str, hue: float, width: int = 360, height: int = 450) -> byte
     """A JPEG portrait: pastel background, a silhouette, initials on the chest."""
     background = tuple(int(c * 255) for c in colorsys.hls_to_rgb(hue, 0.82, 0.55))
     figure = tuple(int(c * 255) for c in colorsys.hls_to_rgb(hue, 0.38, 0.45))
+    from PIL import Image, ImageDraw  # Pillow only when demo data is made
+
     image = Image.new("RGB", (width, height), background)
     draw = ImageDraw.Draw(image)
     head = width * 0.22

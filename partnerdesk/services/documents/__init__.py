@@ -20,10 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.text import normalize
-from partnerdesk.export.attendance import AttendanceSheetDocument
-from partnerdesk.export.bilan import BilanDocument
-from partnerdesk.export.dossier import DossierDocument
-from partnerdesk.export.partner_sheet import PartnerSheetDocument
 from partnerdesk.i18n import _, document_language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import settings
@@ -73,17 +69,26 @@ def render(kind: str, paths: DataPaths, target_id: int, partner_id: int | None =
 
 
 def _prepare_and_render(kind, paths, target_id, partner_id, today, identity, report):
-    """(data, the Document that rendered it) — the document keeps its `page_fill`."""
+    """(data, the Document that rendered it) — the document keeps its `page_fill`.
+    The renderers (ReportLab) are imported here, with the first document: not at start-up."""
     if kind == "dossier":
+        from partnerdesk.export.dossier import DossierDocument
+
         data = dossier_data(paths, target_id, partner_id, today)
         document = DossierDocument(data, identity)
     elif kind == "bilan":
+        from partnerdesk.export.bilan import BilanDocument
+
         data = bilan_data(paths, target_id, today)
         document = BilanDocument(data, identity)
     elif kind in ("partner", "partner-internal"):
+        from partnerdesk.export.partner_sheet import PartnerSheetDocument
+
         data = partner_sheet_data(paths, target_id, today, internal=kind == "partner-internal")
         document = PartnerSheetDocument(data, identity)
     elif kind == "attendance":
+        from partnerdesk.export.attendance import AttendanceSheetDocument
+
         data = attendance_data(target_id, today)
         document = AttendanceSheetDocument(data, identity)
     else:

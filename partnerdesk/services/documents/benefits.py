@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from partnerdesk.domain.documents import Benefit
 from partnerdesk.domain.partners import Public
-from partnerdesk.i18n import N_, _, format_number
+from partnerdesk.i18n import N_, _, format_number, ngettext
 
 _IMAGE_BY_KIND = {
     "service_municipal": N_("A concrete action of your digital inclusion policy, visible to the inhabitants."),
@@ -58,18 +58,24 @@ def _join(items: list[str]) -> str:
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def partnership_benefits(project_publics: list[str], sessions: int, participants: int,
+def partnership_benefits(project_publics: list[str], sessions: int, places: int,
                          partner: PartnerProfile | None = None) -> list[Benefit]:
-    """Visibility, publics reached, image, concrete counterparts."""
+    """Visibility, publics reached, image, concrete counterparts. `places`: the places planned at
+    a session (not sessions × places: the same people come back)."""
     visibility = _("Your name and logo on the documents of the action, in the report and in our communication.")
     if partner and partner.kind == "entreprise":
         visibility += " " + _("Your customers see a business involved in its town.")
 
+    project_publics = [p for p in project_publics if p != Public.TOUT_PUBLIC]  # "open to all" says it
     common = [p for p in project_publics if partner and p in partner.publics]
     scale = ""
-    if sessions:
-        scale = " " + _("{sessions} sessions, about {people} participants expected.").format(
-            sessions=format_number(sessions), people=format_number(participants))
+    if sessions and places:
+        scale = " " + ngettext("{sessions} session of about {places} places.",
+                               "{sessions} sessions of about {places} places each.", sessions).format(
+            sessions=format_number(sessions), places=format_number(places))
+    elif sessions:
+        scale = " " + ngettext("{sessions} session planned.", "{sessions} sessions planned.", sessions).format(
+            sessions=format_number(sessions))
     if common:
         reach = _("The project reaches {publics}: people you already work with.").format(
             publics=_join(_labels(common))) + scale

@@ -15,7 +15,6 @@ from partnerdesk.domain.documents import (
 from partnerdesk.domain.engagement import engagement, has_obtained
 from partnerdesk.domain.partners import Contribution, InteractionKind, OrgKind, OrgStatus, Public
 from partnerdesk.domain.projects import ContributionStatus, Stage
-from partnerdesk.export.base import money
 from partnerdesk.i18n import _
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
@@ -75,6 +74,8 @@ def partner_sheet_data(paths: DataPaths, organisation_id: int, today: dt.date | 
         for c in items:
             text = _kind(c.kind, c.material_mode)
             if c.value:
+                from partnerdesk.export.base import money  # ReportLab only when a sheet is made
+
                 text += f" ({money(c.value)})"
             if c.status == ContributionStatus.OBTENU:
                 text += " ✓"

@@ -20,7 +20,17 @@ from partnerdesk.domain.documents import (
     SessionLine,
     StaffTime,
 )
+from partnerdesk.domain.engagement import (
+    Coverage,
+    Engagement,
+    engagement,
+    has_obtained,
+    line_coverage,
+    partner_figures,
+    standing_of,
+)
 from partnerdesk.domain.partners import Contribution, Public
+from partnerdesk.domain.text import normalize
 from partnerdesk.domain.projects import (
     ContributionStatus,
     DurationKind,
@@ -31,7 +41,7 @@ from partnerdesk.domain.projects import (
     SessionData,
     Stage,
 )
-from partnerdesk.i18n import _, format_date
+from partnerdesk.i18n import _, format_date, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
 from partnerdesk.services import partners, projects, settings
@@ -40,10 +50,6 @@ from partnerdesk.services.project_report import ProjectReport, project_report
 from partnerdesk.store.models import Affiliation, Person, ProjectPartner
 
 SHARED = ConsentScope.PARTENAIRES.value
-#: from this stage on, a partner's support counts as committed
-COMMITTED = {Stage.CONVENTION_SIGNEE, Stage.ACTION_EN_COURS, Stage.BILAN, Stage.PARTENARIAT_ENTRETENU}
-#: stages where the support is being discussed (named in a dossier as "under discussion")
-DISCUSSED = {Stage.CO_CONSTRUCTION, Stage.CONVENTION_REDACTION}
 
 
 class DocumentError(LookupError):
@@ -88,10 +94,10 @@ def shareable_photos(paths: DataPaths, photos: list[PhotoData]) -> tuple[list[Pi
 
 
 def _session_lines(items: list[SessionData], today: dt.date) -> list[SessionLine]:
-    """Held and cancelled sessions; the ones still to come are not part of a bilan."""
+    """Held and cancelled sessions (`SessionData.is_held`); the others are not part of a bilan."""
     out = []
     for s in items:
-        if not s.cancelled and s.held_on > today and s.actual_attendance is None:
+        if not s.cancelled and not s.is_held:
             continue
         time = " – ".join(t for t in (s.start_time, s.end_time) if t)
         out.append(SessionLine(s.held_on, time, s.place, s.facilitator, s.planned_attendance,
@@ -119,7 +125,7 @@ def _addressee(project_id: int, organisation_id: int) -> tuple[Addressee, Partne
             person, role = aff.person, aff.role
     name = f"{person.first_name} {person.last_name}".strip() if person else ""
     stage = _(Stage(link.stage).label) if link is not None else ""
-    return (Addressee(org.name, name, role, stage),
+    return (Addressee(org.name, name, role, stage, org.article, org.kind),
             PartnerProfile(org.name, org.kind, list(org.publics), list(org.contributions)))
 
 
@@ -130,29 +136,32 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
     project = report.project
     addressee, profile = _addressee(project_id, organisation_id) if organisation_id else (None, None)
     cards = {p.card.id: p.card for p in report.partners}
+    standings = {p.card.id: standing_of(p.card, p.contributions) for p in report.partners}
+    levels = {pp_id: st.engagement for pp_id, st in standings.items()}
     budget = []
     for line in report.budget:
-        card = cards.get(line.project_partner_id)
-        if line.own_funds:
+        cover = line_coverage(line, levels)
+        if cover.coverage is Coverage.OWN_FUNDS:
             budget.append(BudgetLine(line.label, line.amount, _("Own funds of the EPN"), True))
-        elif card is not None and Stage(card.stage) is not Stage.ABANDONNE:
-            budget.append(BudgetLine(line.label, line.amount, card.organisation_name, Stage(card.stage) in COMMITTED))
+        elif cover.coverage is Coverage.UNCOVERED:
+            note = _("to find again: the partner planned has withdrawn") if cover.released else ""
+            budget.append(BudgetLine(line.label, line.amount, note=note))
         else:
-            budget.append(BudgetLine(line.label, line.amount))
+            budget.append(BudgetLine(line.label, line.amount, cover.partner, cover.coverage is Coverage.SECURED))
     commitments = []
     for partner in report.partners:
         card, items = partner.card, partner.contributions
-        if card.organisation_id == organisation_id:
-            continue
-        stage = Stage(card.stage)
-        if stage not in COMMITTED and stage not in DISCUSSED:
-            continue
+        if not standings[card.id].is_partner:
+            continue  # "Déjà engagés" names the engaged partners only, the addressee included
         for c in items:
             obtained = c.status == ContributionStatus.OBTENU
-            status = _("Obtained") if obtained else (_("Committed") if stage in COMMITTED else _("Under discussion"))
             commitments.append(Commitment(card.organisation_name, _kind(c.kind, c.material_mode), c.description,
-                                          c.value, c.value if obtained else None, status,
-                                          obtained or stage in COMMITTED))
+                                          c.value, c.value if obtained else None,
+                                          _("Obtained") if obtained else _("Committed"), True))
+        if not items:
+            commitments.append(Commitment(card.organisation_name, _("Partner of the action"), "", None, None,
+                                          _("Committed"), True))
+    figures = partner_figures(standings.values())
     all_sessions = [s for s in report.sessions if not s.cancelled]
 
     def concerns_reader(pp_id: int | None) -> bool:
@@ -163,11 +172,11 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
     calendar = [CalendarItem(m.title, m.due_on) for m in report.milestones
                 if concerns_reader(m.project_partner_id)]
     if all_sessions:
-        calendar.append(CalendarItem(_("Sessions ({count})").format(count=len(all_sessions)),
-                                     all_sessions[0].held_on, all_sessions[-1].held_on))
+        calendar.append(CalendarItem(ngettext("{count} session", "{count} sessions", len(all_sessions)).format(
+            count=len(all_sessions)), all_sessions[0].held_on, all_sessions[-1].held_on))
     calendar.sort(key=lambda c: c.start or dt.date.max)
     photos, _left_out = shareable_photos(paths, report.photos)
-    planned = sum(s.planned_attendance or 0 for s in all_sessions)
+    places = max((s.planned_attendance or 0 for s in all_sessions), default=0)
     description = project.description.strip()
     return DossierData(
         title=project.title, generated_on=today, summary=description.split("\n\n")[0],
@@ -177,9 +186,17 @@ def dossier_data(paths: DataPaths, project_id: int, organisation_id: int | None 
         start=project.start_date, end=project.end_date, calendar=calendar,
         needs=[Need(_kind(n.kind, n.material_mode), n.description, n.amount) for n in report.needs],
         budget=budget, commitments=commitments,
-        benefits=partnership_benefits(project.publics, len(all_sessions), planned, profile),
+        benefits=partnership_benefits(project.publics, len(all_sessions), places, profile),
         addressee=addressee, cover_photo=photos[0] if photos else None, contact=contact_of(project),
+        discussed=figures.count(Engagement.EN_DISCUSSION),
     )
+
+
+def distinct_people(sessions: list[SessionData]) -> int | None:
+    """How many different people signed the attendance sheets of the held sessions (names compared
+    without case or accents); None when no names were recorded."""
+    names = {normalize(n) for s in sessions if s.is_held for n in s.participants if n.strip()}
+    return len(names) if names else None
 
 
 def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) -> BilanData:
@@ -189,16 +206,16 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
     commitments = []
     for partner in report.partners:
         card, items = partner.card, partner.contributions
-        stage = Stage(card.stage)
+        if not engagement(card.stage, has_obtained(items)).is_partner:
+            continue  # only engaged partners appear in a document handed out
         for c in items:
             obtained = c.status == ContributionStatus.OBTENU
             commitments.append(Commitment(card.organisation_name, _kind(c.kind, c.material_mode), c.description,
                                           c.value, c.value if obtained else None,
-                                          _("Obtained") if obtained else _(ContributionStatus.ATTENDU.label),
-                                          obtained))
-        if not items and stage in COMMITTED:
+                                          _("Obtained") if obtained else _("Committed"), True))
+        if not items:
             commitments.append(Commitment(card.organisation_name, _("Partner of the action"), "", None, None,
-                                          _(stage.label), True))
+                                          _(Stage(card.stage).label), True))
     staff: dict[str, float] = {}
     for t in projects.staff_time_of(project_id):
         staff[t.who.strip() or _("EPN team")] = staff.get(t.who.strip() or _("EPN team"), 0.0) + t.hours
@@ -216,6 +233,7 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
     ident = settings.identity()
     return BilanData(
         title=project.title, generated_on=today, bilan_text=project.bilan_text,
+        objectives=text_lines(project.objectives), people=distinct_people(report.sessions),
         start=project.start_date, end=project.end_date, publics=_labels(Public, project.publics),
         commitments=commitments, sessions=_session_lines(report.sessions, today),
         realizations=[Realization(r.title, r.description, r.made_on) for r in report.realizations],
@@ -226,3 +244,8 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
                  "contributions from the partnership records kept by {epn}. The detailed sheets are available on "
                  "request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
     )
+
+
+def text_lines(text: str) -> list[str]:
+    """Lines of a user list ("- one\n- two"), bullets and blanks removed."""
+    return [line.strip().lstrip("-•*").strip() for line in (text or "").splitlines() if line.strip()]

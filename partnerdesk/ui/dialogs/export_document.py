@@ -25,8 +25,6 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.services import partners, projects, sessions
 from partnerdesk.ui.context import AppContext
-from partnerdesk.ui.dialogs.identity import IdentityDialog
-from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.widgets.form import ERROR_STYLE
 
 TITLES = {
@@ -44,12 +42,16 @@ MENU_TEXTS = {
 
 
 class ExportDocumentDialog(QDialog):
-    def __init__(self, ctx: AppContext, kind: str, parent=None, runner: ExportRunner | None = None,
+    def __init__(self, ctx: AppContext, kind: str, parent=None, runner=None,
                  today: dt.date | None = None):
         super().__init__(parent)
         self.ctx, self.kind = ctx, kind
         self.today = today or dt.date.today()
-        self.runner = runner or ExportRunner(ctx, parent)
+        if runner is None:
+            from partnerdesk.ui.widgets.export_runner import ExportRunner  # the export services load here
+
+            runner = ExportRunner(ctx, parent)
+        self.runner = runner
         self.setObjectName("exportDocumentDialog")
         self.setWindowTitle(_(TITLES[kind]))
         self.setMinimumWidth(520)
@@ -72,8 +74,8 @@ class ExportDocumentDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         if kind == "partner":
-            for org in partners.list_organisations():
-                self.organisation.addItem(org.name, org.id)
+            for org_id, name in partners.organisation_names():
+                self.organisation.addItem(name, org_id)
             form.addRow(_("Organisation"), self.organisation)
         else:
             for project in projects.list_projects():
@@ -167,13 +169,19 @@ class ExportDocumentDialog(QDialog):
         self.runner.start(self.kind, target, path, partner)
 
 
+def _identity_dialog(window):
+    from partnerdesk.ui.dialogs.identity import IdentityDialog  # QtSvg and the document services load here
+
+    return IdentityDialog(window.ctx, window)
+
+
 def install_menu(window) -> None:
     """Add "Identité de l'EPN…" and "Exporter un PDF" to `window.file_menu`, before Backups."""
     menu = window.file_menu
     before = getattr(window, "backups_action", None)
     identity = QAction(_("EPN identit&y…"), window)
     identity.setObjectName("identityAction")
-    identity.triggered.connect(lambda: IdentityDialog(window.ctx, window).exec())
+    identity.triggered.connect(lambda: _identity_dialog(window).exec())
     submenu = menu.__class__(_("E&xport a PDF"), menu)
     submenu.setObjectName("exportMenu")
     window.export_actions = {}

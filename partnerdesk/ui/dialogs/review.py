@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
@@ -193,11 +194,28 @@ class ReviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_changes)
 
         self.new_org.addItem(_("— none —"), None)
-        for org_id, name in review.organisation_choices():
-            self.new_org.addItem(name, org_id)
-        self.session = review.start_session(self.today)
+        # The due cards of 10,000 people are gathered in the background: the window opens at once.
+        self.session: review.Session | None = None
+        for button in (self.skip_button, self.unchanged_button, self.save_button, self.left_button):
+            button.setEnabled(False)
+        self.progress_label.setText(_("Loading…"))
         self.undo_scope = UndoScope(self, ctx)  # Ctrl+Z here undoes the review's own steps
+        ctx.tasks.run(lambda _handle: (review.organisation_choices(), review.start_session(self.today)),
+                      self._started, lambda _exc, _details: self._start_failed())
+
+    def _started(self, result) -> None:
+        if not shiboken6.isValid(self):
+            return
+        choices, self.session = result
+        for org_id, name in choices:
+            self.new_org.addItem(name, org_id)
+        for button in (self.skip_button, self.unchanged_button, self.save_button):
+            button.setEnabled(True)
         self.show_current()
+
+    def _start_failed(self) -> None:
+        if shiboken6.isValid(self):
+            self.progress_label.setText(_("The cards to check could not be gathered."))
 
     # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
 

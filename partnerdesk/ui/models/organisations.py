@@ -109,6 +109,8 @@ class OrganisationFilterProxy(FilterOnlyProxy):
         self.filters: dict[str, object] = {}
 
     def set_ids(self, ids: set[int] | None) -> None:
+        if ids == self.ids:
+            return  # the same hits (the next letter of a word often changes nothing): no re-filtering
         with filter_change(self):
             self.ids = ids
 

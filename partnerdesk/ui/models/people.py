@@ -64,8 +64,11 @@ class PersonFilterProxy(FilterOnlyProxy):
     def set_ids(self, ids) -> None:
         from partnerdesk.ui.models.organisations import filter_change
 
+        ids = None if ids is None else set(ids)
+        if ids == self.ids:
+            return  # the same hits: no re-filtering
         with filter_change(self):
-            self.ids = None if ids is None else set(ids)
+            self.ids = ids
 
     def filterAcceptsRow(self, source_row, source_parent):
         return self.ids is None or self.sourceModel().row_at(source_row).id in self.ids

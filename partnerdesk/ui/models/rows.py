@@ -21,11 +21,23 @@ class ListTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list = []
 
-    def set_rows(self, rows) -> None:
+    def set_rows(self, rows, ordered_by=None) -> None:
+        """Show `rows`; `ordered_by` is what `arranged()` returned with them, when they were put in
+        order off the GUI thread (they are sorted again only if the order changed meanwhile)."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._arrange()
+        if ordered_by is None or ordered_by != self.order():
+            self._arrange()
         self.endResetModel()
+
+    def order(self):
+        """What the rows are sorted by (None: kept as given)."""
+        return None
+
+    def arranged(self, rows) -> tuple[list, object]:
+        """`rows` put in the model's order, and that order: plain Python (the sort keys of the
+        models are), so a background task can do it before `set_rows(rows, ordered_by)`."""
+        return list(rows), self.order()
 
     def _arrange(self) -> None:
         """Put the new rows in order (nothing by default)."""
@@ -37,8 +49,15 @@ class ListTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, item_id) -> int:
-        """The row of the item with this id, -1 when absent."""
-        return next((i for i, r in enumerate(self._rows) if r.id == item_id), -1)
+        """The row of the item with this id, -1 when absent (an index by id, rebuilt when stale)."""
+        where = getattr(self, "_where", None)
+        row = where.get(item_id, -1) if where is not None else -1
+        if 0 <= row < len(self._rows) and self._rows[row].id == item_id:
+            return row
+        if where is not None and len(where) == len(self._rows) and item_id not in where:
+            return -1
+        self._where = {r.id: i for i, r in enumerate(self._rows)}
+        return self._where.get(item_id, -1)
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -61,11 +80,20 @@ class SortedRowsModel(ListTableModel):
     def sort_key(self, item, column: int):
         raise NotImplementedError
 
+    def order(self):
+        return self._sort_column, self._sort_order
+
+    def arranged(self, rows) -> tuple[list, object]:
+        order = self.order()
+        return self._sorted(list(rows), *order), order
+
+    def _sorted(self, rows: list, column: int, order) -> list:
+        if 0 <= column < self.columnCount():
+            rows.sort(key=lambda item: self.sort_key(item, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        return rows
+
     def _arrange(self) -> None:
-        if 0 <= self._sort_column < self.columnCount():
-            column = self._sort_column
-            self._rows.sort(key=lambda item: self.sort_key(item, column),
-                            reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._sorted(self._rows, self._sort_column, self._sort_order)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()

@@ -20,6 +20,9 @@ class Tab(QWidget):
 
     areas: tuple[str, ...] = ()
     object_name = "tab"
+    # The kinds `open_item` answers; a tab not built yet is built to be asked only
+    # when the kind is listed (None: always built to be asked).
+    opens: tuple[str, ...] | None = None
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)

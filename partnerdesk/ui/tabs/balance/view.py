@@ -201,15 +201,3 @@ class BalanceDialog(QDialog):
             show_error(self, _("The internal report could not be created."), details).exec()
 
         self.ctx.tasks.run(work, done, failed)
-
-
-def install_menu(window) -> None:
-    """Affichage → Bilan des partenariats…"""
-    from PySide6.QtGui import QAction
-
-    action = QAction(_("Partnerships &balance…"), window)
-    action.setObjectName("balanceAction")
-    action.triggered.connect(lambda: BalanceDialog(window.ctx, window).exec())
-    window.view_menu.addSeparator()
-    window.view_menu.addAction(action)
-    window.balance_action = action

@@ -43,9 +43,9 @@ class NewConventionDialog(QDialog):
             self.template.addItem(t.name)
         self.partners = QListWidget()
         self.partners.setObjectName("newPartners")
-        for org in partners.list_organisations():
-            item = QListWidgetItem(org.name)
-            item.setData(Qt.ItemDataRole.UserRole, org.id)
+        for org_id, name in partners.organisation_names():
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, org_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.partners.addItem(item)

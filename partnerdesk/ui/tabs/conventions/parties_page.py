@@ -91,8 +91,8 @@ class PartiesPage(QWidget):
         self.read_only = read_only
         self.current = -1
         self.org_combo.clear()
-        for org in partners.list_organisations():
-            self.org_combo.addItem(org.name, org.id)
+        for org_id, name in partners.organisation_names():
+            self.org_combo.addItem(name, org_id)
         self._refresh_list()
         for w in (self.name, self.address, self.signatory, self.signatory_title):
             w.setReadOnly(read_only)

@@ -29,8 +29,10 @@ from partnerdesk.services import convention_templates, conventions, data
 from partnerdesk.ui.models.conventions import COL_TITLE, ConventionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.conventions import OPENS, TITLE
 from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
@@ -55,6 +57,7 @@ class DeleteConventionCommand(QUndoCommand):
 class ConventionsTab(Tab):
     areas = ("projects", "organisations")  # its own changes refresh it directly
     object_name = "conventionsTab"
+    opens = OPENS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -64,7 +67,7 @@ class ConventionsTab(Tab):
         self.proxy.setSortRole(SortRole)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView()
+        self.table = widths_from_sample(QTableView())
         self.table.setObjectName("conventionsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -138,7 +141,7 @@ class ConventionsTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Conventions")
+        return _(TITLE)
 
     def refresh(self, reload_editor: bool = True, *, expire: bool = True) -> None:
         """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing.

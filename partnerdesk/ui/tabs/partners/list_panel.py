@@ -3,6 +3,7 @@ list, and the actions on the filtered list or the selection."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from partnerdesk.ui.models.people import P_NAME, PersonFilterProxy, PersonTableM
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.partners import mailing
 from partnerdesk.ui.widgets.form import combo
+from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 
 ORGANISATIONS, PEOPLE = 0, 1
 
@@ -118,6 +120,8 @@ class ListPanel(QWidget):
             table.selectionModel().currentRowChanged.connect(self._current_changed)
             table.customContextMenuRequested.connect(lambda pos, t=table: self._context_menu(t, pos))
             table.installEventFilter(self)
+        self.placeholders = {ORGANISATIONS: LoadingPlaceholder(self.org_table),
+                             PEOPLE: LoadingPlaceholder(self.people_table)}
         self.stack = QStackedWidget()
         self.stack.addWidget(self.org_table)
         self.stack.addWidget(self.people_table)
@@ -171,37 +175,66 @@ class ListPanel(QWidget):
         self._silent = False
         self._in_selection = False
         self._stale: set[int] = set()
+        self._generation = 0
+        self.loading = False  # a background query of the list is under way
+        self._wanted: tuple[str, int] | None = None  # asked to select while loading
 
     # --- data -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Reload the list on show in the background (the other one when the user switches to it)."""
+        self._load(self.view_box.currentIndex())
+
+    def _load(self, which: int) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        model = self.org_model if which == ORGANISATIONS else self.people_model
+        if not model.rowCount():
+            self.count_label.setText(_("Loading…"))
+            self.placeholders[which].show_while(True)
+        fetch = partners.list_organisations if which == ORGANISATIONS else partners.list_people
+        # Read and sorted in the worker: the GUI thread only swaps the rows in.
+        self.ctx.tasks.run(lambda _handle: (*model.arranged(fetch()), tags.list_tags()),
+                           lambda result: self._loaded(generation, which, *result),
+                           lambda _exc, _details: self._load_failed(generation))
+
+    def _load_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self.loading = False
+            for placeholder in self.placeholders.values():
+                placeholder.show_while(False)
+            self.count_label.setText(_("The list could not be read."))
+
+    def _loaded(self, generation: int, which: int, rows: list, order, tag_list: list) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a newer load is under way, or the panel is gone
         if self._in_selection:
             # A card saved while the selection changes: resetting the models inside the
-            # selection model's signal would pull the rows from under Qt. Refresh just after.
-            QTimer.singleShot(0, self.refresh)
+            # selection model's signal would pull the rows from under Qt. Apply just after.
+            QTimer.singleShot(0, lambda: self._loaded(generation, which, rows, order, tag_list))
             return
-        kind, current = self.current()
+        kind, current = self._wanted or self.current()
+        self._wanted = None
         self._silent = True
         try:
-            # Only the list on show is reloaded; the other one when the user switches to it.
-            if self.view_box.currentIndex() == ORGANISATIONS:
-                self.org_model.set_rows(partners.list_organisations())
-            else:
-                self.people_model.set_rows(partners.list_people())
-            self._stale = {PEOPLE if self.view_box.currentIndex() == ORGANISATIONS else ORGANISATIONS}
-            self._refresh_tag_filter()
+            (self.org_model if which == ORGANISATIONS else self.people_model).set_rows(rows, order)
+            self._stale = {PEOPLE if which == ORGANISATIONS else ORGANISATIONS}
+            self.loading = False
+            self.placeholders[which].show_while(False)
+            self._refresh_tag_filter(tag_list)
             self.apply_search(self.search_box.text())
             if current is not None:
                 self.select(kind, current)
         finally:
             self._silent = False
 
-    def _refresh_tag_filter(self) -> None:
+    def _refresh_tag_filter(self, tag_list) -> None:
         chosen = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(_("All tags"), None)
-        for tag in tags.list_tags():
+        for tag in tag_list:
             self.tag_filter.addItem(tag.name, tag.id)
         index = self.tag_filter.findData(chosen)
         self.tag_filter.setCurrentIndex(max(index, 0))
@@ -223,10 +256,7 @@ class ListPanel(QWidget):
     def _switch_view(self, index: int) -> None:
         if index in self._stale:
             self._stale.discard(index)
-            if index == ORGANISATIONS:
-                self.org_model.set_rows(partners.list_organisations())
-            else:
-                self.people_model.set_rows(partners.list_people())
+            self._load(index)
         self.stack.setCurrentIndex(index)
         self.filters.setVisible(index == ORGANISATIONS)
         self.new_button.setToolTip(_("New organisation (Ctrl+N)") if index == ORGANISATIONS
@@ -234,6 +264,8 @@ class ListPanel(QWidget):
         self.apply_search(self.search_box.text())
 
     def _update_count(self) -> None:
+        if self.loading:
+            return  # "Loading…" stays until the rows are there
         if self.view_box.currentIndex() == ORGANISATIONS:
             text = _("{shown} of {total} organisations").format(shown=self.org_proxy.rowCount(),
                                                                  total=self.org_model.rowCount())
@@ -266,20 +298,21 @@ class ListPanel(QWidget):
                 item_id = -1
             else:
                 self.view_box.setCurrentIndex(ORGANISATIONS if kind == "organisation" else PEOPLE)
+        if self.loading and item_id != -1:
+            self._wanted = (self.view_kind(), item_id)  # selected once the rows are there
         table = self.table()
         proxy = table.model()
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            if index.data(IdRole) == item_id:
-                previous, self._silent = self._silent, silent
-                try:
-                    table.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                        | QItemSelectionModel.SelectionFlag.Rows)
-                    table.scrollTo(index)
-                finally:
-                    self._silent = previous
-                return True
+        source = proxy.sourceModel()
+        index = proxy.mapFromSource(source.index(source.row_of(item_id), 0))
+        if index.isValid():
+            previous, self._silent = self._silent, silent
+            try:
+                table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                table.scrollTo(index)
+            finally:
+                self._silent = previous
+            return True
         if silent:
             table.selectionModel().blockSignals(True)
             table.clearSelection()

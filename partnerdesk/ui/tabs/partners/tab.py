@@ -11,6 +11,7 @@ from partnerdesk.ui.dialogs.merge import MergeDialog
 from partnerdesk.ui.dialogs.tags import TagsDialog
 from partnerdesk.ui.dialogs.trash import TrashDialog
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.partners import OPENS, TITLE
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.tabs.partners import mailing
 from partnerdesk.ui.tabs.partners.commands import MoveToTrash
@@ -23,6 +24,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 class PartnersTab(Tab):
     areas = ("organisations", "people", "tags", "interactions")
     object_name = "partnersTab"
+    opens = OPENS
 
     def __init__(self, ctx, load_demo=None, parent=None):
         super().__init__(ctx, parent)
@@ -78,7 +80,7 @@ class PartnersTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Partners")
+        return _(TITLE)
 
     def _build_more_menus(self) -> None:
         menu = self.org_card.more_menu

@@ -252,7 +252,27 @@ class PipelineBoard(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll, 1)
         self._build_actions()
+        self._stale = False  # changed while hidden: reloaded when shown
         ctx.signals.data_changed.connect(self._on_data_changed)
+
+    def hidden_in_shown_window(self) -> bool:
+        """Nobody sees this board now, but its window is on screen: it can catch up when shown."""
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def reload_later(self) -> None:
+        """Read the cards when the board is next shown (or `catch_up()` is called)."""
+        self._stale = True
+
+    def catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            if self.cross_project:
+                self._fill_filters()
+            self.reload()
 
     # --- loading ------------------------------------------------------------
 
@@ -289,6 +309,9 @@ class PipelineBoard(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        if self.hidden_in_shown_window():
+            self._stale = True  # read when shown (the all-projects board holds every card)
+            return
         if self.cross_project:
             cards = projects.list_cards(self.project_filter.currentData(), self.charge_filter.currentData())
         elif self.project_id is None:
@@ -306,6 +329,9 @@ class PipelineBoard(QWidget):
 
     def _on_data_changed(self, area: str) -> None:
         if area in ("projects", "organisations", "*"):
+            if self.hidden_in_shown_window():
+                self._stale = True
+                return
             if self.cross_project:
                 self._fill_filters()
             selected = self.selected_card()

@@ -105,10 +105,14 @@ class BudgetPage(QWidget):
                 self.covered_by.addItem(card.organisation_name, card.id)
         t = projects.budget_totals_of(self.project_id)
         hours = sum(projects.staff_hours_by_partner(self.project_id).values())
-        self.totals.setText(_("Total {total} — covered by partners {partners}, own funds {own}, "
-                              "<b>still uncovered {uncovered}</b>. Staff time: {hours} h.").format(
-            total=format_money(t.total), partners=format_money(t.by_partners), own=format_money(t.own_funds),
-            uncovered=format_money(t.uncovered), hours=format_number(hours, 1)))
+        text = _("Total {total} — secured by engaged partners {secured}, under discussion {pending}, own funds "
+                 "{own}, <b>still uncovered {uncovered}</b>. Staff time: {hours} h.").format(
+            total=format_money(t.total), secured=format_money(t.secured), pending=format_money(t.pending),
+            own=format_money(t.own_funds), uncovered=format_money(t.uncovered), hours=format_number(hours, 1))
+        if t.released:
+            text += "<br>" + _("{amount} of it was planned with a partner who refused or withdrew: to find "
+                               "again.").format(amount=format_money(t.released))
+        self.totals.setText(text)
 
     # --- unsaved changes (ui/unsaved.py): a need or a line typed and not added yet ---------------
 

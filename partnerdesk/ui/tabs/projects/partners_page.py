@@ -153,8 +153,8 @@ class PartnersPage(QWidget):
         if not self._organisations_loaded:
             current = self.organisation.currentText()
             self.organisation.clear()
-            for org in partners.list_organisations():
-                self.organisation.addItem(org.name, org.id)
+            for org_id, name in partners.organisation_names():
+                self.organisation.addItem(name, org_id)
             self.organisation.setEditText(current if self.organisation.findText(current) < 0 else "")
             self._organisations_loaded = True
         self.board.set_project(self.project_id)

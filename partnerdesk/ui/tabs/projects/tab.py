@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -26,9 +27,11 @@ from partnerdesk.services import projects
 from partnerdesk.ui.models.projects import ProjectTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.projects import OPENS, TITLE
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.card import ProjectCard
 from partnerdesk.ui.tabs.projects.fields import enum_combo
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 
 
@@ -38,6 +41,7 @@ class ProjectsTab(Tab):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        self._generation = 0  # of the latest background read of the list
         self.views = QTabWidget()
         self.views.setObjectName("projectsViews")
         self.views.addTab(self._build_list_and_card(), _("Projects"))
@@ -48,11 +52,14 @@ class ProjectsTab(Tab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.views)
         self.refresh()
-        self.board.reload()
+        # The all-projects board holds every card: read when its page is first shown.
+        self.board.reload_later()
+        self.views.currentChanged.connect(lambda index: self.board.catch_up()
+                                          if self.views.widget(index) is self.board else None)
 
     @classmethod
     def title(cls) -> str:
-        return _("Projects")
+        return _(TITLE)
 
     def _build_list_and_card(self) -> QWidget:
         self.search = QLineEdit()
@@ -81,7 +88,7 @@ class ProjectsTab(Tab):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
+        self.table = widths_from_sample(QTableView())
         self.table.setObjectName("projectsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -131,7 +138,17 @@ class ProjectsTab(Tab):
             self.refresh(area)
 
     def refresh(self, area: str = "*") -> None:
-        years = projects.project_years()
+        """Read the projects in the background (a keystroke in the search box, a save), then show them."""
+        self._generation += 1
+        generation = self._generation
+        filters = (self.search.text(), self.status_filter.currentData() or None, self.year_filter.currentData(),
+                   self.public_filter.currentData() or None)
+        self.ctx.tasks.run(lambda _handle: (projects.project_years(), projects.list_projects(*filters)),
+                           lambda result: self._show(generation, area, *result))
+
+    def _show(self, generation: int, area: str, years: list[int], rows) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a newer read is under way, or the tab is gone
         current = self.year_filter.currentData()
         self.year_filter.blockSignals(True)
         self.year_filter.clear()
@@ -140,8 +157,9 @@ class ProjectsTab(Tab):
             self.year_filter.addItem(str(year), year)
         self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(current)))
         self.year_filter.blockSignals(False)
-        rows = projects.list_projects(self.search.text(), self.status_filter.currentData() or None,
-                                      self.year_filter.currentData(), self.public_filter.currentData() or None)
+        if self.year_filter.currentData() != current:
+            self.refresh(area)  # the chosen year has no project any more: read them all
+            return
         self.model.set_rows(rows)
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
@@ -155,13 +173,11 @@ class ProjectsTab(Tab):
             self.card.refresh(area)
 
     def _select_row(self, project_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(IdRole) == project_id:
-                self.table.selectionModel().blockSignals(True)
-                self.table.setCurrentIndex(index)
-                self.table.selectionModel().blockSignals(False)
-                return
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(project_id), 0))
+        if index.isValid():
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(index)
+            self.table.selectionModel().blockSignals(False)
 
     def _row_changed(self, current, _previous) -> None:
         if not current.isValid() or (current.data(IdRole) == self.card.project_id and not self.card.isHidden()):
@@ -201,11 +217,11 @@ class ProjectsTab(Tab):
         self.search.setFocus()
         self.search.selectAll()
 
-    OPENS = ("project", "project_partner", "session", "milestone")
+    opens = OPENS
 
     def open_item(self, kind: str, item_id: int) -> bool:
         """Show a project; for a card, a session or a milestone, on the right page, selected."""
-        if kind not in self.OPENS:
+        if kind not in self.opens:
             return False
         project_id = projects.project_of(kind, item_id)
         if project_id is None or projects.get_project(project_id) is None:

@@ -27,8 +27,10 @@ from partnerdesk.services import projects, todo, todo_undo
 from partnerdesk.ui.models.projects import TodoTableModel
 from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
-from partnerdesk.ui.tabs.todo import commands
+from partnerdesk.ui.tabs.todo import OPENS, TITLE, commands
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 
 ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
 
@@ -36,6 +38,7 @@ ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
 class TodoTab(Tab):
     areas = ("projects", "organisations", "interactions", "people", "conventions", "review", "todo")
     object_name = "todoTab"
+    opens = OPENS
 
     def __init__(self, ctx, parent=None, today: dt.date | None = None):
         super().__init__(ctx, parent)
@@ -63,7 +66,7 @@ class TodoTab(Tab):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
+        header = widths_from_sample(self.table).horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
@@ -108,6 +111,7 @@ class TodoTab(Tab):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         self.stack.setCurrentWidget(self.table)  # until the first lines arrive
+        self.placeholder = LoadingPlaceholder(self.table)
         self.summary.setText(_("Gathering what needs doing…"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -117,7 +121,7 @@ class TodoTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("To do")
+        return _(TITLE)
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
@@ -126,12 +130,14 @@ class TodoTab(Tab):
         """Gather the lines in the background (the sources read the whole journal), then show them."""
         self._generation += 1
         generation, today = self._generation, self.today()
+        self.placeholder.show_while(not self.model.rowCount())
         self.ctx.tasks.run(lambda handle: todo.items(today), lambda items: self._show(generation, today, items),
                            lambda _exc, _details: self.summary.setText(_("The to-do list could not be gathered.")))
 
     def _show(self, generation: int, today: dt.date, items: list[TodoItem]) -> None:
         if generation != self._generation:
             return  # a newer refresh is under way
+        self.placeholder.show_while(False)
         key = self.selected_item().key if self.selected_item() else None
         row = self.table.currentIndex().row()
         monday_next = today + dt.timedelta(days=7 - today.weekday())
@@ -153,11 +159,11 @@ class TodoTab(Tab):
         return indexes[0].data(ObjectRole) if indexes else None
 
     def select_key(self, key: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ObjectRole).key == key:
-                self.table.setCurrentIndex(index)
-                return True
+        row = next((n for n, item in enumerate(self.model.rows()) if item.key == key), -1)
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            return True
         return False
 
     def open_selected(self) -> None:

@@ -16,6 +16,16 @@ class PersonCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.icon_size = 128
         self.width = 0  # the grid's column width, when the view spreads the columns
+        self._fonts: dict[str, tuple] = {}  # font key -> (font, metrics, bold, bold metrics): made once
+
+    def _fonts_for(self, font: QFont) -> tuple:
+        key = font.key()
+        if key not in self._fonts:
+            bold = QFont(font)
+            bold.setBold(True)
+            font = QFont(font)  # a copy: the option owns the one it hands to paint()
+            self._fonts[key] = (font, QFontMetrics(font), bold, QFontMetrics(bold))
+        return self._fonts[key]
 
     def cell_size(self, option_font: QFont) -> QSize:
         line = QFontMetrics(option_font).height()
@@ -47,12 +57,10 @@ class PersonCardDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
         y = top + self.icon_size + 6
-        bold = QFont(option.font)
-        bold.setBold(True)
-        lines = [(card.full_name, bold, text_colour), (card.role, option.font, text_colour),
-                 (card.organisation, option.font, muted)]
-        for text, font, colour in lines:
-            metrics = QFontMetrics(font)
+        font, metrics, bold, bold_metrics = self._fonts_for(option.font)
+        lines = [(card.full_name, bold, bold_metrics, text_colour), (card.role, font, metrics, text_colour),
+                 (card.organisation, font, metrics, muted)]
+        for text, font, metrics, colour in lines:
             painter.setFont(font)
             painter.setPen(colour)
             line = QRect(rect.left() + 4, y, rect.width() - 8, metrics.height())

@@ -29,6 +29,7 @@ from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.people_grid import PeopleGridListModel
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.trombinoscope import OPENS, TITLE
 from partnerdesk.ui.tabs.trombinoscope.delegate import PersonCardDelegate
 from partnerdesk.ui.thumbnails import ThumbnailProvider
 from partnerdesk.ui.widgets.empty_state import EmptyState
@@ -52,6 +53,7 @@ def keep_out_of_the_collector() -> None:
 class TrombinoscopeTab(Tab):
     areas = ("people", "organisations", "tags", "photos", "projects")
     object_name = "trombinoscopeTab"
+    opens = OPENS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -164,7 +166,7 @@ class TrombinoscopeTab(Tab):
 
     @classmethod
     def title(cls) -> str:
-        return _("Trombinoscope")
+        return _(TITLE)
 
     # --- data -------------------------------------------------------------------------
 
@@ -298,8 +300,7 @@ class TrombinoscopeTab(Tab):
         self.export_button.setEnabled(False)
 
         def work(handle):
-            data = trombinoscope.export_pdf(paths, filters, title)
-            path.write_bytes(data)
+            trombinoscope.export_pdf_to(paths, path, filters, title)
             return path
 
         def done(result):

@@ -1,0 +1,61 @@
+"""Pagination rules shared by every document.
+
+- A heading travels with the first rows of its table (or the first lines of its text): when the
+  whole block does not fit, the block is split after at least `MIN_START` of content instead of
+  being pushed to the next page whole (`KeepStart`, the doc template's keepTogetherClass).
+- Long tables split with their header repeated (`data_table(repeatRows=1)`).
+- Boxes and cards never split (`unsplittable`) unless taller than a page.
+- A closing block is kept with the end of what precedes it (`closing`).
+
+The page fill of every page is recorded by `export.base.Document` (`page_fill`); the test
+wants at least `MIN_FILL` of the body height on every page but the last.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Table
+from reportlab.platypus.flowables import _listWrapOn
+
+MIN_FILL = 0.55
+#: how much of a block must fit under its heading before the page may break inside it
+MIN_START = 22 * mm
+
+
+class KeepStart(KeepTogether):
+    """KeepTogether for headings (keepWithNext): when the block does not fit, split the last
+    flowable (a table, a long paragraph) if at least MIN_START of it fits under the headings;
+    otherwise move the block to the next page as KeepTogether does."""
+
+    def split(self, aW, aH):
+        content = self._content
+        if len(content) >= 2 and getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if len(content) >= 2 and self._H > aH:
+            heads, last = content[:-1], content[-1]
+            _w, head_h = _listWrapOn(heads, aW, self.canv)
+            room = aH - head_h - last.getSpaceBefore()
+            if room >= MIN_START:
+                parts = last.splitOn(self.canv, aW, room)
+                if len(parts) >= 2:
+                    _w, first_h = parts[0].wrapOn(self.canv, aW, room)
+                    if MIN_START <= first_h <= room:
+                        return [*heads, *parts]
+        return super().split(aW, aH)
+
+
+def unsplittable(table: Table, width: float, limit: float) -> Table:
+    """A box or a card that never splits across pages, unless it is taller than `limit`
+    (a page: a 2,000-character text must still print rather than crash)."""
+    _w, height = table.wrap(width, 10 * limit)
+    table.splitInRow = 0 if height <= limit else 1
+    table.splitByRow = 1
+    return table
+
+
+def closing(previous: list, block: list) -> list:
+    """`block` (a signature box, a contact card) kept with the last flowable of `previous`, so it
+    never stands alone on a final page."""
+    if not previous:
+        return block
+    return previous[:-1] + [KeepTogether([previous[-1], *block])]

@@ -1,0 +1,95 @@
+"""Start-up imports only what it needs (issue #15).
+
+Each check runs in a fresh interpreter and lists the modules it ended up importing:
+- the main window, built and shown, never imports ReportLab, odfpy, Pillow or the
+  PDF renderers (`partnerdesk.export`): they load with the first export;
+- `partnerdesk --version` imports neither Qt, nor peewee, nor ReportLab;
+- `partnerdesk find` imports neither Qt nor ReportLab.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+HEAVY_EXPORT = ("reportlab", "odf", "PIL", "pypdf", "partnerdesk.export")
+
+
+def _modules_after(code: str, tmp_path) -> set[str]:
+    script = textwrap.dedent(code) + textwrap.dedent("""
+        import json, sys
+        print("MODULES=" + json.dumps(sorted(sys.modules)))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PARTNERDESK_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("MODULES="))
+    return set(json.loads(line.removeprefix("MODULES=")))
+
+
+def _loaded(modules: set[str], roots) -> list[str]:
+    return sorted(m for m in modules if any(m == r or m.startswith(r + ".") for r in roots))
+
+
+def test_main_window_start_imports_no_export_stack(tmp_path):
+    modules = _modules_after("""
+        from PySide6.QtCore import QSettings
+        from PySide6.QtGui import QUndoStack
+        from PySide6.QtWidgets import QApplication
+        from partnerdesk.app import make_application
+        from partnerdesk.paths import DataPaths
+        from partnerdesk.services import data
+        from partnerdesk.ui.context import AppContext
+        from partnerdesk.ui.main_window import MainWindow
+        from partnerdesk.ui.tasks import TaskRunner
+        import pathlib, os
+        app = make_application()
+        paths = DataPaths(pathlib.Path(os.environ["PARTNERDESK_DATA_DIR"])).ensure()
+        data.open_data(paths, daily_backup=False)
+        ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
+                         settings=QSettings(str(paths.root / "ui.ini"), QSettings.Format.IniFormat),
+                         undo_stack=QUndoStack())
+        window = MainWindow(ctx)
+        window.show()
+        app.processEvents()
+        ctx.tasks.wait(10000)
+        app.processEvents()
+        window.close()
+        data.close_data()
+    """, tmp_path)
+    assert "partnerdesk.ui.main_window" in modules
+    assert _loaded(modules, HEAVY_EXPORT) == []
+
+
+def test_version_imports_neither_qt_nor_store(tmp_path):
+    modules = _modules_after("""
+        from partnerdesk.cli import main
+        try:
+            main(["--version"])
+        except SystemExit:
+            pass
+    """, tmp_path)
+    assert _loaded(modules, ("PySide6", "peewee", "babel", *HEAVY_EXPORT)) == []
+
+
+def test_find_imports_neither_qt_nor_export_stack(tmp_path):
+    modules = _modules_after("""
+        from partnerdesk.cli import main
+        main(["find", "mairie"])
+    """, tmp_path)
+    assert "partnerdesk.services.search" in modules
+    assert _loaded(modules, ("PySide6", *HEAVY_EXPORT)) == []
+
+
+def test_parser_choices_match_the_services():
+    """The CLI names these choices itself so that building the parser imports no service."""
+    from partnerdesk.cli import dataio, exports, maintenance
+    from partnerdesk.services import demo, documents
+    from partnerdesk.services.exports import files
+
+    assert set(maintenance.DEMO_SIZES) == set(demo.SIZES)
+    assert tuple(exports.DOCUMENTS) == tuple(documents.KINDS)
+    assert set(dataio.LISTS) == set(files.KINDS)

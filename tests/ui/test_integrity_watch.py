@@ -1,0 +1,73 @@
+"""The full integrity check runs after start, in the background; damage found then is
+reported with the start-up's own offer of the newest good backup."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from partnerdesk.domain.partners import OrganisationData
+from partnerdesk.services import backups, data, health, partners
+from partnerdesk.store.health import DAMAGED, DatabaseState
+from partnerdesk.ui import integrity_watch
+from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+
+def test_full_check_reads_a_healthy_database(store):
+    assert health.full_check(store) is None
+
+
+def test_full_check_finds_what_the_quick_check_misses(paths):
+    """An index that no longer matches its table: only the full check looks."""
+    data.open_data(paths, daily_backup=False)
+    data.close_data()
+    con = sqlite3.connect(paths.db_path)
+    con.executescript("""
+        CREATE TABLE probe (v TEXT, w TEXT);
+        CREATE INDEX probe_v ON probe (v);
+        INSERT INTO probe VALUES ('a', 'x'), ('b', 'y'), ('c', 'z');
+        PRAGMA writable_schema = ON;
+        UPDATE sqlite_master SET sql = 'CREATE INDEX probe_v ON probe (w)' WHERE name = 'probe_v';
+    """)
+    con.commit()
+    con.close()
+    quick = sqlite3.connect(paths.db_path).execute("PRAGMA quick_check").fetchall()
+    assert quick == [("ok",)]
+    state = health.full_check(paths)
+    assert state is not None and state.kind == DAMAGED and state.reason
+
+
+def test_damage_found_after_start_offers_the_backup_then_reloads(window, qtbot, monkeypatch):
+    partners.create_organisation(OrganisationData(name="Avant"))
+    backups.backup_now(window.ctx.paths)
+    partners.create_organisation(OrganisationData(name="Après"))
+    tab = window.tab(PartnersTab)
+    window.show_tab(tab)
+    assert tab.proxy.rowCount() == 2
+    monkeypatch.setattr(health, "full_check", lambda paths: DatabaseState(DAMAGED, "row 7 missing from index"))
+    offered = []
+
+    def offer(paths, text):  # what the start-up dialog would show, answered "restore"
+        offered.append(text)
+        backups.restore(paths, backups.newest_good(paths).path, reopen=False)
+        return True
+
+    integrity_watch.check_in_background(window, window.ctx.paths, offer=offer)
+    assert offered and "row 7 missing from index" in offered[0]
+    assert "damaged" in offered[0].lower()
+    assert [o.name for o in partners.list_organisations()] == ["Avant"]  # reopened on the backup
+    assert tab.proxy.rowCount() == 1  # the views reloaded
+
+
+def test_refusing_the_backup_keeps_the_data_open(window, monkeypatch):
+    partners.create_organisation(OrganisationData(name="Gardée"))
+    monkeypatch.setattr(health, "full_check", lambda paths: DatabaseState(DAMAGED, "page 12 never used"))
+    offered = []
+    integrity_watch.check_in_background(window, window.ctx.paths, offer=lambda p, text: offered.append(text))
+    assert offered
+    assert [o.name for o in partners.list_organisations()] == ["Gardée"]
+
+
+def test_healthy_database_asks_nothing(window, monkeypatch):
+    offered = []
+    integrity_watch.check_in_background(window, window.ctx.paths, offer=lambda p, text: offered.append(text))
+    assert offered == []
