@@ -318,3 +318,14 @@ def test_an_organisation_keeps_a_phone_its_card_accepts(store):
     radio = organisation("Radio Campus")
     assert radio["phone"] == "+33299140000" and "555-1234" in radio["notes"]
     partners.update_organisation(partners.get_organisation(radio["id"]))  # still savable
+
+
+def test_company_card_without_org_is_an_organisation(store):
+    from partnerdesk.services.imports import read_text
+
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Boulangerie Dupont\r\nX-ABShowAs:COMPANY\r\n"
+            "TEL;TYPE=WORK:02 99 00 00 10\r\nGEO:48.11;-1.68\r\nEND:VCARD\r\n")
+    result = apply_plan(plan_for(read_text(text, "mac.vcf")), store)
+    assert (result.people_created, result.organisations_created) == (0, 1)
+    bakery = organisation("Boulangerie Dupont")
+    assert bakery["phone"] == "+33299000010" and "48.11;-1.68" in bakery["notes"]
