@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
 KEPT_LANGUAGES = ("fr", "en")
+# Babel's locales PartnerDesk formats with (i18n.babel_locale: fr_FR, en_GB) and their parents.
+BABEL_LOCALES = ("root", "fr", "fr_FR", "en", "en_001", "en_GB")
 
 # plugins/<folder>: the file stems kept (after an optional "lib" prefix); folders not listed go.
 KEPT_PLUGINS = {
@@ -28,7 +30,7 @@ KEPT_PLUGINS = {
 }
 
 _SEP = r"[/\\]"
-_BABEL_LOCALE = re.compile(rf"babel{_SEP}locale-data{_SEP}([A-Za-z]+)(?:_\w+)?\.dat$")
+_BABEL_LOCALE = re.compile(rf"babel{_SEP}locale-data{_SEP}(\w+)\.dat$")
 _QT_TRANSLATION = re.compile(rf"PySide6{_SEP}(?:Qt{_SEP})?translations{_SEP}[a-z_]+?_([a-z]{{2}})(?:_[A-Za-z]+)?\.qm$")
 _PLUGIN = re.compile(rf"PySide6{_SEP}(?:Qt{_SEP})?plugins{_SEP}([\w-]+){_SEP}(?:lib)?([\w.-]+?)\.(?:so|dll)$")
 _SHARED_LIBRARY = re.compile(r"\.(?:so(?:\.[\d.]+)?|dll|pyd)$", re.IGNORECASE)
@@ -38,7 +40,7 @@ def wanted(dest: str) -> bool:
     """Keep this file of the bundle? (`dest` is its path inside the bundle.)"""
     match = _BABEL_LOCALE.search(dest)
     if match:
-        return match.group(1) in KEPT_LANGUAGES or match.group(1) == "root"
+        return match.group(1) in BABEL_LOCALES
     match = _QT_TRANSLATION.search(dest)
     if match:
         return match.group(1) in KEPT_LANGUAGES

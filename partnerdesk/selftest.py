@@ -93,8 +93,9 @@ class SelfTest:
 
     def main_window(self) -> str:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never shows on the user's screen
-        os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")  # offscreen's "propagateSizeHints" notes
-        from PySide6.QtCore import QSettings
+        from PySide6.QtCore import QSettings, qInstallMessageHandler
+
+        qInstallMessageHandler(_qt_message)
         from PySide6.QtGui import QUndoStack
 
         from partnerdesk.app import make_application
@@ -158,6 +159,13 @@ class SelfTest:
         print(_("The self-test failed: this installation of PartnerDesk is incomplete or damaged. "
                 "Reinstall it; your own data was not touched."), file=self.out, flush=True)
         return 1
+
+
+def _qt_message(mode, context, message: str) -> None:
+    """Qt's messages on stderr, less the offscreen platform's notes ("does not support
+    propagateSizeHints()"), which are not the user's concern."""
+    if "propagateSizeHints" not in message and sys.__stderr__ is not None:
+        print(message, file=sys.__stderr__)
 
 
 def run() -> int:

@@ -51,7 +51,7 @@ french.UninstallText=PartnerDesk va être retiré de cet ordinateur.%n%nVos donn
 french.UninstallDeleteData=Supprimer aussi mes données (définitif)
 french.UninstallButton=Désinstaller
 english.UninstallTitle=Uninstall PartnerDesk
-english.UninstallText=PartnerDesk will be removed from this computer.%n%nYour data stays in the folder:%n%1%n(cards, photos, backups). To take it to another computer, first open PartnerDesk and use File → Export all data.
+english.UninstallText=PartnerDesk will be removed from this computer.%n%nYour data stays in the folder:%n%1%n(cards, photos, backups). To take it to another computer, first open PartnerDesk and use File → Export all the data.
 english.UninstallDeleteData=Also delete my data (cannot be undone)
 english.UninstallButton=Uninstall
 
@@ -86,7 +86,7 @@ end;
 function InitializeUninstall(): Boolean;
 var
   Form: TSetupForm;
-  Text: TNewStaticText;
+  Note: TNewStaticText;
   Box: TNewCheckBox;
   OkButton, CancelButton: TNewButton;
 begin
@@ -103,15 +103,15 @@ begin
 #endif
   try
     Form.Caption := CustomMessage('UninstallTitle');
-    Text := TNewStaticText.Create(Form);
-    Text.Parent := Form;
-    Text.Left := ScaleX(16);
-    Text.Top := ScaleY(16);
-    Text.Width := Form.ClientWidth - ScaleX(32);
-    Text.AutoSize := False;
-    Text.WordWrap := True;
-    Text.Height := ScaleY(120);
-    Text.Caption := FmtMessage(CustomMessage('UninstallText'), [DataFolder()]);
+    Note := TNewStaticText.Create(Form);
+    Note.Parent := Form;
+    Note.Left := ScaleX(16);
+    Note.Top := ScaleY(16);
+    Note.Width := Form.ClientWidth - ScaleX(32);
+    Note.AutoSize := False;
+    Note.WordWrap := True;
+    Note.Height := ScaleY(120);
+    Note.Caption := FmtMessage(CustomMessage('UninstallText'), [DataFolder()]);
     Box := TNewCheckBox.Create(Form);
     Box.Parent := Form;
     Box.Left := ScaleX(16);

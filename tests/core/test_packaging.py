@@ -130,7 +130,8 @@ def test_release_workflow_steps_are_scripts():
 # --- trimming ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("dest, kept", [
-    ("babel/locale-data/fr.dat", True), ("babel/locale-data/fr_CA.dat", True), ("babel/locale-data/en_GB.dat", True),
+    ("babel/locale-data/fr.dat", True), ("babel/locale-data/fr_FR.dat", True), ("babel/locale-data/en_GB.dat", True),
+    ("babel/locale-data/en_001.dat", True), ("babel/locale-data/fr_CA.dat", False), ("babel/locale-data/en_AU.dat", False),
     ("babel/locale-data/root.dat", True), ("babel/locale-data/de.dat", False), ("babel/locale-data/frr.dat", False),
     ("PySide6/Qt/translations/qtbase_fr.qm", True), ("PySide6/Qt/translations/qtbase_de.qm", False),
     ("PySide6/translations/qt_help_zh_CN.qm", False),
@@ -233,3 +234,20 @@ def test_wheel_ships_resources_migrations_and_changelog(tmp_path):
     assert any(n.startswith("partnerdesk/_resources/locale/fr/") for n in names)
     assert "partnerdesk/_resources/CHANGELOG.md" in names
     assert "partnerdesk/_resources/icons/png/partnerdesk-256.png" in names
+
+
+def test_bundle_keeps_every_codec_the_import_offers():
+    """The spec's excludes never remove a module an encoding used by imports needs (Shift_JIS needs _codecs_jp)."""
+    import codecs
+    import types
+
+    from partnerdesk.services.imports import charsets
+
+    spec = (ROOT / "packaging" / "partnerdesk.spec").read_text()
+    block = spec[spec.index("excludes=["):spec.index("],", spec.index("excludes=["))]
+    excluded = set(re.findall(r'"([\w.]+)"', block))
+    assert "readline" in excluded  # the parsing found the list
+    for encoding in (*charsets.EASTERN, "cp1252", "iso8859_15", "utf_16"):
+        module = sys.modules[codecs.lookup(encoding).incrementaldecoder.__module__]
+        needed = {module.__name__} | {m.__name__ for m in vars(module).values() if isinstance(m, types.ModuleType)}
+        assert not excluded & needed, (encoding, excluded & needed)
