@@ -16,6 +16,7 @@ from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
 from partnerdesk.services import data
+from partnerdesk.ui import language_menu, style
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
 from partnerdesk.ui import integrity_watch, watchdog
@@ -30,6 +31,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("")
+    style.install(app)
     app.setDesktopFileName("fr.epn.PartnerDesk")  # Linux: the launcher's .desktop file and icon
     app.setWindowIcon(app_icon())
     return app
@@ -69,7 +71,7 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
     except data.DataUnusable as exc:
         log.error("database unusable at start: %s (%s)", exc.state.kind, exc.state.reason)
         if exc.state.read_only:
-            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else None
+            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else False
         if not exc.state.needs_restore:  # locked by another program
             startup.cannot_start(paths, str(exc))
             return False
@@ -120,7 +122,7 @@ def run_gui(args) -> int:
     started = time.perf_counter()
     app = make_application()
     install_excepthook(lambda: None)  # before anything else can fail: no traceback ever reaches the user
-    lang = i18n.set_language(args.lang)
+    lang = i18n.set_language(language_menu.chosen_language(QSettings(), args.lang))
     install_qt_translations(app, lang)
 
     paths = _data_paths(args)
@@ -135,6 +137,7 @@ def run_gui(args) -> int:
     if locked is False:
         startup.already_running(paths)
         return 1
+    restart = False
     try:
         folder = open_with_recovery(paths)
         if not folder:
@@ -163,9 +166,23 @@ def run_gui(args) -> int:
             from partnerdesk.ui import startup_report
 
             startup_report.install(window, started)  # prints when painted and usable, then quits
-        return app.exec()
+        code = app.exec()
+        restart = window.restart_requested
+        return code
     finally:
         data.close_data()
         lock.release()
         if args.demo:
             shutil.rmtree(paths.root, ignore_errors=True)
+        if restart:
+            relaunch_after_language_change(args)
+
+
+def relaunch_after_language_change(args) -> None:
+    """Start again on the same data folder; the new language comes from the settings."""
+    from partnerdesk.ui import relaunch
+
+    extra = ["--demo"] if args.demo else []
+    if args.data_dir:
+        extra += ["--data-dir", str(args.data_dir)]
+    relaunch.start(extra)

@@ -11,9 +11,10 @@ import sys
 
 from partnerdesk import __version__, app_mutex, i18n
 from partnerdesk.cli import balance, dataio, exports, maintenance, partners, review
+from partnerdesk.cli import meetings as meetings_cli
 from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio, balance]
+COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio, balance, meetings_cli]
 
 
 def build_parser() -> argparse.ArgumentParser:

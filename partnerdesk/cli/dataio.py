@@ -6,7 +6,7 @@ from pathlib import Path
 
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.domain.dataio import TARGETS
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 
 # services.exports.files.KINDS (tests/core/test_import_guard.py checks), named here so that
 # building the parser does not import the export services.
@@ -146,4 +146,5 @@ def cmd_export_list(args):
             count = files.export(args.what, fmt, args.output.expanduser().resolve(), paths, which)
         except files.ExportError as exc:
             raise CommandError(str(exc)) from exc
-    print(_("{count} item(s) written to {path}").format(count=count, path=args.output))
+    print(ngettext("{count} item written to {path}", "{count} items written to {path}", count).format(
+        count=count, path=args.output))

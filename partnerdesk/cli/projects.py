@@ -6,7 +6,7 @@ from partnerdesk.cli.common import opened, run
 from partnerdesk.domain.engagement import Engagement, partner_figures
 from partnerdesk.domain.projects import ProjectStatus, Stage
 from partnerdesk.domain.todo import TodoKind
-from partnerdesk.i18n import _, format_date, format_percent, ngettext
+from partnerdesk.i18n import _, format_date, ngettext
 
 
 def register(sub) -> None:
@@ -25,7 +25,7 @@ def _label(enum, value: str) -> str:
 
 @run
 def cmd_projects(args):
-    from partnerdesk.services import projects, sessions
+    from partnerdesk.services import projects, sentences, sessions
 
     with opened(args):
         rows = projects.list_projects(args.search, year=args.year)
@@ -44,9 +44,7 @@ def cmd_projects(args):
                           count=figures.count(Engagement.EN_DISCUSSION)))
             t = sessions.totals(p.id)
             if t.scheduled:
-                print("    " + _("{held} sessions held out of {scheduled}, {people} participants, "
-                              "attendance rate {rate}.").format(held=t.held, scheduled=t.scheduled,
-                                                                people=t.participants, rate=format_percent(t.rate)))
+                print("    " + sentences.session_totals(t))
         if not rows:
             print(_("No project."))
 

@@ -232,6 +232,7 @@ class ConventionData:
     steps: list[CircuitStep] = field(default_factory=list)
     version: int = 0
     id: int | None = None
+    amends_id: int | None = None  # an amendment: the signed convention it amends
 
     @property
     def read_only(self) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from partnerdesk.domain.meetings import CommitteeLine
+
 
 @dataclass
 class Picture:
@@ -190,6 +192,7 @@ class BilanData:
     next_steps: list[str] = field(default_factory=list)
     contact: Contact = field(default_factory=Contact)
     source: str = ""
+    committees: list[CommitteeLine] = field(default_factory=list)  # the project's committees held (Rencontres)
 
     @property
     def held_sessions(self) -> list[SessionLine]:

@@ -238,6 +238,9 @@ class PersonRow:
     phones: list[str] = field(default_factory=list)
     relais: bool = False
     organisations: list[str] = field(default_factory=list)
+    organisation_ids: list[int] = field(default_factory=list)  # current ones, for the filters
+    organisation_kinds: list[str] = field(default_factory=list)
+    tag_ids: list[int] = field(default_factory=list)
 
     @property
     def full_name(self) -> str:

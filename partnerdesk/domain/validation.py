@@ -10,7 +10,8 @@ from partnerdesk.domain.labels import N_
 
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[A-Za-z]{2,}$")
 _PHONE_SEPARATORS = re.compile(r"[\s.\-/()]")
-_URL = re.compile(r"^(https?://)?([\w-]+\.)+[\w-]{2,}(:\d+)?(/\S*)?$", re.UNICODE)
+_URL = re.compile(r"^(https?://)?(?P<host>([\w-]+\.)+[\w-]{2,})(:\d+)?(/\S*)?$", re.UNICODE)
+_TLD = re.compile(r"^([^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})$", re.IGNORECASE)
 _FOREIGN_POSTCODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{1,11}$")
 FRANCE = {"", "france", "fr"}
 
@@ -49,20 +50,29 @@ def check_phone(value: str | None) -> str | None:
     return None if ok else N_("This phone number is not valid (expected: 01 23 45 67 89 or +33 1 23 45 67 89).")
 
 
-def check_postcode(value: str | None, country: str | None = "") -> str | None:
+def check_postcode(value: str | None, country: str | None = "", *, country_field: bool = True) -> str | None:
+    """`country_field=False` for a form without a country (the EPN's own address, in France)."""
     value = (value or "").strip()
     if not value:
         return None
     if (country or "").strip().casefold() in FRANCE:
         if value.isdigit() and len(value) == 5:
             return None
+        if not country_field:
+            return N_("A French postcode has 5 digits.")
         return N_("A French postcode has 5 digits. For an address abroad, fill in the country.")
     return None if _FOREIGN_POSTCODE.match(value) else N_("This postcode is not valid.")
 
 
 def check_url(value: str | None) -> str | None:
+    """A web address with a real domain: "www.epn-saint-aubin.fr", "https://mairie.fr/epn";
+    not "www.epn-saint-aubin" (no extension) nor "epn" alone."""
     value = (value or "").strip()
-    if not value or _URL.match(value):
+    if not value:
+        return None
+    match = _URL.match(value)
+    labels = match.group("host").split(".") if match else []
+    if match and _TLD.match(labels[-1]) and not (labels[0].casefold() == "www" and len(labels) < 3):
         return None
     return N_("This website address is not valid (expected: www.example.fr).")
 

@@ -115,6 +115,9 @@ class BilanDocument(Document):
         if d.sessions:
             self.section(story, _("Sessions and attendance"))
             story += self._sessions()
+        if d.committees:
+            self.section(story, _("Committees held"))
+            story += self._committees()
         if d.realizations:
             self.section(story, _("What was made"))
             for r in d.realizations:
@@ -215,6 +218,14 @@ class BilanDocument(Document):
              20 * mm], theme, s, ["l", "l", "l", "l", "r", "r"],
             total=[_("Total"), "", "", "", format_number(sum(x.planned or 0 for x in d.held_sessions)),
                    format_number(d.participants)])]
+
+    def _committees(self) -> list:
+        d, s = self.data, self.styles
+        rows = [[format_date(c.held_on), c.title, format_number(c.present), format_number(c.decisions)]
+                for c in d.committees]
+        widths = [26 * mm, CONTENT_WIDTH - 26 * mm - 2 * 30 * mm, 30 * mm, 30 * mm]
+        return [data_table([_("Date"), _("Committee"), _("Present"), _("Decisions")], rows, widths, self.theme, s,
+                           align=["l", "l", "r", "r"])]
 
 
 def render_bilan(data: BilanData, identity: EpnIdentity) -> bytes:

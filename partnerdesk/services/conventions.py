@@ -68,7 +68,7 @@ def get_convention(convention_id: int) -> ConventionData | None:
     sections = ConventionContent.from_dict({"sections": row.sections}).sections
     steps = [_step(s) for s in row.steps.order_by(ConventionStep.position)]
     return ConventionData(**{f: getattr(row, f) for f in _FIELDS}, content=ConventionContent(sections, parties),
-                          steps=steps, version=row.version, id=row.id)
+                          steps=steps, version=row.version, id=row.id, amends_id=row.amends_id)
 
 
 def _require(convention_id: int) -> Convention:
@@ -254,10 +254,20 @@ def set_status(convention_id: int, target: str) -> ConventionData:
     return get_convention(convention_id)
 
 
+class SignedDateLocked(TransitionError):
+    """The signing date of a signed convention changes only through an amendment."""
+
+
 def set_dates(convention_id: int, *, signed_on=None, start_date=None, end_date=None) -> None:
-    """Dates may be set on a signed convention (the signature date is known once signed)."""
+    """Start and end dates may be set on a signed convention; its signing date is locked once it is
+    signed (SignedDateLocked): a change goes through an amendment."""
     values = {k: v for k, v in (("signed_on", signed_on), ("start_date", start_date), ("end_date", end_date))
               if v is not None}
+    if "signed_on" in values:
+        row = _require(convention_id)
+        if ConventionStatus(row.status).is_signed and row.signed_on and row.signed_on != values["signed_on"]:
+            raise SignedDateLocked(N_("The signing date of a signed convention cannot change: start an "
+                                      "amendment."))
     if values:
         Convention.update(**values, updated_at=dt.datetime.now()).where(Convention.id == convention_id).execute()
 
@@ -381,20 +391,51 @@ def restore_version(convention_id: int, number: int) -> int:
 
 
 def start_amendment(convention_id: int, note: str = "") -> ConventionData:
-    """Reopen a signed convention as a draft amendment: a new version, the circuit to do again."""
+    """An amendment ("avenant") of a signed convention: a draft of its own, with the signed text,
+    parties and circuit (to do again), pointing at the convention it amends. The signed convention
+    stays as it is, in force, with its signing date. Returns the new draft."""
     with database.atomic("IMMEDIATE"):
         row = _require(convention_id)
         if not ConventionStatus(row.status).is_signed:
             raise TransitionError(N_("Only a signed convention needs an amendment."))
-        amendments = ConventionVersion.select().where((ConventionVersion.convention == convention_id)
-                                                      & (ConventionVersion.kind == "amendment")).count()
-        ConventionStep.update(status=StepStatus.A_FAIRE.value, started_on=None, decided_on=None).where(
-            ConventionStep.convention == convention_id).execute()
-        Convention.update(status=ConventionStatus.BROUILLON.value, signed_on=None,
-                          updated_at=dt.datetime.now()).where(Convention.id == convention_id).execute()
-        label = _("Amendment {number}").format(number=amendments + 1)
-        _snapshot(row, "amendment", f"{label} : {note}" if note else label)
-    return get_convention(convention_id)
+        number = Convention.select().where(Convention.amends_id == convention_id).count() + 1
+        label = _("Amendment {number}").format(number=number)
+        now = dt.datetime.now()
+        draft = Convention.create(
+            title=_("{amendment} to « {title} »").format(amendment=label, title=row.title)[:200],
+            project_id=row.project_id, status=ConventionStatus.BROUILLON.value, start_date=row.start_date,
+            end_date=row.end_date, signed_on=None, place=row.place, sessions_count=row.sessions_count,
+            people_count=row.people_count, sections=row.sections, amends_id=row.id, created_at=now,
+            updated_at=now)
+        parties = [_party(p) for p in row.parties.order_by(ConventionParty.position)]
+        for party in parties:
+            party.id = None
+        _write_parties(draft.id, parties)
+        for position, step in enumerate(row.steps.order_by(ConventionStep.position)):
+            ConventionStep.create(convention=draft.id, position=position, label=step.label, who=step.who,
+                                  status=StepStatus.A_FAIRE.value)
+        _snapshot(draft, "amendment", f"{label} : {note}" if note else label, now)
+    return get_convention(draft.id)
+
+
+def amendments_of(convention_id: int) -> list[int]:
+    """Ids of the live amendments of a convention, oldest first."""
+    return [r.id for r in Convention.select(Convention.id).where(
+        (Convention.amends_id == convention_id) & Convention.deleted_at.is_null()).order_by(Convention.id)]
+
+
+def with_partner(project_id: int, organisation_id: int) -> list[ConventionSummary]:
+    """The live conventions of a project that have `organisation_id` among their parties, signed
+    ones first (the board asks about them when a card reaches "Convention signée")."""
+    ids = {r.convention_id for r in ConventionParty.select(ConventionParty.convention).where(
+        ConventionParty.organisation == organisation_id)}
+    found = [c for c in list_conventions(project_id) if c.id in ids]
+    return sorted(found, key=lambda c: (not ConventionStatus(c.status).is_signed, c.id))
+
+
+def create_for_partner(project_id: int, organisation_id: int, title: str) -> ConventionData:
+    """A draft convention between the EPN and one partner of a project."""
+    return create_convention(title[:200], [organisation_id], project_id=project_id)
 
 
 from partnerdesk.services import convention_todo  # noqa: E402,F401  registers the "À faire" sources

@@ -25,7 +25,7 @@ from partnerdesk.domain.grammar import ARTICLES, CIVILITIES
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import name_key, normalize
 from partnerdesk.store import database, partner_queries
-from partnerdesk.store.models import Affiliation, Organisation, OrganisationTag, Person, Tag
+from partnerdesk.store.models import Affiliation, Organisation, OrganisationTag, Person, PersonTag, Tag
 
 _ORG_FIELDS = (
     "name kind status address postcode city country phone email website publics contributions "
@@ -324,10 +324,28 @@ def list_people() -> list[PersonRow]:
     for person_id, name in (Affiliation.select(Affiliation.person, Organisation.name).join(Organisation)
                             .where(Affiliation.end_date.is_null(), Organisation.deleted_at.is_null()).tuples()):
         orgs.setdefault(person_id, []).append(name)
+    org_ids: dict[int, list[int]] = {}
+    kinds: dict[int, list[str]] = {}
+    for person_id, org_id, kind in (Affiliation.select(Affiliation.person, Organisation.id, Organisation.kind)
+                                    .join(Organisation)
+                                    .where(Affiliation.end_date.is_null(), Organisation.deleted_at.is_null())
+                                    .tuples()):
+        org_ids.setdefault(person_id, []).append(org_id)
+        kinds.setdefault(person_id, []).append(kind)
+    tag_ids = _person_tag_ids()
     query = (Person.select(Person.id, Person.first_name, Person.last_name, Person.emails, Person.phones,
                            Person.relais).where(Person.deleted_at.is_null()).order_by(Person.name_norm))
-    return [PersonRow(pid, first, last, emails, phones, bool(relais), orgs.get(pid, []))
+    return [PersonRow(pid, first, last, emails, phones, bool(relais), orgs.get(pid, []),
+                      organisation_ids=org_ids.get(pid, []), organisation_kinds=kinds.get(pid, []),
+                      tag_ids=tag_ids.get(pid, []))
             for pid, first, last, emails, phones, relais in query.tuples()]
+
+
+def _person_tag_ids() -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for person_id, tag_id in PersonTag.select(PersonTag.person, PersonTag.tag).tuples():
+        found.setdefault(person_id, []).append(tag_id)
+    return found
 
 
 def count_organisations() -> int:
@@ -356,6 +374,21 @@ def emails_of(organisation_ids=(), person_ids=(), with_people: bool = True) -> l
                                                            Person.deleted_at.is_null()).tuples():
             emails += mails[:1]
     return unique_emails(emails)
+
+
+def relais_emails(organisation_ids=None, person_ids=None) -> list[str]:
+    """Emails of the relais (people who carry the EPN's messages in their own network),
+    for a message they will pass on: all of them, or those among `person_ids`, or the
+    current people of `organisation_ids`."""
+    query = Person.select(Person.id).where(Person.relais == True, Person.deleted_at.is_null())  # noqa: E712
+    if person_ids is not None:
+        query = query.where(Person.id.in_(list(person_ids)))
+    if organisation_ids is not None:
+        members = (Affiliation.select(Affiliation.person).join(Organisation)
+                   .where(Affiliation.organisation.in_(list(organisation_ids)), Affiliation.end_date.is_null(),
+                          Organisation.deleted_at.is_null()))
+        query = query.where(Person.id.in_(members))
+    return emails_of(person_ids=[pid for (pid,) in query.tuples()])
 
 
 # --- duplicates ------------------------------------------------------------------------

@@ -176,6 +176,16 @@ def set_needs(project_id: int, needs: list[NeedData]) -> list[NeedData]:
     return needs_of(project_id)
 
 
+def update_need(need: NeedData) -> NeedData:
+    """A need edited in place."""
+    if need.amount is not None and need.amount < 0:
+        raise v.ValidationError({"need_amount": N_("The amount cannot be negative.")})
+    with database.atomic():
+        ProjectNeed.update(kind=need.kind, description=need.description, amount=need.amount,
+                           material_mode=need.material_mode).where(ProjectNeed.id == need.id).execute()
+    return need
+
+
 def needs_of(project_id: int) -> list[NeedData]:
     rows = ProjectNeed.select().where(ProjectNeed.project == project_id).order_by(ProjectNeed.position)
     return [NeedData(r.project_id, r.kind, r.description, r.amount, r.material_mode, r.id) for r in rows]
@@ -184,8 +194,7 @@ def needs_of(project_id: int) -> list[NeedData]:
 # --- budget -----------------------------------------------------------------------
 
 def add_budget_line(line: BudgetLineData) -> BudgetLineData:
-    v.collect({"label": v.check_required(line.label) or v.check_name_length(line.label),
-               "amount": None if (line.amount or 0) >= 0 else N_("The amount cannot be negative.")})
+    _check_line(line)
     with database.atomic():
         position = BudgetLine.select().where(BudgetLine.project == line.project_id).count()
         row = BudgetLine.create(project=line.project_id, label=line.label, amount=line.amount,
@@ -193,6 +202,37 @@ def add_budget_line(line: BudgetLineData) -> BudgetLineData:
                                 position=position)
     line.id = row.id
     return line
+
+
+def _check_line(line: BudgetLineData) -> None:
+    v.collect({"label": v.check_required(line.label) or v.check_name_length(line.label),
+               "amount": None if (line.amount or 0) >= 0 else N_("The amount cannot be negative.")})
+
+
+def update_budget_line(line: BudgetLineData) -> BudgetLineData:
+    """A line edited in place: label, amount, who pays it."""
+    _check_line(line)
+    with database.atomic():
+        BudgetLine.update(label=line.label, amount=line.amount, project_partner=line.project_partner_id,
+                          own_funds=line.own_funds).where(BudgetLine.id == line.id).execute()
+    return line
+
+
+def split_budget_line(line_id: int, amount: float, project_partner_id: int | None = None,
+                      own_funds: bool = False) -> tuple[BudgetLineData, BudgetLineData]:
+    """Split a line between two payers: `amount` of it goes to a new line with the same label
+    paid by the other payer; the line keeps the rest. The total is unchanged."""
+    with database.atomic("IMMEDIATE"):
+        row = BudgetLine.get_by_id(line_id)
+        if not 0 < amount < (row.amount or 0):
+            raise v.ValidationError({"amount": N_("The part must be more than 0 and less than the line's amount.")})
+        BudgetLine.update(amount=row.amount - amount).where(BudgetLine.id == line_id).execute()
+        BudgetLine.update(position=BudgetLine.position + 1).where(
+            BudgetLine.project == row.project_id, BudgetLine.position > row.position).execute()
+        new = BudgetLine.create(project=row.project_id, label=row.label, amount=amount,
+                                project_partner=project_partner_id, own_funds=own_funds, position=row.position + 1)
+    lines = {b.id: b for b in budget_of(row.project_id)}
+    return lines[line_id], lines[new.id]
 
 
 def delete_budget_line(line_id: int) -> None:

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.contact_points import PLACE_KINDS, addresses_from
-from partnerdesk.i18n import _, format_datetime
+from partnerdesk.i18n import _, format_datetime, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import erasure, person_photos, settings, tables
 from partnerdesk.services.imports.phones import written_forms
+from partnerdesk.services.rgpd_readable import kind_label, linked_sections, proof_label, readable_value
 from partnerdesk.store import database
 
 KEPT_LINKS = ("affiliation", "interaction_person", "person_tag")
@@ -76,18 +77,23 @@ class ErasurePreview:
         lines = [_("The card of {name} will be anonymised. This cannot be undone.").format(name=p.full_name), "",
                  _("Removed:"),
                  "• " + _("the name ({name})").format(name=p.full_name),
-                 "• " + _("{emails} email address(es) and {phones} phone number(s)").format(
-                     emails=len(p.emails), phones=len(p.phones)),
+                 "• " + ngettext("{count} email address", "{count} email addresses", len(p.emails)).format(
+                     count=len(p.emails)) + _(" and ") + ngettext(
+                     "{count} phone number", "{count} phone numbers", len(p.phones)).format(count=len(p.phones)),
                  "• " + _("the notes of the card, and the name wherever it was written")]
         if self.photo_files:
             lines.append("• " + _("the photo (file deleted from the disk)"))
         if self.proof_files:
-            lines.append("• " + _("{count} consent proof(s) (files deleted from the disk)").format(
-                count=len(self.proof_files)))
+            lines.append("• " + ngettext("{count} consent proof (file deleted from the disk)",
+                                         "{count} consent proofs (files deleted from the disk)",
+                                         len(self.proof_files)).format(count=len(self.proof_files)))
         lines += ["", _("Kept, without the name:"),
-                  "• " + _("{count} journal entry(ies), for the statistics").format(count=self.kept_interactions),
-                  "• " + _("{count} affiliation(s): the history of the organisations").format(
-                      count=self.kept_affiliations),
+                  "• " + ngettext("{count} journal entry, for the statistics",
+                                  "{count} journal entries, for the statistics",
+                                  self.kept_interactions).format(count=self.kept_interactions),
+                  "• " + ngettext("{count} affiliation: the history of the organisations",
+                                  "{count} affiliations: the history of the organisations",
+                                  self.kept_affiliations).format(count=self.kept_affiliations),
                   "", _("Older backups (photos and proofs included) still hold this person until the rotation drops "
                          "them, at most 12 months later; copies on a USB key or a network folder, until the next "
                          "copy there.")]
@@ -184,16 +190,6 @@ def photos_without_consent(paths: DataPaths) -> list[RegisterRow]:
 
 # --- export of one person's data ---------------------------------------------
 
-def _linked_rows(person_id: int) -> list[tuple[str, list[str], list[tuple]]]:
-    found = []
-    for table, column in tables.references_to("person"):
-        cols = [c for c, _t in tables.columns(table)]
-        rows = database.execute_sql(f'SELECT * FROM "{table}" WHERE "{column}" = ?', (person_id,)).fetchall()
-        if rows:
-            found.append((table, cols, rows))
-    return found
-
-
 def _table_html(headers, rows) -> str:
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
@@ -224,9 +220,11 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
                  *[(_("Address ({kind})").format(kind=_(PLACE_KINDS[a.kind])), a.one_line()) for a in p.addresses],
                  (_("Tags"), ", ".join(tags)), (_("Notes"), p.notes)]),
              f"<h2>{html.escape(_('Organisations'))}</h2>",
-             _table_html([_("Organisation"), _("Job title"), _("Department"), _("From"), _("To")], affiliations),
+             _table_html([_("Organisation"), _("Job title"), _("Department"), _("From"), _("To")],
+                         [(o, r, d, readable_value(s), readable_value(e)) for o, r, d, s, e in affiliations]),
              f"<h2>{html.escape(_('Journal'))}</h2>",
-             _table_html([_("Date"), _("Kind"), _("Summary")], journal)]
+             _table_html([_("Date"), _("Kind"), _("Summary")],
+                         [(readable_value(d), kind_label(k), t) for d, k, t in journal])]
     photo = person_photos.photo_path(paths, person_id)
     if photo is not None:
         mime = "image/png" if photo.suffix == ".png" else "image/jpeg"
@@ -236,12 +234,10 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
     proofs = person_photos.proofs_of(paths, person_id)
     if proofs:
         parts += [f"<h2>{html.escape(_('Consent proofs'))}</h2>",
-                  "<ul>" + "".join(f"<li>{html.escape(f.name)}</li>" for f in proofs) + "</ul>"]
-    others = [(t, c, r) for t, c, r in _linked_rows(person_id) if t not in KEPT_LINKS]
-    if others:
-        parts.append(f"<h2>{html.escape(_('Other records'))}</h2>")
-        for table, cols, rows in others:
-            parts += [f"<h3>{html.escape(table)}</h3>", _table_html(cols, rows)]
+                  "<ul>" + "".join(f"<li>{html.escape(proof_label(n, f))}</li>"
+                                   for n, f in enumerate(proofs, start=1)) + "</ul>"]
+    for title, headers, rows in linked_sections(person_id):
+        parts += [f"<h2>{html.escape(title)}</h2>", _table_html(headers, rows)]
     page = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>"
             f"{html.escape(p.full_name)}</title><style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}"
             "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #999;padding:4px 8px;"
@@ -292,8 +288,12 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
             "notes = '', verified_on = NULL, addresses = '[]', websites = '[]', labels = '{}', title = '', "
             "updated_at = ? WHERE id = ?",
             (placeholder, placeholder.lower(), dt.datetime.now().isoformat(sep=" "), person_id))
-        what = _("Anonymisation of person no. {id}: name, {emails} email(s), {phones} phone(s), {files} file(s) "
-                 "removed").format(id=person_id, emails=len(p.emails), phones=len(p.phones), files=len(files))
+        removed = [_("name"),
+                   ngettext("{count} email", "{count} emails", len(p.emails)).format(count=len(p.emails)),
+                   ngettext("{count} phone", "{count} phones", len(p.phones)).format(count=len(p.phones)),
+                   ngettext("{count} file", "{count} files", len(files)).format(count=len(files))]
+        what = _("Anonymisation of person no. {id}: {removed} removed").format(id=person_id,
+                                                                             removed=", ".join(removed))
         log("erase", person_id, what)
     for path in files:
         path.unlink(missing_ok=True)

@@ -67,5 +67,18 @@ def find(text: str, limit: int = 50) -> FindResult:
     return result
 
 
+def pick_organisations(text: str, limit: int = 15) -> list[OrganisationHit]:
+    """Organisations for a picker: matching by their own text, ignoring case and accents
+    ("ecole" finds "École"), best first. Empty text: none."""
+    hits = _store.search(text)
+    if hits is None:
+        return []
+    wanted = hits.organisations[: limit * 2]
+    rows = {r.id: r for r in Organisation.select().where(Organisation.id.in_(wanted),
+                                                        Organisation.deleted_at.is_null())}
+    ordered = [rows[i] for i in wanted if i in rows][:limit]
+    return [OrganisationHit(o.id, o.name, o.city, o.email) for o in ordered]
+
+
 def rebuild_index() -> None:
     _store.rebuild()

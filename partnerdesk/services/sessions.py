@@ -9,6 +9,7 @@ from partnerdesk.domain import validation as v
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.project_rules import parse_time, session_totals, weekly_dates
 from partnerdesk.domain.projects import SessionData, SessionTotals
+from partnerdesk.domain.recurrence import Recurrence, RecurrenceError
 from partnerdesk.store import database
 from partnerdesk.store.models import Organisation, Person, Project, ProjectSession, SessionParticipant
 
@@ -70,10 +71,17 @@ def delete_session(session_id: int) -> None:
 
 
 def create_recurring(template: SessionData, first: dt.date, last: dt.date, skip: Iterable[dt.date] = (),
-                     every_weeks: int = 1) -> list[SessionData]:
-    """Every week (same weekday as `first`) from `first` to `last`, minus `skip`, in one transaction."""
+                     every_weeks: int = 1, rule: Recurrence | None = None) -> list[SessionData]:
+    """Every week (same weekday as `first`) from `first` to `last`, minus `skip`, in one transaction;
+    with `rule`, every N weeks or months (`domain.recurrence`: month ends kept)."""
     validate_session(template)
-    dates = weekly_dates(first, last, skip, every_weeks)
+    if rule is not None:
+        try:
+            dates = rule.dates(first, last, skip=skip)
+        except RecurrenceError as exc:
+            raise v.ValidationError({"last": exc.message}) from exc
+    else:
+        dates = weekly_dates(first, last, skip, every_weeks)
     if not dates:
         raise v.ValidationError({"last": N_("No session falls between these dates.")})
     rows = []

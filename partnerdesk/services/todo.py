@@ -33,6 +33,9 @@ from partnerdesk.store.query import JOIN, fn
 Source = Callable[[dt.date], list[TodoItem]]
 SOURCES: list[Source] = []
 DONE, POSTPONED = "done", "postponed"
+# kind -> what marking a line done / postponing it also does to the thing it stands for
+DONE_HOOKS: dict[str, Callable[[TodoItem, dt.date], None]] = {}
+POSTPONE_HOOKS: dict[str, Callable[[TodoItem, dt.date], None]] = {}
 
 
 def register(source: Source) -> Source:
@@ -42,8 +45,31 @@ def register(source: Source) -> Source:
     return source
 
 
+def on_done(kind: str, hook: Callable[[TodoItem, dt.date], None]) -> None:
+    """`hook(item, today)` runs, in the same transaction, when a line of `kind` is marked done."""
+    DONE_HOOKS[kind] = hook
+
+
+def on_postpone(kind: str, hook: Callable[[TodoItem, dt.date], None]) -> None:
+    """`hook(item, until)` runs, in the same transaction, when a line of `kind` is postponed."""
+    POSTPONE_HOOKS[kind] = hook
+
+
+# Areas whose sources register on import; loaded before the first use, so that "À faire" has every
+# line whichever screens were opened before (the tabs are built lazily).
+SOURCE_MODULES = ("partnerdesk.services.convention_todo", "partnerdesk.services.meetings.followup")
+
+
+def _load_sources() -> None:
+    import importlib
+
+    for name in SOURCE_MODULES:
+        importlib.import_module(name)
+
+
 def items(today: dt.date | None = None, *, include_done: bool = False) -> list[TodoItem]:
     """Every line due up to the end of next week, minus the ones done or still postponed."""
+    _load_sources()
     today = today or dt.date.today()
     found: dict[str, TodoItem] = {}
     for source in SOURCES:
@@ -66,6 +92,7 @@ def items(today: dt.date | None = None, *, include_done: bool = False) -> list[T
 def mark_done(item: TodoItem) -> None:
     """Hide the line for good; a milestone line also marks the milestone done; a next step is
     closed on its partner card (the board no longer shows it overdue)."""
+    _load_sources()
     with database.atomic():
         _set_state(item.key, DONE, None)
         if item.kind == TodoKind.MILESTONE:
@@ -74,11 +101,14 @@ def mark_done(item: TodoItem) -> None:
         elif item.kind == TodoKind.NEXT_STEP:
             ProjectPartner.update(next_step="", next_step_on=None, updated_at=dt.datetime.now()).where(
                 ProjectPartner.id == item.open_id).execute()
+        if hook := DONE_HOOKS.get(item.kind):
+            hook(item, dt.date.today())
 
 
 def postpone(item: TodoItem, until: dt.date) -> None:
     """Hide the line until `until`; a milestone line moves the milestone's date, a next step the
     date on its partner card."""
+    _load_sources()
     with database.atomic():
         _set_state(item.key, POSTPONED, until)
         if item.kind == TodoKind.MILESTONE:
@@ -87,6 +117,8 @@ def postpone(item: TodoItem, until: dt.date) -> None:
         elif item.kind == TodoKind.NEXT_STEP:
             ProjectPartner.update(next_step_on=until, updated_at=dt.datetime.now()).where(
                 ProjectPartner.id == item.open_id).execute()
+        if hook := POSTPONE_HOOKS.get(item.kind):
+            hook(item, until)
 
 
 def reopen(key: str) -> None:

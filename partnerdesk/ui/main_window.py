@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.i18n import _
 from partnerdesk.services import data
+from partnerdesk.ui import relaunch, window_state
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
 from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
-from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.language_menu import LanguageMenu
 from partnerdesk.ui.lazy_tabs import LazyTabs
 from partnerdesk.ui.tabs.balance.menu import install_menu as install_balance_menu
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.widgets.notice_banner import NoticeArea
 from partnerdesk.ui.undo_menu import UndoMenu
+from partnerdesk.ui.welcome import WelcomePage
+from partnerdesk.ui.widgets.demo_banner import DemoBanner
 from partnerdesk.ui.widgets.review_banner import ReviewBanner
 
 
@@ -29,7 +31,8 @@ class MainWindow(QMainWindow):
         if ctx.demo:
             title += " — " + _("demonstration data (not saved)")
         self.setWindowTitle(title)
-        self.resize(1200, 780)
+        self.restart_requested = False
+        self.launch = relaunch.start  # tests replace the process launcher
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -39,15 +42,24 @@ class MainWindow(QMainWindow):
         self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        self.demo_banner = DemoBanner() if ctx.demo else None
+        if self.demo_banner is not None:
+            column.addWidget(self.demo_banner)
         column.addWidget(self.notices)
         column.addWidget(self.review_banner)
-        column.addWidget(self.tabs, 1)
+        self.welcome = self._build_welcome()
+        self.pages = QStackedWidget()  # the tabs, or the welcome page of an empty data folder
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.welcome)
+        column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
         self._build_tabs()
         self._shown_tab = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.ctx.undo.activate(getattr(self._shown_tab, "undo_stack", None))
+        if not ctx.demo and data.is_empty():
+            self.pages.setCurrentWidget(self.welcome)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
@@ -56,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         ctx.signals.data_changed.connect(self._broadcast)
+        ctx.signals.data_changed.connect(self._leave_welcome)
         ctx.signals.open_requested.connect(self.open_item)
         ctx.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_geometry()
@@ -66,10 +79,11 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         """Register the tabs by package; each is imported and built on its first show (ui/lazy_tabs.py)."""
         self.register_tab("partnerdesk.ui.tabs.todo")  # "À faire" is the first tab, shown at start
-        self.register_tab("partnerdesk.ui.tabs.partners", load_demo=self.load_demo)
+        self.register_tab("partnerdesk.ui.tabs.partners", try_demo=self.try_demo)
         self.register_tab("partnerdesk.ui.tabs.projects")
         self.register_tab("partnerdesk.ui.tabs.conventions")
         self.register_tab("partnerdesk.ui.tabs.trombinoscope")
+        self.register_tab("partnerdesk.ui.tabs.meetings")
         self.tabs.setCurrentIndex(0)
         self.lazy_tabs.build(self.lazy_tabs.specs()[0])
 
@@ -108,7 +122,8 @@ class MainWindow(QMainWindow):
         self.dataio = DataioMenu(self)
         self.file_menu.addSeparator()
         self.backups_action = self._action(self.file_menu, _("&Backups…"), self.show_backups)
-        self.demo_action = self._action(self.file_menu, _("Load &demonstration data"), self.load_demo)
+        self.demo_action = self._action(self.file_menu, _("Try with &sample data…"), self.try_demo)
+        self.demo_action.setVisible(not self.ctx.demo)
         install_export_menu(self)  # EPN identity and PDF exports, before Backups
         self.file_menu.addSeparator()
         self._action(self.file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -124,6 +139,8 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
 
         install_balance_menu(self)
+        self.view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self)
         self._action(self.help_menu, _("&About PartnerDesk"), self.show_about)
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
@@ -159,7 +176,47 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, Tab) else None
 
     def show_tab(self, tab: Tab) -> None:
+        self.pages.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(tab)
+
+    # --- welcome (empty data folder) ------------------------------------------
+
+    def _build_welcome(self) -> WelcomePage:
+        page = WelcomePage()
+        page.identity_requested.connect(lambda: self.identity_action.trigger())
+        page.import_requested.connect(lambda: self.dataio.import_action.trigger())
+        page.partner_requested.connect(self._first_partner)
+        page.demo_requested.connect(self.try_demo)
+        page.skip_requested.connect(lambda: self.pages.setCurrentWidget(self.tabs))
+        return page
+
+    def _first_partner(self) -> None:
+        from partnerdesk.ui.tabs.partners.tab import PartnersTab
+
+        tab = self.tab(PartnersTab)
+        self.show_tab(tab)
+        tab.new_item()
+
+    def _leave_welcome(self, _area: str) -> None:
+        if self.pages.currentWidget() is self.welcome and not data.is_empty():
+            self.pages.setCurrentWidget(self.tabs)
+
+    def try_demo(self) -> None:
+        """A second PartnerDesk on a throw-away copy filled with sample data (as `--demo`); the
+        real data folder never receives demonstration data from the window."""
+        from partnerdesk import i18n
+
+        if self.launch(["--demo", "--lang", i18n.language()]):
+            self.statusBar().showMessage(_("Opening a window with sample data…"), 8000)
+        else:
+            QMessageBox.warning(self, _("Sample data"),
+                                _("The window with sample data could not be opened."))
+
+    def request_restart(self) -> None:
+        """Close, then start again (a change of language); app.py relaunches after closing."""
+        self.restart_requested = True
+        if not self.close():
+            self.restart_requested = False
 
     def tab_of(self, cls) -> Tab | None:
         return self.tab(cls)
@@ -210,39 +267,10 @@ class MainWindow(QMainWindow):
 
     _after_restore = after_data_swap
 
-    def load_demo(self) -> None:
-        if not data.is_empty():
-            QMessageBox.information(
-                self, _("Demonstration data"),
-                _("Demonstration data can only be loaded into an empty data folder. "
-                  "To try the app without touching your data, start it with --demo."))
-            return
-        self.demo_action.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.statusBar().showMessage(_("Loading demonstration data…"))
-
-        def done(_result):
-            self.progress.hide()
-            self.demo_action.setEnabled(True)
-            self.ctx.signals.data_changed.emit("*")
-            self.statusBar().showMessage(_("Demonstration data loaded."), 8000)
-
-        def failed(_exc, details):
-            self.progress.hide()
-            self.demo_action.setEnabled(True)
-            show_error(self, _("The demonstration data could not be loaded."), details).exec()
-
-        from partnerdesk.services import demo
-
-        self.ctx.tasks.run(lambda handle: demo.fill("small", paths=self.ctx.paths), done, failed)
-
     # --- window state -------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.ctx.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        window_state.restore(self, self.ctx.settings.value("window/geometry"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not all(tab.can_leave() for tab in self.tab_list):

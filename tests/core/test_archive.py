@@ -122,7 +122,7 @@ def test_cli_import_and_undo(tmp_path, capsys):
     assert main(["--data-dir", str(folder), "import", str(DATA / "google.csv")]) == 0
     assert main(["--data-dir", str(folder), "import", str(DATA / "google.csv")]) == 0  # all match now
     out = capsys.readouterr().out
-    assert "3 merged" in out
+    assert "3 cards completed" in out
     assert main(["--data-dir", str(folder), "import", "--undo"]) == 0
     assert main(["--data-dir", str(folder), "import", "--undo"]) == 1  # only the latest import, once
     assert main(["--data-dir", str(folder), "import", str(tmp_path / "missing.csv")]) == 1

@@ -127,12 +127,23 @@ def test_signed_convention_is_read_only_until_amended(store):
     with pytest.raises(conventions.ReadOnlyError):
         conventions.restore_version(conv.id, 1)
     assert "changé" not in conventions.get_convention(conv.id).content.sections[0].body
+    if conventions.get_convention(conv.id).signed_on is None:  # a signed one without date may get it
+        conventions.set_dates(conv.id, signed_on=dt.date(2026, 3, 2))
+    signed_on = conventions.get_convention(conv.id).signed_on
+    with pytest.raises(conventions.SignedDateLocked):  # then it is locked: an amendment changes it
+        conventions.set_dates(conv.id, signed_on=signed_on + dt.timedelta(days=7))
     amended = conventions.start_amendment(conv.id, "ajout d'un partenaire")
-    assert amended.status == "brouillon" and amended.version == 2 and amended.signed_on is None
-    assert amended.steps[0].status == "a_faire"
-    assert conventions.list_versions(conv.id)[0].note == "Amendment 1 : ajout d'un partenaire"
+    # the amendment is a draft of its own; the signed convention stays in force with its date
+    assert amended.id != conv.id and amended.amends_id == conv.id
+    assert amended.status == "brouillon" and amended.signed_on is None
+    assert amended.steps[0].status == "a_faire" and amended.title.startswith("Amendment 1 to")
+    assert conventions.list_versions(amended.id)[0].note == "Amendment 1 : ajout d'un partenaire"
+    original = conventions.get_convention(conv.id)
+    assert (original.status, original.signed_on) == ("signee", signed_on)
+    assert conventions.amendments_of(conv.id) == [amended.id]
     amended.content.sections[0].body = "<p>changé</p>"
     assert conventions.save_convention(amended).content.sections[0].body == "<p>changé</p>"
+    assert "changé" not in conventions.get_convention(conv.id).content.sections[0].body
 
 
 def test_versions_compare_and_restore(store):

@@ -85,8 +85,14 @@ def test_vcard_of_one_person_goes_through_the_gate(people):
 def test_every_pdf_shows_only_consented_photos(people, tmp_path):
     paths, org_id, project_id, session_id, made = people
     shared = sum(1 for state in made if STATES[state][1])
+    from partnerdesk.domain.meetings import MeetingData
+    from partnerdesk.services import meetings
+    from partnerdesk.services.meetings import invitations
+
+    meeting = meetings.create_meeting(MeetingData("Comité", TODAY, kind="comite", project_id=project_id))
+    invitations.invite(meeting.id, [org_id], [pid for pid, _photo in made.values()])
     targets = {"dossier": project_id, "bilan": project_id, "partner": org_id, "partner-internal": org_id,
-               "attendance": session_id}
+               "attendance": session_id, "minutes": meeting.id}
     assert set(targets) == set(documents.KINDS)
     for kind, target in targets.items():
         pdf = documents.render(kind, paths, target, today=TODAY).pdf

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from partnerdesk.domain.conventions import CircuitStep
 from partnerdesk.domain.grammar import starts_with_vowel_sound
+from partnerdesk.domain.validation import NAME_MAX
 from partnerdesk.domain.partners import OrganisationData, OrgKind, PersonData
 from partnerdesk.domain.projects import (
     BudgetLineData,
@@ -60,7 +61,7 @@ def specs(draw, max_partners: int = 80, max_sessions: int = 250, max_photos: int
     long = draw(st.booleans())
     title = _text(draw, 40 if long else 6) or "Projet"
     if long:
-        title = (title + " " + "très long titre de projet " * 8)[:200]
+        title = (title + " " + "très long titre de projet " * 8)[:NAME_MAX]
     count = draw(st.integers(0, max_partners))
     partners_ = []
     for i in range(count):
@@ -69,7 +70,7 @@ def specs(draw, max_partners: int = 80, max_sessions: int = 250, max_photos: int
             name = name + " " + "nom très long " * draw(st.integers(1, 20))
         values = draw(st.lists(st.one_of(st.just(0.0), st.floats(1, 10_000_000, allow_nan=False).map(
             lambda v: round(v, 2))), max_size=3))
-        partners_.append((f"{name} {i}", draw(st.sampled_from([k.value for k in OrgKind])),
+        partners_.append((f"{name}"[:NAME_MAX - 4] + f" {i}", draw(st.sampled_from([k.value for k in OrgKind])),
                           draw(st.sampled_from([s.value for s in Stage])), values, draw(st.booleans())))
     sessions_ = draw(st.lists(st.tuples(
         st.integers(0, 800), st.one_of(st.none(), st.integers(0, 30)), st.one_of(st.none(), st.integers(0, 30)),
@@ -127,7 +128,7 @@ def build(spec: Spec, photos_dir, photo_file: str) -> tuple[int, list[int], int 
         realizations.add_realization(RealizationData(project.id, "Livret", spec.description[:500], TODAY))
     convention_id = None
     if org_ids:
-        conv = conventions.create_convention(f"Convention {spec.title}"[:300], org_ids[:3], project_id=project.id)
+        conv = conventions.create_convention(f"Convention {spec.title}"[:NAME_MAX], org_ids[:3], project_id=project.id)
         convention_id = conv.id
         if len(spec.sessions) % 2:  # half of them signed: the frozen text is printed
             conventions.set_dates(conv.id, signed_on=TODAY, start_date=TODAY, end_date=TODAY + dt.timedelta(days=90))

@@ -190,3 +190,28 @@ def test_criteria_edited_in_their_dialog(ctx, qtbot):
     _save(again)
     assert again.error.isVisibleTo(again)  # at least one criterion
     assert len(balance.criteria()) == 6
+
+
+def test_team_time_logged_from_a_meeting(ctx, qtbot):
+    from partnerdesk.domain.meetings import MeetingData
+    from partnerdesk.services import meetings
+    from partnerdesk.services.meetings import invitations
+    from partnerdesk.ui.tabs.balance.meeting_time import MeetingTimeDialog
+
+    org, project, _card = _setup()
+    meeting = meetings.create_meeting(MeetingData("Comité", dt.date(2026, 4, 2), kind="comite", start_time="10:00",
+                                                  end_time="12:00", in_charge="Karim", project_id=project)).id
+    invitations.invite(meeting, organisation_ids=[org])
+    invitations.set_answers(meeting, {i.id: "present" for i in invitations.invitees_of(meeting)})
+    dialog = MeetingTimeDialog(meeting, "Karim")
+    qtbot.addWidget(dialog)
+    assert dialog.hours.value() == 2 and "Centre social Les Tilleuls" in dialog.shared.text()
+    dialog.people.setValue(0)
+    _save(dialog)
+    assert dialog.errors.labels["people"].isVisibleTo(dialog)
+    assert balance.time_entries(organisation_id=org) == []
+    dialog.people.setValue(3)
+    assert "6" in dialog.total.text()
+    _save(dialog)
+    [entry] = balance.time_entries(organisation_id=org)
+    assert (entry.hours, entry.who, entry.project_id) == (6, "Karim", project)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 
 from partnerdesk.domain.conventions import CircuitStep
 from partnerdesk.services import conventions
+from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from tests.conventions_helpers import make_convention
 
@@ -193,7 +194,10 @@ def test_signed_convention_is_read_only(ctx, tab, qtbot):
     assert "tentative" not in conventions.get_convention(conv.id).content.sections[0].body
     assert not editor.amend_button.isHidden()
     editor.amend("nouvelle séance")
-    assert conventions.get_convention(conv.id).status == "brouillon"
+    assert conventions.get_convention(conv.id).status == "signee"  # still in force
+    draft = editor.conv
+    assert draft.id != conv.id and draft.amends_id == conv.id and draft.status == "brouillon"
+    assert tab.table.currentIndex().data(IdRole) == draft.id  # the list shows the one edited
     assert editor.save_button.isEnabled() and editor.banner.isHidden()
     assert not editor.text_page.body.editor.isReadOnly()
 

@@ -130,7 +130,7 @@ def test_export_dialog_vcard_and_tag(ctx, qtbot, tmp_path):
     click(qtbot, dialog.export_button)
     text = (tmp_path / "presse.vcf").read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == 1 and "Le Bihan" in text and "PHOTO;ENCODING=b" in text
-    assert "1 item(s)" in dialog.message.text()
+    assert "1 item written" in dialog.message.text()
 
 
 def test_export_dialog_csv_of_the_filtered_list_and_bad_folder(ctx, qtbot, tmp_path):
@@ -214,7 +214,7 @@ def test_letters_dialog_skips_people_without_address(ctx, qtbot, tmp_path):
     dialog.body_edit.setPlainText("Bonjour {prenom},\n\nÀ bientôt.")
     dialog.path_edit.setText(str(tmp_path / "lettres.pdf"))
     click(qtbot, dialog.make_button)
-    assert "1 letter(s)" in dialog.message.text()  # only Hélène's organisation has an address
+    assert "1 letter written" in dialog.message.text()  # only Hélène's organisation has an address
     assert "François Nguyễn" in dialog.message.text() and "Zoé" in dialog.message.text()
     assert (tmp_path / "lettres.pdf").read_bytes().startswith(b"%PDF")
     dialog.template_combo.setCurrentIndex(dialog.template_combo.findData(None))
@@ -241,7 +241,7 @@ def test_export_and_register_follow_the_partners_list(window, qtbot, monkeypatch
     assert dialog.ids == shown and dialog.which_combo.currentData() == "ids"
     dialog.path_edit.setText(str(tmp_path / "mairies.csv"))
     click(qtbot, dialog.export_button)
-    assert f"{len(shown)} item(s)" in dialog.message.text()
+    assert f"{len(shown)} items written" in dialog.message.text()
     # the register opens on the person whose card is open
     person_id = database.execute_sql("SELECT id FROM person ORDER BY id LIMIT 1").fetchone()[0]
     tab.open_item("person", person_id)

@@ -122,7 +122,7 @@ def test_backup_tag_and_trash_models(qapp, qtmodeltester, tmp_path):
     tag_model.set_rows([TagData("Financeurs", "#aa0000", 2, 1, id=5)])
     qtmodeltester.check(tag_model)
     index = tag_model.index(0, 0)
-    assert index.data() == "Financeurs (2 organisations, 1 people)" and index.data(TOOLTIP) is None
+    assert index.data() == "Financeurs (2 organisations, 1 person)" and index.data(TOOLTIP) is None
     assert index.data(SortRole) == "financeurs" and index.data(IdRole) == 5
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
 

@@ -206,3 +206,28 @@ def test_review_window_asks_before_skipping_typed_values(ctx, qtbot, answers):
     dialog.skip()
     assert partners.get_person(person.id).first_name == "Paulo"
     assert dialog.session.finished
+
+
+def test_each_project_page_with_typing_asks_too(window, answers):
+    org = partners.create_organisation(OrganisationData("Médiathèque"))
+    first = projects.create_project(ProjectData("Ateliers tablette"))
+    second = projects.create_project(ProjectData("Fête de l'internet"))
+    projects.add_partner(first.id, org.id)
+    tab = _project_tab(window)
+    tab.refresh()
+    tab.open_item("project", first.id)
+    card = tab.card
+    card.budget.line_label.setText("Location de tablettes")
+    card.budget.line_amount.setText("450")
+    card.milestones.title.setText("Réunion de bilan")
+    tab.open_item("project", second.id)  # Annuler at the first question
+    assert answers.asked == ["Needs and budget"] and card.project_id == first.id
+    answers.next = "save"
+    tab.open_item("project", second.id)
+    assert answers.asked == ["Needs and budget", "Needs and budget", "Milestones and realizations"]
+    assert [line.label for line in projects.budget_of(first.id)] == ["Location de tablettes"]
+    assert card.project_id == first.id  # the milestone has no date: not added, the project stays open
+    assert card.milestones.errors.text("due_on")
+    answers.next = "discard"
+    tab.open_item("project", second.id)
+    assert card.project_id == second.id and card.milestones.title.text() == ""

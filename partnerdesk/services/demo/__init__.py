@@ -23,6 +23,7 @@ from partnerdesk.services.demo import projects as _projects
 from partnerdesk.services.demo import review as _review
 from partnerdesk.services.demo import dataio as _dataio
 from partnerdesk.services.demo import exports as _exports
+from partnerdesk.services.demo import meetings as _meetings
 from partnerdesk.store import database
 
 
@@ -55,7 +56,7 @@ class DemoContext:
 
 
 STEPS = [_partners.generate, _projects.generate, _review.generate, _exports.generate, _conventions.generate,
-         _dataio.generate, _balance.generate]
+         _dataio.generate, _balance.generate, _meetings.generate]
 
 
 def fill(size: str = "small", *, seed: int = 20261122, today: dt.date | None = None,

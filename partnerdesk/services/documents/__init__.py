@@ -32,7 +32,8 @@ from partnerdesk.store.models import Organisation, Project, ProjectSession
 __all__ = ["KINDS", "DocumentError", "Rendered", "render", "export", "suggested_name", "resolve_project",
            "resolve_organisation", "session_of_project", "store_logo", "save_identity", "validate_identity"]
 
-KINDS = ("dossier", "bilan", "partner", "partner-internal", "attendance")
+KINDS = ("dossier", "bilan", "partner", "partner-internal", "attendance", "minutes")
+MEETING_KINDS = ("minutes", "meeting_attendance")  # take a meeting id (services.meetings.documents)
 
 
 @dataclass
@@ -91,6 +92,19 @@ def _prepare_and_render(kind, paths, target_id, partner_id, today, identity, rep
 
         data = attendance_data(target_id, today)
         document = AttendanceSheetDocument(data, identity)
+    elif kind in MEETING_KINDS:
+        from partnerdesk.services.meetings import documents as meeting_docs
+
+        if kind == "minutes":
+            from partnerdesk.export.minutes import MinutesDocument
+
+            data = meeting_docs.minutes_data(target_id, today)
+            document = MinutesDocument(data, identity)
+        else:
+            from partnerdesk.export.attendance import AttendanceSheetDocument
+
+            data = meeting_docs.attendance_data(target_id, today)
+            document = AttendanceSheetDocument(data, identity)
     else:
         raise ValueError(kind)
     report(1, 3)
@@ -115,7 +129,8 @@ def suggested_name(kind: str, title: str, day: dt.date | None = None) -> str:
     """A file name such as "Bilan - Ateliers numériques seniors.pdf" (safe on Windows too)."""
     prefix = {"dossier": _("Dossier"), "bilan": _("Report"), "partner": _("Partner sheet"),
               "partner-internal": _("Partner sheet (internal)"),
-              "attendance": _("Attendance sheet")}[kind]
+              "attendance": _("Attendance sheet"), "minutes": _("Minutes"),
+              "meeting_attendance": _("Attendance sheet")}[kind]
     clean = re.sub(r'[<>:"/\\|?*\x00-\x1f«»]+', " ", title)
     clean = " ".join(clean.split())[:80].strip(" .")
     suffix = f" {day.isoformat()}" if day else ""

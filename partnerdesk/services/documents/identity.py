@@ -26,7 +26,8 @@ def validate_identity(identity: EpnIdentity) -> None:
     """Raise ValidationError({field: English message}) on a wrong email, phone, website, postcode or colour."""
     v.collect({
         "email": v.check_email(identity.email), "phone": v.check_phone(identity.phone),
-        "website": v.check_url(identity.website), "postcode": v.check_postcode(identity.postcode),
+        "website": v.check_url(identity.website),
+        "postcode": v.check_postcode(identity.postcode, country_field=False),  # the dialog has no country
         "main_colour": check_colour(identity.main_colour), "accent_colour": check_colour(identity.accent_colour),
         **{k: m for k, m in v.length_checks(identity, names=("name", "city", "email", "phone", "website", "postcode",
                                                             "signatory_name", "signatory_title"),

@@ -231,6 +231,8 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
     next_steps = [f"{format_date(m.due_on)} — {m.title}" for m in report.milestones
                   if m.status != MilestoneStatus.FAIT and m.due_on >= today]
     ident = settings.identity()
+    from partnerdesk.services.meetings.documents import committee_lines  # noqa: PLC0415 - imports this module
+
     return BilanData(
         title=project.title, generated_on=today, bilan_text=project.bilan_text,
         objectives=text_lines(project.objectives), people=distinct_people(report.sessions),
@@ -243,6 +245,7 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
         source=_("Figures from PartnerDesk on {date}: sessions and attendance from the attendance sheets, "
                  "contributions from the partnership records kept by {epn}. The detailed sheets are available on "
                  "request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
+        committees=committee_lines(project_id, today),
     )
 
 

@@ -2,7 +2,7 @@
 time zone, for the agenda of a phone or an email client.
 
 Built on whichever of these tables exist (projects come from another area):
-`milestone`, `project_session`, the next steps of `project_partner`, and the
+`milestone`, `project_session`, `meeting` (Rencontres), the next steps of `project_partner`, and the
 contact-cadence reminders of the organisations (those of the "À faire" tab).
 """
 
@@ -101,6 +101,13 @@ def events(start: dt.date | None = None) -> list[Event]:
             if day := _date(when):
                 found.append(Event(f"next-step-{ppid}", f"{step or _('Next step')} — {org}", day,
                                    description=project or ""))
+    if "meeting" in names:
+        for mid, title, held, start_t, end_t, place, theme in database.execute_sql(
+                "SELECT id, title, held_on, start_time, end_time, place, theme FROM meeting "
+                "WHERE deleted_at IS NULL AND cancelled = 0"):
+            if day := _date(held):
+                found.append(Event(f"meeting-{mid}", title, day, _time(start_t), _time(end_t), place or "",
+                                   theme or ""))
     found += _contact_reminders()
     if start is not None:
         found = [e for e in found if e.day >= start]

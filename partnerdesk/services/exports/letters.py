@@ -141,35 +141,52 @@ def _greeting(body: str, fields: dict[str, str]) -> str:
     return body
 
 
-def letters(kind: str, template: LetterTemplateData,
-            which: selection.Selection | None = None) -> tuple[list[Letter], list[str]]:
-    """(letters, names skipped for want of a postal address)."""
+def signature() -> tuple[str, list[str]]:
+    """("Saint-Aubin, le 30 novembre 2026", the signatory's lines) under every letter."""
     identity = settings.identity()
     place = identity.city.strip()
     today = _today()
     place_date = _("{place}, {date}").format(place=place, date=today) if place else today
     if language() == "fr":
         place_date = f"{place}, le {today}" if place else f"Le {today}"
-    signatory = [line for line in (identity.signatory_name, identity.signatory_title, identity.name) if line.strip()]
+    return place_date, [line for line in (identity.signatory_name, identity.signatory_title, identity.name)
+                        if line.strip()]
+
+
+def letter_of(recipient: Recipient, template: LetterTemplateData, signed: tuple[str, list[str]],
+              extra: dict[str, str] | None = None) -> Letter:
+    """One addressed letter, merge fields filled (`extra`: fields of the caller, e.g. a meeting's)."""
+    fields = dict(recipient.fields, **(extra or {}))
+    return Letter(recipient.address_block(), merge(template.subject, fields),
+                  merge(_greeting(template.body, fields), fields), *signed)
+
+
+def letters(kind: str, template: LetterTemplateData,
+            which: selection.Selection | None = None) -> tuple[list[Letter], list[str]]:
+    """(letters, names skipped for want of a postal address)."""
+    signed = signature()
     made, skipped = [], []
     for recipient in recipients(kind, which):
         if not recipient.has_address:
             skipped.append(recipient.label)
             continue
-        made.append(Letter(recipient.address_block(), merge(template.subject, recipient.fields),
-                           merge(_greeting(template.body, recipient.fields), recipient.fields),
-                           place_date, signatory))
+        made.append(letter_of(recipient, template, signed))
     return made, skipped
 
 
 def write_pdf(kind: str, template: LetterTemplateData, target: Path,
               which: selection.Selection | None = None) -> tuple[int, list[str]]:
     """Write the PDF; return (letters written, names skipped)."""
+    return write_letters(lambda: letters(kind, template, which), template.name, target)
+
+
+def write_letters(make, title: str, target: Path) -> tuple[int, list[str]]:
+    """`make()` -> (letters, skipped), run in the document language; one PDF written whole."""
     from partnerdesk.export.letters import LettersDocument
 
     with document_language(settings.document_language()):
-        made, skipped = letters(kind, template, which)
-        pdf = LettersDocument(made, settings.identity(), template.name).render() if made else b""
+        made, skipped = make()
+        pdf = LettersDocument(made, settings.identity(), title).render() if made else b""
     if not made:
         raise LetterError(_("No one in this list has a postal address: no letter to write."))
     try:

@@ -17,6 +17,14 @@ from partnerdesk.store.models.dataio import (
     LetterTemplate,
     RgpdLog,
 )
+from partnerdesk.store.models.meetings import (
+    Meeting,
+    MeetingAction,
+    MeetingDecision,
+    MeetingInvitee,
+    MeetingTag,
+    RecurrenceSeries,
+)
 from partnerdesk.store.models.partners import (
     Affiliation,
     Interaction,
@@ -90,6 +98,13 @@ __all__ = [
     "StaffTime",
     "StageMove",
     "TodoState",
+    # meetings
+    "Meeting",
+    "MeetingAction",
+    "MeetingDecision",
+    "MeetingInvitee",
+    "MeetingTag",
+    "RecurrenceSeries",
     # balance
     "DecisionGrid",
     "FunderProfile",

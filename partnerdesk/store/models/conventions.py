@@ -32,6 +32,7 @@ class Convention(BaseModel):
     created_at = DateTimeField()
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)
+    amends_id = IntegerField(null=True)  # an amendment: the signed convention it amends (migration 0015)
 
 
 class ConventionParty(BaseModel):

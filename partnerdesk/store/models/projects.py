@@ -99,6 +99,7 @@ class StaffTime(BaseModel):
     project = ForeignKeyField(Project, null=True, backref="staff_time", on_delete="CASCADE")
     project_partner = ForeignKeyField(ProjectPartner, null=True, on_delete="SET NULL")
     organisation = ForeignKeyField(Organisation, null=True, on_delete="CASCADE")
+    meeting_id = IntegerField(null=True)  # 0016: logged from a meeting (REFERENCES meeting, SET NULL)
     worked_on = DateField()
     hours = FloatField()
     who = TextField(default="")
@@ -114,6 +115,7 @@ class Milestone(BaseModel):
     status = TextField(default="a_faire")
     done_on = DateField(null=True)
     created_at = DateTimeField()
+    series_id = IntegerField(null=True)  # recurrence_series (migration 0013), plain id: no import cycle
 
 
 class ProjectSession(BaseModel):

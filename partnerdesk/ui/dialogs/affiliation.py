@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.i18n import _
 from partnerdesk.ui.widgets.form import ERROR_STYLE, line
+from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
 
 
 class AffiliationDialog(QDialog):
@@ -34,9 +34,7 @@ class AffiliationDialog(QDialog):
         for org in organisations:
             self.organisation.addItem(org.name, org.id)
         self.organisation.setCurrentIndex(-1)
-        completer = self.organisation.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        attach_to_combo(self.organisation)  # accents ignored, "Create this organisation…"
         self.role = line("affiliationRole", _("e.g. Director, youth worker, volunteer"))
         self.start = QDateEdit()
         self.start.setObjectName("affiliationStart")

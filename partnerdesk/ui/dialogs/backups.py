@@ -71,6 +71,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(intro)
         self.model = BackupTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("backupsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services.exports import files
 from partnerdesk.ui.dialogs import file_output
 from partnerdesk.ui.errors import show_error
@@ -118,7 +118,8 @@ class ExportDialog(QDialog):
         self.message.info(_("Exporting…"))
 
         def done(count):
-            self.message.info(_("{count} item(s) written to {path}").format(count=count, path=target))
+            self.message.info(ngettext("{count} item written to {path}", "{count} items written to {path}", count).format(
+                count=count, path=target))
             file_output.remember_export_folder(self.ctx.settings, target)
             self.ctx.signals.status_message.emit(_("Export written: {path}").format(path=target))
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.dataio import LETTER_FIELDS, LetterTemplateData
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services.exports import letters
 from partnerdesk.ui.dialogs import file_output
 from partnerdesk.ui.errors import show_error
@@ -126,8 +126,9 @@ class LettersDialog(QDialog):
         template = self.current_template()
         unknown = letters.unknown_fields(template.subject + template.body)
         if unknown:
-            self.message.error(_("Unknown merge field(s): {fields}. Use one of the fields listed above.").format(
-                fields=", ".join("{" + f + "}" for f in unknown)))
+            self.message.error(ngettext("Unknown merge field: {fields}. Use one of the fields listed above.",
+                                        "Unknown merge fields: {fields}. Use one of the fields listed above.",
+                                        len(unknown)).format(fields=", ".join("{" + f + "}" for f in unknown)))
             return
         target, problem = file_output.target_path(self.path_edit.text())
         if target is None:
@@ -140,7 +141,8 @@ class LettersDialog(QDialog):
         def done(result):
             self.make_button.setEnabled(True)
             count, skipped = result
-            text = _("{count} letter(s) written to {path}.").format(count=count, path=target)
+            text = ngettext("{count} letter written to {path}.", "{count} letters written to {path}.",
+                            count).format(count=count, path=target)
             if skipped:
                 text += "\n" + _("Skipped, no postal address ({count}): {names}").format(
                     count=len(skipped), names=", ".join(skipped))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
+from partnerdesk.ui.tabs.partners.cadence import cadence_label
+from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.services import merge, partners
@@ -57,7 +59,7 @@ def shown(field: str, value) -> str:
     if field == "verified_on":
         return format_date(value)
     if field == "contact_cadence_days":
-        return _("Every {days} days").format(days=value)
+        return cadence_label(value)
     text = str(value)
     return text if len(text) <= 160 else text[:160] + "…"
 
@@ -88,6 +90,9 @@ class MergeDialog(QDialog):
                 self.other.addItem(label, card_id)
         self.other.setCurrentIndex(-1)
         self.other.activated.connect(lambda index: self.set_other(self.other.itemData(index)))
+        if kind == "organisation":
+            completer = attach_to_combo(self.other, allow_create=False)  # accents ignored
+            completer.picked.connect(lambda org_id: org_id != keep_id and self.set_other(org_id))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.grid_holder = QWidget()

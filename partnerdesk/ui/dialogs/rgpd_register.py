@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import N_, _, format_date, format_datetime
+from partnerdesk.i18n import N_, _, format_date, format_datetime, ngettext
 from partnerdesk.services import rgpd, settings
 from partnerdesk.services.exports import selection
 from partnerdesk.ui.dialogs.file_output import export_folder
@@ -78,6 +78,7 @@ def erase_person(parent, ctx, person_id: int, confirm=None) -> bool:
 
 def _view(model, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table
     view.setObjectName(name)
     proxy = FilterProxy(view)
     proxy.setSourceModel(model)
@@ -120,8 +121,9 @@ class RgpdRegisterDialog(QDialog):
         self.years_spin = QSpinBox()
         self.years_spin.setObjectName("rgpdYears")
         self.years_spin.setRange(1, 30)
-        self.years_spin.setSuffix(" " + _("year(s)"))
         self.years_spin.setValue(settings.get(settings.RGPD_INACTIVE_YEARS))
+        self._years_suffix(self.years_spin.value())
+        self.years_spin.valueChanged.connect(self._years_suffix)
         self.years_spin.valueChanged.connect(self._years_changed)
         row.addWidget(self.years_spin)
         row.addStretch()
@@ -219,6 +221,9 @@ class RgpdRegisterDialog(QDialog):
             [[r.name.casefold(), r.organisation.casefold(), r.last_contact.isoformat() if r.last_contact else ""]
              for r in rows])
         self.tabs.setTabText(1, _("Out of contact ({count})").format(count=len(rows)))
+
+    def _years_suffix(self, value: int) -> None:
+        self.years_spin.setSuffix(" " + ngettext("year", "years", value))
 
     def _years_changed(self, value: int) -> None:
         settings.set_(settings.RGPD_INACTIVE_YEARS, value)

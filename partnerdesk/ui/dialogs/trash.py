@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout
 
 from partnerdesk.domain.partners import TrashItem
-from partnerdesk.i18n import N_, _, format_datetime
+from partnerdesk.i18n import N_, _, format_datetime, ngettext
 from partnerdesk.services import trash
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.models.roles import ObjectRole
@@ -85,8 +85,9 @@ class TrashDialog(QDialog):
     def empty_trash(self) -> None:
         count = self.model.rowCount()
         if not prompts.confirm(self, _("Empty the trash"),
-                               _("Delete the {count} cards of the trash for good? This cannot be undone.")
-                               .format(count=count), _("Empty the trash")):
+                               ngettext("Delete the {count} card of the trash for good? This cannot be undone.",
+                                        "Delete the {count} cards of the trash for good? This cannot be undone.",
+                                        count).format(count=count), _("Empty the trash")):
             return
         kept = trash.empty()
         self.refresh()

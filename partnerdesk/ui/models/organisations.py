@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from partnerdesk.domain.journal import Cadence
 from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
@@ -37,8 +37,13 @@ class OrganisationTableModel(SortedRowsModel):
             return self._display(org, col)
         if role == SortRole:
             return self.sort_key(org, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
+            return cadence_dot(getattr(org, "cadence", "none"))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_NAME:
+                state = Cadence.parse(getattr(org, "cadence", "none"))
+                if state in (Cadence.AMBER, Cadence.RED):
+                    return f"{org.name}\n{_(state.label)}"
                 return org.name
             if col in (COL_LAST_CONTACT, COL_NEXT_ACTION):
                 state = Cadence.parse(getattr(org, "cadence", "none"))
@@ -76,6 +81,28 @@ class OrganisationTableModel(SortedRowsModel):
         if col == COL_NEXT_ACTION:
             return org.next_action or next_action_text(org)
         return ""
+
+
+_DOTS: dict[str, QIcon] = {}
+
+
+def cadence_dot(cadence: str) -> QIcon | None:
+    """The follow-up colour next to the name (amber, red), readable while the
+    "Last contact" column is off-screen on a narrow window."""
+    colours = CADENCE_COLOURS.get(cadence)
+    if colours is None:
+        return None
+    if cadence not in _DOTS:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(colours[1]))
+        painter.setBrush(QColor(colours[1] if cadence == Cadence.RED.value else "#e0a020"))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _DOTS[cadence] = QIcon(pixmap)
+    return _DOTS[cadence]
 
 
 def next_action_text(org) -> str:

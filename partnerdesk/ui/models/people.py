@@ -57,9 +57,13 @@ class PersonTableModel(_ListModel):
 
 
 class PersonFilterProxy(FilterOnlyProxy):
+    """Search hits (ids, None for all) and filters: tag, relais, kind and id of a current
+    organisation (None for any)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.ids: set[int] | None = None
+        self.filters: dict[str, object] = {}
 
     def set_ids(self, ids) -> None:
         from partnerdesk.ui.models.organisations import filter_change
@@ -70,8 +74,29 @@ class PersonFilterProxy(FilterOnlyProxy):
         with filter_change(self):
             self.ids = ids
 
+    def set_filter(self, name: str, value) -> None:
+        from partnerdesk.ui.models.organisations import filter_change
+
+        with filter_change(self):
+            if value in (None, ""):
+                self.filters.pop(name, None)
+            else:
+                self.filters[name] = value
+
     def filterAcceptsRow(self, source_row, source_parent):
-        return self.ids is None or self.sourceModel().row_at(source_row).id in self.ids
+        person = self.sourceModel().row_at(source_row)
+        if self.ids is not None and person.id not in self.ids:
+            return False
+        f = self.filters
+        if "tag" in f and f["tag"] not in person.tag_ids:
+            return False
+        if "relais" in f and person.relais != f["relais"]:
+            return False
+        if "kind" in f and f["kind"] not in person.organisation_kinds:
+            return False
+        if "organisation" in f and f["organisation"] not in person.organisation_ids:
+            return False
+        return True
 
     def visible_ids(self) -> list[int]:
         return [self.data(self.index(r, 0), IdRole) for r in range(self.rowCount())]

@@ -59,7 +59,7 @@ class BudgetTableModel(RecordTableModel):
     COLUMNS = [
         Column(N_("Budget line"), lambda b: b.label),
         Column(N_("Amount"), lambda b: _money(b.amount), lambda b: b.amount, True),
-        Column(N_("Covered by"), lambda b: _("Own funds") if b.own_funds else b.partner_name or _("Not covered")),
+        Column(N_("Covered by"), lambda b: _("Own funds") if b.own_funds else b.partner_name or _("Not covered yet")),
     ]
 
     def extra_data(self, record, column, role):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from partnerdesk.domain.partners import TagData
-from partnerdesk.i18n import N_, _
+from partnerdesk.i18n import N_, ngettext
 from partnerdesk.ui.models.records import Column, RecordTableModel
 
 
@@ -17,8 +17,10 @@ def colour_icon(colour: str, size: int = 12) -> QIcon:
 
 
 def _label(tag: TagData) -> str:
-    return _("{name} ({orgs} organisations, {people} people)").format(
-        name=tag.name, orgs=tag.organisations, people=tag.people)
+    orgs = ngettext("{count} organisation", "{count} organisations", tag.organisations).format(
+        count=tag.organisations)
+    people = ngettext("{count} person", "{count} people", tag.people).format(count=tag.people)
+    return f"{tag.name} ({orgs}, {people})"
 
 
 class TagListModel(RecordTableModel):

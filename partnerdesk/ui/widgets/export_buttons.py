@@ -22,6 +22,7 @@ from partnerdesk.i18n import _, format_date
 from partnerdesk.services import documents, partners, projects, sessions
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.widgets.export_runner import ExportRunner
+from partnerdesk.ui.widgets.form import literal
 
 
 class _ExportButton(QToolButton):
@@ -62,7 +63,7 @@ class ProjectExportButton(_ExportButton):
         addressed = menu.addMenu(_("Dossier for the attention of"))
         for card in projects.list_cards(pid):
             if card.stage != Stage.ABANDONNE:
-                addressed.addAction(card.organisation_name, lambda o=card.organisation_id, n=card.organisation_name:
+                addressed.addAction(literal(card.organisation_name), lambda o=card.organisation_id, n=card.organisation_name:
                                     self.runner.export("dossier", pid, o, f"{title} - {n}"))
         addressed.setEnabled(not addressed.isEmpty())
         menu.addAction(_("Report…"), lambda: self.runner.export("bilan", pid, None, title))

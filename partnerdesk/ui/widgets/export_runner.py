@@ -44,6 +44,8 @@ KIND_LABELS = {
     "partner": N_("partner sheet"),
     "partner-internal": N_("internal partner sheet"),
     "attendance": N_("attendance sheet"),
+    "minutes": N_("minutes"),
+    "meeting_attendance": N_("attendance sheet"),
 }
 
 

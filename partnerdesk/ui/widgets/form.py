@@ -118,3 +118,14 @@ def checks(choices, prefix: str) -> dict[str, QCheckBox]:
 def split_list(text: str) -> list[str]:
     """"a@b.fr, c@d.fr; e@f.fr" -> three items."""
     return [part.strip() for part in text.replace(";", ",").replace("\n", ",").split(",") if part.strip()]
+
+
+def typed_date(value) -> str:
+    """A date as the user types it back (22/11/2026), whatever the language."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def literal(text: str) -> str:
+    """Data shown on a button, a menu entry or a tab, where "&" marks a shortcut: doubled,
+    so that "Lire & Écrire" stays whole (not "Lire _Écrire")."""
+    return (text or "").replace("&", "&&")

@@ -30,7 +30,7 @@ class TagPicker(QWidget):
         self.chips.setWordWrap(True)
         self.button = QToolButton()
         self.button.setObjectName("tagPickerButton")
-        self.button.setText(_("Tags…"))
+        self.button.setText(_("Choose tags…"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self)
         self.button.setMenu(self.menu)
@@ -51,7 +51,7 @@ class TagPicker(QWidget):
             action.toggled.connect(lambda on, tid=tag.id: self.toggle(tid, on))
             self.menu.addAction(action)
         if not self._all:
-            empty = self.menu.addAction(_("No tags yet: create them with “Tags…” under the list."))
+            empty = self.menu.addAction(_("No tags yet: create them with “Manage tags…” under the list."))
             empty.setEnabled(False)
         self._render()
 

@@ -33,6 +33,7 @@ class CircuitPage(QWidget):
         self.model = StepTableModel(self)
         self.model.dataChanged.connect(lambda *_a: self.changed.emit())
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("stepsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -208,12 +208,19 @@ class ConventionEditor(ExportActions, QWidget):
             w.setReadOnly(ro)
         for w in (self.project, self.sessions, self.people, self.start, self.end):
             w.setEnabled(not ro)
-        self.signed.setEnabled(True)  # the signature date may be filled once signed
+        # the signing date is locked once signed (an amendment changes it); a signed one without date may get it
+        self.signed.setEnabled(not ro or conv.signed_on is None)
+        self.signed.setToolTip(_("Locked once signed: start an amendment to change it.")
+                               if ro and conv.signed_on else "")
         status = ConventionStatus(conv.status)
+        amended = conventions.get_convention(conv.amends_id) if conv.amends_id else None
         self.status.setText(f"<b style='color:{STATUS_COLOURS[conv.status]}'>{_(status.label)}</b> — "
-                            + _("version {number}").format(number=conv.version))
+                            + _("version {number}").format(number=conv.version)
+                            + (" — " + _("amends « {title} », which stays in force").format(title=amended.title)
+                               if amended else ""))
         self.banner.setText(_("This convention is signed: it is read-only. To change it, start an amendment "
-                              "(a new version that goes through the validation circuit again)."))
+                              "(a draft of its own that goes through the validation circuit; this convention "
+                              "stays in force meanwhile)."))
         self.banner.setVisible(ro)
         self.amend_button.setVisible(ro and status in (ConventionStatus.SIGNEE, ConventionStatus.EN_COURS))
         self._status_buttons(conv)
@@ -323,13 +330,15 @@ class ConventionEditor(ExportActions, QWidget):
         if self.conv is None:
             return False
         if self.conv.read_only:
-            # only the signature date can change on a signed convention
+            # the signing date is locked once signed; a signed convention without one may get it
+            if self.conv.signed_on is not None:
+                return True
             try:
                 signed = parse_date(self.signed.text())
             except ValueError:
                 self._show_errors({"signed_on": N_("This date is not valid (expected: 22/11/2026).")})
                 return False
-            if signed and signed != self.conv.signed_on:
+            if signed:
                 conventions.set_dates(self.conv.id, signed_on=signed)
             return True
         return self.save() if self.dirty else True
@@ -349,9 +358,6 @@ class ConventionEditor(ExportActions, QWidget):
         if not self._save_if_needed():
             return
         try:
-            if self.conv.read_only:
-                signed = parse_date(self.signed.text())
-                conventions.set_dates(self.conv.id, signed_on=signed)
             conventions.set_status(self.conv.id, target)
         except TransitionError as exc:
             self.status_error.setText(_(exc.message))
@@ -364,8 +370,12 @@ class ConventionEditor(ExportActions, QWidget):
             self.amend(note)
 
     def amend(self, note: str = "") -> None:
-        conventions.start_amendment(self.conv.id, note.strip())
-        self._after_write(_("Amendment started: the convention can be edited again."))
+        """The amendment opens as a draft of its own; the signed convention stays in force."""
+        draft = conventions.start_amendment(self.conv.id, note.strip())
+        self.load(draft.id)
+        self.saved.emit(draft.id)
+        self.ctx.signals.status_message.emit(
+            _("Amendment started as a draft; the signed convention stays in force."))
 
     def step_action(self, row: int, action: str, comment: str) -> None:
         unsaved_steps = any(s.id is None for s in self.circuit_page.steps())

@@ -34,6 +34,7 @@ from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
 class DeleteConventionCommand(QUndoCommand):
@@ -68,6 +69,7 @@ class ConventionsTab(Tab):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = widths_from_sample(QTableView())
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("conventionsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -126,6 +128,7 @@ class ConventionsTab(Tab):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setSizes([520, 980])
+        keep_minimum_sizes(self.splitter, (260, 560))
         self.empty = EmptyState(
             _("Write your first convention"),
             _("A convention sets down what the EPN and its partners commit to for a project. It starts from the "
@@ -167,15 +170,20 @@ class ConventionsTab(Tab):
             self.right.setCurrentWidget(self.placeholder)
 
     def select(self, convention_id: int) -> None:
+        if self._highlight(convention_id) and (self.editor.conv is None or self.editor.conv.id != convention_id):
+            self._open(convention_id)
+
+    def _highlight(self, convention_id: int) -> bool:
+        """Select the row of `convention_id` in the list (without reopening it)."""
         row = self.model.row_of(convention_id)
         if row < 0:
-            return
+            return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectionModel().blockSignals(True)
+        self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
         self.table.selectionModel().blockSignals(False)
-        if self.editor.conv is None or self.editor.conv.id != convention_id:
-            self._open(convention_id)
+        return True
 
     def _selected(self, current, _previous) -> None:
         if not current.isValid():
@@ -189,8 +197,11 @@ class ConventionsTab(Tab):
         self._open(convention_id)
 
     def _open(self, convention_id: int) -> None:
+        """Show `convention_id` in the editor, and its row in the list: always the same one (saving
+        the previous one on the way may have reloaded the list)."""
         self.editor.load(convention_id)
         self.right.setCurrentWidget(self.editor)
+        self._highlight(convention_id)
 
     def _saved(self, convention_id: int) -> None:
         self.refresh(reload_editor=False)

@@ -19,6 +19,7 @@ from partnerdesk.domain.conventions import Section
 from partnerdesk.i18n import N_, _
 from partnerdesk.ui.tabs.conventions.fields_panel import FieldsPanel
 from partnerdesk.ui.tabs.conventions.rich_text import RichTextField
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 KIND_HINTS = {
     "engagements": N_("Each party's commitments follow this text (edit them in the Parties tab)."),
@@ -78,6 +79,7 @@ class TextPage(QWidget):
         splitter.addWidget(self.fields)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 480, 370])
+        keep_minimum_sizes(splitter, (160, 300, 160))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

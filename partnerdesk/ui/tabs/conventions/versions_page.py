@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.convention_diff import STATE_LABELS, SectionChange
 from partnerdesk.domain.conventions import ConventionContent, VersionInfo
 from partnerdesk.i18n import _, format_datetime
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
 def content_html(content: ConventionContent) -> str:
@@ -98,6 +99,7 @@ class VersionsPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([380, 620])
+        keep_minimum_sizes(splitter, (200, 300))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import ngettext
 from partnerdesk.services import trash
 
 
@@ -12,7 +12,8 @@ class MoveToTrash(QUndoCommand):
     """Redo moves the cards to the trash, undo restores them."""
 
     def __init__(self, ctx, kind: str, ids: list[int]):
-        super().__init__(_("Move {count} cards to the trash").format(count=len(ids)))
+        super().__init__(ngettext("Move {count} card to the trash", "Move {count} cards to the trash", len(ids)).format(
+            count=len(ids)))
         self.ctx, self.kind, self.ids = ctx, kind, list(ids)
 
     def _changed(self) -> None:

@@ -24,10 +24,12 @@ from partnerdesk.domain.partners import InteractionKind
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import journal, partners
+from partnerdesk.ui.dialogs.interaction import InteractionDialog, new_exchange
+from partnerdesk.services.meetings.followup import meeting_of_interaction
 from partnerdesk.ui.models.interactions import I_DATE, I_SUMMARY, InteractionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
-from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line
+from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line, literal
 
 
 class JournalPanel(QWidget):
@@ -54,6 +56,10 @@ class JournalPanel(QWidget):
         self.add_button = QPushButton(_("Add"))
         self.add_button.setObjectName("addInteractionButton")
         self.add_button.clicked.connect(self.add)
+        self.detailed_button = QPushButton(_("Several partners…"))
+        self.detailed_button.setObjectName("detailedInteractionButton")
+        self.detailed_button.setToolTip(_("A new exchange with several organisations and people, and a longer text"))
+        self.detailed_button.clicked.connect(self.add_detailed)
         self.error = QLabel()
         self.error.setObjectName("interactionError")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -71,12 +77,14 @@ class JournalPanel(QWidget):
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.add_button)
+        summary_row.addWidget(self.detailed_button)
 
         self.model = InteractionTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("journalTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -86,6 +94,12 @@ class JournalPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(I_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.open_button = QPushButton(_("Open the exchange…"))
+        self.open_button.setObjectName("openInteractionButton")
+        self.open_button.setToolTip(_("Read the whole text, change it, add organisations or people (Enter)"))
+        self.open_button.clicked.connect(self.open_selected)
         self.delete_button = QPushButton(_("Delete the entry"))
         self.delete_button.setObjectName("deleteInteractionButton")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -99,6 +113,7 @@ class JournalPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.open_button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         layout.addLayout(bottom)
@@ -114,6 +129,13 @@ class JournalPanel(QWidget):
         self.summary.clear()
         self._show_error("")
 
+    def open_meeting(self, index) -> bool:
+        """The journal entry of a meeting's attendance leads back to the meeting."""
+        meeting_id = meeting_of_interaction(index.data(IdRole)) if index.isValid() else None
+        if meeting_id is not None:
+            self.ctx.signals.open_requested.emit("meeting", meeting_id)
+        return meeting_id is not None
+
     def set_target(self, target_id: int | None) -> None:
         if target_id != self.target_id:
             self.reset_entry()
@@ -128,7 +150,7 @@ class JournalPanel(QWidget):
             self.model.hidden_names = {person.full_name} if person else set()
         if target_id is not None and self.kind == "organisation":
             for member in partners.people_of(target_id, include_past=False):
-                action = self.with_menu.addAction(member.full_name)
+                action = self.with_menu.addAction(literal(member.full_name))
                 action.setCheckable(True)
                 action.setData(member.person_id)
                 action.toggled.connect(self._update_with)
@@ -145,7 +167,7 @@ class JournalPanel(QWidget):
         self._update_with()
 
     def _update_with(self, *_args) -> None:
-        names = [a.text() for a in self.with_menu.actions() if a.isChecked()]
+        names = [a.text() for a in self.with_menu.actions() if a.isChecked()]  # already "&&"-escaped
         self.with_box.setText(_("with {name}").format(name=", ".join(names)) if names
                               else _("the organisation only"))
 
@@ -161,6 +183,7 @@ class JournalPanel(QWidget):
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self.delete_button.setEnabled(bool(rows))
+        self.open_button.setEnabled(bool(rows))
 
     def add(self) -> None:
         if self.target_id is None:
@@ -186,6 +209,40 @@ class JournalPanel(QWidget):
         self.refresh()
         self.logged.emit()
         self.ctx.signals.data_changed.emit("interactions")
+
+    def open_selected(self) -> None:
+        """The selected exchange in full, to read and edit."""
+        index = self.table.currentIndex()
+        if not index.isValid() or self.open_meeting(index):  # an entry made by a meeting opens the meeting
+            return
+        data = journal.get_interaction(self.proxy.data(index, IdRole))
+        if data is not None:
+            self._run(InteractionDialog(data, self))
+
+    def add_detailed(self) -> None:
+        """A new exchange in the dialog: several organisations and people, a long text."""
+        if self.target_id is None:
+            return
+        if self.kind == "organisation":
+            data = new_exchange([self.target_id], self.chosen_people(), self.kind_box.currentData())
+        else:
+            data = new_exchange(journal.current_organisations_of(self.target_id), [self.target_id],
+                                self.kind_box.currentData())
+        data.occurred_on = self.date_edit.date().toPython()
+        data.summary = self.summary.text().strip()
+        if self._run(InteractionDialog(data, self)):
+            self.summary.clear()
+            self.set_people([])
+
+    def _run(self, dialog) -> bool:
+        """Modal dialogs go through here (tests replace it to drive the dialog)."""
+        self.last_dialog = dialog
+        if not dialog.exec():
+            return False
+        self.refresh()
+        self.logged.emit()
+        self.ctx.signals.data_changed.emit("interactions")
+        return True
 
     def delete_selected(self) -> None:
         index = self.table.currentIndex()

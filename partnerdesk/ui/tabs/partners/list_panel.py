@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import partners, search, tags
 from partnerdesk.ui.models.organisations import (
     COL_CITY,
@@ -41,12 +41,14 @@ from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.partners import mailing
 from partnerdesk.ui.widgets.form import combo
 from partnerdesk.ui.widgets.loading import LoadingPlaceholder
+from partnerdesk.ui.widgets.organisation_picker import OrganisationPicker
 
 ORGANISATIONS, PEOPLE = 0, 1
 
 
 def _table(name: str, model) -> QTableView:
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setObjectName(name)
     table.setModel(model)
     table.setSortingEnabled(True)
@@ -98,6 +100,8 @@ class ListPanel(QWidget):
                           ("tag", self.tag_filter), ("cadence", self.cadence_filter)):
             box.currentIndexChanged.connect(lambda _i, n=name, b=box: self._filter(n, b.currentData()))
 
+        self._build_people_filters()
+
         self.org_model = OrganisationTableModel(self)
         self.org_proxy = OrganisationFilterProxy(self)
         self.org_proxy.setSourceModel(self.org_model)
@@ -132,7 +136,7 @@ class ListPanel(QWidget):
         self.new_button.setObjectName("newPartnerButton")
         self.new_button.setToolTip(_("New organisation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
-        self.tags_button = QPushButton(_("Tags…"))
+        self.tags_button = QPushButton(_("Manage tags…"))
         self.tags_button.setObjectName("tagsButton")
         self.tags_button.clicked.connect(self.tags_requested)
         self.mail_button = QToolButton()
@@ -143,6 +147,10 @@ class ListPanel(QWidget):
         self.copy_action = mail_menu.addAction(_("Copy the emails (for Bcc)"), self.copy_list_emails)
         self.copy_action.setObjectName("copyListEmails")
         self.write_action = mail_menu.addAction(_("Write to all (Bcc)…"), self.write_list)
+        mail_menu.addSeparator()
+        self.copy_relais_action = mail_menu.addAction(_("Copy the relays' emails (for Bcc)"), self.copy_relais_emails)
+        self.copy_relais_action.setObjectName("copyRelaisEmails")
+        self.write_relais_action = mail_menu.addAction(_("Write to the relays (Bcc)…"), self.write_relais)
         self.mail_button.setMenu(mail_menu)
         self.trash_button = QPushButton(_("Trash…"))
         self.trash_button.setObjectName("trashButton")
@@ -150,6 +158,7 @@ class ListPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
+        top.addWidget(self.count_label)  # up here: the buttons below need the width on 1366 px
         top.addWidget(self.view_box)
         self.filters = QWidget()
         filters = QGridLayout(self.filters)  # two rows of three: every label stays readable
@@ -165,11 +174,11 @@ class ListPanel(QWidget):
         actions.addWidget(self.mail_button)
         actions.addWidget(self.trash_button)
         actions.addStretch(1)
-        actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.filters)
+        layout.addWidget(self.people_filters)
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
         self._silent = False
@@ -240,6 +249,14 @@ class ListPanel(QWidget):
         self.tag_filter.setCurrentIndex(max(index, 0))
         self.tag_filter.blockSignals(False)
         self.org_proxy.set_filter("tag", self.tag_filter.currentData())
+        chosen = self.person_tag_filter.currentData()
+        self.person_tag_filter.blockSignals(True)
+        self.person_tag_filter.clear()
+        for index in range(self.tag_filter.count()):
+            self.person_tag_filter.addItem(self.tag_filter.itemText(index), self.tag_filter.itemData(index))
+        self.person_tag_filter.setCurrentIndex(max(self.person_tag_filter.findData(chosen), 0))
+        self.person_tag_filter.blockSignals(False)
+        self.people_proxy.set_filter("tag", self.person_tag_filter.currentData())
 
     def apply_search(self, text: str) -> None:
         """Runs at every keystroke: the index answers in a few milliseconds."""
@@ -253,12 +270,47 @@ class ListPanel(QWidget):
         self.org_proxy.set_filter(name, value)
         self._update_count()
 
+    def _build_people_filters(self) -> None:
+        """People: by tag, relais, kind of organisation and organisation."""
+        self.person_tag_filter = QComboBox()
+        self.person_tag_filter.setObjectName("filterPersonTag")
+        self.relais_filter = QComboBox()
+        self.relais_filter.setObjectName("filterRelais")
+        self.relais_filter.addItem(_("Relays or not"), None)
+        self.relais_filter.addItem(_("Relays only"), True)
+        self.relais_filter.addItem(_("Not relays"), False)
+        self.person_kind_filter = combo("filterPersonKind", OrgKind.choices(), _("All kinds"))
+        self.person_org_filter = OrganisationPicker(allow_create=False)
+        self.person_org_filter.setObjectName("filterPersonOrganisation")
+        self.person_org_filter.setPlaceholderText(_("Any organisation (type its name)"))
+        self.person_org_filter.chosen.connect(lambda org_id: self._people_filter("organisation", org_id or None))
+        self.person_org_filter.textChanged.connect(self._organisation_text_changed)
+        for name, box in (("tag", self.person_tag_filter), ("relais", self.relais_filter),
+                          ("kind", self.person_kind_filter)):
+            box.currentIndexChanged.connect(lambda _i, n=name, b=box: self._people_filter(n, b.currentData()))
+        self.people_filters = QWidget()
+        grid = QGridLayout(self.people_filters)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, widget in enumerate((self.person_tag_filter, self.relais_filter, self.person_kind_filter,
+                                    self.person_org_filter)):
+            grid.addWidget(widget, n // 2, n % 2)
+        self.people_filters.hide()
+
+    def _organisation_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._people_filter("organisation", None)
+
+    def _people_filter(self, name: str, value) -> None:
+        self.people_proxy.set_filter(name, value)
+        self._update_count()
+
     def _switch_view(self, index: int) -> None:
         if index in self._stale:
             self._stale.discard(index)
             self._load(index)
         self.stack.setCurrentIndex(index)
         self.filters.setVisible(index == ORGANISATIONS)
+        self.people_filters.setVisible(index == PEOPLE)
         self.new_button.setToolTip(_("New organisation (Ctrl+N)") if index == ORGANISATIONS
                                    else _("New person (Ctrl+N)"))
         self.apply_search(self.search_box.text())
@@ -267,10 +319,12 @@ class ListPanel(QWidget):
         if self.loading:
             return  # "Loading…" stays until the rows are there
         if self.view_box.currentIndex() == ORGANISATIONS:
-            text = _("{shown} of {total} organisations").format(shown=self.org_proxy.rowCount(),
+            text = ngettext("{shown} of {total} organisation", "{shown} of {total} organisations",
+                            self.org_model.rowCount()).format(shown=self.org_proxy.rowCount(),
                                                                  total=self.org_model.rowCount())
         else:
-            text = _("{shown} of {total} people").format(shown=self.people_proxy.rowCount(),
+            text = ngettext("{shown} of {total} person", "{shown} of {total} people",
+                            self.people_model.rowCount()).format(shown=self.people_proxy.rowCount(),
                                                          total=self.people_model.rowCount())
         self.count_label.setText(text)
 
@@ -360,7 +414,7 @@ class ListPanel(QWidget):
             tags.tag_organisations(tag_id, ids)
         else:
             tags.tag_people(tag_id, ids)
-        self.ctx.signals.status_message.emit(_("Tag added to {count} cards.").format(count=len(ids)))
+        self.ctx.signals.status_message.emit(ngettext("Tag added to {count} card.", "Tag added to {count} cards.", len(ids)).format(count=len(ids)))
         self.ctx.signals.data_changed.emit("tags")
 
     # --- emails of the filtered list ----------------------------------------------------
@@ -369,6 +423,19 @@ class ListPanel(QWidget):
         if self.view_kind() == "organisation":
             return partners.emails_of(organisation_ids=self.org_proxy.visible_ids())
         return partners.emails_of(person_ids=self.people_proxy.visible_ids())
+
+    def relais_emails(self) -> list[str]:
+        """The relays of the filtered list: those shown (people) or those of the
+        organisations shown."""
+        if self.view_kind() == "organisation":
+            return partners.relais_emails(organisation_ids=self.org_proxy.visible_ids())
+        return partners.relais_emails(person_ids=self.people_proxy.visible_ids())
+
+    def copy_relais_emails(self) -> None:
+        mailing.copy_emails(self, self.ctx, self.relais_emails())
+
+    def write_relais(self) -> None:
+        mailing.write_bcc(self, self.ctx, self.relais_emails())
 
     def copy_list_emails(self) -> None:
         mailing.copy_emails(self, self.ctx, self.list_emails())

@@ -7,7 +7,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from partnerdesk.domain.partners import mailto_bcc
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.ui.tabs.partners import prompts
 
 # Mail clients (and Windows) refuse very long mailto: links.
@@ -20,7 +20,9 @@ def copy_emails(parent, ctx, emails: list[str]) -> bool:
         return False
     QGuiApplication.clipboard().setText(", ".join(emails))
     ctx.signals.status_message.emit(
-        _("{count} email addresses copied: paste them in the Bcc field of your message.").format(count=len(emails)))
+        ngettext("{count} email address copied: paste it in the Bcc field of your message.",
+                 "{count} email addresses copied: paste them in the Bcc field of your message.",
+                 len(emails)).format(count=len(emails)))
     return True
 
 

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QScrollArea, 
 
 from partnerdesk.domain.journal import Cadence
 from partnerdesk.domain.partners import Contribution, OrganisationData, OrgKind, OrgStatus, Public
-from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.i18n import _, format_date
 from partnerdesk.services import partners, tags
+from partnerdesk.ui.tabs.meetings.card_section import OrganisationMeetings
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
+from partnerdesk.ui.tabs.partners.cadence import CADENCES, cadence_label
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
 from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
@@ -20,8 +22,6 @@ from partnerdesk.ui.widgets.grammar_fields import ArticleField
 from partnerdesk.ui.widgets.org_logo import OrganisationLogo
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
-CADENCES = [(30, N_("Every month")), (60, N_("Every 2 months")), (90, N_("Every 3 months")),
-            (180, N_("Every 6 months")), (365, N_("Every year"))]
 
 
 def _grid(boxes: dict, title: str, columns: int = 2) -> QGroupBox:
@@ -47,6 +47,7 @@ class OrganisationCard(CardBase):
         self.sections.addTab(self.journal, _("Follow-up"))
         self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
         self.balance = self.add_card_section(_("Balance"), lambda card: PartnerBalancePanel(ctx))
+        self.meetings = self.add_card_section(_("Meetings"), lambda card: OrganisationMeetings(ctx, card))
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -139,8 +140,7 @@ class OrganisationCard(CardBase):
                               (self.email, data.email), (self.website, data.website)):
             widget.setText(value)
         if data.contact_cadence_days and self.cadence.findData(data.contact_cadence_days) < 0:
-            self.cadence.addItem(_("Every {days} days").format(days=data.contact_cadence_days),
-                                 data.contact_cadence_days)
+            self.cadence.addItem(cadence_label(data.contact_cadence_days), data.contact_cadence_days)
         set_combo(self.cadence, data.contact_cadence_days)
         for value, box in self.publics.items():
             box.setChecked(value in data.publics)
@@ -157,6 +157,7 @@ class OrganisationCard(CardBase):
         self.journal.set_target(self.item_id)
         self.projects.set_organisation(self.item_id)
         self.balance.set_organisation(self.item_id)
+        self.meetings.set_organisation(self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_subtitle()

@@ -22,16 +22,17 @@ from partnerdesk.domain.contact_points import describe, parse_described
 from partnerdesk.domain.partners import PersonData
 from partnerdesk.domain.text import initials
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _, parse_date
 from partnerdesk.services import partners, tags
 from partnerdesk.ui.dialogs.affiliation import AffiliationDialog
 from partnerdesk.ui.models.people import A_ORG, AffiliationTableModel
 from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.tabs.meetings.card_section import PersonMeetings
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.widgets.address_list import AddressListEditor
-from partnerdesk.ui.widgets.form import line, set_combo, split_list, text_box
+from partnerdesk.ui.widgets.form import line, literal, set_combo, split_list, text_box, typed_date
 from partnerdesk.ui.widgets.grammar_fields import civility_combo
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
@@ -60,6 +61,7 @@ class PersonCard(CardBase):
         photo_scroll.setWidgetResizable(True)
         photo_scroll.setWidget(self.photo)
         self.sections.addTab(photo_scroll, _("Photo and image rights"))
+        self.meetings = self.add_card_section(_("Meetings"), lambda card: PersonMeetings(ctx, card))
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -67,6 +69,8 @@ class PersonCard(CardBase):
         self.first_name = line("personFirstName")
         self.last_name = line("personLastName")
         self.role = line("personRole", _("e.g. Director, youth worker, volunteer"))
+        self.since = line("personSince", _("dd/mm/yyyy"))
+        self.since.setMaximumWidth(140)
         self.emails = line("personEmails", _("one or more, separated by commas"))
         self.phones = line("personPhones", _("one or more, separated by commas"))
         self.websites = line("personWebsites", _("one or more, separated by commas"))
@@ -83,6 +87,7 @@ class PersonCard(CardBase):
         e.row(form, _("First name"), "first_name", self.first_name)
         e.row(form, _("Last name *"), "last_name", self.last_name)
         self.role_row = e.row(form, _("Role"), "role", self.role)
+        self.since_row = e.row(form, _("Since"), "start_date", self.since)
         e.row(form, _("Emails"), "emails", self.emails)
         e.row(form, _("Phones"), "phones", self.phones)
         e.row(form, _("Websites"), "websites", self.websites)
@@ -96,7 +101,7 @@ class PersonCard(CardBase):
         scroll.setWidget(page)
         self.form = form
         self.sections.addTab(scroll, _("Details"))
-        self.watch(self.first_name, self.last_name, self.role, self.emails, self.phones, self.relais,
+        self.watch(self.first_name, self.last_name, self.role, self.since, self.emails, self.phones, self.relais,
                    self.notes, self.tag_picker, self.civility, self.websites, self.occupation)
         self.addresses.changed.connect(self.mark_dirty)
         self.first_name.textChanged.connect(self._retitle)
@@ -116,6 +121,7 @@ class PersonCard(CardBase):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.history_model)
         self.history = QTableView()
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table
         self.history.setObjectName("affiliationsTable")
         self.history.setModel(proxy)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -163,7 +169,9 @@ class PersonCard(CardBase):
         set_combo(self.civility, data.civility)
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
-        self.role.clear()
+        self.current_affiliation = self._main_affiliation()
+        self.role.setText(self.current_affiliation.role if self.current_affiliation else "")
+        self.since.setText(typed_date(self.current_affiliation.start_date) if self.current_affiliation else "")
         self.emails.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.emails))
         self.phones.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.phones))
         self.websites.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.websites))
@@ -174,13 +182,16 @@ class PersonCard(CardBase):
         chosen = [t.id for t in tags.tags_of_person(self.item_id)] if self.item_id else []
         self.tag_picker.set_tags(tags.list_tags(), chosen)
         creating_member = self.item_id is None and self.new_organisation_id is not None
-        self.form.setRowVisible(self.role_row, creating_member)
+        # Fonction and Depuis of the current affiliation, edited in place on the card.
+        self.form.setRowVisible(self.role_row, creating_member or self.current_affiliation is not None)
+        self.form.setRowVisible(self.since_row, creating_member or self.current_affiliation is not None)
         self._retitle()
         self.subtitle.setText("")
         self.subtitle.setStyleSheet("")
         self.history_model.set_rows(self._history_rows())
         self.history.resizeColumnsToContents()
         self.journal.set_target(self.item_id)
+        self.meetings.set_organisation(self.item_id)
         self.photo.set_person(self.item_id, initials(data.first_name, data.last_name))
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
@@ -198,12 +209,42 @@ class PersonCard(CardBase):
             rows.append((a, names[a.organisation_id]))
         return rows
 
+    def _main_affiliation(self):
+        """The current affiliation the card's Fonction and Depuis edit: the one of the
+        organisation the card was opened from, else the most recent."""
+        if self.item_id is None:
+            return None
+        current = [a for a in partners.affiliations_of(self.item_id) if a.is_current]
+        if not current:
+            return None
+        current.sort(key=lambda a: (a.start_date is not None, a.start_date or 0, a.id or 0), reverse=True)
+        return current[0]
+
+    def _reload_current_affiliation(self) -> None:
+        """After a change of job or a departure: Fonction and Depuis show the new current
+        affiliation (the rest of the card keeps what is being typed)."""
+        self.current_affiliation = self._main_affiliation()
+        current = self.current_affiliation
+        for edit, text in ((self.role, current.role if current else ""),
+                           (self.since, typed_date(current.start_date) if current else "")):
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+        self.form.setRowVisible(self.role_row, current is not None)
+        self.form.setRowVisible(self.since_row, current is not None)
+
+    def _since_date(self):
+        try:
+            return parse_date(self.since.text())
+        except ValueError:
+            raise ValidationError({"start_date": N_("Enter a date such as 22/11/2026.")}) from None
+
     def _update_back(self) -> None:
         org_id = self.back_organisation_id()
         org = partners.get_organisation(org_id) if org_id else None
         self.back_button.setVisible(org is not None)
         if org is not None:
-            self.back_button.setText("← " + org.name)
+            self.back_button.setText("← " + literal(org.name))
 
     def back_organisation_id(self) -> int | None:
         if self.item_id is None:
@@ -235,8 +276,19 @@ class PersonCard(CardBase):
         )
 
     def validate(self, data) -> None:
+        errors = {}
         loaded = getattr(self, "_loaded", None)
-        partners.validate_person(data, known_phones=loaded.phones if loaded is not None and self.item_id else [])
+        try:
+            partners.validate_person(data, known_phones=loaded.phones if loaded is not None and self.item_id else [])
+        except ValidationError as exc:
+            errors.update(exc.errors)
+        if self.form.isRowVisible(self.since_row):
+            try:
+                self._since_date()
+            except ValidationError as exc:
+                errors.update(exc.errors)
+        if errors:
+            raise ValidationError(errors)
         if self.photo.consent_is_dirty():
             try:
                 self.photo.check_consent()
@@ -251,10 +303,15 @@ class PersonCard(CardBase):
         if data.id is None:
             saved = partners.create_person(data, organisation_id=self.new_organisation_id,
                                            role=self.role.text().strip(),
-                                           start_date=None)
+                                           start_date=self._since_date())
             self.new_organisation_id = None
         else:
             saved = partners.update_person(data)
+            current = self.current_affiliation
+            if current is not None:
+                role, since = self.role.text().strip(), self._since_date()
+                if (role, since) != (current.role, current.start_date):
+                    partners.update_affiliation(current.id, role, since, current.end_date)
         tags.set_person_tags(saved.id, self.tag_picker.chosen_ids())
         if self.photo.consent_is_dirty():  # the image-rights section is part of the card
             self.photo.save_consent()
@@ -272,6 +329,7 @@ class PersonCard(CardBase):
 
     def _after_affiliation_change(self) -> None:
         self.history_model.set_rows(self._history_rows())
+        self._reload_current_affiliation()
         self._update_back()
         self.ctx.signals.data_changed.emit("people")
 

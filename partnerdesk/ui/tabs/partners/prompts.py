@@ -18,7 +18,7 @@ def ask_unsaved(parent, name: str) -> str:
     box.setText(_("The card “{name}” has unsaved changes.").format(name=name or _("New card")))
     box.setInformativeText(_("Save them before leaving?"))
     save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import partners
 from partnerdesk.ui.dialogs.merge import MergeDialog
 from partnerdesk.ui.dialogs.tags import TagsDialog
@@ -19,6 +19,7 @@ from partnerdesk.ui.tabs.partners.list_panel import ListPanel
 from partnerdesk.ui.tabs.partners.org_card import OrganisationCard
 from partnerdesk.ui.tabs.partners.person_card import PersonCard
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
 class PartnersTab(Tab):
@@ -26,7 +27,7 @@ class PartnersTab(Tab):
     object_name = "partnersTab"
     opens = OPENS
 
-    def __init__(self, ctx, load_demo=None, parent=None):
+    def __init__(self, ctx, try_demo=None, parent=None):
         super().__init__(ctx, parent)
         self.list = ListPanel(ctx)
         # Kept for callers of the foundation's minimal tab.
@@ -35,12 +36,12 @@ class PartnersTab(Tab):
         self.empty = EmptyState(
             _("Create your first partner"),
             _("PartnerDesk keeps the cards of the organisations you work with, their people and your "
-              "exchanges. Start with a partner, or try the app with demonstration data."),
+              "exchanges. Start with a partner, or try the app on sample data (nothing is saved)."),
         )
         self.empty.setObjectName("partnersEmptyState")
         self.empty.add_button(_("New organisation"), self.new_item, "firstPartnerButton")
-        if load_demo is not None:
-            self.empty.add_button(_("Load demonstration data"), load_demo, "loadDemoButton")
+        if try_demo is not None and not ctx.demo:
+            self.empty.add_button(_("Try with sample data"), try_demo, "tryDemoButton")
 
         self.org_card = OrganisationCard(ctx)
         self.person_card = PersonCard(ctx)
@@ -60,9 +61,13 @@ class PartnersTab(Tab):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.cards)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([900, 540])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 800])  # an open card gets the room it needs on 1366 px
+        keep_minimum_sizes(self.splitter, (360, 420))
+        # The list takes the whole width while no card is open (1366 px screens).
+        self.cards.currentChanged.connect(lambda _i: self.cards.setVisible(self.cards.currentWidget() is not self.no_card))
+        self.cards.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.splitter)
@@ -197,7 +202,9 @@ class PartnersTab(Tab):
             self.cards.setCurrentWidget(self.no_card)
         self.ctx.undo_for(self).push(MoveToTrash(self.ctx, kind, ids))
         self.ctx.signals.status_message.emit(
-            _("{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).").format(count=len(ids)))
+            ngettext("{count} card moved to the trash (Ctrl+Z or Trash… to restore it).",
+                     "{count} cards moved to the trash (Ctrl+Z or Trash… to restore them).",
+                     len(ids)).format(count=len(ids)))
 
     def merge(self, kind: str, keep_id: int, drop_id: int | None = None) -> bool:
         if keep_id is None or not self.can_leave():

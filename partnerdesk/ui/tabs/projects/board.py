@@ -34,6 +34,7 @@ from partnerdesk.i18n import _, format_date, format_money
 from partnerdesk.services import pipeline, projects
 from partnerdesk.ui.models.cards import CardListModel
 from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.tabs.projects import convention_offer
 from partnerdesk.ui.tabs.projects.commands import MoveCardCommand
 from partnerdesk.ui.tabs.projects.dialogs import ProposalsDialog, ReasonDialog
 
@@ -250,6 +251,7 @@ class PipelineBoard(QWidget):
         scroll.setWidget(row)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll
         outer.addWidget(scroll, 1)
         self._build_actions()
         self._stale = False  # changed while hidden: reloaded when shown
@@ -371,6 +373,7 @@ class PipelineBoard(QWidget):
                 index = column.model.index(row)
                 column.view.setCurrentIndex(index)
                 column.view.scrollTo(index)
+                self.scroll.ensureWidgetVisible(column, 12, 0)  # a column off-screen on a 1366 px window
                 column.view.setFocus()
                 for other in self.columns.values():
                     if other is not column:
@@ -481,12 +484,17 @@ class PipelineBoard(QWidget):
         self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(
             name=card.organisation_name, stage=_(Stage(stage).label)))
+        offer = (lambda: setattr(self, "convention_box", convention_offer.check(self, self.ctx, card))) \
+            if stage == Stage.CONVENTION_SIGNEE.value else (lambda: None)
         if self.offer_proposals and stage != card.stage:
             proposals = pipeline.proposals_for_card(card.id, stage)
             if proposals:
                 self.proposals_dialog = ProposalsDialog(card.organisation_name, _(Stage(stage).label), proposals, self)
                 self.proposals_dialog.accepted.connect(lambda: self._accept_proposals(card.id))
+                self.proposals_dialog.finished.connect(lambda _result: offer())  # one question at a time
                 self.proposals_dialog.open()
+                return
+        offer()
 
     def _accept_proposals(self, card_id: int) -> None:
         chosen = self.proposals_dialog.chosen() if self.proposals_dialog else []

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import BudgetLineData, MaterialMode, NeedData
 from partnerdesk.i18n import _, format_money, format_number
 from partnerdesk.services import projects
-from partnerdesk.ui.models.projects import BudgetTableModel, NeedTableModel
+from partnerdesk.domain.validation import ValidationError
+from partnerdesk.ui.tabs.projects.budget_editing import (
+    OWN_FUNDS,
+    ChoiceDelegate,
+    EditableBudgetModel,
+    EditableNeedModel,
+    SplitDialog,
+    need_choices,
+)
 from partnerdesk.ui.tabs.projects.fields import Errors, FieldError, enum_combo, read_amount, selected_record, table
 
-OWN_FUNDS = -1
+EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                 | QAbstractItemView.EditTrigger.AnyKeyPressed)
 
 
 class BudgetPage(QWidget):
@@ -21,13 +40,18 @@ class BudgetPage(QWidget):
         self.project_id: int | None = None
         self.errors = Errors()
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_needs(), 2)
-        layout.addWidget(self._build_budget(), 3)
+        layout.addWidget(self._build_needs(), 1)
+        layout.addWidget(self._build_budget(), 1)
 
     def _build_needs(self) -> QGroupBox:
         box = QGroupBox(_("Needs by contribution type"))
-        self.needs = NeedTableModel(self)
+        self.needs = EditableNeedModel(self)
         self.need_view = table(self.needs, "needsTable")
+        self.need_view.setEditTriggers(EDIT_TRIGGERS)
+        self.need_view.setItemDelegate(ChoiceDelegate(need_choices, self.need_view))
+        self.need_view.setToolTip(_("Double-click a cell to change it"))
+        self.needs.edited.connect(self._need_edited)
+        self.needs.refused.connect(self._refused)
         self.need_kind = enum_combo(Contribution, object_name="needKind")
         self.need_mode = enum_combo(MaterialMode, with_empty="—")
         self.need_mode.setToolTip(_("For equipment: purchase, rental or loan"))
@@ -55,8 +79,14 @@ class BudgetPage(QWidget):
 
     def _build_budget(self) -> QGroupBox:
         box = QGroupBox(_("Budget"))
-        self.budget = BudgetTableModel(self)
+        self.budget = EditableBudgetModel(self)
         self.budget_view = table(self.budget, "budgetTable")
+        self.budget_view.setEditTriggers(EDIT_TRIGGERS)
+        self.budget_view.setItemDelegate(
+            ChoiceDelegate(lambda column: self.payers() if column == 2 else None, self.budget_view))
+        self.budget_view.setToolTip(_("Double-click a cell to change it"))
+        self.budget.edited.connect(self._line_edited)
+        self.budget.refused.connect(self._refused)
         self.line_label = QLineEdit()
         self.line_label.setObjectName("budgetLabel")
         self.line_label.setPlaceholderText(_("Budget line"))
@@ -71,12 +101,16 @@ class BudgetPage(QWidget):
         add.clicked.connect(self.add_line)
         remove = QPushButton(_("Remove"))
         remove.clicked.connect(self.remove_line)
+        split = QPushButton(_("Split between payers…"))
+        split.setObjectName("splitBudgetLine")
+        split.clicked.connect(self.split_line)
         row = QHBoxLayout()
         row.addWidget(self.errors.field("label", self.line_label), 2)
         row.addWidget(self.errors.field("amount", self.line_amount))
         row.addWidget(self.covered_by, 1)
         row.addWidget(add)
         row.addWidget(remove)
+        row.addWidget(split)
         self.totals = QLabel()
         self.totals.setObjectName("budgetTotals")
         self.totals.setWordWrap(True)
@@ -113,6 +147,47 @@ class BudgetPage(QWidget):
             text += "<br>" + _("{amount} of it was planned with a partner who refused or withdrew: to find "
                                "again.").format(amount=format_money(t.released))
         self.totals.setText(text)
+
+    def payers(self) -> list[tuple[str, object]]:
+        """Who can pay a line: nobody yet, the EPN's own funds, a partner of the project."""
+        return [(self.covered_by.itemText(i), self.covered_by.itemData(i)) for i in range(self.covered_by.count())]
+
+    def _refused(self, field: str, message: str) -> None:
+        self.errors.show(FieldError(field, message))
+
+    def _apply(self, write) -> bool:
+        self.errors.clear()
+        try:
+            write()
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return False
+        self._changed()
+        return True
+
+    def _need_edited(self, _before, after) -> None:
+        self._apply(lambda: projects.update_need(after))
+
+    def _line_edited(self, _before, after) -> None:
+        self._apply(lambda: projects.update_budget_line(after))
+
+    def split_line(self) -> bool:
+        record = selected_record(self.budget_view)
+        if record is None:
+            self.errors.show(FieldError("amount", _("Select the line to split.")))
+            return False
+        dialog = SplitDialog(record, self.payers(), self)
+        if not self.run_dialog(dialog):
+            return False
+        amount, payer = dialog.value()
+        return self._apply(lambda: projects.split_budget_line(
+            record.id, amount, project_partner_id=payer if payer not in (None, OWN_FUNDS) else None,
+            own_funds=payer == OWN_FUNDS))
+
+    def run_dialog(self, dialog) -> bool:
+        """Modal dialogs go through here (tests replace it to drive the dialog)."""
+        self.last_dialog = dialog
+        return bool(dialog.exec())
 
     # --- unsaved changes (ui/unsaved.py): a need or a line typed and not added yet ---------------
 

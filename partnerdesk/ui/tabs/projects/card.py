@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.domain.projects import ProjectStatus
 from partnerdesk.i18n import _, format_date
@@ -48,8 +48,13 @@ class ProjectCard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.export_button = ProjectExportButton(ctx)  # dossier, bilan, attendance sheet (exports area)
+        self.committee_button = QPushButton(_("New committee"))  # opens the Rencontres tab (meetings area)
+        self.committee_button.setObjectName("projectNewCommittee")
+        self.committee_button.clicked.connect(
+            lambda: self.ctx.signals.open_requested.emit("new_committee", self.project_id))
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.committee_button)
         heading_row.addWidget(self.export_button)
         layout.addLayout(heading_row)
         layout.addWidget(self.pages, 1)
@@ -72,6 +77,7 @@ class ProjectCard(QWidget):
         data = projects.get_project(project_id) if project_id else None
         self.form.load(data)
         self.export_button.set_project(project_id if data else None)
+        self.committee_button.setEnabled(data is not None)
         for index in range(1, self.pages.count()):
             self.pages.setTabEnabled(index, data is not None)
         if data is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _, parse_date
+from partnerdesk.ui.widgets.form import typed_date
 
 
 class FieldError(ValueError):
@@ -49,12 +50,17 @@ def read_date(edit: QLineEdit, field: str, required: bool = False) -> dt.date | 
 
 def set_date(edit: QLineEdit, value: dt.date | None) -> None:
     """Always dd/mm/yyyy, as typed (and as `read_date` parses), whatever the language."""
-    edit.setText(value.strftime("%d/%m/%Y") if value else "")
+    edit.setText(typed_date(value))
 
 
 def read_amount(edit: QLineEdit, field: str) -> float | None:
     """'1 234,50', '1234.5', '1 234,50 €' -> 1234.5; empty -> None."""
-    text = edit.text().replace("€", "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").strip()
+    return parse_amount(edit.text(), field)
+
+
+def parse_amount(text: str, field: str) -> float | None:
+    """The amount typed in a field or a table cell; FieldError when it is not one."""
+    text = (text or "").replace("€", "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").strip()
     if not text:
         return None
     if "," in text:
@@ -153,6 +159,7 @@ class Errors:
 
 def table(model, object_name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table
     view.setObjectName(object_name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from partnerdesk.domain.projects import MilestoneData, RealizationData
 from partnerdesk.i18n import N_, _, format_date
-from partnerdesk.services import projects, realizations
+from partnerdesk.services import projects, realizations, recurring
 from partnerdesk.ui.models.projects import MilestoneTableModel
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, read_date, selected_record, table
+from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 
 class RealizationTableModel(RecordTableModel):
     COLUMNS = [
@@ -57,7 +67,28 @@ class MilestonesPage(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(self.milestone_view)
         layout.addLayout(row)
+        layout.addLayout(self._build_repeat())
         return box
+
+    def _build_repeat(self) -> QHBoxLayout:
+        """Repeat the new milestone every N weeks / months; change a series from a milestone on."""
+        self.repeat = QCheckBox(_("Repeat"))
+        self.repeat.setObjectName("milestoneRepeat")
+        self.recurrence = RecurrenceChooser("milestoneRecurrence")
+        self.until = date_edit("milestoneUntil")
+        following = QPushButton(_("Change this one and the following"))
+        following.setObjectName("milestoneFollowing")
+        following.setToolTip(_("Gives the title and date typed above to the selected milestone, and re-plans the "
+                               "later ones of its series (not done yet) from that date"))
+        following.clicked.connect(self.change_following)
+        row = QHBoxLayout()
+        row.addWidget(self.repeat)
+        row.addWidget(self.recurrence)
+        row.addWidget(QLabel(_("until")))
+        row.addWidget(self.errors.field("last", self.until))
+        row.addStretch(1)
+        row.addWidget(following)
+        return row
 
     def _build_realizations(self) -> QGroupBox:
         box = QGroupBox(_("Realizations"))
@@ -86,6 +117,8 @@ class MilestonesPage(QWidget):
         return box
 
     def set_project(self, project_id: int | None) -> None:
+        if project_id != self.project_id:
+            self.revert()
         self.project_id = project_id
         self.refresh()
 
@@ -107,13 +140,52 @@ class MilestonesPage(QWidget):
         self.ctx.signals.data_changed.emit("projects")
         self.refresh()
 
+    # --- unsaved changes (ui/unsaved.py): a milestone or a realization typed and not added --------
+
+    def _pending(self) -> tuple[bool, bool]:
+        return (bool(self.title.text().strip() or self.due.text().strip()),
+                bool(self.r_title.text().strip() or self.r_description.text().strip()))
+
+    def is_dirty(self) -> bool:
+        return self.project_id is not None and any(self._pending())
+
+    def display_name(self) -> str:
+        return _("Milestones and realizations")
+
+    def save(self) -> bool:
+        milestone, realization = self._pending()
+        return (not milestone or self.add_milestone()) and (not realization or self.add_realization())
+
+    def revert(self) -> None:
+        for edit in (self.title, self.due, self.r_title, self.r_description, self.r_date):
+            edit.clear()
+        self.errors.clear()
+
     def add_milestone(self) -> bool:
         def add():
-            projects.add_milestone(MilestoneData(self.project_id, self.title.text().strip(),
-                                                 read_date(self.due, "due_on", required=True)))
+            data = MilestoneData(self.project_id, self.title.text().strip(), read_date(self.due, "due_on",
+                                                                                       required=True))
+            if self.repeat.isChecked():
+                recurring.add_recurring_milestones(data, self.recurrence.rule(),
+                                                   last=read_date(self.until, "last", required=True))
+            else:
+                projects.add_milestone(data)
             self.title.clear()
             self.due.clear()
         if self.errors.run(add):
+            self._changed()
+            return True
+        return False
+
+    def change_following(self) -> bool:
+        record = selected_record(self.milestone_view)
+        if record is None:
+            return False
+
+        def change():
+            recurring.update_milestones_following(record.id, self.title.text() or record.title,
+                                                  read_date(self.due, "due_on") or record.due_on)
+        if self.errors.run(change):
             self._changed()
             return True
         return False

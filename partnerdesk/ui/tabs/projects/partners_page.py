@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,8 @@ from partnerdesk.domain.projects import ContributionData, ContributionStatus, Ma
 from partnerdesk.i18n import _, format_number
 from partnerdesk.services import partners, projects
 from partnerdesk.ui.models.projects import ContributionTableModel
+from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.fields import (
     Errors,
@@ -51,16 +52,23 @@ class PartnersPage(QWidget):
         self.organisation.setObjectName("addPartnerCombo")
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.organisation.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.organisation.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.organisation.lineEdit().setPlaceholderText(_("Type the name of an organisation"))
+        # accents ignored ("ecole"), and "Create this organisation…" for a partner not yet on file
+        completer = attach_to_combo(self.organisation)
+        completer.created.connect(lambda _id: self.ctx.signals.data_changed.emit("organisations"))
+        completer.failed.connect(lambda message: self.errors.show(FieldError("organisation", message)))
         add = QPushButton(_("Add to the project"))
         add.setObjectName("addPartnerButton")
         add.clicked.connect(self.add_partner)
+        self.full_height = QPushButton(_("Full-height board"))
+        self.full_height.setObjectName("boardFullHeight")
+        self.full_height.setCheckable(True)
+        self.full_height.setToolTip(_("Hide the project list and the card details to see the whole board"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(_("Partner sought:")))
         bar.addWidget(self.errors.field("organisation", self.organisation), 1)
         bar.addWidget(add)
+        bar.addWidget(self.full_height)
 
         self.board = PipelineBoard(ctx)
         self.board.card_selected.connect(self.show_card)
@@ -70,6 +78,9 @@ class PartnersPage(QWidget):
         splitter.addWidget(self._build_details())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        keep_minimum_sizes(splitter, (200, 120))
+        self.splitter = splitter
+        self.full_height.toggled.connect(lambda on: self.details.setVisible(not on))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -142,6 +153,9 @@ class PartnersPage(QWidget):
     # --- loading ------------------------------------------------------------
 
     def set_project(self, project_id: int | None) -> None:
+        if project_id != self.project_id:
+            for edit in (self.description, self.value, self.hours):
+                edit.clear()
         self.project_id = project_id
         self.card_id = None
         self.refresh()
@@ -177,6 +191,36 @@ class PartnersPage(QWidget):
         hours = projects.staff_hours_by_partner(card.project_id).get(card.id, 0.0)
         self.hours_total.setText(_("{hours} h spent with this partner").format(hours=format_number(hours, 1)))
 
+    # --- unsaved changes (ui/unsaved.py): the selected card's next step, a contribution or hours
+    # typed and not recorded yet ---------------------------------------------------------------
+
+    def _pending(self) -> dict[str, bool]:
+        card = projects.get_card(self.card_id) if self.card_id else None
+        if card is None:
+            return {}
+        shown_on = card.next_step_on.strftime("%d/%m/%Y") if card.next_step_on else ""
+        return {"next_step": self.next_step.text().strip() != card.next_step.strip()
+                or self.next_step_on.text().strip() != shown_on,
+                "contribution": bool(self.description.text().strip() or self.value.text().strip()),
+                "hours": bool(self.hours.text().strip())}
+
+    def is_dirty(self) -> bool:
+        return any(self._pending().values())
+
+    def display_name(self) -> str:
+        return _("Partners and pipeline")
+
+    def save(self) -> bool:
+        pending = self._pending()
+        steps = [(pending.get("next_step"), self.save_next_step),
+                 (pending.get("contribution"), self.add_contribution), (pending.get("hours"), self.log_time)]
+        return all(action() for wanted, action in steps if wanted)
+
+    def revert(self) -> None:
+        for edit in (self.description, self.value, self.hours):
+            edit.clear()
+        self.show_card(self.card_id or 0)
+
     # --- actions ------------------------------------------------------------
 
     def _guard(self, action) -> bool:
@@ -192,8 +236,8 @@ class PartnersPage(QWidget):
         name = self.organisation.currentText().strip()
         index = self.organisation.findText(name)
         if index < 0:
-            self.errors.show(FieldError("organisation", _("Choose an organisation from the list (create its card "
-                                                          "in Partners first).")))
+            self.errors.show(FieldError("organisation", _("Choose an organisation from the list, or "
+                                                          "“Create this organisation…” at the end of it.")))
             return False
         org_id = self.organisation.itemData(index)
         card = projects.add_partner(self.project_id, org_id)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import realizations
 from partnerdesk.services.photos import PhotoError
 from partnerdesk.ui.models.roles import IdRole, ObjectRole
@@ -76,7 +76,8 @@ class PhotoListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pixmaps.get(photo.file)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _("{count} people shown").format(count=len(photo.person_ids))
+            return ngettext("{count} person shown", "{count} people shown", len(photo.person_ids)).format(
+                count=len(photo.person_ids))
         if role == IdRole:
             return photo.id
         if role == ObjectRole:

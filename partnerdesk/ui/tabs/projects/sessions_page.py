@@ -1,4 +1,4 @@
-"""Sessions ("séances") of a project: one or a weekly series, attendance, totals per month."""
+"""Sessions ("séances") of a project: one or a series (every N weeks or months), attendance, totals per month."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.domain.project_rules import weekly_dates
 from partnerdesk.domain.projects import SessionData
+from partnerdesk.domain.recurrence import RecurrenceError
+from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _, format_number, format_percent, month_name, parse_date
-from partnerdesk.services import projects, sessions
+from partnerdesk.services import projects, sentences, sessions
 from partnerdesk.ui.models.projects import SessionTableModel
 from partnerdesk.ui.tabs.projects import session_commands
 from partnerdesk.ui.tabs.projects.fields import (
@@ -34,6 +35,7 @@ from partnerdesk.ui.tabs.projects.fields import (
     set_date,
     table,
 )
+from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 
 
 class SessionsPage(QWidget):
@@ -85,7 +87,9 @@ class SessionsPage(QWidget):
         create.clicked.connect(self.create_sessions)
         form = QFormLayout(box)
         form.addRow(_("First date"), self.errors.field("held_on", self.first))
-        form.addRow(_("Every week until"), self.errors.field("last", self.last))
+        self.recurrence = RecurrenceChooser("sessionRecurrence")
+        form.addRow(_("Repeat until"), self.errors.field("last", self.last))
+        form.addRow(_("Repeat"), self.recurrence)
         times = QHBoxLayout()
         times.addWidget(self.errors.field("start_time", self.start_time))
         times.addWidget(QLabel("–"))
@@ -172,8 +176,7 @@ class SessionsPage(QWidget):
 
     def totals_text(self) -> str:
         t = sessions.totals(self.project_id)
-        text = _("{held} sessions held out of {scheduled}, {people} participants, attendance rate {rate}.").format(
-            held=t.held, scheduled=t.scheduled, people=format_number(t.participants), rate=format_percent(t.rate))
+        text = sentences.session_totals(t)
         months = [f"{month_name(m.month)} {m.year} : {m.sessions} / {m.participants} / {format_percent(m.rate)}"
                   for m in t.per_month]
         if months:
@@ -210,7 +213,7 @@ class SessionsPage(QWidget):
             template = self._template()
             last = read_date(self.last, "last")
             skipped = self._skipped()
-            dates = [template.held_on] if last is None else weekly_dates(template.held_on, last, skipped)
+            dates = [template.held_on] if last is None else self._dates(template.held_on, last, skipped)
             taken = sessions.dates_taken(self.project_id, dates)
             if taken:
                 answer = session_commands.ask_existing_dates(self, taken)
@@ -224,13 +227,21 @@ class SessionsPage(QWidget):
             if last is None:
                 created.append(sessions.create_session(template))
             else:
-                created.extend(sessions.create_recurring(template, template.held_on, last, skipped))
+                created.extend(sessions.create_recurring(template, template.held_on, last, skipped,
+                                                         rule=self.recurrence.rule()))
         if not self.errors.run(create):
             return False
         if created:
             self.ctx.undo_for(self).push(session_commands.CreateSessionsCommand(self.ctx, created))
             self._changed()
         return bool(created)
+
+    def _dates(self, first, last, skipped) -> list:
+        """The dates of the series chosen (every N weeks or months), or the error under "until"."""
+        try:
+            return self.recurrence.rule().dates(first, last, skip=skipped)
+        except RecurrenceError as exc:
+            raise ValidationError({"last": exc.message}) from exc
 
     def _session_selected(self, current, _previous) -> None:
         session = self.model.row_at(current.row()) if current.isValid() else None

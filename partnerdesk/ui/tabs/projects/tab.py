@@ -33,6 +33,7 @@ from partnerdesk.ui.tabs.projects.card import ProjectCard
 from partnerdesk.ui.tabs.projects.fields import enum_combo
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
 class ProjectsTab(Tab):
@@ -89,6 +90,7 @@ class ProjectsTab(Tab):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = widths_from_sample(QTableView())
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("projectsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -128,8 +130,26 @@ class ProjectsTab(Tab):
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([260, 600])
+        self.splitter.setSizes([180, 600])
+        keep_minimum_sizes(self.splitter, (110, 260))
+        self.list_pane = left
+        self.card.partners.full_height.toggled.connect(self._board_full_height)
+        self.card.pages.currentChanged.connect(self._card_page_changed)
+        self.table.clicked.connect(self._row_clicked)
         return self.splitter
+
+    def _board_full_height(self, on: bool) -> None:
+        """The pipeline board over the whole height: the list and the card details hide."""
+        self.list_pane.setVisible(not on)
+
+    def _card_page_changed(self, _index: int) -> None:
+        if self.card.pages.currentWidget() is not self.card.partners:
+            self.card.partners.full_height.setChecked(False)
+
+    def _row_clicked(self, index) -> None:
+        """A click on the row already current (after "New project") still shows it."""
+        if index.isValid() and index.data(IdRole) != self.card.project_id:
+            self.show_project(index.data(IdRole))
 
     # --- loading ------------------------------------------------------------
 
@@ -209,6 +229,7 @@ class ProjectsTab(Tab):
         if not self.can_leave():
             return
         self.views.setCurrentIndex(0)
+        self.table.selectionModel().clearCurrentIndex()
         self.table.clearSelection()
         self.show_project(None)
 

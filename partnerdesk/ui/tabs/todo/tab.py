@@ -58,6 +58,7 @@ class TodoTab(Tab):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("todoTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -1,0 +1,362 @@
+"""Rencontres: thematic meetings and committees, their invitees and answers, agenda and minutes,
+decisions and actions. The list on the left, the meeting on the right in three pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.meetings import MeetingData
+from partnerdesk.i18n import _, format_date, ngettext
+from partnerdesk.services import meetings
+from partnerdesk.ui.models.meetings import MeetingTableModel
+from partnerdesk.ui.tabs.base import Tab
+from partnerdesk.ui.tabs.meetings import TITLE
+from partnerdesk.ui.tabs.meetings.details_page import DetailsPage
+from partnerdesk.ui.tabs.meetings.invitees_page import InviteesPage
+from partnerdesk.ui.tabs.meetings.minutes_page import MinutesPage
+from partnerdesk.ui.tabs.projects.fields import Errors, table
+from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.export_runner import ExportRunner
+
+UPCOMING, ALL, PAST = range(3)
+
+
+class DeleteMeetingCommand(QUndoCommand):
+    def __init__(self, ctx, meeting_id: int, title: str):
+        super().__init__(_("Delete the meeting “{title}”").format(title=title))
+        self.ctx, self.meeting_id = ctx, meeting_id
+
+    def redo(self) -> None:
+        meetings.delete_meeting(self.meeting_id)
+        self.ctx.signals.data_changed.emit("meetings")
+
+    def undo(self) -> None:
+        meetings.restore_meeting(self.meeting_id)
+        self.ctx.signals.data_changed.emit("meetings")
+
+
+class MeetingsTab(Tab):
+    areas = ("meetings", "projects", "organisations", "people", "tags")
+    object_name = "meetingsTab"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.meeting: MeetingData | None = None
+        self._dirty = False
+        self._loading = False
+        self.errors = Errors()
+
+        self.when = QComboBox()
+        self.when.setObjectName("meetingsWhen")
+        for text in (_("Coming"), _("All"), _("Past")):
+            self.when.addItem(text)
+        self.when.setCurrentIndex(ALL)
+        self.when.currentIndexChanged.connect(self.refresh)
+        new = QPushButton(_("New meeting"))
+        new.setObjectName("newMeeting")
+        new.clicked.connect(self.new_item)
+        self.model = MeetingTableModel(self)
+        self.view = table(self.model, "meetingsTable")
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(MeetingTableModel.TITLE, header.ResizeMode.Interactive)
+        header.resizeSection(MeetingTableModel.TITLE, 220)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.when, 1)
+        top.addWidget(new)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.view, 1)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("meetingHeading")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        self.details = DetailsPage(ctx, self.errors)
+        self.invitees = InviteesPage(ctx)
+        self.minutes = MinutesPage(ctx)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("meetingPages")
+        self.pages.addTab(self.details, _("Meeting"))
+        self.pages.addTab(self.invitees, _("Invitees and attendance"))
+        self.pages.addTab(self.minutes, _("Agenda, minutes and actions"))
+        self.save_button = QPushButton(_("Save"))
+        self.save_button.setObjectName("saveMeeting")
+        self.save_button.clicked.connect(self.save)
+        self.following_button = QPushButton(_("Save this one and the following"))
+        self.following_button.setObjectName("saveFollowing")
+        self.following_button.clicked.connect(lambda: self.save(following=True))
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setObjectName("deleteMeeting")
+        self.delete_button.clicked.connect(self.delete)
+        self.export_button = QPushButton(_("Minutes (PDF)…"))
+        self.export_button.setObjectName("exportMinutes")
+        self.export_button.clicked.connect(self.export_minutes)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.following_button, self.delete_button):
+            buttons.addWidget(button)
+        self.time_button = QPushButton(_("Team time…"))
+        self.time_button.setObjectName("meetingTime")
+        self.time_button.setToolTip(_("Log the EPN team's time spent in this meeting (partnership balance)"))
+        self.time_button.clicked.connect(self.log_time)
+        buttons.addStretch(1)
+        buttons.addWidget(self.time_button)
+        buttons.addWidget(self.export_button)
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.heading)
+        editor_layout.addWidget(self.pages, 1)
+        editor_layout.addLayout(buttons)
+        self.empty = EmptyState(_("No meeting yet"), _(
+            "Bring partners together: a thematic meeting around one subject, or a programme's committee every two "
+            "months. Click “New meeting”, invite from a tag or from a project's partners, then write the minutes "
+            "and the actions."))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(editor)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.stack)
+        splitter.setSizes([520, 840])
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        save = QAction(self)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(self.save)
+        self.addAction(save)
+        self.details.changed.connect(self._mark_dirty)
+        self.minutes.edited.connect(self._mark_dirty)
+        self.invitees.changed.connect(self._list_changed)
+        self.minutes.changed.connect(self._list_changed)
+        self.refresh()
+
+    @classmethod
+    def title(cls) -> str:
+        return _(TITLE)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        """The list wide enough for its date, title and answers the first time the tab shows."""
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([int(total * 0.38), total - int(total * 0.38)])
+
+    # --- list -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        when = self.when.currentIndex()
+        rows = meetings.list_meetings(upcoming=when == UPCOMING)
+        if when == PAST:
+            rows = [r for r in rows if r.meeting.held_on < dt.date.today()]
+        current = self.meeting.id if self.meeting else None
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self.view.selectionModel().blockSignals(False)
+        if current is not None:
+            self._select_row(current)
+            if not self._dirty:
+                fresh = meetings.get_meeting(current)
+                if fresh is None:
+                    self._show(None)
+        elif self.meeting is None:
+            self.stack.setCurrentWidget(self.empty)
+
+    def _list_changed(self) -> None:
+        """Answers or actions changed: the list's counts follow, the form is left as typed."""
+        current = self.meeting.id if self.meeting else None
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_rows(meetings.list_meetings(upcoming=self.when.currentIndex() == UPCOMING))
+        if current is not None:
+            self._select_row(current)
+        self.view.selectionModel().blockSignals(False)
+
+    def _select_row(self, meeting_id: int) -> None:
+        row = self.model.row_of(meeting_id)
+        if row >= 0:
+            self.view.selectionModel().blockSignals(True)
+            self.view.selectRow(row)
+            self.view.selectionModel().blockSignals(False)
+
+    def _row_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        summary = self.model.row_at(current.row())
+        if self.meeting is not None and summary.meeting.id == self.meeting.id:
+            return
+        if not self.maybe_save():
+            if self.meeting and self.meeting.id:
+                self._select_row(self.meeting.id)
+            return
+        self._show(meetings.get_meeting(summary.meeting.id))
+
+    # --- editor -----------------------------------------------------------------------
+
+    def _show(self, meeting: MeetingData | None, *, new: bool = False) -> None:
+        self._loading = True
+        self.errors.clear()
+        self.details.reload_choices()
+        self.meeting = meeting
+        series = len(meetings.following_in_series(meeting)) if meeting and meeting.id and meeting.series_id else 0
+        self.details.show_meeting(meeting, series)
+        self.invitees.set_meeting(meeting.id if meeting else None, meeting.project_id if meeting else None)
+        self.minutes.set_meeting(meeting)
+        self.following_button.setVisible(series > 1)
+        self.delete_button.setEnabled(bool(meeting and meeting.id))
+        self.export_button.setEnabled(bool(meeting and meeting.id))
+        self.time_button.setEnabled(bool(meeting and meeting.id))
+        for index in (1, 2):
+            self.pages.setTabEnabled(index, bool(meeting and meeting.id))
+        self.heading.setText(f"{meeting.title} — {format_date(meeting.held_on)}" if meeting and meeting.id
+                             else _("New meeting"))
+        self.stack.setCurrentIndex(1 if meeting is not None or new else 0)
+        self._dirty = False
+        self._loading = False
+
+    def _mark_dirty(self) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def new_item(self) -> None:
+        if not self.maybe_save():
+            return
+        self.view.clearSelection()
+        self._show(MeetingData("", None), new=True)
+        self.meeting = MeetingData("", None)
+        self.pages.setCurrentIndex(0)
+        self.details.title.setFocus()
+
+    def maybe_save(self) -> bool:
+        """Before leaving a meeting with changes: save, discard or stay."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self, _("Unsaved changes"), _("Save the changes to this meeting?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            return True
+        return False
+
+    def can_leave(self) -> bool:
+        return self.maybe_save()
+
+    def save(self, following: bool = False) -> bool:
+        if self.meeting is None:
+            return False
+        result: dict = {}
+
+        def run():
+            data = self.details.read(MeetingData(**{**self.meeting.__dict__}))
+            data.agenda, data.minutes = self.minutes.texts()
+            if data.id is None:
+                repeat = self.details.repetition()
+                if repeat is not None:
+                    rule, until, skipped = repeat
+                    made = meetings.create_series(data, rule, last=until, skip=skipped)
+                    result["saved"], result["count"] = made[0], len(made)
+                else:
+                    result["saved"], result["count"] = meetings.create_meeting(data), 1
+            elif following:
+                changed = meetings.update_following(data)
+                result["saved"], result["count"] = changed[0], len(changed)
+            else:
+                result["saved"], result["count"] = meetings.update_meeting(data), 1
+
+        try:
+            ok = self.errors.run(run)
+        except meetings.MeetingError as exc:
+            QMessageBox.warning(self, _("Meetings"), str(exc))
+            return False
+        if not ok:
+            self.pages.setCurrentIndex(0)
+            return False
+        saved = result["saved"]
+        self._dirty = False
+        self.ctx.signals.status_message.emit(ngettext("Meeting saved.", "{count} meetings saved.",
+                                                      result["count"]).format(count=result["count"]))
+        self.meeting = saved
+        self.ctx.signals.data_changed.emit("meetings")
+        self.ctx.signals.data_changed.emit("interactions")
+        self._show(meetings.get_meeting(saved.id))
+        self._select_row(saved.id)
+        return True
+
+    def delete(self) -> None:
+        if not (self.meeting and self.meeting.id):
+            return
+        answer = QMessageBox.question(self, _("Delete the meeting"), _(
+            "Delete “{title}”? Its invitees, minutes and actions go with it (Ctrl+Z brings it back).").format(
+            title=self.meeting.title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        meeting_id, title = self.meeting.id, self.meeting.title
+        self._dirty = False
+        self.meeting = None
+        self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, meeting_id, title))
+        self._show(None)
+
+    def log_time(self) -> None:
+        if self.meeting and self.meeting.id and self.maybe_save():
+            from partnerdesk.ui.tabs.balance.meeting_time import MeetingTimeDialog
+
+            if MeetingTimeDialog(self.meeting.id, self.meeting.in_charge, self).exec():
+                self.ctx.signals.data_changed.emit("balance")
+                self.ctx.signals.status_message.emit(_("Team time logged."))
+
+    def export_minutes(self) -> None:
+        if self.meeting and self.meeting.id and self.maybe_save():
+            ExportRunner(self.ctx, self).export("minutes", self.meeting.id, title=self.meeting.title)
+
+    def new_committee(self, project_id: int) -> None:
+        """A new committee of the project: kind, project and title filled, ready to date and repeat."""
+        self.new_item()
+        if self.meeting is None or self.meeting.id is not None:
+            return  # the user stayed on a meeting with unsaved changes
+        d = self.details
+        d.kind.setCurrentIndex(d.kind.findData("comite"))
+        d.project.setCurrentIndex(d.project.findData(project_id))
+        d.date.setFocus()
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        if kind == "new_committee":
+            self.new_committee(item_id)
+            return True
+        if kind != "meeting":
+            return False
+        meeting = meetings.get_meeting(item_id)
+        if meeting is None:
+            return False
+        if not self.maybe_save():
+            return True
+        if self.model.row_of(item_id) < 0:
+            self.when.setCurrentIndex(ALL)
+        self._show(meeting)
+        self._select_row(item_id)
+        return True
