@@ -9,6 +9,14 @@ from pathlib import Path
 LOG_FILENAME = "partnerdesk.log"
 
 
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that never prints its own failures (a full disk, a read-only folder) to the
+    console: the user sees PartnerDesk's message, not logging's traceback."""
+
+    def handleError(self, record) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 class _QuietFileHandler(logging.handlers.RotatingFileHandler):
     """A log line that cannot be written (full disk, read-only folder) is dropped: logging never
     prints a traceback to the user's console or window."""
