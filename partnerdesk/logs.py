@@ -9,6 +9,14 @@ from pathlib import Path
 LOG_FILENAME = "partnerdesk.log"
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log line that cannot be written (full disk, read-only folder) is dropped: logging never
+    prints a traceback to the user's console or window."""
+
+    def handleError(self, record) -> None:  # noqa: N802 - logging's naming
+        pass
+
+
 def setup_logging(logs_dir: Path | None, level: int = logging.INFO) -> Path | None:
     root = logging.getLogger()
     root.setLevel(level)
@@ -20,7 +28,7 @@ def setup_logging(logs_dir: Path | None, level: int = logging.INFO) -> Path | No
         return None
     logs_dir.mkdir(parents=True, exist_ok=True)
     path = logs_dir / LOG_FILENAME
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = _QuietFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._partnerdesk = True
     root.addHandler(handler)

@@ -67,7 +67,7 @@ def specs(draw, max_partners: int = 80, max_sessions: int = 250, max_photos: int
     for i in range(count):
         name = draw(st.sampled_from(NAMES))
         if draw(st.integers(0, 9)) == 0:
-            name = name + " " + "nom très long " * draw(st.integers(1, 20))
+            name = (name + " " + "nom très long " * draw(st.integers(1, 20)))[:190]  # names: 200 at most
         values = draw(st.lists(st.one_of(st.just(0.0), st.floats(1, 10_000_000, allow_nan=False).map(
             lambda v: round(v, 2))), max_size=3))
         partners_.append((f"{name}"[:NAME_MAX - 4] + f" {i}", draw(st.sampled_from([k.value for k in OrgKind])),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from odf import teletype
 from odf.opendocument import load
 from odf.text import P
@@ -45,6 +46,9 @@ def test_a_signed_convention_prints_the_same_text_whatever_changed_since(store, 
     org_id = conv.content.parties[1].organisation_id
     partners.update_organisation(OrganisationData(**{**partners.get_organisation(org_id).__dict__,
                                                      "name": "Nouveau nom SARL"}))
+    with pytest.raises(conventions.SignedDateLocked):  # the signing date itself is locked once signed
+        conventions.set_dates(conv.id, signed_on=dt.date(2026, 3, 3))
+    conventions.set_dates(conv.id, end_date=dt.date(2026, 3, 3))
     after = _text(output.export(conv.id, tmp_path / "again.pdf"))
     after_odt = _odt_text(output.export(conv.id, tmp_path / "again.odt"))
 

@@ -12,7 +12,7 @@ from partnerdesk.services import data, imports, partners
 
 def _csv(path, count):
     lines = ["Prénom;Nom;Structure;Courriel;Remarques"]
-    lines += [f"Ana{i};Durand {i};Asso {i % 50};a{i}@exemple.fr;{'note ' * 100}{i}" for i in range(count)]
+    lines += [f"Ana{i};Durand {i};Asso {i % 50};a{i}@exemple.fr;{'note ' * 300}{i}" for i in range(count)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -22,7 +22,7 @@ def _no_traceback(out):
 
 def test_import_on_a_full_disk(tmp_path, small_disk, capsys):
     source = tmp_path / "contacts.csv"
-    _csv(source, 4000)
+    _csv(source, 1500)
     with small_disk(1600) as disk:
         folder = disk / "data"
         assert main(["--data-dir", str(folder), "backup"]) == 0
@@ -103,7 +103,7 @@ def test_backup_and_export_on_a_full_disk_simulated(command, paths, tmp_path, ca
 def test_daily_backup_on_a_really_full_disk(small_disk):
     from partnerdesk.services import backups as backups_service
 
-    with small_disk(700) as disk:
+    with small_disk(1100) as disk:  # the 0.2 schema fits (~540 KB), its backup copy does not
         paths = DataPaths(disk / "data").ensure()
         data.open_data(paths, daily_backup=False)
         data.close_data()

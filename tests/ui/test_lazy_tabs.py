@@ -16,12 +16,12 @@ def _built(window):
 
 def test_only_the_first_tab_is_built_at_start(window):
     assert _built(window) == [TodoTab]
-    assert window.tabs.count() == 5
+    assert window.tabs.count() == 6
     assert window.tabs.currentWidget() is window.tab_list[0]
-    titles = [window.tabs.tabText(i) for i in range(5)]
-    assert titles == ["To do", "Partners", "Projects", "Conventions", "Trombinoscope"]
+    titles = [window.tabs.tabText(i) for i in range(6)]
+    assert titles == ["To do", "Partners", "Projects", "Conventions", "Trombinoscope", "Meetings"]
     # The View menu lists every tab, built or not.
-    assert [a.text() for a in window.view_menu.actions()][:5] == titles
+    assert [a.text() for a in window.view_menu.actions()][:6] == titles
 
 
 def test_first_show_builds_the_tab_in_place(window, qtbot):
