@@ -4,7 +4,7 @@
 
 `documents_of(paths, today)` yields (name, kind, Rendered) for every project's dossier (plain
 and addressed to each partner), bilan, attendance sheet of each session, every organisation's
-partner sheets (both variants) and every convention (PDF).
+partner sheets (both variants), every convention (PDF) and the documents of a few meetings.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from partnerdesk.services import convention_output, documents, projects
 from partnerdesk.services.conventions import list_conventions
-from partnerdesk.store.models import Organisation, Project, ProjectSession
+from partnerdesk.store.models import Meeting, Organisation, Project, ProjectSession
 
 
 def documents_of(paths, today: dt.date, sessions_per_project: int = 2, organisations: int | None = None):
@@ -36,6 +36,9 @@ def documents_of(paths, today: dt.date, sessions_per_project: int = 2, organisat
     for conv in list_conventions():
         doc = convention_output.rendered(conv.id, accept_blanks=True)
         yield f"convention-{conv.id}", "convention", doc
+    for meeting in Meeting.select().order_by(Meeting.id).limit(6):
+        for kind in documents.MEETING_KINDS:
+            yield f"{kind}-{meeting.id}", kind, documents.render(kind, paths, meeting.id, today=today)
 
 
 def main(argv: list[str]) -> None:
