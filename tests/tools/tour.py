@@ -131,7 +131,7 @@ def main() -> int:
         data.open_data(empty, daily_backup=False)
         window = open_window(empty, args.lang, demo=False)
         tour.shoot(window, "welcome")
-        window.close()
+        close(app, window)
         data.close_data()
 
         paths = DataPaths(Path(tmp) / "demo").ensure()
@@ -142,7 +142,7 @@ def main() -> int:
             walk_window(tour, window)
             walk_dialogs(tour, window)
         finally:
-            window.close()
+            close(app, window)
             data.close_data()
     for failure in tour.failures:
         print("FAILED", failure, file=sys.stderr)
@@ -150,6 +150,16 @@ def main() -> int:
         copy_readme_shots(args.out)
     print(f"{tour.count} pictures in {args.out}")
     return 1 if tour.failures else 0
+
+
+def close(app, window) -> None:
+    """Close and delete the window now, before its data folder closes (no late signals)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 def copy_readme_shots(out: Path) -> None:
