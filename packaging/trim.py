@@ -29,6 +29,16 @@ KEPT_PLUGINS = {
     # no xcbglintegrations: widgets paint without OpenGL
 }
 
+# Linux: libraries of the desktop itself, left to the system as PyInstaller already does for libc
+# and libGL. They must match the running D-Bus, X server and font configuration (an old bundled
+# fontconfig misreads a newer system's configuration), and every desktop has them. The xcb
+# utility libraries Qt needs and some systems lack (libxcb-cursor0...) stay in the bundle;
+# install.sh names any system library still missing.
+SYSTEM_LIBRARIES = re.compile(
+    r"^lib(?:dbus-1|systemd|gcrypt|gpg-error|lz4|zstd|cap|glib-2\.0|gthread-2\.0|gobject-2\.0|gio-2\.0|"
+    r"gmodule-2\.0|pcre2-8|X11|X11-xcb|Xau|Xdmcp|xcb|xkbcommon|fontconfig|freetype|expat|bsd|md|png16|"
+    r"brotlicommon|brotlidec)\.so(?:\.\d+)*$")
+
 _SEP = r"[/\\]"
 _BABEL_LOCALE = re.compile(rf"babel{_SEP}locale-data{_SEP}(\w+)\.dat$")
 _QT_TRANSLATION = re.compile(rf"PySide6{_SEP}(?:Qt{_SEP})?translations{_SEP}[a-z_]+?_([a-z]{{2}})(?:_[A-Za-z]+)?\.qm$")
@@ -38,6 +48,8 @@ _SHARED_LIBRARY = re.compile(r"\.(?:so(?:\.[\d.]+)?|dll|pyd)$", re.IGNORECASE)
 
 def wanted(dest: str) -> bool:
     """Keep this file of the bundle? (`dest` is its path inside the bundle.)"""
+    if SYSTEM_LIBRARIES.match(dest):  # only at the top of the bundle: never Pillow's own copies
+        return False
     match = _BABEL_LOCALE.search(dest)
     if match:
         return match.group(1) in BABEL_LOCALES

@@ -56,46 +56,48 @@ def install_qt_translations(app: QApplication, lang: str) -> None:
     QLocale.setDefault(QLocale(lang))
 
 
-def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
+def open_with_recovery(paths: DataPaths) -> data.DataFolder | None:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
-    can be done (the newest good backup, read-only viewing). False when the user gave up."""
+    can be done (the newest good backup, read-only viewing). None when the user gave up."""
     try:
-        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
+        # The full check and the leftovers' cleaning (every photo walked) run once the window is up.
+        return data.open_data(paths, full_check=False, clean_leftovers=False)
     except data.DatabaseBusy:
         startup.already_running(paths)
-        return False
+        return None
     except data.NewerDatabaseError as exc:  # never opened: a backup would be as new, nothing to offer
         log.error("database from a newer version: %s", exc)
         startup.cannot_start(paths, str(exc))
-        return False
+        return None
     except data.DataUnusable as exc:
         log.error("database unusable at start: %s (%s)", exc.state.kind, exc.state.reason)
         if exc.state.read_only:
-            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else False
+            return _open_read_only(paths) if startup.offer_read_only(paths, str(exc)) else None
         if not exc.state.needs_restore:  # locked by another program
             startup.cannot_start(paths, str(exc))
-            return False
+            return None
         if not startup.offer_restore(paths, str(exc)):
-            return False
+            return None
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened")
         startup.cannot_start(paths, startup.failure_text(exc))
-        return False
+        return None
     try:
-        return data.open_data(paths, full_check=False)  # the full check runs once the window is up
+        # The full check and the leftovers' cleaning (every photo walked) run once the window is up.
+        return data.open_data(paths, full_check=False, clean_leftovers=False)
     except (data.StoreError, OSError) as exc:
         log.exception("data folder cannot be opened after a restore")
         startup.cannot_start(paths, startup.failure_text(exc))
-        return False
+        return None
 
 
-def _open_read_only(paths: DataPaths) -> data.DataFolder | bool:
+def _open_read_only(paths: DataPaths) -> data.DataFolder | None:
     try:
         return data.open_data(paths, read_only=True)
     except (data.StoreError, OSError) as exc:
         log.exception("read-only opening failed")
         startup.cannot_start(paths, startup.failure_text(exc))
-        return False
+        return None
 
 
 def _data_paths(args) -> DataPaths:
@@ -161,7 +163,7 @@ def run_gui(args) -> int:
         startup.show_folder_notices(window, folder)
         window.show()
         if not folder.read_only:
-            integrity_watch.check_in_background(window, paths)  # quick check at start, the full one now
+            integrity_watch.after_window_shown(window, paths)  # the full check, the leftovers: in the background
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 

@@ -214,3 +214,13 @@ def month_name(month: int) -> str:
     from babel import Locale
 
     return Locale.parse(babel_locale()).months["format"]["wide"][month]
+
+
+def warm_up() -> None:
+    """Load the formatting data of the interface language (Babel reads its locale files on first
+    use: a tenth of a second). The window calls it from a worker at start, so that the first
+    list painted does not pay it on the GUI thread."""
+    today = dt.date.today()
+    format_date(today)
+    format_money(1234.5)
+    format_number(1234)

@@ -72,6 +72,11 @@ class SelfTest:
         found = projects.list_projects()
         _check(organisations > 0 and bool(found), _("The demonstration data was not loaded."))
         self.project_id, self.project_title = found[0].id, found[0].title
+        from partnerdesk.services.imports import phones
+
+        for typed, country, expected in (("06 12 34 56 78", "", "+33612345678"), ("02 550 06 11", "BE", "+3225500611")):
+            _check(phones.normalise(typed, country)[0] == expected,
+                   _("Phone numbers cannot be read ({number}): the phone number data is missing.").format(number=typed))
         return ", ".join((
             ngettext("{count} organisation", "{count} organisations", organisations).format(count=organisations),
             ngettext("{count} project", "{count} projects", len(found)).format(count=len(found))))
@@ -121,12 +126,15 @@ class SelfTest:
         app.processEvents()
         tabs = window.tabs.count()
         _check(window.isVisible() and tabs > 0, _("The main window did not open."))
+        for index in range(tabs):  # tabs are built when first shown: build each one
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
         window.close()
         ctx.tasks.wait()
         app.processEvents()
         window.deleteLater()
         app.processEvents()
-        return ngettext("{count} tab", "{count} tabs", tabs).format(count=tabs)
+        return ngettext("{count} tab shown", "{count} tabs shown", tabs).format(count=tabs)
 
     def run(self) -> int:
         started = time.perf_counter()

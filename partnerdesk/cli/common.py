@@ -36,17 +36,18 @@ def locked(paths: DataPaths):
 
 
 @contextlib.contextmanager
-def opened(args, *, daily_backup: bool = False, full_check: bool = False):
+def opened(args, *, daily_backup: bool = False, full_check: bool | None = False):
     """The data folder, locked and opened; closed on exit. The database gets SQLite's quick check
     (a full integrity check of a large file takes most of a second: `partnerdesk check` runs it,
-    and every backup checks its copy)."""
+    and every backup checks its copy); `full_check=None` for a command that only reads (a damaged
+    page then fails the read, with the same message). Leftover files are cleaned by the window."""
     from partnerdesk.services import data  # peewee and the store load only for commands that open data
 
     paths = data_paths(args)
     setup_logging(paths.logs_dir)
     with locked(paths):
         try:
-            data.open_data(paths, daily_backup=daily_backup, full_check=full_check)
+            data.open_data(paths, daily_backup=daily_backup, full_check=full_check, clean_leftovers=False)
         except data.NewerDatabaseError as exc:  # complete French message of its own
             raise CommandError(str(exc)) from exc
         except data.DatabaseBusy as exc:

@@ -19,7 +19,7 @@ def cmd_find(args):
     from partnerdesk.services import search
 
     text = " ".join(args.text)
-    with opened(args):
+    with opened(args, full_check=None):  # it only reads: no integrity pass over the whole file
         result = search.find(text, limit=args.limit)
     if not result.organisations and not result.people:
         print(_("Nothing matches “{text}”.").format(text=text))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -486,10 +485,13 @@ class Document:
 
 
 def _clip(canvas, text: str, font: str, size: float, width: float) -> str:
-    """Shorten a one-line text with an ellipsis to fit `width`."""
+    """Shorten a one-line text with an ellipsis to fit `width` (headers: the whole text is in the body)."""
     text = " ".join(str(text).split())
     if canvas.stringWidth(text, font, size) <= width:
         return text
     while text and canvas.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+clip_line = _clip

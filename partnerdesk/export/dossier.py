@@ -19,6 +19,7 @@ from partnerdesk.export.base import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
+    clip_line,
     contrast,
     esc,
     long_date,
@@ -202,14 +203,15 @@ class DossierDocument(Document):
             canvas.setFont(FONT_BOLD, 8)
             canvas.drawString(x, y - 4 * mm, _("FOR THE ATTENTION OF").upper())
             canvas.setFillColor(theme.main)
-            para = Paragraph(esc(d.addressee.organisation), self.styles["doc_title"])
-            _w, h = para.wrap(CONTENT_WIDTH * 0.62, 30 * mm)
+            para = _fitted(esc(d.addressee.organisation), self.styles["doc_title"], CONTENT_WIDTH * 0.62, 24 * mm,
+                           smallest=9)
+            h = para.height
             para.drawOn(canvas, x, y - 6 * mm - h)
             who = " — ".join(p for p in (d.addressee.person, d.addressee.role) if p)
             if who:
                 canvas.setFont(FONT, 9.5)
                 canvas.setFillColor(self.styles["body"].textColor)
-                canvas.drawString(x, y - 11 * mm - h, who)
+                canvas.drawString(x, y - 11 * mm - h, clip_line(canvas, who, FONT, 9.5, CONTENT_WIDTH * 0.62))
         canvas.setFillColor(theme.main)
         canvas.setFont(FONT, 9)
         place = self.identity.city.strip()
@@ -277,11 +279,10 @@ class DossierDocument(Document):
         if d.budget:
             secured, pending = d.budget_secured, d.budget_pending
             missing = max(0.0, total - secured - pending)
-            figures = key_figures([
-                (money(total), _("total budget")),
-                (money(secured), _("already secured")),
-                (money(pending), _("under discussion")),
-                (money(missing), _("still to find")),
+            figures = key_figures([(money(total), _("total budget"))] + [  # no "0 €" tile
+                (money(value), label) for value, label in ((secured, _("already secured")),
+                                                           (pending, _("under discussion")),
+                                                           (missing, _("still to find"))) if value >= 0.005
             ], theme, s)
             ratio = secured / total if total else None
             figures.keepWithNext = True  # with its heading and the ring below

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -32,11 +33,19 @@ def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
     count = max(1, len(figures))
     card = (CONTENT_WIDTH - gap * (count - 1)) / count
     cells, widths = [], []
+    big = styles["figure"]
     for i, (value, label) in enumerate(figures):
         if i:
             cells.append("")
             widths.append(gap)
-        cells.append([Paragraph(esc(value), styles["figure"]), Paragraph(esc(label), styles["figure_label"])])
+        # a figure is never broken inside a number: a smaller font when it is too wide for its card
+        size = big.fontSize
+        while size > 8 and stringWidth(value, big.fontName, size) > card - 18:  # cell paddings
+            size -= 0.5
+        style = big if size == big.fontSize else ParagraphStyle(
+            f"figure-{size}", parent=big, fontSize=size, leading=size * big.leading / big.fontSize)
+        cells.append([Paragraph(esc(value).replace(" ", "\u00a0"), style),
+                      Paragraph(esc(label), styles["figure_label"])])
         widths.append(card)
     table = Table([cells], colWidths=widths)
     commands = [
@@ -70,6 +79,7 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
         data.append([_cell(v, styles[cell_style[a]]) for v, a in zip(row, align)])
     if total is not None:
         data.append([_cell(v, styles[cell_style[a]], bold=True) for v, a in zip(total, align)])
+    widths = _fit_figures(widths, [header] + list(rows) + ([total] if total else []), align, styles)
     scale = CONTENT_WIDTH / sum(widths) if sum(widths) > CONTENT_WIDTH else 1
     table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
     commands = [
@@ -93,6 +103,24 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
     table.spaceBefore = 2
     table.spaceAfter = 10
     return table
+
+
+def _fit_figures(widths: list[float], rows: list[list], align: list[str], styles) -> list[float]:
+    """Right-aligned columns (amounts, counts) made wide enough for their longest figure, the room
+    taken from the widest left-aligned column: "10 000 000 €" never wraps inside the number."""
+    widths = list(widths)
+    style = styles["cell_bold"]
+    wide = max((i for i, a in enumerate(align) if a == "l"), key=lambda i: widths[i], default=None)
+    for col, a in enumerate(align):
+        if a != "r" or wide is None:
+            continue
+        texts = [str(row[col]) for row in rows if col < len(row) and isinstance(row[col], str)]
+        need = max((stringWidth(t, style.fontName, style.fontSize) for t in texts), default=0) + 12
+        extra = need - widths[col]
+        if extra > 0 and widths[wide] - extra >= 25 * mm:
+            widths[col] += extra
+            widths[wide] -= extra
+    return widths
 
 
 def _cell(value, style, bold: bool = False):

@@ -37,9 +37,10 @@ class KeepStart(KeepTogether):
             room = aH - head_h - last.getSpaceBefore()
             if room >= MIN_START:
                 parts = last.splitOn(self.canv, aW, room)
-                if len(parts) >= 2:
+                if parts:
                     _w, first_h = parts[0].wrapOn(self.canv, aW, room)
-                    if MIN_START <= first_h <= room:
+                    # a split table, or a whole one that fits once the space after it is not counted
+                    if first_h <= room and (len(parts) == 1 or first_h >= MIN_START):
                         return [*heads, *parts]
         return super().split(aW, aH)
 

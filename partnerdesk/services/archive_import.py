@@ -175,7 +175,7 @@ def _load_table(archive, name, staging, schema, limits, budget, problems: list[s
                             problems.append(_problem(name, count, c, "missing", None))
                 if not found:
                     batch.append(values)
-                    if len(batch) >= 2000:
+                    if len(batch) >= 500:
                         staging.insert(name, cols, batch)
                         batch = []
             if batch and not found:

@@ -22,6 +22,7 @@ from partnerdesk.domain.conventions import (
     VersionInfo,
 )
 from partnerdesk.domain.labels import N_
+from partnerdesk.domain.projects import Stage
 from partnerdesk.domain.rich_text import clean_html
 from partnerdesk.domain.validation import check_name_length, check_required, check_text_length, collect
 from partnerdesk.i18n import _
@@ -431,6 +432,16 @@ def with_partner(project_id: int, organisation_id: int) -> list[ConventionSummar
         ConventionParty.organisation == organisation_id)}
     found = [c for c in list_conventions(project_id) if c.id in ids]
     return sorted(found, key=lambda c: (not ConventionStatus(c.status).is_signed, c.id))
+
+
+def suggested_partners(project_id: int) -> list[int]:
+    """Organisations to pre-tick in a new convention of the project: the engaged partners
+    (`domain/engagement.py`) and those whose convention is being drafted; never a refused or merely
+    identified one."""
+    from partnerdesk.services import projects
+
+    return [s.organisation_id for s in projects.standings_of(project_id)
+            if s.is_partner or (s.stage == Stage.CONVENTION_REDACTION.value and not s.engagement.is_out)]
 
 
 def create_for_partner(project_id: int, organisation_id: int, title: str) -> ConventionData:

@@ -49,7 +49,8 @@ def current() -> DataFolder | None:
 
 
 def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | None = None,
-              read_only: bool = False, full_check: bool = True) -> DataFolder:
+              read_only: bool = False, full_check: bool | None = True,
+              clean_leftovers: bool = True) -> DataFolder:
     """Open the database of `paths` (created on first run) and make the daily backup.
 
     Start-up first finishes or rolls back an interrupted restore, then classifies the
@@ -76,17 +77,24 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
     if folder.read_only:
         _current = folder
         return folder
-    from partnerdesk.services import leftovers
-
-    try:
-        folder.leftovers = leftovers.clean(paths)
-    except Exception:  # noqa: BLE001 - cleaning is a courtesy: it never stops the start
-        log.exception("cleaning leftovers failed")
+    if clean_leftovers:  # the window passes False and runs it in the background (it walks every photo)
+        folder.leftovers = remove_leftovers(paths)
     _daily_upkeep()
     if daily_backup:
         _daily_backup(folder, today)
     _current = folder
     return folder
+
+
+def remove_leftovers(paths: DataPaths) -> list[Path]:
+    """Remove the files no card uses any more (after their grace period); what was removed."""
+    from partnerdesk.services import leftovers
+
+    try:
+        return leftovers.clean(paths)
+    except Exception:  # noqa: BLE001 - cleaning is a courtesy: it never stops the start
+        log.exception("cleaning leftovers failed")
+        return []
 
 
 def _daily_backup(folder: DataFolder, today: dt.date | None) -> None:

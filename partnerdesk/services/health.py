@@ -11,10 +11,10 @@ from partnerdesk.store.restore import recover
 __all__ = ["DatabaseState", "describe", "full_check", "startup_state"]
 
 
-def startup_state(paths: DataPaths, *, full_check: bool = True, recover_first: bool = True) -> DatabaseState:
+def startup_state(paths: DataPaths, *, full_check: bool | None = True, recover_first: bool = True) -> DatabaseState:
     """Finish or roll back an interrupted restore/import (`recover_first`: only under the
-    instance lock), then classify the database. The one function start-up (and a background
-    check) calls before opening."""
+    instance lock), then classify the database (`full_check`: see `store.health.classify`).
+    The one function start-up (and a background check) calls before opening."""
     if recover_first and paths.root.is_dir() and health.folder_writable(paths.root):
         recover(paths.db_path)
     return health.classify(paths.db_path, paths.backups_dir, full_check=full_check)

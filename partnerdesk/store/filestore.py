@@ -42,10 +42,14 @@ def is_data_file(rel: Path, db_name: str) -> bool:
 def data_files(root: Path, db_name: str) -> list[Path]:
     """Files of the data folder that belong in a backup, sorted."""
     found = []
-    for path in sorted(Path(root).rglob("*")):
-        rel = path.relative_to(root)
-        if is_data_file(rel, db_name) and path.is_file() and not path.is_symlink():
-            found.append(path)
+    root = Path(root)
+    for top in sorted(root.iterdir()) if root.is_dir() else []:
+        if top.name in SKIPPED_DIRS:  # never walk backups/ (thousands of stored files) or caches
+            continue
+        for path in ([top] if not top.is_dir() else sorted(top.rglob("*"))):
+            rel = path.relative_to(root)
+            if is_data_file(rel, db_name) and path.is_file() and not path.is_symlink():
+                found.append(path)
     return found
 
 

@@ -82,9 +82,10 @@ def _write_locked(db_path: Path) -> bool:
         con.close()
 
 
-def classify(db_path: Path, backups_dir: Path, *, full_check: bool = True) -> DatabaseState:
-    """The state of the database at `db_path`; `full_check` runs PRAGMA integrity_check
-    (slow on a large file), otherwise only the header and schema are read."""
+def classify(db_path: Path, backups_dir: Path, *, full_check: bool | None = True) -> DatabaseState:
+    """The state of the database at `db_path`. `full_check`: True runs PRAGMA integrity_check
+    (most of a second on a large file), False the quick check (every page read, indexes not
+    compared), None neither: only the header and schema are read (commands that only read)."""
     db_path, backups_dir = Path(db_path), Path(backups_dir)
     folder = db_path.parent
     if not db_path.exists():
@@ -97,7 +98,11 @@ def classify(db_path: Path, backups_dir: Path, *, full_check: bool = True) -> Da
     writable = folder_writable(folder)  # a WAL database in a read-only folder is read as immutable
     if size == 0 or _has_tables(db_path, not writable) is False:
         return DatabaseState(EMPTY if has_history(db_path, backups_dir) else NEW)
-    reason = integrity_check(db_path, "integrity_check" if full_check else "quick_check(1)", immutable=not writable)
+    if full_check is None:  # a command that only reads: a damaged page fails the read itself
+        reason = None
+    else:
+        reason = integrity_check(db_path, "integrity_check" if full_check else "quick_check(1)",
+                                 immutable=not writable)
     if reason:
         return DatabaseState(DAMAGED, reason)
     if not writable:

@@ -1,4 +1,4 @@
-"""The full integrity check, run in the background once the window is up.
+"""The full integrity check (and the leftovers' cleaning), run in the background once the window is up.
 
 Start-up runs SQLite's quick check (`data.open_data(..., full_check=False)`): the full
 `PRAGMA integrity_check` takes most of a second on a large database and would hold the
@@ -48,3 +48,10 @@ def check_in_background(window, paths, offer=None):
     handle = window.ctx.tasks.run(lambda _handle: health.full_check(paths), done, failed)
     handle.awaited = False  # the window is usable meanwhile: nobody waits for this one
     return handle
+
+
+def after_window_shown(window, paths) -> None:
+    """What start-up leaves to the background once the window is up: the full integrity check
+    (above) and the cleaning of leftover files (it walks every photo)."""
+    check_in_background(window, paths)
+    window.ctx.tasks.run(lambda _handle: data.remove_leftovers(paths)).awaited = False

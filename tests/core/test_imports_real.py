@@ -306,3 +306,26 @@ def test_address_book_groups_are_not_tags(store):
     contact = plan.rows[0].contact
     assert contact.tags == ["Bénévoles"]
     assert contact.phones == ["+33299000009"] and contact.labels["+33299000009"] == {"kind": "fax"}
+
+
+def test_an_organisation_keeps_a_phone_its_card_accepts(store):
+    from partnerdesk.services import partners
+    from partnerdesk.services.imports import read_text
+
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Radio Campus\r\nORG:Radio Campus\r\nTEL:555-1234\r\n"
+            "TEL:02 99 14 00 00\r\nEND:VCARD\r\n")
+    apply_plan(plan_for(read_text(text, "radio.vcf")), store)
+    radio = organisation("Radio Campus")
+    assert radio["phone"] == "+33299140000" and "555-1234" in radio["notes"]
+    partners.update_organisation(partners.get_organisation(radio["id"]))  # still savable
+
+
+def test_company_card_without_org_is_an_organisation(store):
+    from partnerdesk.services.imports import read_text
+
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Boulangerie Dupont\r\nX-ABShowAs:COMPANY\r\n"
+            "TEL;TYPE=WORK:02 99 00 00 10\r\nGEO:48.11;-1.68\r\nEND:VCARD\r\n")
+    result = apply_plan(plan_for(read_text(text, "mac.vcf")), store)
+    assert (result.people_created, result.organisations_created) == (0, 1)
+    bakery = organisation("Boulangerie Dupont")
+    assert bakery["phone"] == "+33299000010" and "48.11;-1.68" in bakery["notes"]

@@ -117,6 +117,7 @@ def test_spec_makes_the_console_twin_and_ships_data():
     spec = (ROOT / "packaging" / "partnerdesk.spec").read_text()
     assert 'program("partnerdesk-cli", console=True' in spec
     assert '"migrations"' in spec and '"resources"' in spec and "CHANGELOG.md" in spec and "LICENSE" in spec
+    assert 'collect_submodules("partnerdesk"' in spec  # tabs and renderers imported by name (ui/lazy_tabs.py)
 
 
 def test_release_workflow_steps_are_scripts():
@@ -140,6 +141,10 @@ def test_release_workflow_steps_are_scripts():
     ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True), ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
     ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False), ("PySide6/Qt/lib/libQt6Core.so.6", True),
     ("resources/locale/fr/core.po", True),
+    ("libfontconfig.so.1", False), ("libdbus-1.so.3", False), ("libglib-2.0.so.0", False), ("libX11.so.6", False),
+    ("libxcb.so.1", False), ("libxcb-cursor.so.0", True), ("libxcb-icccm.so.4", True), ("libxkbcommon-x11.so.0", True),
+    ("libxcb-9065bb12.so.1.1.0", True), ("pillow.libs/libfreetype-57f805ba.so.6.20.6", True), ("libstdc++.so.6", True),
+    ("libpython3.11.so.1.0", True), ("libffi.so.8", True),
 ])
 def test_trim_keeps_french_english_and_needed_plugins(dest, kept):
     assert trim.wanted(dest) is kept

@@ -85,7 +85,7 @@ def specs(draw, max_partners: int = 80, max_sessions: int = 250, max_photos: int
 
 def largest() -> Spec:
     """The largest project the generator makes: for the benchmark."""
-    partners_ = [(f"{NAMES[i % len(NAMES)]} {i}" + (" nom très long" * 10 if i % 7 == 0 else ""),
+    partners_ = [(f"{NAMES[i % len(NAMES)]} {i}" + (" nom très long" * 10 if i % 7 == 0 else "")[:190],
                   [k.value for k in OrgKind][i % 7], [s.value for s in Stage][i % 10], [10_000_000.0, 1500.5],
                   i % 2 == 0) for i in range(80)]
     sessions_ = [(i * 3, 12, (i * 7) % 13, i % 17 == 0, i % 5 == 0, 3) for i in range(250)]

@@ -45,3 +45,22 @@ def test_letters_to_people_and_templates(demo_store, tmp_path):
     first = selection.people(selection.Selection(ids=ids))[0]
     assert made[0].body == f"Bonjour {first.first_name} {first.last_name},"
     assert made[0].recipient[0] == first.full_name and first.organisation in made[0].recipient
+
+
+def test_a_letter_greets_a_person_by_civility_and_dates_in_words(store, tmp_path):
+    import datetime as dt
+
+    from partnerdesk.domain.grammar import date_in_words
+    from partnerdesk.domain.partners import OrganisationData, PersonData
+    from partnerdesk.services import partners
+
+    org = partners.create_organisation(OrganisationData("Amicale laïque", address="1 rue Haute", city="Rennes"))
+    her = partners.create_person(PersonData("Martin", "Claire", civility="madame"), org.id, "Présidente")
+    them = partners.create_person(PersonData("Durand", "Camille"), org.id, "Trésorière")
+    template = LetterTemplateData("Vœux", "Vœux", "Madame, Monsieur,\n\nBonne année.")
+    made, _skipped = letters.letters("people", template, selection.Selection(ids=[her.id, them.id]))
+    bodies = {letter.recipient[0]: letter for letter in made}
+    assert bodies["Mme\u00a0Claire Martin"].body.startswith("Madame,\n")
+    assert bodies["Camille Durand"].body.startswith("Madame, Monsieur,")
+    today = date_in_words(dt.date.today(), article=False)
+    assert all(letter.place_date == f"Rennes, le {today}" or letter.place_date.endswith(today) for letter in made)

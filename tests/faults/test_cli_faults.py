@@ -12,7 +12,7 @@ from partnerdesk.services import data, imports, partners
 
 def _csv(path, count):
     lines = ["Prénom;Nom;Structure;Courriel;Remarques"]
-    lines += [f"Ana{i};Durand {i};Asso {i % 50};a{i}@exemple.fr;{'note ' * 100}{i}" for i in range(count)]
+    lines += [f"Ana{i};Durand {i};Asso {i % 50};a{i}@exemple.fr;{'note ' * 300}{i}" for i in range(count)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -22,7 +22,7 @@ def _no_traceback(out):
 
 def test_import_on_a_full_disk(tmp_path, small_disk, capsys):
     source = tmp_path / "contacts.csv"
-    _csv(source, 4000)
+    _csv(source, 1500)
     with small_disk(1600) as disk:
         folder = disk / "data"
         assert main(["--data-dir", str(folder), "backup"]) == 0

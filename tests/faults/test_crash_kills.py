@@ -64,8 +64,15 @@ def test_thirty_random_kills_lose_no_confirmed_write(paths, tmp_path, capsys):
         for round_no in range(KILLS):
             zygote.stdin.write(f"go {round_no}\n")
             zygote.stdin.flush()
+            before = journal.stat().st_size if journal.exists() else 0
             pid = int(zygote.stdout.readline())
-            time.sleep(rng.uniform(0.05, 0.6))
+            if rng.random() < 0.75:  # most rounds: once it writes, at a random point of its work
+                deadline = time.monotonic() + 10
+                while time.monotonic() < deadline and (journal.stat().st_size if journal.exists() else 0) == before:
+                    time.sleep(0.005)
+                time.sleep(rng.uniform(0, 0.4))
+            else:  # the others: anywhere from the start, opening and recovery included
+                time.sleep(rng.uniform(0.02, 0.8))
             os.kill(pid, signal.SIGKILL)
             assert zygote.stdout.readline().strip() == "reaped"
             lost += _check(paths, _confirmed(journal))

@@ -30,6 +30,7 @@ from partnerdesk.store.search import web_query  # noqa: E402
 
 TYPED = ["hélène lefèvre", "ecole", "mediatheque anne", "jean-luc", "o'neill", "covid-19", "vitre", "prud'homme"]
 TARGET_MS = 50.0
+UI_CPU: list[float] = []  # GUI-thread CPU per keystroke: far below the wall time, the machine was busy
 TARGET_P95_MS = 16.0
 
 RAW_LIKE = """
@@ -89,13 +90,15 @@ def ui_keystrokes(strokes) -> list[float]:
     panel.refresh()
     panel.resize(900, 700)
     panel.show()
-    times = []
+    times, cpu = [], []
     for prefix in strokes:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         panel.search_box.setText(prefix)
         app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
     panel.close()
+    UI_CPU[:] = cpu
     return times
 
 
@@ -142,6 +145,7 @@ def main() -> int:
     report("raw sqlite3, LIKE scan (no index):", like_times)
     if ui_times:
         report("search box to filtered table (Qt, offscreen):", ui_times)
+        report("  the same, GUI-thread CPU time only:", UI_CPU)
     print(f"  full list reload (2,000 rows with tags, last contact): {t_list:.0f} ms")
     times = sorted(ui_times or app_times)
     worst, p95 = times[-1], times[int(len(times) * 0.95) - 1]

@@ -269,12 +269,24 @@ def test_new_convention_dialog(ctx, qtbot):
     conv = make_convention()  # creates an organisation and a project
     project = projects.get_project(conv.project_id)
     org_id = conv.content.parties[1].organisation_id
-    projects.add_partner(project.id, org_id)
+    projects.add_partner(project.id, org_id, "convention_redaction")
+    # merely identified or refused partners are not pre-ticked (domain/engagement.py)
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.services import partners
+
+    identified = partners.create_organisation(OrganisationData("Juste identifiée")).id
+    refused = partners.create_organisation(OrganisationData("A refusé")).id
+    signed = partners.create_organisation(OrganisationData("Déjà engagée")).id
+    projects.add_partner(project.id, identified)
+    projects.add_partner(project.id, refused, "abandonne")
+    projects.add_partner(project.id, signed, "action_en_cours")
     projects.create_project(ProjectData("Autre projet"))
     dialog = NewConventionDialog(project_id=project.id)
     qtbot.addWidget(dialog)
     assert dialog.title.text() == "Partnership convention — Ateliers « Premiers clics »"
-    assert dialog.organisation_ids() == [org_id]
+    assert sorted(dialog.organisation_ids()) == sorted([org_id, signed])
+    dialog.project.setCurrentIndex(dialog.project.findText("Autre projet"))
+    assert dialog.organisation_ids() == []  # another project: its own partners only
     assert [dialog.template.itemText(i) for i in range(dialog.template.count())] == [
         "Convention de partenariat", "Blank template"]
     dialog.title.setText("")

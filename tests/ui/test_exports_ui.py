@@ -108,6 +108,26 @@ def test_export_dialog_saves_the_bilan_text_before_exporting(ctx, qtbot, tmp_pat
     assert "« nos » partenaires & les habitants" in text(out.read_bytes())
 
 
+def test_export_dialog_offers_the_internal_partner_sheet(ctx, qtbot, tmp_path):
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.services import partners
+
+    org = partners.create_organisation(OrganisationData("Amicale laïque", status="prospect"))
+    runner = ExportRunner(ctx, None, opener=lambda url: True)
+    asked = []
+    runner.ask_path = lambda kind, title: asked.append(kind) or tmp_path / f"{kind}.pdf"
+    for internal in (False, True):
+        dialog = ExportDocumentDialog(ctx, "partner", runner=runner)
+        qtbot.addWidget(dialog)
+        dialog.organisation.setCurrentIndex(dialog.organisation.findData(org.id))
+        dialog.internal.setChecked(internal)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert asked == ["partner", "partner-internal"]
+    assert "Prospect" not in text((tmp_path / "partner.pdf").read_bytes())
+    internal_text = text((tmp_path / "partner-internal.pdf").read_bytes())
+    assert "Prospect" in internal_text and "Document interne" in internal_text
+
+
 def test_file_menu_has_identity_and_exports(window):
     assert window.identity_action in window.file_menu.actions()
     assert set(window.export_actions) == {"dossier", "bilan", "partner", "attendance"}

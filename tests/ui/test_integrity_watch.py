@@ -71,3 +71,12 @@ def test_healthy_database_asks_nothing(window, monkeypatch):
     offered = []
     integrity_watch.check_in_background(window, window.ctx.paths, offer=lambda p, text: offered.append(text))
     assert offered == []
+
+
+def test_after_the_window_both_checks_and_cleaning_run_unawaited(window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(health, "full_check", lambda paths: calls.append("check"))
+    monkeypatch.setattr(data, "remove_leftovers", lambda paths: calls.append("leftovers") or [])
+    integrity_watch.after_window_shown(window, window.ctx.paths)
+    assert calls == ["check", "leftovers"]
+    assert not window.ctx.tasks.busy()

@@ -163,14 +163,15 @@ def letter_of(recipient: Recipient, template: LetterTemplateData, signed: tuple[
 
 def letters(kind: str, template: LetterTemplateData,
             which: selection.Selection | None = None) -> tuple[list[Letter], list[str]]:
-    """(letters, names skipped for want of a postal address)."""
-    signed = signature()
-    made, skipped = [], []
-    for recipient in recipients(kind, which):
-        if not recipient.has_address:
-            skipped.append(recipient.label)
-            continue
-        made.append(letter_of(recipient, template, signed))
+    """(letters, names skipped for want of a postal address), written in the document language."""
+    with document_language(settings.document_language()):
+        signed = signature()
+        made, skipped = [], []
+        for recipient in recipients(kind, which):
+            if not recipient.has_address:
+                skipped.append(recipient.label)
+                continue
+            made.append(letter_of(recipient, template, signed))
     return made, skipped
 
 

@@ -25,8 +25,7 @@ from partnerdesk.services.imports.vcard import (
 # Properties about the file, not about the contact.
 META = {"VERSION", "UID", "REV", "PRODID", "X-ABUID", "X-ABLABEL", "SORT-STRING", "CLASS", "X-ABSHOWAS", "KIND",
         "X-ABADR", "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-EVOLUTION-FILE-AS", "X-EVOLUTION-LIST", "SOURCE",
-        "NAME", "PROFILE", "MAILER", "X-MOZILLA-HTML", "X-PHONETIC-FIRST-NAME",
-        "X-PHONETIC-LAST-NAME", "TZ", "GEO", "X-RADICALE-NAME", "LANG", "CLIENTPIDMAP"}
+        "NAME", "PROFILE", "MAILER", "X-MOZILLA-HTML", "X-RADICALE-NAME", "CLIENTPIDMAP"}
 # Properties without a field of their own: kept in the notes under this label.
 NOTE_LABELS = {
     "BDAY": N_("Birthday"), "ANNIVERSARY": N_("Anniversary"), "GENDER": N_("Gender"), "IMPP": N_("Instant messaging"),
@@ -38,6 +37,8 @@ NOTE_LABELS = {
     "X-GOOGLE-TALK": N_("Google Talk"), "X-GADUGADU": N_("Gadu-Gadu"), "X-YAHOO": N_("Yahoo"), "EXPERTISE": N_("Expertise"),
     "HOBBY": N_("Hobby"), "INTEREST": N_("Interest"), "ORG-DIRECTORY": N_("Directory"), "CALURI": N_("Calendar"),
     "FBURL": N_("Free/busy"), "CALADRURI": N_("Calendar"), "X-ABDATE-LABEL": N_("Date"), "MEMBER": N_("Member"),
+    "GEO": N_("Geographic position"), "TZ": N_("Time zone"), "LANG": N_("Language"),
+    "X-PHONETIC-FIRST-NAME": N_("Phonetic first name"), "X-PHONETIC-LAST-NAME": N_("Phonetic last name"),
 }
 _BASE64 = re.compile(r"^[A-Za-z0-9+/=\s]{64,}$")
 
@@ -142,6 +143,8 @@ def finish(props: list[Property], line: int, result: VcardResult, base_dir: Path
         else:
             _note(contact, name.title(), _unescape(_text(prop)))
     contact.notes = "\n".join(n for n in notes if n)
+    if is_org_card and not contact.organisation and contact.full_name:
+        contact.organisation = contact.full_name  # a company card without ORG: its FN is the name
     if is_org_card and contact.organisation:
         contact.first_name = contact.last_name = contact.middle_name = contact.full_name = ""
     if not (contact.is_person or contact.organisation or contact.emails or contact.nickname):

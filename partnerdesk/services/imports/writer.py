@@ -14,6 +14,7 @@ from pathlib import Path
 
 from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact
+from partnerdesk.domain.validation import check_phone
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.paths import DataPaths
@@ -82,14 +83,15 @@ class _Writer:
         address = address or Address()
         notes = c.notes if is_org else ""
         if is_org:
-            extra = [f"{_('Email')} : {e}" for e in c.emails[1:]] + [f"{_('Phone')} : {p}" for p in c.phones[1:]] \
+            extra = [f"{_('Email')} : {e}" for e in c.emails[1:]] \
+                + [f"{_('Phone')} : {p}" for p in c.phones if p != _org_phone(c)] \
                 + [f"{_('Website')} : {w}" for w in c.websites[1:]]
             notes = "\n".join(x for x in [notes] + extra if x)
         oid = _insert(
             "INSERT INTO organisation (name, name_norm, address, postcode, city, country, phone, email, website,"
             " notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (c.organisation, normalize(c.organisation), _street(address), address.postcode, address.city,
-             address.country, (c.phones[:1] or [""])[0] if is_org else "", (c.emails[:1] or [""])[0] if is_org else "",
+             address.country, _org_phone(c) if is_org else "", (c.emails[:1] or [""])[0] if is_org else "",
              c.website if is_org else "", notes, self.now, self.now))
         self.orgs[key] = oid
         self.item("organisation", oid, "created")
@@ -125,7 +127,7 @@ class _Writer:
         if not (new["address"] or new["city"] or new["postcode"]) and not address.is_empty:
             new.update(address=_street(address), postcode=address.postcode, city=address.city)
             new["country"] = new["country"] or address.country
-        for name, value in (("website", c.website), ("phone", (c.phones[:1] or [""])[0]),
+        for name, value in (("website", c.website), ("phone", _org_phone(c)),
                             ("email", (c.emails[:1] or [""])[0])):
             if not new[name] and value:
                 new[name] = value
@@ -243,6 +245,12 @@ class _Writer:
             self.result.logo_files.append(name)
         database.execute_sql("UPDATE organisation SET logo = ? WHERE id = ?", (name, oid))
         self.item("logo", oid, "created", {"file": name})
+
+
+def _org_phone(c: Contact) -> str:
+    """The organisation card's one phone: the first that its validation accepts (a number kept as
+    typed goes to the notes, so that the card can still be saved)."""
+    return next((p for p in c.phones if not check_phone(p)), "")
 
 
 def _street(address: Address) -> str:

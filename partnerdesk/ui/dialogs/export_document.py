@@ -11,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -77,6 +78,9 @@ class ExportDocumentDialog(QDialog):
             for org_id, name in partners.organisation_names():
                 self.organisation.addItem(name, org_id)
             form.addRow(_("Organisation"), self.organisation)
+            self.internal = QCheckBox(_("Internal version (status, tags, projects refused, last exchanges)"))
+            self.internal.setObjectName("exportInternal")
+            form.addRow("", self.internal)
         else:
             for project in projects.list_projects():
                 self.project.addItem(project.title, project.id)
@@ -162,11 +166,12 @@ class ExportDocumentDialog(QDialog):
             return
         if self.kind == "bilan" and not self.save_bilan_text():
             return
-        path = self.runner.ask_path(self.kind, title)
+        kind = "partner-internal" if self.kind == "partner" and self.internal.isChecked() else self.kind
+        path = self.runner.ask_path(kind, title)
         if path is None:
             return
         self.accept()
-        self.runner.start(self.kind, target, path, partner)
+        self.runner.start(kind, target, path, partner)
 
 
 def _identity_dialog(window):

@@ -21,10 +21,18 @@ HEADERS = [N_("Name"), N_("Kind"), N_("City"), N_("Status"), N_("Tags"), N_("Las
 CADENCE_COLOURS = {Cadence.AMBER.value: ("#fde8b0", "#7a4b00"), Cadence.RED.value: ("#f8c9c4", "#8a1c12")}
 
 
+# The roles data() answers (keep in step with it); the others get None at once.
+_ROLES = frozenset(int(r) for r in (IdRole, ObjectRole, SortRole, Qt.ItemDataRole.DisplayRole,
+                                      Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                                      Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole))
+
+
 class OrganisationTableModel(SortedRowsModel):
     HEADERS = HEADERS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES:  # painting asks a dozen roles per cell: answer the others at once
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         org = self._rows[index.row()]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.merge_fields import PROBLEM_LABELS, FieldProblem
 from partnerdesk.i18n import _
-from partnerdesk.services import convention_templates, partners, projects
+from partnerdesk.services import convention_templates, conventions, partners, projects
 
 
 class NewConventionDialog(QDialog):
@@ -75,11 +75,12 @@ class NewConventionDialog(QDialog):
             return
         if not self.title.text().strip():
             self.title.setText(_("Partnership convention — {title}").format(title=self.project.currentText()))
-        ids = {c.organisation_id for c in projects.list_cards(project_id)}
+        # engaged partners, and those whose convention is being drafted; never refused or merely identified
+        ids = set(conventions.suggested_partners(project_id))
         for i in range(self.partners.count()):
             item = self.partners.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) in ids:
-                item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                               else Qt.CheckState.Unchecked)
 
     def organisation_ids(self) -> list[int]:
         return [self.partners.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.partners.count())

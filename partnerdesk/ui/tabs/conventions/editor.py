@@ -28,7 +28,7 @@ from partnerdesk.ui.tabs.conventions.export_actions import ExportActions
 from partnerdesk.ui.tabs.conventions.parties_page import PartiesPage
 from partnerdesk.ui.tabs.conventions.text_page import TextPage
 from partnerdesk.ui.tabs.conventions.versions_page import VersionsPage
-from partnerdesk.ui.unsaved import settle
+from partnerdesk.ui.unsaved import settle, vanished_message
 
 TARGET_LABELS = {
     "en_validation": N_("Submit for validation"),
@@ -195,8 +195,8 @@ class ConventionEditor(ExportActions, QWidget):
         self.title.setText(conv.title)
         self.project.clear()
         self.project.addItem(_("(no project)"), None)
-        for p in projects.list_projects():
-            self.project.addItem(p.title, p.id)
+        for project_id, title in projects.project_titles():  # (id, title) only: read at every convention shown
+            self.project.addItem(title, project_id)
         self.project.setCurrentIndex(max(0, self.project.findData(conv.project_id)))
         self.start.setText(_date_text(conv.start_date))
         self.end.setText(_date_text(conv.end_date))
@@ -315,6 +315,9 @@ class ConventionEditor(ExportActions, QWidget):
             return False
         except conventions.ReadOnlyError:
             self.status_error.setText(_(conventions.ReadOnlyError.message))
+            return False
+        except LookupError:  # deleted meanwhile, or replaced by a restore: say so calmly, keep the typing
+            self.status_error.setText(vanished_message())
             return False
         self._after_write(_("Convention saved."))
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -79,6 +80,19 @@ def paint_verdict(painter: QPainter, verdict: str, inner: QRect, line: int, font
     painter.setFont(small)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     return width + 4
+
+
+def _cards_by_stage(query, stages: list[str], cross_project: bool) -> dict[str, list[PartnerCard]]:
+    """The cards of `query` ((project filter, person in charge) on the all-projects board,
+    (project id,) on a project's, None for none), grouped by stage."""
+    cards = [] if query is None else projects.list_cards(*query)
+    by_stage: dict[str, list[PartnerCard]] = {s: [] for s in stages}
+    for card in cards:
+        by_stage.setdefault(card.stage, []).append(card)
+    if cross_project:
+        for stage_cards in by_stage.values():
+            stage_cards.sort(key=lambda c: (c.project_title.casefold(), c.position))
+    return by_stage
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -255,6 +269,7 @@ class PipelineBoard(QWidget):
         outer.addWidget(scroll, 1)
         self._build_actions()
         self._stale = False  # changed while hidden: reloaded when shown
+        self._generation = 0  # of the latest background read of the cards
         ctx.signals.data_changed.connect(self._on_data_changed)
 
     def hidden_in_shown_window(self) -> bool:
@@ -314,20 +329,25 @@ class PipelineBoard(QWidget):
         if self.hidden_in_shown_window():
             self._stale = True  # read when shown (the all-projects board holds every card)
             return
-        if self.cross_project:
-            cards = projects.list_cards(self.project_filter.currentData(), self.charge_filter.currentData())
-        elif self.project_id is None:
-            cards = []
+        # The cards are read and grouped in the background (every card of every project on the
+        # all-projects board); the GUI thread only hands each column its list.
+        self._generation += 1
+        generation, stages, cross = self._generation, list(self.columns), self.cross_project
+        if cross:
+            query = (self.project_filter.currentData(), self.charge_filter.currentData())
         else:
-            cards = projects.list_cards(self.project_id)
-        by_stage: dict[str, list[PartnerCard]] = {s: [] for s in self.columns}
-        for card in cards:
-            by_stage.setdefault(card.stage, []).append(card)
-        if self.cross_project:
-            for stage_cards in by_stage.values():
-                stage_cards.sort(key=lambda c: (c.project_title.casefold(), c.position))
+            query = None if self.project_id is None else (self.project_id,)
+        self.ctx.tasks.run(lambda _handle: _cards_by_stage(query, stages, cross),
+                           lambda by_stage: self._show_cards(generation, by_stage))
+
+    def _show_cards(self, generation: int, by_stage: dict[str, list[PartnerCard]]) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a newer read is under way, or the board is gone
+        selected = self.selected_card()
         for stage, column in self.columns.items():
             column.set_cards(by_stage[stage])
+        if selected is not None:
+            self.select_card(selected.id)
 
     def _on_data_changed(self, area: str) -> None:
         if area in ("projects", "organisations", "*"):

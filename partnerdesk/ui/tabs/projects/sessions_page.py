@@ -136,12 +136,17 @@ class SessionsPage(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_session)
-        row = QHBoxLayout(self.attendance_box)
+        column = QVBoxLayout(self.attendance_box)
+        row = QHBoxLayout()
         row.addWidget(self.errors.field("actual_attendance", self.actual))
         row.addWidget(self.participants, 1)
-        row.addWidget(self.held)
+        column.addLayout(row)
+        actions = QHBoxLayout()  # on a line of their own: the names keep their room
+        actions.addWidget(self.held)
+        actions.addStretch(1)
         for button in (record, cancel, remove):
-            row.addWidget(button)
+            actions.addWidget(button)
+        column.addLayout(actions)
         self.attendance_box.setEnabled(False)
         return self.attendance_box
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from partnerdesk import i18n
 from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _
 from partnerdesk.services import projects, todo, todo_undo
@@ -33,6 +34,13 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 
 ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
+
+
+def _gather(today: dt.date) -> list[TodoItem]:
+    """The lines, read in a worker; the formatting data (Babel's, a tenth of a second on first
+    use) is loaded there too, so that the first list painted at start does not wait for it."""
+    i18n.warm_up()
+    return todo.items(today)
 
 
 class TodoTab(Tab):
@@ -132,7 +140,7 @@ class TodoTab(Tab):
         self._generation += 1
         generation, today = self._generation, self.today()
         self.placeholder.show_while(not self.model.rowCount())
-        self.ctx.tasks.run(lambda handle: todo.items(today), lambda items: self._show(generation, today, items),
+        self.ctx.tasks.run(lambda handle: _gather(today), lambda items: self._show(generation, today, items),
                            lambda _exc, _details: self.summary.setText(_("The to-do list could not be gathered.")))
 
     def _show(self, generation: int, today: dt.date, items: list[TodoItem]) -> None:
