@@ -27,7 +27,7 @@ def test_newer_database_refused_at_start_up(paths, qapp, monkeypatch):
     shown, offered = [], []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     monkeypatch.setattr(startup, "offer_restore", lambda *a, **k: offered.append(a))
-    assert app_module.open_with_recovery(paths) is False
+    assert not app_module.open_with_recovery(paths)  # nothing opened: the caller stops
     assert len(shown) == 1 and "version plus récente de PartnerDesk" in shown[0]
     assert offered == []
     assert database.obj.is_closed()
