@@ -1,6 +1,9 @@
 """Screenshot tour: every tab, card page and dialog of the demo data, as PNG files.
 
-    uv run python tests/tools/tour.py OUT_DIR [--lang fr|en]
+    uv run python tests/tools/tour.py OUT_DIR [--lang fr|en] [--readme]
+
+With --readme, the README's window pictures are copied from the tour into docs/screenshots
+(French, 1366×768).
 
 The window is 1366×768 (the EPN laptop); dialogs are shot at their own size. The
 first picture is the welcome page of an empty data folder. Look at every picture:
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import tempfile
 import traceback
@@ -21,6 +25,23 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = (1366, 768)
+# README picture <- the tour picture whose name ends so (French tour)
+README_SHOTS = {
+    "welcome.png": "welcome",
+    "partners.png": "tab-partenaires",
+    "partner-card.png": "organisation-fiche",
+    "people-filters.png": "people-list",
+    "board.png": "projects-tous-les-projets",
+    "board-full-height.png": "project-board-full-height",
+    "todo.png": "tab-a-faire",
+    "convention-editor.png": "convention-texte",
+    "convention-versions.png": "convention-versions",
+    "trombinoscope.png": "tab-trombinoscope",
+    "person-photo.png": "person-photo-et-droit-a-l-image",
+    "review.png": "dialog-review",
+    "dataio-rgpd-register.png": "dialog-rgpd-register",
+    "exchange.png": "dialog-exchange",
+}
 
 
 def slug(text: str) -> str:
@@ -92,6 +113,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", choices=("fr", "en"), default="fr")
+    parser.add_argument("--readme", action="store_true", help="copy the README pictures to docs/screenshots")
     args = parser.parse_args()
 
     from partnerdesk import i18n
@@ -109,7 +131,7 @@ def main() -> int:
         data.open_data(empty, daily_backup=False)
         window = open_window(empty, args.lang, demo=False)
         tour.shoot(window, "welcome")
-        window.close()
+        close(app, window)
         data.close_data()
 
         paths = DataPaths(Path(tmp) / "demo").ensure()
@@ -120,12 +142,33 @@ def main() -> int:
             walk_window(tour, window)
             walk_dialogs(tour, window)
         finally:
-            window.close()
+            close(app, window)
             data.close_data()
     for failure in tour.failures:
         print("FAILED", failure, file=sys.stderr)
+    if args.readme:
+        copy_readme_shots(args.out)
     print(f"{tour.count} pictures in {args.out}")
     return 1 if tour.failures else 0
+
+
+def close(app, window) -> None:
+    """Close and delete the window now, before its data folder closes (no late signals)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def copy_readme_shots(out: Path) -> None:
+    target = ROOT / "docs" / "screenshots"
+    for name, ending in README_SHOTS.items():
+        found = sorted(out.glob(f"*-{ending}.png"))
+        if found:
+            shutil.copyfile(found[0], target / name)
+            print(target / name)
 
 
 def walk_window(tour: Tour, window) -> None:

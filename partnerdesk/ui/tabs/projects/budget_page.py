@@ -48,6 +48,7 @@ class BudgetPage(QWidget):
         self.needs = EditableNeedModel(self)
         self.need_view = table(self.needs, "needsTable")
         self.need_view.setEditTriggers(EDIT_TRIGGERS)
+        self.need_view.setMinimumHeight(110)  # three needs readable on a 768 px screen
         self.need_view.setItemDelegate(ChoiceDelegate(need_choices, self.need_view))
         self.need_view.setToolTip(_("Double-click a cell to change it"))
         self.needs.edited.connect(self._need_edited)
