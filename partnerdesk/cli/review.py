@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partnerdesk.domain.grammar import of
 from partnerdesk.cli.common import CommandError, opened, run
 from partnerdesk.domain.review import CardKind
 from partnerdesk.i18n import _, format_date, ngettext
@@ -54,6 +55,6 @@ def cmd_photo(args):
             info = photos.set_photo_from_file(paths, args.person_id, args.file)
         except photos.PhotoError as exc:
             raise CommandError(_(exc.message)) from exc
-    print(_("Photo of {name} saved ({width} × {height} px).").format(name=person.full_name, width=info.width,
+    print(_("Photo of {name} saved ({width} × {height} px).").format(name=person.full_name, of_name=of(person.full_name), width=info.width,
                                                                   height=info.height))
     return 0

@@ -372,3 +372,16 @@ _TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])")
 def tight(text: str) -> str:
     """French typography: a no-break space after « and before », :, ;, ! and ? (no line break there)."""
     return _TIGHT.sub(NBSP, text or "")
+
+
+def of(name: str) -> str:
+    """"de" before a person's name in an interface message, elided: "d’Agnès Durand", "de Marc Petit".
+
+    French catalogue entries write "{of_name}" / "{of_who}" where the English says "of {name}";
+    the code passes `of_name=of(name)` beside `name` (English ignores it)."""
+    return elide("de", " ".join((name or "").split()))
+
+
+def of_organisation(name: str, article: str | None = None, kind: str = "") -> str:
+    """"de" before an organisation's name: "de la Mairie de Rennes", "du Collège…", "d’Orange"."""
+    return OrgName(name, article, kind).de()

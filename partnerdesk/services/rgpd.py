@@ -21,6 +21,7 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.domain.grammar import of
 from partnerdesk.domain.contact_points import PLACE_KINDS, addresses_from
 from partnerdesk.i18n import _, format_datetime, ngettext
 from partnerdesk.paths import DataPaths
@@ -74,7 +75,8 @@ class ErasurePreview:
     def describe(self) -> str:
         """What will happen, in words, for the confirmation dialog."""
         p = self.person
-        lines = [_("The card of {name} will be anonymised. This cannot be undone.").format(name=p.full_name), "",
+        lines = [_("The card of {name} will be anonymised. This cannot be undone.").format(
+            name=p.full_name, of_name=of(p.full_name)), "",
                  _("Removed:"),
                  "• " + _("the name ({name})").format(name=p.full_name),
                  "• " + ngettext("{count} email address", "{count} email addresses", len(p.emails)).format(

@@ -287,3 +287,13 @@ def test_cancel_a_meeting_removes_its_journal_entry(window, qtbot):
     from partnerdesk.ui.models.meetings import MeetingTableModel
 
     assert "cancelled" in tab.model.index(tab.model.row_of(m.id), MeetingTableModel.TITLE).data()
+
+
+def test_the_empty_side_says_to_pick_a_meeting_when_the_list_has_some(window, qtbot):
+    tab = window.tab_of(MeetingsTab)
+    window.show_tab(tab)
+    assert tab.stack.currentWidget() is tab.empty and tab.empty.title.text() == "No meeting yet"
+    meetings.create_meeting(MeetingData("Rencontre seniors", dt.date(2026, 12, 3)))
+    window.ctx.signals.data_changed.emit("meetings")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    assert tab.stack.currentWidget() is tab.empty and tab.empty.title.text() == "Choose a meeting"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from partnerdesk.domain.grammar import of
 from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact, Refusal
 from partnerdesk.domain.text import normalize
@@ -213,7 +214,7 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
                 proposed.add(org_key)
                 contact.remarks.append(_("The work address of {who} becomes the address of the organisation "
                                          "« {name} », which has none.").format(
-                    who=contact.display_name, name=existing[1] if existing else contact.organisation))
+                    who=contact.display_name, of_who=of(contact.display_name), name=existing[1] if existing else contact.organisation))
     plan.new_organisations = sorted((name for key, name in new_orgs.items() if key not in seen_org), key=normalize)
     for row in plan.rows:
         row.placements = placement.describe(row)

@@ -17,6 +17,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.domain.grammar import of
 from partnerdesk.domain.dataio import MAX_PHOTO_BYTES, Contact, Refusal
 from partnerdesk.i18n import _
 from partnerdesk.services.imports.errors import ImportFileError
@@ -195,7 +196,7 @@ def parse_lines(lines: list[tuple[int, str]], base_dir: Path | None = None) -> V
 def _too_large(size: int, who: str, result: VcardResult) -> bool:
     if size > MAX_PHOTO_BYTES:
         result.warnings.append(_("The photo of {who} is too large ({size} MB, at most {limit} MB): left out.")
-                               .format(who=who, size=size // (1024 * 1024), limit=MAX_PHOTO_BYTES // (1024 * 1024)))
+                               .format(who=who, of_who=of(who), size=size // (1024 * 1024), limit=MAX_PHOTO_BYTES // (1024 * 1024)))
         return True
     return False
 
@@ -207,14 +208,14 @@ def _b64(payload: str, who: str, result: VcardResult) -> bytes | None:
     try:
         return base64.b64decode(compact + "=" * (-len(compact) % 4))
     except (binascii.Error, ValueError):
-        result.warnings.append(_("The photo of {who} is damaged: left out.").format(who=who))
+        result.warnings.append(_("The photo of {who} is damaged: left out.").format(who=who, of_who=of(who)))
         return None
 
 
 def _linked(value: str, who: str, result: VcardResult, base_dir: Path | None) -> bytes | None:
     if value.lower().startswith(("http://", "https://")):
         result.warnings.append(_("The photo of {who} is a link to a web page ({url}): PartnerDesk works "
-                                 "offline and did not download it.").format(who=who, url=value[:100]))
+                                 "offline and did not download it.").format(who=who, of_who=of(who), url=value[:100]))
         return None
     path = Path(urllib.parse.unquote(urllib.parse.urlparse(value).path)) if value.lower().startswith("file:") \
         else Path(value)
@@ -228,7 +229,7 @@ def _linked(value: str, who: str, result: VcardResult, base_dir: Path | None) ->
         return path.read_bytes()
     except (OSError, ValueError):
         result.warnings.append(_("The photo of {who} links to a file that cannot be found ({path}): left out.")
-                               .format(who=who, path=value[:100]))
+                               .format(who=who, of_who=of(who), path=value[:100]))
         return None
 
 

@@ -7,6 +7,7 @@ import re
 import urllib.parse
 from pathlib import Path
 
+from partnerdesk.domain.grammar import of
 from partnerdesk.domain.contact_points import Address, kind_of
 from partnerdesk.domain.dataio import Contact, Refusal
 from partnerdesk.domain.labels import N_
@@ -189,7 +190,7 @@ def _picture(prop: Property, contact: Contact, result: VcardResult, base_dir: Pa
     ext, reason = image_problem(data)
     if not ext:
         result.warnings.append(_("The picture of {who} (line {line}) was left out: {reason}")
-                               .format(line=prop.line, who=who, reason=reason))
+                               .format(line=prop.line, who=who, of_who=of(who), reason=reason))
         return
     if logo:
         contact.logo, contact.logo_ext = data, ext

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerdesk.domain.grammar import of, of_organisation
 from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact
 from partnerdesk.domain.validation import check_phone
@@ -221,7 +222,7 @@ class _Writer:
             path, created = person_photos.save_imported(self.paths, pid, c.photo, c.photo_ext)
         except photos.PhotoError as exc:
             self.result.left_out.append(_("Line {line}: the photo of {who} was left out: {reason}").format(
-                line=c.line, who=c.display_name, reason=_(exc.message)))
+                line=c.line, who=c.display_name, of_who=of(c.display_name), reason=_(exc.message)))
             return
         if created:
             self.result.photo_files.append(str(path))
@@ -239,7 +240,7 @@ class _Writer:
             name, created = org_logos.store(self.paths, data)
         except photos.PhotoError as exc:
             self.result.left_out.append(_("Line {line}: the logo of {who} was left out: {reason}").format(
-                line=c.line, who=c.organisation, reason=_(exc.message)))
+                line=c.line, who=c.organisation, of_who=of_organisation(c.organisation), reason=_(exc.message)))
             return
         if created:
             self.result.logo_files.append(name)

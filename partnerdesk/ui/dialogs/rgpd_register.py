@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain.grammar import of
 from partnerdesk.i18n import N_, _, format_date, format_datetime, ngettext
 from partnerdesk.services import rgpd, settings
 from partnerdesk.services.exports import selection
@@ -40,7 +41,7 @@ def export_person_data(parent, ctx, person_id: int, target: str | Path | None = 
     """Ask where (unless `target`), write the one-file export, log it."""
     if target is None:
         who = rgpd.person(person_id)
-        default = export_folder(ctx.settings) / (_("data of {name}").format(name=who.full_name or who.id) + ".html")
+        default = export_folder(ctx.settings) / (_("data of {name}").format(name=who.full_name or who.id, of_name=of(who.full_name or str(who.id))) + ".html")
         name, _filter = QFileDialog.getSaveFileName(parent, _("Export the data of a person"), str(default),
                                                     _("Web page (*.html)"))
         if not name:

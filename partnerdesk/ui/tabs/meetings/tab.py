@@ -183,7 +183,7 @@ class MeetingsTab(Tab):
                 if fresh is None:
                     self._show(None)
         elif self.meeting is None:
-            self.stack.setCurrentWidget(self.empty)
+            self._show_empty()
 
     def _list_changed(self) -> None:
         """Answers or actions changed: the list's counts follow, the form is left as typed."""
@@ -193,6 +193,20 @@ class MeetingsTab(Tab):
         if current is not None:
             self._select_row(current)
         self.view.selectionModel().blockSignals(False)
+
+    def _show_empty(self) -> None:
+        """No meeting open: say how to begin, or, when the list has meetings, to pick one."""
+        if self.model.rowCount():
+            self.empty.title.setText(_("Choose a meeting"))
+            self.empty.text.setText(_("Pick a meeting in the list to see its invitees, minutes and actions, "
+                                      "or click “New meeting”."))
+        else:
+            self.empty.title.setText(_("No meeting yet"))
+            self.empty.text.setText(_(
+                "Bring partners together: a thematic meeting around one subject, or a programme's committee every "
+                "two months. Click “New meeting”, invite from a tag or from a project's partners, then write the "
+                "minutes and the actions."))
+        self.stack.setCurrentWidget(self.empty)
 
     def _select_row(self, meeting_id: int) -> None:
         row = self.model.row_of(meeting_id)
@@ -232,7 +246,10 @@ class MeetingsTab(Tab):
             self.pages.setTabEnabled(index, bool(meeting and meeting.id))
         self.heading.setText(f"{meeting.title} — {format_date(meeting.held_on)}" if meeting and meeting.id
                              else _("New meeting"))
-        self.stack.setCurrentIndex(1 if meeting is not None or new else 0)
+        if meeting is not None or new:
+            self.stack.setCurrentIndex(1)
+        else:
+            self._show_empty()
         self._dirty = False
         self._loading = False
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from partnerdesk.domain.grammar import of_organisation
 from partnerdesk.domain.projects import Stage
 from partnerdesk.i18n import _
 from partnerdesk.services import pipeline, projects
@@ -14,7 +15,8 @@ class MoveCardCommand(QUndoCommand):
 
     def __init__(self, ctx, card_id: int, organisation_name: str, stage: str, row: int | None = None,
                  reason: str = ""):
-        super().__init__(_("Move {name} to “{stage}”").format(name=organisation_name, stage=_(Stage(stage).label)))
+        super().__init__(_("Move {name} to “{stage}”").format(
+            name=organisation_name, of_name=of_organisation(organisation_name), stage=_(Stage(stage).label)))
         self.ctx = ctx
         self.card_id = card_id
         self.stage = stage
