@@ -30,6 +30,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 
 from partnerdesk.domain.grammar import OrgName, day_month_year, tight
 from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.export.images import logo_image
 from partnerdesk.export.pagination import KeepStart
 from partnerdesk.i18n import _, babel_locale, format_date, format_money, language
@@ -449,7 +450,7 @@ class Document:
         place = " ".join(p for p in (ident.postcode.strip(), ident.city.strip()) if p)
         address = ", ".join(p for p in (ident.address.strip().replace("\n", ", "), place) if p)
         items = [(" · ".join(p for p in (self.epn_name, address) if p), 7),
-                 (" · ".join(p.strip() for p in (ident.phone, ident.email, ident.website) if p.strip()), 7),
+                 (" · ".join(p.strip() for p in (display_phone(ident.phone, _), ident.email, ident.website) if p.strip()), 7),
                  (ident.legal_line.strip(), 6.3)]
         width = CONTENT_WIDTH - 22 * mm
         lines: list[tuple[str, float]] = []

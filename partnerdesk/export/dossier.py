@@ -9,6 +9,7 @@ from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragr
 
 from partnerdesk.domain.documents import DossierData
 from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.export import charts
 from partnerdesk.export.base import (
     BODY_HEIGHT,
@@ -69,7 +70,7 @@ def contact_block(contact, identity: EpnIdentity, epn_name: str, styles, theme) 
     for value in (identity.address, place):
         if value.strip():
             lines.append(Paragraph(esc(value), styles["callout"]))
-    phone = contact.phone or identity.phone
+    phone = display_phone(contact.phone or identity.phone, _)
     email = contact.email or identity.email
     for label, value in ((_("Phone"), phone), (_("Email"), email), (_("Website"), identity.website)):
         if value and value.strip():

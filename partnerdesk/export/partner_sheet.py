@@ -7,6 +7,7 @@ from reportlab.platypus import Paragraph, Table
 
 from partnerdesk.domain.documents import PartnerSheetData, PersonCard
 from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, RULE, Document, esc, table_style
 from partnerdesk.export.flowables import chips, data_table, info_table, photo
 from partnerdesk.i18n import _, format_date
@@ -40,7 +41,7 @@ class PartnerSheetDocument(Document):
         if d.tags:
             story.append(chips(d.tags, theme, s))
         story.append(info_table([
-            (_("Address"), d.address), (_("Phone"), d.phone), (_("Email"), d.email), (_("Website"), d.website),
+            (_("Address"), d.address), (_("Phone"), display_phone(d.phone, _)), (_("Email"), d.email), (_("Website"), d.website),
             (_("How it decides"), d.decision_circuit),
             (_("Publics reached"), ", ".join(d.publics)), (_("Can bring"), ", ".join(d.contributions)),
         ], s))
@@ -93,7 +94,7 @@ class PartnerSheetDocument(Document):
         lines = [Paragraph(f"<b>{esc(person.name)}</b>", s["cell"])]
         if person.role:
             lines.append(Paragraph(esc(person.role), s["small"]))
-        for value in person.emails + person.phones:
+        for value in person.emails + [display_phone(p, _) for p in person.phones]:
             lines.append(Paragraph(esc(value), s["cell"]))
         if person.relais:
             lines.append(Paragraph(f'<font color="{theme.accent.hexval().replace("0x", "#")}"><b>'

@@ -168,3 +168,12 @@ def test_exported_files_follow_the_umask(project_with_photos, tmp_path):
     modes = [stat.S_IMODE(p.stat().st_mode) for p in made]
     assert modes == [0o644, 0o644, 0o644, 0o600]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".partnerdesk-")]  # no temporary file left
+
+
+def test_partner_sheet_shows_imported_phones_in_french_form(project_with_photos):
+    paths, _project_id, org_id = project_with_photos
+    partners.create_person(PersonData("Le Bihan", "Maël", phones=["+33612345678", "+4917623384942"]),
+                           org_id, "Animateur")
+    content = text(documents.render("partner", paths, org_id, today=TODAY).pdf)
+    assert "06 12 34 56 78" in content and "+49 176 23384942" in content
+    assert "+33612345678" not in content

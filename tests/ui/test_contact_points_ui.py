@@ -48,7 +48,7 @@ def test_person_card_shows_and_edits_kinds_addresses_and_occupation(window, tab,
     tab.refresh()
     window.ctx.signals.open_requested.emit("person", saved.id)
     card = tab.person_card
-    assert card.phones.text() == "+33611223344 (mobile), +33299123456 poste 12 (travail)"
+    assert card.phones.text() == "06 11 22 33 44 (mobile), 02 99 12 34 56 poste 12 (travail)"  # stored E.164
     assert len(card.addresses.blocks) == 1 and card.addresses.blocks[0].city.text() == "Rennes"
     assert card.title.text() == "Hélène Le Guérec"  # the card's heading, not the occupation
     type_in(card.phones, "+33611223344 (mobile), 02 99 12 34 57 (fax)")

@@ -9,6 +9,7 @@ from partnerdesk import i18n
 from partnerdesk.domain.partners import OrganisationData, PersonData
 from partnerdesk.services import journal, partners
 from partnerdesk.store.models import Affiliation, Interaction, Organisation
+from partnerdesk.ui.models.people import P_PHONES, PersonTableModel
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 
@@ -302,3 +303,26 @@ def test_article_and_civility_are_proposed_previewed_and_saved(tab, qtbot):
     pcard.civility.setCurrentIndex(pcard.civility.findData("madame"))
     click(qtbot, pcard.save_button)
     assert partners.get_person(person.id).civility == "madame"
+
+
+def test_imported_e164_phone_shows_in_french_form_and_saves_unchanged(window, tab, qtbot):
+    org = partners.create_organisation(OrganisationData(name="Médiathèque"))
+    person = partners.create_person(
+        PersonData("Le Bihan", "Maël", phones=["+33612345678", "+4917623384942"],
+                   labels={"+33612345678": {"kind": "mobile"}}), organisation_id=org.id, role="Animateur")
+    tab.refresh()
+    window.ctx.signals.open_requested.emit("person", person.id)
+    card = tab.person_card
+    assert card.phones.text() == "06 12 34 56 78 (mobile), +49 176 23384942"
+    model = PersonTableModel()  # the people list
+    model.set_rows(partners.list_people())
+    assert model.index(0, P_PHONES).data() == "06 12 34 56 78, +49 176 23384942"
+    type_in(card.phones, card.phones.text())  # leaving the field as shown: no message
+    assert card.errors.message("phones") == ""
+    card.relais.setChecked(True)  # another change, so that the card is saved
+    click(qtbot, card.save_button)
+    assert card.errors.message("phones") == ""
+    saved = partners.get_person(person.id)
+    assert saved.relais and saved.phones == ["+33612345678", "+4917623384942"]
+    assert saved.labels == {"+33612345678": {"kind": "mobile"}}
+    assert card.phones.text() == "06 12 34 56 78 (mobile), +49 176 23384942"

@@ -10,10 +10,10 @@ validation (domain.validation.check_phone).
 from __future__ import annotations
 
 import functools
-import re
 
 import phonenumbers
 
+from partnerdesk.domain.phone_display import split_extension
 from partnerdesk.domain.text import normalize
 
 DEFAULT_REGION = "FR"
@@ -51,27 +51,6 @@ def region_of(country: str) -> str | None:
     if len(text) == 2 and text.isalpha() and text.upper() in phonenumbers.SUPPORTED_REGIONS:
         return text.upper()
     return _country_names().get(normalize(text)) or _ALIASES.get(text.casefold())
-
-
-_EXT = re.compile(r"\s*(?:;\s*ext=|,\s*ext\.?|\s(?:ext\.?|x|poste|extension|#)\s*)\s*(\d{1,7})\s*$", re.IGNORECASE)
-
-
-def split_extension(raw: str) -> tuple[str, str]:
-    """("tel:+1-201-555-0123;ext=1234") -> ("+1-201-555-0123", "1234")."""
-    value = raw.strip()
-    if value.lower().startswith("tel:"):
-        value = value[4:]
-        number, *params = value.split(";")
-        ext = ""
-        for param in params:
-            key, _sep, val = param.partition("=")
-            if key.strip().lower() == "ext":
-                ext = val.strip()
-        return number.strip(), ext
-    match = _EXT.search(value)
-    if match:
-        return value[:match.start()].strip(), match.group(1)
-    return value, ""
 
 
 def normalise(raw: str, country: str = "") -> tuple[str, str, bool]:

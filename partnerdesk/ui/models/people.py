@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from partnerdesk.domain.partners import Member, PersonRow
+from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
@@ -47,7 +48,7 @@ class PersonTableModel(_ListModel):
     HEADERS = [N_("Name"), N_("Organisations"), N_("Emails"), N_("Phones"), N_("Relay")]
 
     def display(self, p: PersonRow, col: int) -> str:
-        return [p.full_name, ", ".join(p.organisations), ", ".join(p.emails), ", ".join(p.phones),
+        return [p.full_name, ", ".join(p.organisations), ", ".join(p.emails), ", ".join(map(display_phone, p.phones)),
                 _("yes") if p.relais else ""][col]
 
     def sort_key(self, p: PersonRow, col: int):
@@ -116,7 +117,7 @@ class MemberTableModel(_ListModel):
     def display(self, m: Member, col: int) -> str:
         a = m.affiliation
         return [m.full_name, a.role, format_date(a.start_date), format_date(a.end_date),
-                ", ".join(m.person.emails), ", ".join(m.person.phones), _("yes") if m.person.relais else ""][col]
+                ", ".join(m.person.emails), ", ".join(map(display_phone, m.person.phones)), _("yes") if m.person.relais else ""][col]
 
     def sort_key(self, m: Member, col: int):
         a = m.affiliation

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.contact_points import describe, parse_described
 from partnerdesk.domain.partners import PersonData
+from partnerdesk.domain.phone_display import display_phone, stored_form
 from partnerdesk.domain.text import initials
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, parse_date
@@ -173,7 +174,7 @@ class PersonCard(CardBase):
         self.role.setText(self.current_affiliation.role if self.current_affiliation else "")
         self.since.setText(typed_date(self.current_affiliation.start_date) if self.current_affiliation else "")
         self.emails.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.emails))
-        self.phones.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.phones))
+        self.phones.setText(", ".join(describe(display_phone(x), data.labels.get(x), _) for x in data.phones))
         self.websites.setText(", ".join(describe(x, data.labels.get(x), _) for x in data.websites))
         self.occupation.setText(data.title)
         self.addresses.set_addresses(data.addresses)
@@ -256,10 +257,14 @@ class PersonCard(CardBase):
         loaded = getattr(self, "_loaded", None)
         labels: dict[str, dict] = {}
 
+        stored = list(loaded.phones) if loaded is not None and self.item_id else []
+
         def values(widget) -> list[str]:
             out = []
             for text in split_list(widget.text()):
                 value, label = parse_described(text, _)
+                if widget is self.phones:  # shown "06 12 34 56 78", stored "+33612345678": keep the stored
+                    value = stored_form(value, stored)
                 out.append(value)
                 if label:
                     labels[value] = label
