@@ -21,7 +21,11 @@ class StartupReport(QObject):
         self.started = started
         self.painted_at: float | None = None
         self.deadline = time.perf_counter() + limit_s
-        self.target = window.tabs.currentWidget() or window
+        pages = getattr(window, "pages", None)
+        shown = pages.currentWidget() if pages is not None else None
+        # the tab shown at start, or the welcome page of an empty data folder
+        self.target = shown if shown is getattr(window, "welcome", None) and shown is not None \
+            else (window.tabs.currentWidget() or window)
         self.target.installEventFilter(self)
         self.poll = QTimer(self)
         self.poll.setInterval(2)
