@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.domain.balance import Verdict
 from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import PartnerCard, Stage
 from partnerdesk.i18n import _, format_date, format_money
 from partnerdesk.services import pipeline, projects
 from partnerdesk.ui.models.cards import CardListModel
 from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.tabs.balance.badge import paint_verdict
 from partnerdesk.ui.tabs.projects import convention_offer
 from partnerdesk.ui.tabs.projects.commands import MoveCardCommand
 from partnerdesk.ui.tabs.projects.dialogs import ProposalsDialog, ReasonDialog
@@ -56,30 +56,6 @@ def money_line(card: PartnerCard) -> str:
     if card.obtained:
         parts.append(_("{amount} obtained").format(amount=format_money(card.obtained)))
     return " · ".join(parts)
-
-
-VERDICT_BADGES = {"oui": ("#166534", "#dcfce7"), "a_discuter": ("#92400e", "#fef3c7"), "non": ("#991b1b", "#fee2e2")}
-
-
-def paint_verdict(painter: QPainter, verdict: str, inner: QRect, line: int, font: QFont) -> int:
-    """The decision grid's answer as a small badge at the card's top right; returns the room it took."""
-    if verdict not in VERDICT_BADGES:
-        return 0
-    member = Verdict.parse(verdict)
-    text = _(member.label)
-    small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-    metrics = QFontMetrics(small)
-    width = metrics.horizontalAdvance(text) + 10
-    rect = QRect(inner.right() - width, inner.top() + 1, width, line - 2)
-    fg, bg = VERDICT_BADGES[verdict]
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(bg))
-    painter.drawRoundedRect(rect, 4, 4)
-    painter.setPen(QColor(fg))
-    painter.setFont(small)
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    return width + 4
 
 
 def _cards_by_stage(query, stages: list[str], cross_project: bool) -> dict[str, list[PartnerCard]]:
