@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerdesk.cli.common import CommandError, opened, run
+from partnerdesk.cli.common import opened, project_option, run
 from partnerdesk.i18n import _, format_money, format_number
 
 
@@ -20,15 +20,10 @@ def _ratio(value: float | None) -> str:
 @run
 def cmd_balance(args):
     from partnerdesk.domain.balance import totals
-    from partnerdesk.services import balance, documents
+    from partnerdesk.services import balance
 
     with opened(args):
-        project_id = None
-        if args.project:
-            try:
-                project_id = documents.resolve_project(args.project)
-            except documents.DocumentError as exc:
-                raise CommandError(str(exc)) from exc
+        project_id = project_option(args.project)
         rows = balance.balance_rows(args.year, project_id)
         cost = balance.hourly_cost()
     print(_("Hourly cost: {cost}").format(cost=format_money(cost)))

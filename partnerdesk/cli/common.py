@@ -89,3 +89,15 @@ def run(fn):
             return 1
 
     return wrapper
+
+
+def project_option(text: str | None) -> int | None:
+    """`--project P`: a project by number or part of its title; None when not given."""
+    if not text:
+        return None
+    from partnerdesk.services import documents
+
+    try:
+        return documents.resolve_project(text)
+    except documents.DocumentError as exc:
+        raise CommandError(str(exc)) from exc

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerdesk.cli.common import CommandError, opened, run
+from partnerdesk.cli.common import opened, project_option, run
 from partnerdesk.domain.meetings import Answer, MeetingKind
 from partnerdesk.i18n import _, format_date
 
@@ -38,16 +38,11 @@ def line(summary) -> str:
 
 @run
 def cmd_meetings(args):
-    from partnerdesk.services import documents, meetings
+    from partnerdesk.services import meetings
     from partnerdesk.services.meetings import invitations
 
     with opened(args):
-        project_id = None
-        if args.project:
-            try:
-                project_id = documents.resolve_project(args.project)
-            except documents.DocumentError as exc:
-                raise CommandError(str(exc)) from exc
+        project_id = project_option(args.project)
         rows = meetings.list_meetings(upcoming=args.upcoming, project_id=project_id)
         for summary in rows:
             print(line(summary))

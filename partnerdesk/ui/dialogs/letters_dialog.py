@@ -140,13 +140,7 @@ class LettersDialog(QDialog):
 
         def done(result):
             self.make_button.setEnabled(True)
-            count, skipped = result
-            text = ngettext("{count} letter written to {path}.", "{count} letters written to {path}.",
-                            count).format(count=count, path=target)
-            if skipped:
-                text += "\n" + _("Skipped, no postal address ({count}): {names}").format(
-                    count=len(skipped), names=", ".join(skipped))
-            self.message.info(text)
+            self.message.info(letters_written_text(result, target))
             file_output.remember_export_folder(self.ctx.settings, target)
 
         def failed(exc, details):
@@ -157,3 +151,14 @@ class LettersDialog(QDialog):
                 show_error(self, _("The letters could not be made."), details).exec()
 
         self.ctx.tasks.run(lambda _h: letters.write_pdf(kind, template, target, chosen), done, failed)
+
+
+def letters_written_text(result: tuple[int, list[str]], target) -> str:
+    """What a letters PDF holds: how many letters, and who was skipped for want of an address."""
+    count, skipped = result
+    text = ngettext("{count} letter written to {path}.", "{count} letters written to {path}.",
+                    count).format(count=count, path=target)
+    if skipped:
+        text += "\n" + _("Skipped, no postal address ({count}): {names}").format(
+            count=len(skipped), names=", ".join(skipped))
+    return text

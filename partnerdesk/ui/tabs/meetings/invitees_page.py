@@ -28,6 +28,7 @@ from partnerdesk.services import partners, settings, tags
 from partnerdesk.services.exports.letters import LetterError
 from partnerdesk.services.meetings import invitations
 from partnerdesk.services.meetings import letters as meeting_letters
+from partnerdesk.ui.dialogs.letters_dialog import letters_written_text
 from partnerdesk.ui.dialogs import file_output
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.meetings import InviteeTableModel
@@ -305,13 +306,7 @@ class InvitationLettersDialog(QDialog):
 
         def done(result):
             self.make_button.setEnabled(True)
-            count, skipped = result
-            text = ngettext("{count} letter written to {path}.", "{count} letters written to {path}.",
-                            count).format(count=count, path=target)
-            if skipped:
-                text += "\n" + _("Skipped, no postal address ({count}): {names}").format(
-                    count=len(skipped), names=", ".join(skipped))
-            self.message.info(text)
+            self.message.info(letters_written_text(result, target))
             file_output.remember_export_folder(self.ctx.settings, target)
 
         def failed(exc, details):
