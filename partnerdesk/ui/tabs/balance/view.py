@@ -44,7 +44,7 @@ class BalanceDialog(QDialog):
         layout = QVBoxLayout(self)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(_("Period")))
+        bar.addWidget(QLabel(_("Year")))
         self.year = year_combo("balanceViewYear")
         today_index = self.year.findData(dt.date.today().year)
         self.year.setCurrentIndex(max(0, today_index))
