@@ -173,6 +173,7 @@ def run_gui(args) -> int:
             startup_report.install(window, started)  # prints when painted and usable, then quits
         code = app.exec()
         restart = window.restart_requested
+        ctx.tasks.shutdown()  # a backup or check under way finishes before the data is closed
         return code
     finally:
         data.close_data()

@@ -113,6 +113,12 @@ class TaskRunner:
         self._idle.append(fn)
         self._run_idle()
 
+    def shutdown(self, msecs: int = 60000) -> bool:
+        """At exit: start nothing more, and let the work under way (a backup being written, the
+        check) finish before the interpreter goes away."""
+        self._idle.clear()
+        return self.pool.waitForDone(msecs)
+
     def _run_idle(self) -> None:
         while self._idle and not self.busy():
             self._idle.pop(0)()
