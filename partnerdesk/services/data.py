@@ -122,10 +122,10 @@ def writable() -> bool:
 def _daily_upkeep() -> None:
     """The writes the data needs once a day (here, at opening; never while the window is built):
     conventions whose end date has passed become échues."""
-    from partnerdesk.services import conventions
+    from partnerdesk.services import upkeep
 
     try:
-        conventions.update_expired()
+        upkeep.expire_conventions()
     except Exception:  # noqa: BLE001 - a full disk here must not stop the start; retried next time
         log.exception("daily upkeep failed")
 

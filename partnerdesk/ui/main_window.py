@@ -10,7 +10,7 @@ from partnerdesk.services import data
 from partnerdesk.ui import relaunch, window_state
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
-from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
+from partnerdesk.ui.export_menu import install_menu as install_export_menu
 from partnerdesk.ui.language_menu import LanguageMenu
 from partnerdesk.ui.lazy_tabs import LazyTabs
 from partnerdesk.ui.tabs.balance.menu import install_menu as install_balance_menu

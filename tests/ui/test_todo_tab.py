@@ -77,7 +77,7 @@ def test_empty_state(ctx, qtbot):
 
 
 def test_todo_model(qtmodeltester, ctx):
-    from partnerdesk.ui.models.projects import TodoTableModel
+    from partnerdesk.ui.models.todo import TodoTableModel
 
     _data(dt.date.today())
     model = TodoTableModel()

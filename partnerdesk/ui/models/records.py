@@ -19,6 +19,12 @@ from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
 from partnerdesk.ui.models.rows import ListTableModel, SortedRowsModel
 
 
+def label(enum, value: str) -> str:
+    """The translated label of `value` in a LabelledEnum (the value itself when unknown)."""
+    member = enum.parse(value)
+    return _(member.label) if member else (value or "")
+
+
 @dataclass(frozen=True)
 class Column:
     header: str

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from partnerdesk import i18n
 from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _
-from partnerdesk.services import projects, todo, todo_undo
-from partnerdesk.ui.models.projects import TodoTableModel
+from partnerdesk.services import todo, todo_undo
+from partnerdesk.ui.models.todo import TodoTableModel
 from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.models.rows import FilterOnlyProxy
 from partnerdesk.ui.tabs.base import Tab
@@ -193,6 +193,8 @@ class TodoTab(Tab):
             partner = item.title.rsplit(" — ", 1)[-1]
             following = commands.ask_next_step(self, partner, self.today() + dt.timedelta(days=7))
             if following is not None:
+                from partnerdesk.services import projects  # the project area loads with its first use
+
                 projects.set_next_step(item.open_id, *following)
         self.ctx.undo_for(self).push(commands.TodoCommand(
             self.ctx, before, todo_undo.snapshot(item), _("Mark “{title}” as done").format(title=item.title)))
