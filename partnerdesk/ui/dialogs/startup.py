@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import backups, data, health
+from partnerdesk.services import data, health
 
 
 def already_running(paths: DataPaths) -> None:
@@ -22,6 +22,8 @@ def offer_restore(paths: DataPaths, reason: str, ask=None) -> bool:
     Returns True when a backup was restored (the caller opens the data again).
     `ask(text) -> bool` replaces the dialog in tests.
     """
+    from partnerdesk.services import backups  # loads only when a backup is needed
+
     good = backups.newest_good(paths)
     if good is None:
         text = reason + "\n\n" + _("No usable backup was found in\n{folder}.\n\nThe data folder was left "
