@@ -14,9 +14,9 @@ from partnerdesk.ui.context import AppContext
 
 
 def _count_due() -> int:
-    from partnerdesk.services import review  # in the worker: the review's modules load off the GUI thread
+    from partnerdesk.services import review_due  # the review itself loads when it is opened
 
-    return review.count_due()
+    return review_due.count_due()
 
 
 class ReviewBanner(QFrame):
