@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -57,8 +58,8 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         if not ctx.demo and data.is_empty():
             self.pages.setCurrentWidget(self.welcome)  # "À faire" is built when the tabs are first shown
-        else:
-            self.lazy_tabs.build_current()
+        else:  # built at the event loop's first turn: the window is painted, then "À faire" is built
+            QTimer.singleShot(0, self._page_changed)
         self.pages.currentChanged.connect(self._page_changed)
         self._shown_tab = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -155,8 +156,8 @@ class MainWindow(QMainWindow):
 
     # --- routing ------------------------------------------------------------
 
-    def _page_changed(self, _index: int) -> None:
-        """Leaving the welcome page shows the tabs: the one on show is built then."""
+    def _page_changed(self, _index: int = 0) -> None:
+        """Leaving the welcome page shows the tabs: the one on show is built then (at start too)."""
         if self.pages.currentWidget() is self.tabs:
             self.lazy_tabs.build_current()
             self._tab_changed(self.tabs.currentIndex())

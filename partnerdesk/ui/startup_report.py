@@ -20,16 +20,29 @@ class StartupReport(QObject):
         self.window = window
         self.started = started
         self.painted_at: float | None = None
+        self.target = None
         self.deadline = time.perf_counter() + limit_s
         pages = getattr(window, "pages", None)
         shown = pages.currentWidget() if pages is not None else None
-        # the tab shown at start, or the welcome page of an empty data folder
-        self.target = shown if shown is getattr(window, "welcome", None) and shown is not None \
-            else (window.tabs.currentWidget() or window)
-        self.target.installEventFilter(self)
         self.poll = QTimer(self)
+        # the tab shown at start (built at the event loop's first turn), or the welcome page
+        if shown is not None and shown is getattr(window, "welcome", None):
+            self._watch(shown)
+        elif window.current_tab() is not None:
+            self._watch(window.current_tab())
+        else:
+            window.lazy_tabs.built_tab.connect(self._built)
         self.poll.setInterval(2)
         self.poll.timeout.connect(self._check)
+        QTimer.singleShot(int(limit_s * 1000), self._check)  # never painted: report and quit all the same
+
+    def _watch(self, widget) -> None:
+        self.target = widget
+        widget.installEventFilter(self)
+
+    def _built(self, tab) -> None:
+        if tab is self.window.current_tab() and self.target is None:
+            self._watch(tab)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.target and event.type() == QEvent.Type.Paint and self.painted_at is None:
@@ -42,7 +55,8 @@ class StartupReport(QObject):
         if self.window.ctx.tasks.busy() and time.perf_counter() < self.deadline:
             return
         self.poll.stop()
-        self.target.removeEventFilter(self)
+        if self.target is not None:
+            self.target.removeEventFilter(self)
         print(f"usable_at={time.time():.4f}", flush=True)
         print(f"started_in_ms={1000 * (time.perf_counter() - self.started):.1f}", flush=True)
         self.window.close()
