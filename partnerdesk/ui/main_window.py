@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -58,8 +57,8 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         if not ctx.demo and data.is_empty():
             self.pages.setCurrentWidget(self.welcome)  # "À faire" is built when the tabs are first shown
-        else:  # built at the event loop's first turn: the window is painted, then "À faire" is built
-            QTimer.singleShot(0, self._page_changed)
+        else:  # before the window is shown: nothing on screen waits for it
+            self.lazy_tabs.build_current()
         self.pages.currentChanged.connect(self._page_changed)
         self._shown_tab = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -157,7 +156,7 @@ class MainWindow(QMainWindow):
     # --- routing ------------------------------------------------------------
 
     def _page_changed(self, _index: int = 0) -> None:
-        """Leaving the welcome page shows the tabs: the one on show is built then (at start too)."""
+        """Leaving the welcome page shows the tabs: the one on show is built then."""
         if self.pages.currentWidget() is self.tabs:
             self.lazy_tabs.build_current()
             self._tab_changed(self.tabs.currentIndex())

@@ -25,7 +25,7 @@ class StartupReport(QObject):
         pages = getattr(window, "pages", None)
         shown = pages.currentWidget() if pages is not None else None
         self.poll = QTimer(self)
-        # the tab shown at start (built at the event loop's first turn), or the welcome page
+        # the tab shown at start (or, should it be built later, once built), or the welcome page
         if shown is not None and shown is getattr(window, "welcome", None):
             self._watch(shown)
         elif window.current_tab() is not None:

@@ -107,3 +107,56 @@ def test_switched_on_by_environment_or_setting(qapp, tmp_path):
     finally:
         dog.stop()
     assert SyncTaskRunner  # the synchronous runner needs no watchdog support
+
+
+def test_time_before_the_window_is_shown_is_set_aside_not_counted(qtbot):
+    """`restart_clock()`: the launch (nothing on screen yet) is returned apart; what follows counts."""
+    watchdog = wd.GuiWatchdog(threshold_ms=50, interval_ms=5).start()
+    set_aside = []
+    try:
+        def launch_then_show():
+            Slots().deliberately_slow_slot()  # imports, data, window built: no window on screen
+            set_aside.append(watchdog.restart_clock())
+            Slots().deliberately_slow_slot()  # the window is shown: this one is a freeze
+
+        qtbot.wait(30)
+        QTimer.singleShot(0, launch_then_show)
+        _run_until(qtbot, watchdog, 1)
+        qtbot.wait(50)
+        watchdog.check()
+    finally:
+        watchdog.stop()
+    assert set_aside and set_aside[0] >= 140
+    assert len(watchdog.blocks) == 1
+    assert 100 <= watchdog.blocks[0].duration_ms < 290  # the second half only
+
+
+def test_a_worker_running_python_does_not_starve_the_window(qtbot):
+    """With the task runner's switch interval, the GUI thread gets the GIL back within about a
+    millisecond while a worker computes (Python's default 5 ms made every call into Python wait)."""
+    import sys
+    import threading
+
+    from partnerdesk.ui.tasks import SWITCH_INTERVAL_S, TaskRunner
+
+    runner = TaskRunner()
+    assert sys.getswitchinterval() == SWITCH_INTERVAL_S
+    stop = threading.Event()
+
+    def compute(_handle):
+        while not stop.is_set():
+            sum(range(2000))
+
+    runner.run(compute).awaited = False
+    try:
+        waits = []
+        for _ in range(200):  # like the cells of a list asking Python for their text
+            started = time.perf_counter()
+            sum(range(10))
+            time.sleep(0)  # the GUI thread leaves Python (Qt's C++ painting) and comes back
+            waits.append(time.perf_counter() - started)
+        waits.sort()
+        assert waits[len(waits) // 2] < 0.003  # the median call is served within about a switch interval
+    finally:
+        stop.set()
+        runner.wait()
