@@ -31,6 +31,7 @@ class PartiesPage(QWidget):
         self.project_id: int | None = None
         self.current = -1
         self.read_only = False
+        self._orgs_stale = True  # the pick list of organisations, filled when the page is shown
 
         self.list = QListWidget()
         self.list.setObjectName("partiesList")
@@ -90,9 +91,9 @@ class PartiesPage(QWidget):
         self.parties = [Party(**p.__dict__) for p in parties]
         self.read_only = read_only
         self.current = -1
-        self.org_combo.clear()
-        for org_id, name in partners.organisation_names():
-            self.org_combo.addItem(name, org_id)
+        self._orgs_stale = True
+        if self.isVisible():
+            self._fill_organisations()
         self._refresh_list()
         for w in (self.name, self.address, self.signatory, self.signatory_title):
             w.setReadOnly(read_only)
@@ -101,6 +102,20 @@ class PartiesPage(QWidget):
             w.setEnabled(not read_only)
         if self.parties:
             self.list.setCurrentRow(0)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self._fill_organisations()
+
+    def _fill_organisations(self) -> None:
+        """The organisations one can add (2,000 on a large base): read when the page is seen, not
+        each time a convention opens on another page."""
+        if not self._orgs_stale:
+            return
+        self._orgs_stale = False
+        self.org_combo.clear()
+        for org_id, name in partners.organisation_names():
+            self.org_combo.addItem(name, org_id)
 
     def _refresh_list(self) -> None:
         row = self.current
@@ -165,6 +180,7 @@ class PartiesPage(QWidget):
         self._edited()
 
     def add_selected(self) -> None:
+        self._fill_organisations()
         org_id = self.org_combo.currentData()
         if org_id is None or any(p.organisation_id == org_id for p in self.parties):
             return

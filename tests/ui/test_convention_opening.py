@@ -1,0 +1,109 @@
+"""Opening a convention stays light (issue #20): the merge-field panel is worked out in the
+background (a newer request wins) and the parties page reads the 2,000 organisations it offers
+only when it is shown."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from partnerdesk.domain.partners import OrganisationData
+from partnerdesk.services import conventions, partners
+from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
+from partnerdesk.ui.tasks import SyncTaskRunner
+from tests.conventions_helpers import make_convention
+
+
+class QueuedTaskRunner(SyncTaskRunner):
+    """Holds the tasks until `run_pending()`: what a real background runner looks like to the GUI."""
+
+    def __init__(self):
+        super().__init__()
+        self.pending = []
+
+    def run(self, fn, on_done=None, on_error=None):
+        self.pending.append((fn, on_done, on_error))
+
+    def run_pending(self):
+        while self.pending:
+            fn, on_done, on_error = self.pending.pop(0)
+            super().run(fn, on_done, on_error)
+
+
+@pytest.fixture
+def queued(ctx):
+    ctx.tasks = QueuedTaskRunner()
+    return ctx.tasks
+
+
+@pytest.fixture
+def tab(ctx, qtbot, queued):
+    widget = ConventionsTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    queued.run_pending()
+    return widget
+
+
+def test_the_field_panel_fills_from_the_background_and_a_newer_request_wins(tab, queued, qtbot):
+    complete = make_convention()
+    partial = make_convention("Boulangerie Lebrun", complete=False)
+    tab.refresh()
+    queued.run_pending()
+    tab.select(complete.id)
+    fields = tab.editor.text_page.fields
+    assert tab.editor.title.text() == complete.title  # the convention is shown at once
+    assert fields.problems.text() == "Loading…" and fields.tree.topLevelItemCount() == 0
+    tab.select(partial.id)  # another one before the first panel arrived
+    assert len(queued.pending) == 2
+    queued.run_pending()
+    assert "fields cannot be filled yet:" in fields.problems.text()  # the partial one's, not the complete one's
+    assert "{date.signature} — no value — Signatures" in fields.problems.toolTip()
+    values = {fields.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): fields.tree.topLevelItem(i).text(1)
+              for i in range(fields.tree.topLevelItemCount())}
+    assert values["partenaire.nom"] == "Boulangerie Lebrun"
+
+    tab.select(complete.id)
+    queued.run_pending()
+    assert fields.problems.text() == "All the fields of the text are filled."
+    tab.editor.place.setText("Médiathèque du Pré")  # typing: the panel follows, no "Loading…" flash
+    tab.editor.refresh_fields()
+    assert fields.problems.text() == "All the fields of the text are filled."
+    queued.run_pending()
+
+
+def test_the_parties_page_reads_the_organisations_when_shown(tab, queued, qtbot, monkeypatch):
+    conv = make_convention()
+    extra = partners.create_organisation(OrganisationData("Ludothèque « Les Dés »")).id
+    reads = []
+    names = partners.organisation_names
+    monkeypatch.setattr(partners, "organisation_names", lambda: (reads.append(1), names())[1])
+    tab.refresh()
+    tab.select(conv.id)
+    queued.run_pending()
+    page = tab.editor.parties_page
+    assert reads == [] and page.org_combo.count() == 0
+    assert page.list.count() == 2  # the parties themselves are there
+
+    tab.editor.pages.setCurrentWidget(page)  # the user opens the "Parties" page
+    assert reads == [1]
+    page.org_combo.setCurrentIndex(page.org_combo.findData(extra))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert page.list.count() == 3
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    queued.run_pending()
+    saved = conventions.get_convention(conv.id).content.parties
+    assert [p.organisation_id for p in saved][-1] == extra
+    assert saved[-1].name == "Ludothèque « Les Dés »"
+    assert reads == [1, 1]  # the save reloads the convention on the page shown: read again, once
+
+
+def test_add_reads_the_organisations_even_if_the_page_was_never_shown(tab, queued):
+    conv = make_convention()
+    amap = partners.create_organisation(OrganisationData("Amap du Pré")).id  # first by name
+    tab.refresh()
+    tab.select(conv.id)
+    page = tab.editor.parties_page
+    assert page.org_combo.count() == 0
+    page.add_selected()  # e.g. from a shortcut, before the page was ever shown
+    assert page.org_combo.count() == 2
+    assert [p.organisation_id for p in page.commit()][-1] == amap
