@@ -215,8 +215,8 @@ class PipelineBoard(QWidget):
             for card in new:
                 bisect.insort(column_cards, card, key=key)
             column.update_cards(column_cards)
-        if selected is not None:
-            self.select_card(selected.id)
+        if selected is not None and ((now := self.selected_card()) is None or now.id != selected.id):
+            self.select_card(selected.id)  # the selected card changed column: the selection follows it
 
     # --- selection and keyboard ------------------------------------------------
 
@@ -358,7 +358,8 @@ class PipelineBoard(QWidget):
 
     def _push_move(self, card: PartnerCard, stage: str, position: int | None, reason: str) -> None:
         self.ctx.undo_for(self).push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
-        self.select_card(card.id)
+        if (selected := self.selected_card()) is None or selected.id != card.id:  # else already followed
+            self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(
             name=card.organisation_name, stage=_(Stage(stage).label)))
         offer = (lambda: setattr(self, "convention_box", convention_offer.check(self, self.ctx, card))) \
