@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.services import conventions, partners
+from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tasks import SyncTaskRunner
 from tests.conventions_helpers import make_convention
@@ -107,3 +108,59 @@ def test_add_reads_the_organisations_even_if_the_page_was_never_shown(tab, queue
     page.add_selected()  # e.g. from a shortcut, before the page was ever shown
     assert page.org_combo.count() == 2
     assert [p.organisation_id for p in page.commit()][-1] == amap
+
+
+def _count_calls(monkeypatch, obj, name):
+    calls = []
+    original = getattr(obj, name)
+    monkeypatch.setattr(obj, name, lambda *args, **kwargs: (calls.append(args), original(*args, **kwargs))[1])
+    return calls
+
+
+def test_a_change_elsewhere_is_read_in_the_background_and_reloads_only_what_changed(tab, queued, monkeypatch):
+    from partnerdesk.services import projects
+
+    conv = make_convention()
+    tab.refresh()
+    tab.select(conv.id)
+    queued.run_pending()
+    loads = _count_calls(monkeypatch, tab.editor, "load")
+    resets = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+
+    tab.on_data_changed("projects")  # e.g. a card moved on the board: nothing here changed
+    assert len(queued.pending) == 1 and loads == []  # nothing read on the GUI thread
+    queued.run_pending()
+    assert loads == [] and resets == []
+    assert tab.editor.conv.id == conv.id and tab.table.currentIndex().data(IdRole) == conv.id
+
+    project = projects.get_project(conv.project_id)  # renamed elsewhere: the editor's project list follows
+    project.title = "Ateliers « Derniers clics »"
+    projects.update_project(project)
+    tab.on_data_changed("projects")
+    queued.run_pending()
+    assert len(loads) == 1
+    assert tab.editor.project.currentText() == "Ateliers « Derniers clics »"
+    assert resets == [1]  # the list shows the project's title too
+
+    saved = conventions.get_convention(conv.id)  # the convention itself changed elsewhere
+    saved.place = "Salle des fêtes"
+    conventions.save_convention(saved)
+    tab.editor.title.setText("Titre en cours de frappe")  # ... while the user types: the typing is kept
+    tab.editor.title.textEdited.emit("Titre en cours de frappe")
+    tab.on_data_changed("organisations")
+    queued.run_pending()
+    assert tab.editor.title.text() == "Titre en cours de frappe"
+    assert len(loads) == 1
+
+
+def test_a_convention_deleted_elsewhere_closes_calmly(tab, queued):
+    conv = make_convention()
+    tab.refresh()
+    tab.select(conv.id)
+    queued.run_pending()
+    conventions.delete_convention(conv.id)
+    tab.on_data_changed("*")
+    queued.run_pending()
+    assert tab.editor.conv is None and tab.right.currentWidget() is tab.placeholder
+    assert tab.model.rowCount() == 0

@@ -58,6 +58,7 @@ class ConventionEditor(ExportActions, QWidget):
         self._loading = False
         self._fields_generation = 0  # of the latest background reading of the side panel's values
         self._fields_of: int | None = None  # the convention whose values the side panel shows
+        self.project_titles: list[tuple[int, str]] = []  # offered by the project list, as last read
 
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
@@ -200,7 +201,8 @@ class ConventionEditor(ExportActions, QWidget):
         self.title.setText(conv.title)
         self.project.clear()
         self.project.addItem(_("(no project)"), None)
-        for project_id, title in projects.project_titles():  # (id, title) only: read at every convention shown
+        self.project_titles = projects.project_titles()  # (id, title) only: read at every convention shown
+        for project_id, title in self.project_titles:
             self.project.addItem(title, project_id)
         self.project.setCurrentIndex(max(0, self.project.findData(conv.project_id)))
         self.start.setText(_date_text(conv.start_date))
