@@ -14,6 +14,7 @@ from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import partners, pipeline, projects
 from partnerdesk.store.models import Interaction
+from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 
@@ -153,3 +154,21 @@ def test_a_failed_write_leaves_board_and_database_as_they_were(ctx, qtbot, monke
     assert projects.get_card(card.id).stage == "identifie"
     assert Interaction.select().count() == 0
     assert _columns(board) == before
+
+
+def test_a_change_that_leaves_the_projects_list_as_it_was_keeps_it(ctx, qtbot, tab, two_projects):
+    tab.views.setCurrentIndex(0)
+    tab.show_project(two_projects[1].id)
+    tab._select_row(two_projects[1].id)
+    resets = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    ctx.signals.data_changed.emit("organisations")  # nothing in the list changed
+    assert resets == []
+    assert tab.table.currentIndex().data(IdRole) == two_projects[1].id
+    project = projects.get_project(two_projects[0].id)
+    project.title = "Atelier tablettes et smartphones"
+    projects.update_project(project)
+    ctx.signals.data_changed.emit("projects")
+    assert resets == [1]
+    titles = {tab.model.row_at(r).title for r in range(tab.model.rowCount())}
+    assert "Atelier tablettes et smartphones" in titles

@@ -192,7 +192,8 @@ class ProjectsTab(Tab):
         if self.year_filter.currentData() != current:
             self.refresh(area)  # the chosen year has no project any more: read them all
             return
-        self.model.set_rows(rows)
+        if rows != self.model.rows():  # a change elsewhere that left the list as it was: no reset
+            self.model.set_rows(rows)
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
