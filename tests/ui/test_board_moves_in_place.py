@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData
-from partnerdesk.services import partners, pipeline, projects
+from partnerdesk.services import health, partners, pipeline, projects
 from partnerdesk.store.models import Interaction
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
@@ -151,6 +151,8 @@ def test_a_failed_write_leaves_board_and_database_as_they_were(ctx, qtbot, monke
     with qtbot.capture_exceptions() as raised:
         board.move_selected(1)
     assert [type(e[1]) for e in raised] == [sqlite3.OperationalError]
+    # what the application's error hook (ui/errors.py) then tells the user, in French in the app
+    assert health.describe_failure(raised[0][1]).startswith("The disk is full: nothing was changed.")
     assert projects.get_card(card.id).stage == "identifie"
     assert Interaction.select().count() == 0
     assert _columns(board) == before
