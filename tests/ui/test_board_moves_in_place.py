@@ -112,7 +112,8 @@ def test_the_order_of_the_columns_is_that_of_a_full_read(ctx, qtbot, monkeypatch
         board.select_card(card.id)
         board.move_selected(-1)
     assert _columns(board) == _fresh_columns(ctx, qtbot)
-    assert [c.project_title for c in board.columns["identifie"].model.cards()] == ["Atelier tablettes", "Fête de l'internet"]
+    back = [c.project_title for c in board.columns["identifie"].model.cards()]
+    assert back == ["Atelier tablettes", "Fête de l'internet"]
     assert seen == {"resets": 0, "reads": 0}
 
 

@@ -164,3 +164,25 @@ def test_a_convention_deleted_elsewhere_closes_calmly(tab, queued):
     queued.run_pending()
     assert tab.editor.conv is None and tab.right.currentWidget() is tab.placeholder
     assert tab.model.rowCount() == 0
+
+
+def test_pick_lists_follow_a_change_elsewhere_without_reloading_the_convention(tab, queued, monkeypatch):
+    from partnerdesk.domain.partners import PersonData
+
+    conv = make_convention()
+    tab.refresh()
+    tab.select(conv.id)
+    queued.run_pending()
+    page = tab.editor.parties_page
+    tab.editor.pages.setCurrentWidget(page)
+    page.list.setCurrentRow(1)
+    assert page.contacts.count() == 1  # "(no contact on the card)"
+    loads = _count_calls(monkeypatch, tab.editor, "load")
+    org_id = conv.content.parties[1].organisation_id
+    partners.create_person(PersonData("Martin", "Élodie"), org_id, role="Directrice")
+    newcomer = partners.create_organisation(OrganisationData("Zèbre numérique")).id
+    tab.on_data_changed("organisations")
+    queued.run_pending()
+    assert loads == []  # the convention itself did not change
+    assert [page.contacts.itemText(i) for i in range(page.contacts.count())][1:] == ["Élodie Martin — Directrice"]
+    assert page.org_combo.findData(newcomer) >= 0

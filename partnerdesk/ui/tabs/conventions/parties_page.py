@@ -143,6 +143,20 @@ class PartiesPage(QWidget):
         self.signatory_title.setText(party.signatory_title)
         self.engagements.editor.set_html(party.engagements)
         self.set_name_error("")
+        self._show_contacts(party)
+        self.remove_button.setEnabled(not self.read_only and not party.is_epn and row >= 0)
+
+    def organisations_changed(self) -> None:
+        """Organisations or their people changed elsewhere: the pick lists follow (the parties,
+        copied into the convention, stay as they are)."""
+        self._orgs_stale = True
+        if self.isVisible():
+            self._fill_organisations()
+        if 0 <= self.current < len(self.parties):
+            self._show_contacts(self.parties[self.current])
+
+    def _show_contacts(self, party: Party) -> None:
+        """The people of the party's organisation, to choose the signatory from."""
         self.form.setRowVisible(self.contacts, bool(party.organisation_id))
         self.contacts.clear()
         choices = conventions.signatory_choices(party.organisation_id) if party.organisation_id else []
@@ -150,7 +164,6 @@ class PartiesPage(QWidget):
         for name, role in choices:
             self.contacts.addItem(f"{name} — {role}" if role else name, (name, role))
         self.contacts.setEnabled(bool(choices) and not self.read_only)
-        self.remove_button.setEnabled(not self.read_only and not party.is_epn and row >= 0)
 
     def _edited(self) -> None:
         if not (0 <= self.current < len(self.parties)):

@@ -180,6 +180,8 @@ class ConventionsTab(Tab):
             return  # a newer read is under way, or the tab is gone
         unchanged = conv is not None and conv == self.editor.conv and titles == self.editor.project_titles
         self._show_rows(rows, reload_editor=not unchanged)
+        if unchanged:
+            self.editor.parties_page.organisations_changed()
 
     def _show_rows(self, rows, reload_editor: bool) -> None:
         current = self.editor.conv.id if self.editor.conv else None
