@@ -186,3 +186,30 @@ def test_pick_lists_follow_a_change_elsewhere_without_reloading_the_convention(t
     assert loads == []  # the convention itself did not change
     assert [page.contacts.itemText(i) for i in range(page.contacts.count())][1:] == ["Élodie Martin — Directrice"]
     assert page.org_combo.findData(newcomer) >= 0
+
+
+def test_the_tab_shows_at_once_and_fills_from_the_background(ctx, qtbot, queued):
+    conv = make_convention()
+    tab = ConventionsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1366, 768)
+    tab.show()
+    assert tab.model.rowCount() == 0 and len(queued.pending) == 1
+    assert tab.loading.isVisible() and tab.stack.currentWidget() is tab.splitter  # not "write your first…"
+    queued.run_pending()
+    assert not tab.loading.isVisible()
+    assert [tab.model.row_at(r).id for r in range(tab.model.rowCount())] == [conv.id]
+
+
+def test_an_explicit_refresh_before_the_first_rows_wins(ctx, qtbot, queued):
+    first = make_convention()
+    tab = ConventionsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    second = conventions.create_convention("Deuxième", [first.content.parties[1].organisation_id])
+    tab.open_item("convention", second.id)  # e.g. from "À faire", while the first read is under way
+    assert tab.editor.conv.id == second.id and tab.model.rowCount() == 2
+    assert not tab.loading.isVisible()
+    queued.run_pending()  # the older read arrives: ignored
+    assert tab.editor.conv.id == second.id and tab.model.rowCount() == 2
+    assert tab.table.currentIndex().data(IdRole) == second.id

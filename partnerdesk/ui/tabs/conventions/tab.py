@@ -35,6 +35,7 @@ from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
@@ -143,7 +144,16 @@ class ConventionsTab(Tab):
         layout.addWidget(self.stack)
         self._generation = 0  # of the latest read of the list
         self._sized = False  # column widths set from the first rows
-        self.refresh(expire=False)
+        # The first rows are read in the background ("Chargement…" meanwhile): the tab shows at once.
+        # Nothing expires here: the start-up did it.
+        self.loading = LoadingPlaceholder(self.table)
+        self.stack.setCurrentWidget(self.splitter)
+        self.loading.show_while(True)
+        self._generation += 1
+        generation = self._generation
+        self.ctx.tasks.run(lambda _handle: conventions.list_conventions(),
+                           lambda rows: self._first_rows(generation, rows),
+                           lambda _exc, _details: self._first_rows(generation, None))
 
     @classmethod
     def title(cls) -> str:
@@ -157,6 +167,17 @@ class ConventionsTab(Tab):
         if expire and data.writable():
             conventions.update_expired()
         self._show_rows(conventions.list_conventions(), reload_editor)
+
+    def _first_rows(self, generation: int, rows) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading.show_while(False)
+        if generation != self._generation:
+            return  # an explicit refresh came first
+        if rows is None:  # the read failed (logged): read again on the GUI thread, as before
+            self.refresh(expire=False)
+            return
+        self._show_rows(rows, reload_editor=False)
 
     def on_data_changed(self, area: str) -> None:
         """Another area changed (a project, an organisation): read in the background, then show
@@ -184,6 +205,7 @@ class ConventionsTab(Tab):
             self.editor.parties_page.organisations_changed()
 
     def _show_rows(self, rows, reload_editor: bool) -> None:
+        self.loading.show_while(False)
         current = self.editor.conv.id if self.editor.conv else None
         if rows != self.model.rows() or not self._sized:
             self.model.set_rows(rows)
