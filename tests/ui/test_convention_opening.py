@@ -213,3 +213,20 @@ def test_an_explicit_refresh_before_the_first_rows_wins(ctx, qtbot, queued):
     queued.run_pending()  # the older read arrives: ignored
     assert tab.editor.conv.id == second.id and tab.model.rowCount() == 2
     assert tab.table.currentIndex().data(IdRole) == second.id
+
+
+def test_the_versions_page_renders_a_version_when_shown(tab, queued, monkeypatch):
+    conv = make_convention()
+    other = make_convention("Boulangerie Lebrun")
+    tab.refresh()
+    reads = _count_calls(monkeypatch, conventions, "version_content")
+    tab.select(conv.id)
+    queued.run_pending()
+    versions = tab.editor.versions_page
+    assert reads == [] and versions.tree.topLevelItemCount() == 1
+    tab.editor.pages.setCurrentWidget(versions)  # the user opens "Versions"
+    assert reads == [(conv.id, 1)]
+    assert "Version 1" in versions.caption.text() and "Dupont & Fils" in versions.browser.toPlainText()
+    tab.select(other.id)  # another convention while the page is on show: rendered at once
+    queued.run_pending()
+    assert reads[-1] == (other.id, 1) and "Boulangerie Lebrun" in versions.browser.toPlainText()
