@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import io
 import locale as _locale
 import marshal
 import os
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -114,16 +114,17 @@ def load_catalog(lang: str, locale_dir: Path | None = None, cache_dir: Path | No
 
     Parsing the catalogues takes a twentieth of a second at every start; the merged dict is
     kept compiled (marshal) in the user's cache folder under a name made of a hash of the
-    `.po` files' contents, so a changed catalogue is never served stale and an unreadable or
+    `.po` files' contents (CRC-32 and lengths), so a changed catalogue is never served stale and an unreadable or
     unwritable cache only costs the parsing."""
     folder = (locale_dir or resource("locale")) / lang
     if not folder.is_dir():
         return {}
     sources = [(po.name, po.read_bytes()) for po in sorted(folder.glob("*.po"))]
-    digest = hashlib.blake2b(digest_size=12)
+    key = 0  # CRC-32 and length of every file, chained (hashlib would load OpenSSL at every start)
     for name, content in sources:
-        digest.update(name.encode() + b"\0" + content + b"\0")
-    cached = (cache_dir or platform_cache_dir()) / f"catalog-{lang}-{digest.hexdigest()}.marshal"
+        key = zlib.crc32(content, zlib.crc32(f"{name}:{len(content)}".encode(), key))
+    size = sum(len(content) for _name, content in sources)
+    cached = (cache_dir or platform_cache_dir()) / f"catalog-{lang}-{key:08x}{size:08x}.marshal"
     try:
         merged = marshal.loads(cached.read_bytes())
         if isinstance(merged, dict):

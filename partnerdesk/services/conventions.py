@@ -330,11 +330,9 @@ def step_action(convention_id: int, step_id: int, action: str, *, comment: str |
 
 def update_expired(today: dt.date | None = None) -> int:
     """Conventions in progress whose end date has passed become échues; returns how many."""
-    today = today or dt.date.today()
-    with database.atomic():
-        return (Convention.update(status=ConventionStatus.ECHUE.value)
-                .where((Convention.status == ConventionStatus.EN_COURS.value) & (Convention.end_date < today)
-                       & Convention.deleted_at.is_null()).execute())
+    from partnerdesk.services.upkeep import expire_conventions
+
+    return expire_conventions(today)
 
 
 # --- versions -----------------------------------------------------------------------

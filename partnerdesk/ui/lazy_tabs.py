@@ -157,6 +157,12 @@ class LazyTabs(QObject):
         elif spec is not None:
             self._catch_up(spec)
 
+    def build_current(self) -> Tab | None:
+        """Build the tab on show now if it is still a placeholder (the first one at start)."""
+        widget = self.tabs.currentWidget()
+        spec = next((s for s in self._specs if widget in (s.tab, s.placeholder)), None)
+        return None if spec is None else self.build(spec)
+
     def build(self, spec: TabSpec) -> Tab:
         if spec.tab is not None:
             self._catch_up(spec)

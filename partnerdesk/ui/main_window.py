@@ -10,7 +10,7 @@ from partnerdesk.services import data
 from partnerdesk.ui import relaunch, window_state
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dataio_menu import DataioMenu
-from partnerdesk.ui.dialogs.export_document import install_menu as install_export_menu
+from partnerdesk.ui.export_menu import install_menu as install_export_menu
 from partnerdesk.ui.language_menu import LanguageMenu
 from partnerdesk.ui.lazy_tabs import LazyTabs
 from partnerdesk.ui.tabs.balance.menu import install_menu as install_balance_menu
@@ -55,11 +55,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
         self._build_tabs()
+        if not ctx.demo and data.is_empty():
+            self.pages.setCurrentWidget(self.welcome)  # "À faire" is built when the tabs are first shown
+        else:
+            self.lazy_tabs.build_current()
+        self.pages.currentChanged.connect(self._page_changed)
         self._shown_tab = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.ctx.undo.activate(getattr(self._shown_tab, "undo_stack", None))
-        if not ctx.demo and data.is_empty():
-            self.pages.setCurrentWidget(self.welcome)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
@@ -85,7 +88,6 @@ class MainWindow(QMainWindow):
         self.register_tab("partnerdesk.ui.tabs.trombinoscope")
         self.register_tab("partnerdesk.ui.tabs.meetings")
         self.tabs.setCurrentIndex(0)
-        self.lazy_tabs.build(self.lazy_tabs.specs()[0])
 
     def register_tab(self, package: str, **kwargs) -> None:
         """Add the tab of `package` (its TITLE, OPENS, TAB), built on its first show or `tab(cls)`."""
@@ -152,6 +154,12 @@ class MainWindow(QMainWindow):
         return action
 
     # --- routing ------------------------------------------------------------
+
+    def _page_changed(self, _index: int) -> None:
+        """Leaving the welcome page shows the tabs: the one on show is built then."""
+        if self.pages.currentWidget() is self.tabs:
+            self.lazy_tabs.build_current()
+            self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, _index: int) -> None:
         """Leaving a tab settles its unsaved changes first (Cancel stays on it); the shown tab's

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from partnerdesk.services import conventions as conventions_service
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
@@ -14,7 +16,30 @@ def _built(window):
     return [type(t) for t in window.tab_list]
 
 
+@pytest.fixture
+def window(ctx, qtbot):
+    """A data folder in use: the window starts on its tabs (an empty one on the welcome page)."""
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.services import partners
+    from partnerdesk.ui.main_window import MainWindow
+
+    partners.create_organisation(OrganisationData(name="Mairie"))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def empty_window(ctx, qtbot):
+    from partnerdesk.ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    return win
+
+
 def test_only_the_first_tab_is_built_at_start(window):
+    assert window.pages.currentWidget() is window.tabs
     assert _built(window) == [TodoTab]
     assert window.tabs.count() == 6
     assert window.tabs.currentWidget() is window.tab_list[0]
@@ -22,6 +47,21 @@ def test_only_the_first_tab_is_built_at_start(window):
     assert titles == ["To do", "Partners", "Projects", "Conventions", "Trombinoscope", "Meetings"]
     # The View menu lists every tab, built or not.
     assert [a.text() for a in window.view_menu.actions()][:6] == titles
+
+
+def test_the_welcome_page_builds_no_tab_until_the_tabs_are_shown(empty_window, qtbot):
+    """An empty data folder starts on the welcome page: "À faire" waits until it is left."""
+    window = empty_window
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    assert window.pages.currentWidget() is window.welcome
+    assert _built(window) == []
+    qtbot.mouseClick(window.welcome.findChild(QPushButton, "welcome_skip"), Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.tabs
+    assert _built(window) == [TodoTab]
+    assert window.current_tab() is window.tab_list[0]
+    assert window.ctx.undo.group.activeStack() is window.tab_list[0].undo_stack
 
 
 def test_first_show_builds_the_tab_in_place(window, qtbot):

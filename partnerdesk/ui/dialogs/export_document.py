@@ -1,15 +1,13 @@
 """Fichier → Exporter un PDF: choose what to print, then the export runner does the rest.
 
-`install_menu(window)` adds "Identité de l'EPN…" and the "Exporter un PDF" submenu
-to the main window's File menu (before "Sauvegardes…"). Cards that know their
-project or organisation call `ExportRunner` directly instead.
+The menu itself is `ui/export_menu.py` (this module and its services load on first use).
+Cards that know their project or organisation call `ExportRunner` directly instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,14 +32,6 @@ TITLES = {
     "partner": N_("Partner sheet"),
     "attendance": N_("Attendance sheet"),
 }
-MENU_TEXTS = {
-    "dossier": N_("Presentation &dossier of a project…"),
-    "bilan": N_("&Report of a project…"),
-    "partner": N_("&Partner sheet…"),
-    "attendance": N_("&Attendance sheet of a session…"),
-}
-
-
 class ExportDocumentDialog(QDialog):
     def __init__(self, ctx: AppContext, kind: str, parent=None, runner=None,
                  today: dt.date | None = None):
@@ -172,30 +162,3 @@ class ExportDocumentDialog(QDialog):
             return
         self.accept()
         self.runner.start(kind, target, path, partner)
-
-
-def _identity_dialog(window):
-    from partnerdesk.ui.dialogs.identity import IdentityDialog  # QtSvg and the document services load here
-
-    return IdentityDialog(window.ctx, window)
-
-
-def install_menu(window) -> None:
-    """Add "Identité de l'EPN…" and "Exporter un PDF" to `window.file_menu`, before Backups."""
-    menu = window.file_menu
-    before = getattr(window, "backups_action", None)
-    identity = QAction(_("EPN identit&y…"), window)
-    identity.setObjectName("identityAction")
-    identity.triggered.connect(lambda: _identity_dialog(window).exec())
-    submenu = menu.__class__(_("E&xport a PDF"), menu)
-    submenu.setObjectName("exportMenu")
-    window.export_actions = {}
-    for kind in ("dossier", "bilan", "partner", "attendance"):
-        action = QAction(_(MENU_TEXTS[kind]), window)
-        action.triggered.connect(lambda checked=False, k=kind: ExportDocumentDialog(window.ctx, k, window).exec())
-        submenu.addAction(action)
-        window.export_actions[kind] = action
-    menu.insertAction(before, identity)
-    menu.insertMenu(before, submenu)
-    menu.insertSeparator(before)
-    window.identity_action = identity

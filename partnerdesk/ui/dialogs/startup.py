@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.i18n import _, format_datetime
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import backups, data, health
+from partnerdesk.services import data, health
 
 
 def already_running(paths: DataPaths) -> None:
@@ -22,6 +22,8 @@ def offer_restore(paths: DataPaths, reason: str, ask=None) -> bool:
     Returns True when a backup was restored (the caller opens the data again).
     `ask(text) -> bool` replaces the dialog in tests.
     """
+    from partnerdesk.services import backups  # loads only when a backup is needed
+
     good = backups.newest_good(paths)
     if good is None:
         text = reason + "\n\n" + _("No usable backup was found in\n{folder}.\n\nThe data folder was left "
@@ -74,5 +76,9 @@ def show_folder_notices(window, folder: data.DataFolder) -> None:
         window.notices.add(_("Read-only: the data folder or the database cannot be written. You can look up and "
                              "export the data; changes will be refused."), "info")
     for warning in folder.warnings:
-        window.notices.add(warning + " " + _("Your data is safe; make a backup from File → Backups once the "
-                                             "problem is solved."))
+        backup_failed_notice(window, warning)
+
+
+def backup_failed_notice(window, warning: str) -> None:
+    window.notices.add(warning + " " + _("Your data is safe; make a backup from File → Backups once the "
+                                         "problem is solved."))

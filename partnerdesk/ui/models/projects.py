@@ -1,4 +1,4 @@
-"""Table models of the project area: projects, needs, budget lines, sessions, milestones, to-do lines."""
+"""Table models of the project area: projects, needs, budget lines, sessions, milestones."""
 
 from __future__ import annotations
 
@@ -9,14 +9,8 @@ from PySide6.QtGui import QColor, QFont
 
 from partnerdesk.domain.partners import Contribution, Public
 from partnerdesk.domain.projects import ContributionStatus, MaterialMode, MilestoneStatus, ProjectStatus, Stage
-from partnerdesk.domain.todo import TodoKind
 from partnerdesk.i18n import N_, _, format_date, format_money
-from partnerdesk.ui.models.records import Column, RecordTableModel
-
-
-def label(enum, value: str) -> str:
-    member = enum.parse(value)
-    return _(member.label) if member else (value or "")
+from partnerdesk.ui.models.records import Column, RecordTableModel, label
 
 
 def _iso(value: dt.date | None) -> str:
@@ -103,29 +97,4 @@ class MilestoneTableModel(RecordTableModel):
     def extra_data(self, record, column, role):
         if role == Qt.ItemDataRole.ForegroundRole and record.status == "fait":
             return QColor("#6b7280")
-        return None
-
-
-class TodoTableModel(RecordTableModel):
-    """Lines of "À faire"; overdue ones in bold red."""
-
-    COLUMNS = [
-        Column(N_("Date"), lambda i: format_date(i.due_on), lambda i: _iso(i.due_on)),
-        Column(N_("Kind"), lambda i: i.kind_label or label(TodoKind, i.kind)),
-        Column(N_("What"), lambda i: i.title),
-        Column(N_("About"), lambda i: i.detail),
-    ]
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.today = dt.date.today()
-
-    def extra_data(self, record, column, role):
-        if record.is_overdue(self.today):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#b91c1c")
-            if role == Qt.ItemDataRole.FontRole and column == 0:
-                font = QFont()
-                font.setBold(True)
-                return font
         return None

@@ -10,8 +10,13 @@ import shiboken6
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from partnerdesk.i18n import _, ngettext
-from partnerdesk.services import review
 from partnerdesk.ui.context import AppContext
+
+
+def _count_due() -> int:
+    from partnerdesk.services import review_due  # the review itself loads when it is opened
+
+    return review_due.count_due()
 
 
 class ReviewBanner(QFrame):
@@ -44,7 +49,7 @@ class ReviewBanner(QFrame):
 
     def refresh(self) -> None:
         """Count the due cards in the background, then show or hide."""
-        self.ctx.tasks.run(lambda handle: review.count_due(), self._counted)
+        self.ctx.tasks.run(lambda handle: _count_due(), self._counted)
 
     def _counted(self, count: int) -> None:
         if not shiboken6.isValid(self):
