@@ -1,5 +1,7 @@
 """The organisation card's list of projects and stages."""
 
+from PySide6.QtWidgets import QTabWidget, QWidget
+
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import partners, pipeline, projects
@@ -27,3 +29,27 @@ def test_lists_projects_and_stages_and_opens_them(ctx, qtbot):
     with qtbot.waitSignal(ctx.signals.open_requested) as opened:
         widget.view.doubleClicked.emit(widget.model.index(row, 0))
     assert opened.args == ["project", a.id]
+
+
+def test_a_hidden_card_reads_its_projects_when_shown_again(ctx, qtbot, monkeypatch):
+    org = partners.create_organisation(OrganisationData("Médiathèque Anne-Frank")).id
+    a = projects.create_project(ProjectData("Lecture numérique"))
+    card = projects.add_partner(a.id, org)
+    window = QTabWidget()
+    qtbot.addWidget(window)
+    widget = OrganisationProjects(ctx)
+    window.addTab(widget, "Projets")
+    window.addTab(QWidget(), "Autre")
+    window.show()
+    widget.set_organisation(org)
+    window.setCurrentIndex(1)  # the card hidden, its window on screen (the user is on the board)
+    reads = []
+    original = projects.projects_of_organisation
+    monkeypatch.setattr(projects, "projects_of_organisation", lambda o: (reads.append(o), original(o))[1])
+    for stage in ("premier_contact", "rencontre_informelle"):
+        pipeline.move_card(card.id, stage)
+        ctx.signals.data_changed.emit("projects")
+    assert reads == []
+    window.setCurrentIndex(0)
+    assert reads == [org]
+    assert widget.model.data(widget.model.index(0, 1)) == "Informal meeting"

@@ -1,7 +1,9 @@
 """One list model per pipeline column; cards are dragged out as their id and dropped as a move request.
 
 The model never moves cards itself: a drop emits `move_requested(card_id, stage, row)`
-and the board pushes an undoable command that calls the services, then reloads.
+and the board pushes an undoable command that calls the services; the board then hands
+each column its new list through `update_cards`, which removes and inserts only the rows
+that changed (the views keep their scroll position and selection; no reset).
 """
 
 from __future__ import annotations
@@ -26,6 +28,31 @@ class CardListModel(QAbstractListModel):
         self.beginResetModel()
         self._cards = cards
         self.endResetModel()
+
+    def update_cards(self, cards: list[PartnerCard]) -> None:
+        """Show `cards` by removing and inserting only the rows that changed, then refreshing the rest.
+
+        Falls back to a reset when the cards kept changed their order."""
+        new_ids = [c.id for c in cards]
+        old_ids = {c.id for c in self._cards}
+        wanted = set(new_ids)
+        kept = [i for i in new_ids if i in old_ids]
+        if [c.id for c in self._cards if c.id in wanted] != kept:
+            self.set_cards(cards)
+            return
+        for row in range(len(self._cards) - 1, -1, -1):
+            if self._cards[row].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._cards[row]
+                self.endRemoveRows()
+        for row, card in enumerate(cards):  # the rows before `row` already match `cards`
+            if card.id not in old_ids:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._cards.insert(row, card)
+                self.endInsertRows()
+        self._cards = list(cards)  # the fresh cards (a next step, a reason, a position changed)
+        if cards:
+            self.dataChanged.emit(self.index(0), self.index(len(cards) - 1))
 
     def cards(self) -> list[PartnerCard]:
         return list(self._cards)

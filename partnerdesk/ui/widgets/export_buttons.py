@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 
 from partnerdesk.domain.projects import Stage
 from partnerdesk.i18n import _, format_date
-from partnerdesk.services import documents, partners, projects, sessions
+from partnerdesk.services import partners, projects, sessions
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.widgets.form import literal
@@ -67,6 +67,8 @@ class ProjectExportButton(_ExportButton):
                                     self.runner.export("dossier", pid, o, f"{title} - {n}"))
         addressed.setEnabled(not addressed.isEmpty())
         menu.addAction(_("Report…"), lambda: self.runner.export("bilan", pid, None, title))
+        from partnerdesk.services import documents  # the export stack loads when the menu opens
+
         try:
             session_id = documents.session_of_project(pid, today=dt.date.today())
         except documents.DocumentError:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -32,10 +33,12 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _
-from partnerdesk.services import documents
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
+
+if TYPE_CHECKING:
+    from partnerdesk.services.documents import Rendered
 
 FOLDER_KEY = "exports/folder"
 KIND_LABELS = {
@@ -103,7 +106,7 @@ class ExportProgressDialog(QDialog):
         self.message.setText(_("Cancelling…"))
         self.cancel_button.setEnabled(False)
 
-    def finished_ok(self, result: documents.Rendered) -> None:
+    def finished_ok(self, result: Rendered) -> None:
         self.path = result.path or self.path
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
@@ -151,6 +154,8 @@ class ExportRunner:
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
     def ask_path(self, kind: str, title: str) -> Path | None:
+        from partnerdesk.services import documents  # the export stack loads with the first export
+
         suggested = str(Path(self.default_folder()) / documents.suggested_name(kind, title))
         path, _filter = QFileDialog.getSaveFileName(self.parent, _("Save the PDF"), suggested, _("PDF (*.pdf)"))
         if not path:
@@ -171,6 +176,8 @@ class ExportRunner:
         dialog.show()
 
         def work(handle):
+            from partnerdesk.services import documents  # the export stack loads in the worker, not the GUI
+
             return documents.export(kind, paths, target_id, path, partner_id=partner_id, report=handle.report)
 
         def done(result):
@@ -178,6 +185,8 @@ class ExportRunner:
             self.ctx.signals.status_message.emit(_("PDF saved: {path}").format(path=result.path))
 
         def failed(exc, details):
+            from partnerdesk.services import documents
+
             if isinstance(exc, Cancelled):
                 dialog.failed(_("Export cancelled: no file was written."))
             elif isinstance(exc, documents.DocumentError):

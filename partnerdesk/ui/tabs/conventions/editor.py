@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -53,6 +56,9 @@ class ConventionEditor(ExportActions, QWidget):
         self.conv: ConventionData | None = None
         self.dirty = False
         self._loading = False
+        self._fields_generation = 0  # of the latest background reading of the side panel's values
+        self._fields_of: int | None = None  # the convention whose values the side panel shows
+        self.project_titles: list[tuple[int, str]] = []  # offered by the project list, as last read
 
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
@@ -195,7 +201,8 @@ class ConventionEditor(ExportActions, QWidget):
         self.title.setText(conv.title)
         self.project.clear()
         self.project.addItem(_("(no project)"), None)
-        for project_id, title in projects.project_titles():  # (id, title) only: read at every convention shown
+        self.project_titles = projects.project_titles()  # (id, title) only: read at every convention shown
+        for project_id, title in self.project_titles:
             self.project.addItem(title, project_id)
         self.project.setCurrentIndex(max(0, self.project.findData(conv.project_id)))
         self.start.setText(_date_text(conv.start_date))
@@ -259,12 +266,25 @@ class ConventionEditor(ExportActions, QWidget):
             self.refresh_fields()
 
     def refresh_fields(self) -> None:
-        """The side panel's values, and how many fields cannot be filled yet (as typed, unsaved)."""
+        """The side panel's values, and how many fields cannot be filled yet (as typed, unsaved):
+        worked out in the background (a dozen queries), shown when ready; a newer request wins."""
         if self.conv is None:
             return
-        conv = self.collect(check=False)
-        self.text_page.fields.set_values(convention_output.field_values(conv))
-        self.text_page.fields.set_problems(convention_output.check(conv).problems)
+        conv = copy.deepcopy(self.collect(check=False))  # the worker's own copy: typing goes on meanwhile
+        if self._fields_of != conv.id:
+            self.text_page.fields.show_loading()
+        self._fields_generation += 1
+        generation = self._fields_generation
+        self.ctx.tasks.run(lambda _handle: (convention_output.field_values(conv),
+                                            convention_output.check(conv).problems),
+                           lambda result: self._show_fields(generation, conv.id, *result))
+
+    def _show_fields(self, generation: int, convention_id: int, values, problems) -> None:
+        if generation != self._fields_generation or not shiboken6.isValid(self):
+            return
+        self._fields_of = convention_id
+        self.text_page.fields.set_values(values)
+        self.text_page.fields.set_problems(problems)
 
     # --- saving --------------------------------------------------------------
     def collect(self, check: bool = True) -> ConventionData:

@@ -53,6 +53,13 @@ class FieldsPanel(QWidget):
             self.tree.addTopLevelItem(item)
         self.tree.setColumnWidth(0, 210)
 
+    def show_loading(self) -> None:
+        """Another convention's values are on their way: show none rather than the previous ones."""
+        self.tree.clear()
+        self.problems.setText(_("Loading…"))
+        self.problems.setStyleSheet("color: palette(mid);")
+        self.problems.setToolTip("")
+
     def names(self) -> list[str]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         return [item.data(0, Qt.ItemDataRole.UserRole) for item in items]

@@ -31,6 +31,7 @@ class PartiesPage(QWidget):
         self.project_id: int | None = None
         self.current = -1
         self.read_only = False
+        self._orgs_stale = True  # the pick list of organisations, filled when the page is shown
 
         self.list = QListWidget()
         self.list.setObjectName("partiesList")
@@ -90,9 +91,9 @@ class PartiesPage(QWidget):
         self.parties = [Party(**p.__dict__) for p in parties]
         self.read_only = read_only
         self.current = -1
-        self.org_combo.clear()
-        for org_id, name in partners.organisation_names():
-            self.org_combo.addItem(name, org_id)
+        self._orgs_stale = True
+        if self.isVisible():
+            self._fill_organisations()
         self._refresh_list()
         for w in (self.name, self.address, self.signatory, self.signatory_title):
             w.setReadOnly(read_only)
@@ -101,6 +102,20 @@ class PartiesPage(QWidget):
             w.setEnabled(not read_only)
         if self.parties:
             self.list.setCurrentRow(0)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self._fill_organisations()
+
+    def _fill_organisations(self) -> None:
+        """The organisations one can add (2,000 on a large base): read when the page is seen, not
+        each time a convention opens on another page."""
+        if not self._orgs_stale:
+            return
+        self._orgs_stale = False
+        self.org_combo.clear()
+        for org_id, name in partners.organisation_names():
+            self.org_combo.addItem(name, org_id)
 
     def _refresh_list(self) -> None:
         row = self.current
@@ -128,6 +143,20 @@ class PartiesPage(QWidget):
         self.signatory_title.setText(party.signatory_title)
         self.engagements.editor.set_html(party.engagements)
         self.set_name_error("")
+        self._show_contacts(party)
+        self.remove_button.setEnabled(not self.read_only and not party.is_epn and row >= 0)
+
+    def organisations_changed(self) -> None:
+        """Organisations or their people changed elsewhere: the pick lists follow (the parties,
+        copied into the convention, stay as they are)."""
+        self._orgs_stale = True
+        if self.isVisible():
+            self._fill_organisations()
+        if 0 <= self.current < len(self.parties):
+            self._show_contacts(self.parties[self.current])
+
+    def _show_contacts(self, party: Party) -> None:
+        """The people of the party's organisation, to choose the signatory from."""
         self.form.setRowVisible(self.contacts, bool(party.organisation_id))
         self.contacts.clear()
         choices = conventions.signatory_choices(party.organisation_id) if party.organisation_id else []
@@ -135,7 +164,6 @@ class PartiesPage(QWidget):
         for name, role in choices:
             self.contacts.addItem(f"{name} — {role}" if role else name, (name, role))
         self.contacts.setEnabled(bool(choices) and not self.read_only)
-        self.remove_button.setEnabled(not self.read_only and not party.is_epn and row >= 0)
 
     def _edited(self) -> None:
         if not (0 <= self.current < len(self.parties)):
@@ -165,6 +193,7 @@ class PartiesPage(QWidget):
         self._edited()
 
     def add_selected(self) -> None:
+        self._fill_organisations()
         org_id = self.org_combo.currentData()
         if org_id is None or any(p.organisation_id == org_id for p in self.parties):
             return

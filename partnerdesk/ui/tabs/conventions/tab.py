@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import _
-from partnerdesk.services import convention_templates, conventions, data
+from partnerdesk.services import convention_templates, conventions, data, projects
 from partnerdesk.ui.models.conventions import COL_TITLE, ConventionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.base import Tab
@@ -34,6 +35,7 @@ from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
@@ -140,7 +142,18 @@ class ConventionsTab(Tab):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.refresh(expire=False)
+        self._generation = 0  # of the latest read of the list
+        self._sized = False  # column widths set from the first rows
+        # The first rows are read in the background ("Chargement…" meanwhile): the tab shows at once.
+        # Nothing expires here: the start-up did it.
+        self.loading = LoadingPlaceholder(self.table)
+        self.stack.setCurrentWidget(self.splitter)
+        self.loading.show_while(True)
+        self._generation += 1
+        generation = self._generation
+        self.ctx.tasks.run(lambda _handle: conventions.list_conventions(),
+                           lambda rows: self._first_rows(generation, rows),
+                           lambda _exc, _details: self._first_rows(generation, None))
 
     @classmethod
     def title(cls) -> str:
@@ -150,14 +163,56 @@ class ConventionsTab(Tab):
         """Reload the list; the open convention too (changed elsewhere), unless it has unsaved typing.
         Ended conventions become échues, except while the tab is built (nothing writes then: the
         start-up does it) and when the data is read-only."""
-        current = self.editor.conv.id if self.editor.conv else None
+        self._generation += 1  # a background read under way is older than this one
         if expire and data.writable():
             conventions.update_expired()
-        rows = conventions.list_conventions()
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 190))
+        self._show_rows(conventions.list_conventions(), reload_editor)
+
+    def _first_rows(self, generation: int, rows) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading.show_while(False)
+        if generation != self._generation:
+            return  # an explicit refresh came first
+        if rows is None:  # the read failed (logged): read again on the GUI thread, as before
+            self.refresh(expire=False)
+            return
+        self._show_rows(rows, reload_editor=False)
+
+    def on_data_changed(self, area: str) -> None:
+        """Another area changed (a project, an organisation): read in the background, then show
+        what changed; the open convention is reloaded only if it changed."""
+        if area != "*" and area not in self.areas:
+            return
+        self._generation += 1
+        generation, writable = self._generation, data.writable()
+        current = self.editor.conv.id if self.editor.conv else None
+
+        def read(_handle):
+            if writable:
+                conventions.update_expired()
+            return (conventions.list_conventions(), conventions.get_convention(current) if current else None,
+                    projects.project_titles())
+
+        self.ctx.tasks.run(read, lambda result: self._changed_elsewhere(generation, *result))
+
+    def _changed_elsewhere(self, generation: int, rows, conv, titles) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a newer read is under way, or the tab is gone
+        unchanged = conv is not None and conv == self.editor.conv and titles == self.editor.project_titles
+        self._show_rows(rows, reload_editor=not unchanged)
+        if unchanged:
+            self.editor.parties_page.organisations_changed()
+
+    def _show_rows(self, rows, reload_editor: bool) -> None:
+        self.loading.show_while(False)
+        current = self.editor.conv.id if self.editor.conv else None
+        if rows != self.model.rows() or not self._sized:
+            self.model.set_rows(rows)
+            self.table.resizeColumnsToContents()
+            for col in range(self.model.columnCount()):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 190))
+            self._sized = True
         self.stack.setCurrentWidget(self.splitter if rows else self.empty)
         if current is not None and self.model.row_of(current) >= 0:
             self.select(current)

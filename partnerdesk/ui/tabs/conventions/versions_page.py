@@ -67,6 +67,7 @@ class VersionsPage(QWidget):
         self.tree.setHeaderLabels([_("Version"), _("Saved on"), _("Note")])
         self.tree.setRootIsDecorated(False)
         self.tree.currentItemChanged.connect(lambda *_a: self._view())
+        self._view_pending = False  # a version to show once the page is visible
         self.other = QComboBox()
         self.other.setObjectName("compareWith")
         self.compare_button = QPushButton(_("Compare"))
@@ -117,9 +118,25 @@ class VersionsPage(QWidget):
         self.restore_button.setEnabled(not read_only)
         self.restore_button.setToolTip(_("A signed convention changes through an amendment.") if read_only else "")
         if versions:
+            self.tree.blockSignals(True)
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.tree.blockSignals(False)
             if len(versions) > 1:
                 self.other.setCurrentIndex(1)
+        # The latest version's text is rendered when the page is seen, not at every convention opened.
+        self.caption.clear()
+        self.browser.clear()
+        self._view_pending = bool(versions)
+        if self.isVisible():
+            self._show_pending()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        if self._view_pending:
+            self._view()
 
     def selected(self) -> int | None:
         item = self.tree.currentItem()
@@ -135,6 +152,7 @@ class VersionsPage(QWidget):
         self.browser.setHtml(diff_html(changes))
 
     def _view(self) -> None:
+        self._view_pending = False
         number = self.selected()
         if number is not None:
             self.view_requested.emit(number)

@@ -8,54 +8,29 @@ next steps, which become milestones.
 
 from __future__ import annotations
 
-import datetime as dt
+import bisect
 
 import shiboken6
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMenu,
-    QScrollArea,
-    QStyle,
-    QStyledItemDelegate,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
 
-from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import PartnerCard, Stage
-from partnerdesk.i18n import _, format_date, format_money
+from partnerdesk.i18n import _
 from partnerdesk.services import pipeline, projects
-from partnerdesk.ui.models.cards import CardListModel
 from partnerdesk.ui.models.roles import ObjectRole
-from partnerdesk.ui.tabs.balance.badge import paint_verdict
-from partnerdesk.ui.tabs.projects import convention_offer
+from partnerdesk.ui.tabs.projects import card_updates, convention_offer
+from partnerdesk.ui.tabs.projects.board_columns import StageColumn
 from partnerdesk.ui.tabs.projects.commands import MoveCardCommand
 from partnerdesk.ui.tabs.projects.dialogs import ProposalsDialog, ReasonDialog
 
-CARD_HEIGHT = 72
-COLUMN_WIDTH = 200
-STAGE_COLOURS = {
-    "identifie": "#e5e7eb", "premier_contact": "#dbeafe", "rencontre_informelle": "#e0e7ff",
-    "co_construction": "#ede9fe", "convention_redaction": "#fae8ff", "convention_signee": "#dcfce7",
-    "action_en_cours": "#bbf7d0", "bilan": "#fef9c3", "partenariat_entretenu": "#ccfbf1", "abandonne": "#fee2e2",
-}
 
-
-def money_line(card: PartnerCard) -> str:
-    """'2 150 € expected · 800 € obtained', leaving out a zero part."""
-    parts = []
-    if card.expected:
-        parts.append(_("{amount} expected").format(amount=format_money(card.expected)))
-    if card.obtained:
-        parts.append(_("{amount} obtained").format(amount=format_money(card.obtained)))
-    return " · ".join(parts)
+def board_order(cross_project: bool):
+    """The order of a column: by position (then id) on a project's board; by project title first
+    on the all-projects board."""
+    if cross_project:
+        return lambda c: (c.project_title.casefold(), c.position, c.id)
+    return lambda c: (c.position, c.id)
 
 
 def _cards_by_stage(query, stages: list[str], cross_project: bool) -> dict[str, list[PartnerCard]]:
@@ -65,134 +40,10 @@ def _cards_by_stage(query, stages: list[str], cross_project: bool) -> dict[str, 
     by_stage: dict[str, list[PartnerCard]] = {s: [] for s in stages}
     for card in cards:
         by_stage.setdefault(card.stage, []).append(card)
-    if cross_project:
-        for stage_cards in by_stage.values():
-            stage_cards.sort(key=lambda c: (c.project_title.casefold(), c.position))
+    key = board_order(cross_project)
+    for stage_cards in by_stage.values():
+        stage_cards.sort(key=key)
     return by_stage
-
-
-class CardDelegate(QStyledItemDelegate):
-    """Paints a card: organisation, project (cross-project board), contributions, next step."""
-
-    def __init__(self, show_project: bool, parent=None):
-        super().__init__(parent)
-        self.show_project = show_project
-        self.today = dt.date.today()
-
-    def sizeHint(self, option, index):
-        return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT)
-
-    def paint(self, painter: QPainter, option, index):
-        card: PartnerCard = index.data(ObjectRole)
-        if card is None:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = option.rect.adjusted(3, 3, -3, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(QColor("#2563eb") if selected else QColor("#cbd5e1"), 2 if selected else 1))
-        painter.setBrush(QColor("#eff6ff") if selected else QColor("#ffffff"))
-        painter.drawRoundedRect(rect, 6, 6)
-        inner = rect.adjusted(8, 5, -8, -5)
-        line = option.fontMetrics.height()
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(QColor("#111827"))
-        badge_width = paint_verdict(painter, card.verdict, inner, line, option.font)
-        painter.setFont(bold)
-        painter.setPen(QColor("#111827"))
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width() - badge_width, line),
-                         Qt.AlignmentFlag.AlignLeft,
-                         QFontMetrics(bold).elidedText(card.organisation_name, Qt.TextElideMode.ElideRight,
-                                                       inner.width() - badge_width))
-        painter.setFont(option.font)
-        small = [self._second_line(card), self._third_line(card)]
-        for n, text in enumerate(small, start=1):
-            colour = "#4b5563"
-            if n == 2 and card.next_step_on and card.next_step_on < self.today and not card.closed_reason:
-                colour = "#b91c1c"
-            painter.setPen(QColor(colour))
-            painter.drawText(QRect(inner.left(), inner.top() + n * line + 2, inner.width(), line),
-                             Qt.AlignmentFlag.AlignLeft,
-                             option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
-        painter.restore()
-
-    def _second_line(self, card: PartnerCard) -> str:
-        if self.show_project:
-            return card.project_title
-        if card.expected or card.obtained:
-            return money_line(card)
-        kinds = [Contribution.parse(k) for k in card.contribution_kinds]
-        return ", ".join(_(k.label) for k in kinds if k)
-
-    def _third_line(self, card: PartnerCard) -> str:
-        if card.closed_reason:
-            return card.closed_reason
-        if card.next_step:
-            when = format_date(card.next_step_on)
-            return f"{when} · {card.next_step}" if when else card.next_step
-        if self.show_project and (card.expected or card.obtained):
-            return money_line(card)
-        return ""
-
-
-class CardListView(QListView):
-    """A column; ←/→ hand the focus to the neighbouring column."""
-
-    neighbour_requested = Signal(int)
-
-    def keyPressEvent(self, event):
-        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self.neighbour_requested.emit(-1 if event.key() == Qt.Key.Key_Left else 1)
-            return
-        super().keyPressEvent(event)
-
-
-class StageColumn(QFrame):
-    def __init__(self, stage: Stage, show_project: bool, parent=None):
-        super().__init__(parent)
-        self.stage = stage
-        self.setObjectName(f"column_{stage.value}")
-        self.setFixedWidth(COLUMN_WIDTH)
-        # palettes rather than style sheets: style sheets are slow to polish on a 3,000-card board
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(STAGE_COLOURS[stage.value]))
-        palette.setColor(QPalette.ColorRole.Base, QColor(STAGE_COLOURS[stage.value]))
-        self.setPalette(palette)
-        self.setAutoFillBackground(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
-        font = self.header.font()
-        font.setBold(True)
-        self.header.setFont(font)
-        self.header.setFixedHeight(self.header.fontMetrics().height() * 2 + 4)  # aligned headers
-        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.header)
-        self.model = CardListModel(stage.value, self)
-        self.view = CardListView()
-        self.view.setObjectName(f"cards_{stage.value}")
-        self.view.setAccessibleName(_(stage.label))
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(CardDelegate(show_project, self.view))
-        self.view.setUniformItemSizes(True)
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)  # long columns lay out in steps
-        self.view.setBatchSize(60)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setDragEnabled(True)
-        self.view.setAcceptDrops(True)
-        self.view.setDropIndicatorShown(True)
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        layout.addWidget(self.view, 1)
-
-    def set_cards(self, cards: list[PartnerCard]) -> None:
-        self.model.set_cards(cards)
-        self.header.setText(f"{_(self.stage.label)} ({len(cards)})")
 
 
 class PipelineBoard(QWidget):
@@ -246,6 +97,7 @@ class PipelineBoard(QWidget):
         self._build_actions()
         self._stale = False  # changed while hidden: reloaded when shown
         self._generation = 0  # of the latest background read of the cards
+        self._reading = False  # a background read has not been shown yet
         ctx.signals.data_changed.connect(self._on_data_changed)
 
     def hidden_in_shown_window(self) -> bool:
@@ -308,6 +160,7 @@ class PipelineBoard(QWidget):
         # The cards are read and grouped in the background (every card of every project on the
         # all-projects board); the GUI thread only hands each column its list.
         self._generation += 1
+        self._reading = True
         generation, stages, cross = self._generation, list(self.columns), self.cross_project
         if cross:
             query = (self.project_filter.currentData(), self.charge_filter.currentData())
@@ -319,6 +172,7 @@ class PipelineBoard(QWidget):
     def _show_cards(self, generation: int, by_stage: dict[str, list[PartnerCard]]) -> None:
         if generation != self._generation or not shiboken6.isValid(self):
             return  # a newer read is under way, or the board is gone
+        self._reading = False
         selected = self.selected_card()
         for stage, column in self.columns.items():
             column.set_cards(by_stage[stage])
@@ -327,6 +181,10 @@ class PipelineBoard(QWidget):
 
     def _on_data_changed(self, area: str) -> None:
         if area in ("projects", "organisations", "*"):
+            moved = card_updates.announced() if area == "projects" else None
+            if moved is not None and not self._stale and not self._reading:
+                self.update_project_cards(*moved)  # a move: only that project's cards, even while hidden
+                return
             if self.hidden_in_shown_window():
                 self._stale = True
                 return
@@ -336,6 +194,29 @@ class PipelineBoard(QWidget):
             self.reload()
             if selected is not None:
                 self.select_card(selected.id)
+
+    def update_project_cards(self, project_id: int, cards: list[PartnerCard]) -> None:
+        """Show `cards` as the cards of `project_id` now, keeping every other card in place."""
+        if self.cross_project:
+            shown_project, in_charge = self.project_filter.currentData(), self.charge_filter.currentData()
+            if shown_project is not None and shown_project != project_id:
+                return
+            cards = [c for c in cards if not in_charge or c.in_charge == in_charge]
+        elif self.project_id != project_id:
+            return
+        selected = self.selected_card()
+        key = board_order(self.cross_project)
+        for stage, column in self.columns.items():
+            shown = column.model.cards()
+            new = [c for c in cards if c.stage == stage]
+            if not new and not any(c.project_id == project_id for c in shown):
+                continue
+            column_cards = [c for c in shown if c.project_id != project_id]
+            for card in new:
+                bisect.insort(column_cards, card, key=key)
+            column.update_cards(column_cards)
+        if selected is not None and ((now := self.selected_card()) is None or now.id != selected.id):
+            self.select_card(selected.id)  # the selected card changed column: the selection follows it
 
     # --- selection and keyboard ------------------------------------------------
 
@@ -477,7 +358,8 @@ class PipelineBoard(QWidget):
 
     def _push_move(self, card: PartnerCard, stage: str, position: int | None, reason: str) -> None:
         self.ctx.undo_for(self).push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
-        self.select_card(card.id)
+        if (selected := self.selected_card()) is None or selected.id != card.id:  # else already followed
+            self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(
             name=card.organisation_name, stage=_(Stage(stage).label)))
         offer = (lambda: setattr(self, "convention_box", convention_offer.check(self, self.ctx, card))) \

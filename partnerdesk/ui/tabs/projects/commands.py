@@ -8,6 +8,7 @@ from partnerdesk.domain.grammar import of_organisation
 from partnerdesk.domain.projects import Stage
 from partnerdesk.i18n import _
 from partnerdesk.services import pipeline, projects
+from partnerdesk.ui.tabs.projects import card_updates
 
 
 class MoveCardCommand(QUndoCommand):
@@ -23,20 +24,31 @@ class MoveCardCommand(QUndoCommand):
         self.row = row
         self.reason = reason
         self.result = None
+        self.project_id: int | None = None
 
     def redo(self) -> None:
-        if projects.get_card(self.card_id) is None:  # removed since: nothing left to move
+        card = projects.get_card(self.card_id)
+        if card is None:  # removed since: nothing left to move
             self.setObsolete(True)
             return
+        self.project_id = card.project_id
         self.result = pipeline.move_card(self.card_id, self.stage, position=self.row, reason=self.reason,
                                          translate=_)
-        self.ctx.signals.data_changed.emit("projects")
+        self._announce()
 
     def undo(self) -> None:
         if self.result is not None:
             pipeline.undo_move(self.result)
             self.result = None
-        self.ctx.signals.data_changed.emit("projects")
+        self._announce()
+
+    def _announce(self) -> None:
+        """data_changed("projects"), with the project's cards for the boards (they update only those)."""
+        if self.project_id is None:
+            self.ctx.signals.data_changed.emit("projects")
+            return
+        with card_updates.announcing(self.project_id, projects.list_cards(self.project_id)):
+            self.ctx.signals.data_changed.emit("projects")
 
 
 class DeleteProjectCommand(QUndoCommand):

@@ -3,7 +3,8 @@
     widget = OrganisationProjects(ctx)
     widget.set_organisation(org_id)     # when the card shows another organisation
 
-Double-click (or Enter) opens the project. It refreshes itself when projects change.
+Double-click (or Enter) opens the project. It refreshes itself when projects change (when next
+shown, if its window is on screen but the card is not).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class OrganisationProjects(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.organisation_id: int | None = None
+        self._stale = False
         self.setObjectName("organisationProjects")
         self.model = OrganisationProjectTableModel(self)
         self.view = table(self.model, "organisationProjectsTable")
@@ -53,12 +55,21 @@ class OrganisationProjects(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         rows = projects.projects_of_organisation(self.organisation_id) if self.organisation_id else []
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
 
     def _on_data_changed(self, area: str) -> None:
         if area in ("projects", "*"):
+            if self.window().isVisible() and not self.isVisible():
+                self._stale = True  # the card is not on show (a board move, say): read when it is
+                return
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if self._stale:
             self.refresh()
 
     def _open(self, index) -> None:

@@ -43,6 +43,7 @@ class ProjectsTab(Tab):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self._generation = 0  # of the latest background read of the list
+        self._list_pending: set[str] = set()  # areas changed while the board page hid the list
         self.views = QTabWidget()
         self.views.setObjectName("projectsViews")
         self.views.addTab(self._build_list_and_card(), _("Projects"))
@@ -55,8 +56,7 @@ class ProjectsTab(Tab):
         self.refresh()
         # The all-projects board holds every card: read when its page is first shown.
         self.board.reload_later()
-        self.views.currentChanged.connect(lambda index: self.board.catch_up()
-                                          if self.views.widget(index) is self.board else None)
+        self.views.currentChanged.connect(self._view_changed)
 
     @classmethod
     def title(cls) -> str:
@@ -153,8 +153,20 @@ class ProjectsTab(Tab):
 
     # --- loading ------------------------------------------------------------
 
+    def _view_changed(self, index: int) -> None:
+        if self.views.widget(index) is self.board:
+            self.board.catch_up()
+        elif self._list_pending:
+            pending, self._list_pending = self._list_pending, set()
+            self.refresh(pending.pop() if len(pending) == 1 else "*")
+
     def on_data_changed(self, area: str) -> None:
         if area == "*" or area in self.areas:
+            if self.views.currentWidget() is self.board:
+                # The list and the card are hidden behind the board (which follows the change
+                # itself): read them when their page is shown again, not after every move.
+                self._list_pending.add(area)
+                return
             self.refresh(area)
 
     def refresh(self, area: str = "*") -> None:
@@ -180,7 +192,8 @@ class ProjectsTab(Tab):
         if self.year_filter.currentData() != current:
             self.refresh(area)  # the chosen year has no project any more: read them all
             return
-        self.model.set_rows(rows)
+        if rows != self.model.rows():  # a change elsewhere that left the list as it was: no reset
+            self.model.set_rows(rows)
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
