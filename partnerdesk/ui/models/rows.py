@@ -3,11 +3,11 @@
 `SortedRowsModel` sorts itself: sorting thousands of rows through
 QSortFilterProxyModel calls back into Python for every comparison (too slow to
 re-sort at each keystroke of the search box), so the source model keeps its rows
-sorted with a Python key and the proxy only filters, keeping that order."""
+sorted with a Python key and what filters them keeps that order (`filtered.py`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from partnerdesk.i18n import _
 
@@ -20,6 +20,20 @@ class ListTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
+        self._cells: dict[int, tuple] = {}  # row -> its texts, filled as rows are painted
+
+    def cells(self, row: int) -> tuple:
+        """The texts of a row, all columns (worked out once per row until the rows change:
+        painting asks for them again at every keystroke of a search)."""
+        cells = self._cells.get(row)
+        if cells is None:
+            item = self._rows[row]
+            cells = self._cells[row] = tuple(self.cell_text(item, col) for col in range(len(self.HEADERS)))
+        return cells
+
+    def cell_text(self, item, col: int) -> str:
+        """The text shown in one cell (no cache: also called by sorts off the GUI thread)."""
+        return ""
 
     def set_rows(self, rows, ordered_by=None) -> None:
         """Show `rows`; `ordered_by` is what `arranged()` returned with them, when they were put in
@@ -28,7 +42,12 @@ class ListTableModel(QAbstractTableModel):
         self._rows = list(rows)
         if ordered_by is None or ordered_by != self.order():
             self._arrange()
+        self._changed()
         self.endResetModel()
+
+    def _changed(self) -> None:
+        """The rows changed: forget what was derived from them."""
+        self._cells = {}
 
     def order(self):
         """What the rows are sorted by (None: kept as given)."""
@@ -44,6 +63,18 @@ class ListTableModel(QAbstractTableModel):
 
     def rows(self) -> list:
         return list(self._rows)
+
+    def item_id(self, item):
+        return item.id
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        return self.item_data(index.row(), index.column(), role)
+
+    def item_data(self, row: int, col: int, role):
+        """What `data()` answers for that cell (a `FilteredRowsModel` showing these rows asks here)."""
+        return None
 
     def row_at(self, row: int):
         return self._rows[row]
@@ -101,15 +132,7 @@ class SortedRowsModel(ListTableModel):
         kept = [(id(self._rows[i.row()]), i.column()) for i in old]
         self._sort_column, self._sort_order = column, order
         self._arrange()
+        self._changed()
         where = {id(item): n for n, item in enumerate(self._rows)}
         self.changePersistentIndexList(old, [self.index(where[key], col) for key, col in kept])
         self.layoutChanged.emit()
-
-
-class FilterOnlyProxy(QSortFilterProxyModel):
-    """Filters; sorting is forwarded to the (self-sorting) source model."""
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)

@@ -356,8 +356,7 @@ class ListPanel(QWidget):
             self._wanted = (self.view_kind(), item_id)  # selected once the rows are there
         table = self.table()
         proxy = table.model()
-        source = proxy.sourceModel()
-        index = proxy.mapFromSource(source.index(source.row_of(item_id), 0))
+        index = proxy.index(proxy.row_of(item_id), 0)
         if index.isValid():
             previous, self._silent = self._silent, silent
             try:
