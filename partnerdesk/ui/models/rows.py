@@ -45,6 +45,38 @@ class ListTableModel(QAbstractTableModel):
         self._changed()
         self.endResetModel()
 
+    def update_rows(self, rows, ordered_by=None) -> None:
+        """Like `set_rows`, without resetting the views when rows are already shown: the same
+        items in the same order are one `dataChanged`; otherwise one layout change in which
+        every persistent index (the views' selection and current row) follows its item by id,
+        and the indexes of items gone become invalid. (Items with the same id twice: a reset.)"""
+        rows = list(rows)
+        if ordered_by is None or ordered_by != self.order():
+            rows = self.arranged(rows)[0]
+        if not self._rows or not rows:
+            self.set_rows(rows, self.order())
+            return
+        item_id = self.item_id
+        old_ids = [item_id(r) for r in self._rows]
+        new_ids = [item_id(r) for r in rows]
+        if new_ids == old_ids:
+            self._rows = rows
+            self._changed()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            return
+        where = {key: n for n, key in enumerate(new_ids)}
+        if len(where) != len(new_ids) or len(set(old_ids)) != len(old_ids):
+            self.set_rows(rows, self.order())
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [(old_ids[i.row()], i.column()) for i in old]
+        self._rows = rows
+        self._changed()
+        self.changePersistentIndexList(old, [self.index(where[key], col) if key in where else QModelIndex()
+                                             for key, col in kept])
+        self.layoutChanged.emit()
+
     def _changed(self) -> None:
         """The rows changed: forget what was derived from them."""
         self._cells = {}

@@ -227,7 +227,8 @@ class ListPanel(QWidget):
         self._wanted = None
         self._silent = True
         try:
-            (self.org_model if which == ORGANISATIONS else self.people_model).set_rows(rows, order)
+            # In place (no reset): the selection and the scroll position stay.
+            (self.org_model if which == ORGANISATIONS else self.people_model).update_rows(rows, order)
             self._stale = {PEOPLE if which == ORGANISATIONS else ORGANISATIONS}
             self.loading = False
             self.placeholders[which].show_while(False)
