@@ -21,6 +21,7 @@ from partnerdesk.services import partners
 from partnerdesk.ui.models.people import M_NAME, MemberTableModel
 from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.widgets.columns import widths_from_sample
 
 
 class ContactsPanel(QWidget):
@@ -36,7 +37,7 @@ class ContactsPanel(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
+        self.table = widths_from_sample(QTableView())  # fitted to a sample of rows, not all
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("contactsTable")
         self.table.setModel(self.proxy)

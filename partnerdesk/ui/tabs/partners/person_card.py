@@ -33,6 +33,7 @@ from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.widgets.address_list import AddressListEditor
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.form import line, literal, set_combo, split_list, text_box, typed_date
 from partnerdesk.ui.widgets.grammar_fields import civility_combo
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
@@ -121,7 +122,7 @@ class PersonCard(CardBase):
         self.history_model = AffiliationTableModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.history_model)
-        self.history = QTableView()
+        self.history = widths_from_sample(QTableView())  # fitted to a sample of rows, not all
         self.history.setTabKeyNavigation(False)  # Tab leaves the table
         self.history.setObjectName("affiliationsTable")
         self.history.setModel(proxy)

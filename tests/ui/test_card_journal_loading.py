@@ -1,0 +1,111 @@
+"""A card's journal is read in the background: the card opens at once, the journal follows.
+Driven with a task runner that holds the tasks until the test lets them finish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from partnerdesk.domain.partners import OrganisationData
+from partnerdesk.services import journal, partners
+from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.tabs.partners.tab import PartnersTab
+from partnerdesk.ui.tasks import SyncTaskRunner, TaskHandle
+
+
+class HeldTasks(SyncTaskRunner):
+    """Runs nothing until `finish()`; then runs the held tasks in order, on this thread."""
+
+    def __init__(self):
+        super().__init__()
+        self.held = []
+
+    def run(self, fn, on_done=None, on_error=None):
+        self.held.append((fn, on_done, on_error))
+        return TaskHandle()
+
+    def finish(self, only=None):
+        tasks, self.held = self.held, []
+        for n, (fn, on_done, on_error) in enumerate(tasks):
+            if only is None or n in only:
+                SyncTaskRunner.run(self, fn, on_done, on_error)
+            else:
+                self.held.append((fn, on_done, on_error))
+
+
+@pytest.fixture
+def cards(window, monkeypatch):
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: "discard")
+    a = partners.create_organisation(OrganisationData(name="Centre social Agora"))
+    b = partners.create_organisation(OrganisationData(name="Bibliothèque Bellevue"))
+    for n in range(3):
+        journal.log_interaction("appel", dt.date(2026, 3, 1 + n), f"Appel {n}", [a.id], [])
+    journal.log_interaction("rencontre", dt.date(2026, 4, 2), "Rencontre", [b.id], [])
+    tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)
+    tab.refresh()
+    return tab, a, b
+
+
+def summaries(panel):
+    model = panel.model
+    return [model.row_at(r).summary for r in range(model.rowCount())]
+
+
+def test_the_journal_follows_the_card(cards):
+    tab, a, b = cards
+    held = HeldTasks()
+    tab.ctx.tasks = held
+    tab.org_card.journal.ctx.tasks = held
+    tab.open_item("organisation", a.id)
+    assert tab.org_card.item_id == a.id  # the card is there before its journal
+    panel = tab.org_card.journal
+    held.finish()
+    assert sorted(summaries(panel)) == ["Appel 0", "Appel 1", "Appel 2"]
+
+    # Another card: the previous journal leaves at once, the new one follows.
+    tab.open_item("organisation", b.id)
+    assert summaries(panel) == []
+    held.finish()
+    assert summaries(panel) == ["Rencontre"]
+
+
+def test_a_late_journal_of_another_card_is_dropped(cards):
+    tab, a, b = cards
+    held = HeldTasks()
+    tab.ctx.tasks = held
+    tab.org_card.journal.ctx.tasks = held
+    panel = tab.org_card.journal
+    tab.open_item("organisation", a.id)
+    tab.open_item("organisation", b.id)
+    journal_reads = len(held.held)
+    held.finish()  # the first card's answer arrives after the second card was opened
+    assert journal_reads >= 2
+    assert summaries(panel) == ["Rencontre"] and tab.org_card.item_id == b.id
+
+
+def test_an_entry_added_shows_without_emptying_the_journal_first(cards, qtbot):
+    tab, a, _b = cards
+    tab.open_item("organisation", a.id)  # synchronous runner: filled at once
+    panel = tab.org_card.journal
+    held = HeldTasks()
+    panel.ctx.tasks = held
+    panel.summary.setText("Mail de relance")
+    panel.add()
+    assert len(summaries(panel)) == 3  # the rows stay while the journal is read again
+    held.finish()
+    assert "Mail de relance" in summaries(panel) and len(summaries(panel)) == 4
+
+
+def test_a_journal_that_cannot_be_read_says_so(cards, monkeypatch):
+    tab, a, _b = cards
+
+    def broken(_org_id, limit=None):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(journal, "journal_of_organisation", broken)
+    tab.open_item("organisation", a.id)
+    panel = tab.org_card.journal
+    assert not panel.error.isHidden() and panel.error.text() == "The journal could not be read."
+    assert tab.org_card.item_id == a.id
