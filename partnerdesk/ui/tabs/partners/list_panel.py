@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import partners, search, tags
+from partnerdesk.ui.collector import keep_out_of_the_collector
 from partnerdesk.ui.models.organisations import (
     COL_CITY,
     COL_KIND,
@@ -238,6 +239,7 @@ class ListPanel(QWidget):
                 self.select(kind, current)
         finally:
             self._silent = False
+        keep_out_of_the_collector()  # thousands of rows: full collections would walk them all
 
     def _refresh_tag_filter(self, tag_list) -> None:
         chosen = self.tag_filter.currentData()
