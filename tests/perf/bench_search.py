@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from partnerdesk import i18n  # noqa: E402
 from partnerdesk.domain.text import normalize  # noqa: E402
 from partnerdesk.paths import DataPaths  # noqa: E402
 from partnerdesk.services import data, demo, partners, search  # noqa: E402
@@ -191,6 +192,7 @@ def main() -> int:
             data.close_data()
         copy_database(kept.db_path, folder.db_path)
     print(f"load average before the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} processors")
+    i18n.set_language("fr")  # the app's language unless the user chooses English (dates, labels)
     data.open_data(folder, daily_backup=False)
     start = time.perf_counter()
     if data.is_empty():

@@ -18,6 +18,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+# What the item delegate asks for each painted cell, besides the text.
+_ASKED_WHEN_PAINTING = frozenset(int(r) for r in (
+    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole))
+
 
 class FilteredRowsModel(QAbstractTableModel):
     def __init__(self, parent=None):
@@ -25,6 +31,9 @@ class FilteredRowsModel(QAbstractTableModel):
         self._source = None
         self._shown: list[int] = []  # the source rows shown, in order
         self._shown_ids: list = []  # their item ids (what selection is kept by)
+        self._columns = 0
+        self._cells: dict = {}
+        self._unanswered: frozenset | tuple = ()  # roles the source never answers
         self._where: dict = {}  # item id -> row, for `row_of` (built when asked)
         self._where_for: list | None = None
 
@@ -47,6 +56,9 @@ class FilteredRowsModel(QAbstractTableModel):
     def setSourceModel(self, source) -> None:
         self.beginResetModel()
         self._source = source
+        self._columns = source.columnCount()
+        self._cells = source._cells  # the source's cache of row texts (cleared in place)
+        self._unanswered = frozenset(_ASKED_WHEN_PAINTING - source.ANSWERED_ROLES) if source.ANSWERED_ROLES else ()
         for signal in (source.modelReset, source.layoutChanged, source.rowsInserted, source.rowsRemoved):
             signal.connect(self._source_changed)
         source.dataChanged.connect(self._source_changed)
@@ -111,13 +123,22 @@ class FilteredRowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() or self._source is None else self._source.columnCount()
+        return 0 if parent.isValid() else self._columns
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # Called about seven times per painted cell (one per role the delegate asks for):
+        # the texts straight from the source's cache, the roles it never answers at once.
         row = index.row()
-        if not (0 <= row < len(self._shown)):
+        shown = self._shown
+        if not 0 <= row < len(shown):
             return None
-        return self._source.item_data(self._shown[row], index.column(), role)
+        if role == _DISPLAY:
+            source_row = shown[row]
+            cells = self._cells.get(source_row) or self._source.cells(source_row)
+            return cells[index.column()]
+        if role in self._unanswered:
+            return None
+        return self._source.item_data(shown[row], index.column(), role)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         return None if self._source is None else self._source.headerData(section, orientation, role)

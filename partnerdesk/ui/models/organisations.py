@@ -28,6 +28,7 @@ _ROLES = frozenset(int(r) for r in (IdRole, ObjectRole, SortRole, Qt.ItemDataRol
 
 class OrganisationTableModel(SortedRowsModel):
     HEADERS = HEADERS
+    ANSWERED_ROLES = _ROLES
 
     def item_data(self, row: int, col: int, role):
         if role not in _ROLES:  # painting asks a dozen roles per cell: answer the others at once

@@ -16,6 +16,9 @@ class ListTableModel(QAbstractTableModel):
     """The rows, their count and the column headers; subclasses give the data."""
 
     HEADERS: list[str] = []  # marked with N_, translated at display
+    # The roles `item_data` may answer (empty: any); a FilteredRowsModel answers the others
+    # with None without asking.
+    ANSWERED_ROLES: frozenset = frozenset()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -79,7 +82,7 @@ class ListTableModel(QAbstractTableModel):
 
     def _changed(self) -> None:
         """The rows changed: forget what was derived from them."""
-        self._cells = {}
+        self._cells.clear()  # in place: a FilteredRowsModel reads it too
 
     def order(self):
         """What the rows are sorted by (None: kept as given)."""
