@@ -142,27 +142,41 @@ class JournalPanel(QWidget):
             self.ctx.signals.open_requested.emit("meeting", meeting_id)
         return meeting_id is not None
 
-    def set_target(self, target_id: int | None) -> None:
+    def set_target(self, target_id: int | None, own_name: str | None = None, members=None) -> None:
+        """Show the journal of this card. `own_name` (the card's name, left out of the "With"
+        column) and, for an organisation, its current `members` (the "with" menu) are read
+        here when not given; a card that reads its people itself passes them with
+        `set_members` when they are there."""
         if target_id != self.target_id:
             self.reset_entry()
         self.target_id = target_id
         self.setEnabled(target_id is not None)
+        if own_name is None and target_id is not None:
+            own = (partners.get_organisation(target_id) if self.kind == "organisation"
+                   else partners.get_person(target_id))
+            own_name = (own.name if self.kind == "organisation" else own.full_name) if own else None
+        self.model.hidden_names = {own_name} if own_name else set()
+        if members is None and target_id is not None and self.kind == "organisation":
+            members = partners.people_of(target_id, include_past=False)
+        self.set_members(members or [])
+        self.refresh()
+
+    def set_members(self, members) -> None:
+        """The organisation's people offered in the "with" menu (the current ones); those
+        ticked stay ticked."""
+        ticked = set(self.chosen_people())
         self.with_menu.clear()
-        own = partners.get_organisation(target_id) if target_id and self.kind == "organisation" else None
-        if self.kind == "organisation":
-            self.model.hidden_names = {own.name} if own else set()
-        else:
-            person = partners.get_person(target_id) if target_id else None
-            self.model.hidden_names = {person.full_name} if person else set()
-        if target_id is not None and self.kind == "organisation":
-            for member in partners.people_of(target_id, include_past=False):
+        if self.target_id is not None and self.kind == "organisation":
+            for member in members:
+                if not member.is_current:
+                    continue
                 action = self.with_menu.addAction(literal(member.full_name))
                 action.setCheckable(True)
                 action.setData(member.person_id)
+                action.setChecked(member.person_id in ticked)
                 action.toggled.connect(self._update_with)
         self.with_box.setEnabled(bool(self.with_menu.actions()))
         self._update_with()
-        self.refresh()
 
     def chosen_people(self) -> list[int]:
         return [a.data() for a in self.with_menu.actions() if a.isChecked()]

@@ -4,6 +4,7 @@ décision, notes, tags), Contacts and Suivi. Other areas add sections with
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from partnerdesk.domain.journal import Cadence
@@ -42,7 +43,7 @@ class OrganisationCard(CardBase):
         self.contacts = ContactsPanel(ctx)
         self.journal = JournalPanel(ctx, "organisation")
         self.journal.logged.connect(self._update_subtitle)
-        self.contacts.changed.connect(lambda: self.journal.set_target(self.item_id))
+        self.contacts.loaded.connect(self.journal.set_members)  # the people of the "with" menu
         self.sections.addTab(self.contacts, _("Contacts"))
         self.sections.addTab(self.journal, _("Follow-up"))
         self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
@@ -153,8 +154,8 @@ class OrganisationCard(CardBase):
         self.set_title(data.name or _("New organisation"))
         self._loaded = data
         self.logo.set_organisation(self.item_id)
+        self.journal.set_target(self.item_id, own_name=data.name, members=())  # people: from the contacts
         self.contacts.set_organisation(self.item_id)
-        self.journal.set_target(self.item_id)
         self.projects.set_organisation(self.item_id)
         self.balance.set_organisation(self.item_id)
         self.meetings.set_organisation(self.item_id)
@@ -163,10 +164,24 @@ class OrganisationCard(CardBase):
         self._update_subtitle()
 
     def _update_subtitle(self) -> None:
-        if self.item_id is None:
+        """Last contact and follow-up, read in the background."""
+        self._subtitle_generation = getattr(self, "_subtitle_generation", 0) + 1
+        generation, item_id = self._subtitle_generation, self.item_id
+        if item_id is None:
+            self._subtitle_for = None
             self.subtitle.setText(_("Fill in at least the name, then save."))
+            self.subtitle.setStyleSheet("")
             return
-        row = partners.organisation_row(self.item_id)
+        if getattr(self, "_subtitle_for", None) != item_id:
+            self.subtitle.setText("")  # not the previous card's
+            self.subtitle.setStyleSheet("")
+        self.ctx.tasks.run(lambda _handle: partners.organisation_row(item_id),
+                           lambda row: self._show_subtitle(generation, item_id, row))
+
+    def _show_subtitle(self, generation: int, item_id: int, row) -> None:
+        if generation != self._subtitle_generation or not shiboken6.isValid(self):
+            return
+        self._subtitle_for = item_id
         parts = []
         if row is not None:
             parts.append(_("Last contact: {date}").format(date=format_date(row.last_contact))

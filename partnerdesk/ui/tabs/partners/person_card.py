@@ -192,7 +192,7 @@ class PersonCard(CardBase):
         self.subtitle.setStyleSheet("")
         self.history_model.set_rows(self._history_rows())
         self.history.resizeColumnsToContents()
-        self.journal.set_target(self.item_id)
+        self.journal.set_target(self.item_id, own_name=data.full_name if self.item_id else None)
         self.meetings.set_organisation(self.item_id)
         self.photo.set_person(self.item_id, initials(data.first_name, data.last_name))
         for index in range(1, self.sections.count()):

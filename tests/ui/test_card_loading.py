@@ -1,5 +1,6 @@
-"""A card's journal is read in the background: the card opens at once, the journal follows.
-Driven with a task runner that holds the tasks until the test lets them finish."""
+"""A card's journal, contacts and follow-up line are read in the background: the card opens
+at once, they follow. Driven with a task runner that holds the tasks until the test lets
+them finish."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from partnerdesk.domain.partners import OrganisationData
+from partnerdesk.domain.partners import OrganisationData, PersonData
 from partnerdesk.services import journal, partners
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
@@ -42,6 +43,10 @@ def cards(window, monkeypatch):
     for n in range(3):
         journal.log_interaction("appel", dt.date(2026, 3, 1 + n), f"Appel {n}", [a.id], [])
     journal.log_interaction("rencontre", dt.date(2026, 4, 2), "Rencontre", [b.id], [])
+    partners.create_person(PersonData("Martin", "Claire"), organisation_id=a.id)
+    partners.create_person(PersonData("Durand", "Paul"), organisation_id=a.id)
+    left = partners.create_person(PersonData("Petit", "Léa"), organisation_id=a.id)
+    partners.close_affiliation(partners.affiliations_of(left.id)[0].id, dt.date(2026, 1, 31))
     tab = window.tab_of(PartnersTab)
     window.show_tab(tab)
     tab.refresh()
@@ -109,3 +114,54 @@ def test_a_journal_that_cannot_be_read_says_so(cards, monkeypatch):
     panel = tab.org_card.journal
     assert not panel.error.isHidden() and panel.error.text() == "The journal could not be read."
     assert tab.org_card.item_id == a.id
+
+
+def names_in(table_model):
+    return [table_model.index(r, 0).data() for r in range(table_model.rowCount())]
+
+
+def test_contacts_and_the_with_menu_follow_the_card(cards):
+    tab, a, b = cards
+    held = HeldTasks()
+    tab.ctx.tasks = held
+    card = tab.org_card
+    tab.open_item("organisation", a.id)
+    assert card.contacts.model.rowCount() == 0 and card.journal.with_menu.actions() == []
+    assert card.subtitle.text() == ""  # not another card's
+    held.finish()
+    assert names_in(card.contacts.model) == ["Paul Durand", "Claire Martin", "Léa Petit"]
+    assert [x.text() for x in card.journal.with_menu.actions()] == ["Paul Durand", "Claire Martin"]  # current ones
+    assert card.subtitle.text().startswith("Last contact: ")
+
+    card.journal.with_menu.actions()[1].setChecked(True)  # ticked, then the contacts are read again
+    card.contacts.refresh()
+    held.finish()
+    assert card.journal.chosen_people() == [card.journal.with_menu.actions()[1].data()]
+
+    tab.open_item("organisation", b.id)  # another card: its people only, once read
+    assert card.contacts.model.rowCount() == 0
+    held.finish()
+    assert card.contacts.model.rowCount() == 0 and not card.contacts.empty.isHidden()
+    assert card.journal.with_menu.actions() == [] and not card.journal.with_box.isEnabled()
+
+
+def test_a_late_contacts_answer_for_another_card_is_dropped(cards):
+    tab, a, b = cards
+    held = HeldTasks()
+    tab.ctx.tasks = held
+    tab.open_item("organisation", a.id)
+    tab.open_item("organisation", b.id)
+    held.finish()
+    assert tab.org_card.contacts.model.rowCount() == 0 and tab.org_card.journal.with_menu.actions() == []
+
+
+def test_contacts_that_cannot_be_read_say_so(cards, monkeypatch):
+    tab, a, _b = cards
+
+    def broken(_org_id, include_past=True):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(partners, "people_of", broken)
+    tab.open_item("organisation", a.id)
+    contacts = tab.org_card.contacts
+    assert not contacts.empty.isHidden() and contacts.empty.text() == "The contacts could not be read."
