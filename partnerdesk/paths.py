@@ -10,6 +10,7 @@ from pathlib import Path
 APP_NAME = "PartnerDesk"
 DB_FILENAME = "partnerdesk.sqlite3"
 ENV_DATA_DIR = "PARTNERDESK_DATA_DIR"
+ENV_CACHE_DIR = "PARTNERDESK_CACHE_DIR"
 
 
 def platform_data_dir() -> Path:
@@ -27,6 +28,20 @@ def platform_data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     return base / APP_NAME
+
+
+def platform_cache_dir() -> Path:
+    """Per-user folder for what PartnerDesk can always make again (the compiled translations):
+    $PARTNERDESK_CACHE_DIR, else the platform's cache folder. Nothing personal is kept there."""
+    env = os.environ.get(ENV_CACHE_DIR)
+    if env:
+        return Path(env).expanduser()
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / APP_NAME / "cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / APP_NAME
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "partnerdesk"
 
 
 def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:

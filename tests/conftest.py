@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("PARTNERDESK_DATA_DIR", None)
+# the compiled translations go to a throw-away folder, not the developer's ~/.cache
+os.environ.setdefault("PARTNERDESK_CACHE_DIR", tempfile.mkdtemp(prefix="partnerdesk-test-cache-"))
 
 import pytest  # noqa: E402
 

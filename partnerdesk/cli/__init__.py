@@ -7,17 +7,19 @@ COMMANDS. Commands run headless: they never import PySide6.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from partnerdesk import __version__, app_mutex, i18n
-from partnerdesk.cli import balance, dataio, exports, maintenance, partners, review
-from partnerdesk.cli import meetings as meetings_cli
-from partnerdesk.cli import projects as projects_cli
 
-COMMANDS = [maintenance, partners, review, projects_cli, exports, dataio, balance, meetings_cli]
+#: the modules of `partnerdesk.cli` that add commands (each has `register(subparsers)`)
+COMMANDS = ("maintenance", "partners", "review", "projects", "exports", "dataio", "balance", "meetings")
+_OPTIONS_WITH_VALUE = ("--data-dir", "--lang")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `commands=False` leaves the commands out (their modules, and
+    the services they import, are then not loaded: the window's start)."""
     parser = argparse.ArgumentParser(prog="partnerdesk", description="PartnerDesk: the partnerships of an EPN.")
     parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
     parser.add_argument("--data-dir", help="data folder (default: $PARTNERDESK_DATA_DIR, then the per-user folder)")
@@ -28,14 +30,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation in a throw-away data folder (your data is not touched)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(sub)
+    if commands:
+        for name in COMMANDS:
+            importlib.import_module(f"partnerdesk.cli.{name}").register(sub)
     return parser
 
 
+def names_a_command(argv: list[str]) -> bool:
+    """Whether `argv` holds anything but the global options (a command, a typo, --help): only
+    then are the commands loaded. Never wrong the costly way: any word that is not an
+    option's value counts."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _OPTIONS_WITH_VALUE:
+            next(tokens, None)
+        elif token in ("-h", "--help") or not token.startswith("-"):
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(commands=names_a_command(argv)).parse_args(argv)
     app_mutex.hold()  # Windows: the installer waits for PartnerDesk to close
     if args.self_test:
         i18n.set_language(args.lang)

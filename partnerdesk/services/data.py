@@ -81,7 +81,7 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
         folder.leftovers = remove_leftovers(paths)
     _daily_upkeep()
     if daily_backup:
-        _daily_backup(folder, today)
+        make_daily_backup(folder, today)
     _current = folder
     return folder
 
@@ -97,9 +97,10 @@ def remove_leftovers(paths: DataPaths) -> list[Path]:
         return []
 
 
-def _daily_backup(folder: DataFolder, today: dt.date | None) -> None:
+def make_daily_backup(folder: DataFolder, today: dt.date | None = None) -> str | None:
     """The day's backup (once a day), then the rotation (at every start, so that no backup
-    outlives the 12 months the RGPD register promises)."""
+    outlives the 12 months the RGPD register promises). The window runs it in the background
+    after the full check; the warning to show when it failed (also kept in `folder.warnings`)."""
     paths = folder.paths
     try:
         if store_backup.daily_backup_due(paths.backups_dir, today):
@@ -107,8 +108,10 @@ def _daily_backup(folder: DataFolder, today: dt.date | None) -> None:
         store_backup.rotate(paths.backups_dir)
     except (store_backup.BackupError, OSError) as exc:
         log.exception("daily backup failed")
-        folder.warnings.append(_("Today's automatic backup failed: {reason}").format(
-            reason=getattr(exc, "strerror", None) or exc))
+        warning = _("Today's automatic backup failed: {reason}").format(reason=getattr(exc, "strerror", None) or exc)
+        folder.warnings.append(warning)
+        return warning
+    return None
 
 
 def writable() -> bool:

@@ -85,7 +85,9 @@ def _write_locked(db_path: Path) -> bool:
 def classify(db_path: Path, backups_dir: Path, *, full_check: bool | None = True) -> DatabaseState:
     """The state of the database at `db_path`. `full_check`: True runs PRAGMA integrity_check
     (most of a second on a large file), False the quick check (every page read, indexes not
-    compared), None neither: only the header and schema are read (commands that only read)."""
+    compared: a tenth of a second at 10,000 people), None neither: only the header and schema
+    are read (the window's start, which runs the full check in the background right after;
+    commands that only read). A file that is not a database is damaged whatever the level."""
     db_path, backups_dir = Path(db_path), Path(backups_dir)
     folder = db_path.parent
     if not db_path.exists():
@@ -96,10 +98,13 @@ def classify(db_path: Path, backups_dir: Path, *, full_check: bool | None = True
         return DatabaseState(NEW)
     size = db_path.stat().st_size
     writable = folder_writable(folder)  # a WAL database in a read-only folder is read as immutable
-    if size == 0 or _has_tables(db_path, not writable) is False:
+    tables = False if size == 0 else _has_tables(db_path, not writable)
+    if tables is False:
         return DatabaseState(EMPTY if has_history(db_path, backups_dir) else NEW)
-    if full_check is None:  # a command that only reads: a damaged page fails the read itself
-        reason = None
+    if full_check is None and tables is None:  # not even a schema to read: say why
+        reason = integrity_check(db_path, "quick_check(1)", immutable=not writable) or "file is not a database"
+    elif full_check is None:  # the window's start, a command that only reads: a damaged page
+        reason = None       # fails its read, and the window runs the full check just after
     else:
         reason = integrity_check(db_path, "integrity_check" if full_check else "quick_check(1)",
                                  immutable=not writable)

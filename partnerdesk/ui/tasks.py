@@ -75,6 +75,7 @@ class TaskRunner:
         self.db_context = db_context
         self.pool = pool or QThreadPool.globalInstance()
         self._live: set[TaskHandle] = set()
+        self._idle: list[Callable[[], None]] = []
 
     def run(self, fn: Callable[[TaskHandle], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException, str], None] | None = None) -> TaskHandle:
@@ -85,11 +86,13 @@ class TaskRunner:
             self._live.discard(handle)
             if on_done:
                 on_done(result)
+            self._run_idle()
 
         def error(exc, details):
             self._live.discard(handle)
             if on_error:
                 on_error(exc, details)
+            self._run_idle()
 
         handle.finished.connect(done)
         handle.failed.connect(error)
@@ -102,6 +105,23 @@ class TaskRunner:
     def busy(self) -> bool:
         """True while a task started here (and awaited) has not had its result applied yet."""
         return any(handle.awaited for handle in self._live)
+
+    def when_idle(self, fn: Callable[[], None]) -> None:
+        """Call `fn` on the GUI thread once no awaited task is left (at once if none is): start-up
+        leaves its upkeep (full check, backup, cleaning) until the lists on show are filled, so
+        that the upkeep's threads do not slow them down."""
+        self._idle.append(fn)
+        self._run_idle()
+
+    def shutdown(self, msecs: int = 60000) -> bool:
+        """At exit: start nothing more, and let the work under way (a backup being written, the
+        check) finish before the interpreter goes away."""
+        self._idle.clear()
+        return self.pool.waitForDone(msecs)
+
+    def _run_idle(self) -> None:
+        while self._idle and not self.busy():
+            self._idle.pop(0)()
 
 
 class SyncTaskRunner(TaskRunner):

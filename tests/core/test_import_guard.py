@@ -93,3 +93,29 @@ def test_parser_choices_match_the_services():
     assert set(maintenance.DEMO_SIZES) == set(demo.SIZES)
     assert tuple(exports.DOCUMENTS) == tuple(documents.KINDS)
     assert set(dataio.LISTS) == set(files.KINDS)
+
+
+def test_the_window_start_loads_no_command(tmp_path):
+    """`partnerdesk` with only global options builds a parser without the commands: their
+    modules (and the services they import) are not loaded for the window."""
+    modules = _modules_after("""
+        import os
+        from partnerdesk.cli import main
+        assert main(["--data-dir", os.environ["PARTNERDESK_DATA_DIR"], "--lang", "fr", "--exit-after-start"]) == 0
+    """, tmp_path)
+    assert "partnerdesk.ui.main_window" in modules
+    assert _loaded(modules, [f"partnerdesk.cli.{name}" for name in ("projects", "balance", "meetings", "review")]) == []
+
+
+def test_only_a_command_or_help_loads_the_commands():
+    from partnerdesk.cli import build_parser, names_a_command
+
+    assert not names_a_command([])
+    assert not names_a_command(["--data-dir", "find", "--lang", "fr", "--demo", "--exit-after-start"])
+    assert not names_a_command(["--data-dir=/x", "--lang=fr", "--version", "--self-test"])
+    assert names_a_command(["find", "mairie"])
+    assert names_a_command(["--data-dir", "/x", "check"])
+    assert names_a_command(["--help"]) and names_a_command(["-h"])
+    assert names_a_command(["fnid"])  # a typo: argparse names it, with the commands listed
+    help_text = build_parser().format_help()
+    assert "find" in help_text and "backup" in help_text

@@ -57,6 +57,53 @@ def test_fuzzy_entries_are_ignored(tmp_path):
     assert i18n.load_catalog("fr", tmp_path) == {"Bye": "Au revoir"}
 
 
+def _po(folder, entries: dict[str, str]) -> None:
+    body = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    body += "".join(f'msgid "{k}"\nmsgstr "{v}"\n\n' for k, v in entries.items())
+    (folder / "x.po").write_text(body, encoding="utf-8")
+
+
+def test_the_compiled_catalogue_is_used_and_never_stale(tmp_path, monkeypatch):
+    (tmp_path / "fr").mkdir()
+    cache = tmp_path / "cache"
+    _po(tmp_path / "fr", {"Hello": "Bonjour"})
+    assert i18n.load_catalog("fr", tmp_path, cache) == {"Hello": "Bonjour"}
+    compiled = list(cache.glob("catalog-fr-*.marshal"))
+    assert len(compiled) == 1
+
+    def no_parsing(*_args):
+        raise AssertionError("parsed again although nothing changed")
+
+    monkeypatch.setattr(i18n, "_parse_catalogues", no_parsing)
+    assert i18n.load_catalog("fr", tmp_path, cache) == {"Hello": "Bonjour"}  # from the cache
+    monkeypatch.undo()
+
+    _po(tmp_path / "fr", {"Hello": "Salut"})  # an edited catalogue: another name, parsed again
+    assert i18n.load_catalog("fr", tmp_path, cache) == {"Hello": "Salut"}
+    assert [p.name for p in cache.glob("catalog-fr-*.marshal")] != [compiled[0].name]
+    assert len(list(cache.glob("catalog-fr-*.marshal"))) == 1  # the old one removed
+
+
+def test_a_damaged_or_unwritable_cache_only_costs_the_parsing(tmp_path):
+    (tmp_path / "fr").mkdir()
+    _po(tmp_path / "fr", {"Hello": "Bonjour"})
+    cache = tmp_path / "cache"
+    i18n.load_catalog("fr", tmp_path, cache)
+    for compiled in cache.glob("*.marshal"):
+        compiled.write_bytes(b"\x00garbage")  # a half-written or foreign file
+    assert i18n.load_catalog("fr", tmp_path, cache) == {"Hello": "Bonjour"}
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    assert i18n.load_catalog("fr", tmp_path, blocked) == {"Hello": "Bonjour"}
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_the_real_catalogue_is_the_same_compiled_or_parsed(tmp_path):
+    parsed = i18n.load_catalog("fr", cache_dir=tmp_path)
+    assert parsed["Partners"] == "Partenaires"
+    assert i18n.load_catalog("fr", cache_dir=tmp_path) == parsed
+
+
 def test_french_plural_rule():
     i18n.set_language("fr")
     assert i18n.ngettext("one", "many", 0) == "one"

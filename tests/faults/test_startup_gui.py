@@ -127,23 +127,28 @@ def test_full_disk_at_start_is_a_message(filled, qapp, dialogs, monkeypatch):
     assert code == 1 and dialogs[0][0] == "critical" and "disque est plein" in dialogs[0][1]
 
 
-def test_failed_daily_backup_is_shown_in_the_window(filled, qapp, dialogs, monkeypatch, qtbot):
+def test_failed_daily_backup_never_stops_the_start(filled, qapp, dialogs, monkeypatch, qtbot):
+    """The day's backup runs after the window is up (its notice: tests/ui/test_integrity_watch.py);
+    failing, it neither stops the start nor asks anything."""
     def full(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(store_backup, "create_backup", full)
-    seen = []
-    from partnerdesk.ui.dialogs import startup
-
-    original = startup.show_folder_notices
-
-    def spy(window, folder):
-        original(window, folder)
-        seen.extend(window.notices.texts())
-
-    monkeypatch.setattr(startup, "show_folder_notices", spy)
     code, _hooks = _start(filled)
-    assert code == 0 and any("sauvegarde automatique du jour a échoué" in t for t in seen)
+    assert code == 0 and dialogs == []
+
+
+def test_the_window_is_shown_before_the_days_backup_is_made(filled, qapp, dialogs, monkeypatch):
+    """Copying and checking the whole database no longer holds the window back."""
+    from partnerdesk.ui.main_window import MainWindow
+
+    order = []
+    real_show, real_backup = MainWindow.show, data.make_daily_backup
+    monkeypatch.setattr(MainWindow, "show", lambda self: order.append("window shown") or real_show(self))
+    monkeypatch.setattr(data, "make_daily_backup", lambda folder, today=None: order.append("backup") or
+                        real_backup(folder, today))
+    code, _hooks = _start(filled)
+    assert code == 0 and order[0] == "window shown"
 
 
 def test_excepthook_is_installed_before_anything_can_fail(paths, qapp, dialogs, monkeypatch):

@@ -78,6 +78,18 @@ def test_damaged_database_says_damaged_and_offers_newest_good(paths, used, capsy
     assert code == 1 and "damaged" in out.out and str(used.path) in out.out
 
 
+@pytest.mark.parametrize("damage", ["garbage", "header"])
+def test_a_file_that_is_no_database_is_damaged_even_when_only_the_schema_is_read(paths, used, damage):
+    """The window's start reads only the header and schema (the full check follows in the
+    background): a file that is not a database still stops it there, with SQLite's reason."""
+    raw = paths.db_path.read_bytes()
+    paths.db_path.write_bytes(b"\0garbage" * 2000 if damage == "garbage" else b"\xff" * 100 + raw[100:])
+    state = store_health.classify(paths.db_path, paths.backups_dir, full_check=None)
+    assert state.kind == store_health.DAMAGED and state.reason
+    with pytest.raises(data.DataUnusable):
+        data.open_data(paths, full_check=None, daily_backup=False)
+
+
 def test_locked_by_another_program(paths, used, capsys):
     other = sqlite3.connect(paths.db_path, timeout=0)
     other.execute("BEGIN IMMEDIATE")

@@ -139,14 +139,14 @@ def main() -> int:
     def start():
         from partnerdesk.ui.main_window import MainWindow
 
-        data.open_data(paths, daily_backup=False, full_check=False, clean_leftovers=False)  # as the app starts
+        folder = data.open_data(paths, daily_backup=False, full_check=None, clean_leftovers=False)  # as the app
         ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
                          settings=QSettings(str(folder / "bench-ui.ini"), QSettings.Format.IniFormat),
                          undo_stack=QUndoStack())
         window = MainWindow(ctx)
         window.resize(1366, 768)
         window.show()
-        integrity_watch.after_window_shown(window, paths)  # as the app: full check, leftovers in the background
+        integrity_watch.after_window_shown(window, paths, folder)  # as the app: check, backup, cleaning later
         ctx_holder.update(ctx=ctx, window=window)
 
     class Lazy:  # the context exists once the window is built

@@ -80,3 +80,64 @@ def test_after_the_window_both_checks_and_cleaning_run_unawaited(window, monkeyp
     integrity_watch.after_window_shown(window, window.ctx.paths)
     assert calls == ["check", "leftovers"]
     assert not window.ctx.tasks.busy()
+
+
+def test_the_days_backup_is_made_of_checked_data_only(window, monkeypatch):
+    calls = []
+    monkeypatch.setattr(data, "remove_leftovers", lambda paths: [])
+    monkeypatch.setattr(data, "make_daily_backup", lambda folder, today=None: calls.append("backup"))
+    folder = data.current()
+    monkeypatch.setattr(health, "full_check", lambda paths: calls.append("check"))
+    integrity_watch.after_window_shown(window, window.ctx.paths, folder)
+    assert calls == ["check", "backup"]
+    calls.clear()
+    from partnerdesk.ui.dialogs import startup
+
+    monkeypatch.setattr(startup, "offer_restore", lambda paths, text: calls.append("offer") or False)
+    monkeypatch.setattr(health, "full_check", lambda paths: calls.append("check") or DatabaseState(DAMAGED, "bad"))
+    integrity_watch.after_window_shown(window, window.ctx.paths, folder)  # damaged, the offer declined
+    assert calls == ["check", "offer"]  # no backup of damaged data
+
+
+def test_the_days_backup_is_made_after_the_check_and_its_failure_is_a_notice(window, monkeypatch):
+    import errno
+
+    from partnerdesk import i18n
+    from partnerdesk.store import backup as store_backup
+
+    monkeypatch.setattr(data, "remove_leftovers", lambda paths: [])
+    integrity_watch.after_window_shown(window, window.ctx.paths, data.current())
+    assert store_backup.list_backups(window.ctx.paths.backups_dir)[0].kind == "daily"  # made, checked
+    for old in window.ctx.paths.backups_dir.glob("*daily*"):
+        old.unlink()
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_backup, "create_backup", full)
+    i18n.set_language("fr")
+    integrity_watch.after_window_shown(window, window.ctx.paths, data.current())
+    assert any("sauvegarde automatique du jour a échoué" in t and "No space left" in t
+               for t in window.notices.texts())
+
+
+def test_upkeep_waits_until_the_lists_on_show_are_filled(qtbot):
+    """`when_idle`: the upkeep starts once the awaited tasks (the lists) have been applied."""
+    import threading
+
+    from partnerdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    gate = threading.Event()
+    seen = []
+    runner.run(lambda _h: gate.wait(10), lambda _r: seen.append("list filled"))
+    background = runner.run(lambda _h: gate.wait(10))
+    background.awaited = False  # upkeep already running is not waited for
+    runner.when_idle(lambda: seen.append("upkeep"))
+    qtbot.wait(50)
+    assert seen == []
+    gate.set()
+    qtbot.waitUntil(lambda: seen == ["list filled", "upkeep"], timeout=5000)
+    runner.when_idle(lambda: seen.append("at once"))
+    assert seen[-1] == "at once"
+    runner.wait()

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import MilestoneData, ProjectData, SessionData
@@ -83,3 +83,26 @@ def test_todo_model(qtmodeltester, ctx):
     model = TodoTableModel()
     model.set_rows(todo.items())
     qtmodeltester.check(model)
+
+
+def test_lines_come_in_date_order_and_a_header_click_sorts_them(ctx, qtbot):
+    """The model sorts itself (in the worker at each refresh): the same order the proxy gave."""
+    today = dt.date(2026, 11, 18)
+    _data(today)
+    tab = TodoTab(ctx, today=today)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 500)
+    tab.show()
+    dates = [item.due_on for item in tab.model.rows()]
+    assert dates == sorted(dates) and len(dates) == 3
+    header = tab.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,  # the user clicks "Date": newest first
+                     pos=QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
+    dates = [tab.model.row_at(tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()).due_on
+             for r in range(tab.proxy.rowCount())]
+    assert dates == sorted(dates, reverse=True)
+    tab.refresh()  # a refresh keeps the user's order
+    assert [item.due_on for item in tab.model.rows()] == sorted(dates, reverse=True)
+    tab.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by "What", the text folded
+    whats = [item.title.casefold() for item in tab.model.rows()]
+    assert whats == sorted(whats)

@@ -74,5 +74,9 @@ def show_folder_notices(window, folder: data.DataFolder) -> None:
         window.notices.add(_("Read-only: the data folder or the database cannot be written. You can look up and "
                              "export the data; changes will be refused."), "info")
     for warning in folder.warnings:
-        window.notices.add(warning + " " + _("Your data is safe; make a backup from File → Backups once the "
-                                             "problem is solved."))
+        backup_failed_notice(window, warning)
+
+
+def backup_failed_notice(window, warning: str) -> None:
+    window.notices.add(warning + " " + _("Your data is safe; make a backup from File → Backups once the "
+                                         "problem is solved."))

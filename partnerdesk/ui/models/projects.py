@@ -11,7 +11,7 @@ from partnerdesk.domain.partners import Contribution, Public
 from partnerdesk.domain.projects import ContributionStatus, MaterialMode, MilestoneStatus, ProjectStatus, Stage
 from partnerdesk.domain.todo import TodoKind
 from partnerdesk.i18n import N_, _, format_date, format_money
-from partnerdesk.ui.models.records import Column, RecordTableModel
+from partnerdesk.ui.models.records import Column, RecordTableModel, SortedRecordTableModel
 
 
 def label(enum, value: str) -> str:
@@ -106,7 +106,7 @@ class MilestoneTableModel(RecordTableModel):
         return None
 
 
-class TodoTableModel(RecordTableModel):
+class TodoTableModel(SortedRecordTableModel):
     """Lines of "À faire"; overdue ones in bold red."""
 
     COLUMNS = [

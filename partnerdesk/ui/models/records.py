@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from partnerdesk.i18n import _
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
-from partnerdesk.ui.models.rows import ListTableModel
+from partnerdesk.ui.models.rows import ListTableModel, SortedRowsModel
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,14 @@ class RecordTableModel(ListTableModel):
     def extra_data(self, record, column: int, role: int):
         """Colours, fonts...: override in subclasses."""
         return None
+
+
+class SortedRecordTableModel(SortedRowsModel, RecordTableModel):
+    """Records that sort themselves by their columns' sort keys (the text, folded, when a
+    column has none): pair it with `FilterOnlyProxy`, and put new rows in order off the GUI
+    thread with `arranged()` (sorting hundreds of rows through QSortFilterProxyModel calls
+    back into Python for every comparison)."""
+
+    def sort_key(self, item, column: int):
+        spec = self.COLUMNS[column]
+        return spec.sort(item) if spec.sort is not None else (spec.display(item) or "").casefold()

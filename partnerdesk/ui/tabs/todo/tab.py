@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,8 @@ from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _
 from partnerdesk.services import projects, todo, todo_undo
 from partnerdesk.ui.models.projects import TodoTableModel
-from partnerdesk.ui.models.roles import ObjectRole, SortRole
+from partnerdesk.ui.models.roles import ObjectRole
+from partnerdesk.ui.models.rows import FilterOnlyProxy
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.todo import OPENS, TITLE, commands
 from partnerdesk.ui.widgets.columns import widths_from_sample
@@ -36,11 +37,12 @@ from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
 
 
-def _gather(today: dt.date) -> list[TodoItem]:
-    """The lines, read in a worker; the formatting data (Babel's, a tenth of a second on first
-    use) is loaded there too, so that the first list painted at start does not wait for it."""
-    i18n.warm_up()
-    return todo.items(today)
+def _gather(today: dt.date, model: TodoTableModel) -> tuple[list[TodoItem], object]:
+    """The lines, read in a worker and put in the table's order there; the date formatting
+    (Babel's in English, a tenth of a second on first use) is loaded there too, so that the
+    first list painted at start does not wait for it."""
+    i18n.format_date(today)
+    return model.arranged(todo.items(today))
 
 
 class TodoTab(Tab):
@@ -62,9 +64,8 @@ class TodoTab(Tab):
         self.when.currentIndexChanged.connect(self.refresh)
 
         self.model = TodoTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterOnlyProxy(self)  # the model sorts itself, in the worker at each refresh
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("todoTable")
@@ -140,10 +141,11 @@ class TodoTab(Tab):
         self._generation += 1
         generation, today = self._generation, self.today()
         self.placeholder.show_while(not self.model.rowCount())
-        self.ctx.tasks.run(lambda handle: _gather(today), lambda items: self._show(generation, today, items),
+        self.ctx.tasks.run(lambda handle: _gather(today, self.model),
+                           lambda found: self._show(generation, today, *found),
                            lambda _exc, _details: self.summary.setText(_("The to-do list could not be gathered.")))
 
-    def _show(self, generation: int, today: dt.date, items: list[TodoItem]) -> None:
+    def _show(self, generation: int, today: dt.date, items: list[TodoItem], order=None) -> None:
         if generation != self._generation:
             return  # a newer refresh is under way
         self.placeholder.show_while(False)
@@ -155,7 +157,7 @@ class TodoTab(Tab):
         next_week = [i for i in items if monday_next <= i.due_on <= window_end(today)]
         shown = {ALL: items, OVERDUE: overdue, THIS_WEEK: this_week, NEXT_WEEK: next_week}[self.when.currentIndex()]
         self.model.today = today
-        self.model.set_rows(shown)
+        self.model.set_rows(shown, order)  # in order already (sorted again if the user re-sorted meanwhile)
         self.summary.setText(_("{overdue} overdue · {this_week} this week · {next_week} next week").format(
             overdue=len(overdue), this_week=len(this_week), next_week=len(next_week)))
         self.stack.setCurrentWidget(self.table if shown else self.empty)
