@@ -7,7 +7,7 @@ sorted with a Python key and what filters them keeps that order (`filtered.py`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from partnerdesk.i18n import _
 
@@ -171,3 +171,13 @@ class SortedRowsModel(ListTableModel):
         where = {id(item): n for n, item in enumerate(self._rows)}
         self.changePersistentIndexList(old, [self.index(where[key], col) for key, col in kept])
         self.layoutChanged.emit()
+
+
+class FilterOnlyProxy(QSortFilterProxyModel):
+    """Filters; sorting is forwarded to the (self-sorting) source model. (Lists searched at
+    every keystroke use `FilteredRowsModel` instead: `ui/models/filtered.py`.)"""
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
