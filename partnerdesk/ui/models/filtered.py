@@ -153,3 +153,46 @@ class FilteredRowsModel(QAbstractTableModel):
 
     def id_at(self, row: int):
         return self._shown_ids[row] if 0 <= row < len(self._shown_ids) else None
+
+
+class SearchFilteredRows(FilteredRowsModel):
+    """Search hits (a set of item ids, None for all) and named filters (None for any):
+    subclasses say in `passes(item, filters)` what each filter means."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.ids: set | None = None
+        self.filters: dict[str, object] = {}
+
+    def set_ids(self, ids) -> None:
+        ids = None if ids is None else set(ids)
+        if ids == self.ids:
+            return  # the same hits (the next letter of a word often changes nothing): no re-filtering
+        self.ids = ids
+        self.refilter()
+
+    def set_filter(self, name: str, value) -> None:
+        value = None if value in (None, "") else value
+        if self.filters.get(name) == value:
+            return  # unchanged (the tag lists are refilled at every reload)
+        if value is None:
+            self.filters.pop(name, None)
+        else:
+            self.filters[name] = value
+        self.refilter()
+
+    def filter_rows(self, rows: list) -> list[int]:
+        if not self.filters:  # the search box alone: the common case, at every keystroke
+            if self.ids is None:
+                return list(range(len(rows)))
+            ids, key = self.ids, self._source.item_id
+            return [n for n, item in enumerate(rows) if key(item) in ids]
+        return super().filter_rows(rows)
+
+    def accepts(self, item) -> bool:
+        if self.ids is not None and self._source.item_id(item) not in self.ids:
+            return False
+        return self.passes(item, self.filters)
+
+    def passes(self, item, filters: dict) -> bool:
+        return True

@@ -10,7 +10,7 @@ from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
-from partnerdesk.ui.models.filtered import FilteredRowsModel
+from partnerdesk.ui.models.filtered import SearchFilteredRows
 from partnerdesk.ui.models.rows import SortedRowsModel
 
 COL_NAME, COL_KIND, COL_CITY, COL_STATUS, COL_TAGS, COL_LAST_CONTACT, COL_NEXT_ACTION = range(7)
@@ -119,43 +119,11 @@ def next_action_text(org) -> str:
     return _("Get in touch by {date}").format(date=format_date(due))
 
 
-class OrganisationFilterProxy(FilteredRowsModel):
+class OrganisationFilterProxy(SearchFilteredRows):
     """The organisations shown, in the source's order: search hits (a set of ids, None for
     all) and kind, status, tag, public reached, contribution type, follow-up (None for any)."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.ids: set[int] | None = None
-        self.filters: dict[str, object] = {}
-
-    def set_ids(self, ids: set[int] | None) -> None:
-        if ids == self.ids:
-            return  # the same hits (the next letter of a word often changes nothing): no re-filtering
-        self.ids = ids
-        self.refilter()
-
-    def set_filter(self, name: str, value) -> None:
-        value = None if value in (None, "") else value
-        if self.filters.get(name) == value:
-            return  # unchanged (the tag lists are refilled at every reload)
-        if value is None:
-            self.filters.pop(name, None)
-        else:
-            self.filters[name] = value
-        self.refilter()
-
-    def filter_rows(self, rows: list) -> list[int]:
-        if not self.filters:  # the search box alone: the common case, at every keystroke
-            if self.ids is None:
-                return list(range(len(rows)))
-            ids = self.ids
-            return [n for n, org in enumerate(rows) if org.id in ids]
-        return super().filter_rows(rows)
-
-    def accepts(self, org) -> bool:
-        if self.ids is not None and org.id not in self.ids:
-            return False
-        f = self.filters
+    def passes(self, org, f: dict) -> bool:
         if "kind" in f and org.kind != f["kind"]:
             return False
         if "status" in f and org.status != f["status"]:

@@ -10,7 +10,7 @@ from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
-from partnerdesk.ui.models.filtered import FilteredRowsModel
+from partnerdesk.ui.models.filtered import SearchFilteredRows
 from partnerdesk.ui.models.rows import SortedRowsModel
 
 
@@ -56,44 +56,11 @@ class PersonTableModel(_ListModel):
         return super().sort_key(p, col)
 
 
-class PersonFilterProxy(FilteredRowsModel):
+class PersonFilterProxy(SearchFilteredRows):
     """Search hits (ids, None for all) and filters: tag, relais, kind and id of a current
     organisation (None for any)."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.ids: set[int] | None = None
-        self.filters: dict[str, object] = {}
-
-    def set_ids(self, ids) -> None:
-        ids = None if ids is None else set(ids)
-        if ids == self.ids:
-            return  # the same hits: no re-filtering
-        self.ids = ids
-        self.refilter()
-
-    def set_filter(self, name: str, value) -> None:
-        value = None if value in (None, "") else value
-        if self.filters.get(name) == value:
-            return  # unchanged (the tag lists are refilled at every reload)
-        if value is None:
-            self.filters.pop(name, None)
-        else:
-            self.filters[name] = value
-        self.refilter()
-
-    def filter_rows(self, rows: list) -> list[int]:
-        if not self.filters:  # the search box alone: the common case, at every keystroke
-            if self.ids is None:
-                return list(range(len(rows)))
-            ids = self.ids
-            return [n for n, person in enumerate(rows) if person.id in ids]
-        return super().filter_rows(rows)
-
-    def accepts(self, person) -> bool:
-        if self.ids is not None and person.id not in self.ids:
-            return False
-        f = self.filters
+    def passes(self, person, f: dict) -> bool:
         if "tag" in f and f["tag"] not in person.tag_ids:
             return False
         if "relais" in f and person.relais != f["relais"]:
