@@ -165,3 +165,36 @@ def test_contacts_that_cannot_be_read_say_so(cards, monkeypatch):
     tab.open_item("organisation", a.id)
     contacts = tab.org_card.contacts
     assert not contacts.empty.isHidden() and contacts.empty.text() == "The contacts could not be read."
+
+
+def test_sections_are_built_when_first_shown_with_the_open_card(cards):
+    from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
+    from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
+
+    tab, a, b = cards
+    card = tab.org_card
+    titles = [card.sections.tabText(i) for i in range(card.sections.count())]
+    tab.open_item("organisation", a.id)
+    assert card._projects.built is None and card._balance.built is None  # nothing read for them yet
+    index = titles.index("Projects")
+    card.sections.setCurrentIndex(index)  # as a click on the tab
+    built = card.sections.currentWidget()
+    assert isinstance(built, OrganisationProjects) and card.projects is built
+    assert card.sections.currentIndex() == index and card.sections.tabText(index) == "Projects"
+    assert [card.sections.tabText(i) for i in range(card.sections.count())] == titles
+    assert built.organisation_id == a.id  # the call made while it was not built, replayed
+    tab.open_item("organisation", b.id)
+    assert built.organisation_id == b.id  # built: called at once
+    assert isinstance(card.balance, PartnerBalancePanel)  # asked for: built, in its place
+    assert card.sections.widget(titles.index("Balance")) is card.balance
+    assert card._meetings.built is None
+
+
+def test_a_new_card_keeps_its_sections_disabled(cards):
+    tab, _a, _b = cards
+    tab.new_item()
+    card = tab.org_card
+    index = next(i for i in range(card.sections.count()) if card.sections.tabText(i) == "Meetings")
+    assert not card.sections.isTabEnabled(index)
+    card.meetings  # built while disabled: stays disabled
+    assert card.sections.widget(index) is card.meetings and not card.sections.isTabEnabled(index)

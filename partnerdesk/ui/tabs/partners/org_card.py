@@ -16,6 +16,7 @@ from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
 from partnerdesk.ui.tabs.partners.cadence import CADENCES, cadence_label
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
+from partnerdesk.ui.tabs.partners.sections import LazySection
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
 from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
@@ -46,9 +47,22 @@ class OrganisationCard(CardBase):
         self.contacts.loaded.connect(self.journal.set_members)  # the people of the "with" menu
         self.sections.addTab(self.contacts, _("Contacts"))
         self.sections.addTab(self.journal, _("Follow-up"))
-        self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
-        self.balance = self.add_card_section(_("Balance"), lambda card: PartnerBalancePanel(ctx))
-        self.meetings = self.add_card_section(_("Meetings"), lambda card: OrganisationMeetings(ctx, card))
+        # Built when first shown: most cards are opened for their Fiche, Contacts or Suivi.
+        self._projects = LazySection(self, _("Projects"), lambda card: OrganisationProjects(ctx))
+        self._balance = LazySection(self, _("Balance"), lambda card: PartnerBalancePanel(ctx))
+        self._meetings = LazySection(self, _("Meetings"), lambda card: OrganisationMeetings(ctx, card))
+
+    @property
+    def projects(self) -> OrganisationProjects:
+        return self._projects.widget()
+
+    @property
+    def balance(self) -> PartnerBalancePanel:
+        return self._balance.widget()
+
+    @property
+    def meetings(self) -> OrganisationMeetings:
+        return self._meetings.widget()
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -156,9 +170,8 @@ class OrganisationCard(CardBase):
         self.logo.set_organisation(self.item_id)
         self.journal.set_target(self.item_id, own_name=data.name, members=())  # people: from the contacts
         self.contacts.set_organisation(self.item_id)
-        self.projects.set_organisation(self.item_id)
-        self.balance.set_organisation(self.item_id)
-        self.meetings.set_organisation(self.item_id)
+        for section in (self._projects, self._balance, self._meetings):
+            section.call("set_organisation", self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_subtitle()
