@@ -141,7 +141,7 @@ def main() -> int:
 
         folder = data.open_data(paths, daily_backup=False, full_check=None, clean_leftovers=False)  # as the app
         ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
-                         settings=QSettings(str(folder / "bench-ui.ini"), QSettings.Format.IniFormat),
+                         settings=QSettings(str(paths.root / "bench-ui.ini"), QSettings.Format.IniFormat),
                          undo_stack=QUndoStack())
         window = MainWindow(ctx)
         window.resize(1366, 768)
