@@ -16,7 +16,11 @@ The API follows the proxy's where callers use it: `sourceModel()`, `mapFromSourc
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from partnerdesk.ui.models.rows import ListTableModel
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 # What the item delegate asks for each painted cell, besides the text.
@@ -32,6 +36,7 @@ class FilteredRowsModel(QAbstractTableModel):
         self._shown: list[int] = []  # the source rows shown, in order
         self._shown_ids: list = []  # their item ids (what selection is kept by)
         self._columns = 0
+        self._item_id = attrgetter("id")
         self._cells: dict = {}
         self._unanswered: frozenset | tuple = ()  # roles the source never answers
         self._where: dict = {}  # item id -> row, for `row_of` (built when asked)
@@ -57,6 +62,9 @@ class FilteredRowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._source = source
         self._columns = source.columnCount()
+        # The items' ids: read as an attribute when the source keeps the default (faster per row).
+        plain = getattr(type(source).item_id, "__func__", type(source).item_id) is ListTableModel.item_id
+        self._item_id = attrgetter("id") if plain else source.item_id
         self._cells = source._cells  # the source's cache of row texts (cleared in place)
         self._unanswered = frozenset(_ASKED_WHEN_PAINTING - source.ANSWERED_ROLES) if source.ANSWERED_ROLES else ()
         for signal in (source.modelReset, source.layoutChanged, source.rowsInserted, source.rowsRemoved):
@@ -72,10 +80,9 @@ class FilteredRowsModel(QAbstractTableModel):
         self._apply(content_changed=True)
 
     def _worked_out(self) -> tuple[list[int], list]:
-        source = self._source
-        rows = source._rows
+        rows = self._source._rows
         shown = self.filter_rows(rows)
-        item_id = source.item_id
+        item_id = self._item_id
         return shown, [item_id(rows[n]) for n in shown]
 
     def _apply(self, content_changed: bool) -> None:
@@ -185,12 +192,12 @@ class SearchFilteredRows(FilteredRowsModel):
         if not self.filters:  # the search box alone: the common case, at every keystroke
             if self.ids is None:
                 return list(range(len(rows)))
-            ids, key = self.ids, self._source.item_id
+            ids, key = self.ids, self._item_id
             return [n for n, item in enumerate(rows) if key(item) in ids]
         return super().filter_rows(rows)
 
     def accepts(self, item) -> bool:
-        if self.ids is not None and self._source.item_id(item) not in self.ids:
+        if self.ids is not None and self._item_id(item) not in self.ids:
             return False
         return self.passes(item, self.filters)
 
