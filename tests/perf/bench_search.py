@@ -7,13 +7,17 @@ Times, per keystroke, what the Partenaires search box runs (`services.search.org
 through peewee and the FTS5 index), and, in the same run on the same data, a raw `sqlite3`
 query that answers the same question without the index (LIKE over the normalised columns),
 plus the same FTS5 query through raw `sqlite3`; then the whole keystroke in the Partenaires
-list (search box to filtered table, offscreen). Targets (issue #15): per keystroke, p95 <= 16 ms
-and worst <= 50 ms. --keep DIR reuses a large demo data folder (made there when missing).
+list (search box to filtered table, repainted, offscreen), and the full list reload as the
+window does it (background query, rows applied on the GUI thread). Targets (issues #15, #20):
+per keystroke, p95 <= 16 ms and worst <= 50 ms; the reload blocks the GUI thread <= 50 ms. --keep DIR reuses a large demo data folder (made there when missing); the run
+works on a copy of its database (sqlite3 backup), so the kept folder is only read.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import logging
+import shutil
 import statistics
 import sys
 import tempfile
@@ -23,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from partnerdesk import i18n  # noqa: E402
 from partnerdesk.domain.text import normalize  # noqa: E402
 from partnerdesk.paths import DataPaths  # noqa: E402
 from partnerdesk.services import data, demo, partners, search  # noqa: E402
@@ -69,8 +74,18 @@ def report(label: str, times: list[float]) -> None:
     print(f"  {label:<44} median {statistics.median(times):6.2f} ms   p95 {p95:6.2f} ms   max {times[-1]:6.2f} ms")
 
 
+def _settle(app, ms: float) -> None:
+    """Let Qt run for `ms` (timers, the repaint it schedules a few ms after a change)."""
+    deadline = time.perf_counter() + ms / 1000
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+
+
 def ui_keystrokes(strokes) -> list[float]:
-    """The whole keystroke in the GUI: the search box's textChanged to the filtered table."""
+    """The whole keystroke in the GUI: the search box's textChanged to the filtered table,
+    repainted. Qt paints a few milliseconds after the change (its update timer): the wait is
+    not counted, the paint is. The window's first paint is done before the first keystroke."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -90,16 +105,74 @@ def ui_keystrokes(strokes) -> list[float]:
     panel.refresh()
     panel.resize(900, 700)
     panel.show()
+    _settle(app, 200)
     times, cpu = [], []
     for prefix in strokes:
         start, start_cpu = time.perf_counter(), time.thread_time()
         panel.search_box.setText(prefix)
         app.processEvents()
-        times.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.thread_time() - start_cpu) * 1000)
+        work, work_cpu = time.perf_counter() - start, time.thread_time() - start_cpu
+        time.sleep(0.008)  # Qt's update timer (5 ms) runs out: the repaint is due
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        app.processEvents()
+        times.append((work + time.perf_counter() - start) * 1000)
+        cpu.append((work_cpu + time.thread_time() - start_cpu) * 1000)
+    RELOAD.update(reload_on_gui_thread(app, panel))
     panel.close()
     UI_CPU[:] = cpu
     return times
+
+
+RELOAD: dict[str, float] = {}
+
+
+def reload_on_gui_thread(app, panel, times: int = 3) -> dict[str, float]:
+    """The full list reload as the window does it: queried and sorted by a background task,
+    applied on the GUI thread (the watchdog's heartbeat says how long that thread was blocked)."""
+    from partnerdesk.ui.tasks import TaskRunner
+    from partnerdesk.ui.watchdog import GuiWatchdog
+
+    panel.ctx.tasks = TaskRunner(data.connection_context)
+    panel.search_box.setText("")
+    _settle(app, 50)
+    logging.getLogger("partnerdesk.watchdog").setLevel(logging.ERROR)  # every block is read below
+    watchdog = GuiWatchdog(threshold_ms=0, interval_ms=5).start()
+    applied, totals, blocks = [], [], []
+    original = panel._loaded
+
+    def timed(*args):
+        start = time.perf_counter()
+        original(*args)
+        applied.append((time.perf_counter() - start) * 1000)
+
+    panel._loaded = timed
+    for _ in range(times):
+        mark = watchdog.mark()
+        start = time.perf_counter()
+        panel.refresh()
+        while panel.loading:
+            app.processEvents()
+            time.sleep(0.001)
+        totals.append((time.perf_counter() - start) * 1000)
+        _settle(app, 30)  # the repaint
+        watchdog.check()
+        worst = watchdog.worst_since(mark)
+        blocks.append(worst.duration_ms if worst else 0.0)
+    watchdog.stop()
+    panel._loaded = original
+    panel.ctx.tasks.wait(5000)
+    return {"total": statistics.median(totals), "applied": max(applied), "block": max(blocks)}
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of the kept database, read-only on the source side."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(target))
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
 
 
 def main() -> int:
@@ -109,8 +182,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", help="a large demo data folder to reuse (made there when missing)")
     args = parser.parse_args()
-    folder = DataPaths(Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="partnerdesk-bench-"))).ensure()
+    folder = DataPaths(Path(tempfile.mkdtemp(prefix="partnerdesk-bench-"))).ensure()
+    if args.keep:
+        kept = DataPaths(Path(args.keep))
+        if not kept.db_path.exists():  # made there once, then copied
+            kept.ensure()
+            data.open_data(kept, daily_backup=False)
+            demo.fill("large", paths=kept)
+            data.close_data()
+        copy_database(kept.db_path, folder.db_path)
     print(f"load average before the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} processors")
+    i18n.set_language("fr")  # the app's language unless the user chooses English (dates, labels)
     data.open_data(folder, daily_backup=False)
     start = time.perf_counter()
     if data.is_empty():
@@ -138,6 +220,7 @@ def main() -> int:
     raw.close()
     ui_times = ui_keystrokes(strokes)
     data.close_data()
+    shutil.rmtree(folder.root, ignore_errors=True)
 
     print(f"{len(strokes)} keystrokes over {len(TYPED)} searches ({', '.join(TYPED)})")
     report("PartnerDesk search (services, FTS5):", app_times)
@@ -146,13 +229,18 @@ def main() -> int:
     if ui_times:
         report("search box to filtered table (Qt, offscreen):", ui_times)
         report("  the same, GUI-thread CPU time only:", UI_CPU)
-    print(f"  full list reload (2,000 rows with tags, last contact): {t_list:.0f} ms")
+    print(f"  full list reload (2,000 rows with tags, last contact): query {t_list:.0f} ms")
+    if RELOAD:
+        print(f"    in the window (query in the background): {RELOAD['total']:.0f} ms until shown; "
+              f"GUI thread: applying the rows {RELOAD['applied']:.1f} ms, longest block {RELOAD['block']:.1f} ms")
     times = sorted(ui_times or app_times)
     worst, p95 = times[-1], times[int(len(times) * 0.95) - 1]
-    ok = worst <= TARGET_MS and p95 <= TARGET_P95_MS and mismatches == 0
+    reload_ok = not RELOAD or RELOAD["block"] <= TARGET_MS
+    ok = worst <= TARGET_MS and p95 <= TARGET_P95_MS and mismatches == 0 and reload_ok
     print(f"load average after the run: {os.getloadavg()[0]:.2f}")
-    print(f"targets (search box to filtered table: p95 <= {TARGET_P95_MS:.0f} ms, worst <= {TARGET_MS:.0f} ms): "
-          f"{'met' if ok else 'NOT met'} (p95 {p95:.2f} ms, worst {worst:.2f} ms; "
+    print(f"targets (search box to filtered table: p95 <= {TARGET_P95_MS:.0f} ms, worst <= {TARGET_MS:.0f} ms; "
+          f"reload's GUI block <= {TARGET_MS:.0f} ms): {'met' if ok else 'NOT met'} (p95 {p95:.2f} ms, "
+          f"worst {worst:.2f} ms, reload block {RELOAD.get('block', 0):.1f} ms; "
           f"result mismatches with raw FTS5: {mismatches})")
     return 0 if ok else 1
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from partnerdesk.domain.journal import Cadence
@@ -12,7 +10,8 @@ from partnerdesk.domain.partners import OrganisationSummary, OrgKind, OrgStatus
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
-from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel
+from partnerdesk.ui.models.filtered import SearchFilteredRows
+from partnerdesk.ui.models.rows import SortedRowsModel
 
 COL_NAME, COL_KIND, COL_CITY, COL_STATUS, COL_TAGS, COL_LAST_CONTACT, COL_NEXT_ACTION = range(7)
 HEADERS = [N_("Name"), N_("Kind"), N_("City"), N_("Status"), N_("Tags"), N_("Last contact"), N_("Next action")]
@@ -29,20 +28,18 @@ _ROLES = frozenset(int(r) for r in (IdRole, ObjectRole, SortRole, Qt.ItemDataRol
 
 class OrganisationTableModel(SortedRowsModel):
     HEADERS = HEADERS
+    ANSWERED_ROLES = _ROLES
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def item_data(self, row: int, col: int, role):
         if role not in _ROLES:  # painting asks a dozen roles per cell: answer the others at once
             return None
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        org = self._rows[index.row()]
-        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cells(row)[col]
+        org = self._rows[row]
         if role == IdRole:
             return org.id
         if role == ObjectRole:
             return org
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(org, col)
         if role == SortRole:
             return self.sort_key(org, col)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
@@ -69,9 +66,9 @@ class OrganisationTableModel(SortedRowsModel):
         if col == COL_NEXT_ACTION:
             due = getattr(org, "next_due", None)
             return due.isoformat() if due else "9999"
-        return normalize(self._display(org, col))
+        return normalize(self.cell_text(org, col))
 
-    def _display(self, org: OrganisationSummary, col: int) -> str:
+    def cell_text(self, org: OrganisationSummary, col: int) -> str:
         if col == COL_NAME:
             return org.name
         if col == COL_KIND:
@@ -122,45 +119,11 @@ def next_action_text(org) -> str:
     return _("Get in touch by {date}").format(date=format_date(due))
 
 
-@contextmanager
-def filter_change(proxy: QSortFilterProxyModel):
-    """Qt 6.10 replaced invalidateFilter() by begin/endFilterChange()."""
-    if hasattr(proxy, "beginFilterChange"):
-        proxy.beginFilterChange()
-        yield
-        proxy.endFilterChange()
-    else:
-        yield
-        proxy.invalidateFilter()
+class OrganisationFilterProxy(SearchFilteredRows):
+    """The organisations shown, in the source's order: search hits (a set of ids, None for
+    all) and kind, status, tag, public reached, contribution type, follow-up (None for any)."""
 
-
-class OrganisationFilterProxy(FilterOnlyProxy):
-    """Sorts by SortRole; filters by search hits (a set of ids, None for all) and by
-    kind, status, tag, public reached and contribution type (None for any)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.ids: set[int] | None = None
-        self.filters: dict[str, object] = {}
-
-    def set_ids(self, ids: set[int] | None) -> None:
-        if ids == self.ids:
-            return  # the same hits (the next letter of a word often changes nothing): no re-filtering
-        with filter_change(self):
-            self.ids = ids
-
-    def set_filter(self, name: str, value) -> None:
-        with filter_change(self):
-            if value in (None, ""):
-                self.filters.pop(name, None)
-            else:
-                self.filters[name] = value
-
-    def filterAcceptsRow(self, source_row, source_parent):
-        org = self.sourceModel().row_at(source_row)
-        if self.ids is not None and org.id not in self.ids:
-            return False
-        f = self.filters
+    def passes(self, org, f: dict) -> bool:
         if "kind" in f and org.kind != f["kind"]:
             return False
         if "status" in f and org.status != f["status"]:
@@ -174,6 +137,3 @@ class OrganisationFilterProxy(FilterOnlyProxy):
         if "cadence" in f and getattr(org, "cadence", "none") not in f["cadence"]:
             return False
         return True
-
-    def visible_ids(self) -> list[int]:
-        return [self.data(self.index(r, 0), IdRole) for r in range(self.rowCount())]

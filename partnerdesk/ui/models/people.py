@@ -10,29 +10,28 @@ from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.ui.models.roles import IdRole, ObjectRole, SortRole
-from partnerdesk.ui.models.rows import FilterOnlyProxy, SortedRowsModel
+from partnerdesk.ui.models.filtered import SearchFilteredRows
+from partnerdesk.ui.models.rows import SortedRowsModel
 
 
 class _ListModel(SortedRowsModel):
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        item = self._rows[index.row()]
+    def item_data(self, row: int, col: int, role):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cells(row)[col]
+        item = self._rows[row]
         if role == ObjectRole:
             return item
         if role == IdRole:
             return self.item_id(item)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display(item, index.column())
         if role == SortRole:
-            return self.sort_key(item, index.column())
-        return self.extra(item, index.column(), role)
-
-    def item_id(self, item):
-        return item.id
+            return self.sort_key(item, col)
+        return self.extra(item, col, role)
 
     def display(self, item, col: int) -> str:
         raise NotImplementedError
+
+    def cell_text(self, item, col: int) -> str:
+        return self.display(item, col)
 
     def sort_key(self, item, col: int):
         return normalize(self.display(item, col))
@@ -57,38 +56,11 @@ class PersonTableModel(_ListModel):
         return super().sort_key(p, col)
 
 
-class PersonFilterProxy(FilterOnlyProxy):
+class PersonFilterProxy(SearchFilteredRows):
     """Search hits (ids, None for all) and filters: tag, relais, kind and id of a current
     organisation (None for any)."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.ids: set[int] | None = None
-        self.filters: dict[str, object] = {}
-
-    def set_ids(self, ids) -> None:
-        from partnerdesk.ui.models.organisations import filter_change
-
-        ids = None if ids is None else set(ids)
-        if ids == self.ids:
-            return  # the same hits: no re-filtering
-        with filter_change(self):
-            self.ids = ids
-
-    def set_filter(self, name: str, value) -> None:
-        from partnerdesk.ui.models.organisations import filter_change
-
-        with filter_change(self):
-            if value in (None, ""):
-                self.filters.pop(name, None)
-            else:
-                self.filters[name] = value
-
-    def filterAcceptsRow(self, source_row, source_parent):
-        person = self.sourceModel().row_at(source_row)
-        if self.ids is not None and person.id not in self.ids:
-            return False
-        f = self.filters
+    def passes(self, person, f: dict) -> bool:
         if "tag" in f and f["tag"] not in person.tag_ids:
             return False
         if "relais" in f and person.relais != f["relais"]:
@@ -98,9 +70,6 @@ class PersonFilterProxy(FilterOnlyProxy):
         if "organisation" in f and f["organisation"] not in person.organisation_ids:
             return False
         return True
-
-    def visible_ids(self) -> list[int]:
-        return [self.data(self.index(r, 0), IdRole) for r in range(self.rowCount())]
 
 
 M_NAME, M_ROLE, M_START, M_END, M_EMAILS, M_PHONES, M_RELAIS = range(7)

@@ -3,7 +3,7 @@
 `SortedRowsModel` sorts itself: sorting thousands of rows through
 QSortFilterProxyModel calls back into Python for every comparison (too slow to
 re-sort at each keystroke of the search box), so the source model keeps its rows
-sorted with a Python key and the proxy only filters, keeping that order."""
+sorted with a Python key and what filters them keeps that order (`filtered.py`)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,27 @@ class ListTableModel(QAbstractTableModel):
     """The rows, their count and the column headers; subclasses give the data."""
 
     HEADERS: list[str] = []  # marked with N_, translated at display
+    # The roles `item_data` may answer (empty: any); a FilteredRowsModel answers the others
+    # with None without asking.
+    ANSWERED_ROLES: frozenset = frozenset()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
+        self._cells: dict[int, tuple] = {}  # row -> its texts, filled as rows are painted
+
+    def cells(self, row: int) -> tuple:
+        """The texts of a row, all columns (worked out once per row until the rows change:
+        painting asks for them again at every keystroke of a search)."""
+        cells = self._cells.get(row)
+        if cells is None:
+            item = self._rows[row]
+            cells = self._cells[row] = tuple(self.cell_text(item, col) for col in range(len(self.HEADERS)))
+        return cells
+
+    def cell_text(self, item, col: int) -> str:
+        """The text shown in one cell (no cache: also called by sorts off the GUI thread)."""
+        return ""
 
     def set_rows(self, rows, ordered_by=None) -> None:
         """Show `rows`; `ordered_by` is what `arranged()` returned with them, when they were put in
@@ -28,7 +45,44 @@ class ListTableModel(QAbstractTableModel):
         self._rows = list(rows)
         if ordered_by is None or ordered_by != self.order():
             self._arrange()
+        self._changed()
         self.endResetModel()
+
+    def update_rows(self, rows, ordered_by=None) -> None:
+        """Like `set_rows`, without resetting the views when rows are already shown: the same
+        items in the same order are one `dataChanged`; otherwise one layout change in which
+        every persistent index (the views' selection and current row) follows its item by id,
+        and the indexes of items gone become invalid. (Items with the same id twice: a reset.)"""
+        rows = list(rows)
+        if ordered_by is None or ordered_by != self.order():
+            rows = self.arranged(rows)[0]
+        if not self._rows or not rows:
+            self.set_rows(rows, self.order())
+            return
+        item_id = self.item_id
+        old_ids = [item_id(r) for r in self._rows]
+        new_ids = [item_id(r) for r in rows]
+        if new_ids == old_ids:
+            self._rows = rows
+            self._changed()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            return
+        where = {key: n for n, key in enumerate(new_ids)}
+        if len(where) != len(new_ids) or len(set(old_ids)) != len(old_ids):
+            self.set_rows(rows, self.order())
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [(old_ids[i.row()], i.column()) for i in old]
+        self._rows = rows
+        self._changed()
+        self.changePersistentIndexList(old, [self.index(where[key], col) if key in where else QModelIndex()
+                                             for key, col in kept])
+        self.layoutChanged.emit()
+
+    def _changed(self) -> None:
+        """The rows changed: forget what was derived from them."""
+        self._cells.clear()  # in place: a FilteredRowsModel reads it too
 
     def order(self):
         """What the rows are sorted by (None: kept as given)."""
@@ -44,6 +98,18 @@ class ListTableModel(QAbstractTableModel):
 
     def rows(self) -> list:
         return list(self._rows)
+
+    def item_id(self, item):
+        return item.id
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        return self.item_data(index.row(), index.column(), role)
+
+    def item_data(self, row: int, col: int, role):
+        """What `data()` answers for that cell (a `FilteredRowsModel` showing these rows asks here)."""
+        return None
 
     def row_at(self, row: int):
         return self._rows[row]
@@ -101,13 +167,15 @@ class SortedRowsModel(ListTableModel):
         kept = [(id(self._rows[i.row()]), i.column()) for i in old]
         self._sort_column, self._sort_order = column, order
         self._arrange()
+        self._changed()
         where = {id(item): n for n, item in enumerate(self._rows)}
         self.changePersistentIndexList(old, [self.index(where[key], col) for key, col in kept])
         self.layoutChanged.emit()
 
 
 class FilterOnlyProxy(QSortFilterProxyModel):
-    """Filters; sorting is forwarded to the (self-sorting) source model."""
+    """Filters; sorting is forwarded to the (self-sorting) source model. (Lists searched at
+    every keystroke use `FilteredRowsModel` instead: `ui/models/filtered.py`.)"""
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()

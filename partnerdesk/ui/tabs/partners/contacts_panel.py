@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,22 +22,26 @@ from partnerdesk.services import partners
 from partnerdesk.ui.models.people import M_NAME, MemberTableModel
 from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.widgets.columns import widths_from_sample
 
 
 class ContactsPanel(QWidget):
     open_person = Signal(int)
     new_person = Signal(int)  # organisation id
     changed = Signal()
+    loaded = Signal(list)  # the members shown (current first), once read
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.organisation_id: int | None = None
+        self._generation = 0  # of the reads: a late answer for another organisation is dropped
+        self._shown_for: int | None = None
         self.model = MemberTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
+        self.table = widths_from_sample(QTableView())  # fitted to a sample of rows, not all
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("contactsTable")
         self.table.setModel(self.proxy)
@@ -61,7 +66,8 @@ class ContactsPanel(QWidget):
         self.left_button = QPushButton(_("Has left the organisation…"))
         self.left_button.setObjectName("closeAffiliationButton")
         self.left_button.clicked.connect(self._close_affiliation)
-        self.empty = QLabel(_("No contact yet in this organisation. Add the first one."))
+        self.EMPTY = _("No contact yet in this organisation. Add the first one.")
+        self.empty = QLabel(self.EMPTY)
         self.empty.setObjectName("contactsEmpty")
 
         buttons = QHBoxLayout()
@@ -81,8 +87,35 @@ class ContactsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = [] if self.organisation_id is None else partners.people_of(
-            self.organisation_id, include_past=self.show_past.isChecked())
+        """Read the people in the background; another organisation's rows leave at once."""
+        self._generation += 1
+        generation, organisation_id = self._generation, self.organisation_id
+        if organisation_id is None:
+            self._shown_for = None
+            self._show([])
+            self.loaded.emit([])
+            return
+        if self._shown_for != organisation_id and self.model.rowCount():
+            self._show([])
+        past = self.show_past.isChecked()
+        self.ctx.tasks.run(lambda _handle: partners.people_of(organisation_id, include_past=past),
+                           lambda rows: self._loaded(generation, organisation_id, rows),
+                           lambda _exc, _details: self._load_failed(generation))
+
+    def _loaded(self, generation: int, organisation_id: int, rows) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return
+        self._shown_for = organisation_id
+        self._show(rows)
+        self.loaded.emit(list(rows))
+
+    def _load_failed(self, generation: int) -> None:
+        if generation == self._generation and shiboken6.isValid(self):
+            self._show([])
+            self.empty.setText(_("The contacts could not be read."))
+
+    def _show(self, rows) -> None:
+        self.empty.setText(self.EMPTY)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.empty.setVisible(not rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain.journal import InteractionData
 from partnerdesk.domain.partners import InteractionKind
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
@@ -29,6 +31,7 @@ from partnerdesk.services.meetings.followup import meeting_of_interaction
 from partnerdesk.ui.models.interactions import I_DATE, I_SUMMARY, InteractionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line, literal
 
 
@@ -39,6 +42,9 @@ class JournalPanel(QWidget):
         super().__init__(parent)
         self.ctx, self.kind = ctx, kind
         self.target_id: int | None = None
+        self._generation = 0  # of the journal reads: a late answer for another card is dropped
+        self._shown_for: int | None = None  # the card whose journal the table shows
+        self._date_width = 0
 
         self.kind_box = combo("interactionKind", InteractionKind.choices())
         self.date_edit = QDateEdit()
@@ -83,7 +89,7 @@ class JournalPanel(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
+        self.table = widths_from_sample(QTableView())  # fitted to a sample of rows, not all
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("journalTable")
         self.table.setModel(self.proxy)
@@ -136,27 +142,41 @@ class JournalPanel(QWidget):
             self.ctx.signals.open_requested.emit("meeting", meeting_id)
         return meeting_id is not None
 
-    def set_target(self, target_id: int | None) -> None:
+    def set_target(self, target_id: int | None, own_name: str | None = None, members=None) -> None:
+        """Show the journal of this card. `own_name` (the card's name, left out of the "With"
+        column) and, for an organisation, its current `members` (the "with" menu) are read
+        here when not given; a card that reads its people itself passes them with
+        `set_members` when they are there."""
         if target_id != self.target_id:
             self.reset_entry()
         self.target_id = target_id
         self.setEnabled(target_id is not None)
+        if own_name is None and target_id is not None:
+            own = (partners.get_organisation(target_id) if self.kind == "organisation"
+                   else partners.get_person(target_id))
+            own_name = (own.name if self.kind == "organisation" else own.full_name) if own else None
+        self.model.hidden_names = {own_name} if own_name else set()
+        if members is None and target_id is not None and self.kind == "organisation":
+            members = partners.people_of(target_id, include_past=False)
+        self.set_members(members or [])
+        self.refresh()
+
+    def set_members(self, members) -> None:
+        """The organisation's people offered in the "with" menu (the current ones); those
+        ticked stay ticked."""
+        ticked = set(self.chosen_people())
         self.with_menu.clear()
-        own = partners.get_organisation(target_id) if target_id and self.kind == "organisation" else None
-        if self.kind == "organisation":
-            self.model.hidden_names = {own.name} if own else set()
-        else:
-            person = partners.get_person(target_id) if target_id else None
-            self.model.hidden_names = {person.full_name} if person else set()
-        if target_id is not None and self.kind == "organisation":
-            for member in partners.people_of(target_id, include_past=False):
+        if self.target_id is not None and self.kind == "organisation":
+            for member in members:
+                if not member.is_current:
+                    continue
                 action = self.with_menu.addAction(literal(member.full_name))
                 action.setCheckable(True)
                 action.setData(member.person_id)
+                action.setChecked(member.person_id in ticked)
                 action.toggled.connect(self._update_with)
         self.with_box.setEnabled(bool(self.with_menu.actions()))
         self._update_with()
-        self.refresh()
 
     def chosen_people(self) -> list[int]:
         return [a.data() for a in self.with_menu.actions() if a.isChecked()]
@@ -172,14 +192,39 @@ class JournalPanel(QWidget):
                               else _("the organisation only"))
 
     def refresh(self) -> None:
-        if self.target_id is None:
-            rows = []
-        elif self.kind == "organisation":
-            rows = journal.journal_of_organisation(self.target_id)
-        else:
-            rows = journal.journal_of_person(self.target_id)
+        """Read the journal of the card in the background (a partner's journal holds hundreds of
+        exchanges); the rows of another card are cleared at once, those of this one stay until
+        the new ones are there."""
+        self._generation += 1
+        generation, target = self._generation, self.target_id
+        if target is None:
+            self._shown_for = None
+            self._show([])
+            return
+        if self._shown_for != target and self.model.rowCount():
+            self._show([])
+        fetch = journal.journal_of_organisation if self.kind == "organisation" else journal.journal_of_person
+        self.ctx.tasks.run(lambda _handle: fetch(target),
+                           lambda rows: self._loaded(generation, target, rows),
+                           lambda _exc, _details: self._load_failed(generation))
+
+    def _loaded(self, generation: int, target: int, rows) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # another card, or a newer read, since
+        self._shown_for = target
+        self._show(rows)
+
+    def _load_failed(self, generation: int) -> None:
+        if generation == self._generation and shiboken6.isValid(self):
+            self._show_error(_("The journal could not be read."))
+
+    def _show(self, rows) -> None:
         self.model.set_rows(rows)
-        self.table.resizeColumnToContents(I_DATE)
+        if not self._date_width:  # one date is as wide as another: measured once, not over every row
+            sample = self.model.cell_text(InteractionData("appel", dt.date(2026, 12, 31), ""), I_DATE)
+            self._date_width = self.table.fontMetrics().horizontalAdvance(sample) + 24
+            self.table.horizontalHeader().resizeSection(I_DATE, max(self._date_width,
+                                                                    self.table.horizontalHeader().sectionSizeHint(I_DATE)))
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self.delete_button.setEnabled(bool(rows))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import partners, search, tags
+from partnerdesk.ui.collector import keep_out_of_the_collector
 from partnerdesk.ui.models.organisations import (
     COL_CITY,
     COL_KIND,
@@ -227,7 +228,8 @@ class ListPanel(QWidget):
         self._wanted = None
         self._silent = True
         try:
-            (self.org_model if which == ORGANISATIONS else self.people_model).set_rows(rows, order)
+            # In place (no reset): the selection and the scroll position stay.
+            (self.org_model if which == ORGANISATIONS else self.people_model).update_rows(rows, order)
             self._stale = {PEOPLE if which == ORGANISATIONS else ORGANISATIONS}
             self.loading = False
             self.placeholders[which].show_while(False)
@@ -237,6 +239,7 @@ class ListPanel(QWidget):
                 self.select(kind, current)
         finally:
             self._silent = False
+        keep_out_of_the_collector()  # thousands of rows: full collections would walk them all
 
     def _refresh_tag_filter(self, tag_list) -> None:
         chosen = self.tag_filter.currentData()
@@ -356,8 +359,7 @@ class ListPanel(QWidget):
             self._wanted = (self.view_kind(), item_id)  # selected once the rows are there
         table = self.table()
         proxy = table.model()
-        source = proxy.sourceModel()
-        index = proxy.mapFromSource(source.index(source.row_of(item_id), 0))
+        index = proxy.index(proxy.row_of(item_id), 0)
         if index.isValid():
             previous, self._silent = self._silent, silent
             try:

@@ -4,6 +4,7 @@ décision, notes, tags), Contacts and Suivi. Other areas add sections with
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
 from partnerdesk.domain.journal import Cadence
@@ -15,6 +16,7 @@ from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.contacts_panel import ContactsPanel
 from partnerdesk.ui.tabs.partners.cadence import CADENCES, cadence_label
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
+from partnerdesk.ui.tabs.partners.sections import LazySection
 from partnerdesk.ui.tabs.projects.org_projects import OrganisationProjects
 from partnerdesk.ui.tabs.balance.panel import PartnerBalancePanel
 from partnerdesk.ui.widgets.form import checks, combo, line, set_combo, text_box
@@ -42,12 +44,25 @@ class OrganisationCard(CardBase):
         self.contacts = ContactsPanel(ctx)
         self.journal = JournalPanel(ctx, "organisation")
         self.journal.logged.connect(self._update_subtitle)
-        self.contacts.changed.connect(lambda: self.journal.set_target(self.item_id))
+        self.contacts.loaded.connect(self.journal.set_members)  # the people of the "with" menu
         self.sections.addTab(self.contacts, _("Contacts"))
         self.sections.addTab(self.journal, _("Follow-up"))
-        self.projects = self.add_card_section(_("Projects"), lambda card: OrganisationProjects(ctx))
-        self.balance = self.add_card_section(_("Balance"), lambda card: PartnerBalancePanel(ctx))
-        self.meetings = self.add_card_section(_("Meetings"), lambda card: OrganisationMeetings(ctx, card))
+        # Built when first shown: most cards are opened for their Fiche, Contacts or Suivi.
+        self._projects = LazySection(self, _("Projects"), lambda card: OrganisationProjects(ctx))
+        self._balance = LazySection(self, _("Balance"), lambda card: PartnerBalancePanel(ctx))
+        self._meetings = LazySection(self, _("Meetings"), lambda card: OrganisationMeetings(ctx, card))
+
+    @property
+    def projects(self) -> OrganisationProjects:
+        return self._projects.widget()
+
+    @property
+    def balance(self) -> PartnerBalancePanel:
+        return self._balance.widget()
+
+    @property
+    def meetings(self) -> OrganisationMeetings:
+        return self._meetings.widget()
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -153,20 +168,33 @@ class OrganisationCard(CardBase):
         self.set_title(data.name or _("New organisation"))
         self._loaded = data
         self.logo.set_organisation(self.item_id)
+        self.journal.set_target(self.item_id, own_name=data.name, members=())  # people: from the contacts
         self.contacts.set_organisation(self.item_id)
-        self.journal.set_target(self.item_id)
-        self.projects.set_organisation(self.item_id)
-        self.balance.set_organisation(self.item_id)
-        self.meetings.set_organisation(self.item_id)
+        for section in (self._projects, self._balance, self._meetings):
+            section.call("set_organisation", self.item_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_subtitle()
 
     def _update_subtitle(self) -> None:
-        if self.item_id is None:
+        """Last contact and follow-up, read in the background."""
+        self._subtitle_generation = getattr(self, "_subtitle_generation", 0) + 1
+        generation, item_id = self._subtitle_generation, self.item_id
+        if item_id is None:
+            self._subtitle_for = None
             self.subtitle.setText(_("Fill in at least the name, then save."))
+            self.subtitle.setStyleSheet("")
             return
-        row = partners.organisation_row(self.item_id)
+        if getattr(self, "_subtitle_for", None) != item_id:
+            self.subtitle.setText("")  # not the previous card's
+            self.subtitle.setStyleSheet("")
+        self.ctx.tasks.run(lambda _handle: partners.organisation_row(item_id),
+                           lambda row: self._show_subtitle(generation, item_id, row))
+
+    def _show_subtitle(self, generation: int, item_id: int, row) -> None:
+        if generation != self._subtitle_generation or not shiboken6.isValid(self):
+            return
+        self._subtitle_for = item_id
         parts = []
         if row is not None:
             parts.append(_("Last contact: {date}").format(date=format_date(row.last_contact))

@@ -32,7 +32,9 @@ from partnerdesk.ui.tabs.meetings.card_section import PersonMeetings
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.card_base import CardBase
 from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
+from partnerdesk.ui.tabs.partners.sections import LazySection
 from partnerdesk.ui.widgets.address_list import AddressListEditor
+from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.form import line, literal, set_combo, split_list, text_box, typed_date
 from partnerdesk.ui.widgets.grammar_fields import civility_combo
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
@@ -62,7 +64,11 @@ class PersonCard(CardBase):
         photo_scroll.setWidgetResizable(True)
         photo_scroll.setWidget(self.photo)
         self.sections.addTab(photo_scroll, _("Photo and image rights"))
-        self.meetings = self.add_card_section(_("Meetings"), lambda card: PersonMeetings(ctx, card))
+        self._meetings = LazySection(self, _("Meetings"), lambda card: PersonMeetings(ctx, card))  # built when shown
+
+    @property
+    def meetings(self) -> PersonMeetings:
+        return self._meetings.widget()
 
     def _build_fiche(self) -> None:
         e = self.errors
@@ -121,7 +127,7 @@ class PersonCard(CardBase):
         self.history_model = AffiliationTableModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.history_model)
-        self.history = QTableView()
+        self.history = widths_from_sample(QTableView())  # fitted to a sample of rows, not all
         self.history.setTabKeyNavigation(False)  # Tab leaves the table
         self.history.setObjectName("affiliationsTable")
         self.history.setModel(proxy)
@@ -191,8 +197,8 @@ class PersonCard(CardBase):
         self.subtitle.setStyleSheet("")
         self.history_model.set_rows(self._history_rows())
         self.history.resizeColumnsToContents()
-        self.journal.set_target(self.item_id)
-        self.meetings.set_organisation(self.item_id)
+        self.journal.set_target(self.item_id, own_name=data.full_name if self.item_id else None)
+        self._meetings.call("set_organisation", self.item_id)
         self.photo.set_person(self.item_id, initials(data.first_name, data.last_name))
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)

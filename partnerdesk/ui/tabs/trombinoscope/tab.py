@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import trombinoscope
 from partnerdesk.services.trombinoscope import GridFilter
+from partnerdesk.ui.collector import keep_out_of_the_collector
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.people_grid import PeopleGridListModel
 from partnerdesk.ui.models.roles import IdRole
@@ -36,18 +36,6 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 
 SIZES = (64, 256, 32)  # smallest, largest, step of the thumbnail slider
 SIZE_KEY = "trombinoscope/icon_size"
-
-
-def keep_out_of_the_collector() -> None:
-    """Move every object alive now out of the garbage collector's way (`gc.freeze`).
-
-    Thousands of long-lived cards (and Qt wrappers) make each full collection walk them
-    all while holding the interpreter: about 100 ms of frozen GUI with 10,000 people.
-    Frozen objects are still freed as usual when nothing uses them any more; young cyclic
-    garbage is collected first (a cheap, partial collection) so it does not get frozen.
-    """
-    gc.collect(1)
-    gc.freeze()
 
 
 class TrombinoscopeTab(Tab):
