@@ -150,7 +150,9 @@ def connection_context():
 
 
 def is_empty() -> bool:
-    """True when the data folder holds no organisation and no person yet (first run)."""
-    from partnerdesk.services import partners
+    """True when the data folder holds no organisation and no person yet (first run). Asked by
+    the window before it is shown: the models only, not the partners' service."""
+    from partnerdesk.store.models import Organisation, Person
 
-    return partners.count_organisations() == 0 and partners.count_people() == 0
+    return not (Organisation.select().where(Organisation.deleted_at.is_null()).exists()
+                or Person.select().where(Person.deleted_at.is_null()).exists())
