@@ -9,7 +9,7 @@ import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock

@@ -16,11 +16,14 @@ import datetime as dt
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.meetings import ATTENDED, ActionData, DecisionData, MeetingKind
 from partnerdesk.domain.partners import InteractionKind
-from partnerdesk.domain.todo import TodoItem, window_end
-from partnerdesk.i18n import N_, _, format_date
+from partnerdesk.i18n import N_, _
 from partnerdesk.services import journal, todo
 from partnerdesk.store import database
-from partnerdesk.store.query import JOIN
+from partnerdesk.services.meeting_todo import (  # noqa: F401 - the À faire source, imported by todo first
+    ACTION_KIND,
+    _actions,
+    meeting_actions_due,
+)
 from partnerdesk.store.models import (
     Affiliation,
     Interaction,
@@ -28,12 +31,8 @@ from partnerdesk.store.models import (
     MeetingAction,
     MeetingDecision,
     MeetingInvitee,
-    Organisation,
-    Person,
 )
 
-ACTION_KIND = "meeting_action"
-KIND_LABELS = {ACTION_KIND: N_("Meeting action")}
 MAX_TEXT = 2000
 
 
@@ -116,42 +115,6 @@ def delete_action(action_id: int) -> None:
     MeetingAction.delete().where(MeetingAction.id == action_id).execute()
 
 
-def _actions(where, order=None) -> list[ActionData]:
-    rows = (MeetingAction.select(MeetingAction, Meeting.title.alias("meeting_title"),
-                                 Meeting.held_on.alias("meeting_on"), Person.first_name, Person.last_name,
-                                 Organisation.name.alias("org_name"))
-            .join(Meeting).switch(MeetingAction)
-            .join(Person, join_type=JOIN.LEFT_OUTER, on=(MeetingAction.owner_person == Person.id))
-            .switch(MeetingAction)
-            .join(Organisation, join_type=JOIN.LEFT_OUTER, on=(MeetingAction.owner_organisation == Organisation.id))
-            .where(where & Meeting.deleted_at.is_null())
-            .order_by(*(order or (MeetingAction.position, MeetingAction.id))).objects())
-    rows = list(rows)
-    employers = _employers([r.owner_person_id for r in rows if r.owner_person_id and not r.owner_organisation_id])
-    out = []
-    for r in rows:
-        person = f"{r.first_name or ''} {r.last_name or ''}".strip() if r.owner_person_id else ""
-        org = getattr(r, "org_name", None) or employers.get(r.owner_person_id, "")
-        owner = f"{person} ({org})" if person and org else person or org
-        if r.owner_epn:
-            owner = f"{r.owner_epn} — {owner}" if owner else r.owner_epn
-        meeting_on = r.meeting_on if isinstance(r.meeting_on, dt.date) else dt.date.fromisoformat(str(r.meeting_on))
-        out.append(ActionData(r.meeting_id, r.what, r.due_on, r.owner_person_id, r.owner_organisation_id,
-                              r.owner_epn, r.done_on, owner, r.meeting_title, meeting_on, r.id))
-    return out
-
-
-def _employers(person_ids: list[int]) -> dict[int, str]:
-    """person -> name of the organisation of their latest current affiliation."""
-    out: dict[int, str] = {}
-    if person_ids:
-        for person_id, name in (Affiliation.select(Affiliation.person, Organisation.name).join(Organisation)
-                                .where(Affiliation.person.in_(person_ids) & Affiliation.end_date.is_null())
-                                .order_by(Affiliation.start_date, Affiliation.id).tuples()):
-            out[person_id] = name
-    return out
-
-
 def get_action(action_id: int) -> ActionData | None:
     found = _actions(MeetingAction.id == action_id)
     return found[0] if found else None
@@ -174,38 +137,6 @@ def open_actions_of_organisation(organisation_id: int) -> list[ActionData]:
 def open_actions_of_person(person_id: int) -> list[ActionData]:
     return _actions(MeetingAction.done_on.is_null() & (MeetingAction.owner_person == person_id),
                     (MeetingAction.due_on, MeetingAction.id))
-
-
-# --- "À faire" ------------------------------------------------------------------------
-
-@todo.register
-def meeting_actions_due(today: dt.date) -> list[TodoItem]:
-    """Actions not done, due by the end of next week (overdue ones included)."""
-    out = []
-    for action in _actions(MeetingAction.done_on.is_null() & (MeetingAction.due_on <= window_end(today)),
-                           (MeetingAction.due_on, MeetingAction.id)):
-        title = f"{action.what} — {action.owner_label}" if action.owner_label else action.what
-        detail = _("Meeting of {date}: {title}").format(date=format_date(action.meeting_on),
-                                                         title=action.meeting_title)
-        out.append(TodoItem(f"{ACTION_KIND}:{action.id}", action.due_on, ACTION_KIND, title, "meeting",
-                            action.meeting_id, detail, _(KIND_LABELS[ACTION_KIND])))
-    return out
-
-
-def _action_id(item: TodoItem) -> int:
-    return int(item.key.split(":")[1])
-
-
-def _done_from_todo(item: TodoItem, today: dt.date) -> None:
-    MeetingAction.update(done_on=today).where(MeetingAction.id == _action_id(item)).execute()
-
-
-def _postponed_from_todo(item: TodoItem, until: dt.date) -> None:
-    MeetingAction.update(due_on=until).where(MeetingAction.id == _action_id(item)).execute()
-
-
-todo.on_done(ACTION_KIND, _done_from_todo)
-todo.on_postpone(ACTION_KIND, _postponed_from_todo)
 
 
 # --- the journal ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from partnerdesk.domain.partners import Contribution, Public
 from partnerdesk.domain.projects import ContributionStatus, MaterialMode, MilestoneStatus, ProjectStatus, Stage
