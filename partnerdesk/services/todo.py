@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _, format_date
-from partnerdesk.store import database
+from partnerdesk.store import database, partner_queries
 from partnerdesk.store.models import (
     Interaction,
     InteractionOrganisation,
@@ -28,7 +28,6 @@ from partnerdesk.store.models import (
     ProjectSession,
     TodoState,
 )
-from partnerdesk.store.query import JOIN, fn
 
 Source = Callable[[dt.date], list[TodoItem]]
 SOURCES: list[Source] = []
@@ -134,18 +133,15 @@ def _set_state(key: str, state: str, until: dt.date | None) -> None:
 @register
 def overdue_cadences(today: dt.date) -> list[TodoItem]:
     """Organisations whose contact cadence has run out since their last interaction."""
-    last = fn.MAX(Interaction.occurred_on)
     rows = (Organisation.select(Organisation.id, Organisation.name, Organisation.contact_cadence_days,
-                                Organisation.created_at, last.alias("last"))
-            .join(InteractionOrganisation, JOIN.LEFT_OUTER)
-            .join(Interaction, JOIN.LEFT_OUTER)
+                                Organisation.created_at)
             .where(Organisation.contact_cadence_days.is_null(False) & Organisation.deleted_at.is_null()
-                   & Organisation.status.not_in(["ancien", "ecarte"]))
-            .group_by(Organisation.id).tuples())
+                   & Organisation.status.not_in(["ancien", "ecarte"])).tuples())
+    last_contacts = partner_queries.last_contacts()
     end = window_end(today)
     out = []
-    for org_id, name, days, created_at, last_on in rows:
-        last_on = _date(last_on)
+    for org_id, name, days, created_at in rows:
+        last_on = last_contacts.get(org_id)
         due = (last_on or _date(created_at)) + dt.timedelta(days=days)
         if due > end:
             continue

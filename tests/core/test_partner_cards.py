@@ -157,3 +157,22 @@ def test_trash_restore_and_empty(store):
     assert Organisation.select().count() == 0 and Affiliation.select().count() == 0
     assert [i.id for i in Interaction.select()] == [kept.id]
     assert partners.get_person(p.id) is not None
+
+
+def test_last_contacts_read_from_the_date_index(store):
+    """One latest date per organisation (or per asked id), read from `interaction_id_date` only."""
+    from partnerdesk.store import database, partner_queries
+
+    a = partners.create_organisation(OrganisationData(name="Mairie"))
+    b = partners.create_organisation(OrganisationData(name="Centre social"))
+    silent = partners.create_organisation(OrganisationData(name="Bibliothèque"))
+    for day, orgs in ((D(2026, 2, 1), [a.id, b.id]), (D(2026, 6, 3), [a.id]), (D(2025, 12, 24), [b.id])):
+        journal.log_interaction("appel", day, "Appel", orgs)
+    assert partner_queries.last_contacts() == {a.id: D(2026, 6, 3), b.id: D(2026, 2, 1)}
+    assert partner_queries.last_contacts([b.id, silent.id]) == {b.id: D(2026, 2, 1)}
+    assert partner_queries.last_contacts([]) == {}
+    plan = " ".join(str(row) for row in database.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT io.organisation_id, MAX(i.occurred_on) FROM interaction_organisation io "
+        "JOIN interaction i INDEXED BY interaction_id_date ON i.id = io.interaction_id "
+        "GROUP BY io.organisation_id").fetchall())
+    assert "COVERING INDEX interaction_id_date" in plan
