@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import sys
@@ -167,6 +168,7 @@ def run_gui(args) -> int:
         if not folder.read_only:
             integrity_watch.after_window_shown(window, paths, folder)  # check, backup, cleaning: in the background
         ctx.tasks.when_idle(lambda: _warm_up(ctx))
+        ctx.tasks.when_idle(_collector_back_on)
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 
@@ -182,6 +184,16 @@ def run_gui(args) -> int:
             shutil.rmtree(paths.root, ignore_errors=True)
         if restart:
             relaunch_after_language_change(args)
+
+
+def _collector_back_on() -> None:
+    """The garbage collector, off while starting (`python -m partnerdesk`, `cli.main`: a tenth
+    fewer instructions in the imports), is switched back on once the lists on show are filled;
+    what start-up made is kept out of its way (`gc.freeze`): later collections walk less."""
+    from partnerdesk.ui.collector import keep_out_of_the_collector
+
+    gc.enable()
+    keep_out_of_the_collector()
 
 
 def _warm_up(ctx: AppContext) -> None:

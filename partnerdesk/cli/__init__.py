@@ -7,6 +7,7 @@ COMMANDS. Commands run headless: they never import PySide6.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -51,9 +52,15 @@ def names_a_command(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(commands=names_a_command(argv)).parse_args(argv)
+    commands = names_a_command(argv)
+    if commands:
+        gc.enable()  # a command may allocate a lot: the collector on (`python -m` started without it)
+    else:
+        gc.disable()  # the window's start: back on once its lists are filled (app.run_gui)
+    args = build_parser(commands=commands).parse_args(argv)
     app_mutex.hold()  # Windows: the installer waits for PartnerDesk to close
     if args.self_test:
+        gc.enable()
         i18n.set_language(args.lang)
         from partnerdesk.selftest import run as self_test
 
@@ -61,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from partnerdesk.app import run_gui
 
-        return run_gui(args)
+        try:
+            return run_gui(args)
+        finally:
+            gc.enable()
     i18n.set_language(args.lang)
     return args.func(args)
