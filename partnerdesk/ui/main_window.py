@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         central = QWidget()
-        self.review_banner = ReviewBanner(ctx, central)
+        empty = not ctx.demo and data.is_empty()  # a first run: the welcome page, nothing to count
+        self.review_banner = ReviewBanner(ctx, central, count_now=not empty)
         self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
         self._build_tabs()
-        if not ctx.demo and data.is_empty():
+        if empty:
             self.pages.setCurrentWidget(self.welcome)  # "À faire" is built when the tabs are first shown
         else:  # before the window is shown: nothing on screen waits for it
             self.lazy_tabs.build_current()
