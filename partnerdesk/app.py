@@ -16,7 +16,7 @@ from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
-from partnerdesk.services import data
+from partnerdesk.services import data, health
 from partnerdesk.ui import language_menu, style
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
@@ -61,8 +61,9 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
     can be done (the newest good backup, read-only viewing). False when the user gave up."""
     try:
-        # Only the header and schema are read here: the full check, the day's backup and the
-        # leftovers' cleaning (every photo walked) run in the background once the window is up.
+        # Only the header and schema are read here: the quick check runs while the window is built
+        # (run_gui); the full check, the day's backup and the leftovers' cleaning (every photo
+        # walked) in the background once the window is up.
         return data.open_data(paths, full_check=None, clean_leftovers=False, daily_backup=False)
     except data.DatabaseBusy:
         startup.already_running(paths)
@@ -147,6 +148,7 @@ def run_gui(args) -> int:
         folder = open_with_recovery(paths)
         if not folder:
             return 1
+        quick = None if folder.read_only else health.QuickCheck(paths)  # runs while the window is built
         if args.demo:
             from partnerdesk.services import demo
 
@@ -164,6 +166,9 @@ def run_gui(args) -> int:
         window.watchdog = watchdog.from_settings(ctx.settings)  # PARTNERDESK_WATCHDOG=1|debug
         install_excepthook(lambda: window)
         startup.show_folder_notices(window, folder)
+        if quick is not None and not integrity_watch.before_window_shown(window, paths, quick):
+            ctx.tasks.shutdown()
+            return 1
         window.show()
         if not folder.read_only:
             integrity_watch.after_window_shown(window, paths, folder)  # check, backup, cleaning: in the background

@@ -135,11 +135,12 @@ def test_the_collector_is_off_while_starting_and_back_on_after(tmp_path):
             seen["at start"] = gc.isenabled()
             real(self)
         startup_report.StartupReport._usable = usable
-        real_install = startup_report.install
-        def install(window, started):
+        from partnerdesk.ui.main_window import MainWindow
+        real_show = MainWindow.show
+        def show(self):
             seen["building"] = gc.isenabled()
-            return real_install(window, started)
-        startup_report.install = install
+            real_show(self)
+        MainWindow.show = show
         from partnerdesk import app
         real_on = app._collector_back_on
         app._collector_back_on = lambda: (real_on(), seen.setdefault("frozen", gc.get_freeze_count() > 0))
