@@ -124,7 +124,8 @@ def _setup_logging(paths: DataPaths) -> None:
         setup_logging(None)
 
 
-def run_gui(args) -> int:
+def run_gui(args, quick: health.QuickCheck | None = None) -> int:
+    """The window's life; `quick` is the quick check started before Qt was imported (`cli.main`)."""
     started = time.perf_counter()
     app = make_application()
     install_excepthook(lambda: None)  # before anything else can fail: no traceback ever reaches the user
@@ -148,7 +149,10 @@ def run_gui(args) -> int:
         folder = open_with_recovery(paths)
         if not folder:
             return 1
-        quick = None if folder.read_only else health.QuickCheck(paths)  # runs while the window is built
+        if folder.read_only:
+            quick = None
+        elif quick is None or quick.db_path != paths.db_path:  # `cli.main` starts it before Qt is imported
+            quick = health.QuickCheck(paths.db_path)
         if args.demo:
             from partnerdesk.services import demo
 

@@ -50,6 +50,20 @@ def names_a_command(argv: list[str]) -> bool:
     return False
 
 
+def _quick_check_early(args):
+    """SQLite's quick check of the data, started before Qt is imported (it runs in a thread while
+    PySide6 loads and the window is built; `app.run_gui` waits for it before showing the window)."""
+    if args.demo:
+        return None
+    from partnerdesk.paths import DataPaths, resolve_data_dir
+    from partnerdesk.services.health import QuickCheck
+
+    try:
+        return QuickCheck(DataPaths(resolve_data_dir(args.data_dir)).db_path)
+    except (OSError, RuntimeError):  # no home folder, say: run_gui starts it after opening the data
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = names_a_command(argv)
@@ -66,10 +80,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return self_test()
     if args.command is None:
-        from partnerdesk.app import run_gui
+        quick = _quick_check_early(args)
+        from partnerdesk.app import run_gui  # PySide6 loads here, beside the quick check
 
         try:
-            return run_gui(args)
+            return run_gui(args, quick)
         finally:
             gc.enable()
     i18n.set_language(args.lang)

@@ -168,3 +168,21 @@ def test_a_command_runs_with_the_collector_on(tmp_path):
         assert gc.isenabled()
     """, tmp_path)
     assert "partnerdesk.services.search" in modules
+
+
+def test_the_quick_check_starts_before_qt_is_imported(tmp_path):
+    """It runs in a thread while PySide6 loads (SQLite does not hold the interpreter)."""
+    modules = _modules_after("""
+        import os, sys
+        from partnerdesk.services import health
+        seen = []
+        real = health.QuickCheck.__init__
+        def started(self, db_path):
+            seen.append(any(m.startswith("PySide6") for m in sys.modules))
+            real(self, db_path)
+        health.QuickCheck.__init__ = started
+        from partnerdesk.cli import main
+        assert main(["--data-dir", os.environ["PARTNERDESK_DATA_DIR"], "--exit-after-start"]) == 0
+        assert seen[0] is False, seen
+    """, tmp_path)
+    assert "PySide6.QtWidgets" in modules

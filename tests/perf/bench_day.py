@@ -149,7 +149,7 @@ def main() -> int:
         from partnerdesk.ui.main_window import MainWindow
 
         opened = data.open_data(paths, daily_backup=False, full_check=None, clean_leftovers=False)  # as the app
-        quick = health.QuickCheck(paths)  # runs while the window is built
+        quick = health.QuickCheck(paths.db_path)  # runs while the window is built
         ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
                          settings=QSettings(str(paths.root / "bench-ui.ini"), QSettings.Format.IniFormat),
                          undo_stack=QUndoStack())
