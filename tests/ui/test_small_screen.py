@@ -40,6 +40,7 @@ def test_splitters_never_collapse(ctx, qtbot):
     qtbot.addWidget(tab)
     projects_tab = ProjectsTab(ctx)
     qtbot.addWidget(projects_tab)
+    qtbot.waitUntil(projects_tab.fully_built)  # the card's pages follow the list (issue #20)
     splitters = tab.findChildren(QSplitter) + projects_tab.findChildren(QSplitter)
     assert len(splitters) >= 3
     for splitter in splitters:

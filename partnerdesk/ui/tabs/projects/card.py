@@ -1,11 +1,17 @@
-"""A project card: its pages (the project, partners, needs & budget, sessions, milestones)."""
+"""A project card: its pages (the project, partners, needs & budget, sessions, milestones).
+
+Built with `later=True`, the card has its heading and its first page (the project's form)
+at once and a blank tab for each other page; `build_next_page()` builds them one at a
+time (the Projets tab does it on the next event-loop turns, issue #20), and any use of a
+page (`card.partners`, `show_project`…) builds what it needs first."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.domain.projects import ProjectStatus
-from partnerdesk.i18n import _, format_date
+from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.services import projects
 from partnerdesk.ui.tabs.balance.project_page import ProjectBalancePage
 from partnerdesk.ui.tabs.projects.budget_page import BudgetPage
@@ -18,8 +24,31 @@ from partnerdesk.ui.unsaved import settle_all
 from partnerdesk.ui.widgets.export_buttons import ProjectExportButton
 
 
+# The pages after the form: attribute, class, tab title (in tab order).
+PAGES = (
+    ("partners", PartnersPage, N_("Partners and pipeline")),
+    ("budget", BudgetPage, N_("Needs and budget")),
+    ("sessions", SessionsPage, N_("Sessions")),
+    ("milestones", MilestonesPage, N_("Milestones and realizations")),
+    ("photos", PhotosPage, N_("Photos")),
+    ("balance", ProjectBalancePage, N_("Balance")),
+)
+
+
+def _page(name: str) -> property:
+    return property(lambda card: card.page(name), doc=f"The {name} page, built if it is not yet.")
+
+
 class ProjectCard(QWidget):
-    def __init__(self, ctx, parent=None):
+    partners = _page("partners")
+    budget = _page("budget")
+    sessions = _page("sessions")
+    milestones = _page("milestones")
+    photos = _page("photos")
+    balance = _page("balance")
+    page_built = Signal(str, QWidget)  # the page's attribute name, the page (built later, see the module)
+
+    def __init__(self, ctx, parent=None, later: bool = False):
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: int | None = None
@@ -28,21 +57,17 @@ class ProjectCard(QWidget):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.form = ProjectForm(ctx)
         self.form.saved.connect(self._saved)
-        self.partners = PartnersPage(ctx)
-        self.budget = BudgetPage(ctx)
-        self.sessions = SessionsPage(ctx)
-        self.milestones = MilestonesPage(ctx)
-        self.photos = PhotosPage(ctx)
-        self.balance = ProjectBalancePage(ctx)
         self.pages = QTabWidget()
         self.pages.setObjectName("projectPages")
         self.pages.addTab(self.form, _("Project"))
-        self.pages.addTab(self.partners, _("Partners and pipeline"))
-        self.pages.addTab(self.budget, _("Needs and budget"))
-        self.pages.addTab(self.sessions, _("Sessions"))
-        self.pages.addTab(self.milestones, _("Milestones and realizations"))
-        self.pages.addTab(self.photos, _("Photos"))
-        self.pages.addTab(self.balance, _("Balance"))
+        self._built: dict[str, QWidget] = {}
+        self._places: dict[str, QWidget] = {}  # blank tabs holding the place of pages not built yet
+        for name, _cls, title in PAGES:
+            self._places[name] = QWidget()
+            self.pages.addTab(self._places[name], _(title))
+        if not later:
+            while self.build_next_page():
+                pass
         self._stale: set = set()
         self.pages.currentChanged.connect(self._page_shown)
         layout = QVBoxLayout(self)
@@ -59,18 +84,53 @@ class ProjectCard(QWidget):
         layout.addLayout(heading_row)
         layout.addWidget(self.pages, 1)
 
+    # --- pages built one at a time ------------------------------------------------------
+
+    def build_next_page(self) -> bool:
+        """Build the first page not built yet; False when every page is built."""
+        name = next((name for name, _cls, _title in PAGES if name not in self._built), None)
+        if name is None:
+            return False
+        self.page(name)
+        return True
+
+    def all_pages_built(self) -> bool:
+        return not self._places
+
+    def page(self, name: str) -> QWidget:
+        if name not in self._built:
+            cls, title = next((cls, title) for n, cls, title in PAGES if n == name)
+            page = cls(self.ctx)
+            place = self._places.pop(name)
+            index = self.pages.indexOf(place)
+            current, enabled = self.pages.currentIndex() == index, self.pages.isTabEnabled(index)
+            blocked = self.pages.blockSignals(True)  # the same tab stays current: nothing to announce
+            try:
+                self.pages.insertTab(index, page, _(title))
+                self.pages.removeTab(index + 1)
+                self.pages.setTabEnabled(index, enabled)
+                if current:
+                    self.pages.setCurrentIndex(index)
+            finally:
+                self.pages.blockSignals(blocked)
+            place.deleteLater()
+            self._built[name] = page
+            self.page_built.emit(name, page)
+        return self._built[name]
+
     # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
 
     def editors(self) -> list:
         """The project's own form, then every page with something typed and not added yet."""
-        pages = [p for p in self._dependent_pages() if hasattr(p, "is_dirty")]
+        built = (self._built[name] for name, _cls, _title in PAGES if name in self._built)  # nothing typed in the others
+        pages = [p for p in built if hasattr(p, "is_dirty")]
         return [self.form] + pages if self.project_id is not None or self.form.is_dirty() else pages
 
     def can_leave(self) -> bool:
         return settle_all(self.editors(), self)
 
     def _dependent_pages(self):
-        return (self.partners, self.budget, self.sessions, self.milestones, self.photos, self.balance)
+        return tuple(self.page(name) for name, _cls, _title in PAGES)
 
     def show_project(self, project_id: int | None) -> None:
         self.project_id = project_id
@@ -123,6 +183,9 @@ class ProjectCard(QWidget):
 
     def _page_shown(self, index: int) -> None:
         page = self.pages.widget(index)
+        name = next((name for name, place in self._places.items() if place is page), None)
+        if name is not None:
+            page = self.page(name)
         if page in self._stale:
             self._stale.discard(page)
             page.refresh()

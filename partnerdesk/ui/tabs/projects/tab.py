@@ -1,9 +1,15 @@
-"""Projets: the projects list with filters and a project card, and the "Tous les projets" board."""
+"""Projets: the projects list with filters and a project card, and the "Tous les projets" board.
+
+The first show of the tab builds the list only; the project card (hidden until a project is
+chosen) and the all-projects board (behind its own page) are built on the next event-loop
+turns, each its own short block (issue #20), or at once when somebody asks for `card` or
+`board` before.
+"""
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,23 +52,24 @@ class ProjectsTab(Tab):
         self._list_pending: set[str] = set()  # areas changed while the board page hid the list
         self.views = QTabWidget()
         self.views.setObjectName("projectsViews")
-        self.views.addTab(self._build_list_and_card(), _("Projects"))
-        self.board = PipelineBoard(ctx, cross_project=True)
-        self.board.setObjectName("allProjectsBoard")
-        self.views.addTab(self.board, _("All projects"))
+        self._card: ProjectCard | None = None
+        self._board: PipelineBoard | None = None
+        self.views.addTab(self._build_list(), _("Projects"))
+        self._board_page = QWidget()  # holds the page until the board is built
+        self.views.addTab(self._board_page, _("All projects"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.views)
         self.refresh()
-        # The all-projects board holds every card: read when its page is first shown.
-        self.board.reload_later()
         self.views.currentChanged.connect(self._view_changed)
+        # The list shows first; the card, its pages, then the board follow, one a turn (issue #20).
+        QTimer.singleShot(0, self, self._build_next)
 
     @classmethod
     def title(cls) -> str:
         return _(TITLE)
 
-    def _build_list_and_card(self) -> QWidget:
+    def _build_list(self) -> QWidget:
         self.search = QLineEdit()
         self.search.setObjectName("projectSearch")
         self.search.setPlaceholderText(_("Search a project"))
@@ -84,7 +91,6 @@ class ProjectsTab(Tab):
         bar.addWidget(self.public_filter)
         bar.addWidget(new)
 
-        self.card = ProjectCard(self.ctx)
         self.model = ProjectTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -105,9 +111,6 @@ class ProjectsTab(Tab):
         header.setStretchLastSection(True)
         self._sized = False
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.card.form.delete)
 
         self.empty = EmptyState(_("Create your first project"),
                                 _("Start by dreaming the action: what, for whom, why. Then look for partners, "
@@ -117,9 +120,6 @@ class ProjectsTab(Tab):
         self.list_stack.addWidget(self.empty)
         self.list_stack.addWidget(self.table)
 
-        self.card.form.saved.connect(self._saved)
-        self.card.hide()
-
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -127,16 +127,76 @@ class ProjectsTab(Tab):
         left_layout.addWidget(self.list_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.card)
+        card_place = QWidget()  # holds the card's pane until the card is built
+        card_place.hide()  # as the card: hidden until a project is shown
+        self.splitter.addWidget(card_place)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([180, 600])
         keep_minimum_sizes(self.splitter, (110, 260))
         self.list_pane = left
-        self.card.partners.full_height.toggled.connect(self._board_full_height)
-        self.card.pages.currentChanged.connect(self._card_page_changed)
         self.table.clicked.connect(self._row_clicked)
         return self.splitter
+
+    def _build_next(self) -> None:
+        """Build one more piece of what the first show left out, then come back on the next turn."""
+        if self._card is None:
+            self._make_card()
+        elif self._card.build_next_page():
+            pass
+        elif self._board is None:
+            self.board  # noqa: B018 - built by the property
+            return
+        else:
+            return
+        QTimer.singleShot(0, self, self._build_next)
+
+    def fully_built(self) -> bool:
+        """The card, every page of it and the board are built (the event loop finishes them after the first show)."""
+        return self._card is not None and self._card.all_pages_built() and self._board is not None
+
+    @property
+    def card(self) -> ProjectCard:
+        """The project card, built now if the event loop has not yet (its pages are built on first use)."""
+        if self._card is None:
+            self._make_card()
+        return self._card
+
+    def _make_card(self) -> None:
+        """The card with its heading and form; its other pages are built one at a time, or on first use."""
+        card = ProjectCard(self.ctx, later=True)
+        card.hide()
+        card.setMinimumHeight(max(card.minimumHeight(), 260))
+        self.splitter.replaceWidget(1, card).deleteLater()
+        self.splitter.setCollapsible(1, False)
+        self._card = card
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(card.form.delete)
+        card.form.saved.connect(self._saved)
+        card.pages.currentChanged.connect(self._card_page_changed)
+        card.page_built.connect(self._page_built)
+
+    @property
+    def board(self) -> PipelineBoard:
+        """The all-projects board, built now if the next event-loop turn has not built it yet."""
+        if self._board is None:
+            board = PipelineBoard(self.ctx, cross_project=True)
+            board.setObjectName("allProjectsBoard")
+            # It holds every card: read when its page is first shown.
+            board.reload_later()
+            current = self.views.currentIndex()
+            blocked = self.views.blockSignals(True)  # the same page stays current: nothing to announce
+            try:
+                self.views.insertTab(1, board, _("All projects"))
+                self.views.removeTab(2)
+                self.views.setCurrentIndex(current)
+            finally:
+                self.views.blockSignals(blocked)
+            self._board_page.deleteLater()
+            self._board_page = None
+            self._board = board
+        return self._board
 
     def _board_full_height(self, on: bool) -> None:
         """The pipeline board over the whole height: the list and the card details hide."""
@@ -146,6 +206,10 @@ class ProjectsTab(Tab):
         if self.card.pages.currentWidget() is not self.card.partners:
             self.card.partners.full_height.setChecked(False)
 
+    def _page_built(self, name: str, page) -> None:
+        if name == "partners":
+            page.full_height.toggled.connect(self._board_full_height)
+
     def _row_clicked(self, index) -> None:
         """A click on the row already current (after "New project") still shows it."""
         if index.isValid() and index.data(IdRole) != self.card.project_id:
@@ -154,7 +218,7 @@ class ProjectsTab(Tab):
     # --- loading ------------------------------------------------------------
 
     def _view_changed(self, index: int) -> None:
-        if self.views.widget(index) is self.board:
+        if index == 1:
             self.board.catch_up()
         elif self._list_pending:
             pending, self._list_pending = self._list_pending, set()
@@ -162,7 +226,7 @@ class ProjectsTab(Tab):
 
     def on_data_changed(self, area: str) -> None:
         if area == "*" or area in self.areas:
-            if self.views.currentWidget() is self.board:
+            if self.views.currentIndex() == 1:
                 # The list and the card are hidden behind the board (which follows the change
                 # itself): read them when their page is shown again, not after every move.
                 self._list_pending.add(area)
@@ -201,9 +265,9 @@ class ProjectsTab(Tab):
         filtering = bool(self.search.text() or self.status_filter.currentIndex() or self.year_filter.currentIndex()
                          or self.public_filter.currentIndex())
         self.list_stack.setCurrentWidget(self.table if rows or filtering else self.empty)
-        if self.card.project_id is not None:
-            self._select_row(self.card.project_id)
-            self.card.refresh(area)
+        if self._card is not None and self._card.project_id is not None:
+            self._select_row(self._card.project_id)
+            self._card.refresh(area)
 
     def _select_row(self, project_id: int) -> None:
         index = self.proxy.mapFromSource(self.model.index(self.model.row_of(project_id), 0))
@@ -236,7 +300,7 @@ class ProjectsTab(Tab):
     # --- Tab ----------------------------------------------------------------
 
     def can_leave(self) -> bool:
-        return self.card.isHidden() or self.card.can_leave()
+        return self._card is None or self._card.isHidden() or self._card.can_leave()
 
     def new_item(self) -> None:
         if not self.can_leave():
