@@ -3,7 +3,9 @@ all-projects board on the next event-loop turns (issue #20: the first switch to 
 the window 67–92 ms on the large demo). Whatever asks for a part earlier gets it built at once;
 once built, the tab is the same as when it was built in one go."""
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QSplitter
 
 from partnerdesk.domain.partners import OrganisationData
@@ -95,3 +97,30 @@ def test_a_page_tab_clicked_while_still_blank_is_built(ctx, qtbot):
         pass
     assert built == ["sessions", "partners", "budget", "milestones", "photos", "balance"]
     assert card.pages.currentWidget() is card.sessions  # building the others kept it current
+
+
+def test_the_list_sorts_itself_as_the_proxy_did(ctx, qtbot):
+    """The rows are put in order in the worker that reads them (no proxy sort on the GUI
+    thread): newest start first, a click on a header sorts by it, a refresh keeps the order."""
+    for title, start in (("Bravo", dt.date(2026, 3, 1)), ("alpha", dt.date(2026, 9, 1)), ("Charlie", None),
+                         ("Delta", dt.date(2025, 1, 1))):
+        projects.create_project(ProjectData(title, start_date=start))
+    tab = _tab(ctx, qtbot)
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == 4)
+
+    def titles():
+        return [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+
+    assert titles() == ["alpha", "Bravo", "Delta", "Charlie"]  # start date, newest first; none last
+    header = tab.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2))  # "Project"
+    assert header.sortIndicatorSection() == 0
+    order = header.sortIndicatorOrder()
+    expected = ["alpha", "Bravo", "Charlie", "Delta"]
+    assert titles() == (expected if order == Qt.SortOrder.AscendingOrder else expected[::-1])
+    projects.create_project(ProjectData("Echo"))
+    ctx.signals.data_changed.emit("projects")
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() == 5)
+    expected.append("Echo")
+    assert titles() == (expected if order == Qt.SortOrder.AscendingOrder else expected[::-1])

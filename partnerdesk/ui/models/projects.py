@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from partnerdesk.domain.partners import Contribution, Public
 from partnerdesk.domain.projects import ContributionStatus, MaterialMode, MilestoneStatus, ProjectStatus, Stage
 from partnerdesk.i18n import N_, _, format_date, format_money
-from partnerdesk.ui.models.records import Column, RecordTableModel, label
+from partnerdesk.ui.models.records import Column, RecordTableModel, SortedRecordTableModel, label
 
 
 def _iso(value: dt.date | None) -> str:
@@ -26,7 +26,10 @@ def _stages_text(counts: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-class ProjectTableModel(RecordTableModel):
+class ProjectTableModel(SortedRecordTableModel):
+    """Sorts itself (pair it with `FilterOnlyProxy`): the list is put in order in the worker
+    that reads it, not by a proxy calling back into Python for every comparison."""
+
     COLUMNS = [
         Column(N_("Project"), lambda p: p.title),
         Column(N_("Status"), lambda p: label(ProjectStatus, p.status)),

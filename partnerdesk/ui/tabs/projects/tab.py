@@ -9,7 +9,7 @@ turns, each its own short block (issue #20), or at once when somebody asks for `
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,8 @@ from partnerdesk.domain.projects import ProjectStatus
 from partnerdesk.i18n import _
 from partnerdesk.services import projects
 from partnerdesk.ui.models.projects import ProjectTableModel
-from partnerdesk.ui.models.roles import IdRole, SortRole
+from partnerdesk.ui.models.roles import IdRole
+from partnerdesk.ui.models.rows import FilterOnlyProxy
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.projects import OPENS, TITLE
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
@@ -62,8 +63,9 @@ class ProjectsTab(Tab):
         layout.addWidget(self.views)
         self.refresh()
         self.views.currentChanged.connect(self._view_changed)
-        # The list shows first; the card, its pages, then the board follow, one a turn (issue #20).
-        QTimer.singleShot(0, self, self._build_next)
+        # The list shows first; the card, its pages, then the board follow, one a turn (issue #20):
+        # a timer, not singleShot(0) (a posted event: a chain of them runs back to back).
+        QTimer.singleShot(1, self, self._build_next)
 
     @classmethod
     def title(cls) -> str:
@@ -92,9 +94,8 @@ class ProjectsTab(Tab):
         bar.addWidget(new)
 
         self.model = ProjectTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterOnlyProxy(self)  # the model sorts itself, in the worker at each refresh
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
         self.table = widths_from_sample(QTableView())
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("projectsTable")
@@ -149,7 +150,7 @@ class ProjectsTab(Tab):
             return
         else:
             return
-        QTimer.singleShot(0, self, self._build_next)
+        QTimer.singleShot(1, self, self._build_next)
 
     def fully_built(self) -> bool:
         """The card, every page of it and the board are built (the event loop finishes them after the first show)."""
@@ -239,10 +240,11 @@ class ProjectsTab(Tab):
         generation = self._generation
         filters = (self.search.text(), self.status_filter.currentData() or None, self.year_filter.currentData(),
                    self.public_filter.currentData() or None)
-        self.ctx.tasks.run(lambda _handle: (projects.project_years(), projects.list_projects(*filters)),
+        model = self.model
+        self.ctx.tasks.run(lambda _handle: (projects.project_years(), *model.arranged(projects.list_projects(*filters))),
                            lambda result: self._show(generation, area, *result))
 
-    def _show(self, generation: int, area: str, years: list[int], rows) -> None:
+    def _show(self, generation: int, area: str, years: list[int], rows, ordered_by=None) -> None:
         if generation != self._generation or not shiboken6.isValid(self):
             return  # a newer read is under way, or the tab is gone
         current = self.year_filter.currentData()
@@ -257,7 +259,7 @@ class ProjectsTab(Tab):
             self.refresh(area)  # the chosen year has no project any more: read them all
             return
         if rows != self.model.rows():  # a change elsewhere that left the list as it was: no reset
-            self.model.set_rows(rows)
+            self.model.set_rows(rows, ordered_by)
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
             self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
