@@ -124,3 +124,16 @@ def test_the_list_sorts_itself_as_the_proxy_did(ctx, qtbot):
     qtbot.waitUntil(lambda: tab.proxy.rowCount() == 5)
     expected.append("Echo")
     assert titles() == (expected if order == Qt.SortOrder.AscendingOrder else expected[::-1])
+
+
+def test_the_card_built_later_takes_its_share_of_the_height(ctx, qtbot):
+    """The list and the card share the height 180:600 when a project is chosen, as when the
+    card was built with the list (replacing the blank pane must not shrink the list to its minimum)."""
+    project = _project_with_partner()
+    tab = _tab(ctx, qtbot)
+    qtbot.waitUntil(tab.fully_built)
+    tab.show_project(project.id)
+    qtbot.waitUntil(lambda: tab.card.isVisible() and tab.card.height() > 0)
+    qtbot.wait(10)
+    sizes = tab.splitter.sizes()
+    assert abs(sizes[0] - sum(sizes) * 180 / 780) <= 2, sizes

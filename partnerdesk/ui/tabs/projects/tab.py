@@ -42,6 +42,8 @@ from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
+SPLITTER_SIZES = [180, 600]  # the list, the card (hidden until a project is chosen)
+
 
 class ProjectsTab(Tab):
     areas = ("projects", "organisations", "todo")
@@ -133,7 +135,7 @@ class ProjectsTab(Tab):
         self.splitter.addWidget(card_place)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([180, 600])
+        self.splitter.setSizes(SPLITTER_SIZES)
         keep_minimum_sizes(self.splitter, (110, 260))
         self.list_pane = left
         self.table.clicked.connect(self._row_clicked)
@@ -168,7 +170,12 @@ class ProjectsTab(Tab):
         card = ProjectCard(self.ctx, later=True)
         card.hide()
         card.setMinimumHeight(max(card.minimumHeight(), 260))
+        total = sum(self.splitter.sizes()) - self.splitter.handleWidth()  # once the card's handle shows
         self.splitter.replaceWidget(1, card).deleteLater()
+        # replaceWidget forgets the hidden pane's size: the first proportions again, over the
+        # height the splitter has now (nobody could drag the handle, the card being hidden).
+        self.splitter.setSizes([round(total * size / sum(SPLITTER_SIZES)) for size in SPLITTER_SIZES]
+                               if total > 0 else SPLITTER_SIZES)
         self.splitter.setCollapsible(1, False)
         self._card = card
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
