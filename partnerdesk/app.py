@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import sys
@@ -15,7 +16,7 @@ from partnerdesk import __version__, i18n
 from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
-from partnerdesk.services import data
+from partnerdesk.services import data, health
 from partnerdesk.ui import language_menu, style
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
@@ -60,8 +61,9 @@ def open_with_recovery(paths: DataPaths) -> data.DataFolder | bool:
     """Open the data; on any start-up fault say what happened in a French dialog and offer what
     can be done (the newest good backup, read-only viewing). False when the user gave up."""
     try:
-        # Only the header and schema are read here: the full check, the day's backup and the
-        # leftovers' cleaning (every photo walked) run in the background once the window is up.
+        # Only the header and schema are read here: the quick check runs while the window is built
+        # (run_gui); the full check, the day's backup and the leftovers' cleaning (every photo
+        # walked) in the background once the window is up.
         return data.open_data(paths, full_check=None, clean_leftovers=False, daily_backup=False)
     except data.DatabaseBusy:
         startup.already_running(paths)
@@ -122,7 +124,8 @@ def _setup_logging(paths: DataPaths) -> None:
         setup_logging(None)
 
 
-def run_gui(args) -> int:
+def run_gui(args, quick: health.QuickCheck | None = None) -> int:
+    """The window's life; `quick` is the quick check started before Qt was imported (`cli.main`)."""
     started = time.perf_counter()
     app = make_application()
     install_excepthook(lambda: None)  # before anything else can fail: no traceback ever reaches the user
@@ -146,6 +149,10 @@ def run_gui(args) -> int:
         folder = open_with_recovery(paths)
         if not folder:
             return 1
+        if folder.read_only:
+            quick = None
+        elif quick is None or quick.db_path != paths.db_path:  # `cli.main` starts it before Qt is imported
+            quick = health.QuickCheck(paths.db_path)
         if args.demo:
             from partnerdesk.services import demo
 
@@ -163,10 +170,14 @@ def run_gui(args) -> int:
         window.watchdog = watchdog.from_settings(ctx.settings)  # PARTNERDESK_WATCHDOG=1|debug
         install_excepthook(lambda: window)
         startup.show_folder_notices(window, folder)
+        if quick is not None and not integrity_watch.before_window_shown(window, paths, quick):
+            ctx.tasks.shutdown()
+            return 1
         window.show()
         if not folder.read_only:
             integrity_watch.after_window_shown(window, paths, folder)  # check, backup, cleaning: in the background
         ctx.tasks.when_idle(lambda: _warm_up(ctx))
+        ctx.tasks.when_idle(_collector_back_on)
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 
@@ -182,6 +193,16 @@ def run_gui(args) -> int:
             shutil.rmtree(paths.root, ignore_errors=True)
         if restart:
             relaunch_after_language_change(args)
+
+
+def _collector_back_on() -> None:
+    """The garbage collector, off while starting (`python -m partnerdesk`, `cli.main`: a tenth
+    fewer instructions in the imports), is switched back on once the lists on show are filled;
+    what start-up made is kept out of its way (`gc.freeze`): later collections walk less."""
+    from partnerdesk.ui.collector import keep_out_of_the_collector
+
+    gc.enable()
+    keep_out_of_the_collector()
 
 
 def _warm_up(ctx: AppContext) -> None:

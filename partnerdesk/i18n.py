@@ -113,9 +113,9 @@ def load_catalog(lang: str, locale_dir: Path | None = None, cache_dir: Path | No
     """Merge every `.po` file of `lang` into one dict; fuzzy entries are ignored.
 
     Parsing the catalogues takes a twentieth of a second at every start; the merged dict is
-    kept compiled (marshal) in the user's cache folder under a name made of a hash of the
-    `.po` files' contents (CRC-32 and lengths), so a changed catalogue is never served stale and an unreadable or
-    unwritable cache only costs the parsing."""
+    kept compiled (marshal) in the user's cache folder under a name made of the `.po` files'
+    CRC-32 and lengths, so a changed catalogue is never served stale; an unreadable or
+    unwritable cache, or no home folder at all, only costs the parsing."""
     folder = (locale_dir or resource("locale")) / lang
     if not folder.is_dir():
         return {}
@@ -124,7 +124,10 @@ def load_catalog(lang: str, locale_dir: Path | None = None, cache_dir: Path | No
     for name, content in sources:
         key = zlib.crc32(content, zlib.crc32(f"{name}:{len(content)}".encode(), key))
     size = sum(len(content) for _name, content in sources)
-    cached = (cache_dir or platform_cache_dir()) / f"catalog-{lang}-{key:08x}{size:08x}.marshal"
+    try:
+        cached = (cache_dir or platform_cache_dir()) / f"catalog-{lang}-{key:08x}{size:08x}.marshal"
+    except (RuntimeError, KeyError):  # no home folder (a service account): parsed every time
+        return _parse_catalogues(lang, sources)
     try:
         merged = marshal.loads(cached.read_bytes())
         if isinstance(merged, dict):

@@ -7,6 +7,7 @@ COMMANDS. Commands run headless: they never import PySide6.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -49,18 +50,42 @@ def names_a_command(argv: list[str]) -> bool:
     return False
 
 
+def _quick_check_early(args):
+    """SQLite's quick check of the data, started before Qt is imported (it runs in a thread while
+    PySide6 loads and the window is built; `app.run_gui` waits for it before showing the window)."""
+    if args.demo:
+        return None
+    from partnerdesk.paths import DataPaths, resolve_data_dir
+    from partnerdesk.services.health import QuickCheck
+
+    try:
+        return QuickCheck(DataPaths(resolve_data_dir(args.data_dir)).db_path)
+    except (OSError, RuntimeError):  # no home folder, say: run_gui starts it after opening the data
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(commands=names_a_command(argv)).parse_args(argv)
+    commands = names_a_command(argv)
+    if commands:
+        gc.enable()  # a command may allocate a lot: the collector on (`python -m` started without it)
+    else:
+        gc.disable()  # the window's start: back on once its lists are filled (app.run_gui)
+    args = build_parser(commands=commands).parse_args(argv)
     app_mutex.hold()  # Windows: the installer waits for PartnerDesk to close
     if args.self_test:
+        gc.enable()
         i18n.set_language(args.lang)
         from partnerdesk.selftest import run as self_test
 
         return self_test()
     if args.command is None:
-        from partnerdesk.app import run_gui
+        quick = _quick_check_early(args)
+        from partnerdesk.app import run_gui  # PySide6 loads here, beside the quick check
 
-        return run_gui(args)
+        try:
+            return run_gui(args, quick)
+        finally:
+            gc.enable()
     i18n.set_language(args.lang)
     return args.func(args)

@@ -16,7 +16,9 @@ from partnerdesk.store.models import Convention
 def expire_conventions(today: dt.date | None = None) -> int:
     """Conventions in progress whose end date has passed become échues; returns how many."""
     today = today or dt.date.today()
+    ended = ((Convention.status == ConventionStatus.EN_COURS.value) & (Convention.end_date < today)
+             & Convention.deleted_at.is_null())
+    if not Convention.select().where(ended).exists():  # most days: a read, no write transaction
+        return 0
     with database.atomic():
-        return (Convention.update(status=ConventionStatus.ECHUE.value)
-                .where((Convention.status == ConventionStatus.EN_COURS.value) & (Convention.end_date < today)
-                       & Convention.deleted_at.is_null()).execute())
+        return Convention.update(status=ConventionStatus.ECHUE.value).where(ended).execute()

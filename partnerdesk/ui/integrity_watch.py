@@ -1,10 +1,11 @@
 """The full integrity check, the day's backup and the leftovers' cleaning, run in the background
 once the window is up.
 
-Start-up reads only the database's header and schema (`data.open_data(..., full_check=None)`):
-the full `PRAGMA integrity_check` takes most of a second on a large database, the quick check a
-tenth, and the day's backup copies and checks the whole file; all would hold the window back.
-They run here instead, in workers, as soon as the lists on show are filled. If the check finds
+Start-up reads only the database's header and schema (`data.open_data(..., full_check=None)`)
+and runs the quick check (a tenth of a second at 10,000 people) in a thread while the window is
+built: damage it finds is settled before the window is shown (`before_window_shown`). The full
+`PRAGMA integrity_check` takes most of a second on a large database and the day's backup copies
+and checks the whole file: they run here, in workers, as soon as the lists on show are filled. If the check finds
 damage, the user is told and offered the newest good backup exactly as at start
 (`ui/dialogs/startup.offer_restore`, the same words and the same choice); after a restore the
 data is opened again and every view reloads. Unsaved changes are settled first. The day's
@@ -27,7 +28,6 @@ log = logging.getLogger(__name__)
 def check_in_background(window, paths, offer=None, then=None):
     """Start the full check; `then()` runs after a healthy check; `offer(paths, text) -> bool`
     replaces the start-up dialog in tests."""
-    offer = offer or startup.offer_restore
 
     def done(state) -> None:
         if state is None:
@@ -36,18 +36,8 @@ def check_in_background(window, paths, offer=None, then=None):
                 then()
             return
         log.error("full integrity check failed after start: %s", state.reason)
-        if not shiboken6.isValid(window) or not window.settle_all():
-            return
-        if not offer(paths, health.describe(state, paths)):
-            return
-        try:
-            data.open_data(paths, daily_backup=False, full_check=False)
-        except (data.StoreError, OSError) as exc:
-            log.exception("data folder cannot be opened after a restore")
-            startup.cannot_start(paths, startup.failure_text(exc))
-            window.close()
-            return
-        window.after_data_swap()
+        if shiboken6.isValid(window) and window.settle_all():
+            restore_and_reload(window, paths, state, offer)
 
     def failed(_exc, details) -> None:
         log.error("full integrity check could not run:\n%s", details)
@@ -55,6 +45,33 @@ def check_in_background(window, paths, offer=None, then=None):
     handle = window.ctx.tasks.run(lambda _handle: health.full_check(paths), done, failed)
     handle.awaited = False  # the window is usable meanwhile: nobody waits for this one
     return handle
+
+
+def restore_and_reload(window, paths, state, offer=None) -> bool:
+    """Say what is damaged and offer the newest good backup, with the start-up's words; when it is
+    restored, open the data again and reload every view. True when the data was restored."""
+    if not (offer or startup.offer_restore)(paths, health.describe(state, paths)):
+        return False
+    try:
+        data.open_data(paths, daily_backup=False, full_check=False)
+    except (data.StoreError, OSError) as exc:
+        log.exception("data folder cannot be opened after a restore")
+        startup.cannot_start(paths, startup.failure_text(exc))
+        window.close()
+        return False
+    window.after_data_swap()
+    return True
+
+
+def before_window_shown(window, paths, quick: health.QuickCheck, offer=None) -> bool:
+    """The quick check started with the opening has run while the window was built: damage
+    there is settled before anything is shown, as at start (the newest good backup offered;
+    refused, PartnerDesk does not start). True when the window can be shown."""
+    state = quick.result()
+    if state is None:
+        return True
+    log.error("quick check failed at start: %s", state.reason)
+    return restore_and_reload(window, paths, state, offer)
 
 
 def backup_in_background(window, folder: data.DataFolder):

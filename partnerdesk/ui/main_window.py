@@ -37,8 +37,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
+        empty = not ctx.demo and data.is_empty()  # a first run: the welcome page, nothing to count
+        self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
+        self._build_tabs(build_first=not empty)  # "À faire" first: its query runs while the rest is built
         central = QWidget()
-        self.review_banner = ReviewBanner(ctx, central)
+        self.review_banner = ReviewBanner(ctx, central, count_now=not empty)
         self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -53,12 +56,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
-        self._build_tabs()
-        if not ctx.demo and data.is_empty():
+        if empty:
             self.pages.setCurrentWidget(self.welcome)  # "À faire" is built when the tabs are first shown
-        else:  # before the window is shown: nothing on screen waits for it
-            self.lazy_tabs.build_current()
         self.pages.currentChanged.connect(self._page_changed)
         self._shown_tab = self.tabs.currentWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -79,15 +78,18 @@ class MainWindow(QMainWindow):
 
     # --- composition --------------------------------------------------------
 
-    def _build_tabs(self) -> None:
-        """Register the tabs by package; each is imported and built on its first show (ui/lazy_tabs.py)."""
-        self.register_tab("partnerdesk.ui.tabs.todo")  # "À faire" is the first tab, shown at start
+    def _build_tabs(self, build_first: bool) -> None:
+        """Register the tabs by package; each is imported and built on its first show (ui/lazy_tabs.py).
+        `build_first`: "À faire", shown at start, is built at once (before the window is shown)."""
+        self.register_tab("partnerdesk.ui.tabs.todo")
+        self.tabs.setCurrentIndex(0)
+        if build_first:
+            self.lazy_tabs.build_current()
         self.register_tab("partnerdesk.ui.tabs.partners", try_demo=self.try_demo)
         self.register_tab("partnerdesk.ui.tabs.projects")
         self.register_tab("partnerdesk.ui.tabs.conventions")
         self.register_tab("partnerdesk.ui.tabs.trombinoscope")
         self.register_tab("partnerdesk.ui.tabs.meetings")
-        self.tabs.setCurrentIndex(0)
 
     def register_tab(self, package: str, **kwargs) -> None:
         """Add the tab of `package` (its TITLE, OPENS, TAB), built on its first show or `tab(cls)`."""

@@ -119,3 +119,70 @@ def test_only_a_command_or_help_loads_the_commands():
     assert names_a_command(["fnid"])  # a typo: argparse names it, with the commands listed
     help_text = build_parser().format_help()
     assert "find" in help_text and "backup" in help_text
+
+
+def test_the_collector_is_off_while_starting_and_back_on_after(tmp_path):
+    """`python -m partnerdesk` starts without the garbage collector; the window switches it back
+    on (with start-up's objects frozen out of its way) once its lists are filled; a command runs
+    with it on."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PARTNERDESK_DATA_DIR=str(tmp_path / "data"))
+    probe = textwrap.dedent("""
+        import gc, runpy, sys
+        from partnerdesk.ui import startup_report
+        seen = {}
+        real = startup_report.StartupReport._usable
+        def usable(self):
+            seen["at start"] = gc.isenabled()
+            real(self)
+        startup_report.StartupReport._usable = usable
+        from partnerdesk.ui.main_window import MainWindow
+        real_show = MainWindow.show
+        def show(self):
+            seen["building"] = gc.isenabled()
+            real_show(self)
+        MainWindow.show = show
+        from partnerdesk import app
+        real_on = app._collector_back_on
+        app._collector_back_on = lambda: (real_on(), seen.setdefault("frozen", gc.get_freeze_count() > 0))
+        sys.argv = ["partnerdesk", "--exit-after-start"]
+        try:
+            runpy.run_module("partnerdesk", run_name="__main__")
+        except SystemExit:
+            pass
+        print("SEEN", seen["building"], seen["at start"], seen.get("frozen"), gc.isenabled())
+    """)
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    assert "SEEN" in out.stdout, out.stderr
+    line = next(x for x in out.stdout.splitlines() if x.startswith("SEEN"))
+    # off while the window was built, on once its lists were filled (the report comes after),
+    # start-up's objects frozen, on at exit
+    assert line == "SEEN False True True True"
+
+
+def test_a_command_runs_with_the_collector_on(tmp_path):
+    modules = _modules_after("""
+        import gc
+        gc.disable()  # as `python -m partnerdesk` starts
+        from partnerdesk.cli import main
+        main(["find", "mairie"])
+        assert gc.isenabled()
+    """, tmp_path)
+    assert "partnerdesk.services.search" in modules
+
+
+def test_the_quick_check_starts_before_qt_is_imported(tmp_path):
+    """It runs in a thread while PySide6 loads (SQLite does not hold the interpreter)."""
+    modules = _modules_after("""
+        import os, sys
+        from partnerdesk.services import health
+        seen = []
+        real = health.QuickCheck.__init__
+        def started(self, db_path):
+            seen.append(any(m.startswith("PySide6") for m in sys.modules))
+            real(self, db_path)
+        health.QuickCheck.__init__ = started
+        from partnerdesk.cli import main
+        assert main(["--data-dir", os.environ["PARTNERDESK_DATA_DIR"], "--exit-after-start"]) == 0
+        assert seen[0] is False, seen
+    """, tmp_path)
+    assert "PySide6.QtWidgets" in modules

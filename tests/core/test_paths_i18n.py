@@ -138,3 +138,11 @@ def test_a_document_language_never_changes_what_other_threads_show():
     assert inside == [("Bilan", "{count} personne", "30/11/2026", "fr")]
     assert outside == [("Report", "en")]
     assert i18n._("Report") == "Report"
+
+
+def test_no_home_folder_only_costs_the_parsing(tmp_path, monkeypatch):
+    (tmp_path / "fr").mkdir()
+    _po(tmp_path / "fr", {"Hello": "Bonjour"})
+    monkeypatch.delenv("PARTNERDESK_CACHE_DIR", raising=False)
+    monkeypatch.setattr(i18n, "platform_cache_dir", lambda: (_ for _ in ()).throw(RuntimeError("no home")))
+    assert i18n.load_catalog("fr", tmp_path) == {"Hello": "Bonjour"}

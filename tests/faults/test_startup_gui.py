@@ -1,6 +1,7 @@
 """Start-up faults get a French window, not a traceback; read-only data can still be shown."""
 
 import errno
+import sqlite3
 import sys
 
 import pytest
@@ -125,6 +126,51 @@ def test_full_disk_at_start_is_a_message(filled, qapp, dialogs, monkeypatch):
     monkeypatch.setattr(data, "open_data", full)
     code, _hooks = _start(filled)
     assert code == 1 and dialogs[0][0] == "critical" and "disque est plein" in dialogs[0][1]
+
+
+def _damage_the_organisations_table(paths) -> None:
+    """Garbage over the organisation table's root page: the header and schema still read fine."""
+    con = sqlite3.connect(paths.db_path)
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'organisation'").fetchone()[0]
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    raw = bytearray(paths.db_path.read_bytes())
+    raw[(root - 1) * page_size + 8: root * page_size] = b"\xa5" * (page_size - 8)
+    paths.db_path.write_bytes(bytes(raw))
+
+
+def test_pages_damaged_past_the_header_are_caught_before_the_window_is_shown(filled, qapp, dialogs, monkeypatch):
+    """The start reads the header and schema, and runs the quick check while the window is built:
+    the window is not shown on damaged data; the newest good backup is offered as at start."""
+    from partnerdesk.ui.main_window import MainWindow
+
+    _damage_the_organisations_table(filled)
+    shown = []
+    real_show = MainWindow.show
+    monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(len(dialogs)) or real_show(self))
+    code, _hooks = _start(filled)
+    assert code == 0
+    assert dialogs[0][0] == "question" and "endommagée" in dialogs[0][1] and "page" in dialogs[0][1]
+    assert shown == [1]  # shown once, after the offer was answered
+    data.open_data(filled, daily_backup=False)
+    try:
+        assert len(partners.list_organisations()) == 3  # the backup's data, whole
+    finally:
+        data.close_data()
+
+
+def test_refusing_the_backup_at_start_stops_before_the_window(filled, qapp, dialogs, monkeypatch):
+    from partnerdesk.ui.main_window import MainWindow
+
+    _damage_the_organisations_table(filled)
+    damaged = filled.db_path.read_bytes()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: dialogs.append(("question", a[2])) or
+                        QMessageBox.StandardButton.No)
+    monkeypatch.setattr(MainWindow, "show", lambda self: pytest.fail("a window shown on damaged data"))
+    code, _hooks = _start(filled)
+    assert code == 1 and dialogs and dialogs[0][0] == "question"
+    assert filled.db_path.read_bytes() == damaged  # left as it was
 
 
 def test_failed_daily_backup_never_stops_the_start(filled, qapp, dialogs, monkeypatch, qtbot):

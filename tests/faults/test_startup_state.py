@@ -224,3 +224,29 @@ def test_a_really_read_only_database_file(paths, used, capsys):
             data.close_data()
     finally:
         subprocess.run(["umount", "-l", db], capture_output=True)
+
+
+def test_the_early_quick_check_follows_the_file_it_is_asked_about(paths, used):
+    """Started before the data is opened, it answers for the file as opened: a file replaced
+    meanwhile (an interrupted restore finished at opening) or made since is checked again."""
+    healthy = paths.db_path.read_bytes()
+    assert health.QuickCheck(paths.db_path).result() is None
+
+    raw = bytearray(healthy)
+    raw[100:4100] = b"\xff" * 4000
+    paths.db_path.write_bytes(bytes(raw))  # same file, damaged in place
+    damaged = health.QuickCheck(paths.db_path).result()
+    assert damaged is not None and damaged.kind == store_health.DAMAGED and damaged.reason
+
+    check = health.QuickCheck(paths.db_path)  # started on the damaged file...
+    check._thread.join()
+    fresh = paths.db_path.with_name("restored.sqlite3")
+    fresh.write_bytes(healthy)
+    os.replace(fresh, paths.db_path)  # ...which a restore replaced before the window asked
+    assert check.result() is None
+
+    missing = paths.root / "first-run" / "partnerdesk.sqlite3"
+    first = health.QuickCheck(missing)  # a first run: nothing to check yet
+    missing.parent.mkdir()
+    missing.write_bytes(healthy)
+    assert first.result() is None

@@ -131,7 +131,7 @@ def main() -> int:
 
     from partnerdesk import i18n
     from partnerdesk.paths import DataPaths
-    from partnerdesk.services import data, projects
+    from partnerdesk.services import data, health, projects
     from partnerdesk.ui import integrity_watch
     from partnerdesk.ui.context import AppContext
     from partnerdesk.ui.tasks import TaskRunner
@@ -149,11 +149,13 @@ def main() -> int:
         from partnerdesk.ui.main_window import MainWindow
 
         opened = data.open_data(paths, daily_backup=False, full_check=None, clean_leftovers=False)  # as the app
+        quick = health.QuickCheck(paths.db_path)  # runs while the window is built
         ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
                          settings=QSettings(str(paths.root / "bench-ui.ini"), QSettings.Format.IniFormat),
                          undo_stack=QUndoStack())
         window = MainWindow(ctx)
         window.resize(1366, 768)
+        assert integrity_watch.before_window_shown(window, paths, quick), "the large demo is damaged"
         # Until the window is shown nothing is on screen to freeze: that launch time is
         # bench_startup.py's measure, reported here apart; blocks count from the window's show().
         ctx_holder["launch_ms"] = watchdog.restart_clock()

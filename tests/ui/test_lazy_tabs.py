@@ -126,3 +126,16 @@ def test_hooks_reach_tabs_built_later(window):
     # The RGPD actions of the data menu were added to the person card built just now.
     names = [a.objectName() for a in window.tab(PartnersTab).person_card.more_menu.actions()]
     assert "personRgpdExport" in names and "personRgpdErase" in names
+
+
+def test_a_first_run_counts_no_card_until_the_data_changes(empty_window, qtbot):
+    from partnerdesk.domain.partners import PersonData
+    from partnerdesk.services import partners
+
+    counted = []
+    banner = empty_window.review_banner
+    banner._counted = lambda count: counted.append(count)  # the welcome page asked nothing
+    assert counted == []
+    partners.create_person(PersonData("Faure", "Zoé"))
+    empty_window.ctx.signals.data_changed.emit("people")
+    assert len(counted) == 1  # counted now (a card just made counts as checked: 0 due)

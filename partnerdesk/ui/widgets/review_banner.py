@@ -20,7 +20,8 @@ def _count_due() -> int:
 
 
 class ReviewBanner(QFrame):
-    def __init__(self, ctx: AppContext, parent=None):
+    def __init__(self, ctx: AppContext, parent=None, *, count_now: bool = True):
+        """`count_now=False`: an empty data folder has no card to check; counted at its first change."""
         super().__init__(parent)
         self.ctx = ctx
         self.dismissed = False
@@ -45,7 +46,8 @@ class ReviewBanner(QFrame):
         self.later_button.clicked.connect(self.dismiss)
         ctx.signals.data_changed.connect(self._data_changed)
         self.hide()
-        self.refresh()
+        if count_now:
+            self.refresh()
 
     def refresh(self) -> None:
         """Count the due cards in the background, then show or hide."""
