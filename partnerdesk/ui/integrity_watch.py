@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 
 import shiboken6
+from PySide6.QtCore import QTimer
 
 from partnerdesk.services import data, health
 from partnerdesk.ui.dialogs import startup
@@ -86,10 +87,15 @@ def backup_in_background(window, folder: data.DataFolder):
     return handle
 
 
-def after_window_shown(window, paths, folder: data.DataFolder | None = None) -> None:
-    """What start-up leaves to the background, once the lists on show are filled: the full
-    integrity check, then the day's backup of the checked data (above); the cleaning of leftover
-    files (it walks every photo)."""
+#: After the lists on show are filled, the upkeep waits this long: the first paint of the filled
+#: lists has the machine to itself (the cleaning walks every photo in Python).
+UPKEEP_DELAY_MS = 300
+
+
+def after_window_shown(window, paths, folder: data.DataFolder | None = None, delay_ms: int = 0) -> None:
+    """What start-up leaves to the background, `delay_ms` after the lists on show are filled: the
+    full integrity check, then the day's backup of the checked data (above); the cleaning of
+    leftover files (it walks every photo)."""
 
     def upkeep() -> None:
         if not shiboken6.isValid(window):
@@ -98,4 +104,7 @@ def after_window_shown(window, paths, folder: data.DataFolder | None = None) -> 
         check_in_background(window, paths, then=backup)
         window.ctx.tasks.run(lambda _handle: data.remove_leftovers(paths)).awaited = False
 
-    window.ctx.tasks.when_idle(upkeep)
+    if delay_ms:
+        window.ctx.tasks.when_idle(lambda: QTimer.singleShot(delay_ms, window, upkeep))
+    else:
+        window.ctx.tasks.when_idle(upkeep)

@@ -160,7 +160,8 @@ def main() -> int:
         # bench_startup.py's measure, reported here apart; blocks count from the window's show().
         ctx_holder["launch_ms"] = watchdog.restart_clock()
         window.show()
-        integrity_watch.after_window_shown(window, paths, opened)  # as the app: check, backup, cleaning later
+        integrity_watch.after_window_shown(window, paths, opened,  # as the app: check, backup, cleaning later
+                                           delay_ms=integrity_watch.UPKEEP_DELAY_MS)
         ctx_holder.update(ctx=ctx, window=window)
 
     class Lazy:  # the context exists once the window is built

@@ -59,3 +59,21 @@ def test_cards_kept_in_another_order_reset_the_column(qtmodeltester):
     assert events == ["reset"]
     assert [c.id for c in model.cards()] == [3, 1, 2]
     qtmodeltester.check(model)
+
+
+def test_card_texts_follow_the_language_though_cached():
+    from partnerdesk import i18n
+    from partnerdesk.ui.tabs.projects.board_columns import money_line
+
+    card = PartnerCard(1, 1, "Atelier", 11, "Mairie", "identifie", expected=2150, obtained=800)
+    previous = i18n.language()
+    try:
+        i18n.set_language("fr")
+        french = money_line(card)
+        i18n.set_language("en")
+        english = money_line(card)
+        assert money_line(card) == english
+    finally:
+        i18n.set_language(previous)
+    assert french == "2\u202f150,00\xa0€ attendus · 800,00\xa0€ obtenus"
+    assert "expected" in english and english != french

@@ -141,3 +141,13 @@ def test_upkeep_waits_until_the_lists_on_show_are_filled(qtbot):
     runner.when_idle(lambda: seen.append("at once"))
     assert seen[-1] == "at once"
     runner.wait()
+
+
+def test_the_upkeep_waits_a_moment_after_the_lists_are_filled(window, qtbot, monkeypatch):
+    """The first paint of the filled lists has the machine to itself; the upkeep follows."""
+    calls = []
+    monkeypatch.setattr(health, "full_check", lambda paths: calls.append("check"))
+    monkeypatch.setattr(data, "remove_leftovers", lambda paths: calls.append("leftovers") or [])
+    integrity_watch.after_window_shown(window, window.ctx.paths, delay_ms=integrity_watch.UPKEEP_DELAY_MS)
+    assert calls == []
+    qtbot.waitUntil(lambda: calls == ["check", "leftovers"], timeout=3000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QSty
 
 from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import PartnerCard, Stage
-from partnerdesk.i18n import _, format_date, format_money
+from partnerdesk.i18n import _, format_date, format_money, language
 from partnerdesk.ui.models.cards import CardListModel
 from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.balance.badge import paint_verdict
@@ -26,12 +27,24 @@ STAGE_COLOURS = {
 
 def money_line(card: PartnerCard) -> str:
     """'2 150 € expected · 800 € obtained', leaving out a zero part."""
+    return _money_line(card.expected, card.obtained, language())
+
+
+@lru_cache(maxsize=2048)
+def _money_line(expected, obtained, _language: str) -> str:
+    """Cached by amounts and language: a board paints the same amounts at every repaint and
+    Babel formats money slowly (the language in the key: a switch of language shows its own)."""
     parts = []
-    if card.expected:
-        parts.append(_("{amount} expected").format(amount=format_money(card.expected)))
-    if card.obtained:
-        parts.append(_("{amount} obtained").format(amount=format_money(card.obtained)))
+    if expected:
+        parts.append(_("{amount} expected").format(amount=format_money(expected)))
+    if obtained:
+        parts.append(_("{amount} obtained").format(amount=format_money(obtained)))
     return " · ".join(parts)
+
+
+@lru_cache(maxsize=2048)
+def _date_text(value, _language: str) -> str:
+    return format_date(value)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -93,7 +106,7 @@ class CardDelegate(QStyledItemDelegate):
         if card.closed_reason:
             return card.closed_reason
         if card.next_step:
-            when = format_date(card.next_step_on)
+            when = _date_text(card.next_step_on, language())
             return f"{when} · {card.next_step}" if when else card.next_step
         if self.show_project and (card.expected or card.obtained):
             return money_line(card)
