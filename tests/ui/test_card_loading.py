@@ -198,3 +198,21 @@ def test_a_new_card_keeps_its_sections_disabled(cards):
     assert not card.sections.isTabEnabled(index)
     card.meetings  # built while disabled: stays disabled
     assert card.sections.widget(index) is card.meetings and not card.sections.isTabEnabled(index)
+
+
+def test_the_organisation_card_is_built_after_the_tab(ctx, qtbot):
+    from partnerdesk.ui.tabs.partners.org_card import OrganisationCard
+
+    org = partners.create_organisation(OrganisationData(name="Espace jeunes"))
+    tab = PartnersTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab._org_card is None  # the tab is there without its largest form
+    assert tab.current_card() is None and tab.can_leave() and tab._org_card is None
+    qtbot.waitUntil(lambda: tab._org_card is not None)  # built in its own turn of the event loop
+    assert isinstance(tab.org_card, OrganisationCard) and tab.cards.indexOf(tab.org_card) >= 0
+
+    other = PartnersTab(ctx)  # asked for before that turn: built at once, wired as usual
+    qtbot.addWidget(other)
+    assert other.open_item("organisation", org.id)
+    assert other.current_card() is other.org_card and other.org_card.item_id == org.id
+    assert [a.text() for a in other.org_card.more_menu.actions() if a.text()][:1] == ["Merge with another organisation…"]

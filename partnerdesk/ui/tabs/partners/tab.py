@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
 from partnerdesk.i18n import _, ngettext
@@ -43,20 +44,17 @@ class PartnersTab(Tab):
         if try_demo is not None and not ctx.demo:
             self.empty.add_button(_("Try with sample data"), try_demo, "tryDemoButton")
 
-        self.org_card = OrganisationCard(ctx)
+        self._org_card: OrganisationCard | None = None  # built just after the tab (see `org_card`)
         self.person_card = PersonCard(ctx)
         self.no_card = EmptyState(_("Choose a partner in the list"),
                                   _("Or create a new one with “New” (Ctrl+N)."))
         self.cards = QStackedWidget()
         self.cards.setObjectName("partnerCards")
-        for widget in (self.no_card, self.org_card, self.person_card):
+        for widget in (self.no_card, self.person_card):
             self.cards.addWidget(widget)
-        for card in (self.org_card, self.person_card):
-            card.saved.connect(self._saved)
-            card.open_requested.connect(self.open_item)
-        self.org_card.contacts.open_person.connect(lambda pid: self.open_item("person", pid))
-        self.org_card.contacts.new_person.connect(self._new_person_in)
-        self._build_more_menus()
+        self.person_card.saved.connect(self._saved)
+        self.person_card.open_requested.connect(self.open_item)
+        self._build_person_menu()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
@@ -82,12 +80,27 @@ class PartnersTab(Tab):
         self.list.tags_requested.connect(self.show_tags)
         self.list.trash_requested.connect(self.show_trash)
         self.refresh()
+        # The organisation card (the largest form) is built in its own turn of the event loop,
+        # once the tab is on screen, or at once when something needs it.
+        QTimer.singleShot(100, lambda: shiboken6.isValid(self) and self.org_card)
+
+    @property
+    def org_card(self) -> OrganisationCard:
+        if self._org_card is None:
+            card = self._org_card = OrganisationCard(self.ctx)
+            self.cards.insertWidget(1, card)
+            card.saved.connect(self._saved)
+            card.open_requested.connect(self.open_item)
+            card.contacts.open_person.connect(lambda pid: self.open_item("person", pid))
+            card.contacts.new_person.connect(self._new_person_in)
+            self._build_organisation_menu()
+        return self._org_card
 
     @classmethod
     def title(cls) -> str:
         return _(TITLE)
 
-    def _build_more_menus(self) -> None:
+    def _build_organisation_menu(self) -> None:
         menu = self.org_card.more_menu
         menu.addAction(_("Merge with another organisation…"), lambda: self.merge("organisation", self.org_card.item_id))
         menu.addAction(_("Copy the emails (for Bcc)"),
@@ -97,6 +110,8 @@ class PartnersTab(Tab):
         menu.addAction(_("Partner sheet…"), self._export_partner_sheet)
         menu.addSeparator()
         menu.addAction(_("Move to the trash"), lambda: self.delete_cards("organisation", [self.org_card.item_id]))
+
+    def _build_person_menu(self) -> None:
         menu = self.person_card.more_menu
         menu.addAction(_("Merge with another person…"), lambda: self.merge("person", self.person_card.item_id))
         menu.addSeparator()
@@ -165,7 +180,7 @@ class PartnersTab(Tab):
 
     def current_card(self):
         widget = self.cards.currentWidget()
-        return widget if widget in (self.org_card, self.person_card) else None
+        return widget if widget is not None and widget in (self._org_card, self.person_card) else None
 
     # --- reactions ---------------------------------------------------------------------
 
