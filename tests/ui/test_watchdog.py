@@ -126,37 +126,21 @@ def test_time_before_the_window_is_shown_is_set_aside_not_counted(qtbot):
         watchdog.check()
     finally:
         watchdog.stop()
-    assert set_aside and set_aside[0] >= 140
+    assert set_aside and set_aside[0] >= 140  # the first slow half, returned apart
     assert len(watchdog.blocks) == 1
-    assert 100 <= watchdog.blocks[0].duration_ms < 290  # the second half only
+    # the second half only: the two halves do the same work, so a block counting both would be
+    # about twice what was set aside, however busy the machine
+    assert 100 <= watchdog.blocks[0].duration_ms < 1.6 * set_aside[0]
 
 
-def test_a_worker_running_python_does_not_starve_the_window(qtbot):
-    """With the task runner's switch interval, the GUI thread gets the GIL back within about a
-    millisecond while a worker computes (Python's default 5 ms made every call into Python wait)."""
+def test_the_task_runner_hands_the_gil_back_every_millisecond():
+    """The GUI thread calls into Python for every painted cell: with a worker computing, each call
+    may wait a whole switch interval (Python's default is 5 ms). What that does to the window is
+    measured by tests/perf/bench_day.py, not timed here."""
     import sys
-    import threading
 
     from partnerdesk.ui.tasks import SWITCH_INTERVAL_S, TaskRunner
 
-    runner = TaskRunner()
-    assert sys.getswitchinterval() == SWITCH_INTERVAL_S
-    stop = threading.Event()
-
-    def compute(_handle):
-        while not stop.is_set():
-            sum(range(2000))
-
-    runner.run(compute).awaited = False
-    try:
-        waits = []
-        for _ in range(200):  # like the cells of a list asking Python for their text
-            started = time.perf_counter()
-            sum(range(10))
-            time.sleep(0)  # the GUI thread leaves Python (Qt's C++ painting) and comes back
-            waits.append(time.perf_counter() - started)
-        waits.sort()
-        assert waits[len(waits) // 2] < 0.003  # the median call is served within about a switch interval
-    finally:
-        stop.set()
-        runner.wait()
+    sys.setswitchinterval(0.005)
+    TaskRunner()
+    assert SWITCH_INTERVAL_S == 0.001 and sys.getswitchinterval() == SWITCH_INTERVAL_S
