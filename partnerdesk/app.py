@@ -208,7 +208,7 @@ def _collector_back_on() -> None:
 def _warm_up(ctx: AppContext) -> None:
     """Babel's formatting data (money, numbers: a tenth of a second on first use), loaded in a
     worker once the lists on show are filled, so that no list pays it on the GUI thread."""
-    ctx.tasks.run(lambda _handle: i18n.warm_up()).awaited = False
+    ctx.tasks.run(lambda _handle: i18n.warm_up()).awaited = False  # reads no data
 
 
 def relaunch_after_language_change(args) -> None:

@@ -151,3 +151,14 @@ def test_the_upkeep_waits_a_moment_after_the_lists_are_filled(window, qtbot, mon
     integrity_watch.after_window_shown(window, window.ctx.paths, delay_ms=integrity_watch.UPKEEP_DELAY_MS)
     assert calls == []
     qtbot.waitUntil(lambda: calls == ["check", "leftovers"], timeout=3000)
+
+
+def test_a_window_closed_before_the_upkeeps_turn_starts_nothing(window, qtbot, monkeypatch):
+    """Its tasks would open the data open now (another folder, in tests and after a restore)."""
+    calls = []
+    monkeypatch.setattr(health, "full_check", lambda paths: calls.append("check"))
+    monkeypatch.setattr(data, "remove_leftovers", lambda paths: calls.append("leftovers") or [])
+    integrity_watch.after_window_shown(window, window.ctx.paths, delay_ms=integrity_watch.UPKEEP_DELAY_MS)
+    window.close()
+    qtbot.wait(integrity_watch.UPKEEP_DELAY_MS + 200)
+    assert calls == []
