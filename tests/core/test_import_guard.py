@@ -34,32 +34,37 @@ def _loaded(modules: set[str], roots) -> list[str]:
     return sorted(m for m in modules if any(m == r or m.startswith(r + ".") for r in roots))
 
 
+#: A fresh interpreter with the main window built and shown on the data folder of the test;
+#: `{then}` is what the test does with it before the window closes.
+WINDOW_SCRIPT = """
+import os, pathlib
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+from partnerdesk.app import make_application
+from partnerdesk.paths import DataPaths
+from partnerdesk.services import data
+from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.main_window import MainWindow
+from partnerdesk.ui.tasks import TaskRunner
+app = make_application()
+paths = DataPaths(pathlib.Path(os.environ["PARTNERDESK_DATA_DIR"])).ensure()
+data.open_data(paths, daily_backup=False)
+ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
+                 settings=QSettings(str(paths.root / "ui.ini"), QSettings.Format.IniFormat),
+                 undo_stack=QUndoStack())
+window = MainWindow(ctx)
+window.show()
+{then}
+app.processEvents()
+ctx.tasks.wait(10000)
+app.processEvents()
+window.close()
+data.close_data()
+"""
+
+
 def test_main_window_start_imports_no_export_stack(tmp_path):
-    modules = _modules_after("""
-        from PySide6.QtCore import QSettings
-        from PySide6.QtGui import QUndoStack
-        from PySide6.QtWidgets import QApplication
-        from partnerdesk.app import make_application
-        from partnerdesk.paths import DataPaths
-        from partnerdesk.services import data
-        from partnerdesk.ui.context import AppContext
-        from partnerdesk.ui.main_window import MainWindow
-        from partnerdesk.ui.tasks import TaskRunner
-        import pathlib, os
-        app = make_application()
-        paths = DataPaths(pathlib.Path(os.environ["PARTNERDESK_DATA_DIR"])).ensure()
-        data.open_data(paths, daily_backup=False)
-        ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
-                         settings=QSettings(str(paths.root / "ui.ini"), QSettings.Format.IniFormat),
-                         undo_stack=QUndoStack())
-        window = MainWindow(ctx)
-        window.show()
-        app.processEvents()
-        ctx.tasks.wait(10000)
-        app.processEvents()
-        window.close()
-        data.close_data()
-    """, tmp_path)
+    modules = _modules_after(WINDOW_SCRIPT.format(then=""), tmp_path)
     assert "partnerdesk.ui.main_window" in modules
     assert _loaded(modules, HEAVY_EXPORT) == []
 
