@@ -145,6 +145,7 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
         startup.already_running(paths)
         return 1
     restart = False
+    ctx = None
     try:
         folder = open_with_recovery(paths)
         if not folder:
@@ -171,7 +172,6 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
         install_excepthook(lambda: window)
         startup.show_folder_notices(window, folder)
         if quick is not None and not integrity_watch.before_window_shown(window, paths, quick):
-            ctx.tasks.shutdown()
             return 1
         window.show()
         if not folder.read_only:  # check, backup, cleaning: in the background, once the lists are filled
@@ -184,9 +184,10 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
             startup_report.install(window, started)  # prints when painted and usable, then quits
         code = app.exec()
         restart = window.restart_requested
-        ctx.tasks.shutdown()  # a backup or check under way finishes before the data is closed
         return code
     finally:
+        if ctx is not None:  # a backup or check under way finishes before the data is closed; nothing
+            ctx.tasks.shutdown()  # starts after (a timer firing late would open whatever data is open)
         data.close_data()
         lock.release()
         if args.demo:
@@ -208,7 +209,7 @@ def _collector_back_on() -> None:
 def _warm_up(ctx: AppContext) -> None:
     """Babel's formatting data (money, numbers: a tenth of a second on first use), loaded in a
     worker once the lists on show are filled, so that no list pays it on the GUI thread."""
-    ctx.tasks.run(lambda _handle: i18n.warm_up()).awaited = False  # reads no data
+    ctx.tasks.run(lambda _handle: i18n.warm_up()).awaited = False
 
 
 def relaunch_after_language_change(args) -> None:

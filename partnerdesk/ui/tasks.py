@@ -86,10 +86,14 @@ class TaskRunner:
         self.pool = pool or QThreadPool.globalInstance()
         self._live: set[TaskHandle] = set()
         self._idle: list[Callable[[], None]] = []
+        self._shut = False
 
     def run(self, fn: Callable[[TaskHandle], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException, str], None] | None = None) -> TaskHandle:
         handle = TaskHandle()
+        if self._shut:  # a timer firing after exit: its task would open whatever data is open then
+            log.warning("task not started after shutdown: %s", getattr(fn, "__qualname__", fn))
+            return handle
         self._live.add(handle)
 
         def done(result):
@@ -126,6 +130,7 @@ class TaskRunner:
     def shutdown(self, msecs: int = 60000) -> bool:
         """At exit: start nothing more, and let the work under way (a backup being written, the
         check) finish before the interpreter goes away."""
+        self._shut = True
         self._idle.clear()
         return self.pool.waitForDone(msecs)
 

@@ -162,3 +162,16 @@ def test_a_window_closed_before_the_upkeeps_turn_starts_nothing(window, qtbot, m
     window.close()
     qtbot.wait(integrity_watch.UPKEEP_DELAY_MS + 200)
     assert calls == []
+
+
+def test_nothing_starts_after_the_runner_is_shut_down(qtbot):
+    """A timer firing after the window's exit would open whatever data is open by then."""
+    from partnerdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    ran = []
+    runner.shutdown()
+    runner.run(lambda _handle: ran.append("task"))
+    qtbot.wait(50)
+    runner.wait()
+    assert ran == [] and not runner.busy()
