@@ -42,7 +42,7 @@ def test_rotation_keeps_seven_days_and_twelve_months(tmp_path):
         _fake_backup(tmp_path, start - dt.timedelta(days=days))
     # two backups on the newest day: only the newest of that day is kept
     _fake_backup(tmp_path, start + dt.timedelta(hours=3), "manual")
-    store_backup.rotate(tmp_path)
+    store_backup.rotate(tmp_path, now=start + dt.timedelta(hours=4))  # the test's own clock, not today's
     kept = store_backup.list_backups(tmp_path)
     days = {b.taken_at.date() for b in kept}
     months = {(b.taken_at.year, b.taken_at.month) for b in kept}
