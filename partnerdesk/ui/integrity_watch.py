@@ -98,8 +98,8 @@ def after_window_shown(window, paths, folder: data.DataFolder | None = None, del
     leftover files (it walks every photo)."""
 
     def upkeep() -> None:
-        if not shiboken6.isValid(window) or getattr(window, "closed", False):
-            return  # closed before its turn came: its tasks would open whatever data is open now
+        if not shiboken6.isValid(window):
+            return
         backup = (lambda: backup_in_background(window, folder)) if folder is not None else None
         check_in_background(window, paths, then=backup)
         window.ctx.tasks.run(lambda _handle: data.remove_leftovers(paths)).awaited = False

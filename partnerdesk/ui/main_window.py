@@ -32,7 +32,6 @@ class MainWindow(QMainWindow):
             title += " — " + _("demonstration data (not saved)")
         self.setWindowTitle(title)
         self.restart_requested = False
-        self.closed = False
         self.launch = relaunch.start  # tests replace the process launcher
 
         self.tabs = QTabWidget()
@@ -288,6 +287,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
-        self.closed = True  # nothing more is started for it (the upkeep waiting for its turn)
-        self.ctx.tasks.wait(10000)
+        self.ctx.tasks.shutdown(10000)  # work under way finishes; nothing starts after (the upkeep's turn)
         event.accept()

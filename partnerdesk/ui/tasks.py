@@ -147,6 +147,8 @@ class SyncTaskRunner(TaskRunner):
 
     def run(self, fn, on_done=None, on_error=None) -> TaskHandle:
         handle = TaskHandle()
+        if self._shut:
+            return handle
         try:
             result = fn(handle)
         except BaseException as exc:  # noqa: BLE001
