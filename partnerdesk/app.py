@@ -8,7 +8,7 @@ import shutil
 import sys
 import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -176,7 +176,7 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
         window.show()
         if not folder.read_only:  # check, backup, cleaning: in the background, once the lists are filled
             integrity_watch.after_window_shown(window, paths, folder, delay_ms=integrity_watch.UPKEEP_DELAY_MS)
-        ctx.tasks.when_idle(lambda: QTimer.singleShot(integrity_watch.UPKEEP_DELAY_MS, window, lambda: _warm_up(ctx)))
+        ctx.tasks.when_idle(lambda: _warm_up(ctx), after_ms=integrity_watch.UPKEEP_DELAY_MS)
         ctx.tasks.when_idle(_collector_back_on)
         if args.exit_after_start:
             from partnerdesk.ui import startup_report

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QTimer
 
 from partnerdesk.services import data, health
 from partnerdesk.ui.dialogs import startup
@@ -104,7 +103,4 @@ def after_window_shown(window, paths, folder: data.DataFolder | None = None, del
         check_in_background(window, paths, then=backup)
         window.ctx.tasks.run(lambda _handle: data.remove_leftovers(paths)).awaited = False
 
-    if delay_ms:
-        window.ctx.tasks.when_idle(lambda: QTimer.singleShot(delay_ms, window, upkeep))
-    else:
-        window.ctx.tasks.when_idle(upkeep)
+    window.ctx.tasks.when_idle(upkeep, after_ms=delay_ms)

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -120,11 +120,11 @@ class TaskRunner:
         """True while a task started here (and awaited) has not had its result applied yet."""
         return any(handle.awaited for handle in self._live)
 
-    def when_idle(self, fn: Callable[[], None]) -> None:
-        """Call `fn` on the GUI thread once no awaited task is left (at once if none is): start-up
-        leaves its upkeep (full check, backup, cleaning) until the lists on show are filled, so
-        that the upkeep's threads do not slow them down."""
-        self._idle.append(fn)
+    def when_idle(self, fn: Callable[[], None], after_ms: int = 0) -> None:
+        """Call `fn` on the GUI thread once no awaited task is left (at once if none is), and
+        `after_ms` later: start-up leaves its upkeep (full check, backup, cleaning) until the
+        lists on show are filled and painted, so that the upkeep's threads do not slow them down."""
+        self._idle.append(fn if not after_ms else (lambda: QTimer.singleShot(after_ms, fn)))
         self._run_idle()
 
     def shutdown(self, msecs: int = 60000) -> bool:
