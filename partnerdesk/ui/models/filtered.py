@@ -147,6 +147,11 @@ class FilteredRowsModel(QAbstractTableModel):
             return None
         return self._source.item_data(shown[row], index.column(), role)
 
+    def cell_look(self, row: int, col: int):
+        """What `ui/widgets/list_cells.py` paints: the source's look of that cell."""
+        shown = self._shown
+        return self._source.cell_look(shown[row], col) if 0 <= row < len(shown) else None
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         return None if self._source is None else self._source.headerData(section, orientation, role)
 

@@ -45,6 +45,9 @@ P_NAME, P_ORGS, P_EMAILS, P_PHONES, P_RELAIS = range(5)
 
 class PersonTableModel(_ListModel):
     HEADERS = [N_("Name"), N_("Organisations"), N_("Emails"), N_("Phones"), N_("Relay")]
+    # The roles data() answers (`extra` adds none here); the others get None at once.
+    ANSWERED_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                                 ObjectRole, IdRole, SortRole))
 
     def display(self, p: PersonRow, col: int) -> str:
         return [p.full_name, ", ".join(p.organisations), ", ".join(p.emails), ", ".join(map(display_phone, p.phones)),

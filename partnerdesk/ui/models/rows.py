@@ -8,8 +8,17 @@ sorted with a Python key and what filters them keeps that order (`filtered.py`).
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from partnerdesk.i18n import _
+
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+# Roles that change how a cell is painted beyond its text, colours and icon: a model that may
+# answer one of them is painted by Qt's own delegate (`cell_look` says None).
+_OTHER_LOOKS = frozenset(int(r) for r in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+                                           Qt.ItemDataRole.CheckStateRole))
 
 
 class ListTableModel(QAbstractTableModel):
@@ -24,6 +33,7 @@ class ListTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list = []
         self._cells: dict[int, tuple] = {}  # row -> its texts, filled as rows are painted
+        self._looks: dict[int, tuple] = {}  # row -> (text, background, foreground, icon) per column
 
     def cells(self, row: int) -> tuple:
         """The texts of a row, all columns (worked out once per row until the rows change:
@@ -37,6 +47,35 @@ class ListTableModel(QAbstractTableModel):
     def cell_text(self, item, col: int) -> str:
         """The text shown in one cell (no cache: also called by sorts off the GUI thread)."""
         return ""
+
+    def cell_look(self, row: int, col: int) -> tuple | None:
+        """(text, background brush, text colour, icon) of a cell, each None when the cell has
+        none, for `ui/widgets/list_cells.py`; worked out once per row until the rows change.
+        None when this model may answer a role that delegate does not paint (then Qt's does)."""
+        answered = self.ANSWERED_ROLES
+        if not answered or answered & _OTHER_LOOKS:
+            return None
+        looks = self._looks.get(row)
+        if looks is None:
+            looks = self._looks[row] = tuple(self._look(row, n) for n in range(len(self.HEADERS)))
+        return looks[col]
+
+    def _look(self, row: int, col: int) -> tuple | None:
+        answered = self.ANSWERED_ROLES
+        background = self.item_data(row, col, _BACKGROUND) if _BACKGROUND in answered else None
+        foreground = self.item_data(row, col, _FOREGROUND) if _FOREGROUND in answered else None
+        icon = self.item_data(row, col, _DECORATION) if _DECORATION in answered else None
+        if isinstance(background, QColor):
+            background = QBrush(background)
+        if isinstance(foreground, QBrush):
+            foreground = foreground.color()
+        if not (background is None or isinstance(background, QBrush)) or not (
+                foreground is None or isinstance(foreground, QColor)) or not (icon is None or isinstance(icon, QIcon)):
+            return None  # something else (a pixmap, a gradient…): Qt's delegate paints it
+        text = self.cells(row)[col]
+        if "\n" in text or "\u2028" in text:
+            return None  # several lines: Qt's delegate shows them as it always did
+        return text, background, foreground, icon
 
     def set_rows(self, rows, ordered_by=None) -> None:
         """Show `rows`; `ordered_by` is what `arranged()` returned with them, when they were put in
@@ -83,6 +122,7 @@ class ListTableModel(QAbstractTableModel):
     def _changed(self) -> None:
         """The rows changed: forget what was derived from them."""
         self._cells.clear()  # in place: a FilteredRowsModel reads it too
+        self._looks.clear()
 
     def order(self):
         """What the rows are sorted by (None: kept as given)."""
