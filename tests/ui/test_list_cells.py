@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QCommonStyle, QStyledItemDelegate, QStyleFactory, QTableView
 
 from partnerdesk.domain.partners import OrganisationRow, PersonRow
@@ -176,3 +176,17 @@ def test_a_model_that_answers_other_looks_is_painted_by_qt(qtbot):
     assert source.cell_look(0, 0) is None
     view = table(qtbot, source)
     assert_same_pixels(view, "fallback")
+
+
+def test_a_changed_palette_is_painted_in_its_colours(org_view):
+    """Text colours are kept per state: a new palette (a dark theme, say) starts afresh."""
+    delegate = ListCellDelegate(org_view)
+    org_view.selectionModel().select(org_view.model().index(2, 0), SELECT_ROWS)
+    grab(org_view, delegate)
+    palette = QPalette(org_view.palette())
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Text, QColor("#2060c0"))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffe080"))
+    org_view.setPalette(palette)
+    fast_image = grab(org_view, delegate)
+    assert fast_image == grab(org_view, QStyledItemDelegate(org_view))

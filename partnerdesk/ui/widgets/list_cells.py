@@ -35,7 +35,9 @@ _TEXT_RECT = QStyle.SubElement.SE_ItemViewItemText
 _ICON_RECT = QStyle.SubElement.SE_ItemViewItemDecoration
 _PLAIN = Qt.TextFormat.PlainText
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
-_RESTART = (QEvent.Type.FontChange, QEvent.Type.StyleChange)  # what the caches depend on
+_PEN_STATE = _SELECTED | _ACTIVE | _ENABLED  # what the text colour depends on
+# What the caches depend on.
+_RESTART = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange)
 _MAX_TEXTS = 5000  # laid-out texts kept (about a dozen screens of a list)
 _NO_TRANSFORM = QTransform()
 # The styles whose item drawing this delegate reproduces pixel for pixel (compared by the tests).
@@ -51,12 +53,14 @@ class ListCellDelegate(QStyledItemDelegate):
         self._metrics: QFontMetrics | None = None
         self._font: QFont | None = None
         self._same_drawing: bool | None = None  # the view's style is one of SAME_DRAWING
+        self._pens: dict = {}  # state bits -> the text colour of the view's palette
         view.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in _RESTART:
             self._metrics = None
             self._same_drawing = None
+            self._pens.clear()
             self._texts.clear()
             self._layouts.clear()
         return False
@@ -71,9 +75,9 @@ class ListCellDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         text, background, foreground, icon = look
-        rect = option.rect
+        left, top, cell_width, cell_height = option.rect.getRect()
         has_icon = icon is not None
-        layout = self._layouts.get((rect.width(), rect.height(), has_icon)) or self._layout(option, index, has_icon)
+        layout = self._layouts.get((cell_width, cell_height, has_icon)) or self._layout(option, index, has_icon)
         selected = state & _SELECTED
         if selected or background is not None:
             widget = self._view
@@ -82,15 +86,18 @@ class ListCellDelegate(QStyledItemDelegate):
                 option.backgroundBrush = background
             widget.style().drawPrimitive(_PANEL, option, painter, widget)
         x, y, width, icon_x, icon_y, icon_w, icon_h = layout
-        left, top = rect.x(), rect.y()
         if icon is not None:
             icon.paint(painter, left + icon_x, top + icon_y, icon_w, icon_h, _CENTER,
                        _ICON_DISABLED if not state & _ENABLED else _ICON_SELECTED if selected else _ICON_NORMAL)
         if not text:
             return
         if selected or foreground is None:
-            group = _DISABLED if not state & _ENABLED else _NORMAL if state & _ACTIVE else _INACTIVE
-            painter.setPen(option.palette.color(group, _HIGHLIGHTED_TEXT if selected else _TEXT))
+            key = state & _PEN_STATE
+            pen = self._pens.get(key)
+            if pen is None:
+                group = _DISABLED if not state & _ENABLED else _NORMAL if state & _ACTIVE else _INACTIVE
+                pen = self._pens[key] = option.palette.color(group, _HIGHLIGHTED_TEXT if selected else _TEXT)
+            painter.setPen(pen)
         else:
             painter.setPen(foreground)
         laid_out = self._texts.get((text, width)) or self._laid_out(text, width)
