@@ -17,7 +17,7 @@ from partnerdesk.lock import InstanceLock
 from partnerdesk.logs import setup_logging
 from partnerdesk.paths import APP_NAME, DataPaths, resolve_data_dir, resource
 from partnerdesk.services import data, health
-from partnerdesk.ui import language_menu, style
+from partnerdesk.ui import language_menu
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
 from partnerdesk.ui import integrity_watch, watchdog
@@ -32,7 +32,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("")
-    style.install(app)
     app.setDesktopFileName("fr.epn.PartnerDesk")  # Linux: the launcher's .desktop file and icon
     app.setWindowIcon(app_icon())
     return app

@@ -13,6 +13,7 @@ from partnerdesk.ui.dataio_menu import DataioMenu
 from partnerdesk.ui.export_menu import install_menu as install_export_menu
 from partnerdesk.ui.language_menu import LanguageMenu
 from partnerdesk.ui.lazy_tabs import LazyTabs
+from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.balance.menu import install_menu as install_balance_menu
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.widgets.notice_banner import NoticeArea
@@ -34,7 +35,7 @@ class MainWindow(QMainWindow):
         self.restart_requested = False
         self.launch = relaunch.start  # tests replace the process launcher
 
-        self.tabs = QTabWidget()
+        self.tabs = comfort_tabs(QTabWidget())
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         empty = not ctx.demo and data.is_empty()  # a first run: the welcome page, nothing to count

@@ -8,13 +8,13 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSplitter, QStyle, QTabWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QSplitter, QStyle, QTabBar, QTabWidget
 
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData, Stage
 from partnerdesk.services import partners, projects
 from partnerdesk.ui.models.organisations import COL_NAME, OrganisationTableModel
-from partnerdesk.ui.style import ComfortStyle
+from partnerdesk.ui.style import ComfortStyle, comfort_tabs
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 
@@ -121,12 +121,20 @@ def test_board_full_height_and_scroll_to_the_selected_card(ctx, qtbot):
 def test_accented_tab_labels_are_not_shifted(qapp, qtbot):
     style = ComfortStyle()
     assert style.pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical) == 0
-    from partnerdesk.ui import style as style_module
-
-    style_module.install(qapp)
-    assert isinstance(qapp.style(), ComfortStyle)
-    tabs = QTabWidget()
+    tabs = comfort_tabs(QTabWidget())
     qtbot.addWidget(tabs)
     tabs.addTab(QTabWidget(), "Partenaires")
     tabs.addTab(QTabWidget(), "À faire")
-    assert tabs.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical) == 0
+    assert tabs.tabBar().style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical) == 0
+
+
+def test_the_comfort_style_is_on_tabs_only(window):
+    """Every tab bar of the window has it; the application keeps the platform's style in C++ (a
+    Python style answers every widget's metrics and drawing through Python: slower lists)."""
+    from partnerdesk.app import make_application
+
+    assert make_application() is QApplication.instance()
+    assert not isinstance(QApplication.instance().style(), QProxyStyle)
+    bars = window.findChildren(QTabBar)
+    assert bars and all(isinstance(bar.style(), ComfortStyle) for bar in bars)
+    assert not isinstance(window.style(), ComfortStyle)

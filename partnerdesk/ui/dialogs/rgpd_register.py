@@ -33,6 +33,7 @@ from partnerdesk.services.exports import selection
 from partnerdesk.ui.dialogs.file_output import export_folder
 from partnerdesk.ui.models.dataio import FilterProxy, RowsTableModel
 from partnerdesk.ui.models.roles import IdRole
+from partnerdesk.ui.style import comfort_tabs
 
 ACTION_LABELS = {"export": N_("Export"), "erase": N_("Erasure")}
 
@@ -108,7 +109,7 @@ class RgpdRegisterDialog(QDialog):
         intro = QLabel(_("What the RGPD asks of you: photos need the person's consent, data is not kept longer "
                          "than needed, and every person can get their data or have it erased."))
         intro.setWordWrap(True)
-        self.tabs = QTabWidget()
+        self.tabs = comfort_tabs(QTabWidget())
         self.tabs.setObjectName("rgpdTabs")
 
         self.photos_model = RowsTableModel()

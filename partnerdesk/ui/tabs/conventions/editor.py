@@ -26,6 +26,7 @@ from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, parse_date
 from partnerdesk.services import convention_output, conventions, projects
 from partnerdesk.ui.models.conventions import STATUS_COLOURS
+from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.conventions.circuit_page import CircuitPage
 from partnerdesk.ui.tabs.conventions.export_actions import ExportActions
 from partnerdesk.ui.tabs.conventions.parties_page import PartiesPage
@@ -129,7 +130,7 @@ class ConventionEditor(ExportActions, QWidget):
         self.parties_page = PartiesPage()
         self.circuit_page = CircuitPage()
         self.versions_page = VersionsPage()
-        self.pages = QTabWidget()
+        self.pages = comfort_tabs(QTabWidget())
         self.pages.setObjectName("conventionPages")
         self.pages.addTab(self.text_page, _("Text"))
         self.pages.addTab(self.parties_page, _("Parties"))

@@ -24,6 +24,7 @@ from partnerdesk.domain.meetings import MeetingData
 from partnerdesk.i18n import _, format_date, ngettext
 from partnerdesk.services import meetings
 from partnerdesk.ui.models.meetings import MeetingTableModel
+from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.meetings import TITLE
 from partnerdesk.ui.tabs.meetings.details_page import DetailsPage
@@ -92,7 +93,7 @@ class MeetingsTab(Tab):
         self.details = DetailsPage(ctx, self.errors)
         self.invitees = InviteesPage(ctx)
         self.minutes = MinutesPage(ctx)
-        self.pages = QTabWidget()
+        self.pages = comfort_tabs(QTabWidget())
         self.pages.setObjectName("meetingPages")
         self.pages.addTab(self.details, _("Meeting"))
         self.pages.addTab(self.invitees, _("Invitees and attendance"))

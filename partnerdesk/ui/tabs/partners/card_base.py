@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import partners
+from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.unsaved import DirtyTracker, settle, vanished_message
 from partnerdesk.ui.widgets.form import FieldErrors
@@ -79,7 +80,7 @@ class CardBase(QWidget):
         head.addWidget(self.cancel_button)
         head.addWidget(self.more_button)
 
-        self.sections = QTabWidget()
+        self.sections = comfort_tabs(QTabWidget())
         self.sections.setObjectName("cardSections")
         layout = QVBoxLayout(self)
         self.top = QVBoxLayout()

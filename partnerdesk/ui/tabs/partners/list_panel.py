@@ -324,14 +324,18 @@ class ListPanel(QWidget):
         if self.loading:
             return  # "Loading…" stays until the rows are there
         if self.view_box.currentIndex() == ORGANISATIONS:
-            text = ngettext("{shown} of {total} organisation", "{shown} of {total} organisations",
-                            self.org_model.rowCount()).format(shown=self.org_proxy.rowCount(),
-                                                                 total=self.org_model.rowCount())
+            forms, shown, total = (("{shown} of {total} organisation", "{shown} of {total} organisations"),
+                                   self.org_proxy.rowCount(), self.org_model.rowCount())
         else:
-            text = ngettext("{shown} of {total} person", "{shown} of {total} people",
-                            self.people_model.rowCount()).format(shown=self.people_proxy.rowCount(),
-                                                         total=self.people_model.rowCount())
-        self.count_label.setText(text)
+            forms, shown, total = (("{shown} of {total} person", "{shown} of {total} people"),
+                                   self.people_proxy.rowCount(), self.people_model.rowCount())
+        text = ngettext(*forms, total)
+        # As wide as the widest count ("2000 of 2000"): the search box keeps its width while
+        # the user types (and the panel is not laid out again at every keystroke).
+        widest = self.count_label.fontMetrics().horizontalAdvance(text.format(shown=total, total=total))
+        if widest != self.count_label.minimumWidth():
+            self.count_label.setMinimumWidth(widest)
+        self.count_label.setText(text.format(shown=shown, total=total))
 
     # --- selection --------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from partnerdesk.domain.projects import ProjectStatus
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.services import projects
+from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.balance.project_page import ProjectBalancePage
 from partnerdesk.ui.tabs.projects.budget_page import BudgetPage
 from partnerdesk.ui.tabs.projects.form import ProjectForm
@@ -57,7 +58,7 @@ class ProjectCard(QWidget):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.form = ProjectForm(ctx)
         self.form.saved.connect(self._saved)
-        self.pages = QTabWidget()
+        self.pages = comfort_tabs(QTabWidget())
         self.pages.setObjectName("projectPages")
         self.pages.addTab(self.form, _("Project"))
         self._built: dict[str, QWidget] = {}

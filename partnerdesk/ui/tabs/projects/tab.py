@@ -33,6 +33,7 @@ from partnerdesk.services import projects
 from partnerdesk.ui.models.projects import ProjectTableModel
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.models.rows import FilterOnlyProxy
+from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.projects import OPENS, TITLE
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
@@ -53,7 +54,7 @@ class ProjectsTab(Tab):
         super().__init__(ctx, parent)
         self._generation = 0  # of the latest background read of the list
         self._list_pending: set[str] = set()  # areas changed while the board page hid the list
-        self.views = QTabWidget()
+        self.views = comfort_tabs(QTabWidget())
         self.views.setObjectName("projectsViews")
         self._card: ProjectCard | None = None
         self._board: PipelineBoard | None = None
