@@ -173,10 +173,7 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
         if quick is not None and not integrity_watch.before_window_shown(window, paths, quick):
             return 1
         window.show()
-        if not folder.read_only:  # check, backup, cleaning: in the background, once the lists are filled
-            integrity_watch.after_window_shown(window, paths, folder, delay_ms=integrity_watch.UPKEEP_DELAY_MS)
-        ctx.tasks.when_idle(lambda: _warm_up(ctx), after_ms=integrity_watch.UPKEEP_DELAY_MS)
-        ctx.tasks.when_idle(_collector_back_on)
+        after_window_shown(window, ctx, paths, folder)
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
 
@@ -193,6 +190,17 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
             shutil.rmtree(paths.root, ignore_errors=True)
         if restart:
             relaunch_after_language_change(args)
+
+
+def after_window_shown(window, ctx: AppContext, paths: DataPaths, folder) -> None:
+    """What follows the window's show at every start, once the lists on show are filled: the
+    full check, the day's backup and the cleaning (not on a read-only folder), Babel's data
+    loaded in a worker, the garbage collector back on. (`tests/perf/bench_day.py` starts the
+    same way.)"""
+    if not folder.read_only:
+        integrity_watch.after_window_shown(window, paths, folder, delay_ms=integrity_watch.UPKEEP_DELAY_MS)
+    ctx.tasks.when_idle(lambda: _warm_up(ctx), after_ms=integrity_watch.UPKEEP_DELAY_MS)
+    ctx.tasks.when_idle(_collector_back_on)
 
 
 def _collector_back_on() -> None:

@@ -22,6 +22,7 @@ process exports a bilan first, so that no action pays for compiling a module's s
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
@@ -130,6 +131,7 @@ def main() -> int:
     logging.basicConfig(level=logging.WARNING if args.debug else logging.ERROR, format="%(message)s")
 
     from partnerdesk import i18n
+    from partnerdesk.app import after_window_shown
     from partnerdesk.paths import DataPaths
     from partnerdesk.services import data, health, projects
     from partnerdesk.ui import integrity_watch
@@ -148,6 +150,8 @@ def main() -> int:
     def start():
         from partnerdesk.ui.main_window import MainWindow
 
+        gc.disable()  # as the app (`cli.main`): back on, with start-up's objects frozen, once the lists are filled
+
         opened = data.open_data(paths, daily_backup=False, full_check=None, clean_leftovers=False)  # as the app
         quick = health.QuickCheck(paths.db_path)  # runs while the window is built
         ctx = AppContext(paths=paths, tasks=TaskRunner(data.connection_context),
@@ -160,8 +164,7 @@ def main() -> int:
         # bench_startup.py's measure, reported here apart; blocks count from the window's show().
         ctx_holder["launch_ms"] = watchdog.restart_clock()
         window.show()
-        integrity_watch.after_window_shown(window, paths, opened,  # as the app: check, backup, cleaning later
-                                           delay_ms=integrity_watch.UPKEEP_DELAY_MS)
+        after_window_shown(window, ctx, paths, opened)  # as the app: check, backup, cleaning, warm-up, collector
         ctx_holder.update(ctx=ctx, window=window)
 
     class Lazy:  # the context exists once the window is built
