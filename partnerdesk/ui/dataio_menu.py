@@ -41,8 +41,11 @@ class DataioMenu:
         self.window.for_each_tab(self._add_person_card_actions_to)
 
     def _add_person_card_actions_to(self, tab) -> None:
-        card = getattr(tab, "person_card", None)
-        menu = getattr(card, "more_menu", None)
+        if hasattr(tab, "when_person_card"):  # Partenaires: once its person card is built
+            tab.when_person_card(self._add_rgpd_actions)
+
+    def _add_rgpd_actions(self, card) -> None:
+        menu = card.more_menu
         if menu is not None:
             menu.addSeparator()
             export = menu.addAction(_("Export their data…"), lambda c=card: self._export_person(c))
@@ -93,7 +96,7 @@ class DataioMenu:
         tab = self.window.current_tab()
         try:
             card = tab.current_card()
-            return card.item_id if card is tab.person_card else None
+            return card.item_id if card.kind == "person" else None
         except AttributeError:
             return None
 

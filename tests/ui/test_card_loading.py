@@ -216,3 +216,25 @@ def test_the_organisation_card_is_built_after_the_tab(ctx, qtbot):
     assert other.open_item("organisation", org.id)
     assert other.current_card() is other.org_card and other.org_card.item_id == org.id
     assert [a.text() for a in other.org_card.more_menu.actions() if a.text()][:1] == ["Merge with another organisation…"]
+
+
+def test_the_person_card_is_built_after_the_tab_with_what_other_areas_add(ctx, qtbot):
+    from partnerdesk.domain.partners import PersonData
+    from partnerdesk.ui.tabs.partners.person_card import PersonCard
+
+    person = partners.create_person(PersonData(first_name="Hélène", last_name="Lefèvre"))
+    tab = PartnersTab(ctx)
+    qtbot.addWidget(tab)
+    added = []
+    tab.when_person_card(lambda card: added.append(card))  # another area's menu actions
+    assert tab._person_card is None and tab.current_card() is None and not added
+    qtbot.waitUntil(lambda: tab._person_card is not None)  # built in its own turn of the event loop
+    assert added == [tab.person_card] and isinstance(tab.person_card, PersonCard)
+    tab.when_person_card(lambda card: added.append(card))  # the card exists: at once
+    assert added == [tab.person_card] * 2
+
+    other = PartnersTab(ctx)  # asked for before that turn: built at once, wired as usual
+    qtbot.addWidget(other)
+    assert other.open_item("person", person.id)
+    assert other.current_card() is other.person_card and other.person_card.item_id == person.id
+    assert [a.text() for a in other.person_card.more_menu.actions() if a.text()][:1] == ["Merge with another person…"]

@@ -44,17 +44,15 @@ class PartnersTab(Tab):
         if try_demo is not None and not ctx.demo:
             self.empty.add_button(_("Try with sample data"), try_demo, "tryDemoButton")
 
-        self._org_card: OrganisationCard | None = None  # built just after the tab (see `org_card`)
-        self.person_card = PersonCard(ctx)
+        # The cards are built just after the tab, each in its own turn (see `org_card`).
+        self._org_card: OrganisationCard | None = None
+        self._person_card: PersonCard | None = None
+        self._person_card_additions: list = []  # what other areas add to the person card (`when_person_card`)
         self.no_card = EmptyState(_("Choose a partner in the list"),
                                   _("Or create a new one with “New” (Ctrl+N)."))
         self.cards = QStackedWidget()
         self.cards.setObjectName("partnerCards")
-        for widget in (self.no_card, self.person_card):
-            self.cards.addWidget(widget)
-        self.person_card.saved.connect(self._saved)
-        self.person_card.open_requested.connect(self.open_item)
-        self._build_person_menu()
+        self.cards.addWidget(self.no_card)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
@@ -80,9 +78,10 @@ class PartnersTab(Tab):
         self.list.tags_requested.connect(self.show_tags)
         self.list.trash_requested.connect(self.show_trash)
         self.refresh()
-        # The organisation card (the largest form) is built in its own turn of the event loop,
-        # once the tab is on screen, or at once when something needs it.
+        # The cards (forms of a hundred widgets) are built in their own turns of the event loop,
+        # once the tab is on screen, or at once when something needs them.
         QTimer.singleShot(100, lambda: shiboken6.isValid(self) and self.org_card)
+        QTimer.singleShot(250, lambda: shiboken6.isValid(self) and self.person_card)
 
     @property
     def org_card(self) -> OrganisationCard:
@@ -95,6 +94,25 @@ class PartnersTab(Tab):
             card.contacts.new_person.connect(self._new_person_in)
             self._build_organisation_menu()
         return self._org_card
+
+    @property
+    def person_card(self) -> PersonCard:
+        if self._person_card is None:
+            card = self._person_card = PersonCard(self.ctx)
+            self.cards.addWidget(card)
+            card.saved.connect(self._saved)
+            card.open_requested.connect(self.open_item)
+            self._build_person_menu()
+            for addition in self._person_card_additions:
+                addition(card)
+        return self._person_card
+
+    def when_person_card(self, addition) -> None:
+        """Call `addition(card)` with the person card once it exists (at once if it does): what
+        another area adds to it (the RGPD actions of its "More" menu)."""
+        self._person_card_additions.append(addition)
+        if self._person_card is not None:
+            addition(self._person_card)
 
     @classmethod
     def title(cls) -> str:
@@ -180,7 +198,7 @@ class PartnersTab(Tab):
 
     def current_card(self):
         widget = self.cards.currentWidget()
-        return widget if widget is not None and widget in (self._org_card, self.person_card) else None
+        return widget if widget is not None and widget in (self._org_card, self._person_card) else None
 
     # --- reactions ---------------------------------------------------------------------
 
