@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
 
 from partnerdesk.i18n import _, ngettext
@@ -78,10 +78,11 @@ class PartnersTab(Tab):
         self.list.tags_requested.connect(self.show_tags)
         self.list.trash_requested.connect(self.show_trash)
         self.refresh()
-        # The cards (forms of a hundred widgets) are built in their own turns of the event loop,
-        # once the tab is on screen, or at once when something needs them.
-        QTimer.singleShot(100, lambda: shiboken6.isValid(self) and self.org_card)
-        QTimer.singleShot(250, lambda: shiboken6.isValid(self) and self.person_card)
+        # The cards (forms of a hundred widgets) are built in their own turns of the event loop
+        # once the list is filled (not beside its query: the two would share the interpreter),
+        # or at once when something needs them.
+        self.ctx.tasks.when_idle(lambda: shiboken6.isValid(self) and self.org_card, after_ms=50)
+        self.ctx.tasks.when_idle(lambda: shiboken6.isValid(self) and self.person_card, after_ms=200)
 
     @property
     def org_card(self) -> OrganisationCard:
