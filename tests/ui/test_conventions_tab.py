@@ -21,6 +21,25 @@ def tab(ctx, qtbot):
     return widget
 
 
+def test_the_editor_is_built_after_the_tab(ctx, qtbot):
+    """The tab shows its list at once; the editor (the largest form) comes in its own turn of the
+    event loop, or at once when something needs it (selecting a convention)."""
+    from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
+
+    conv = make_convention()
+    tab = ConventionsTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab._editor is None and tab.can_leave() and tab._editor is None
+    qtbot.waitUntil(lambda: tab._editor is not None)
+    assert isinstance(tab.editor, ConventionEditor) and tab.right.indexOf(tab.editor) >= 0
+
+    other = ConventionsTab(ctx)  # asked for before that turn: built at once
+    qtbot.addWidget(other)
+    other.refresh()
+    other.select(conv.id)
+    assert other.editor.conv.id == conv.id and other.right.currentWidget() is other.editor
+
+
 @pytest.fixture
 def opened(tab):
     conv = make_convention()

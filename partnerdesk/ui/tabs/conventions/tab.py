@@ -119,12 +119,10 @@ class ConventionsTab(Tab):
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
 
-        self.editor = ConventionEditor(ctx)
-        self.editor.saved.connect(self._saved)
+        self._editor: ConventionEditor | None = None  # built just after the tab (see `editor`)
         self.placeholder = EmptyState(_("Choose a convention"), _("Select a convention in the list to edit it."))
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
-        self.right.addWidget(self.editor)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -154,6 +152,22 @@ class ConventionsTab(Tab):
         self.ctx.tasks.run(lambda _handle: conventions.list_conventions(),
                            lambda rows: self._first_rows(generation, rows),
                            lambda _exc, _details: self._first_rows(generation, None))
+        # The editor (a form with its pages and two rich-text fields) in its own turn of the event
+        # loop once the list is filled, or at once when something needs it.
+        self.ctx.tasks.when_idle(lambda: shiboken6.isValid(self) and self.editor, after_ms=50)
+
+    @property
+    def editor(self) -> ConventionEditor:
+        if self._editor is None:
+            self._editor = ConventionEditor(self.ctx)
+            self._editor.saved.connect(self._saved)
+            self.right.addWidget(self._editor)
+        return self._editor
+
+    def _open_id(self) -> int | None:
+        """The convention open in the editor, if any (without building the editor)."""
+        editor = self._editor
+        return editor.conv.id if editor is not None and editor.conv else None
 
     @classmethod
     def title(cls) -> str:
@@ -186,7 +200,7 @@ class ConventionsTab(Tab):
             return
         self._generation += 1
         generation, writable = self._generation, data.writable()
-        current = self.editor.conv.id if self.editor.conv else None
+        current = self._open_id()
 
         def read(_handle):
             if writable:
@@ -199,14 +213,15 @@ class ConventionsTab(Tab):
     def _changed_elsewhere(self, generation: int, rows, conv, titles) -> None:
         if generation != self._generation or not shiboken6.isValid(self):
             return  # a newer read is under way, or the tab is gone
-        unchanged = conv is not None and conv == self.editor.conv and titles == self.editor.project_titles
+        unchanged = (conv is not None and self._editor is not None and conv == self._editor.conv
+                     and titles == self._editor.project_titles)
         self._show_rows(rows, reload_editor=not unchanged)
         if unchanged:
             self.editor.parties_page.organisations_changed()
 
     def _show_rows(self, rows, reload_editor: bool) -> None:
         self.loading.show_while(False)
-        current = self.editor.conv.id if self.editor.conv else None
+        current = self._open_id()
         if rows != self.model.rows() or not self._sized:
             self.model.set_rows(rows)
             self.table.resizeColumnsToContents()
@@ -284,7 +299,7 @@ class ConventionsTab(Tab):
         self.search.selectAll()
 
     def can_leave(self) -> bool:
-        return self.editor.can_leave()
+        return self._editor is None or self._editor.can_leave()
 
     def open_item(self, kind: str, item_id: int) -> bool:
         if kind != "convention":
