@@ -22,7 +22,7 @@ from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.paths import DB_FILENAME, DataPaths
 from partnerdesk.services import archive_reader as reader
 from partnerdesk.services import data, tables
-from partnerdesk.store import close_store, database, filestore, open_store
+from partnerdesk.store import close_store, database, filestore, open_store, partner_queries
 from partnerdesk.store import restore as store_restore
 from partnerdesk.store.backup import create_backup
 from partnerdesk.store.staging import StagingDatabase, json_columns
@@ -253,6 +253,7 @@ def import_all(paths: DataPaths, source: Path, report=None, limits: reader.Limit
                 raise _refuse([_("table {table}, row {line}: refers to a missing row of {parent}").format(
                     table=t, line=r, parent=p) for t, r, p in broken], len(broken))
             staging.rebuild_search(fts)
+            staging.rederive(partner_queries.DERIVED)
             staging.commit()
         except BaseException:
             if staging is not None:

@@ -61,6 +61,11 @@ class StagingDatabase:
             except sqlite3.DatabaseError:  # a contentless index has nothing to rebuild from
                 pass
 
+    def rederive(self, statements) -> None:
+        """Work out again what the schema keeps derived (`partner_queries.DERIVED`)."""
+        for statement in statements:
+            self.con.execute(statement)
+
     def commit(self) -> None:
         self.con.commit()
         self.con.execute("PRAGMA journal_mode = DELETE")

@@ -139,3 +139,36 @@ def test_cli_export_list(tmp_path, capsys):
     assert main(["--data-dir", str(folder), "export-list", "organisations", "-o", str(tmp_path / "o.vcf")]) == 1
     assert main(["--data-dir", str(folder), "export-list", "people", "-o", str(tmp_path / "x.csv"),
                  "--tag", "nope"]) == 1
+
+
+def test_an_archive_cannot_bring_wrong_contact_dates(tmp_path):
+    """The links' copy of each interaction's date (what "dernier contact" reads) is derived again
+    on import, whatever the archive says: an edited archive cannot show a partner as contacted
+    on a day nobody met them."""
+    source = DataPaths(tmp_path / "source").ensure()
+    data.open_data(source, daily_backup=False)
+    demo.fill("small", paths=source)
+    good = archive.export_all(source, tmp_path / "good.zip")
+    assert good
+    data.close_data()
+    edited = tmp_path / "edited.zip"
+    with zipfile.ZipFile(tmp_path / "good.zip") as original, zipfile.ZipFile(edited, "w") as copy:
+        for item in original.infolist():
+            content = original.read(item.filename)
+            if item.filename == "json/interaction_organisation.json":
+                table = json.loads(content)
+                for row in table["rows"]:
+                    row["occurred_on"] = "2099-12-31"
+                content = json.dumps(table).encode()
+            copy.writestr(item, content)
+    restored = DataPaths(tmp_path / "restored").ensure()
+    data.open_data(restored, daily_backup=False)
+    try:
+        archive.import_all(restored, edited)
+        wrong = database.execute_sql(
+            "SELECT count(*) FROM interaction_organisation io JOIN interaction i ON i.id = io.interaction_id "
+            "WHERE io.occurred_on IS NOT i.occurred_on").fetchone()[0]
+        assert wrong == 0
+        assert database.execute_sql("SELECT count(*) FROM interaction_organisation").fetchone()[0] > 0
+    finally:
+        data.close_data()

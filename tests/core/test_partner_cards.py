@@ -159,8 +159,27 @@ def test_trash_restore_and_empty(store):
     assert partners.get_person(p.id) is not None
 
 
-def test_last_contacts_read_from_the_date_index(store):
-    """One latest date per organisation (or per asked id), read from `interaction_id_date` only."""
+# What "dernier contact" means, read the slow way: every link joined to its interaction.
+TRUTH = ("SELECT io.organisation_id, MAX(i.occurred_on) FROM interaction_organisation io "
+         "JOIN interaction i ON i.id = io.interaction_id GROUP BY io.organisation_id")
+
+
+def _truth() -> dict:
+    from partnerdesk.store import database
+
+    return {org_id: D.fromisoformat(day[:10]) for org_id, day in database.execute_sql(TRUTH).fetchall()}
+
+
+def _derived_dates_agree() -> bool:
+    from partnerdesk.store import database
+
+    return database.execute_sql(
+        "SELECT count(*) FROM interaction_organisation io JOIN interaction i ON i.id = io.interaction_id "
+        "WHERE io.occurred_on IS NOT i.occurred_on").fetchone()[0] == 0
+
+
+def test_last_contacts_read_from_the_links_dates(store):
+    """One latest date per organisation (or per asked id), one index seek each."""
     from partnerdesk.store import database, partner_queries
 
     a = partners.create_organisation(OrganisationData(name="Mairie"))
@@ -168,11 +187,46 @@ def test_last_contacts_read_from_the_date_index(store):
     silent = partners.create_organisation(OrganisationData(name="Bibliothèque"))
     for day, orgs in ((D(2026, 2, 1), [a.id, b.id]), (D(2026, 6, 3), [a.id]), (D(2025, 12, 24), [b.id])):
         journal.log_interaction("appel", day, "Appel", orgs)
-    assert partner_queries.last_contacts() == {a.id: D(2026, 6, 3), b.id: D(2026, 2, 1)}
+    assert partner_queries.last_contacts() == {a.id: D(2026, 6, 3), b.id: D(2026, 2, 1)} == _truth()
     assert partner_queries.last_contacts([b.id, silent.id]) == {b.id: D(2026, 2, 1)}
     assert partner_queries.last_contacts([]) == {}
     plan = " ".join(str(row) for row in database.execute_sql(
-        "EXPLAIN QUERY PLAN SELECT io.organisation_id, MAX(i.occurred_on) FROM interaction_organisation io "
-        "JOIN interaction i INDEXED BY interaction_id_date ON i.id = io.interaction_id "
-        "GROUP BY io.organisation_id").fetchall())
-    assert "COVERING INDEX interaction_id_date" in plan
+        "EXPLAIN QUERY PLAN SELECT MAX(occurred_on) FROM interaction_organisation WHERE organisation_id = 1"
+    ).fetchall())
+    assert "COVERING INDEX interaction_organisation_dates" in plan
+
+
+def test_last_contacts_follow_every_write(store):
+    """The links' copy of the date (migration 0018) stays the interaction's date whatever writes
+    it: new entries, edits of the date and of the organisations, deletion, merges, the trash, and
+    a direct write of a wrong date (an old tool, a hand-edited database) is put right at once."""
+    from partnerdesk.domain.journal import InteractionData
+    from partnerdesk.services import merge
+    from partnerdesk.store import database, partner_queries
+
+    def check():
+        assert _derived_dates_agree()
+        assert partner_queries.last_contacts() == _truth()
+
+    a, b, c = (partners.create_organisation(OrganisationData(name=n)).id for n in ("Mairie", "CCAS", "Médiathèque"))
+    first = journal.log_interaction("appel", D(2026, 3, 1), "Appel", [a, b])
+    journal.log_interaction("rencontre", D(2026, 5, 2), "Rencontre", [b, c])
+    check()
+    assert partner_queries.last_contacts()[a] == D(2026, 3, 1)
+    journal.update_interaction(InteractionData("appel", D(2026, 9, 9), "Appel", organisation_ids=[a, c], id=first.id))
+    check()
+    assert partner_queries.last_contacts() == {a: D(2026, 9, 9), b: D(2026, 5, 2), c: D(2026, 9, 9)}
+    Interaction.update(occurred_on=D(2026, 1, 15)).where(Interaction.id == first.id).execute()  # the date alone
+    check()
+    database.execute_sql("UPDATE interaction_organisation SET occurred_on = '1999-01-01'")
+    database.execute_sql("INSERT OR REPLACE INTO interaction_organisation (interaction_id, organisation_id, occurred_on) "
+                         "VALUES (?, ?, '2099-12-31')", (first.id, b))
+    check()
+    merge.merge_organisations(a, c)
+    check()
+    trash.delete("organisation", b)
+    trash.restore("organisation", b)
+    check()
+    journal.delete_interaction(first.id)
+    check()
+    assert partner_queries.last_contacts() == {a: D(2026, 5, 2), b: D(2026, 5, 2)}
