@@ -90,6 +90,11 @@ def test_organisation_logo_chosen_and_removed(window, tab, qtbot, tmp_path):
     tab.open_item("organisation", org.id)
     card = tab.org_card
     assert not card.logo.remove.isEnabled() and card.logo.choose.isEnabled()
+    # The placeholder's text fits its 64 px frame, in French as in English (it was cut: "pas de logc").
+    label = card.logo.image
+    for text in ("pas de logo", "no logo"):
+        needed = label.fontMetrics().boundingRect(label.contentsRect(), int(Qt.TextFlag.TextWordWrap), text)
+        assert label.wordWrap() and needed.width() <= label.contentsRect().width(), text
     image = tmp_path / "logo.png"
     buffer = io.BytesIO()
     Image.new("RGB", (300, 120), "orange").save(buffer, "PNG")

@@ -23,6 +23,7 @@ class OrganisationLogo(QWidget):
         self.image.setObjectName("organisationLogoImage")
         self.image.setFixedSize(SIDE, SIDE)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setWordWrap(True)  # "pas de logo" on two lines: the frame is 64 px wide
         self.image.setStyleSheet("border: 1px solid palette(mid);")
         self.choose = QPushButton(_("Choose a logo…"))
         self.choose.setObjectName("organisationLogoChoose")
