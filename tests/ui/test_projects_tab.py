@@ -255,3 +255,30 @@ def test_a_session_counts_as_held_only_when_marked_or_attended(ctx, qtbot, tab):
     page.view.selectRow(1)
     assert page.held.isChecked()  # attendance entered: held
     assert "2" in page.totals.text() and page.model.index(0, 6).data() == "✓"
+
+
+@pytest.mark.parametrize("answer", ["cancel", "save", "discard"])
+def test_a_half_typed_next_step_is_not_lost_by_clicking_another_card(ctx, qtbot, tab, monkeypatch, answer):
+    """Typing a next step, then clicking another card of the board: the question is asked
+    (Save / Discard / Cancel), as when leaving any editor; Cancel keeps the card and the typing."""
+    from partnerdesk.ui.tabs.partners import prompts
+
+    project = _create_project(qtbot, tab)
+    page = tab.card.partners
+    _show(qtbot, tab, page)
+    first, second = (projects.add_partner(project.id, o.id) for o in partners.list_organisations()[:2])
+    page.refresh()
+    page.board.select_card(first.id)
+    assert page.card_id == first.id
+    page.next_step.setText("Envoyer le projet de convention")
+    asked = []
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: asked.append(name) or answer)
+    page.board.select_card(second.id)
+    assert asked == ["Partners and pipeline"]
+    saved = projects.get_card(first.id).next_step
+    if answer == "cancel":
+        assert page.card_id == first.id and page.board.selected_card().id == first.id
+        assert page.next_step.text() == "Envoyer le projet de convention" and saved == ""
+    else:
+        assert page.card_id == second.id and page.next_step.text() == ""
+        assert saved == ("Envoyer le projet de convention" if answer == "save" else "")

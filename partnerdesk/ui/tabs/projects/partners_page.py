@@ -37,6 +37,7 @@ from partnerdesk.ui.tabs.projects.fields import (
     set_date,
     table,
 )
+from partnerdesk.ui.unsaved import settle
 
 
 class PartnersPage(QWidget):
@@ -71,7 +72,7 @@ class PartnersPage(QWidget):
         bar.addWidget(self.full_height)
 
         self.board = PipelineBoard(ctx)
-        self.board.card_selected.connect(self.show_card)
+        self.board.card_selected.connect(self._card_chosen)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.board)
@@ -173,6 +174,16 @@ class PartnersPage(QWidget):
             self._organisations_loaded = True
         self.board.set_project(self.project_id)
         self.show_card(self.card_id or 0)
+
+    def _card_chosen(self, card_id: int) -> None:
+        """Another card clicked on the board: what was typed for the card shown (its next step, a
+        contribution, hours) is saved or discarded first, or the card stays selected (Cancel)."""
+        if card_id == (self.card_id or 0):
+            return
+        if not settle(self, self):
+            self.board.select_card(self.card_id)  # Cancel: back to the card being edited
+            return
+        self.show_card(card_id)
 
     def show_card(self, card_id: int) -> None:
         card = projects.get_card(card_id) if card_id else None
