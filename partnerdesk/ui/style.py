@@ -12,6 +12,7 @@ cost the Partenaires search 2 to 3 ms per keystroke.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QTabWidget
 
 _TAB_SHIFT = QStyle.PixelMetric.PM_TabBarTabShiftVertical
@@ -27,7 +28,8 @@ class ComfortStyle(QProxyStyle):
 
 def comfort_tabs(tabs):
     """Give the tabs of `tabs` (a QTabWidget or a QTabBar) the comfort metrics; returns `tabs`."""
-    if not _shared:
+    if not _shared or not shiboken6.isValid(_shared[0]):  # none yet, or its application is gone
+        _shared.clear()
         app = QApplication.instance()
         base = QStyleFactory.create(app.style().name())
         style = ComfortStyle(base) if base is not None else ComfortStyle()

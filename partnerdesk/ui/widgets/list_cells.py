@@ -130,6 +130,8 @@ class ListCellDelegate(QStyledItemDelegate):
         if self._metrics is None:
             self._font = QFont(option.font)  # a copy: the option's font is the view's
             self._metrics = QFontMetrics(self._font)
+        if len(self._layouts) > 500:  # columns resized again and again: start afresh
+            self._layouts.clear()
         full = QStyleOptionViewItem(option)
         self.initStyleOption(full, index)
         style = self._view.style()
