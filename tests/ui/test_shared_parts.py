@@ -176,3 +176,18 @@ def test_stoppable_task_shows_the_bar_while_running_and_gives_the_buttons_back(c
                stoppable=False)
     assert seen == [True, False] and isinstance(errors[0], ZeroDivisionError) and task.handle is None
     task.stop()  # idle: nothing to cancel
+
+
+def test_push_button_has_its_name_action_and_tooltip(qtbot):
+    from partnerdesk.ui.widgets.form import push_button
+
+    clicked = []
+    widget = push_button("Enregistrer", "saveThing", lambda: clicked.append(True), tooltip="Enregistre (Ctrl+S)")
+    qtbot.addWidget(widget)
+    assert widget.objectName() == "saveThing" and widget.text() == "Enregistrer"
+    assert widget.toolTip() == "Enregistre (Ctrl+S)"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    assert clicked == [True]
+    plain = push_button("Plus tard", "later")
+    qtbot.addWidget(plain)
+    assert plain.toolTip() == "" and plain.objectName() == "later"

@@ -33,7 +33,7 @@ from partnerdesk.i18n import _
 from partnerdesk.services import documents, settings
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.unsaved import DirtyTracker, settle
-from partnerdesk.ui.widgets.form import FieldErrors
+from partnerdesk.ui.widgets.form import FieldErrors, push_button
 
 DEFAULT_MAIN = "#1F5673"
 DEFAULT_ACCENT = "#E07A3F"
@@ -199,9 +199,7 @@ class IdentityDialog(QDialog):
         self.logo_preview.setFixedSize(QSize(160, 56))
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setStyleSheet("border: 1px dashed #b8bec5; background: white;")
-        choose = QPushButton(_("Choose…"))
-        choose.setObjectName("identityChooseLogo")
-        choose.clicked.connect(self.choose_logo)
+        choose = push_button(_("Choose…"), "identityChooseLogo", self.choose_logo)
         self.remove_logo_button = QPushButton(_("Remove"))
         self.remove_logo_button.clicked.connect(self.remove_logo)
         row = QHBoxLayout()

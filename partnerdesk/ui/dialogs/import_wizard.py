@@ -39,7 +39,7 @@ from partnerdesk.ui.dialogs.import_encoding import EncodingDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.dataio import MatchTableModel, RowsTableModel
 from partnerdesk.ui.tasks import Cancelled
-from partnerdesk.ui.widgets.form import ERROR_STYLE
+from partnerdesk.ui.widgets.form import ERROR_STYLE, push_button
 from partnerdesk.ui.widgets.stoppable import StoppableTask
 
 PAGE_FILE, PAGE_MAPPING, PAGE_REVIEW, PAGE_DONE = range(4)
@@ -117,16 +117,12 @@ class ImportWizard(QDialog):
         self.stop_button.setObjectName("importStop")
         self.stop_button.hide()
         self.task = StoppableTask(self.progress, self.stop_button, self._busy)
-        self.back_button = QPushButton(_("< Back"))
-        self.back_button.setObjectName("importBack")
-        self.back_button.clicked.connect(self.back)
+        self.back_button = push_button(_("< Back"), "importBack", self.back)
         self.next_button = QPushButton(_("Next >"))
         self.next_button.setObjectName("importNext")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next)
-        self.close_button = QPushButton(_("Cancel"))
-        self.close_button.setObjectName("importClose")
-        self.close_button.clicked.connect(self.reject)
+        self.close_button = push_button(_("Cancel"), "importClose", self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.stop_button)
@@ -169,9 +165,7 @@ class ImportWizard(QDialog):
         self.path_edit.setObjectName("importPath")
         self.path_edit.setPlaceholderText(_("File to import (.csv, .vcf)"))
         self.path_edit.returnPressed.connect(self.next)
-        browse = QPushButton(_("Choose…"))
-        browse.setObjectName("importBrowse")
-        browse.clicked.connect(self._browse)
+        browse = push_button(_("Choose…"), "importBrowse", self._browse)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         layout.addLayout(row)
@@ -226,12 +220,8 @@ class ImportWizard(QDialog):
                                           "phones and notes are added to the card. Unchecked: the row is skipped.")))
         matches_layout.addWidget(self.matches_view)
         row = QHBoxLayout()
-        merge_all = QPushButton(_("Merge all"))
-        merge_all.setObjectName("importMergeAll")
-        merge_all.clicked.connect(lambda: self.matches_model.set_all(True))
-        skip_all = QPushButton(_("Skip all"))
-        skip_all.setObjectName("importSkipAll")
-        skip_all.clicked.connect(lambda: self.matches_model.set_all(False))
+        merge_all = push_button(_("Merge all"), "importMergeAll", lambda: self.matches_model.set_all(True))
+        skip_all = push_button(_("Skip all"), "importSkipAll", lambda: self.matches_model.set_all(False))
         row.addWidget(merge_all)
         row.addWidget(skip_all)
         row.addStretch()
@@ -253,9 +243,7 @@ class ImportWizard(QDialog):
         self.result_label.setObjectName("importResult")
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
-        self.undo_button = QPushButton(_("Undo this import"))
-        self.undo_button.setObjectName("importUndo")
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_button = push_button(_("Undo this import"), "importUndo", self.undo)
         layout.addWidget(self.undo_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         return page

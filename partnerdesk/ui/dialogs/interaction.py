@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -26,7 +25,7 @@ from partnerdesk.domain.partners import InteractionKind
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import journal, partners
-from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, set_combo
+from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, push_button, set_combo
 from partnerdesk.ui.widgets.organisation_picker import OrganisationPicker
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -57,9 +56,8 @@ class InteractionDialog(QDialog):
         self.picker.setObjectName("interactionAddOrganisation")
         self.picker.setPlaceholderText(_("Add an organisation: type a few letters of its name"))
         self.picker.chosen.connect(self._organisation_chosen)
-        remove = QPushButton(_("Remove the selected organisation"))
-        remove.setObjectName("removeInteractionOrganisation")
-        remove.clicked.connect(self._remove_organisation)
+        remove = push_button(_("Remove the selected organisation"), "removeInteractionOrganisation",
+                             self._remove_organisation)
         org_row = QHBoxLayout()
         org_row.addWidget(self.picker, 1)
         org_row.addWidget(remove)

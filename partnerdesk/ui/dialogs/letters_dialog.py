@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
 )
 
@@ -21,6 +20,7 @@ from partnerdesk.i18n import _, ngettext
 from partnerdesk.services.exports import letters
 from partnerdesk.ui.dialogs import file_output
 from partnerdesk.ui.errors import show_error
+from partnerdesk.ui.widgets.form import push_button
 
 
 class LettersDialog(QDialog):
@@ -46,9 +46,7 @@ class LettersDialog(QDialog):
         self.subject_edit.setObjectName("lettersSubject")
         self.body_edit = QPlainTextEdit()
         self.body_edit.setObjectName("lettersBody")
-        save = QPushButton(_("Save the template"))
-        save.setObjectName("lettersSaveTemplate")
-        save.clicked.connect(self.save_template)
+        save = push_button(_("Save the template"), "lettersSaveTemplate", self.save_template)
         template_row = QHBoxLayout()
         template_row.addWidget(self.template_combo, 1)
         template_row.addWidget(save)

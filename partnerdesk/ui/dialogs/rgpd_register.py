@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -34,6 +33,7 @@ from partnerdesk.ui.dialogs.file_output import export_folder
 from partnerdesk.ui.models.dataio import FilterProxy, RowsTableModel
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.style import comfort_tabs
+from partnerdesk.ui.widgets.form import push_button
 
 ACTION_LABELS = {"export": N_("Export"), "erase": N_("Erasure")}
 
@@ -153,12 +153,8 @@ class RgpdRegisterDialog(QDialog):
         self.log_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.tabs.addTab(self.log_view, _("Log of exports and erasures"))
 
-        self.export_button = QPushButton(_("Export their data…"))
-        self.export_button.setObjectName("rgpdExport")
-        self.export_button.clicked.connect(self._export)
-        self.erase_button = QPushButton(_("Erase / anonymise…"))
-        self.erase_button.setObjectName("rgpdErase")
-        self.erase_button.clicked.connect(self._erase)
+        self.export_button = push_button(_("Export their data…"), "rgpdExport", self._export)
+        self.erase_button = push_button(_("Erase / anonymise…"), "rgpdErase", self._erase)
         self.message = QLabel()
         self.message.setObjectName("rgpdMessage")
         self.message.setWordWrap(True)

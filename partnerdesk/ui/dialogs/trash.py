@@ -11,6 +11,7 @@ from partnerdesk.services import trash
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.tabs.partners import prompts
+from partnerdesk.ui.widgets.form import push_button
 
 
 def _label(item: TrashItem) -> str:
@@ -42,12 +43,8 @@ class TrashDialog(QDialog):
         self.view.setModel(self.model)
         self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.empty_label = QLabel(_("The trash is empty."))
-        self.restore_button = QPushButton(_("Restore"))
-        self.restore_button.setObjectName("restoreButton")
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.empty_button = QPushButton(_("Empty the trash…"))
-        self.empty_button.setObjectName("emptyTrashButton")
-        self.empty_button.clicked.connect(self.empty_trash)
+        self.restore_button = push_button(_("Restore"), "restoreButton", self.restore_selected)
+        self.empty_button = push_button(_("Empty the trash…"), "emptyTrashButton", self.empty_trash)
         close = QPushButton(_("Close"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)

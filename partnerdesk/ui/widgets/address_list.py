@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QPlainTextEdit, QPushButto
 
 from partnerdesk.domain.contact_points import PLACE_KINDS, Address
 from partnerdesk.i18n import _
-from partnerdesk.ui.widgets.form import line
+from partnerdesk.ui.widgets.form import line, push_button
 
 
 class AddressBlock(QWidget):
@@ -75,9 +75,8 @@ class AddressListEditor(QWidget):
         self.blocks: list[AddressBlock] = []
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(_("Add an address"))
-        self.add_button.setObjectName("addAddressButton")
-        self.add_button.clicked.connect(lambda: self.add(Address("home"), user=True))
+        self.add_button = push_button(_("Add an address"), "addAddressButton",
+                                      lambda: self.add(Address("home"), user=True))
         self.column.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignLeft)
 
     def set_addresses(self, addresses: list[Address]) -> None:

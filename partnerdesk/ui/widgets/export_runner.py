@@ -36,6 +36,7 @@ from partnerdesk.i18n import N_, _
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.tasks import Cancelled
+from partnerdesk.ui.widgets.form import push_button
 
 if TYPE_CHECKING:
     from partnerdesk.services.documents import Rendered
@@ -76,12 +77,8 @@ class ExportProgressDialog(QDialog):
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.open_button = QPushButton(_("Open"))
-        self.open_button.setObjectName("exportOpen")
-        self.open_button.clicked.connect(self.open_file)
-        self.folder_button = QPushButton(_("Show in folder"))
-        self.folder_button.setObjectName("exportShowFolder")
-        self.folder_button.clicked.connect(self.show_folder)
+        self.open_button = push_button(_("Open"), "exportOpen", self.open_file)
+        self.folder_button = push_button(_("Show in folder"), "exportShowFolder", self.show_folder)
         self.close_button = QPushButton(_("Close"))
         self.close_button.clicked.connect(self.accept)
         for button in (self.open_button, self.folder_button, self.close_button):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +73,18 @@ class FieldErrors:
 
     def first_invalid(self) -> QWidget | None:
         return next((self.widgets[n] for n, lbl in self.labels.items() if lbl.text()), None)
+
+
+def push_button(text: str, object_name: str, slot=None, tooltip: str = "") -> QPushButton:
+    """A push button with its object name (tests and the screenshot tour find it by name), what a
+    click does and its tooltip."""
+    widget = QPushButton(text)
+    widget.setObjectName(object_name)
+    if tooltip:
+        widget.setToolTip(tooltip)
+    if slot is not None:
+        widget.clicked.connect(slot)
+    return widget
 
 
 def line(object_name: str, placeholder: str = "") -> QLineEdit:

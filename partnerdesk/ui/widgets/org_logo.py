@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
 from partnerdesk.i18n import _
 from partnerdesk.services import org_logos, photos
+from partnerdesk.ui.widgets.form import push_button
 
 SIDE = 64
 
@@ -25,12 +26,8 @@ class OrganisationLogo(QWidget):
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setWordWrap(True)  # "pas de logo" on two lines: the frame is 64 px wide
         self.image.setStyleSheet("border: 1px solid palette(mid);")
-        self.choose = QPushButton(_("Choose a logo…"))
-        self.choose.setObjectName("organisationLogoChoose")
-        self.choose.clicked.connect(self._choose)
-        self.remove = QPushButton(_("Remove"))
-        self.remove.setObjectName("organisationLogoRemove")
-        self.remove.clicked.connect(self._remove)
+        self.choose = push_button(_("Choose a logo…"), "organisationLogoChoose", self._choose)
+        self.remove = push_button(_("Remove"), "organisationLogoRemove", self._remove)
         self.message = QLabel()
         self.message.setWordWrap(True)
         row = QHBoxLayout(self)

@@ -18,6 +18,7 @@ from partnerdesk.domain.balance import DEFAULT_CRITERIA, Criterion
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import balance
+from partnerdesk.ui.widgets.form import push_button
 
 
 class CriteriaDialog(QDialog):
@@ -37,12 +38,8 @@ class CriteriaDialog(QDialog):
         for criterion in balance.criteria():
             self.add_row(criterion)
         tools = QHBoxLayout()
-        add = QPushButton(_("Add a criterion"))
-        add.setObjectName("addCriterion")
-        add.clicked.connect(lambda: self.add_row(Criterion("")))
-        reset = QPushButton(_("Back to the guide's criteria"))
-        reset.setObjectName("resetCriteria")
-        reset.clicked.connect(self.reset)
+        add = push_button(_("Add a criterion"), "addCriterion", lambda: self.add_row(Criterion("")))
+        reset = push_button(_("Back to the guide's criteria"), "resetCriteria", self.reset)
         tools.addWidget(add)
         tools.addWidget(reset)
         tools.addStretch(1)

@@ -28,6 +28,7 @@ from partnerdesk.ui.tabs.balance.grid_dialog import DecisionGridDialog
 from partnerdesk.ui.tabs.balance.models import BenefitTableModel, TimeEntryTableModel, ratio_text
 from partnerdesk.ui.tabs.balance.time_dialog import TimeEntryDialog
 from partnerdesk.ui.tabs.projects.fields import enum_combo, table
+from partnerdesk.ui.widgets.form import push_button
 
 WARN_STYLE = "color: #8c1d18; font-weight: bold;"
 
@@ -95,9 +96,7 @@ class PartnerBalancePanel(QWidget):
         self.conditions.setObjectName("funderConditionsEdit")
         self.conditions.setMaxLength(5000)
         self.conditions.setPlaceholderText(_("its conditions (exclusivity, logo, reporting…)"))
-        self.save_funder = QPushButton(_("Save"))
-        self.save_funder.setObjectName("saveFunder")
-        self.save_funder.clicked.connect(self._save_funder)
+        self.save_funder = push_button(_("Save"), "saveFunder", self._save_funder)
         self.main_funder.toggled.connect(lambda _on: self.save_funder.setEnabled(True))
         self.conditions.textEdited.connect(lambda _t: self.save_funder.setEnabled(True))
         funder.addWidget(self.main_funder)
@@ -112,12 +111,8 @@ class PartnerBalancePanel(QWidget):
         self.time_view = table(self.time_model, "timeEntries")
         time_layout.addWidget(self.time_view)
         row = QHBoxLayout()
-        add_time = QPushButton(_("Log time…"))
-        add_time.setObjectName("addTime")
-        add_time.clicked.connect(self.add_time)
-        remove_time = QPushButton(_("Delete"))
-        remove_time.setObjectName("removeTime")
-        remove_time.clicked.connect(self.remove_time)
+        add_time = push_button(_("Log time…"), "addTime", self.add_time)
+        remove_time = push_button(_("Delete"), "removeTime", self.remove_time)
         row.addWidget(add_time)
         row.addWidget(remove_time)
         row.addStretch(1)
@@ -136,12 +131,8 @@ class PartnerBalancePanel(QWidget):
         self.benefit_note.setObjectName("benefitNote")
         self.benefit_note.setMaxLength(2000)
         self.benefit_note.setPlaceholderText(_("what it brought"))
-        add_benefit = QPushButton(_("Add"))
-        add_benefit.setObjectName("addBenefit")
-        add_benefit.clicked.connect(self.add_benefit)
-        remove_benefit = QPushButton(_("Delete"))
-        remove_benefit.setObjectName("removeBenefit")
-        remove_benefit.clicked.connect(self.remove_benefit)
+        add_benefit = push_button(_("Add"), "addBenefit", self.add_benefit)
+        remove_benefit = push_button(_("Delete"), "removeBenefit", self.remove_benefit)
         row.addWidget(self.benefit_kind)
         row.addWidget(self.benefit_note, 1)
         row.addWidget(add_benefit)

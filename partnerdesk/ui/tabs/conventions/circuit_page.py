@@ -22,6 +22,7 @@ from partnerdesk.domain.partners import OrgKind
 from partnerdesk.i18n import _
 from partnerdesk.services import conventions
 from partnerdesk.ui.models.conventions import S_COMMENT, S_LABEL, StepTableModel
+from partnerdesk.ui.widgets.form import push_button
 
 
 class CircuitPage(QWidget):
@@ -47,9 +48,8 @@ class CircuitPage(QWidget):
         for kind in OrgKind:
             if kind.value in CIRCUIT_PRESETS:
                 self.preset.addItem(_(kind.label), kind.value)
-        self.apply_preset = QPushButton(_("Add the steps of this kind of partner"))
-        self.apply_preset.setObjectName("applyPresetButton")
-        self.apply_preset.clicked.connect(self._apply_preset)
+        self.apply_preset = push_button(_("Add the steps of this kind of partner"), "applyPresetButton",
+                                        self._apply_preset)
         self.new_label = QLineEdit()
         self.new_label.setObjectName("newStepLabel")
         self.new_label.setPlaceholderText(_("Another step, e.g. Vote of the municipal council"))

@@ -33,6 +33,7 @@ from partnerdesk.ui.tabs.conventions.parties_page import PartiesPage
 from partnerdesk.ui.tabs.conventions.text_page import TextPage
 from partnerdesk.ui.tabs.conventions.versions_page import VersionsPage
 from partnerdesk.ui.unsaved import settle, vanished_message
+from partnerdesk.ui.widgets.form import push_button
 
 TARGET_LABELS = {
     "en_validation": N_("Submit for validation"),
@@ -122,9 +123,7 @@ class ConventionEditor(ExportActions, QWidget):
         self.status_error = QLabel()
         self.status_error.setObjectName("statusError")
         self.status_error.setStyleSheet("color: #c53030;")
-        self.amend_button = QPushButton(_("Start an amendment"))
-        self.amend_button.setObjectName("amendButton")
-        self.amend_button.clicked.connect(self.start_amendment)
+        self.amend_button = push_button(_("Start an amendment"), "amendButton", self.start_amendment)
 
         self.text_page = TextPage()
         self.parties_page = PartiesPage()
@@ -142,15 +141,9 @@ class ConventionEditor(ExportActions, QWidget):
         self.save_button.setObjectName("saveButton")
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.clicked.connect(self.save)
-        self.version_button = QPushButton(_("Save as a new version…"))
-        self.version_button.setObjectName("newVersionButton")
-        self.version_button.clicked.connect(self.save_new_version)
-        self.pdf_button = QPushButton(_("Export PDF…"))
-        self.pdf_button.setObjectName("exportPdfButton")
-        self.pdf_button.clicked.connect(lambda: self.export(".pdf"))
-        self.odt_button = QPushButton(_("Export ODT…"))
-        self.odt_button.setObjectName("exportOdtButton")
-        self.odt_button.clicked.connect(lambda: self.export(".odt"))
+        self.version_button = push_button(_("Save as a new version…"), "newVersionButton", self.save_new_version)
+        self.pdf_button = push_button(_("Export PDF…"), "exportPdfButton", lambda: self.export(".pdf"))
+        self.odt_button = push_button(_("Export ODT…"), "exportOdtButton", lambda: self.export(".odt"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.version_button)

@@ -20,6 +20,7 @@ from partnerdesk.domain.conventions import Party
 from partnerdesk.i18n import _
 from partnerdesk.services import convention_templates, conventions, partners
 from partnerdesk.ui.tabs.conventions.rich_text import RichTextField
+from partnerdesk.ui.widgets.form import push_button
 
 
 class PartiesPage(QWidget):
@@ -38,9 +39,7 @@ class PartiesPage(QWidget):
         self.list.currentRowChanged.connect(self._show)
         self.org_combo = QComboBox()
         self.org_combo.setObjectName("addPartyCombo")
-        self.add_button = QPushButton(_("Add this partner"))
-        self.add_button.setObjectName("addPartyButton")
-        self.add_button.clicked.connect(self.add_selected)
+        self.add_button = push_button(_("Add this partner"), "addPartyButton", self.add_selected)
         self.remove_button = QPushButton(_("Remove the partner"))
         self.remove_button.clicked.connect(self.remove_current)
         left = QVBoxLayout()

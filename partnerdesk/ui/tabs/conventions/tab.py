@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -35,6 +34,7 @@ from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
@@ -90,9 +90,7 @@ class ConventionsTab(Tab):
         self.search.setPlaceholderText(_("Search a convention, a project, a partner…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.new_button = QPushButton(_("New convention"))
-        self.new_button.setObjectName("newConventionButton")
-        self.new_button.clicked.connect(self.new_item)
+        self.new_button = push_button(_("New convention"), "newConventionButton", self.new_item)
         self.templates_button = QToolButton()
         self.templates_button.setText(_("Templates"))
         self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -102,10 +100,8 @@ class ConventionsTab(Tab):
         menu.addAction(_("Import a template from a file…"), self.import_template)
         menu.addAction(_("Delete a template…"), self.delete_template)
         self.templates_button.setMenu(menu)
-        self.delete_button = QPushButton(_("Delete"))
-        self.delete_button.setObjectName("deleteConventionButton")
-        self.delete_button.setToolTip(_("Put the selected convention in the trash (Ctrl+Z to undo)"))
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button = push_button(_("Delete"), "deleteConventionButton", self.delete_selected,
+                                         tooltip=_("Put the selected convention in the trash (Ctrl+Z to undo)"))
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
 
         left = QWidget()

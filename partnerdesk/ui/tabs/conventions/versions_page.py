@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.convention_diff import STATE_LABELS, SectionChange
 from partnerdesk.domain.conventions import ConventionContent, VersionInfo
 from partnerdesk.i18n import _, format_datetime
+from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 
@@ -70,12 +70,8 @@ class VersionsPage(QWidget):
         self._view_pending = False  # a version to show once the page is visible
         self.other = QComboBox()
         self.other.setObjectName("compareWith")
-        self.compare_button = QPushButton(_("Compare"))
-        self.compare_button.setObjectName("compareButton")
-        self.compare_button.clicked.connect(self._compare)
-        self.restore_button = QPushButton(_("Restore as a new version"))
-        self.restore_button.setObjectName("restoreButton")
-        self.restore_button.clicked.connect(self._restore)
+        self.compare_button = push_button(_("Compare"), "compareButton", self._compare)
+        self.restore_button = push_button(_("Restore as a new version"), "restoreButton", self._restore)
         self.browser = QTextBrowser()
         self.browser.setObjectName("versionBrowser")
         self.caption = QLabel()

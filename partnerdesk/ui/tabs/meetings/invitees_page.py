@@ -34,6 +34,7 @@ from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.meetings import InviteeTableModel
 from partnerdesk.ui.tabs.projects.fields import table
 from partnerdesk.ui.widgets.export_runner import ExportRunner
+from partnerdesk.ui.widgets.form import push_button
 
 
 MAILTO_LIMIT = 2000
@@ -61,21 +62,13 @@ class InviteesPage(QWidget):
         self.pick.setEditable(True)
         self.pick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.pick.lineEdit().setPlaceholderText(_("An organisation or a person…"))
-        one = QPushButton(_("Invite"))
-        one.setObjectName("inviteOne")
-        one.clicked.connect(self.invite_picked)
+        one = push_button(_("Invite"), "inviteOne", self.invite_picked)
         self.tag_combo = QComboBox()
         self.tag_combo.setObjectName("inviteTagCombo")
-        from_tag = QPushButton(_("Invite the tag"))
-        from_tag.setObjectName("inviteTag")
-        from_tag.clicked.connect(self.invite_tag)
-        self.project_button = QPushButton(_("Invite the project's partners"))
-        self.project_button.setObjectName("inviteProject")
-        self.project_button.clicked.connect(self.invite_project)
-        relais = QPushButton(_("Invite the relays"))
-        relais.setObjectName("inviteRelais")
-        relais.setToolTip(_("Every person marked as a relay, who carries the EPN's message in their network"))
-        relais.clicked.connect(self.invite_relais)
+        from_tag = push_button(_("Invite the tag"), "inviteTag", self.invite_tag)
+        self.project_button = push_button(_("Invite the project's partners"), "inviteProject", self.invite_project)
+        relais = push_button(_("Invite the relays"), "inviteRelais", self.invite_relais,
+                             tooltip=_("Every person marked as a relay, who carries the EPN's message in their network"))
         grid = QFormLayout(invite)
         row = QHBoxLayout()
         row.addWidget(self.pick, 1)
@@ -98,9 +91,7 @@ class InviteesPage(QWidget):
             button.setObjectName(f"answer_{answer.value}")
             button.clicked.connect(lambda _c=False, a=answer.value: self.set_answer(a))
             answers.addWidget(button)
-        remove = QPushButton(_("Remove"))
-        remove.setObjectName("removeInvitee")
-        remove.clicked.connect(self.remove_selected)
+        remove = push_button(_("Remove"), "removeInvitee", self.remove_selected)
         answers.addStretch(1)
         answers.addWidget(remove)
 
@@ -276,9 +267,7 @@ class InvitationLettersDialog(QDialog):
         self.path = QLineEdit(str(file_output.export_folder(ctx.settings) / (_("Invitations") + ".pdf")))
         self.path.setObjectName("invitationPath")
         self.message = file_output.MessageLine("invitationMessage")
-        self.make_button = QPushButton(_("Create the PDF"))
-        self.make_button.setObjectName("invitationMake")
-        self.make_button.clicked.connect(self.make)
+        self.make_button = push_button(_("Create the PDF"), "invitationMake", self.make)
         close = QPushButton(_("Close"))
         close.clicked.connect(self.accept)
         form = QFormLayout()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from partnerdesk.ui.models.meetings import ActionTableModel
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.tabs.conventions.rich_text import RichTextField
 from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, read_date, selected_record, table
+from partnerdesk.ui.widgets.form import push_button
 
 
 class DecisionTableModel(RecordTableModel):
@@ -68,12 +68,8 @@ class MinutesPage(QWidget):
         self.decision_text.setObjectName("decisionText")
         self.decision_text.setPlaceholderText(_("e.g. Open a second session on Saturday mornings"))
         self.decision_text.returnPressed.connect(self.add_decision)
-        add = QPushButton(_("Add"))
-        add.setObjectName("addDecision")
-        add.clicked.connect(self.add_decision)
-        remove = QPushButton(_("Delete"))
-        remove.setObjectName("deleteDecision")
-        remove.clicked.connect(self.delete_decision)
+        add = push_button(_("Add"), "addDecision", self.add_decision)
+        remove = push_button(_("Delete"), "deleteDecision", self.delete_decision)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(add)
@@ -102,15 +98,9 @@ class MinutesPage(QWidget):
         self.action_owner.setToolTip(_("An invitee, or the name of someone of the EPN"))
         self.action_owner.lineEdit().setPlaceholderText(_("Who"))
         self.action_due = date_edit("actionDue")
-        add = QPushButton(_("Add"))
-        add.setObjectName("addAction")
-        add.clicked.connect(self.add_action)
-        done = QPushButton(_("Done / not done"))
-        done.setObjectName("actionDone")
-        done.clicked.connect(self.toggle_done)
-        remove = QPushButton(_("Delete"))
-        remove.setObjectName("deleteAction")
-        remove.clicked.connect(self.delete_action)
+        add = push_button(_("Add"), "addAction", self.add_action)
+        done = push_button(_("Done / not done"), "actionDone", self.toggle_done)
+        remove = push_button(_("Delete"), "deleteAction", self.delete_action)
         row = QHBoxLayout()
         row.addWidget(self.errors.field("what", self.action_what), 2)
         row.addWidget(self.errors.field("owner", self.action_owner), 2)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -33,6 +32,7 @@ from partnerdesk.ui.tabs.meetings.minutes_page import MinutesPage
 from partnerdesk.ui.tabs.projects.fields import Errors, table
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.export_runner import ExportRunner
+from partnerdesk.ui.widgets.form import push_button
 
 UPCOMING, ALL, PAST = range(3)
 
@@ -68,9 +68,7 @@ class MeetingsTab(Tab):
             self.when.addItem(text)
         self.when.setCurrentIndex(ALL)
         self.when.currentIndexChanged.connect(self.refresh)
-        new = QPushButton(_("New meeting"))
-        new.setObjectName("newMeeting")
-        new.clicked.connect(self.new_item)
+        new = push_button(_("New meeting"), "newMeeting", self.new_item)
         self.model = MeetingTableModel(self)
         self.view = table(self.model, "meetingsTable")
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -98,25 +96,16 @@ class MeetingsTab(Tab):
         self.pages.addTab(self.details, _("Meeting"))
         self.pages.addTab(self.invitees, _("Invitees and attendance"))
         self.pages.addTab(self.minutes, _("Agenda, minutes and actions"))
-        self.save_button = QPushButton(_("Save"))
-        self.save_button.setObjectName("saveMeeting")
-        self.save_button.clicked.connect(self.save)
-        self.following_button = QPushButton(_("Save this one and the following"))
-        self.following_button.setObjectName("saveFollowing")
-        self.following_button.clicked.connect(lambda: self.save(following=True))
-        self.delete_button = QPushButton(_("Delete"))
-        self.delete_button.setObjectName("deleteMeeting")
-        self.delete_button.clicked.connect(self.delete)
-        self.export_button = QPushButton(_("Minutes (PDF)…"))
-        self.export_button.setObjectName("exportMinutes")
-        self.export_button.clicked.connect(self.export_minutes)
+        self.save_button = push_button(_("Save"), "saveMeeting", self.save)
+        self.following_button = push_button(_("Save this one and the following"), "saveFollowing",
+                                            lambda: self.save(following=True))
+        self.delete_button = push_button(_("Delete"), "deleteMeeting", self.delete)
+        self.export_button = push_button(_("Minutes (PDF)…"), "exportMinutes", self.export_minutes)
         buttons = QHBoxLayout()
         for button in (self.save_button, self.following_button, self.delete_button):
             buttons.addWidget(button)
-        self.time_button = QPushButton(_("Team time…"))
-        self.time_button.setObjectName("meetingTime")
-        self.time_button.setToolTip(_("Log the EPN team's time spent in this meeting (partnership balance)"))
-        self.time_button.clicked.connect(self.log_time)
+        self.time_button = push_button(_("Team time…"), "meetingTime", self.log_time,
+                                       tooltip=_("Log the EPN team's time spent in this meeting (partnership balance)"))
         buttons.addStretch(1)
         buttons.addWidget(self.time_button)
         buttons.addWidget(self.export_button)

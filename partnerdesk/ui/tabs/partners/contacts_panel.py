@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from partnerdesk.ui.models.people import M_NAME, MemberTableModel
 from partnerdesk.ui.models.roles import ObjectRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.widgets.columns import widths_from_sample
+from partnerdesk.ui.widgets.form import push_button
 
 
 class ContactsPanel(QWidget):
@@ -57,15 +57,11 @@ class ContactsPanel(QWidget):
         self.show_past.setObjectName("showPastContacts")
         self.show_past.setChecked(True)
         self.show_past.toggled.connect(self.refresh)
-        self.new_button = QPushButton(_("New contact…"))
-        self.new_button.setObjectName("newContactButton")
-        self.new_button.clicked.connect(lambda: self.new_person.emit(self.organisation_id))
-        self.open_button = QPushButton(_("Open the card"))
-        self.open_button.setObjectName("openContactButton")
-        self.open_button.clicked.connect(self._open)
-        self.left_button = QPushButton(_("Has left the organisation…"))
-        self.left_button.setObjectName("closeAffiliationButton")
-        self.left_button.clicked.connect(self._close_affiliation)
+        self.new_button = push_button(_("New contact…"), "newContactButton",
+                                      lambda: self.new_person.emit(self.organisation_id))
+        self.open_button = push_button(_("Open the card"), "openContactButton", self._open)
+        self.left_button = push_button(_("Has left the organisation…"), "closeAffiliationButton",
+                                       self._close_affiliation)
         self.EMPTY = _("No contact yet in this organisation. Add the first one.")
         self.empty = QLabel(self.EMPTY)
         self.empty.setObjectName("contactsEmpty")

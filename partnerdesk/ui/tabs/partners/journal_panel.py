@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QPushButton,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from partnerdesk.ui.models.interactions import I_DATE, I_SUMMARY, InteractionTab
 from partnerdesk.ui.models.roles import IdRole, SortRole
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.widgets.columns import widths_from_sample
-from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line, literal
+from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, line, literal, push_button
 
 
 class JournalPanel(QWidget):
@@ -59,13 +58,9 @@ class JournalPanel(QWidget):
         self.with_box.setMenu(self.with_menu)
         self.summary = line("interactionSummary", _("What was said or decided, in a sentence"))
         self.summary.returnPressed.connect(self.add)
-        self.add_button = QPushButton(_("Add"))
-        self.add_button.setObjectName("addInteractionButton")
-        self.add_button.clicked.connect(self.add)
-        self.detailed_button = QPushButton(_("Several partners…"))
-        self.detailed_button.setObjectName("detailedInteractionButton")
-        self.detailed_button.setToolTip(_("A new exchange with several organisations and people, and a longer text"))
-        self.detailed_button.clicked.connect(self.add_detailed)
+        self.add_button = push_button(_("Add"), "addInteractionButton", self.add)
+        self.detailed_button = push_button(_("Several partners…"), "detailedInteractionButton", self.add_detailed,
+                                           tooltip=_("A new exchange with several organisations and people, and a longer text"))
         self.error = QLabel()
         self.error.setObjectName("interactionError")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -102,13 +97,9 @@ class JournalPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(I_SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
-        self.open_button = QPushButton(_("Open the exchange…"))
-        self.open_button.setObjectName("openInteractionButton")
-        self.open_button.setToolTip(_("Read the whole text, change it, add organisations or people (Enter)"))
-        self.open_button.clicked.connect(self.open_selected)
-        self.delete_button = QPushButton(_("Delete the entry"))
-        self.delete_button.setObjectName("deleteInteractionButton")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.open_button = push_button(_("Open the exchange…"), "openInteractionButton", self.open_selected,
+                                       tooltip=_("Read the whole text, change it, add organisations or people (Enter)"))
+        self.delete_button = push_button(_("Delete the entry"), "deleteInteractionButton", self.delete_selected)
         self.empty = QLabel(_("No exchange recorded yet. Log the first one above."))
         self.empty.setObjectName("journalEmpty")
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -40,7 +39,7 @@ from partnerdesk.ui.models.organisations import (
 from partnerdesk.ui.models.people import P_NAME, PersonFilterProxy, PersonTableModel
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.partners import mailing
-from partnerdesk.ui.widgets.form import combo
+from partnerdesk.ui.widgets.form import combo, push_button
 from partnerdesk.ui.widgets.list_cells import ListCellDelegate
 from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 from partnerdesk.ui.widgets.organisation_picker import OrganisationPicker
@@ -135,13 +134,9 @@ class ListPanel(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("partnersCount")
-        self.new_button = QPushButton(_("New"))
-        self.new_button.setObjectName("newPartnerButton")
-        self.new_button.setToolTip(_("New organisation (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_requested)
-        self.tags_button = QPushButton(_("Manage tags…"))
-        self.tags_button.setObjectName("tagsButton")
-        self.tags_button.clicked.connect(self.tags_requested)
+        self.new_button = push_button(_("New"), "newPartnerButton", self.new_requested,
+                                      tooltip=_("New organisation (Ctrl+N)"))
+        self.tags_button = push_button(_("Manage tags…"), "tagsButton", self.tags_requested)
         self.mail_button = QToolButton()
         self.mail_button.setObjectName("listEmailsButton")
         self.mail_button.setText(_("Emails of the list"))
@@ -155,9 +150,7 @@ class ListPanel(QWidget):
         self.copy_relais_action.setObjectName("copyRelaisEmails")
         self.write_relais_action = mail_menu.addAction(_("Write to the relays (Bcc)…"), self.write_relais)
         self.mail_button.setMenu(mail_menu)
-        self.trash_button = QPushButton(_("Trash…"))
-        self.trash_button.setObjectName("trashButton")
-        self.trash_button.clicked.connect(self.trash_requested)
+        self.trash_button = push_button(_("Trash…"), "trashButton", self.trash_requested)
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)

@@ -35,7 +35,7 @@ from partnerdesk.ui.tabs.partners.journal_panel import JournalPanel
 from partnerdesk.ui.tabs.partners.sections import LazySection
 from partnerdesk.ui.widgets.address_list import AddressListEditor
 from partnerdesk.ui.widgets.columns import widths_from_sample
-from partnerdesk.ui.widgets.form import line, literal, set_combo, split_list, text_box, typed_date
+from partnerdesk.ui.widgets.form import line, literal, push_button, set_combo, split_list, text_box, typed_date
 from partnerdesk.ui.widgets.grammar_fields import civility_combo
 from partnerdesk.ui.widgets.photo_consent import PhotoConsentWidget
 from partnerdesk.ui.widgets.tag_picker import TagPicker
@@ -136,18 +136,10 @@ class PersonCard(CardBase):
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setSectionResizeMode(A_ORG, QHeaderView.ResizeMode.Stretch)
         self.history.doubleClicked.connect(self._open_organisation)
-        add = QPushButton(_("Add an affiliation…"))
-        add.setObjectName("addAffiliationButton")
-        add.clicked.connect(self._add_affiliation)
-        job = QPushButton(_("Change of job…"))
-        job.setObjectName("changeJobButton")
-        job.clicked.connect(self._change_job)
-        left = QPushButton(_("Has left…"))
-        left.setObjectName("leftButton")
-        left.clicked.connect(self._left)
-        department = QPushButton(_("Department…"))
-        department.setObjectName("departmentButton")
-        department.clicked.connect(self._department)
+        add = push_button(_("Add an affiliation…"), "addAffiliationButton", self._add_affiliation)
+        job = push_button(_("Change of job…"), "changeJobButton", self._change_job)
+        left = push_button(_("Has left…"), "leftButton", self._left)
+        department = push_button(_("Department…"), "departmentButton", self._department)
         page = QWidget()
         layout = QVBoxLayout(page)
         buttons = QHBoxLayout()

@@ -28,6 +28,7 @@ from partnerdesk.ui.tabs.projects.budget_editing import (
     need_choices,
 )
 from partnerdesk.ui.tabs.projects.fields import Errors, FieldError, enum_combo, read_amount, selected_record, table
+from partnerdesk.ui.widgets.form import push_button
 
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -62,9 +63,7 @@ class BudgetPage(QWidget):
         self.need_amount.setObjectName("needAmount")
         self.need_amount.setPlaceholderText(_("Amount in €"))
         self.need_amount.setMaximumWidth(110)
-        add = QPushButton(_("Add"))
-        add.setObjectName("addNeed")
-        add.clicked.connect(self.add_need)
+        add = push_button(_("Add"), "addNeed", self.add_need)
         remove = QPushButton(_("Remove"))
         remove.clicked.connect(self.remove_need)
         row = QHBoxLayout()
@@ -97,14 +96,10 @@ class BudgetPage(QWidget):
         self.line_amount.setMaximumWidth(110)
         self.covered_by = QComboBox()
         self.covered_by.setObjectName("budgetCoveredBy")
-        add = QPushButton(_("Add"))
-        add.setObjectName("addBudgetLine")
-        add.clicked.connect(self.add_line)
+        add = push_button(_("Add"), "addBudgetLine", self.add_line)
         remove = QPushButton(_("Remove"))
         remove.clicked.connect(self.remove_line)
-        split = QPushButton(_("Split between payers…"))
-        split.setObjectName("splitBudgetLine")
-        split.clicked.connect(self.split_line)
+        split = push_button(_("Split between payers…"), "splitBudgetLine", self.split_line)
         row = QHBoxLayout()
         row.addWidget(self.errors.field("label", self.line_label), 2)
         row.addWidget(self.errors.field("amount", self.line_amount))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.projects.commands import DeleteProjectCommand
 from partnerdesk.ui.unsaved import DirtyTracker, vanished_message
 from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, enum_combo, read_date, select_data, set_date
+from partnerdesk.ui.widgets.form import push_button
 
 
 def _text_box(object_name: str, placeholder: str = "", height: int = 70) -> QPlainTextEdit:
@@ -61,12 +61,8 @@ class ProjectForm(QWidget):
         self.in_charge.setObjectName("projectInCharge")
         self.bilan = _text_box("projectBilan", _("The review in your own words: what went well, what to change, "
                                                  "testimonies… (used by the bilan PDF)"), 80)
-        self.save_button = QPushButton(_("Save"))
-        self.save_button.setObjectName("saveProject")
-        self.save_button.clicked.connect(self.save)
-        self.delete_button = QPushButton(_("Delete the project"))
-        self.delete_button.setObjectName("deleteProject")
-        self.delete_button.clicked.connect(self.delete)
+        self.save_button = push_button(_("Save"), "saveProject", self.save)
+        self.delete_button = push_button(_("Delete the project"), "deleteProject", self.delete)
         self.message = QLabel()
         self.modified = QLabel("● " + _("Modified"))
         self.modified.setObjectName("projectModified")

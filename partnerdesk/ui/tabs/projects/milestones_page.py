@@ -21,6 +21,7 @@ from partnerdesk.services import projects, realizations, recurring
 from partnerdesk.ui.models.projects import MilestoneTableModel
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, read_date, selected_record, table
+from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 
 class RealizationTableModel(RecordTableModel):
@@ -49,12 +50,8 @@ class MilestonesPage(QWidget):
         self.title.setObjectName("milestoneTitle")
         self.title.setPlaceholderText(_("e.g. Review meeting with the partners"))
         self.due = date_edit("milestoneDate")
-        add = QPushButton(_("Add"))
-        add.setObjectName("addMilestone")
-        add.clicked.connect(self.add_milestone)
-        done = QPushButton(_("Done"))
-        done.setObjectName("milestoneDone")
-        done.clicked.connect(lambda: self._set_status("fait"))
+        add = push_button(_("Add"), "addMilestone", self.add_milestone)
+        done = push_button(_("Done"), "milestoneDone", lambda: self._set_status("fait"))
         postpone = QPushButton(_("Postpone one week"))
         postpone.clicked.connect(self.postpone)
         remove = QPushButton(_("Delete"))
@@ -100,9 +97,7 @@ class MilestonesPage(QWidget):
         self.r_description = QLineEdit()
         self.r_description.setPlaceholderText(_("Description"))
         self.r_date = date_edit("realizationDate")
-        add = QPushButton(_("Add"))
-        add.setObjectName("addRealization")
-        add.clicked.connect(self.add_realization)
+        add = push_button(_("Add"), "addRealization", self.add_realization)
         remove = QPushButton(_("Delete"))
         remove.clicked.connect(self.delete_realization)
         row = QHBoxLayout()

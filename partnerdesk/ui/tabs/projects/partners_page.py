@@ -23,6 +23,7 @@ from partnerdesk.domain.projects import ContributionData, ContributionStatus, Ma
 from partnerdesk.i18n import _, format_number
 from partnerdesk.services import partners, projects
 from partnerdesk.ui.models.projects import ContributionTableModel
+from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 from partnerdesk.ui.tabs.projects.board import PipelineBoard
@@ -58,9 +59,7 @@ class PartnersPage(QWidget):
         completer = attach_to_combo(self.organisation)
         completer.created.connect(lambda _id: self.ctx.signals.data_changed.emit("organisations"))
         completer.failed.connect(lambda message: self.errors.show(FieldError("organisation", message)))
-        add = QPushButton(_("Add to the project"))
-        add.setObjectName("addPartnerButton")
-        add.clicked.connect(self.add_partner)
+        add = push_button(_("Add to the project"), "addPartnerButton", self.add_partner)
         self.full_height = QPushButton(_("Full-height board"))
         self.full_height.setObjectName("boardFullHeight")
         self.full_height.setCheckable(True)
@@ -93,9 +92,7 @@ class PartnersPage(QWidget):
         self.next_step.setObjectName("nextStepEdit")
         self.next_step.setPlaceholderText(_("Next step"))
         self.next_step_on = date_edit("nextStepDate")
-        save_step = QPushButton(_("Save the next step"))
-        save_step.setObjectName("saveNextStep")
-        save_step.clicked.connect(self.save_next_step)
+        save_step = push_button(_("Save the next step"), "saveNextStep", self.save_next_step)
         step = QHBoxLayout()
         step.addWidget(self.next_step, 2)
         step.addWidget(self.errors.field("next_step_on", self.next_step_on))
@@ -112,9 +109,7 @@ class PartnersPage(QWidget):
         self.value.setPlaceholderText(_("Value in €"))
         self.value.setMaximumWidth(110)
         self.status = enum_combo(ContributionStatus, object_name="contributionStatus")
-        add = QPushButton(_("Add"))
-        add.setObjectName("addContribution")
-        add.clicked.connect(self.add_contribution)
+        add = push_button(_("Add"), "addContribution", self.add_contribution)
         toggle = QPushButton(_("Expected ⇄ obtained"))
         toggle.clicked.connect(self.toggle_contribution)
         remove = QPushButton(_("Remove"))
@@ -131,9 +126,7 @@ class PartnersPage(QWidget):
         self.hours.setPlaceholderText(_("Hours"))
         self.hours.setMaximumWidth(80)
         self.worked_on = date_edit("staffDate")
-        log = QPushButton(_("Log time spent"))
-        log.setObjectName("logStaffTime")
-        log.clicked.connect(self.log_time)
+        log = push_button(_("Log time spent"), "logStaffTime", self.log_time)
         self.hours_total = QLabel()
         time_row = QHBoxLayout()
         time_row.addWidget(QLabel(_("Staff time:")))

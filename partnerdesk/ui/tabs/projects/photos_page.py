@@ -21,6 +21,7 @@ from partnerdesk.i18n import _, ngettext
 from partnerdesk.services import realizations
 from partnerdesk.services.photos import PhotoError
 from partnerdesk.ui.models.roles import IdRole, ObjectRole
+from partnerdesk.ui.widgets.form import push_button
 
 THUMB = 160
 
@@ -102,9 +103,7 @@ class PhotosPage(QWidget):
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentChanged.connect(self._selected)
-        add = QPushButton(_("Add photos…"))
-        add.setObjectName("addPhotos")
-        add.clicked.connect(self.choose_files)
+        add = push_button(_("Add photos…"), "addPhotos", self.choose_files)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b91c1c;")
         self.message.setWordWrap(True)
@@ -116,9 +115,7 @@ class PhotosPage(QWidget):
         self.people_view = QListView()
         self.people_view.setObjectName("photoPeople")
         self.people_view.setModel(self.people)
-        save = QPushButton(_("Save"))
-        save.setObjectName("savePhoto")
-        save.clicked.connect(self.save_photo)
+        save = push_button(_("Save"), "savePhoto", self.save_photo)
         remove = QPushButton(_("Delete the photo"))
         remove.clicked.connect(self.delete_photo)
         self.editor = QWidget()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.projects import SessionData
 from partnerdesk.domain.recurrence import RecurrenceError
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.i18n import _, format_number, format_percent, month_name, parse_date
+from partnerdesk.i18n import _, format_percent, month_name, parse_date
 from partnerdesk.services import projects, sentences, sessions
 from partnerdesk.ui.models.projects import SessionTableModel
 from partnerdesk.ui.tabs.projects import session_commands
@@ -35,6 +35,7 @@ from partnerdesk.ui.tabs.projects.fields import (
     set_date,
     table,
 )
+from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 
 
@@ -82,9 +83,7 @@ class SessionsPage(QWidget):
         self.skip = QLineEdit()
         self.skip.setObjectName("sessionSkip")
         self.skip.setPlaceholderText(_("e.g. 18/02/2026, 25/02/2026"))
-        create = QPushButton(_("Create the sessions"))
-        create.setObjectName("createSessions")
-        create.clicked.connect(self.create_sessions)
+        create = push_button(_("Create the sessions"), "createSessions", self.create_sessions)
         form = QFormLayout(box)
         form.addRow(_("First date"), self.errors.field("held_on", self.first))
         self.recurrence = RecurrenceChooser("sessionRecurrence")
@@ -124,15 +123,11 @@ class SessionsPage(QWidget):
         self.held.setToolTip(_("Tick when the session took place even though its attendance was not entered: "
                                "only held sessions count in the figures and the report."))
         self.held.toggled.connect(self.mark_held)
-        record = QPushButton(_("Record"))
-        record.setObjectName("recordAttendance")
-        record.clicked.connect(self.record_attendance)
+        record = push_button(_("Record"), "recordAttendance", self.record_attendance)
         cancel = QPushButton(_("Cancelled / restored"))
         cancel.clicked.connect(self.toggle_cancelled)
-        remove = QPushButton(_("Delete"))
-        remove.setObjectName("deleteSessions")
-        remove.setToolTip(_("Delete the selected sessions (Del); Ctrl+Z brings them back"))
-        remove.clicked.connect(lambda: self.delete_session())
+        remove = push_button(_("Delete"), "deleteSessions", lambda: self.delete_session(),
+                             tooltip=_("Delete the selected sessions (Del); Ctrl+Z brings them back"))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_session)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -41,6 +40,7 @@ from partnerdesk.ui.tabs.projects.card import ProjectCard
 from partnerdesk.ui.tabs.projects.fields import enum_combo
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
 
 SPLITTER_SIZES = [180, 600]  # the list, the card (hidden until a project is chosen)
@@ -83,9 +83,7 @@ class ProjectsTab(Tab):
         self.year_filter = QComboBox()
         self.year_filter.setObjectName("projectYearFilter")
         self.public_filter = enum_combo(Public, with_empty=_("All publics"), object_name="projectPublicFilter")
-        new = QPushButton(_("New project"))
-        new.setObjectName("newProjectButton")
-        new.clicked.connect(self.new_item)
+        new = push_button(_("New project"), "newProjectButton", self.new_item)
         self.search.textChanged.connect(self.refresh)
         for combo in (self.status_filter, self.year_filter, self.public_filter):
             combo.currentIndexChanged.connect(self.refresh)

@@ -32,6 +32,7 @@ from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.todo import OPENS, TITLE, commands
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
+from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 
 ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
@@ -84,12 +85,8 @@ class TodoTab(Tab):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.open_button = QPushButton(_("Open"))
-        self.open_button.setObjectName("todoOpen")
-        self.open_button.clicked.connect(self.open_selected)
-        self.done_button = QPushButton(_("Mark as done"))
-        self.done_button.setObjectName("todoDone")
-        self.done_button.clicked.connect(self.mark_done)
+        self.open_button = push_button(_("Open"), "todoOpen", self.open_selected)
+        self.done_button = push_button(_("Mark as done"), "todoDone", self.mark_done)
         self.postpone_button = QToolButton()
         self.postpone_button.setObjectName("todoPostpone")
         self.postpone_button.setText(_("Postpone"))
