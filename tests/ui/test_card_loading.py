@@ -228,6 +228,8 @@ def test_the_person_card_is_built_after_the_tab_with_what_other_areas_add(ctx, q
     added = []
     tab.when_person_card(lambda card: added.append(card))  # another area's menu actions
     assert tab._person_card is None and tab.current_card() is None and not added
+    tab.new_item()  # Ctrl+N on the organisations list: their card, not the people's
+    assert tab.current_card() is tab.org_card and tab._person_card is None
     qtbot.waitUntil(lambda: tab._person_card is not None)  # built in its own turn of the event loop
     assert added == [tab.person_card] and isinstance(tab.person_card, PersonCard)
     tab.when_person_card(lambda card: added.append(card))  # the card exists: at once

@@ -190,3 +190,16 @@ def test_a_changed_palette_is_painted_in_its_colours(org_view):
     org_view.setPalette(palette)
     fast_image = grab(org_view, delegate)
     assert fast_image == grab(org_view, QStyledItemDelegate(org_view))
+
+
+def test_right_to_left_is_painted_by_qt(org_view):
+    """Right to left (Qt's -reverse): the text's side and order are Qt's own; the fast painter
+    steps aside, also when the direction changes after a first paint."""
+    grab(org_view, ListCellDelegate(org_view))
+    org_view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    assert_same_pixels(org_view, "right to left")
+    delegate = ListCellDelegate(org_view)
+    org_view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    grab(org_view, delegate)
+    org_view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    assert grab(org_view, delegate) == grab(org_view, QStyledItemDelegate(org_view))

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from partnerdesk.domain.partners import OrganisationData
-from partnerdesk.services import partners, projects, sessions
+from partnerdesk.services import partners, pipeline, projects, sessions
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 
 
@@ -282,3 +282,50 @@ def test_a_half_typed_next_step_is_not_lost_by_clicking_another_card(ctx, qtbot,
     else:
         assert page.card_id == second.id and page.next_step.text() == ""
         assert saved == ("Envoyer le projet de convention" if answer == "save" else "")
+
+
+def test_after_cancel_a_second_click_on_the_other_card_asks_again(ctx, qtbot, tab, monkeypatch):
+    """Cancel leaves one current card on the board (the edited one): clicking the other card
+    again is a new choice, asked again (it used to do nothing until a click elsewhere)."""
+    from partnerdesk.ui.tabs.partners import prompts
+
+    project = _create_project(qtbot, tab)
+    page = tab.card.partners
+    _show(qtbot, tab, page)
+    first, second = (projects.add_partner(project.id, o.id) for o in partners.list_organisations()[:2])
+    pipeline.move_card(second.id, "premier_contact")  # the other card in another column
+    page.refresh()
+    page.board.select_card(first.id)
+    page.next_step.setText("Envoyer le projet de convention")
+    answers = ["cancel", "discard"]
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: answers.pop(0))
+    other = page.board.columns["premier_contact"].view
+
+    def click_second():
+        rect = other.visualRect(other.model().index(0, 0))
+        qtbot.mouseClick(other.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    click_second()
+    assert answers == ["discard"] and page.card_id == first.id
+    click_second()
+    assert answers == [] and page.card_id == second.id
+
+
+def test_moving_the_edited_card_keeps_its_typed_next_step(ctx, qtbot, tab):
+    """Ctrl+→ on the card being edited moves it; the next step typed and not saved stays on screen."""
+    project = _create_project(qtbot, tab)
+    page = tab.card.partners
+    _show(qtbot, tab, page)
+    card = projects.add_partner(project.id, partners.list_organisations()[0].id)
+    page.refresh()
+    page.board.select_card(card.id)
+    page.next_step.setText("Relancer après le conseil municipal")
+    page.next_step_on.setText("15/01/2027")
+    page.board.move_selected(1)
+    qtbot.waitUntil(lambda: projects.get_card(card.id).stage != "identifie")
+    page.show_card(card.id)  # what the refresh after the move does
+    assert page.card_id == card.id
+    assert page.next_step.text() == "Relancer après le conseil municipal" and page.next_step_on.text() == "15/01/2027"
+    assert page.is_dirty()
+    page.revert()  # "Discard" still discards
+    assert page.next_step.text() == "" and not page.is_dirty()

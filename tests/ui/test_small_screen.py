@@ -138,3 +138,15 @@ def test_the_comfort_style_is_on_tabs_only(window):
     bars = window.findChildren(QTabBar)
     assert bars and all(isinstance(bar.style(), ComfortStyle) for bar in bars)
     assert not isinstance(window.style(), ComfortStyle)
+
+def test_every_tab_widget_of_the_app_has_the_comfort_tabs():
+    """Dialogs too (the import wizard's "À créer"): every `QTabWidget(` made in the code is
+    wrapped in `comfort_tabs`, since the application's own style does not carry the metric."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "partnerdesk"
+    bare = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "style.py"
+            for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+            if re.search(r"\bQTab(Widget|Bar)\(", text) and "comfort_tabs(" not in text]
+    assert bare == []

@@ -38,6 +38,7 @@ from partnerdesk.services import imports
 from partnerdesk.ui.dialogs.import_encoding import EncodingDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.dataio import MatchTableModel, RowsTableModel
+from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tasks import Cancelled
 from partnerdesk.ui.widgets.form import ERROR_STYLE, push_button
 from partnerdesk.ui.widgets.stoppable import StoppableTask
@@ -206,7 +207,7 @@ class ImportWizard(QDialog):
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
-        self.review_tabs = QTabWidget()
+        self.review_tabs = comfort_tabs(QTabWidget())
         self.creates_model = RowsTableModel()
         self.creates_view = _table(self.creates_model, "importCreates")
         self.creates_view.setWordWrap(True)

@@ -8,9 +8,9 @@ spent two thirds of its time there. This delegate asks the model once per cell
 (`QStaticText`), and takes the positions of the text and the icon from the style itself
 (`subElementRect`, worked out once per cell size), so the cells look as before. The current
 cell (its focus frame), a model that cannot say (`cell_look` returns None), anything
-unusual, and every cell under a style whose item drawing was not compared with this one
-(`tests/ui/test_list_cells.py`: Fusion and Windows; not the Windows Vista/11 or macOS styles,
-which draw selections their own way) are painted by the base delegate.
+unusual, a right-to-left layout, and every cell under a style whose item drawing was not
+compared with this one (`tests/ui/test_list_cells.py`: Fusion and Windows; not the Windows
+Vista/11 or macOS styles, which draw selections their own way) are painted by the base delegate.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ _PLAIN = Qt.TextFormat.PlainText
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PEN_STATE = _SELECTED | _ACTIVE | _ENABLED  # what the text colour depends on
 # What the caches depend on.
-_RESTART = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange)
+_RESTART = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PaletteChange,
+            QEvent.Type.LayoutDirectionChange)
 _MAX_TEXTS = 5000  # laid-out texts kept (about a dozen screens of a list)
 _NO_TRANSFORM = QTransform()
 # The styles whose item drawing this delegate reproduces pixel for pixel (compared by the tests).
@@ -66,8 +67,10 @@ class ListCellDelegate(QStyledItemDelegate):
         return False
 
     def paint(self, painter, option, index):
-        if self._same_drawing is None:
-            self._same_drawing = style_name(self._view.style()) in SAME_DRAWING
+        if self._same_drawing is None:  # a compared style, left to right (right to left: Qt's)
+            view = self._view
+            self._same_drawing = (style_name(view.style()) in SAME_DRAWING
+                                  and view.layoutDirection() == Qt.LayoutDirection.LeftToRight)
         state = option.state.value
         look = (None if state & _UNUSUAL or not self._same_drawing
                 else index.model().cell_look(index.row(), index.column()))

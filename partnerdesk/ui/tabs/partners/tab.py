@@ -170,7 +170,7 @@ class PartnersTab(Tab):
         card.sections.setCurrentIndex(0)
         self.cards.setCurrentWidget(card)
         self.list.select(card.kind, -1)
-        (self.person_card.last_name if card is self.person_card else self.org_card.name).setFocus()
+        (card.last_name if card.kind == "person" else card.name).setFocus()
 
     def focus_search(self) -> None:
         self.stack.setCurrentWidget(self.splitter)

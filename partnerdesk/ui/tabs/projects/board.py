@@ -253,8 +253,11 @@ class PipelineBoard(QWidget):
                 self.scroll.ensureWidgetVisible(column, 12, 0)  # a column off-screen on a 1366 px window
                 column.view.setFocus()
                 for other in self.columns.values():
-                    if other is not column:
-                        other.view.clearSelection()
+                    if other is not column:  # one card is current on the whole board: a click on
+                        other.view.clearSelection()  # another column's card is always a change
+                        other.view.selectionModel().blockSignals(True)
+                        other.view.selectionModel().clearCurrentIndex()
+                        other.view.selectionModel().blockSignals(False)
                 return True
         return False
 

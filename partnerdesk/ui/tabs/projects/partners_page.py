@@ -178,7 +178,13 @@ class PartnersPage(QWidget):
             return
         self.show_card(card_id)
 
-    def show_card(self, card_id: int) -> None:
+    def show_card(self, card_id: int, keep_typing: bool = True) -> None:
+        """Show a card's details. The same card shown again (its stage moved, a contribution
+        added, a change elsewhere) keeps a next step typed and not saved yet, unless the user
+        discarded it (`revert`)."""
+        typed = None
+        if keep_typing and card_id and card_id == self.card_id and self._pending().get("next_step"):
+            typed = self.next_step.text(), self.next_step_on.text()
         card = projects.get_card(card_id) if card_id else None
         self.card_id = card.id if card else None
         self.details.setEnabled(card is not None)
@@ -191,6 +197,9 @@ class PartnersPage(QWidget):
         self.details.setTitle(f"{card.organisation_name} — {_(Stage(card.stage).label)}")
         self.next_step.setText(card.next_step)
         set_date(self.next_step_on, card.next_step_on)
+        if typed is not None:
+            self.next_step.setText(typed[0])
+            self.next_step_on.setText(typed[1])
         self.contributions.set_rows(projects.contributions_of(card.id))
         hours = projects.staff_hours_by_partner(card.project_id).get(card.id, 0.0)
         self.hours_total.setText(_("{hours} h spent with this partner").format(hours=format_number(hours, 1)))
@@ -223,7 +232,7 @@ class PartnersPage(QWidget):
     def revert(self) -> None:
         for edit in (self.description, self.value, self.hours):
             edit.clear()
-        self.show_card(self.card_id or 0)
+        self.show_card(self.card_id or 0, keep_typing=False)
 
     # --- actions ------------------------------------------------------------
 
