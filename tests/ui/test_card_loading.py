@@ -12,27 +12,7 @@ from partnerdesk.domain.partners import OrganisationData, PersonData
 from partnerdesk.services import journal, partners
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
-from partnerdesk.ui.tasks import SyncTaskRunner, TaskHandle
-
-
-class HeldTasks(SyncTaskRunner):
-    """Runs nothing until `finish()`; then runs the held tasks in order, on this thread."""
-
-    def __init__(self):
-        super().__init__()
-        self.held = []
-
-    def run(self, fn, on_done=None, on_error=None):
-        self.held.append((fn, on_done, on_error))
-        return TaskHandle()
-
-    def finish(self, only=None):
-        tasks, self.held = self.held, []
-        for n, (fn, on_done, on_error) in enumerate(tasks):
-            if only is None or n in only:
-                SyncTaskRunner.run(self, fn, on_done, on_error)
-            else:
-                self.held.append((fn, on_done, on_error))
+from tests.ui.held_tasks import HeldTasks
 
 
 @pytest.fixture
@@ -219,7 +199,6 @@ def test_the_organisation_card_is_built_after_the_tab(ctx, qtbot):
 
 
 def test_the_person_card_is_built_after_the_tab_with_what_other_areas_add(ctx, qtbot):
-    from partnerdesk.domain.partners import PersonData
     from partnerdesk.ui.tabs.partners.person_card import PersonCard
 
     person = partners.create_person(PersonData(first_name="Hélène", last_name="Lefèvre"))

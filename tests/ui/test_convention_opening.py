@@ -9,29 +9,13 @@ from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.services import conventions, partners
 from partnerdesk.ui.models.roles import IdRole
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
-from partnerdesk.ui.tasks import SyncTaskRunner
 from tests.conventions_helpers import make_convention
-
-
-class QueuedTaskRunner(SyncTaskRunner):
-    """Holds the tasks until `run_pending()`: what a real background runner looks like to the GUI."""
-
-    def __init__(self):
-        super().__init__()
-        self.pending = []
-
-    def run(self, fn, on_done=None, on_error=None):
-        self.pending.append((fn, on_done, on_error))
-
-    def run_pending(self):
-        while self.pending:
-            fn, on_done, on_error = self.pending.pop(0)
-            super().run(fn, on_done, on_error)
+from tests.ui.held_tasks import HeldTasks
 
 
 @pytest.fixture
 def queued(ctx):
-    ctx.tasks = QueuedTaskRunner()
+    ctx.tasks = HeldTasks()
     return ctx.tasks
 
 
@@ -41,7 +25,7 @@ def tab(ctx, qtbot, queued):
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
-    queued.run_pending()
+    queued.finish_all()
     return widget
 
 
@@ -49,14 +33,14 @@ def test_the_field_panel_fills_from_the_background_and_a_newer_request_wins(tab,
     complete = make_convention()
     partial = make_convention("Boulangerie Lebrun", complete=False)
     tab.refresh()
-    queued.run_pending()
+    queued.finish_all()
     tab.select(complete.id)
     fields = tab.editor.text_page.fields
     assert tab.editor.title.text() == complete.title  # the convention is shown at once
     assert fields.problems.text() == "Loading…" and fields.tree.topLevelItemCount() == 0
     tab.select(partial.id)  # another one before the first panel arrived
-    assert len(queued.pending) == 2
-    queued.run_pending()
+    assert len(queued.held) == 2
+    queued.finish_all()
     assert "fields cannot be filled yet:" in fields.problems.text()  # the partial one's, not the complete one's
     assert "{date.signature} — no value — Signatures" in fields.problems.toolTip()
     values = {fields.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): fields.tree.topLevelItem(i).text(1)
@@ -64,12 +48,12 @@ def test_the_field_panel_fills_from_the_background_and_a_newer_request_wins(tab,
     assert values["partenaire.nom"] == "Boulangerie Lebrun"
 
     tab.select(complete.id)
-    queued.run_pending()
+    queued.finish_all()
     assert fields.problems.text() == "All the fields of the text are filled."
     tab.editor.place.setText("Médiathèque du Pré")  # typing: the panel follows, no "Loading…" flash
     tab.editor.refresh_fields()
     assert fields.problems.text() == "All the fields of the text are filled."
-    queued.run_pending()
+    queued.finish_all()
 
 
 def test_the_parties_page_reads_the_organisations_when_shown(tab, queued, qtbot, monkeypatch):
@@ -80,7 +64,7 @@ def test_the_parties_page_reads_the_organisations_when_shown(tab, queued, qtbot,
     monkeypatch.setattr(partners, "organisation_names", lambda: (reads.append(1), names())[1])
     tab.refresh()
     tab.select(conv.id)
-    queued.run_pending()
+    queued.finish_all()
     page = tab.editor.parties_page
     assert reads == [] and page.org_combo.count() == 0
     assert page.list.count() == 2  # the parties themselves are there
@@ -91,7 +75,7 @@ def test_the_parties_page_reads_the_organisations_when_shown(tab, queued, qtbot,
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert page.list.count() == 3
     qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
-    queued.run_pending()
+    queued.finish_all()
     saved = conventions.get_convention(conv.id).content.parties
     assert [p.organisation_id for p in saved][-1] == extra
     assert saved[-1].name == "Ludothèque « Les Dés »"
@@ -123,14 +107,14 @@ def test_a_change_elsewhere_is_read_in_the_background_and_reloads_only_what_chan
     conv = make_convention()
     tab.refresh()
     tab.select(conv.id)
-    queued.run_pending()
+    queued.finish_all()
     loads = _count_calls(monkeypatch, tab.editor, "load")
     resets = []
     tab.model.modelReset.connect(lambda: resets.append(1))
 
     tab.on_data_changed("projects")  # e.g. a card moved on the board: nothing here changed
-    assert len(queued.pending) == 1 and loads == []  # nothing read on the GUI thread
-    queued.run_pending()
+    assert len(queued.held) == 1 and loads == []  # nothing read on the GUI thread
+    queued.finish_all()
     assert loads == [] and resets == []
     assert tab.editor.conv.id == conv.id and tab.table.currentIndex().data(IdRole) == conv.id
 
@@ -138,7 +122,7 @@ def test_a_change_elsewhere_is_read_in_the_background_and_reloads_only_what_chan
     project.title = "Ateliers « Derniers clics »"
     projects.update_project(project)
     tab.on_data_changed("projects")
-    queued.run_pending()
+    queued.finish_all()
     assert len(loads) == 1
     assert tab.editor.project.currentText() == "Ateliers « Derniers clics »"
     assert resets == [1]  # the list shows the project's title too
@@ -149,7 +133,7 @@ def test_a_change_elsewhere_is_read_in_the_background_and_reloads_only_what_chan
     tab.editor.title.setText("Titre en cours de frappe")  # ... while the user types: the typing is kept
     tab.editor.title.textEdited.emit("Titre en cours de frappe")
     tab.on_data_changed("organisations")
-    queued.run_pending()
+    queued.finish_all()
     assert tab.editor.title.text() == "Titre en cours de frappe"
     assert len(loads) == 1
 
@@ -158,10 +142,10 @@ def test_a_convention_deleted_elsewhere_closes_calmly(tab, queued):
     conv = make_convention()
     tab.refresh()
     tab.select(conv.id)
-    queued.run_pending()
+    queued.finish_all()
     conventions.delete_convention(conv.id)
     tab.on_data_changed("*")
-    queued.run_pending()
+    queued.finish_all()
     assert tab.editor.conv is None and tab.right.currentWidget() is tab.placeholder
     assert tab.model.rowCount() == 0
 
@@ -172,7 +156,7 @@ def test_pick_lists_follow_a_change_elsewhere_without_reloading_the_convention(t
     conv = make_convention()
     tab.refresh()
     tab.select(conv.id)
-    queued.run_pending()
+    queued.finish_all()
     page = tab.editor.parties_page
     tab.editor.pages.setCurrentWidget(page)
     page.list.setCurrentRow(1)
@@ -182,7 +166,7 @@ def test_pick_lists_follow_a_change_elsewhere_without_reloading_the_convention(t
     partners.create_person(PersonData("Martin", "Élodie"), org_id, role="Directrice")
     newcomer = partners.create_organisation(OrganisationData("Zèbre numérique")).id
     tab.on_data_changed("organisations")
-    queued.run_pending()
+    queued.finish_all()
     assert loads == []  # the convention itself did not change
     assert [page.contacts.itemText(i) for i in range(page.contacts.count())][1:] == ["Élodie Martin — Directrice"]
     assert page.org_combo.findData(newcomer) >= 0
@@ -194,9 +178,9 @@ def test_the_tab_shows_at_once_and_fills_from_the_background(ctx, qtbot, queued)
     qtbot.addWidget(tab)
     tab.resize(1366, 768)
     tab.show()
-    assert tab.model.rowCount() == 0 and len(queued.pending) == 1
+    assert tab.model.rowCount() == 0 and len(queued.held) == 1
     assert tab.loading.isVisible() and tab.stack.currentWidget() is tab.splitter  # not "write your first…"
-    queued.run_pending()
+    queued.finish_all()
     assert not tab.loading.isVisible()
     assert [tab.model.row_at(r).id for r in range(tab.model.rowCount())] == [conv.id]
 
@@ -210,7 +194,7 @@ def test_an_explicit_refresh_before_the_first_rows_wins(ctx, qtbot, queued):
     tab.open_item("convention", second.id)  # e.g. from "À faire", while the first read is under way
     assert tab.editor.conv.id == second.id and tab.model.rowCount() == 2
     assert not tab.loading.isVisible()
-    queued.run_pending()  # the older read arrives: ignored
+    queued.finish_all()  # the older read arrives: ignored
     assert tab.editor.conv.id == second.id and tab.model.rowCount() == 2
     assert tab.table.currentIndex().data(IdRole) == second.id
 
@@ -221,12 +205,12 @@ def test_the_versions_page_renders_a_version_when_shown(tab, queued, monkeypatch
     tab.refresh()
     reads = _count_calls(monkeypatch, conventions, "version_content")
     tab.select(conv.id)
-    queued.run_pending()
+    queued.finish_all()
     versions = tab.editor.versions_page
     assert reads == [] and versions.tree.topLevelItemCount() == 1
     tab.editor.pages.setCurrentWidget(versions)  # the user opens "Versions"
     assert reads == [(conv.id, 1)]
     assert "Version 1" in versions.caption.text() and "Dupont & Fils" in versions.browser.toPlainText()
     tab.select(other.id)  # another convention while the page is on show: rendered at once
-    queued.run_pending()
+    queued.finish_all()
     assert reads[-1] == (other.id, 1) and "Boulangerie Lebrun" in versions.browser.toPlainText()
