@@ -7,6 +7,8 @@ The copy is derived, never typed: triggers keep it equal to the interaction's da
 way a link is written (a new entry, an edit that rewrites the links, a merge that moves them, a
 restore from the trash) and whenever a date changes; an archive import derives it again at the
 end (`DERIVED` in `store/partner_queries.py`), whatever the archive held.
+
+The index of 0017 (each interaction's date beside its id), which only that look-up read, goes.
 """
 
 DERIVE = ("UPDATE interaction_organisation SET occurred_on = "
@@ -33,6 +35,7 @@ STATEMENTS = [
         SET occurred_on = (SELECT occurred_on FROM interaction WHERE id = NEW.interaction_id)
         WHERE interaction_id = NEW.interaction_id AND organisation_id = NEW.organisation_id;
     END""",
+    "DROP INDEX IF EXISTS interaction_id_date",
     """CREATE TRIGGER interaction_date_to_links AFTER UPDATE OF occurred_on ON interaction BEGIN
         UPDATE interaction_organisation SET occurred_on = NEW.occurred_on WHERE interaction_id = NEW.id;
     END""",
