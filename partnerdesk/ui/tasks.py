@@ -124,6 +124,8 @@ class TaskRunner:
         """Call `fn` on the GUI thread once no awaited task is left (at once if none is), and
         `after_ms` later: start-up leaves its upkeep (full check, backup, cleaning) until the
         lists on show are filled and painted, so that the upkeep's threads do not slow them down."""
+        if self._shut:
+            return  # as `run`: nothing starts after the window's exit
         self._idle.append(fn if not after_ms else (lambda: QTimer.singleShot(after_ms, fn)))
         self._run_idle()
 

@@ -141,6 +141,9 @@ def test_upkeep_waits_until_the_lists_on_show_are_filled(qtbot):
     runner.when_idle(lambda: seen.append("at once"))
     assert seen[-1] == "at once"
     runner.wait()
+    runner.shutdown()  # the window has closed: nothing more starts, idle or not
+    runner.when_idle(lambda: seen.append("after the exit"))
+    assert "after the exit" not in seen
 
 
 def test_the_upkeep_waits_a_moment_after_the_lists_are_filled(window, qtbot, monkeypatch):
