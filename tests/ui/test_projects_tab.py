@@ -274,7 +274,8 @@ def test_a_half_typed_next_step_is_not_lost_by_clicking_another_card(ctx, qtbot,
     asked = []
     monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: asked.append(name) or answer)
     page.board.select_card(second.id)
-    assert asked == ["Partners and pipeline"]
+    first_name = projects.get_card(first.id).organisation_name
+    assert asked == [f"{first_name} — Partners and pipeline"]  # the partner whose card is being edited
     saved = projects.get_card(first.id).next_step
     if answer == "cancel":
         assert page.card_id == first.id and page.board.selected_card().id == first.id

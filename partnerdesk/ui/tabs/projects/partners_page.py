@@ -47,6 +47,7 @@ class PartnersPage(QWidget):
         self.ctx = ctx
         self.project_id: int | None = None
         self.card_id: int | None = None
+        self._card_name = ""  # the organisation of the card shown (the unsaved-changes question names it)
         self._organisations_loaded = False
         self.errors = Errors()
 
@@ -194,6 +195,7 @@ class PartnersPage(QWidget):
             self.contributions.set_rows([])
             self.hours_total.clear()
             return
+        self._card_name = card.organisation_name
         self.details.setTitle(f"{card.organisation_name} — {_(Stage(card.stage).label)}")
         self.next_step.setText(card.next_step)
         set_date(self.next_step_on, card.next_step_on)
@@ -221,7 +223,9 @@ class PartnersPage(QWidget):
         return any(self._pending().values())
 
     def display_name(self) -> str:
-        return _("Partners and pipeline")
+        """What the unsaved-changes question names: the partner whose card is being edited."""
+        page = _("Partners and pipeline")
+        return f"{self._card_name} — {page}" if self.card_id and self._card_name else page
 
     def save(self) -> bool:
         pending = self._pending()
