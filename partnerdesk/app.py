@@ -209,8 +209,8 @@ def _collector_back_on() -> None:
     what start-up made is kept out of its way (`gc.freeze`): later collections walk less."""
     from partnerdesk.ui.collector import keep_out_of_the_collector
 
+    keep_out_of_the_collector(collect_young=False)
     gc.enable()
-    keep_out_of_the_collector()
 
 
 def _warm_up(ctx: AppContext) -> None:
