@@ -22,9 +22,13 @@ from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.dialogs import startup
 from partnerdesk.ui import integrity_watch, watchdog
 from partnerdesk.ui.errors import install_excepthook
+from partnerdesk.ui.first_paint import on_first_paint
 from partnerdesk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+#: The lists' queries wait for the window's first paint, or this long if it is never painted.
+FIRST_PAINT_LIMIT_MS = 1000
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -166,6 +170,7 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
             undo_stack=QUndoStack(),
             demo=args.demo,
         )
+        ctx.tasks.hold()  # the lists' queries start once the window is painted (on_first_paint below)
         window = MainWindow(ctx)
         window.watchdog = watchdog.from_settings(ctx.settings)  # PARTNERDESK_WATCHDOG=1|debug
         install_excepthook(lambda: window)
@@ -173,6 +178,7 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
         if quick is not None and not integrity_watch.before_window_shown(window, paths, quick):
             return 1
         window.show()
+        on_first_paint(window, ctx.tasks.release, limit_ms=FIRST_PAINT_LIMIT_MS)
         after_window_shown(window, ctx, paths, folder)
         if args.exit_after_start:
             from partnerdesk.ui import startup_report

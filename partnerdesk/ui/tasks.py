@@ -87,6 +87,7 @@ class TaskRunner:
         self._live: set[TaskHandle] = set()
         self._idle: list[Callable[[], None]] = []
         self._shut = False
+        self._held: list[_Runnable] | None = None  # tasks waiting for `release()`
 
     def run(self, fn: Callable[[TaskHandle], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException, str], None] | None = None) -> TaskHandle:
@@ -110,8 +111,27 @@ class TaskRunner:
 
         handle.finished.connect(done)
         handle.failed.connect(error)
-        self.pool.start(_Runnable(fn, handle, self.db_context))
+        runnable = _Runnable(fn, handle, self.db_context)
+        if self._held is not None:
+            self._held.append(runnable)
+        else:
+            self.pool.start(runnable)
         return handle
+
+    def hold(self) -> None:
+        """Keep the tasks asked for from now on until `release()` (they count as under way).
+        Start-up holds the lists' queries until the window is painted: their Python would
+        otherwise share the interpreter with the window being built and delay its first paint."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the held tasks, in the order they were asked for; no more holding."""
+        held, self._held = self._held or [], None
+        if self._shut:
+            return
+        for runnable in held:
+            self.pool.start(runnable)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
@@ -134,6 +154,7 @@ class TaskRunner:
         check) finish before the interpreter goes away."""
         self._shut = True
         self._idle.clear()
+        self._held = None  # never started: nothing waits for them any more
         return self.pool.waitForDone(msecs)
 
     def _run_idle(self) -> None:

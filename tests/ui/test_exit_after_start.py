@@ -2,6 +2,7 @@
 on an empty data folder (welcome page) as on a filled one."""
 
 import os
+import textwrap
 import subprocess
 import sys
 
@@ -16,3 +17,48 @@ def test_reports_and_quits_on_the_welcome_page(tmp_path):
     done = _start(tmp_path / "empty")
     assert done.returncode == 0, done.stderr
     assert "painted_at=" in done.stdout and "usable_at=" in done.stdout
+
+
+def test_the_lists_queries_start_once_the_window_is_painted(tmp_path):
+    """At start the "À faire" query and the review count are held until the window's first paint:
+    their Python would share the interpreter with the window being built. They still fill."""
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.paths import DataPaths
+    from partnerdesk.services import data, partners
+
+    paths = DataPaths(tmp_path / "data").ensure()
+    data.open_data(paths)
+    try:
+        partners.create_organisation(OrganisationData(name="Mairie de Lyon"))
+    finally:
+        data.close_data()
+    probe = textwrap.dedent("""
+        import runpy, sys, time
+        from partnerdesk.services import todo
+        from partnerdesk.ui import first_paint, startup_report
+        seen = []
+        real_items = todo.items
+        def items(*args, **kwargs):
+            seen.append("query")
+            return real_items(*args, **kwargs)
+        todo.items = items
+        real_filter = startup_report.StartupReport.eventFilter
+        def event_filter(self, watched, event):
+            if self.painted_at is None and event.type() == event.Type.Paint and watched is self.target:
+                seen.append("painted")
+            return real_filter(self, watched, event)
+        startup_report.StartupReport.eventFilter = event_filter
+        real_usable = startup_report.StartupReport._usable
+        startup_report.StartupReport._usable = lambda self: (seen.append("usable"), real_usable(self))
+        sys.argv = ["partnerdesk", "--data-dir", sys.argv[1], "--exit-after-start"]
+        try:
+            runpy.run_module("partnerdesk", run_name="__main__")
+        except SystemExit:
+            pass
+        print("SEEN", " ".join(seen))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", probe, str(paths.root)], capture_output=True, text=True,
+                          timeout=120, env=env)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("SEEN")), done.stderr)
+    assert line == "SEEN painted query usable"
