@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from partnerdesk.domain.journal import next_contact_due
 from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _, format_date
 from partnerdesk.store import database, partner_queries
@@ -132,18 +133,13 @@ def _set_state(key: str, state: str, until: dt.date | None) -> None:
 
 @register
 def overdue_cadences(today: dt.date) -> list[TodoItem]:
-    """Organisations whose contact cadence has run out since their last interaction."""
-    rows = (Organisation.select(Organisation.id, Organisation.name, Organisation.contact_cadence_days,
-                                Organisation.created_at)
-            .where(Organisation.contact_cadence_days.is_null(False) & Organisation.deleted_at.is_null()
-                   & Organisation.status.not_in(["ancien", "ecarte"])).tuples())
-    last_contacts = partner_queries.last_contacts()
+    """Organisations whose contact cadence has run out since their last interaction (the due
+    date as the partners list works it out: `next_contact_due`)."""
     end = window_end(today)
     out = []
-    for org_id, name, days, created_at in rows:
-        last_on = last_contacts.get(org_id)
-        due = (last_on or _date(created_at)) + dt.timedelta(days=days)
-        if due > end:
+    for org_id, name, days, last_on, created_on in partner_queries.cadences_running_out(end):
+        due = next_contact_due(last_on, days, since=created_on)
+        if due is None or due > end:
             continue
         detail = (_("Last contact: {date}").format(date=format_date(last_on)) if last_on
                   else _("No contact recorded yet"))

@@ -23,18 +23,37 @@ DERIVED = ("UPDATE interaction_organisation SET occurred_on = "
            "(SELECT occurred_on FROM interaction WHERE interaction.id = interaction_organisation.interaction_id)",)
 
 
+#: The date of the latest interaction of the organisation `o`: one seek in the index of the
+#: links' dates (migration 0018).
+_LAST_CONTACT = ("(SELECT MAX(io.occurred_on) FROM interaction_organisation io "
+                 "WHERE io.organisation_id = o.id)")
+
+
 def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
     """The date of the latest interaction of each organisation (of `organisation_ids`, or all):
-    one seek per organisation in the index of the links' dates (migration 0018; 4 ms for 2,000
-    organisations and 100,000 journal entries, where joining each link to its interaction took 50)."""
-    sql = ("SELECT id, last FROM (SELECT o.id AS id, (SELECT MAX(io.occurred_on) FROM interaction_organisation io "
-           "WHERE io.organisation_id = o.id) AS last FROM organisation o")
+    4 ms for 2,000 organisations and 100,000 journal entries, where joining each link to its
+    interaction took 50."""
+    sql = f"SELECT id, last FROM (SELECT o.id AS id, {_LAST_CONTACT} AS last FROM organisation o"
     params: tuple = ()
     if organisation_ids is not None:
         sql += " WHERE o.id IN (SELECT value FROM json_each(?))"
         params = (json.dumps([int(i) for i in organisation_ids]),)
     sql += ") WHERE last IS NOT NULL"
     return {org_id: _date(last) for org_id, last in database.execute_sql(sql, params).fetchall()}
+
+
+def cadences_running_out(end: dt.date) -> list[tuple[int, str, int, dt.date | None, dt.date | None]]:
+    """The live organisations, neither former nor set aside, whose contact cadence runs out by
+    `end`, counted from their last contact or else their card's creation: (id, name, cadence
+    in days, last contact, created on). SQLite picks them out: "À faire" no longer turns
+    thousands of organisations into Python rows at each start to keep a handful."""
+    sql = ("SELECT id, name, days, last, created_at FROM (SELECT o.id AS id, o.name AS name, "
+           f"o.contact_cadence_days AS days, o.created_at AS created_at, {_LAST_CONTACT} AS last "
+           "FROM organisation o WHERE o.contact_cadence_days > 0 AND o.deleted_at IS NULL "
+           "AND o.status NOT IN ('ancien', 'ecarte')) "
+           "WHERE date(COALESCE(last, created_at), printf('%+d days', days)) <= ?")
+    return [(org_id, name, days, _date(last), _date(created))
+            for org_id, name, days, last, created in database.execute_sql(sql, (end.isoformat(),)).fetchall()]
 
 
 def _same_name_ids(model, key: str) -> list[int]:

@@ -100,3 +100,39 @@ def test_other_areas_can_register_sources(store):
 def test_demo_todo_has_every_kind_of_line(demo_store):
     kinds = {i.kind for i in todo.items()}
     assert {"milestone", "next_step", "session"} <= kinds
+
+
+def test_overdue_cadences_agree_with_the_partners_list(store):
+    """One truth: "À faire" lists exactly the organisations whose next contact, as the partners
+    list shows it, falls by the end of next week, with the same due date; SQLite picks them out."""
+    from partnerdesk.store.models import Organisation
+
+    end = window_end(TODAY)
+    cases = [  # (cadence, last contact or None, created on)
+        (30, end - dt.timedelta(days=30), dt.date(2025, 1, 1)),      # due exactly at the end
+        (30, end - dt.timedelta(days=29), dt.date(2025, 1, 1)),      # due the day after
+        (7, dt.date(2026, 1, 1), dt.date(2025, 1, 1)),               # long overdue
+        (365, None, dt.date(2025, 11, 20)),                          # never contacted, created a year ago
+        (365, None, dt.date(2026, 11, 1)),                           # never contacted, created lately
+        (90, dt.date(2026, 9, 1), dt.date(2026, 8, 1)),              # contacted, due in December
+        (None, dt.date(2020, 1, 1), dt.date(2019, 1, 1)),            # no cadence
+        (0, dt.date(2020, 1, 1), dt.date(2019, 1, 1)),               # a zero cadence means none
+    ]
+    for n, (cadence, last, created) in enumerate(cases):
+        org = partners.create_organisation(OrganisationData(f"Partenaire {n}", status="actif",
+                                                            contact_cadence_days=cadence))
+        Organisation.update(created_at=dt.datetime.combine(created, dt.time(10, 30, 15, 123456))).where(
+            Organisation.id == org.id).execute()
+        if last is not None:
+            _interaction(org.id, last - dt.timedelta(days=40))
+            _interaction(org.id, last)
+    for status in ("ancien", "ecarte"):
+        partners.create_organisation(OrganisationData(f"Statut {status}", status=status, contact_cadence_days=7))
+    gone = partners.create_organisation(OrganisationData("À la corbeille", contact_cadence_days=7))
+    Organisation.update(deleted_at=dt.datetime(2026, 11, 1)).where(Organisation.id == gone.id).execute()
+
+    shown = {row.id: row.next_due for row in partners.list_organisations(TODAY)
+             if row.next_due is not None and row.next_due <= end and row.status not in ("ancien", "ecarte")}
+    listed = {item.open_id: item.due_on for item in todo.overdue_cadences(TODAY)}
+    assert listed == shown
+    assert len(listed) == 3  # due at the end, long overdue, never contacted for a year
