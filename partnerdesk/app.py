@@ -177,8 +177,7 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
         startup.show_folder_notices(window, folder)
         if quick is not None and not integrity_watch.before_window_shown(window, paths, quick):
             return 1
-        window.show()
-        on_first_paint(window, ctx.tasks.release, limit_ms=FIRST_PAINT_LIMIT_MS)
+        show_main_window(window, ctx)
         after_window_shown(window, ctx, paths, folder)
         if args.exit_after_start:
             from partnerdesk.ui import startup_report
@@ -196,6 +195,13 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
             shutil.rmtree(paths.root, ignore_errors=True)
         if restart:
             relaunch_after_language_change(args)
+
+
+def show_main_window(window, ctx: AppContext) -> None:
+    """Show the window; the queries its lists asked for while it was built (held since
+    `ctx.tasks.hold()`) start once it is painted. (`tests/perf/bench_day.py` shows it the same way.)"""
+    window.show()
+    on_first_paint(window, ctx.tasks.release, limit_ms=FIRST_PAINT_LIMIT_MS)
 
 
 def after_window_shown(window, ctx: AppContext, paths: DataPaths, folder) -> None:
