@@ -51,10 +51,12 @@ class MainWindow(QMainWindow):
             column.addWidget(self.demo_banner)
         column.addWidget(self.notices)
         column.addWidget(self.review_banner)
-        self.welcome = self._build_welcome()
-        self.pages = QStackedWidget()  # the tabs, or the welcome page of an empty data folder
+        # the welcome page of an empty data folder (none otherwise: the tabs stay once data exists)
+        self.welcome = self._build_welcome() if empty else None
+        self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
-        self.pages.addWidget(self.welcome)
+        if self.welcome is not None:
+            self.pages.addWidget(self.welcome)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         if empty:
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
         tab.new_item()
 
     def _leave_welcome(self, _area: str) -> None:
-        if self.pages.currentWidget() is self.welcome and not data.is_empty():
+        if self.welcome is not None and self.pages.currentWidget() is self.welcome and not data.is_empty():
             self.pages.setCurrentWidget(self.tabs)
 
     def try_demo(self) -> None:

@@ -42,6 +42,9 @@ def test_no_welcome_when_data_exists(ctx, qtbot):
     partners.create_organisation(OrganisationData(name="Mairie"))
     win = make_window(ctx, qtbot)
     assert win.pages.currentWidget() is win.tabs
+    assert win.welcome is None and win.pages.count() == 1  # not built: the tabs stay once data exists
+    win.ctx.signals.data_changed.emit("organisations")
+    assert win.pages.currentWidget() is win.tabs
 
 
 def test_first_partner_from_welcome(window, qtbot):
