@@ -8,6 +8,7 @@ import shutil
 import sys
 import time
 
+import partnerdesk.ui  # noqa: F401 - first: PySide6 loads here, without its __feature__ import hook
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication

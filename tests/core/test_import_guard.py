@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 HEAVY_EXPORT = ("reportlab", "odf", "PIL", "pypdf", "partnerdesk.export")
 
@@ -197,3 +198,30 @@ def test_the_quick_check_starts_before_qt_is_imported(tmp_path):
         assert seen[0] is False, seen
     """, tmp_path)
     assert "PySide6.QtWidgets" in modules
+
+
+def test_no_module_asks_for_a_pyside_feature():
+    """`partnerdesk.ui` takes PySide6's `__feature__` import hook out of `import` (10 ms of each
+    start): no module may then rely on `from __feature__ import snake_case / true_property`."""
+    import re
+
+    import partnerdesk
+
+    root = Path(partnerdesk.__file__).parent
+    asks = re.compile(r"^\s*(from __feature__ import|import __feature__)", re.MULTILINE)
+    users = [str(path.relative_to(root)) for path in root.rglob("*.py") if asks.search(path.read_text("utf-8"))]
+    assert users == []
+
+
+def test_importing_the_ui_skips_the_feature_hook_and_imports_still_work(tmp_path):
+    modules = _modules_after("""
+        import builtins
+        import partnerdesk.ui
+        assert getattr(builtins, "__feature_import__", None) is not builtins.__import__
+        from PySide6.QtWidgets import QApplication, QLabel
+        app = QApplication([])
+        label = QLabel("À faire")
+        assert label.text() == "À faire" and label.sizeHint().width() > 0
+        import json, partnerdesk.ui.style
+    """, tmp_path)
+    assert "partnerdesk.ui.style" in modules
