@@ -9,7 +9,9 @@ referenced) and each removal is logged. They are never exported in an archive.
 from __future__ import annotations
 
 import logging
+import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from partnerdesk.paths import DataPaths
@@ -38,17 +40,32 @@ def referenced_files() -> set[str]:
     return used
 
 
+def _files_under(folder: Path) -> Iterator[os.DirEntry]:
+    """Every file under `folder`, at any depth, without following links to folders: one
+    `scandir` per folder (a walk of 10,000 photos with pathlib took a fifth of a second of the
+    interpreter, shared with the window, at each start)."""
+    pending = [os.fspath(folder)]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    elif entry.is_file():
+                        yield entry
+        except OSError:  # gone meanwhile, or not readable: nothing to clean there
+            continue
+
+
 def orphan_files(paths: DataPaths) -> list[Path]:
     """Files under photos/, proofs/ and logos/ that no row references."""
     used = referenced_files()
+    skip = len(os.fspath(paths.root)) + 1  # `entry.path` is the data folder's path joined with the rest
     found = []
     for folder in (paths.photos_dir, paths.proofs_dir, paths.logos_dir):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.relative_to(paths.root).as_posix() not in used \
-                    and not path.name.endswith(PARTIAL_SUFFIXES):
-                found.append(path)
+        found += sorted(Path(entry.path) for entry in _files_under(folder)
+                        if entry.path[skip:].replace(os.sep, "/") not in used
+                        and not entry.name.endswith(PARTIAL_SUFFIXES))
     return found
 
 
@@ -56,11 +73,11 @@ def clean(paths: DataPaths, now: float | None = None, grace: float = GRACE_SECON
     """Remove leftovers older than `grace` seconds; return what was removed."""
     now = now if now is not None else time.time()
     removed = []
-    candidates = [p for p in paths.root.rglob("*") if p.name.endswith(PARTIAL_SUFFIXES)]
+    candidates = [Path(entry.path) for entry in _files_under(paths.root) if entry.name.endswith(PARTIAL_SUFFIXES)]
     candidates += orphan_files(paths)
     for path in candidates:
         try:
-            if path.is_file() and now - path.stat().st_mtime >= grace:
+            if now - path.stat().st_mtime >= grace:
                 path.unlink()
                 removed.append(path)
                 log.info("removed leftover %s", path.relative_to(paths.root))

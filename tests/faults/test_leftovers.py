@@ -60,6 +60,51 @@ def test_leftovers_cleaned_at_start_after_a_grace_period(paths, with_leftovers, 
         data.close_data()
 
 
+
+def test_cleaning_walks_nested_folders_but_never_a_linked_folder(paths, with_leftovers, tmp_path):
+    """Partial files and orphans deep in sub-folders are cleaned; a link to a folder elsewhere
+    (a photos sub-folder pointing at the user's pictures) is never walked: nothing there is removed."""
+    outside = tmp_path / "my-pictures"
+    outside.mkdir()
+    kept = outside / "holiday.jpg"
+    kept.write_bytes(b"mine")
+    _age(kept, 30 * 24 * 3600)
+    try:
+        (paths.photos_dir / "linked").symlink_to(outside, target_is_directory=True)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    nested = paths.photos_dir / "2026" / "11"
+    nested.mkdir(parents=True)
+    deep_orphan, deep_partial = nested / "deep.jpg", paths.logs_dir / "old" / "log.txt.part"
+    deep_partial.parent.mkdir(parents=True)
+    for path in (deep_orphan, deep_partial):
+        path.write_bytes(b"x")
+        _age(path, 2 * 24 * 3600)
+    data.open_data(paths, daily_backup=False)
+    try:
+        assert not deep_orphan.exists() and not deep_partial.exists()
+        assert kept.exists() and (paths.photos_dir / "linked").is_symlink()
+        assert (paths.photos_dir / "used.jpg").exists()
+    finally:
+        data.close_data()
+
+
+def test_an_unreadable_folder_does_not_stop_the_cleaning(paths, with_leftovers, monkeypatch):
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if isinstance(path, (str, os.PathLike)) and os.fspath(path) == os.fspath(paths.proofs_dir):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(leftovers.os, "scandir", scandir)
+    data.open_data(paths, daily_backup=False)
+    try:
+        assert not with_leftovers["orphan"].exists() and not with_leftovers["partial"].exists()
+        assert with_leftovers["orphan_proof"].exists()  # its folder could not be read: left alone
+    finally:
+        data.close_data()
+
 def test_orphans_are_never_exported(paths, with_leftovers, tmp_path):
     data.open_data(paths, daily_backup=False)
     try:
