@@ -200,7 +200,9 @@ def run_gui(args, quick: health.QuickCheck | None = None) -> int:
 
 def show_main_window(window, ctx: AppContext) -> None:
     """Show the window; the queries its lists asked for while it was built (held since
-    `ctx.tasks.hold()`) start once it is painted. (`tests/perf/bench_day.py` shows it the same way.)"""
+    `ctx.tasks.hold()`) start once it is painted; the review banner, counted meanwhile, is in
+    place before. (`tests/perf/bench_day.py` shows it the same way.)"""
+    window.review_banner.settle()
     window.show()
     on_first_paint(window, ctx.tasks.release, limit_ms=FIRST_PAINT_LIMIT_MS)
 

@@ -39,10 +39,11 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         empty = not ctx.demo and data.is_empty()  # a first run: the welcome page, nothing to count
-        self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
-        self._build_tabs(build_first=not empty)  # "À faire" first: its query runs while the rest is built
         central = QWidget()
+        # counted first (in a worker, while the tabs are built): the banner is in place at the first paint
         self.review_banner = ReviewBanner(ctx, central, count_now=not empty)
+        self.lazy_tabs = LazyTabs(self.tabs, lambda cls, kwargs: cls(self.ctx, **kwargs), self)
+        self._build_tabs(build_first=not empty)  # "À faire" first: its query runs once the window is painted
         self.notices = NoticeArea(central)  # start-up notices: failed daily backup, read-only data
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)

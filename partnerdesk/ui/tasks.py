@@ -30,6 +30,7 @@ class TaskHandle(QObject):
     def __init__(self):
         super().__init__()
         self._cancel = threading.Event()
+        self._over = threading.Event()  # set by the worker once the result (or error) is sent
         # False for work nobody waits for (the background integrity check): `TaskRunner.busy()`
         # then ignores it.
         self.awaited = True
@@ -40,6 +41,12 @@ class TaskHandle(QObject):
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
+
+    def wait(self, msecs: int) -> bool:
+        """Wait (blocking) until the worker has sent the result; True when it has. The result
+        reaches its callback through the event loop, or at once with
+        `QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)`."""
+        return self._over.wait(msecs / 1000)
 
     def report(self, done: int, total: int) -> None:
         """Called from the worker; raises Cancelled when the user cancelled."""
@@ -66,6 +73,8 @@ class _Runnable(QRunnable):
             self.handle.failed.emit(exc, traceback.format_exc())
         else:
             self.handle.finished.emit(result)
+        finally:
+            self.handle._over.set()
 
 
 #: How often the interpreter passes the GIL between threads (Python's default: every 5 ms).
@@ -90,7 +99,9 @@ class TaskRunner:
         self._held: list[_Runnable] | None = None  # tasks waiting for `release()`
 
     def run(self, fn: Callable[[TaskHandle], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException, str], None] | None = None) -> TaskHandle:
+            on_error: Callable[[BaseException, str], None] | None = None, *, unheld: bool = False) -> TaskHandle:
+        """`unheld`: start at once even while tasks are held (`hold()`): an answer that changes the
+        layout of the window's first paint (the review banner) is better there before it."""
         handle = TaskHandle()
         if self._shut:  # a timer firing after exit: its task would open whatever data is open then
             log.warning("task not started after shutdown: %s", getattr(fn, "__qualname__", fn))
@@ -112,7 +123,7 @@ class TaskRunner:
         handle.finished.connect(done)
         handle.failed.connect(error)
         runnable = _Runnable(fn, handle, self.db_context)
-        if self._held is not None:
+        if self._held is not None and not unheld:
             self._held.append(runnable)
         else:
             self.pool.start(runnable)
@@ -168,7 +179,7 @@ class SyncTaskRunner(TaskRunner):
     def __init__(self):
         super().__init__(None, None)
 
-    def run(self, fn, on_done=None, on_error=None) -> TaskHandle:
+    def run(self, fn, on_done=None, on_error=None, *, unheld: bool = False) -> TaskHandle:
         handle = TaskHandle()
         if self._shut:
             return handle
@@ -182,4 +193,5 @@ class SyncTaskRunner(TaskRunner):
         else:
             if on_done:
                 on_done(result)
+        handle._over.set()
         return handle

@@ -14,7 +14,7 @@ class HeldTasks(SyncTaskRunner):
         super().__init__()
         self.held = []
 
-    def run(self, fn, on_done=None, on_error=None):
+    def run(self, fn, on_done=None, on_error=None, *, unheld=False):
         self.held.append((fn, on_done, on_error))
         return TaskHandle()
 

@@ -52,6 +52,19 @@ def test_held_tasks_start_at_release_and_count_as_under_way(qapp, qtbot):
     qtbot.waitUntil(lambda: ran[-1:] == ["after"], timeout=5000)
 
 
+def test_an_unheld_task_starts_at_once_while_others_are_held(qapp, qtbot):
+    runner = TaskRunner()
+    ran = []
+    runner.hold()
+    runner.run(lambda h: ran.append("held"))
+    runner.run(lambda h: ran.append("now"), unheld=True)
+    qtbot.waitUntil(lambda: ran == ["now"], timeout=5000)
+    qtbot.wait(50)
+    assert ran == ["now"] and runner.busy()
+    runner.release()
+    qtbot.waitUntil(lambda: ran == ["now", "held"], timeout=5000)
+
+
 def test_held_tasks_never_start_after_shutdown(qapp, qtbot):
     runner = TaskRunner()
     ran = []

@@ -20,16 +20,19 @@ def test_reports_and_quits_on_the_welcome_page(tmp_path):
 
 
 def test_the_lists_queries_start_once_the_window_is_painted(tmp_path):
-    """At start the "À faire" query and the review count are held until the window's first paint:
-    their Python would share the interpreter with the window being built. They still fill."""
+    """At start the "À faire" query is held until the window's first paint: its Python would share
+    the interpreter with the window being built. The review banner's count is not: counted while
+    the window is built, the banner is in place at the first paint (no page pushed down after)."""
     from partnerdesk.domain.partners import OrganisationData
     from partnerdesk.paths import DataPaths
     from partnerdesk.services import data, partners
+    from partnerdesk.store.models import Organisation
 
     paths = DataPaths(tmp_path / "data").ensure()
     data.open_data(paths)
     try:
-        partners.create_organisation(OrganisationData(name="Mairie de Lyon"))
+        org = partners.create_organisation(OrganisationData(name="Mairie de Lyon"))
+        Organisation.update(verified_on=None).where(Organisation.id == org.id).execute()  # due for review
     finally:
         data.close_data()
     probe = textwrap.dedent("""
@@ -42,6 +45,11 @@ def test_the_lists_queries_start_once_the_window_is_painted(tmp_path):
             seen.append("query")
             return real_items(*args, **kwargs)
         todo.items = items
+        from partnerdesk.ui.widgets import review_banner
+        real_count = review_banner._count_due
+        review_banner._count_due = lambda: (seen.append("count"), real_count())[1]
+        real_counted = review_banner.ReviewBanner._counted
+        review_banner.ReviewBanner._counted = lambda self, n: (seen.append(f"banner {n}"), real_counted(self, n))
         real_filter = startup_report.StartupReport.eventFilter
         def event_filter(self, watched, event):
             if self.painted_at is None and event.type() == event.Type.Paint and watched is self.target:
@@ -61,4 +69,4 @@ def test_the_lists_queries_start_once_the_window_is_painted(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe, str(paths.root)], capture_output=True, text=True,
                           timeout=120, env=env)
     line = next((x for x in done.stdout.splitlines() if x.startswith("SEEN")), done.stderr)
-    assert line == "SEEN painted query usable"
+    assert line == "SEEN count banner 1 painted query usable"

@@ -208,7 +208,7 @@ def test_cancelled_export_writes_nothing(ctx, qtbot, tmp_path):
     from partnerdesk.ui.tasks import SyncTaskRunner, TaskHandle
 
     class CancelledAtOnce(SyncTaskRunner):
-        def run(self, fn, on_done=None, on_error=None):
+        def run(self, fn, on_done=None, on_error=None, *, unheld=False):
             handle = TaskHandle()
             handle.cancel()
             try:

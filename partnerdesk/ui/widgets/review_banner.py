@@ -7,6 +7,7 @@ view too) when cards are due; "Later" hides it until the next start.
 from __future__ import annotations
 
 import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from partnerdesk.i18n import _, ngettext
@@ -46,12 +47,22 @@ class ReviewBanner(QFrame):
         self.later_button.clicked.connect(self.dismiss)
         ctx.signals.data_changed.connect(self._data_changed)
         self.hide()
+        self._counting = None  # the count under way, until `settle()`
         if count_now:
             self.refresh()
 
     def refresh(self) -> None:
-        """Count the due cards in the background, then show or hide."""
-        self.ctx.tasks.run(lambda handle: _count_due(), self._counted)
+        """Count the due cards in the background, then show or hide. Not held at start (see
+        `TaskRunner.hold`): counted while the window is built, the banner is in place at the
+        first paint instead of pushing the page down just after it."""
+        self._counting = self.ctx.tasks.run(lambda handle: _count_due(), self._counted, unheld=True)
+
+    def settle(self, msecs: int = 300) -> None:
+        """Before the window's first show: wait (at most `msecs`) for the count started while it
+        was built and apply it now, so that the banner is in place at the first paint."""
+        handle, self._counting = self._counting, None
+        if handle is not None and handle.wait(msecs):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
 
     def _counted(self, count: int) -> None:
         if not shiboken6.isValid(self):
