@@ -8,19 +8,31 @@ models; marking a line done closes the action, postponing it moves its date.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from partnerdesk.domain.meetings import ActionData
 from partnerdesk.domain.todo import TodoItem, window_end
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.services import todo
 from partnerdesk.store.query import JOIN
 from partnerdesk.store.models import Affiliation, Meeting, MeetingAction, Organisation, Person
 
+if TYPE_CHECKING:
+    from partnerdesk.domain.meetings import ActionData
+
 ACTION_KIND = "meeting_action"
 KIND_LABELS = {ACTION_KIND: N_("Meeting action")}
 
 
-def _actions(where, order=None) -> list[ActionData]:
+class _Action:
+    """A meeting action as "À faire" needs it: the row, who owns it, the meeting's date."""
+
+    __slots__ = ("row", "owner_label", "meeting_on")
+
+    def __init__(self, row, owner_label: str, meeting_on: dt.date):
+        self.row, self.owner_label, self.meeting_on = row, owner_label, meeting_on
+
+
+def _action_rows(where, order=None) -> list[_Action]:
     rows = (MeetingAction.select(MeetingAction, Meeting.title.alias("meeting_title"),
                                  Meeting.held_on.alias("meeting_on"), Person.first_name, Person.last_name,
                                  Organisation.name.alias("org_name"))
@@ -40,9 +52,19 @@ def _actions(where, order=None) -> list[ActionData]:
         if r.owner_epn:
             owner = f"{r.owner_epn} — {owner}" if owner else r.owner_epn
         meeting_on = r.meeting_on if isinstance(r.meeting_on, dt.date) else dt.date.fromisoformat(str(r.meeting_on))
-        out.append(ActionData(r.meeting_id, r.what, r.due_on, r.owner_person_id, r.owner_organisation_id,
-                              r.owner_epn, r.done_on, owner, r.meeting_title, meeting_on, r.id))
+        out.append(_Action(r, owner, meeting_on))
     return out
+
+
+def _actions(where, order=None) -> list[ActionData]:
+    """The meetings' service's view of the same rows (the domain's dataclasses load here, not
+    when "À faire" is gathered at start)."""
+    from partnerdesk.domain.meetings import ActionData
+
+    return [ActionData(a.row.meeting_id, a.row.what, a.row.due_on, a.row.owner_person_id,
+                       a.row.owner_organisation_id, a.row.owner_epn, a.row.done_on, a.owner_label,
+                       a.row.meeting_title, a.meeting_on, a.row.id)
+            for a in _action_rows(where, order)]
 
 
 def _employers(person_ids: list[int]) -> dict[int, str]:
@@ -60,13 +82,14 @@ def _employers(person_ids: list[int]) -> dict[int, str]:
 def meeting_actions_due(today: dt.date) -> list[TodoItem]:
     """Actions not done, due by the end of next week (overdue ones included)."""
     out = []
-    for action in _actions(MeetingAction.done_on.is_null() & (MeetingAction.due_on <= window_end(today)),
-                           (MeetingAction.due_on, MeetingAction.id)):
-        title = f"{action.what} — {action.owner_label}" if action.owner_label else action.what
+    for action in _action_rows(MeetingAction.done_on.is_null() & (MeetingAction.due_on <= window_end(today)),
+                               (MeetingAction.due_on, MeetingAction.id)):
+        row = action.row
+        title = f"{row.what} — {action.owner_label}" if action.owner_label else row.what
         detail = _("Meeting of {date}: {title}").format(date=format_date(action.meeting_on),
-                                                         title=action.meeting_title)
-        out.append(TodoItem(f"{ACTION_KIND}:{action.id}", action.due_on, ACTION_KIND, title, "meeting",
-                            action.meeting_id, detail, _(KIND_LABELS[ACTION_KIND])))
+                                                         title=row.meeting_title)
+        out.append(TodoItem(f"{ACTION_KIND}:{row.id}", row.due_on, ACTION_KIND, title, "meeting",
+                            row.meeting_id, detail, _(KIND_LABELS[ACTION_KIND])))
     return out
 
 
