@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from partnerdesk.domain.conventions import ENDING_SOON_DAYS, ConventionStatus, StepStatus
+from partnerdesk.domain.convention_status import ENDING_SOON_DAYS, ConventionStatus, StepStatus
 from partnerdesk.domain.todo import TodoItem, window_end
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.services import todo

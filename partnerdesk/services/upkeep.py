@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from partnerdesk.domain.conventions import ConventionStatus
+from partnerdesk.domain.convention_status import ConventionStatus
 from partnerdesk.store import database
 from partnerdesk.store.models import Convention
 
