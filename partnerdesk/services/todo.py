@@ -57,7 +57,8 @@ def on_postpone(kind: str, hook: Callable[[TodoItem, dt.date], None]) -> None:
 
 # Areas whose sources register on import; loaded before the first use, so that "À faire" has every
 # line whichever screens were opened before (the tabs are built lazily).
-SOURCE_MODULES = ("partnerdesk.services.convention_todo", "partnerdesk.services.meeting_todo")
+SOURCE_MODULES = ("partnerdesk.services.convention_todo", "partnerdesk.services.meeting_todo",
+                  "partnerdesk.services.outside_copy")
 
 
 def _load_sources() -> None:

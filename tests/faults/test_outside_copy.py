@@ -124,3 +124,40 @@ def test_the_copy_on_the_key_restores_everything_after_losing_the_computer(backe
     assert main(["--data-dir", str(new), "check"]) == 0
     data.open_data(type(backed_up)(new), daily_backup=False)
     assert [o.name for o in partners.list_organisations()] == ["Médiathèque"]
+
+
+def test_every_todo_source_is_loaded_before_the_first_gathering():
+    """A module that registers an "À faire" source is loaded by `todo.items()` itself: the window
+    gathers "À faire" at start before any screen imports the backups' service (the line asking
+    for an outside copy used to appear only after the Backups dialog had been opened)."""
+    import re
+    from pathlib import Path
+
+    import partnerdesk
+
+    root = Path(partnerdesk.__file__).parent
+    registering = sorted(
+        "partnerdesk." + ".".join(path.relative_to(root).with_suffix("").parts)
+        for path in root.rglob("*.py")
+        if re.search(r"^@todo\.register", path.read_text("utf-8"), re.MULTILINE))
+    assert registering == sorted(todo.SOURCE_MODULES)
+
+
+def test_a_fresh_start_shows_the_outside_copy_line(backed_up):
+    """In a fresh interpreter, as the window at start: only `todo.items()`, nothing else imported."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    data.close_data()
+    probe = textwrap.dedent(f"""
+        from pathlib import Path
+        from partnerdesk.paths import DataPaths
+        from partnerdesk.services import data, todo
+        data.open_data(DataPaths(Path({str(backed_up.root)!r})), daily_backup=False)
+        print("KINDS", sorted({{item.kind for item in todo.items()}}))
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ))
+    assert "'outside_copy'" in done.stdout, done.stdout + done.stderr[-2000:]
