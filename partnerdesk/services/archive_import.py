@@ -16,7 +16,7 @@ import json
 import logging
 import shutil
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.paths import DB_FILENAME, DataPaths
