@@ -151,8 +151,9 @@ def connection_context():
 
 def is_empty() -> bool:
     """True when the data folder holds no organisation and no person yet (first run). Asked by
-    the window before it is shown: the models only, not the partners' service."""
-    from partnerdesk.store.models import Organisation, Person
+    the window before it is shown: in SQL, so that no model is loaded before the first paint."""
+    from partnerdesk.store import database
 
-    return not (Organisation.select().where(Organisation.deleted_at.is_null()).exists()
-                or Person.select().where(Person.deleted_at.is_null()).exists())
+    return not database.execute_sql(
+        "SELECT EXISTS (SELECT 1 FROM organisation WHERE deleted_at IS NULL) "
+        "OR EXISTS (SELECT 1 FROM person WHERE deleted_at IS NULL)").fetchone()[0]

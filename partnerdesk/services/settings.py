@@ -5,12 +5,12 @@ UI state (geometry, columns, last folders) lives in QSettings, not here.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.store import database
-from partnerdesk.store.models import Setting
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,15 @@ def document_language() -> str:
     return value if value in ("fr", "en") else "fr"
 
 
+# The `setting` table (model `Setting`: a key and a JSON value) is read and written in SQL here:
+# the review banner's count reads a setting while the window is built, before any model loads.
+
 def get(option: Option) -> Any:
-    row = Setting.get_or_none(Setting.key == option.key)
+    row = database.execute_sql("SELECT value FROM setting WHERE key = ?", (option.key,)).fetchone()
     if row is None:
         return option.default
-    value = row.value
     try:
-        return option.type(value)
+        return option.type(json.loads(row[0]) if row[0] not in (None, "") else [])
     except (TypeError, ValueError):
         return option.default
 
@@ -55,7 +57,8 @@ def get(option: Option) -> Any:
 def set_(option: Option, value: Any) -> None:
     value = option.type(value)
     with database.atomic():
-        Setting.insert(key=option.key, value=value).on_conflict_replace().execute()
+        database.execute_sql("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                             (option.key, json.dumps(value, ensure_ascii=False)))
 
 
 def identity() -> EpnIdentity:

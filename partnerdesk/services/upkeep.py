@@ -1,7 +1,7 @@
 """The writes the data needs once a day, made when the data folder is opened.
 
-Kept apart from the areas' services so that opening the data imports only the models (the
-conventions' service, with its versions and comparisons, loads when the tab is first shown).
+Kept apart from the areas' services, and written in SQL, so that opening the data loads no model
+(the conventions' service, with its versions and comparisons, loads when the tab is first shown).
 """
 
 from __future__ import annotations
@@ -10,15 +10,17 @@ import datetime as dt
 
 from partnerdesk.domain.convention_status import ConventionStatus
 from partnerdesk.store import database
-from partnerdesk.store.models import Convention
+
+# Written in SQL: opening the data (before the window's first paint) loads no model.
+_ENDED = "status = ? AND end_date < ? AND deleted_at IS NULL"
 
 
 def expire_conventions(today: dt.date | None = None) -> int:
     """Conventions in progress whose end date has passed become échues; returns how many."""
     today = today or dt.date.today()
-    ended = ((Convention.status == ConventionStatus.EN_COURS.value) & (Convention.end_date < today)
-             & Convention.deleted_at.is_null())
-    if not Convention.select().where(ended).exists():  # most days: a read, no write transaction
-        return 0
+    params = (ConventionStatus.EN_COURS.value, today.isoformat())
+    if not database.execute_sql(f"SELECT EXISTS (SELECT 1 FROM convention WHERE {_ENDED})", params).fetchone()[0]:
+        return 0  # most days: a read, no write transaction
     with database.atomic():
-        return Convention.update(status=ConventionStatus.ECHUE.value).where(ended).execute()
+        return database.execute_sql(f"UPDATE convention SET status = ? WHERE {_ENDED}",
+                                    (ConventionStatus.ECHUE.value, *params)).rowcount

@@ -298,3 +298,25 @@ def test_export_convention_takes_the_export_commands_arguments(store, tmp_path):
     with pytest.raises(CommandError):
         export_convention(args)
     data.open_data(store, daily_backup=False)
+
+
+def test_only_conventions_in_progress_whose_end_has_passed_expire(store):
+    from partnerdesk.store.models import Convention
+
+    def with_status(status, end, deleted=False):
+        conv = conventions.create_convention(f"{status} {end}", [], template=templates.blank_template())
+        Convention.update(status=status, end_date=end,
+                          deleted_at=dt.datetime(2026, 1, 5) if deleted else None).where(
+            Convention.id == conv.id).execute()
+        return conv.id
+
+    ended = with_status("en_cours", TODAY - dt.timedelta(days=1))
+    ends_today = with_status("en_cours", TODAY)
+    signed = with_status("signee", TODAY - dt.timedelta(days=30))
+    trashed = with_status("en_cours", TODAY - dt.timedelta(days=30), deleted=True)
+    no_end = with_status("en_cours", None)
+    assert conventions.update_expired(TODAY) == 1
+    assert conventions.update_expired(TODAY) == 0  # nothing left: a read, no write
+    status = dict(Convention.select(Convention.id, Convention.status).tuples())
+    assert status[ended] == "echue"
+    assert [status[i] for i in (ends_today, signed, trashed, no_end)] == ["en_cours", "signee", "en_cours", "en_cours"]

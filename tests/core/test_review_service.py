@@ -102,3 +102,36 @@ def test_resumed_session_drops_cards_checked_meanwhile_and_adds_new_ones(cards):
     resumed = review.start_session(TODAY)
     assert resumed.position == 1
     assert resumed.queue == [("person", cards["paul"]), ("person", cards["anne"]), ("person", newcomer)]
+
+
+@pytest.mark.parametrize("today, months", [(TODAY, 12), (dt.date(2026, 2, 28), 12), (dt.date(2026, 4, 30), 2),
+                                           (dt.date(2026, 3, 31), 1), (TODAY, 36)])
+def test_the_banners_count_is_the_number_of_cards_the_review_lists(store, today, months):
+    """One truth: the banner's count (SQL) and the review's list of due cards agree, around the
+    month ends the cut-off moves, for any period; cards in the trash count in neither."""
+    settings.set_(settings.REVIEW_PERIOD_MONTHS, months)
+    verified = [None, dt.date(2024, 2, 29), dt.date(2025, 2, 28), dt.date(2025, 3, 1), dt.date(2025, 11, 22),
+                dt.date(2025, 11, 23), dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 3, 1),
+                dt.date(2026, 3, 31), dt.date(2026, 4, 30), dt.date(2026, 11, 1)]
+    for n, on in enumerate(verified):
+        org = partners.create_organisation(OrganisationData(f"Structure {n}"))
+        person = partners.create_person(PersonData(f"Nom {n}", "Prénom"))
+        Organisation.update(verified_on=on).where(Organisation.id == org.id).execute()
+        Person.update(verified_on=on, deleted_at=dt.datetime(2026, 1, 1) if n % 5 == 4 else None).where(
+            Person.id == person.id).execute()
+    listed = review.due(today)
+    assert review.count_due(today) == len(listed) > 0
+    assert all(card.verified_on is None or card.verified_on <= today for card in listed)
+    assert settings.get(settings.REVIEW_PERIOD_MONTHS) == months
+
+
+def test_settings_written_in_sql_read_back_by_the_model_and_the_other_way(store):
+    from partnerdesk.store.models import Setting
+
+    settings.set_(settings.IDENTITY, {"name": "EPN de Saint-Aubin", "city": "Saint-Aubin-des-Prés"})
+    assert Setting.get_by_id("epn.identity").value == {"name": "EPN de Saint-Aubin", "city": "Saint-Aubin-des-Prés"}
+    Setting.insert(key="review.period_months", value=6).on_conflict_replace().execute()
+    assert settings.get(settings.REVIEW_PERIOD_MONTHS) == 6
+    Setting.insert(key="review.period_months", value="douze").on_conflict_replace().execute()
+    assert settings.get(settings.REVIEW_PERIOD_MONTHS) == 12  # unreadable: the default
+    assert settings.identity().name == "EPN de Saint-Aubin"

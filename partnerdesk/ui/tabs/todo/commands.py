@@ -4,24 +4,29 @@ a next step marked done: what is the next one?"""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from partnerdesk.i18n import _
-from partnerdesk.services import todo_undo
+
+if TYPE_CHECKING:  # the service (and its models) loads with the first line marked done
+    from partnerdesk.services.todo_undo import Snapshot
 
 
 class TodoCommand(QUndoCommand):
     """A line's action, already done; undo puts the line, its milestone or its card back."""
 
-    def __init__(self, ctx, before: todo_undo.Snapshot, after: todo_undo.Snapshot, text: str):
+    def __init__(self, ctx, before: Snapshot, after: Snapshot, text: str):
         super().__init__(text)
         self.ctx, self.before, self.after = ctx, before, after
         self._done = True
 
     def redo(self) -> None:
+        from partnerdesk.services import todo_undo
+
         if self._done:
             self._done = False
             return
@@ -29,6 +34,8 @@ class TodoCommand(QUndoCommand):
         self.ctx.signals.data_changed.emit("todo")
 
     def undo(self) -> None:
+        from partnerdesk.services import todo_undo
+
         todo_undo.restore(self.before)
         self.ctx.signals.data_changed.emit("todo")
 

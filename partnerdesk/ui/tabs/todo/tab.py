@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from partnerdesk import i18n
 from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _
-from partnerdesk.services import todo, todo_undo
 from partnerdesk.ui.models.todo import TodoTableModel
 from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.models.rows import FilterOnlyProxy
@@ -41,7 +40,10 @@ ALL, OVERDUE, THIS_WEEK, NEXT_WEEK = range(4)
 def _gather(today: dt.date, model: TodoTableModel) -> tuple[list[TodoItem], object]:
     """The lines, read in a worker and put in the table's order there; the date formatting
     (Babel's in English, a tenth of a second on first use) is loaded there too, so that the
-    first list painted at start does not wait for it."""
+    first list painted at start does not wait for it; so are the sources and their models
+    (none is loaded before the window's first paint)."""
+    from partnerdesk.services import todo
+
     i18n.format_date(today)
     return model.arranged(todo.items(today))
 
@@ -181,6 +183,8 @@ class TodoTab(Tab):
 
     def mark_done(self) -> None:
         """Done (Ctrl+Z undoes it); a next step is closed on its card and the next one asked for."""
+        from partnerdesk.services import todo, todo_undo
+
         item = self.selected_item()
         if item is None:
             return
@@ -198,6 +202,8 @@ class TodoTab(Tab):
         self._after_change(_("“{title}” marked as done.").format(title=item.title))
 
     def postpone_selected(self, until: dt.date) -> None:
+        from partnerdesk.services import todo, todo_undo
+
         item = self.selected_item()
         if item is not None and until > self.today():
             before = todo_undo.snapshot(item)
