@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,30 +42,43 @@ def referenced_files() -> set[str]:
 
 
 def _files_under(folder: Path) -> Iterator[os.DirEntry]:
-    """Every file under `folder`, at any depth, without following links to folders: one
-    `scandir` per folder (a walk of 10,000 photos with pathlib took a fifth of a second of the
-    interpreter, shared with the window, at each start)."""
+    """Every file under `folder`, at any depth, without going through a link to a folder (a
+    symbolic link, or a Windows junction): one `scandir` per folder (a walk of 10,000 photos
+    with pathlib took a fifth of a second of the interpreter, shared with the window, at each
+    start)."""
     pending = [os.fspath(folder)]
     while pending:
         try:
             with os.scandir(pending.pop()) as entries:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
-                        pending.append(entry.path)
+                        if not _is_link(entry):
+                            pending.append(entry.path)
                     elif entry.is_file():
                         yield entry
         except OSError:  # gone meanwhile, or not readable: nothing to clean there
             continue
 
 
+def _is_link(entry: os.DirEntry) -> bool:
+    """A symbolic link, or a junction (a reparse point, on Windows), to a folder elsewhere."""
+    if entry.is_symlink():
+        return True
+    attributes = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
+    return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0))
+
+
 def orphan_files(paths: DataPaths) -> list[Path]:
     """Files under photos/, proofs/ and logos/ that no row references."""
     used = referenced_files()
-    skip = len(os.fspath(paths.root)) + 1  # `entry.path` is the data folder's path joined with the rest
     found = []
     for folder in (paths.photos_dir, paths.proofs_dir, paths.logos_dir):
+        # "photos/2026/a.jpg" as the rows name it: the folder's name, then the rest of the path
+        # below it (whatever the data folder's own path looks like: a drive root "E:\\", ".")
+        prefix = folder.relative_to(paths.root).as_posix() + "/"
+        skip = len(os.path.join(os.fspath(folder), ""))
         found += sorted(Path(entry.path) for entry in _files_under(folder)
-                        if entry.path[skip:].replace(os.sep, "/") not in used
+                        if prefix + entry.path[skip:].replace(os.sep, "/") not in used
                         and not entry.name.endswith(PARTIAL_SUFFIXES))
     return found
 

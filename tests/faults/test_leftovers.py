@@ -166,3 +166,42 @@ def test_earlier_photos_kept_for_undo_are_not_leftovers(store):
     database.execute_sql("UPDATE person_photo SET file = 'new.jpg' WHERE person_id = ?", (person.id,))
     assert leftovers.clean(store) == []
     assert (store.photos_dir / "old.jpg").exists()
+
+
+def test_orphans_named_as_the_rows_name_them_whatever_the_data_folders_path(paths, with_leftovers, monkeypatch):
+    """The data folder given as "." (or a drive root, "E:\\"): referenced files are never taken
+    for orphans (each file is named from its own folder, not by cutting the data folder's path)."""
+    from pathlib import Path
+
+    from partnerdesk.paths import DataPaths
+
+    (paths.photos_dir / "2026").mkdir()
+    (paths.photos_dir / "2026" / "deep.jpg").write_bytes(b"used too")
+    data.open_data(paths, daily_backup=False, clean_leftovers=False)
+    try:
+        other = partners.create_person(PersonData(last_name="Roux", first_name="Léa"))
+        database.execute_sql("INSERT INTO person_photo (person_id, file, width, height, source_name, added_at) "
+                             "VALUES (?, '2026/deep.jpg', 1, 1, '', '2026-01-01 10:00:00')", (other.id,))
+        monkeypatch.chdir(paths.root)
+        for root in (Path("."), Path(os.fspath(paths.root) + os.sep), paths.root):
+            found = {p.name for p in leftovers.orphan_files(DataPaths(root))}
+            assert found == {"orphan.jpg", "fresh.jpg", "orphan.pdf"}, (root, found)
+    finally:
+        data.close_data()
+
+
+def test_a_windows_junction_counts_as_a_link():
+    class Entry:
+        def __init__(self, attributes):
+            self.attributes = attributes
+
+        def is_symlink(self):
+            return False
+
+        def stat(self, follow_symlinks=True):
+            return type("Stat", (), {"st_file_attributes": self.attributes})()
+
+    import stat
+
+    assert leftovers._is_link(Entry(stat.FILE_ATTRIBUTE_REPARSE_POINT | stat.FILE_ATTRIBUTE_DIRECTORY))
+    assert not leftovers._is_link(Entry(stat.FILE_ATTRIBUTE_DIRECTORY))
