@@ -48,7 +48,11 @@ def test_the_lists_queries_start_once_the_window_is_painted(tmp_path):
         todo_tab._gather = gather
         from partnerdesk.ui.widgets import review_banner
         real_count = review_banner._count_due
-        review_banner._count_due = lambda: (seen.append("count"), real_count())[1]
+        def slow_count():  # slower than the window's building: only settle() puts it before the paint
+            time.sleep(0.15)
+            seen.append("count")
+            return real_count()
+        review_banner._count_due = slow_count
         real_counted = review_banner.ReviewBanner._counted
         review_banner.ReviewBanner._counted = lambda self, n: (seen.append(f"banner {n}"), real_counted(self, n))
         real_filter = startup_report.StartupReport.eventFilter

@@ -62,7 +62,7 @@ class ReviewBanner(QFrame):
         was built and apply it now, so that the banner is in place at the first paint."""
         handle, self._counting = self._counting, None
         if handle is not None and handle.wait(msecs):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+            QCoreApplication.sendPostedEvents(handle, QEvent.Type.MetaCall)  # its result only
 
     def _counted(self, count: int) -> None:
         if not shiboken6.isValid(self):
