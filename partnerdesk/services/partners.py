@@ -145,9 +145,10 @@ def get_organisation(org_id: int) -> OrganisationData | None:
 
 
 def is_deleted(kind: str, item_id: int) -> bool:
+    """Gone or in the trash (asked at each card shown: one column read, not the whole card)."""
     model = Organisation if kind == "organisation" else Person
-    row = model.get_or_none(model.id == item_id)
-    return row is None or row.deleted_at is not None
+    found = model.select(model.deleted_at).where(model.id == item_id).tuples().first()
+    return found is None or found[0] is not None
 
 
 # --- people -----------------------------------------------------------------------

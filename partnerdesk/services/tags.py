@@ -40,6 +40,14 @@ def list_tags() -> list[TagData]:
     return sorted(tags, key=lambda t: normalize(t.name))
 
 
+def tag_choices() -> list[TagData]:
+    """Every tag, by name, without the counts (what a card's tag picker offers: asked at each card
+    shown, where counting every tagged card cost 6 ms at 10,000 people)."""
+    tags = [TagData(name, colour, id=tag_id) for tag_id, name, colour in
+            Tag.select(Tag.id, Tag.name, Tag.colour).tuples()]
+    return sorted(tags, key=lambda t: normalize(t.name))
+
+
 def _counts(link, column, model):
     """(tag id, number of live cards carrying it), counted by SQLite."""
     return (link.select(link.tag, fn.COUNT(column)).join(model).where(model.deleted_at.is_null())

@@ -230,3 +230,26 @@ def test_last_contacts_follow_every_write(store):
     journal.delete_interaction(first.id)
     check()
     assert partner_queries.last_contacts() == {a: D(2026, 5, 2), b: D(2026, 5, 2)}
+
+
+def test_tag_choices_are_the_tags_listed_without_their_counts(store):
+    from partnerdesk.services import tags
+
+    school = partners.create_organisation(OrganisationData(name="École"))
+    made = [tags.create_tag(name, colour) for name, colour in
+            (("Écoles", "#3b82f6"), ("associations", "#10b981"), ("Bibliothèques", "#f59e0b"))]
+    tags.tag_organisations(made[0].id, [school.id])
+    listed, choices = tags.list_tags(), tags.tag_choices()
+    assert [(t.id, t.name, t.colour) for t in choices] == [(t.id, t.name, t.colour) for t in listed]
+    assert [t.name for t in choices] == ["associations", "Bibliothèques", "Écoles"]  # by name, accents aside
+    assert all(t.organisations == 0 and t.people == 0 for t in choices)
+
+
+def test_is_deleted_for_live_trashed_and_missing_cards(store):
+    from partnerdesk.services import trash
+
+    org = partners.create_organisation(OrganisationData(name="Mairie"))
+    assert not partners.is_deleted("organisation", org.id)
+    trash.delete("organisation", org.id)
+    assert partners.is_deleted("organisation", org.id)
+    assert partners.is_deleted("organisation", 999999) and partners.is_deleted("person", 999999)

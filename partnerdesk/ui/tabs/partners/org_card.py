@@ -164,7 +164,7 @@ class OrganisationCard(CardBase):
         self.circuit.setPlainText(data.decision_circuit)
         self.notes.setPlainText(data.notes)
         chosen = [t.id for t in tags.tags_of_organisation(self.item_id)] if self.item_id else []
-        self.tag_picker.set_tags(tags.list_tags(), chosen)
+        self.tag_picker.set_tags(tags.tag_choices(), chosen)
         self.set_title(data.name or _("New organisation"))
         self._loaded = data
         self.logo.set_organisation(self.item_id)

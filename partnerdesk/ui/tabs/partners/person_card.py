@@ -179,7 +179,7 @@ class PersonCard(CardBase):
         self.relais.setChecked(data.relais)
         self.notes.setPlainText(data.notes)
         chosen = [t.id for t in tags.tags_of_person(self.item_id)] if self.item_id else []
-        self.tag_picker.set_tags(tags.list_tags(), chosen)
+        self.tag_picker.set_tags(tags.tag_choices(), chosen)
         creating_member = self.item_id is None and self.new_organisation_id is not None
         # Fonction and Depuis of the current affiliation, edited in place on the card.
         self.form.setRowVisible(self.role_row, creating_member or self.current_affiliation is not None)
