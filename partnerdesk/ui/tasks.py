@@ -45,7 +45,7 @@ class TaskHandle(QObject):
     def wait(self, msecs: int) -> bool:
         """Wait (blocking) until the worker has sent the result; True when it has. The result
         reaches its callback through the event loop, or at once with
-        `QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)`."""
+        `QCoreApplication.sendPostedEvents(handle, QEvent.Type.MetaCall)`."""
         return self._over.wait(msecs / 1000)
 
     def report(self, done: int, total: int) -> None:
