@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.store import database
+
+if TYPE_CHECKING:  # loaded by identity(): the review banner's count, at start, reads a setting only
+    from partnerdesk.domain.identity import EpnIdentity
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def set_(option: Option, value: Any) -> None:
 
 
 def identity() -> EpnIdentity:
+    from partnerdesk.domain.identity import EpnIdentity
+
     return EpnIdentity.from_dict(get(IDENTITY))
 
 
