@@ -5,11 +5,11 @@ UI state (geometry, columns, last folders) lives in QSettings, not here.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from partnerdesk.store import database
+from partnerdesk.store.fields import JSONField
 
 if TYPE_CHECKING:  # loaded by identity(): the review banner's count, at start, reads a setting only
     from partnerdesk.domain.identity import EpnIdentity
@@ -43,15 +43,17 @@ def document_language() -> str:
     return value if value in ("fr", "en") else "fr"
 
 
-# The `setting` table (model `Setting`: a key and a JSON value) is read and written in SQL here:
-# the review banner's count reads a setting while the window is built, before any model loads.
+# The `setting` table (model `Setting`: a key and a JSON value) is read and written in SQL here,
+# with the model's field for the JSON: the review banner's count reads a setting while the window
+# is built, before any model loads.
+_VALUE = JSONField()
 
 def get(option: Option) -> Any:
     row = database.execute_sql("SELECT value FROM setting WHERE key = ?", (option.key,)).fetchone()
     if row is None:
         return option.default
     try:
-        return option.type(json.loads(row[0]) if row[0] not in (None, "") else [])
+        return option.type(_VALUE.python_value(row[0]))
     except (TypeError, ValueError):
         return option.default
 
@@ -60,7 +62,7 @@ def set_(option: Option, value: Any) -> None:
     value = option.type(value)
     with database.atomic():
         database.execute_sql("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                             (option.key, json.dumps(value, ensure_ascii=False)))
+                             (option.key, _VALUE.db_value(value)))
 
 
 def identity() -> EpnIdentity:

@@ -19,6 +19,7 @@ from partnerdesk.domain.journal import next_contact_due
 from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
 from partnerdesk.i18n import _, format_date
 from partnerdesk.store import database, partner_queries
+from partnerdesk.store.fields import date_from_sql
 from partnerdesk.store.models import (
     Interaction,
     InteractionOrganisation,
@@ -155,7 +156,7 @@ def milestones_due(today: dt.date) -> list[TodoItem]:
             .join(Project)
             .where((Milestone.status != "fait") & (Milestone.due_on <= window_end(today))
                    & Project.deleted_at.is_null()).tuples())
-    return [TodoItem(f"milestone:{m_id}", _date(due), TodoKind.MILESTONE.value, title, "milestone", m_id,
+    return [TodoItem(f"milestone:{m_id}", date_from_sql(due), TodoKind.MILESTONE.value, title, "milestone", m_id,
                      project_title) for m_id, _project_id, title, due, project_title in rows]
 
 
@@ -167,7 +168,7 @@ def next_steps_due(today: dt.date) -> list[TodoItem]:
             .where((ProjectPartner.next_step != "") & ProjectPartner.next_step_on.is_null(False)
                    & (ProjectPartner.next_step_on <= window_end(today)) & (ProjectPartner.stage != "abandonne")
                    & Project.deleted_at.is_null()).tuples())
-    return [TodoItem(f"next_step:{pp_id}:{_date(on)}", _date(on), TodoKind.NEXT_STEP.value,
+    return [TodoItem(f"next_step:{pp_id}:{date_from_sql(on)}", date_from_sql(on), TodoKind.NEXT_STEP.value,
                      f"{step} — {org}", "project_partner", pp_id, title)
             for pp_id, project_id, step, on, title, org in rows]
 
@@ -206,13 +207,3 @@ def greetings_in_january(today: dt.date) -> list[TodoItem]:
     due = max(today, dt.date(today.year, 1, 15)) if today.day <= 15 else today
     return [TodoItem(f"voeux:{org_id}:{today.year}", due, TodoKind.VOEUX.value,
                      _("Send greetings to {name}").format(name=name), "organisation", org_id) for org_id, name in rows]
-
-
-def _date(value) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
-    return value

@@ -10,11 +10,8 @@ from peewee import SQL, fn
 
 from partnerdesk.domain.text import name_key
 from partnerdesk.store.db import database
+from partnerdesk.store.fields import date_from_sql
 from partnerdesk.store.models import Organisation, Person
-
-
-def _date(value) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
 # Statements that work out again what the schema keeps derived from other tables (an archive
@@ -39,7 +36,7 @@ def last_contacts(organisation_ids=None) -> dict[int, dt.date]:
         sql += " WHERE o.id IN (SELECT value FROM json_each(?))"
         params = (json.dumps([int(i) for i in organisation_ids]),)
     sql += ") WHERE last IS NOT NULL"
-    return {org_id: _date(last) for org_id, last in database.execute_sql(sql, params).fetchall()}
+    return {org_id: date_from_sql(last) for org_id, last in database.execute_sql(sql, params).fetchall()}
 
 
 def cadences_running_out(end: dt.date) -> list[tuple[int, str, int, dt.date | None, dt.date | None]]:
@@ -52,7 +49,7 @@ def cadences_running_out(end: dt.date) -> list[tuple[int, str, int, dt.date | No
            "FROM organisation o WHERE o.contact_cadence_days > 0 AND o.deleted_at IS NULL "
            "AND o.status NOT IN ('ancien', 'ecarte')) "
            "WHERE date(COALESCE(last, created_at), printf('%+d days', days)) <= ?")
-    return [(org_id, name, days, _date(last), _date(created))
+    return [(org_id, name, days, date_from_sql(last), date_from_sql(created))
             for org_id, name, days, last, created in database.execute_sql(sql, (end.isoformat(),)).fetchall()]
 
 

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
-from peewee import Model, TextField
+from peewee import Model
 
 from partnerdesk.store.db import database
-
-
-class JSONField(TextField):
-    """A list or dict stored as JSON text."""
-
-    def db_value(self, value):
-        return json.dumps(value if value is not None else [], ensure_ascii=False)
-
-    def python_value(self, value):
-        if value is None or value == "":
-            return []
-        return json.loads(value)
+from partnerdesk.store.fields import JSONField  # noqa: F401 - the models' custom field
 
 
 class BaseModel(Model):
