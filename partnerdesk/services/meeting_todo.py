@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from partnerdesk.domain.todo import TodoItem, window_end
 from partnerdesk.i18n import N_, _, format_date
 from partnerdesk.services import todo
+from partnerdesk.store.fields import date_from_sql
 from partnerdesk.store.query import JOIN
 from partnerdesk.store.models import Affiliation, Meeting, MeetingAction, Organisation, Person
 
@@ -23,16 +24,8 @@ ACTION_KIND = "meeting_action"
 KIND_LABELS = {ACTION_KIND: N_("Meeting action")}
 
 
-class _Action:
-    """A meeting action as "À faire" needs it: the row, who owns it, the meeting's date."""
-
-    __slots__ = ("row", "owner_label", "meeting_on")
-
-    def __init__(self, row, owner_label: str, meeting_on: dt.date):
-        self.row, self.owner_label, self.meeting_on = row, owner_label, meeting_on
-
-
-def _action_rows(where, order=None) -> list[_Action]:
+def _action_rows(where, order=None) -> list[tuple]:
+    """(row, who owns the action, the meeting's date) of the actions matching `where`."""
     rows = (MeetingAction.select(MeetingAction, Meeting.title.alias("meeting_title"),
                                  Meeting.held_on.alias("meeting_on"), Person.first_name, Person.last_name,
                                  Organisation.name.alias("org_name"))
@@ -51,8 +44,7 @@ def _action_rows(where, order=None) -> list[_Action]:
         owner = f"{person} ({org})" if person and org else person or org
         if r.owner_epn:
             owner = f"{r.owner_epn} — {owner}" if owner else r.owner_epn
-        meeting_on = r.meeting_on if isinstance(r.meeting_on, dt.date) else dt.date.fromisoformat(str(r.meeting_on))
-        out.append(_Action(r, owner, meeting_on))
+        out.append((r, owner, date_from_sql(r.meeting_on)))
     return out
 
 
@@ -61,10 +53,9 @@ def _actions(where, order=None) -> list[ActionData]:
     when "À faire" is gathered at start)."""
     from partnerdesk.domain.meetings import ActionData
 
-    return [ActionData(a.row.meeting_id, a.row.what, a.row.due_on, a.row.owner_person_id,
-                       a.row.owner_organisation_id, a.row.owner_epn, a.row.done_on, a.owner_label,
-                       a.row.meeting_title, a.meeting_on, a.row.id)
-            for a in _action_rows(where, order)]
+    return [ActionData(r.meeting_id, r.what, r.due_on, r.owner_person_id, r.owner_organisation_id, r.owner_epn,
+                       r.done_on, owner, r.meeting_title, meeting_on, r.id)
+            for r, owner, meeting_on in _action_rows(where, order)]
 
 
 def _employers(person_ids: list[int]) -> dict[int, str]:
@@ -82,12 +73,11 @@ def _employers(person_ids: list[int]) -> dict[int, str]:
 def meeting_actions_due(today: dt.date) -> list[TodoItem]:
     """Actions not done, due by the end of next week (overdue ones included)."""
     out = []
-    for action in _action_rows(MeetingAction.done_on.is_null() & (MeetingAction.due_on <= window_end(today)),
-                               (MeetingAction.due_on, MeetingAction.id)):
-        row = action.row
-        title = f"{row.what} — {action.owner_label}" if action.owner_label else row.what
-        detail = _("Meeting of {date}: {title}").format(date=format_date(action.meeting_on),
-                                                         title=row.meeting_title)
+    for row, owner, meeting_on in _action_rows(
+            MeetingAction.done_on.is_null() & (MeetingAction.due_on <= window_end(today)),
+            (MeetingAction.due_on, MeetingAction.id)):
+        title = f"{row.what} — {owner}" if owner else row.what
+        detail = _("Meeting of {date}: {title}").format(date=format_date(meeting_on), title=row.meeting_title)
         out.append(TodoItem(f"{ACTION_KIND}:{row.id}", row.due_on, ACTION_KIND, title, "meeting",
                             row.meeting_id, detail, _(KIND_LABELS[ACTION_KIND])))
     return out
