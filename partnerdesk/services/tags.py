@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from partnerdesk.domain import validation as v
 from partnerdesk.domain.partners import TagData
@@ -32,20 +33,19 @@ def _check_colour(colour: str) -> str:
     return colour.lower()
 
 
-def list_tags() -> list[TagData]:
-    """Every tag with how many live organisations and people carry it, by name."""
-    orgs = {t: n for t, n in _counts(OrganisationTag, OrganisationTag.organisation, Organisation)}
-    people = {t: n for t, n in _counts(PersonTag, PersonTag.person, Person)}
-    tags = [TagData(t.name, t.colour, orgs.get(t.id, 0), people.get(t.id, 0), t.id) for t in Tag.select()]
-    return sorted(tags, key=lambda t: normalize(t.name))
-
-
 def tag_choices() -> list[TagData]:
     """Every tag, by name, without the counts (what a card's tag picker offers: asked at each card
     shown, where counting every tagged card cost 6 ms at 10,000 people)."""
     tags = [TagData(name, colour, id=tag_id) for tag_id, name, colour in
             Tag.select(Tag.id, Tag.name, Tag.colour).tuples()]
     return sorted(tags, key=lambda t: normalize(t.name))
+
+
+def list_tags() -> list[TagData]:
+    """Every tag with how many live organisations and people carry it, by name."""
+    orgs = {t: n for t, n in _counts(OrganisationTag, OrganisationTag.organisation, Organisation)}
+    people = {t: n for t, n in _counts(PersonTag, PersonTag.person, Person)}
+    return [replace(t, organisations=orgs.get(t.id, 0), people=people.get(t.id, 0)) for t in tag_choices()]
 
 
 def _counts(link, column, model):
