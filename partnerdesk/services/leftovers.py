@@ -51,8 +51,8 @@ def _files_under(folder: Path) -> Iterator[os.DirEntry]:
         try:
             with os.scandir(pending.pop()) as entries:
                 for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        if not _is_link(entry):
+                    if entry.is_dir(follow_symlinks=False):  # a symbolic link is not, a junction is
+                        if not _is_junction(entry):
                             pending.append(entry.path)
                     elif entry.is_file():
                         yield entry
@@ -60,10 +60,8 @@ def _files_under(folder: Path) -> Iterator[os.DirEntry]:
             continue
 
 
-def _is_link(entry: os.DirEntry) -> bool:
-    """A symbolic link, or a junction (a reparse point, on Windows), to a folder elsewhere."""
-    if entry.is_symlink():
-        return True
+def _is_junction(entry: os.DirEntry) -> bool:
+    """A Windows junction (a reparse point) to a folder elsewhere."""
     attributes = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
     return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0))
 

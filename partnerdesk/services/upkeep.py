@@ -11,7 +11,6 @@ import datetime as dt
 from partnerdesk.domain.convention_status import ConventionStatus
 from partnerdesk.store import database
 
-# Written in SQL: opening the data (before the window's first paint) loads no model.
 _ENDED = "status = ? AND end_date < ? AND deleted_at IS NULL"
 
 

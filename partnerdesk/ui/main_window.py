@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         tab.new_item()
 
     def _leave_welcome(self, _area: str) -> None:
-        if self.welcome is not None and self.pages.currentWidget() is self.welcome and not data.is_empty():
+        if self.pages.currentWidget() is self.welcome and not data.is_empty():  # never None: the tabs
             self.pages.setCurrentWidget(self.tabs)
 
     def try_demo(self) -> None:

@@ -195,13 +195,10 @@ def test_a_windows_junction_counts_as_a_link():
         def __init__(self, attributes):
             self.attributes = attributes
 
-        def is_symlink(self):
-            return False
-
         def stat(self, follow_symlinks=True):
             return type("Stat", (), {"st_file_attributes": self.attributes})()
 
     import stat
 
-    assert leftovers._is_link(Entry(stat.FILE_ATTRIBUTE_REPARSE_POINT | stat.FILE_ATTRIBUTE_DIRECTORY))
-    assert not leftovers._is_link(Entry(stat.FILE_ATTRIBUTE_DIRECTORY))
+    assert leftovers._is_junction(Entry(stat.FILE_ATTRIBUTE_REPARSE_POINT | stat.FILE_ATTRIBUTE_DIRECTORY))
+    assert not leftovers._is_junction(Entry(stat.FILE_ATTRIBUTE_DIRECTORY))
