@@ -197,6 +197,17 @@ def format_date(value: dt.date | None) -> str:
     return _babel_date(value, babel_locale())
 
 
+def format_full_date(value: dt.date) -> str:
+    """The day with its weekday, for documents: "dimanche 1er novembre 2026", "Sunday, November 1, 2026"."""
+    if language() == "fr":
+        from partnerdesk.domain.grammar import weekday_date
+
+        return weekday_date(value)
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format="full", locale=babel_locale())
+
+
 @lru_cache(maxsize=4096)
 def _babel_date(value: dt.date, locale: str) -> str:
     """Babel reads its locale data on every call: lists show the same dates again and again."""

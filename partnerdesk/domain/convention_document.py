@@ -19,6 +19,12 @@ class DocParty:
     signatory_title: str = ""
     is_epn: bool = False
     represented: str = ""  # "représentée par Mme Claire Martin, présidente" (agreed), "" = from labels
+    in_text: str = ""  # the name as a French sentence writes it ("l’Hôtel de ville"), "" = the name
+
+    @property
+    def called(self) -> str:
+        """The name after "Pour" and in "ci-après « … »"."""
+        return self.in_text or self.name
 
 
 @dataclass

@@ -135,8 +135,9 @@ class SessionLine:
     place: str = ""
     facilitator: str = ""
     planned: int | None = None
-    actual: int | None = None
+    actual: int | None = None  # who came: the head count, else the names on the sheet (None: not known)
     cancelled: bool = False
+    from_names: bool = False  # `actual` counts the names (no head count): left out of the attendance rate
 
 
 @dataclass
@@ -205,7 +206,8 @@ class BilanData:
     @property
     def attendance_rate(self) -> float | None:
         """Actual over planned attendance, on the sessions where both are known."""
-        pairs = [(s.actual, s.planned) for s in self.held_sessions if s.actual is not None and s.planned]
+        pairs = [(s.actual, s.planned) for s in self.held_sessions
+                 if s.actual is not None and not s.from_names and s.planned]
         planned = sum(p for _a, p in pairs)
         return sum(a for a, _p in pairs) / planned if planned else None
 

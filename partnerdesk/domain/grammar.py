@@ -66,7 +66,7 @@ _FEMININE = frozenset("""
     agglomeration collectivite administration unite brigade police regie
 """.split())
 _MASCULINE = frozenset("""
-    atelier bureau cabinet café centre cercle club college comite conseil conservatoire departement ehpad
+    atelier bureau cabinet cafe centre cercle club college comite conseil conservatoire departement ehpad
     espace etablissement foyer fablab fonds garage gip gie groupe groupement hopital hotel institut lycee
     ministere musee office ordre pole point rectorat relais reseau secours secretariat service syndicat
     theatre tiers-lieu tribunal ccas cias cidff crij cdi cfa clic centre-social collectif conseil-departemental
@@ -74,7 +74,7 @@ _MASCULINE = frozenset("""
     campus cinema hangar epn laboratoire labo repair repair-cafe cyber-espace point-info ecomusee zoo
 """.split())
 _PLURAL = frozenset("""
-    restos amis petits compagnons eclaireurs scouts francas ateliers jardins ceméa cemea jeunes apprentis
+    restos amis petits compagnons eclaireurs scouts francas ateliers jardins cemea jeunes apprentis
     pupilles papillons blouses chantiers artisans editions
 """.split())
 _FEMININE_PLURAL = frozenset("blouses petites amies cigales abeilles".split())
@@ -334,6 +334,14 @@ def day_month_year(day: dt.date) -> str:
     return f"{first}{NBSP}{MONTHS[day.month - 1]} {day.year}"
 
 
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def weekday_date(day: dt.date) -> str:
+    """"dimanche 1er novembre 2026"."""
+    return f"{WEEKDAYS[day.weekday()]} {day_month_year(day)}"
+
+
 def date_in_words(day: dt.date | None, article: bool = True) -> str:
     """"le 30 novembre 2026" (or without "le"); "" for None."""
     if day is None:
@@ -366,11 +374,12 @@ def elide(word: str, following: str) -> str:
     return f"{word} {following}"
 
 
-_TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])")
+_TIGHT = re.compile(r"(?<=«) | (?=[»:;!?])|(?<=\d) (?=[^\W\d_])")
 
 
 def tight(text: str) -> str:
-    """French typography: a no-break space after « and before », :, ;, ! and ? (no line break there)."""
+    """French typography: a no-break space after « and before », :, ;, ! and ? (no line break
+    there), and between a number and the word it counts ("2 séances", "1er décembre" stay whole)."""
     return _TIGHT.sub(NBSP, text or "")
 
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
+from partnerdesk.domain.grammar import OrgName
+
+#: the kind an EPN's name is read as (a municipal service: "l’Espace public numérique de…")
+EPN_KIND = "service_municipal"
+
 
 @dataclass
 class EpnIdentity:
@@ -20,6 +25,10 @@ class EpnIdentity:
     legal_line: str = ""
     signatory_name: str = ""
     signatory_title: str = ""
+
+    def org_name(self) -> OrgName:
+        """The name with its article, for French sentences ("de l’Espace public numérique…")."""
+        return OrgName(" ".join(self.name.split()), None, EPN_KIND)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -89,11 +89,10 @@ def session_totals(sessions: Iterable[SessionData], today: dt.date | None = None
             continue
         key = (s.held_on.year, s.held_on.month)
         month = months.setdefault(key, MonthTotals(*key))
-        actual = s.actual_attendance if s.actual_attendance is not None else len(s.participants)
         totals.held += 1
         month.sessions += 1
         for bucket in (totals, month):
-            bucket.participants += actual
+            bucket.participants += s.present
             if s.planned_attendance and s.actual_attendance is not None:
                 bucket.planned += s.planned_attendance
                 bucket.rated_actual += s.actual_attendance

@@ -289,6 +289,11 @@ class SessionData:
         return not self.cancelled and (self.marked_held or self.actual_attendance is not None
                                        or bool(self.participants))
 
+    @property
+    def present(self) -> int:
+        """How many came: the head count entered, else the names on the attendance sheet."""
+        return self.actual_attendance if self.actual_attendance is not None else len(self.participants)
+
 
 @dataclass
 class MonthTotals:

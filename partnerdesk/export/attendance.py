@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel.dates import format_date as babel_date
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
@@ -10,7 +9,8 @@ from partnerdesk.domain.documents import AttendanceSheetData
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, RULE, Document, esc, table_style
 from partnerdesk.export.flowables import info_table
-from partnerdesk.i18n import _, babel_locale, format_number
+from partnerdesk.export.minutes import long_date
+from partnerdesk.i18n import _, format_number
 
 ROW_HEIGHT = 11 * mm
 WIDTHS = [12 * mm, 62 * mm, 48 * mm, CONTENT_WIDTH - 122 * mm]
@@ -23,8 +23,7 @@ class AttendanceSheetDocument(Document):
         self.kind = _("Attendance sheet")
 
     def long_date(self) -> str:
-        text = babel_date(self.data.held_on, format="full", locale=babel_locale())
-        return text[:1].upper() + text[1:]
+        return long_date(self.data.held_on)
 
     def title(self) -> str:
         return f"{self.kind} — {self.data.project} — {self.long_date()}"

@@ -209,7 +209,7 @@ class BilanDocument(Document):
         rows = []
         for line in sorted(d.sessions, key=lambda x: x.held_on):
             rows.append([format_date(line.held_on), line.time, line.place, line.facilitator,
-                         "" if line.planned is None else format_number(line.planned),
+                         "" if line.planned is None or line.cancelled else format_number(line.planned),
                          _("cancelled") if line.cancelled else
                          ("—" if line.actual is None else format_number(line.actual))])
         return [data_table(

@@ -127,7 +127,7 @@ class ConventionPdf(Document):
         elif party.signatory:
             line = labels["represented_by"].format(name=party.signatory, title=party.signatory_title).rstrip(", ")
             lines.append(Paragraph(text(line), s["party"]))
-        lines.append(Paragraph(text(labels["hereafter"].format(name=party.name)), s["party"]))
+        lines.append(Paragraph(text(labels["hereafter"].format(name=party.called)), s["party"]))
         return lines
 
     def _signatures(self) -> Table:
@@ -138,7 +138,7 @@ class ConventionPdf(Document):
                     ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
         for start in range(0, len(parties), 2):
             pair = parties[start:start + 2]
-            names = [Paragraph(f"<b>{text(labels['for'].format(name=p.name))}</b>", s["body"]) for p in pair]
+            names = [Paragraph(f"<b>{text(labels['for'].format(name=p.called))}</b>", s["body"]) for p in pair]
             who = [Paragraph(text(", ".join(x for x in (p.signatory, p.signatory_title) if x)) or "&nbsp;",
                              s["body"]) for p in pair]
             boxes = [Paragraph(text(labels["signature"]), s["small"]) for _p in pair]

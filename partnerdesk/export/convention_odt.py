@@ -252,7 +252,7 @@ def render_odt(doc: ConventionDocument) -> bytes:
         elif party.signatory:
             line = labels["represented_by"].format(name=party.signatory, title=party.signatory_title).rstrip(", ")
             body.addElement(_text(P(stylename=styles.party), line))
-        body.addElement(_text(P(stylename=styles.party), labels["hereafter"].format(name=party.name)))
+        body.addElement(_text(P(stylename=styles.party), labels["hereafter"].format(name=party.called)))
     for section in doc.sections:
         body.addElement(_text(H(outlinelevel=1, stylename=styles.h1), f"{section.number}. {section.title}"))
         _blocks(body, section.blocks, styles)
@@ -268,7 +268,7 @@ def render_odt(doc: ConventionDocument) -> bytes:
                     cell = TableCell(stylename=styles.cell)
                     p = P(stylename=styles.body)
                     span = Span(stylename=styles.bold)
-                    teletype.addTextToElement(span, labels["for"].format(name=party.name))
+                    teletype.addTextToElement(span, labels["for"].format(name=party.called))
                     p.addElement(span)
                     cell.addElement(p)
                     who = ", ".join(x for x in (party.signatory, party.signatory_title) if x)

@@ -4,7 +4,6 @@ participant; built on the shared export base (EPN identity on every page)."""
 
 from __future__ import annotations
 
-from babel.dates import format_date as babel_date
 from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer
@@ -15,11 +14,12 @@ from partnerdesk.domain.rich_text import parse_blocks
 from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, Document
 from partnerdesk.export.convention import blocks_flowables, drawable, text
 from partnerdesk.export.flowables import callout, data_table, info_table
-from partnerdesk.i18n import _, babel_locale, format_date, ngettext
+from partnerdesk.i18n import _, format_date, format_full_date, ngettext
 
 
 def long_date(day) -> str:
-    words = babel_date(day, format="full", locale=babel_locale())
+    """"Dimanche 1er novembre 2026" (a heading's capital)."""
+    words = format_full_date(day)
     return words[:1].upper() + words[1:]
 
 

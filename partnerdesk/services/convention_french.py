@@ -12,6 +12,7 @@ import re
 from partnerdesk.domain import grammar
 from partnerdesk.domain.conventions import Party
 from partnerdesk.domain.grammar import OrgName
+from partnerdesk.domain.identity import EPN_KIND
 from partnerdesk.store.models import Affiliation, Organisation, Person
 
 #: the merge fields that hold an organisation's name
@@ -32,7 +33,7 @@ def org_name(name: str, organisation_id: int | None = None, kind: str = "") -> O
 
 def name_forms(parties: list[Party], epn_name: str) -> dict[str, OrgName]:
     """Merge-field name -> OrgName, for the EPN and each partner."""
-    forms = {"epn.nom": OrgName(epn_name, None, "service_municipal")}
+    forms = {"epn.nom": OrgName(epn_name, None, EPN_KIND)}
     partners = [p for p in parties if not p.is_epn]
     for i, party in enumerate(partners, 1):
         form = org_name(party.name, party.organisation_id, party.kind)

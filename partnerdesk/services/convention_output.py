@@ -133,9 +133,11 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
                                                                  blanks, party_grammar)))
         sections.append(doc)
     printed = [_as_printed(p, values) for p in conv.content.parties]
-    parties = [DocParty(p.name, p.address, p.signatory, p.signatory_title, p.is_epn,
-                        french.represented(p, _party_form(p, forms, identity)) if fr else "")
-               for p in printed]
+    parties = []
+    for p in printed:
+        form = _party_form(p, forms, identity) if fr else None
+        parties.append(DocParty(p.name, p.address, p.signatory, p.signatory_title, p.is_epn,
+                                french.represented(p, form) if form else "", form.bare() if form else ""))
     project = (values.get("projet") or {}).get("titre") or ""
     if " ".join(project.split()).casefold() == " ".join(conv.title.split()).casefold():
         project = ""  # the title is not repeated as a subtitle

@@ -184,3 +184,19 @@ def test_typography_and_elision():
     assert g.elide("de", "Boulanger") == "de Boulanger"
     assert g.starts_with_vowel_sound("«\u00a0Atelier\u00a0»") is True
     assert g.starts_with_vowel_sound("") is False
+
+
+def test_the_vocabulary_is_written_as_names_are_compared():
+    """Names are compared without accents: « café » in the list made « Café des Familles » lose its
+    article (« de Café des Familles »)."""
+    for words in (g._FEMININE, g._MASCULINE, g._PLURAL, g._FEMININE_PLURAL, g._H_ASPIRE):
+        assert all(g._plain(w) == w for w in words), sorted(w for w in words if g._plain(w) != w)
+    cafe = OrgName("Café des Familles")
+    assert (cafe.subject(), cafe.de()) == ("Le Café des Familles", "du Café des Familles")
+
+
+def test_weekday_dates_and_numbers_kept_with_their_noun():
+    assert g.weekday_date(dt.date(2026, 11, 1)) == "dimanche 1er\u00a0novembre 2026"
+    assert g.weekday_date(dt.date(2026, 12, 3)) == "jeudi 3\u00a0décembre 2026"
+    assert g.tight("2 séances d’environ 10 places") == "2\u00a0séances d’environ 10\u00a0places"
+    assert g.tight("Total : 3 · 2 €") == "Total\u00a0: 3 · 2 €"  # a number before a sign is left alone

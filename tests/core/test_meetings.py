@@ -326,7 +326,7 @@ def test_invitation_letters_through_the_letters_engine(people, tmp_path):
     i18n.set_language("fr")
     made, _skipped = letters.invitation_letters(m.id, letters.default_template())
     assert made[0].subject == "Invitation : Seniors et numérique"
-    assert "à la rencontre « Seniors et numérique », le jeudi 3 décembre 2026, de 14:00 à 16:30." in made[0].body
+    assert "à la rencontre « Seniors et numérique », le jeudi 3\u00a0décembre 2026, de 14:00 à 16:30." in made[0].body
     assert "Lieu : à préciser" in made[0].body
     i18n.set_language("en")
     count, skipped = letters.write_invitation_letters(m.id, tmp_path / "invitations.pdf")

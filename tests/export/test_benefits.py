@@ -35,3 +35,17 @@ def test_tailored_in_french_to_a_school_that_lends_premises():
     assert "projet d'établissement" in texts["Image"]
     assert "dans vos locaux" in texts["Contreparties concrètes"]
     assert "places réservées" in texts["Contreparties concrètes"]
+
+
+def test_french_repeats_the_article_and_agrees_the_places():
+    """Seen in a dossier: « Le projet touche les seniors. 1 séance d'environ 1 places. » and
+    « les jeunes et familles »."""
+    i18n.set_language("fr")
+    one = _texts(partnership_benefits(["seniors"], 1, 1, None))["Publics touchés"]
+    assert one == "Le projet touche les seniors. 1 séance d'environ 1 place."
+    several = _texts(partnership_benefits(["jeunes", "familles", "seniors"], 2, 12, None))["Publics touchés"]
+    assert several == ("Le projet touche les jeunes, les familles et les seniors. "
+                       "2 séances d'environ 12 places chacune.")
+    i18n.set_language("en")
+    english = _texts(partnership_benefits(["jeunes", "familles"], 1, 1, None))["Publics reached"]
+    assert english == "The project reaches young people and families. 1 session of about 1 place."

@@ -55,7 +55,7 @@ def test_pdf_reads_back(tricky, tmp_path):
     # the signature blocks stay together on one page
     signatures = [p for p in pages if "Pour Dupont & Fils <SARL>" in p]
     assert len(signatures) == 1
-    for name in ("Pour EPN de Saint-Aubin", "Pour Partenaire 2", "Pour Partenaire 3"):
+    for name in ("Pour l’EPN de Saint-Aubin", "Pour Partenaire 2", "Pour Partenaire 3"):  # with its article
         assert name in signatures[0]
     assert "le 5 janvier 2026" in text  # dates in words in a French contract
 
@@ -81,7 +81,7 @@ def test_odt_reads_back(tricky, tmp_path):
     assert "Dupont & Fils <SARL>" in paragraphs
     # the same no-break spaces as the PDF (before ; : ! ? and inside « »)
     assert "Texte avec <b> littéral, & une esperluette et un émoji 😀\u00a0; gras, italique." in paragraphs
-    assert "Fournir 3 postes & 1 imprimante" in paragraphs
+    assert "Fournir 3\u00a0postes & 1\u00a0imprimante" in paragraphs  # a number kept with its noun
     assert "{" not in paragraphs
     styles_xml = zipfile.ZipFile(path).read("styles.xml").decode("utf-8")
     assert "EPN de Saint-Aubin" in styles_xml and "<text:page-count" in styles_xml  # header, "page 2 / 5"

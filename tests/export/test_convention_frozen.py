@@ -67,9 +67,9 @@ def test_an_amendment_is_merged_again_and_frozen_at_its_own_signature(store, tmp
     settings.save_identity(EpnIdentity(name="EPN de Rennes", city="Rennes", signatory_name="Paul Neuf"))
     conv = conventions.start_amendment(conv.id, "nouvelle durée")
     draft = _text(output.export(conv.id, tmp_path / "amendment.pdf", accept_blanks=True))
-    assert "PROJET — document non signé" in draft and "ci-après « EPN de Rennes »" in draft
+    assert "PROJET — document non signé" in draft and "ci-après « l’EPN de Rennes »" in draft
     assert "EPN de Saint-Aubin" not in draft  # the parties block follows the identity like the text
     conventions.set_dates(conv.id, signed_on=dt.date(2026, 4, 1))
     conv = _sign(conventions.get_convention(conv.id))
     signed = _text(output.export(conv.id, tmp_path / "amendment-signed.pdf"))
-    assert "PROJET" not in signed and "ci-après « EPN de Rennes »" in signed
+    assert "PROJET" not in signed and "ci-après « l’EPN de Rennes »" in signed

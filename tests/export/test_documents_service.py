@@ -177,3 +177,18 @@ def test_partner_sheet_shows_imported_phones_in_french_form(project_with_photos)
     content = text(documents.render("partner", paths, org_id, today=TODAY).pdf)
     assert "06 12 34 56 78" in content and "+49 176 23384942" in content
     assert "+33612345678" not in content
+
+
+def test_the_bilan_names_the_epn_with_its_article(store):
+    """Seen on every bilan: « …suivi des partenariats tenu par Espace public numérique de Saint-Aubin »."""
+    from partnerdesk.domain.identity import EpnIdentity
+    from partnerdesk.services import settings
+
+    settings.save_identity(EpnIdentity(name="Espace public numérique de Saint-Aubin"))
+    p = projects.create_project(ProjectData("Tablettes"))
+    i18n.set_language("fr")
+    source = documents.project_docs.bilan_data(store, p.id, TODAY).source
+    assert "tenu par l’Espace public numérique de Saint-Aubin." in source
+    i18n.set_language("en")
+    assert "kept by Espace public numérique de Saint-Aubin." in documents.project_docs.bilan_data(store, p.id,
+                                                                                               TODAY).source

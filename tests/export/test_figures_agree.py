@@ -42,3 +42,29 @@ def test_bilan_tiles_and_tables_agree_on_demo_projects(demo_store):
         if figures.partners:
             key = next((k for k in shown if "partner" in k), None)
             assert key is None or shown[key] == str(figures.partners)
+
+
+def test_bilan_counts_names_as_the_screen_does_and_its_tables_add_up(store):
+    """Seen in a bilan: a sheet with three names and no head count printed « 0 » participations
+    (the Séances page said 3); the appendix listed a cancelled session's 10 planned places but
+    its « Prévus » total left them out (10 / 10 / 10, total 20)."""
+    from partnerdesk import i18n
+    from partnerdesk.domain.projects import ProjectData, SessionData
+    from tests.export import pdfcheck
+
+    p = projects.create_project(ProjectData("Tablettes"))
+    sessions.create_session(SessionData(p.id, dt.date(2026, 9, 2), planned_attendance=10,
+                                        participants=["Ana", "Bob", "Céline"]))
+    sessions.create_session(SessionData(p.id, dt.date(2026, 9, 9), planned_attendance=10, cancelled=True))
+    sessions.create_session(SessionData(p.id, dt.date(2026, 10, 7), planned_attendance=10, actual_attendance=8))
+    screen = sessions.totals(p.id, TODAY)
+    data = documents.project_docs.bilan_data(store, p.id, TODAY)
+    assert (len(data.held_sessions), data.participants) == (screen.held, screen.participants) == (2, 11)
+    assert data.attendance_rate == screen.rate == 0.8  # the head count only: names are not a rate
+    assert [(m.sessions, m.participants) for m in data.by_month()] == \
+        [(m.sessions, m.participants) for m in screen.per_month] == [(1, 3), (1, 8)]
+    i18n.set_language("fr")
+    text = " ".join(pdfcheck.text(documents.render("bilan", store, p.id, today=TODAY).pdf).split())
+    assert "11 participations" in text
+    assert "Total 20 11" in text  # the held sessions' planned places and who came
+    assert "annulée" in text and "10 annulée" not in text  # a cancelled row plans nothing

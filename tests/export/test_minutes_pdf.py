@@ -69,7 +69,7 @@ def test_minutes_pdf_read_back_and_rendered(committee):
 def test_minutes_in_french_and_an_empty_meeting(store):
     m = meetings.create_meeting(MeetingData("Réunion vide", D(2026, 12, 1), kind="autre"))
     text = pdfcheck.text(documents.render("minutes", store, m.id, today=TODAY).pdf).replace("’", "'")
-    for expected in ("COMPTE RENDU", "Mardi 1 décembre 2026", "Aucun ordre du jour", "Aucune décision",
+    for expected in ("COMPTE RENDU", "Mardi 1er décembre 2026", "Aucun ordre du jour", "Aucune décision",
                      "Les présences n'ont pas été relevées"):
         assert expected in text, expected
     assert "Minutes" not in text and "Agenda" not in text

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from partnerdesk.domain.documents import Benefit
 from partnerdesk.domain.partners import Public
-from partnerdesk.i18n import N_, _, format_number, ngettext
+from partnerdesk.i18n import N_, _, format_number, language, ngettext
 
 _IMAGE_BY_KIND = {
     "service_municipal": N_("A concrete action of your digital inclusion policy, visible to the inhabitants."),
@@ -45,11 +45,12 @@ class PartnerProfile:
 
 
 def _labels(keys: list[str]) -> list[str]:
+    """The publics as a sentence names them: French repeats the article ("les jeunes et les familles")."""
     out = []
     for key in keys:
         public = Public.parse(key)
         out.append(_(public.label).lower() if public else key)
-    return out
+    return [f"les {label}" for label in out] if language() == "fr" else out
 
 
 def _join(items: list[str]) -> str:
@@ -70,9 +71,10 @@ def partnership_benefits(project_publics: list[str], sessions: int, places: int,
     common = [p for p in project_publics if partner and p in partner.publics]
     scale = ""
     if sessions and places:
-        scale = " " + ngettext("{sessions} session of about {places} places.",
-                               "{sessions} sessions of about {places} places each.", sessions).format(
-            sessions=format_number(sessions), places=format_number(places))
+        seats = ngettext("{count} place", "{count} places", places).format(count=format_number(places))
+        scale = " " + ngettext("{sessions} session of about {places}.",
+                               "{sessions} sessions of about {places} each.", sessions).format(
+            sessions=format_number(sessions), places=seats)
     elif sessions:
         scale = " " + ngettext("{sessions} session planned.", "{sessions} sessions planned.", sessions).format(
             sessions=format_number(sessions))

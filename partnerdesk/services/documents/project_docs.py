@@ -41,7 +41,7 @@ from partnerdesk.domain.projects import (
     SessionData,
     Stage,
 )
-from partnerdesk.i18n import _, format_date, ngettext
+from partnerdesk.i18n import _, format_date, language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
 from partnerdesk.services import partners, projects, settings
@@ -100,8 +100,10 @@ def _session_lines(items: list[SessionData], today: dt.date) -> list[SessionLine
         if not s.cancelled and not s.is_held:
             continue
         time = " – ".join(t for t in (s.start_time, s.end_time) if t)
+        counted = s.actual_attendance is not None or bool(s.participants)
         out.append(SessionLine(s.held_on, time, s.place, s.facilitator, s.planned_attendance,
-                               s.actual_attendance, s.cancelled))
+                               s.present if counted and not s.cancelled else None, s.cancelled,
+                               from_names=s.actual_attendance is None))
     return out
 
 
@@ -244,9 +246,16 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
         next_steps=next_steps[:8], contact=contact_of(project),
         source=_("Figures from PartnerDesk on {date}: sessions and attendance from the attendance sheets, "
                  "contributions from the partnership records kept by {epn}. The detailed sheets are available on "
-                 "request.").format(epn=ident.name.strip() or _("the EPN"), date=format_date(today)),
+                 "request.").format(epn=_epn_in_text(ident), date=format_date(today)),
         committees=committee_lines(project_id, today),
     )
+
+
+def _epn_in_text(ident) -> str:
+    """The EPN's name inside a sentence: with its article in French ("tenu par l’Espace…")."""
+    if not ident.name.strip():
+        return _("the EPN")
+    return ident.org_name().bare() if language() == "fr" else ident.name.strip()
 
 
 def text_lines(text: str) -> list[str]:

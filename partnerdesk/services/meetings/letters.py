@@ -13,7 +13,7 @@ from pathlib import Path
 
 from partnerdesk.domain.dataio import Letter, LetterTemplateData
 from partnerdesk.domain.meetings import Answer
-from partnerdesk.i18n import N_, _
+from partnerdesk.i18n import N_, _, format_full_date
 from partnerdesk.services import meetings
 from partnerdesk.services.exports import letters as engine
 from partnerdesk.services.exports.selection import Selection
@@ -33,8 +33,6 @@ def default_template() -> LetterTemplateData:
 
 
 def meeting_fields(meeting_id: int) -> dict[str, str]:
-    from partnerdesk.export.minutes import long_date  # ReportLab loads with the first document
-
     meeting = meetings.get_meeting(meeting_id)
     if meeting is None:
         raise engine.LetterError(_("This meeting no longer exists."))
@@ -43,8 +41,7 @@ def meeting_fields(meeting_id: int) -> dict[str, str]:
         hours = _(", from {start} to {end}").format(start=meeting.start_time, end=meeting.end_time)
     elif meeting.start_time:
         hours = _(" at {start}").format(start=meeting.start_time)
-    words = long_date(meeting.held_on)
-    return {"rencontre": meeting.title, "theme": meeting.theme, "date_rencontre": words[:1].lower() + words[1:],
+    return {"rencontre": meeting.title, "theme": meeting.theme, "date_rencontre": format_full_date(meeting.held_on),
             "horaire": hours, "lieu": meeting.place or _("to be confirmed")}
 
 
