@@ -17,8 +17,6 @@ from partnerdesk.store.models import Affiliation, Organisation, Person
 
 #: the merge fields that hold an organisation's name
 NAME_FIELD = re.compile(r"\{((?:epn|partenaire|partenaires\.\d+)\.nom)\}")
-_BEFORE = re.compile(r"(?:(?P<de>\b[Dd]e |\b[Dd][’'])|(?P<a>\b[àÀ] )|(?P<with>\b(?:avec|pour|par|entre|et|chez|envers"
-                     r"|sur|vers|contre|sans) )|(?P<start>^\s*|[.!?:]\s+))$")
 
 
 def org_name(name: str, organisation_id: int | None = None, kind: str = "") -> OrgName:
@@ -44,35 +42,8 @@ def name_forms(parties: list[Party], epn_name: str) -> dict[str, OrgName]:
 
 
 def place_names(text: str, forms: dict[str, OrgName]) -> str:
-    """Replace each name field by the form its context asks for; other fields are left to the merge."""
-    out, last = [], 0
-    for match in NAME_FIELD.finditer(text):
-        form = forms.get(match.group(1))
-        if form is None or not form.name.strip():
-            continue
-        before = text[last:match.start()]
-        context = _BEFORE.search(text[:match.start()])
-        if context and context.group("de"):
-            capital = context.group("de")[0] == "D"
-            before = before[:len(before) - len(context.group("de"))] if len(before) >= len(context.group("de")) \
-                else before
-            value = form.de()
-            value = value[:1].upper() + value[1:] if capital else value
-        elif context and context.group("a"):
-            capital = context.group("a")[0] == "À"
-            before = before[:len(before) - 2] if len(before) >= 2 else before
-            value = form.a()
-            value = value[:1].upper() + value[1:] if capital else value
-        elif context and context.group("with"):
-            value = form.bare()
-        elif context and context.group("start") is not None:
-            value = form.subject()
-        else:
-            value = form.bare()
-        out.append(before + value)
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+    """Each name field (`NAME_FIELD`) in the form its context asks for (`grammar.place_names`)."""
+    return grammar.place_names(text, forms, NAME_FIELD)
 
 
 def count_parties(text: str, count: int) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from partnerdesk.domain import merge_fields as mf
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty, DocSection
+from partnerdesk.domain.grammar import typographic
 from partnerdesk.domain.conventions import ConventionData, ConventionStatus, Party, address_line
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
@@ -100,8 +101,8 @@ def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, 
             if grammar_of:
                 text = french.place_names(text, grammar_of["forms"])
             text = mf.resolve(text, values, where, result, blanks=blanks)
-            if grammar_of:
-                text = french.count_parties(text, grammar_of["count"])
+            if grammar_of:  # and one kind of apostrophe: "L’Hôtel de ville s’engage"
+                text = typographic(french.count_parties(text, grammar_of["count"]))
             run.text = text
     return [b for b in blocks if b.text.strip()]
 

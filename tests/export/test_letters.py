@@ -28,7 +28,7 @@ def test_letters_to_a_tag(demo_store, tmp_path):
     reader = PdfReader(str(target))
     assert len(reader.pages) == count
     text = reader.pages[0].extract_text()
-    assert "Dupont & Fils <SARL>" in text and "Bonne année à toute l'équipe de Dupont & Fils <SARL>" in text
+    assert "Dupont & Fils <SARL>" in text and "Bonne année à toute l’équipe de Dupont & Fils <SARL>" in text
     assert "{inconnu}" in text  # an unknown field stays visible, never silently dropped
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(target), str(tmp_path / "p")], check=True)
     assert list(tmp_path.glob("p*.png"))
@@ -64,3 +64,27 @@ def test_a_letter_greets_a_person_by_civility_and_dates_in_words(store, tmp_path
     assert bodies["Camille Durand"].body.startswith("Madame, Monsieur,")
     today = date_in_words(dt.date.today(), article=False)
     assert all(letter.place_date == f"Rennes, le {today}" or letter.place_date.endswith(today) for letter in made)
+
+
+def test_french_letters_give_names_their_article(store, tmp_path):
+    """Seen in the built-in templates: « l'équipe de Espace public numérique… », « Espace public
+    numérique… a le plaisir », « avec Association Les Amis »; and without an EPN name, « a le plaisir »."""
+    from partnerdesk import i18n
+    from partnerdesk.domain.identity import EpnIdentity
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.services import partners, settings
+
+    for name, kind in (("Association Les Amis", "association"), ("Hôtel de ville", "service_municipal")):
+        partners.create_organisation(OrganisationData(name, kind=kind, address="1 rue Haute", city="Rennes"))
+    i18n.set_language("fr")
+    wishes, invitation = (LetterTemplateData(*t) for t in letters.DEFAULT_TEMPLATES)
+    made, _skipped = letters.letters("organisations", invitation)
+    assert made[0].body.split("\n\n")[1].startswith("L’EPN a le plaisir de vous inviter")
+    settings.save_identity(EpnIdentity(name="Espace public numérique de Saint-Aubin"))
+    made, _skipped = letters.letters("organisations", wishes)
+    bodies = [m.body for m in made]
+    assert all("Toute l’équipe de l’Espace public numérique de Saint-Aubin vous présente" in b for b in bodies)
+    assert "nos projets communs avec l’Association Les Amis." in bodies[0]
+    assert "nos projets communs avec l’Hôtel de ville." in bodies[1]
+    made, _skipped = letters.letters("organisations", invitation)
+    assert made[0].body.split("\n\n")[1].startswith("L’Espace public numérique de Saint-Aubin a le plaisir")

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerdesk.domain.dataio import LETTER_FIELDS, Letter, LetterTemplateData
 from partnerdesk.domain import grammar
+from partnerdesk.domain.grammar import OrgName
+from partnerdesk.domain.identity import EPN_KIND
 from partnerdesk.i18n import _, document_language, format_date, language
 from partnerdesk.services import settings
 from partnerdesk.services.exports import selection
@@ -36,6 +38,7 @@ class LetterError(Exception):
 @dataclass
 class Recipient:
     fields: dict[str, str]
+    forms: dict[str, OrgName] = field(default_factory=dict)  # {epn} and {organisation} with their article
 
     @property
     def label(self) -> str:
@@ -111,25 +114,32 @@ def _today() -> str:
 
 
 def recipients(kind: str, which: selection.Selection | None = None) -> list[Recipient]:
-    today, epn = _today(), settings.identity().name
+    today, identity = _today(), settings.identity()
+    epn = identity.name.strip() or _("the EPN")
+    epn_form = identity.org_name() if identity.name.strip() else OrgName("EPN", None, EPN_KIND)
     found = []
     if kind == "organisations":
         where, params = (which or selection.Selection()).where("organisation", "o")
-        for name, address, postcode, city in database.execute_sql(
-                f"SELECT o.name, o.address, o.postcode, o.city FROM organisation o WHERE {where} "
+        for name, address, postcode, city, article, org_kind in database.execute_sql(
+                f"SELECT o.name, o.address, o.postcode, o.city, o.article, o.kind FROM organisation o WHERE {where} "
                 "ORDER BY o.name_norm", params):
             found.append(Recipient(dict(nom_complet=name, prenom="", nom="", organisation=name, fonction="",
                                         adresse=address, code_postal=postcode, ville=city, date=today, epn=epn,
-                                        salutation=grammar.salutation(""))))
+                                        salutation=grammar.salutation("")),
+                                   {"epn": epn_form, "organisation": OrgName(name, article, org_kind or "")}))
     else:
         civilities = dict(database.execute_sql("SELECT id, civility FROM person"))
+        articles = {row[0]: row[1:] for row in database.execute_sql("SELECT id, article, kind FROM organisation")}
         for card in selection.people(which):
             civility = civilities.get(card.id) or ""
+            article, org_kind = articles.get(card.organisation_id, (None, ""))
             found.append(Recipient(dict(nom_complet=grammar.courtesy(civility, card.full_name),
                                         prenom=card.first_name, nom=card.last_name,
                                         organisation=card.organisation, fonction=card.role, adresse=card.address,
                                         code_postal=card.postcode, ville=card.city, date=today, epn=epn,
-                                        salutation=grammar.salutation(civility))))
+                                        salutation=grammar.salutation(civility)),
+                                   {"epn": epn_form, "organisation": OrgName(card.organisation, article,
+                                                                             org_kind or "")}))
     return found
 
 
@@ -157,8 +167,13 @@ def letter_of(recipient: Recipient, template: LetterTemplateData, signed: tuple[
               extra: dict[str, str] | None = None) -> Letter:
     """One addressed letter, merge fields filled (`extra`: fields of the caller, e.g. a meeting's)."""
     fields = dict(recipient.fields, **(extra or {}))
-    return Letter(recipient.address_block(), merge(template.subject, fields),
-                  merge(_greeting(template.body, fields), fields), *signed)
+    subject, body = template.subject, _greeting(template.body, fields)
+    if language() == "fr":  # "de {epn}" -> "de l’Espace…", "avec {organisation}" -> "avec l’Association…"
+        subject, body = (grammar.place_names(text, recipient.forms) for text in (subject, body))
+    subject, body = merge(subject, fields), merge(body, fields)
+    if language() == "fr":  # one kind of apostrophe: "l’équipe de l’Espace", not "l'équipe de l’Espace"
+        subject, body = grammar.typographic(subject), grammar.typographic(body)
+    return Letter(recipient.address_block(), subject, body, *signed)
 
 
 def letters(kind: str, template: LetterTemplateData,
