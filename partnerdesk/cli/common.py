@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import traceback
 
@@ -66,6 +67,15 @@ def opened(args, *, daily_backup: bool = False, full_check: bool | None = False)
             data.close_data()
 
 
+def _quiet_stdout() -> None:
+    """Python flushes stdout at exit: into a closed pipe, that is one more BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def run(fn):
     """Decorator: turn CommandError into a message on stderr and exit status 1; a full disk, a
     locked database or a read-only place into a message that says so; anything else into a short
@@ -76,6 +86,9 @@ def run(fn):
             return fn(args) or 0
         except CommandError as exc:
             print(str(exc), file=sys.stderr)
+            return 1
+        except BrokenPipeError:  # `partnerdesk projects | head -1`: the reader stopped, nothing went wrong
+            _quiet_stdout()
             return 1
         except Exception as exc:  # noqa: BLE001 - no traceback reaches the user
             if logging.getLogger().handlers:  # never the stderr fallback: the user sees a message only

@@ -95,7 +95,8 @@ def cmd_import(args):
             return 0
         result = imports.apply_plan(plan, paths)
         print(imports.result_text(result))
-        print(_("To undo it: partnerdesk import --undo"))
+        if result.undoable:
+            print(_("To undo it: partnerdesk import --undo"))
 
 
 @run

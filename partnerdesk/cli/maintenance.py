@@ -35,7 +35,7 @@ def cmd_backup(args):
         try:
             made = backups.backup_now(paths)
         except backups.BackupError as exc:
-            raise CommandError(_("The backup failed: {reason}").format(reason=exc)) from exc
+            raise CommandError(backups.failure_text(exc, _("The backup failed: {reason}"))) from exc
     print(_("Backup written: {path}").format(path=made.path))
 
 
@@ -51,7 +51,7 @@ def cmd_restore(args):
         try:
             safety = backups.restore(paths, source, reopen=False)
         except backups.BackupError as exc:
-            raise CommandError(_("This backup cannot be restored: {reason}").format(reason=exc)) from exc
+            raise CommandError(backups.failure_text(exc, _("This backup cannot be restored: {reason}"))) from exc
     if safety:
         print(_("The previous data was backed up to {path}").format(path=safety.path))
     print(_("Restored from {path}").format(path=source))
@@ -71,7 +71,10 @@ def cmd_check(args):
         found = backups.state(paths, recover_first=mine)
     finally:
         lock.release()
-    print(health.describe(found, paths))
+    newer = backups.too_new(paths) if found.kind == "ok" else None
+    print(newer or health.describe(found, paths))
+    if newer:
+        return 1
     if found.kind not in ("ok", "new"):
         good = backups.newest_good(paths) if found.needs_restore else None
         if good:

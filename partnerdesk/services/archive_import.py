@@ -102,7 +102,7 @@ def _check_names(archive: zipfile.ZipFile, manifest: dict, limits: reader.Limits
         raise _too_large(ngettext("{count} entry", "{count} entries", len(infos)).format(count=len(infos)))
     files = list(manifest.get("files", []))
     for rel in files:
-        if not reader.confined(rel, filestore.SKIPPED_DIRS, DB_FILENAME):
+        if not filestore.confined(rel, DB_FILENAME):
             raise ArchiveError(_("This archive holds a file outside the data folder ({name}): refused.")
                                .format(name=rel))
     clash = reader.collisions(files)

@@ -156,17 +156,6 @@ def _rows(text: _Text) -> Iterator[dict]:
 
 # --- entry names ----------------------------------------------------------------------
 
-def confined(rel: str, skipped_dirs: set[str], db_name: str) -> bool:
-    """A data file's path from an archive: relative, inside a folder (photos/, proofs/,
-    templates/...), never the database, backups, logs, caches or a staging folder."""
-    if not rel or "\\" in rel or ":" in rel or "\0" in rel or rel.startswith("/"):
-        return False
-    parts = PurePosixPath(rel).parts
-    if len(parts) < 2 or any(p in ("", ".", "..") for p in parts) or rel != "/".join(parts):
-        return False
-    return parts[0] not in skipped_dirs and not parts[0].startswith(".") and not parts[0].startswith(db_name)
-
-
 def collisions(rels: list[str]) -> list[str]:
     """Paths that are both a file and a folder of another file ("photos/a" and "photos/a/b")."""
     folders = {"/".join(PurePosixPath(r).parts[:i]) for r in rels for i in range(1, len(PurePosixPath(r).parts))}

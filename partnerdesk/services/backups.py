@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerdesk.i18n import ngettext
+from partnerdesk.i18n import _, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import health
 from partnerdesk.store import close_store, open_store
@@ -17,9 +17,10 @@ from partnerdesk.store.backup import (
     rotate,
 )
 from partnerdesk.store.health import DatabaseState
-from partnerdesk.store.restore import MissingFiles, restore_backup
+from partnerdesk.store.restore import MissingFiles, newer_version, restore_backup, schema_of
 
-__all__ = ["BackupError", "BackupFile", "backup_now", "check", "list_all", "newest_good", "restore", "state"]
+__all__ = ["BackupError", "BackupFile", "backup_now", "check", "failure_text", "list_all", "newest_good", "restore",
+           "state", "too_new"]
 
 
 def list_all(paths: DataPaths) -> list[BackupFile]:
@@ -41,9 +42,25 @@ def state(paths: DataPaths, *, recover_first: bool = True) -> DatabaseState:
 def check(paths: DataPaths) -> str | None:
     """None when the database is usable as it is (or not created yet), else what is wrong, in words."""
     found = state(paths, recover_first=False)
-    if found.kind in ("ok", "new"):
+    if found.kind == "ok":
+        return too_new(paths)
+    if found.kind == "new":
         return None
     return health.describe(found, paths)
+
+
+def too_new(paths: DataPaths) -> str | None:
+    """For a sound database that a newer PartnerDesk updated (the window would refuse to open
+    it): what to say; None otherwise."""
+    newer = newer_version(schema_of(paths.db_path)[1])
+    return None if newer is None else _("This PartnerDesk cannot open the database {path}: {reason}").format(
+        path=paths.db_path, reason=newer)
+
+
+def failure_text(exc: BaseException, message: str) -> str:
+    """What to tell the user when a backup or a restore failed: what to do about a full disk (or
+    a locked or read-only database), else `message` ("…: {reason}") with the reason given."""
+    return health.describe_failure(exc) or message.format(reason=exc)
 
 
 def newest_good(paths: DataPaths) -> BackupFile | None:

@@ -108,7 +108,8 @@ def make_daily_backup(folder: DataFolder, today: dt.date | None = None) -> str |
         store_backup.rotate(paths.backups_dir)
     except (store_backup.BackupError, OSError) as exc:
         log.exception("daily backup failed")
-        warning = _("Today's automatic backup failed: {reason}").format(reason=getattr(exc, "strerror", None) or exc)
+        reason = health.describe_failure(exc) or getattr(exc, "strerror", None) or exc
+        warning = _("Today's automatic backup failed: {reason}").format(reason=reason)
         folder.warnings.append(warning)
         return warning
     return None

@@ -13,8 +13,11 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from partnerdesk.paths import DB_FILENAME
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,21 @@ LINKABLE_DIRS = {"photos", "proofs"}
 
 class FileStoreError(Exception):
     pass
+
+
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def confined(rel: str, db_name: str) -> bool:
+    """A data file's path read from an archive or a backup's file list (untrusted): relative,
+    inside a folder (photos/, proofs/, templates/...), never the database, backups, logs,
+    caches or a staging folder, nothing that climbs out ("..") or names a drive."""
+    if not isinstance(rel, str) or not rel or "\\" in rel or ":" in rel or "\0" in rel or rel.startswith("/"):
+        return False
+    parts = PurePosixPath(rel).parts
+    if len(parts) < 2 or any(p in ("", ".", "..") for p in parts) or rel != "/".join(parts):
+        return False
+    return parts[0] not in SKIPPED_DIRS and not parts[0].startswith(".") and not parts[0].startswith(db_name)
 
 
 def is_data_file(rel: Path, db_name: str) -> bool:
@@ -77,11 +95,22 @@ def read_manifest(backup_path: Path) -> dict[str, dict] | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise FileStoreError(f"{path.name}: {exc}") from exc
+        raise FileStoreError(_damaged(path)) from exc
     files = content.get("files") if isinstance(content, dict) else None
     if not isinstance(files, dict):
-        raise FileStoreError(f"{path.name}: no file list")
+        raise FileStoreError(_damaged(path))
+    for rel, entry in files.items():  # a file list from a USB key is untrusted: nothing may land outside
+        if not confined(rel, DB_FILENAME) or not isinstance(entry, dict) \
+                or not _SHA.match(str(entry.get("sha", ""))) or not isinstance(entry.get("size"), int):
+            log.warning("backup file list %s: refused entry %r", path, rel[:200])
+            raise FileStoreError(_damaged(path))
     return files
+
+
+def _damaged(path: Path) -> str:
+    from partnerdesk.i18n import _
+
+    return _("its list of files ({name}) is damaged or was altered.").format(name=path.name)
 
 
 def _previous_hashes(backups_dir: Path) -> dict[tuple[str, int, int], str]:

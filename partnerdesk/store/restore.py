@@ -134,6 +134,48 @@ def recover(db_path: Path) -> str | None:
     return None
 
 
+def newer_version(versions: set[int]) -> str | None:
+    """What to say when a database holds updates this PartnerDesk does not know; None otherwise."""
+    from partnerdesk.i18n import _
+    from partnerdesk.store import migrate
+
+    known = {m.version for m in migrate.discover()}
+    if not versions - known:
+        return None
+    return _("it was updated by a newer version of PartnerDesk (database version {found}, this one knows up to "
+             "{known}). Install the newest version of PartnerDesk.").format(found=max(versions - known),
+                                                                             known=max(known, default=0))
+
+
+def schema_of(db_path: Path) -> tuple[set[str], set[int]]:
+    """(tables, migrations applied) of a database file, read-only."""
+    con = sqlite3.connect(f"file:{Path(db_path).as_posix()}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        versions = ({row[0] for row in con.execute("SELECT version FROM schema_migration")}
+                    if "schema_migration" in tables else set())
+    finally:
+        con.close()
+    return tables, versions
+
+
+def check_restorable(backup_path: Path) -> None:
+    """Refuse, before anything changes, a sound SQLite file that is not a PartnerDesk database
+    (another program's, an empty one) or that a newer PartnerDesk updated: restored, the first
+    would be migrated into an empty PartnerDesk, the second could not be opened at all."""
+    from partnerdesk.i18n import _
+
+    try:
+        tables, versions = schema_of(backup_path)
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(str(exc)) from exc
+    if 1 not in versions or not {"organisation", "person"} <= tables:
+        raise BackupError(_("this file is not a PartnerDesk backup (it holds no PartnerDesk data)."))
+    newer = newer_version(versions)
+    if newer:
+        raise BackupError(newer)
+
+
 class MissingFiles(BackupError):
     """Files a backup's manifest lists are missing from `backups/files/`."""
 
@@ -156,6 +198,7 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
     reason = integrity_check(backup_path)
     if reason:
         raise BackupError(reason)
+    check_restorable(backup_path)
     try:
         files = filestore.read_manifest(backup_path)
     except filestore.FileStoreError as exc:

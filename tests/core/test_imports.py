@@ -403,3 +403,18 @@ def test_notes_above_the_header_are_skipped(store):
     assert (contact.first_name, contact.emails, contact.organisation, contact.title) == (
         "Yannick", ["yannick@exemple.fr"], "Mission locale", "Conseiller")
     assert contact.line == 5
+
+
+def test_an_import_that_writes_nothing_leaves_the_undo_to_the_one_before(store, tmp_path):
+    """Seen: importing a header-only file after a real import took the « undo »: the real one
+    could no longer be undone."""
+    real = tmp_path / "real.csv"
+    real.write_text("Prénom;Nom;Courriel\nZoé;Durand;zoe@exemple.fr\n", encoding="utf-8")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("Prénom;Nom;Courriel\n", encoding="utf-8")
+    first = imports.apply_plan(plan_for(read_file(real)), store)
+    nothing = imports.apply_plan(plan_for(read_file(empty)), store)
+    assert first.undoable and not nothing.undoable
+    assert imports.last_batch()[0] == first.batch_id
+    imports.undo_batch(first.batch_id, store)
+    assert database.execute_sql("SELECT count(*) FROM person").fetchone()[0] == 0

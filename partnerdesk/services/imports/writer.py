@@ -32,7 +32,7 @@ class UndoError(Exception):
 
 @dataclass
 class ImportResult:
-    batch_id: int
+    batch_id: int  # 0 when nothing was written (nothing to undo)
     people_created: int = 0
     organisations_created: int = 0
     merged: int = 0
@@ -45,6 +45,10 @@ class ImportResult:
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k not in ("photo_files", "logo_files", "left_out")}
+
+    @property
+    def undoable(self) -> bool:
+        return bool(self.batch_id)
 
 
 def _now() -> str:
@@ -301,6 +305,9 @@ def apply_plan(plan: ImportPlan, paths: DataPaths,
             _mark_created_checked(batch_id)
             database.execute_sql("UPDATE import_batch SET summary = ? WHERE id = ?",
                                  (json.dumps(writer.result.as_dict()), batch_id))
+            if not writer.items:  # nothing written: it must not take the undo of the import before it
+                database.execute_sql("DELETE FROM import_batch WHERE id = ?", (batch_id,))
+                writer.result.batch_id = 0
             if report:
                 report(total, total)
     except BaseException:

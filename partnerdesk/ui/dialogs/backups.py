@@ -152,7 +152,7 @@ class BackupsDialog(QDialog):
         try:
             backups.backup_now(self.paths)
         except (backups.BackupError, OSError) as exc:
-            QMessageBox.warning(self, _("Backups"), _("The backup failed: {reason}").format(reason=exc))
+            QMessageBox.warning(self, _("Backups"), backups.failure_text(exc, _("The backup failed: {reason}")))
         self.reload()
 
     def selected(self):
@@ -176,7 +176,7 @@ class BackupsDialog(QDialog):
             backups.restore(self.paths, chosen.path)
         except (backups.BackupError, OSError) as exc:
             QMessageBox.warning(self, _("Restore a backup"),
-                                _("This backup cannot be restored: {reason}").format(reason=exc))
+                                backups.failure_text(exc, _("This backup cannot be restored: {reason}")))
             return
         self.reload()
         self.restored.emit()

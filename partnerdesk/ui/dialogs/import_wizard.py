@@ -435,11 +435,12 @@ class ImportWizard(QDialog):
     def _after_write(self, result: imports.ImportResult) -> None:
         self.result = result
         self.result_label.setText(imports.result_text(result))
-        self.undo_button.setEnabled(True)
-        self.command = ImportCommand(self.ctx, self.plan, result)
-        self.command_stack = self.ctx.undo_for(self)
-        self.command_stack.push(self.command)
-        self.ctx.signals.data_changed.emit("*")
+        self.undo_button.setEnabled(result.undoable)
+        if result.undoable:  # an import that wrote nothing leaves Ctrl+Z to what came before it
+            self.command = ImportCommand(self.ctx, self.plan, result)
+            self.command_stack = self.ctx.undo_for(self)
+            self.command_stack.push(self.command)
+            self.ctx.signals.data_changed.emit("*")
         self._show(PAGE_DONE)
 
     def undo(self) -> None:
