@@ -197,6 +197,15 @@ def format_date(value: dt.date | None) -> str:
     return _babel_date(value, babel_locale())
 
 
+def format_long_date(value: dt.date) -> str:
+    """Dates in words in documents: "1er décembre 2026" in French, the usual date otherwise."""
+    if language() == "fr":
+        from partnerdesk.domain.grammar import day_month_year
+
+        return day_month_year(value)
+    return format_date(value)
+
+
 def format_full_date(value: dt.date) -> str:
     """The day with its weekday, for documents: "dimanche 1er novembre 2026", "Sunday, November 1, 2026"."""
     if language() == "fr":

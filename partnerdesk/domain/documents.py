@@ -291,6 +291,8 @@ class AttendanceSheetData:
     planned: int | None = None
     names: list[str] = field(default_factory=list)
     minimum_lines: int = 12
+    structures: list[str] = field(default_factory=list)  # beside each name, its organisation (a meeting's sheet)
+    related_project: str = ""  # the project a meeting belongs to
 
     @property
     def line_count(self) -> int:

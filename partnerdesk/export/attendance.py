@@ -40,7 +40,7 @@ class AttendanceSheetDocument(Document):
                      Spacer(1, 4)]
         top.append(info_table([
             (_("Date"), self.long_date()), (_("Time"), d.time), (_("Place"), d.place),
-            (_("Facilitator"), d.facilitator), (_("With"), d.partner),
+            (_("Facilitator"), d.facilitator), (_("With"), d.partner), (_("Project"), d.related_project),
             (_("Planned attendance"), format_number(d.planned) if d.planned else ""),
         ], s))
         header = [Paragraph(esc(t), s[st]) for t, st in (
@@ -51,7 +51,9 @@ class AttendanceSheetDocument(Document):
         rows = [header]
         for index in range(lines):
             name = d.names[index] if index < len(d.names) else ""
-            rows.append([Paragraph(str(index + 1), s["cell_center"]), Paragraph(esc(name), s["cell"]), "", ""])
+            structure = d.structures[index] if index < len(d.structures) else ""
+            rows.append([Paragraph(str(index + 1), s["cell_center"]), Paragraph(esc(name), s["cell"]),
+                         Paragraph(esc(structure), s["cell"]) if structure else "", ""])
         table = Table(rows, colWidths=WIDTHS, rowHeights=[None] + [row_height] * lines, repeatRows=1)
         commands = [
             ("BACKGROUND", (0, 0), (-1, 0), theme.main),

@@ -28,12 +28,12 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
-from partnerdesk.domain.grammar import OrgName, day_month_year, tight
+from partnerdesk.domain.grammar import OrgName, tight
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.export.images import logo_image
 from partnerdesk.export.pagination import KeepStart
-from partnerdesk.i18n import _, babel_locale, format_date, format_money, language
+from partnerdesk.i18n import _, babel_locale, format_long_date, format_money, language
 from partnerdesk.paths import resource
 
 log = logging.getLogger(__name__)
@@ -94,9 +94,14 @@ def money(amount: float | None) -> str:
     if amount is None:
         return "—"
     if abs(amount - round(amount)) < 0.005:
-        return format_currency(round(amount), "EUR", format="#,##0\u00a0¤", locale=babel_locale(),
-                               currency_digits=False)
+        pattern = "#,##0\u00a0¤" if language() == "fr" else "¤#,##0"  # "1 234 €", "€1,234"
+        return format_currency(round(amount), "EUR", format=pattern, locale=babel_locale(), currency_digits=False)
     return format_money(amount)
+
+
+def labelled(text: str) -> str:
+    """"Téléphone :" (a no-break space before the colon in French), "Phone:"."""
+    return f"{text}\u00a0:" if language() == "fr" else f"{text}:"
 
 
 _glyphs: dict | None = None
@@ -130,9 +135,7 @@ def org_text(name: str, article: str | None = None, kind: str = "") -> str:
     return OrgName(name, article, kind).bare() if language() == "fr" else name
 
 
-def long_date(day: dt.date) -> str:
-    """Dates in words on covers and in letters ("30 novembre 2026")."""
-    return day_month_year(day) if language() == "fr" else format_date(day)
+long_date = format_long_date  # dates in words on covers and in letters ("30 novembre 2026")
 
 
 def table_style(commands: list) -> TableStyle:
@@ -420,16 +423,18 @@ class Document:
             x += width + 4 * mm
         right = PAGE_WIDTH - MARGIN_X
         room = right - x - 8 * mm
+        # What the document is ("PROJET — document non signé · Version 2") comes first, on up to
+        # 60 % of the line: the EPN's name is in the footer too. The name shrinks (down to 6.5 pt)
+        # into the rest before anything of it is cut.
+        header = _clip(canvas, drawable(self.header_text()), FONT, 8, room * 0.6)
+        name_room = room - canvas.stringWidth(header, FONT, 8)
         epn = drawable(self.epn_name)
-        size = 9.0  # a long EPN name shrinks (down to 6.5 pt) before anything is cut
-        while size > 6.5 and canvas.stringWidth(epn, FONT_BOLD, size) > room * 0.7:
+        size = 9.0
+        while size > 6.5 and canvas.stringWidth(epn, FONT_BOLD, size) > name_room:
             size -= 0.5
-        name_width = min(canvas.stringWidth(epn, FONT_BOLD, size), room * 0.7)
-        header = _clip(canvas, drawable(self.header_text()), FONT, 8, room - name_width)
-        header_width = canvas.stringWidth(header, FONT, 8)
         canvas.setFillColor(self.theme.main_ink)
         canvas.setFont(FONT_BOLD, size)
-        name = _clip(canvas, epn, FONT_BOLD, size, right - x - header_width - 8 * mm)
+        name = _clip(canvas, epn, FONT_BOLD, size, name_room)
         canvas.drawString(x, top - 5 * mm, name)
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 8)

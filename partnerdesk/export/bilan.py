@@ -149,7 +149,7 @@ class BilanDocument(Document):
             shaded.append(group % 2 == 1)
             previous = c.partner
             rows.append([name, c.kind + (f" — {c.description}" if c.description else ""),
-                         money(c.expected) if c.expected else "—", money(c.obtained) if c.obtained else "—",
+                         _amount(c.expected), _amount(c.obtained),
                          c.status])
         out = [data_table(
             [_("Partner"), _("Contribution"), _("Expected"), _("Obtained"), _("Status")], rows,
@@ -230,3 +230,8 @@ class BilanDocument(Document):
 
 def render_bilan(data: BilanData, identity: EpnIdentity) -> bytes:
     return BilanDocument(data, identity).render()
+
+
+def _amount(value: float | None) -> str:
+    """An amount, "0 €" included; "—" when it is not known."""
+    return "—" if value is None else money(value)

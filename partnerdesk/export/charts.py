@@ -9,7 +9,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from partnerdesk.export.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, RULE, TEXT, Theme, tint
+from partnerdesk.export.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, RULE, TEXT, Theme, money, tint
 
 
 def _short(text: str, length: int) -> str:
@@ -129,7 +129,7 @@ def compare_bars(rows: list[tuple[str, float, float]], theme: Theme, labels: tup
     chart.groupSpacing = 6
     _axis_fonts(chart)
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = lambda v: f"{int(v):,}".replace(",", "\u202f") + " €"
+    chart.valueAxis.labelTextFormat = lambda v: money(int(v))
     drawing.add(chart)
     drawing.add(_legend([(chart.bars[0].fillColor, labels[0]), (chart.bars[1].fillColor, labels[1])],
                         chart.x, 4 * mm, columns=2))

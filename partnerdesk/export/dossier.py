@@ -23,6 +23,7 @@ from partnerdesk.export.base import (
     clip_line,
     contrast,
     esc,
+    labelled,
     long_date,
     money,
     org_text,
@@ -43,13 +44,16 @@ from partnerdesk.export.pagination import unsplittable
 from partnerdesk.i18n import _, format_date, format_percent, language, ngettext
 
 
-def period(start, end) -> str:
+def period(start, end, in_words: bool = True) -> str:
+    """"du 1er octobre 2026 au 31 décembre 2026" in the text of a document (like "Édité le…"
+    beside it); `in_words=False` in a table's narrow cell ("du 01/10/2026 au 31/12/2026")."""
+    show = long_date if in_words else format_date
     if start and end:
-        return _("from {start} to {end}").format(start=format_date(start), end=format_date(end))
+        return _("from {start} to {end}").format(start=show(start), end=show(end))
     if start:
-        return _("from {start}").format(start=format_date(start))
+        return _("from {start}").format(start=show(start))
     if end:
-        return _("until {end}").format(end=format_date(end))
+        return _("until {end}").format(end=show(end))
     return ""
 
 
@@ -72,9 +76,9 @@ def contact_block(contact, identity: EpnIdentity, epn_name: str, styles, theme) 
             lines.append(Paragraph(esc(value), styles["callout"]))
     phone = display_phone(contact.phone or identity.phone, _)
     email = contact.email or identity.email
-    for label, value in ((_("Phone"), phone), (_("Email"), email), (_("Website"), identity.website)):
+    for name, value in ((_("Phone"), phone), (_("Email"), email), (_("Website"), identity.website)):
         if value and value.strip():
-            lines.append(Paragraph(f'<font color="#6B737B">{esc(label)}&nbsp;:</font> {esc(value)}',
+            lines.append(Paragraph(f'<font color="#6B737B">{esc(labelled(name))}</font> {esc(value)}',
                                    styles["callout"]))
     return callout(lines, theme, bar=theme.accent)
 
@@ -247,7 +251,7 @@ class DossierDocument(Document):
             story += bullet_list(objectives, s["body"], theme)
         if d.calendar:
             story.append(Paragraph(esc(_("Calendar")), s["h2"]))
-            rows = [[period(c.start, c.end) if c.end and c.end != c.start else format_date(c.start), c.label]
+            rows = [[period(c.start, c.end, in_words=False) if c.end and c.end != c.start else format_date(c.start), c.label]
                     for c in d.calendar]
             story.append(data_table([_("When"), _("Step")], rows, [45 * mm, CONTENT_WIDTH - 45 * mm], theme, s))
 
@@ -328,10 +332,11 @@ class DossierDocument(Document):
         for partner, items in grouped.items():
             what = [Paragraph(esc(c.kind + (f" — {c.description}" if c.description else "")), s["cell"],
                               bulletText="•" if len(items) > 1 else None) for c in items]
-            value = sum((c.obtained or c.expected or 0) for c in items)
+            known = [c.obtained if c.obtained is not None else c.expected for c in items]
+            known = [v for v in known if v is not None]
             status = ", ".join(dict.fromkeys(c.status for c in items if c.status))
-            rows.append([Paragraph(f"<b>{esc(partner)}</b>", s["cell"]), what, money(value) if value else "—",
-                         status])
+            rows.append([Paragraph(f"<b>{esc(partner)}</b>", s["cell"]), what,
+                         money(sum(known)) if known else "—", status])
         out.append(data_table([_("Partner"), _("Contribution"), _("Value"), _("Status")], rows,
                               [50 * mm, CONTENT_WIDTH - 50 * mm - 24 * mm - 30 * mm, 24 * mm, 30 * mm],
                               theme, s, ["l", "l", "r", "l"]))

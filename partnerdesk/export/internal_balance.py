@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, Spacer, TableStyle
 
 from partnerdesk.domain.balance import InternalReport, Verdict
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, PAGE_HEIGHT, PAGE_WIDTH, Document, esc, money
+from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, PAGE_HEIGHT, PAGE_WIDTH, Document, esc, long_date, money
 from partnerdesk.export.charts import compare_bars
 from partnerdesk.export.flowables import callout, data_table, key_figures
 from partnerdesk.i18n import _, format_date, format_number, ngettext
@@ -64,7 +64,7 @@ class InternalBalanceDocument(Document):
             Paragraph(esc(_("Internal document").upper()), s["kicker"]),
             Paragraph(esc(self.title()), s["doc_title"]),
             Paragraph(esc(_("Issued on {date}. Staff time valued at {cost} an hour (loaded cost).").format(
-                date=format_date(d.issued_on), cost=money(d.hourly_cost))), s["small"]),
+                date=long_date(d.issued_on), cost=money(d.hourly_cost))), s["small"]),
             Spacer(1, 3 * mm),
             key_figures([
                 (format_number(t.hours, 1) + "\u00a0h", _("staff time")),

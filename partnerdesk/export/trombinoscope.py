@@ -16,9 +16,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import Picture
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, MUTED, Document, esc, table_style
+from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, MUTED, Document, esc, long_date, table_style
 from partnerdesk.export.flowables import photo
-from partnerdesk.i18n import _, format_date, ngettext
+from partnerdesk.i18n import _, ngettext
 
 COLUMNS = 4
 PHOTO_SIZE = 30 * mm
@@ -78,7 +78,7 @@ class TrombinoscopeDocument(Document):
         story += [
             Paragraph(esc(self.heading), s["doc_title"]),
             Paragraph(esc(ngettext("{count} person", "{count} people", count).format(count=count)
-                          + " · " + format_date(self.generated_on)), s["small"]),
+                          + " · " + long_date(self.generated_on)), s["small"]),
             Spacer(1, 4 * mm),
         ]
         if not self.entries:

@@ -6,7 +6,7 @@ import os
 import uuid
 from pathlib import Path
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, document_language
 from partnerdesk.services import balance, settings
 from partnerdesk.services.exports.tabular import csv_bytes, ods_bytes
 
@@ -15,8 +15,9 @@ def render_internal(year: int | None) -> tuple[bytes, str]:
     """The PDF bytes and its title."""
     from partnerdesk.export.internal_balance import InternalBalanceDocument
 
-    document = InternalBalanceDocument(balance.internal_report(year), settings.identity())
-    return document.render(), document.title()
+    with document_language(settings.document_language()):  # like every other document, whatever the screens
+        document = InternalBalanceDocument(balance.internal_report(year), settings.identity())
+        return document.render(), document.title()
 
 
 def table_bytes(fmt: str, year: int | None, project_id: int | None = None) -> bytes:

@@ -29,10 +29,25 @@ def test_internal_report_of_the_demo(demo_store):
 
 
 def test_internal_report_when_nothing_is_recorded(store):
-    pdf, _title = balance_report.render_internal(2031)
-    text = pdfcheck.text(pdf)
-    assert "No time, contribution or benefit recorded for this period." in text
+    """In the documents' language like every other document, whatever the screens' (seen: an
+    English review beside a French bilan); the date in words like the others."""
+    from partnerdesk.services import settings
+
+    pdf, title = balance_report.render_internal(None)  # the screens are in English here
+    text = " ".join(pdfcheck.text(pdf).split())
+    assert "Aucun temps, apport ni bénéfice enregistré pour cette période." in text
+    assert title == "Bilan interne des partenariats — toutes années confondues"
+    assert f"Édité le {long_date_fr(dt.date.today())}" in text
     assert len(pdfcheck.reader(pdf).pages) == 1
+    settings.set_(settings.DOCUMENT_LANGUAGE, "en")
+    pdf, _title = balance_report.render_internal(2031)
+    assert "No time, contribution or benefit recorded for this period." in pdfcheck.text(pdf)
+
+
+def long_date_fr(day):
+    from partnerdesk.domain.grammar import day_month_year
+
+    return day_month_year(day).replace("\u00a0", " ")
 
 
 def test_many_partners_and_long_names_fit(store):

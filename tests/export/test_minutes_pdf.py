@@ -82,6 +82,10 @@ def test_attendance_sheet_of_a_meeting_reuses_the_sessions_sheet(committee):
     assert "FEUILLE D’ÉMARGEMENT" in text and "Comité de programmation" in text
     assert "Dupont & Fils <SARL>" in text and "Club des aînés" not in text  # excused: no line to sign
     pdfcheck.rendered_pages(pdf)
+    # the project under « Projet » (it was printed under « Avec »), the organisation in its column
+    flat = " ".join(text.replace("\u00a0", " ").split())
+    assert "Projet Programme « Inclusion numérique »" in flat and "Avec" not in flat
+    assert "Hélène Martin (Mairie)" not in flat and "Hélène Martin Mairie" in flat
 
 
 def test_cli_meetings_and_exports(committee, tmp_path, capsys):

@@ -41,7 +41,7 @@ from partnerdesk.domain.projects import (
     SessionData,
     Stage,
 )
-from partnerdesk.i18n import _, format_date, language, ngettext
+from partnerdesk.i18n import _, format_date, format_long_date, language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
 from partnerdesk.services import partners, projects, settings
@@ -246,7 +246,7 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
         next_steps=next_steps[:8], contact=contact_of(project),
         source=_("Figures from PartnerDesk on {date}: sessions and attendance from the attendance sheets, "
                  "contributions from the partnership records kept by {epn}. The detailed sheets are available on "
-                 "request.").format(epn=_epn_in_text(ident), date=format_date(today)),
+                 "request.").format(epn=_epn_in_text(ident), date=format_long_date(today)),
         committees=committee_lines(project_id, today),
     )
 

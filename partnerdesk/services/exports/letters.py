@@ -133,7 +133,7 @@ def recipients(kind: str, which: selection.Selection | None = None) -> list[Reci
         for card in selection.people(which):
             civility = civilities.get(card.id) or ""
             article, org_kind = articles.get(card.organisation_id, (None, ""))
-            found.append(Recipient(dict(nom_complet=grammar.courtesy(civility, card.full_name),
+            found.append(Recipient(dict(nom_complet=_courtesy(civility, card.full_name),
                                         prenom=card.first_name, nom=card.last_name,
                                         organisation=card.organisation, fonction=card.role, adresse=card.address,
                                         code_postal=card.postcode, ville=card.city, date=today, epn=epn,
@@ -141,6 +141,14 @@ def recipients(kind: str, which: selection.Selection | None = None) -> list[Reci
                                    {"epn": epn_form, "organisation": OrgName(card.organisation, article,
                                                                              org_kind or "")}))
     return found
+
+
+def _courtesy(civility: str, name: str) -> str:
+    """"Mme Claire Martin" in a French letter, "Ms Claire Martin" in an English one."""
+    if language() == "fr":
+        return grammar.courtesy(civility, name)
+    title = {"madame": "Ms", "monsieur": "Mr"}.get(civility or "", "")
+    return " ".join(p for p in (title, " ".join((name or "").split())) if p)
 
 
 def _greeting(body: str, fields: dict[str, str]) -> str:

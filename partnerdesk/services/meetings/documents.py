@@ -51,11 +51,13 @@ def minutes_data(meeting_id: int, today: dt.date | None = None) -> MinutesData:
 def attendance_data(meeting_id: int, today: dt.date | None = None) -> AttendanceSheetData:
     """The sessions' émargement sheet for a meeting: the invitees not excused, lines to spare."""
     meeting = _meeting(meeting_id)
-    names = [i.label for i in invitations.invitees_of(meeting_id) if i.answer != Answer.EXCUSE.value]
+    coming = [i for i in invitations.invitees_of(meeting_id) if i.answer != Answer.EXCUSE.value]
     return AttendanceSheetData(project=meeting.title, held_on=meeting.held_on, generated_on=today or dt.date.today(),
                                time=meeting.hours.replace("–", " – "), place=meeting.place,
-                               facilitator=meeting.in_charge, partner=_project_title(meeting.project_id),
-                               planned=None, names=names, minimum_lines=8)
+                               facilitator=meeting.in_charge, related_project=_project_title(meeting.project_id),
+                               planned=None, names=[i.person_name or i.organisation_name for i in coming],
+                               structures=[i.organisation_name if i.person_name else "" for i in coming],
+                               minimum_lines=8)
 
 
 def committee_lines(project_id: int, today: dt.date | None = None) -> list[CommitteeLine]:
