@@ -12,6 +12,15 @@ from reportlab.lib.units import mm
 from partnerdesk.export.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, RULE, TEXT, Theme, money, tint
 
 
+def _two_lines(text: str, length: int) -> str:
+    """A bar's label on up to two lines of `length` characters (a partner's full name, where it fits)."""
+    text = " ".join(str(text).split())
+    if len(text) <= length:
+        return text
+    head = text[: length + 1].rsplit(" ", 1)[0] if " " in text[: length + 1] else text[:length]
+    return head + "\n" + _short(text[len(head):].strip(), length)
+
+
 def _short(text: str, length: int) -> str:
     """At most `length` characters, cut between words (a single long word is cut with "…")."""
     text = " ".join(str(text).split())
@@ -121,7 +130,7 @@ def compare_bars(rows: list[tuple[str, float, float]], theme: Theme, labels: tup
     chart.width, chart.height = width - 60 * mm, height - 16 * mm
     reversed_rows = list(reversed(rows))
     chart.data = [[r[1] for r in reversed_rows], [r[2] for r in reversed_rows]]
-    chart.categoryAxis.categoryNames = [_short(r[0], 32) for r in reversed_rows]
+    chart.categoryAxis.categoryNames = [_two_lines(r[0], 32) for r in reversed_rows]
     chart.bars[0].fillColor = tint(theme.main, 0.65)
     chart.bars[1].fillColor = theme.accent
     chart.bars.strokeColor = None

@@ -75,3 +75,13 @@ def test_a_draft_convention_keeps_its_whole_mark_in_the_header(store, monkeypatc
     i18n.set_language("fr")
     convention_output.rendered(conv.id, accept_blanks=True)
     assert "PROJET — document non signé · Version 1" in drawn
+
+
+def test_a_bar_chart_shows_a_partner_s_whole_name_on_two_lines():
+    """Seen: « Caisse d'allocations… » beside a table that names it in full."""
+    from partnerdesk.export import charts
+
+    assert charts._two_lines("Caisse d'allocations familiales d'Ille-et-Vilaine", 32) == \
+        "Caisse d'allocations familiales\nd'Ille-et-Vilaine"
+    assert charts._two_lines("Mairie", 32) == "Mairie"
+    assert charts._two_lines("x" * 80, 32).count("\n") == 1 and charts._two_lines("x" * 80, 32).endswith("…")
