@@ -117,8 +117,8 @@ def test_the_days_backup_is_made_after_the_check_and_its_failure_is_a_notice(win
     monkeypatch.setattr(store_backup, "create_backup", full)
     i18n.set_language("fr")
     integrity_watch.after_window_shown(window, window.ctx.paths, data.current())
-    assert any("sauvegarde automatique du jour a échoué" in t and "No space left" in t
-               for t in window.notices.texts())
+    assert any("sauvegarde automatique du jour a échoué" in t and "Le disque est plein" in t
+               and "No space left" not in t for t in window.notices.texts())  # in French, saying what to do
 
 
 def test_upkeep_waits_until_the_lists_on_show_are_filled(qtbot):
