@@ -49,12 +49,14 @@ def cmd_restore(args):
         raise CommandError(_("No such file: {path}").format(path=source))
     with locked(paths):
         try:
-            safety = backups.restore(paths, source, reopen=False)
+            restored = backups.restore(paths, source, reopen=False)
         except backups.BackupError as exc:
             raise CommandError(backups.failure_text(exc, _("This backup cannot be restored: {reason}"))) from exc
-    if safety:
-        print(_("The previous data was backed up to {path}").format(path=safety.path))
+    if restored.safety:
+        print(_("The previous data was backed up to {path}").format(path=restored.safety.path))
     print(_("Restored from {path}").format(path=source))
+    if restored.notice():
+        print(restored.notice())
 
 
 @run

@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from partnerdesk.store import filestore
+from partnerdesk.store import filestore, register_carry
 from partnerdesk.store.backup import BackupError, copy_database, create_backup, fsync_dir, fsync_file, integrity_check
 
 log = logging.getLogger(__name__)
@@ -189,6 +189,7 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
 
     The current data is backed up first (kind "pre-restore") when it is readable; a
     damaged file is copied aside as `*.corrupt-<stamp>`, so nothing is ever deleted.
+    The RGPD register of the current data is kept beside it for `services.rgpd_carry`.
     Returns the pre-restore backup, if one was made. Raises BackupError (MissingFiles when
     files are missing) before anything changed when the backup is damaged or incomplete.
     """
@@ -213,6 +214,7 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
     if db_path.exists() and db_path.stat().st_size and integrity_check(db_path) is None:
         safety = create_backup(db_path, backups_dir, kind="pre-restore")
         checkpoint_wal(db_path)
+        register_carry.save(db_path)  # the RGPD register outlives the restore (services/rgpd_carry.py)
     elif db_path.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         for suffix in ("", "-wal"):
