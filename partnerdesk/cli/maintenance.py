@@ -46,7 +46,9 @@ def cmd_restore(args):
     paths = data_paths(args)
     source = args.file.expanduser().resolve()
     if not source.is_file():
-        raise CommandError(_("No such file: {path}").format(path=source))
+        from partnerdesk.services.sentences import not_a_file
+
+        raise CommandError(not_a_file(source))
     with locked(paths):
         try:
             restored = backups.restore(paths, source, reopen=False)

@@ -121,8 +121,10 @@ def recover(db_path: Path) -> str | None:
         log.warning("an interrupted restore was finished at start-up")
         return "finished"
     root = db_path.parent
-    leftovers = [p for p in (root / RESTORE_STAGING, root / IMPORT_STAGING,
-                             db_path.with_name(db_path.name + ".restoring.partial")) if p.exists()]
+    partial = db_path.with_name(db_path.name + ".restoring.partial")
+    leftovers = [p for p in (root / RESTORE_STAGING, root / IMPORT_STAGING, partial,
+                             *(partial.with_name(partial.name + s) for s in ("-journal", "-wal", "-shm")))
+                 if p.exists()]
     for path in leftovers:
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
