@@ -6,8 +6,9 @@
 - `Scrubber`: the person's full name in any case (accents, hyphens and spaces aside, first and
   last name in either order, or "G. Château" when no other card shares that form), emails and
   phones in every text column of every table, except other people's own identity (their names,
-  contacts and addresses); "Mme Château" only in the journal entries the person took part in
-  (unless another participant bears that last name). The last name alone is never replaced:
+  contacts and addresses); "Mme Château" where no other card could be so named, or else in the
+  journal entries the person took part in (unless another participant bears that last name).
+  The last name alone is never replaced:
   `mentions()` lists where it is still written, for the user to review.
 """
 
@@ -99,11 +100,12 @@ class Scrubber:
                                     list(who.others), initials=not _initials_shared(who))
         self.courtesy = courtesy_pattern(who.civility, who.last_name)
         self.surname = surname_pattern(who.last_name)
+        self.courtesy_anywhere = self.courtesy is not None and not _titled_namesake(who)
         self.own_entries = _own_entries(who) if self.courtesy else set()
 
     def rewrite(self, table: str, value: str, rowid: int) -> str:
         new = self.traces.sub(self.hidden, value) if self.traces else value
-        if table == "interaction" and rowid in self.own_entries:
+        if self.courtesy_anywhere or (table == "interaction" and rowid in self.own_entries):
             new = self.courtesy.sub(lambda m: f"{m.group('title')} {self.hidden}", new)
         return new
 
@@ -159,6 +161,15 @@ def _initials_shared(who: Traces) -> bool:
                                 (who.person_id,))
     return any(_same_surname(last, who.last_name) and mine & {normalize(i) for i in first_initials(first)}
                for first, last in rows)
+
+
+def _titled_namesake(who: Traces) -> bool:
+    """Another card (not erased) that "Mme/M. <last name>" could name: same last name, and the same
+    civility or one of the two unknown."""
+    rows = database.execute_sql("SELECT last_name, civility FROM person WHERE id <> ? AND first_name <> ''",
+                                (who.person_id,))
+    return any(_same_surname(last, who.last_name) and (not civility or not who.civility or civility == who.civility)
+               for last, civility in rows)
 
 
 def _own_entries(who: Traces) -> set[int]:

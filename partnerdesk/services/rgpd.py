@@ -87,8 +87,9 @@ class ErasurePreview:
                  "• " + ngettext("{count} email address", "{count} email addresses", len(p.emails)).format(
                      count=len(p.emails)) + _(" and ") + ngettext(
                      "{count} phone number", "{count} phone numbers", len(p.phones)).format(count=len(p.phones)),
-                 "• " + _("the notes of the card, and the full name wherever it was written (first and last name, "
-                          "or initial and last name), with the email addresses and phone numbers")]
+                 "• " + _("the notes of the card, and the name wherever it was written as this person's (first and "
+                          "last name, initial and last name, or Mrs/Mr and last name when no one else could be "
+                          "meant), with the email addresses and phone numbers")]
         if self.photo_files:
             lines.append("• " + _("the photo (file deleted from the disk)"))
         if self.proof_files:

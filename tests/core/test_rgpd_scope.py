@@ -72,22 +72,28 @@ def test_initial_and_last_name_kept_when_another_card_reads_the_same(store):
     assert _text("organisation", "notes", org) == "Voir avec G. Château."
 
 
-def test_courtesy_title_replaced_only_in_the_persons_own_journal(store):
+def test_courtesy_title_with_a_namesake_replaced_only_in_the_persons_own_journal(store):
     claire = _person("Claire", "Leroy", civility="madame")
-    paul = _person("Paul", "Leroy", civility="monsieur")
+    anne = _person("Anne", "Leroy", civility="madame")
     other = _person("Julie", "Petit")
     own = journal.log_interaction("appel", DAY, "Relance de Mme Leroy pour la salle", person_ids=[claire]).id
-    shared = journal.log_interaction("rencontre", DAY, "Mme Leroy et M. Leroy présents",
-                                     person_ids=[claire, paul]).id
+    shared = journal.log_interaction("rencontre", DAY, "Mme Leroy présente", person_ids=[claire, anne]).id
     elsewhere = journal.log_interaction("appel", DAY, "Julie a parlé de Mme Leroy", person_ids=[other]).id
     preview = rgpd.erasure_preview(store, claire)
-    assert [excerpt for _where, excerpt in preview.mentions] == ["Mme Leroy et M. Leroy présents",
-                                                                 "Julie a parlé de Mme Leroy"]
+    assert [excerpt for _where, excerpt in preview.mentions] == ["Mme Leroy présente", "Julie a parlé de Mme Leroy"]
     assert preview.mentions[0][0] == "Journal entry of 2 Mar 2026"
     rgpd.anonymise(store, claire)
     assert _text("interaction", "summary", own) == "Relance de Mme [anonymised] pour la salle"
-    assert _text("interaction", "summary", shared) == "Mme Leroy et M. Leroy présents"
+    assert _text("interaction", "summary", shared) == "Mme Leroy présente"
     assert _text("interaction", "summary", elsewhere) == "Julie a parlé de Mme Leroy"
+
+
+def test_courtesy_title_replaced_anywhere_when_no_one_else_could_be_meant(store):
+    claire = _person("Claire", "Leroy", civility="madame")
+    _person("Paul", "Leroy", civility="monsieur")  # "Mme Leroy" cannot be him
+    org = partners.create_organisation(OrganisationData(name="CCAS", notes="Voir Mme Leroy ou M. Leroy")).id
+    rgpd.anonymise(store, claire)
+    assert _text("organisation", "notes", org) == "Voir Mme [anonymised] ou M. Leroy"
 
 
 def test_a_preview_without_mentions_says_nothing_of_them(store):
