@@ -118,7 +118,9 @@ def cmd_import_all(args):
 
     source = args.file.expanduser().resolve()
     if not source.is_file():
-        raise CommandError(_("No such file: {path}").format(path=source))
+        from partnerdesk.services.sentences import not_a_file
+
+        raise CommandError(not_a_file(source))
     with opened(args) as paths:
         try:
             summary = archive.import_all(paths, source)

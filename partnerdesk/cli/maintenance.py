@@ -46,15 +46,19 @@ def cmd_restore(args):
     paths = data_paths(args)
     source = args.file.expanduser().resolve()
     if not source.is_file():
-        raise CommandError(_("No such file: {path}").format(path=source))
+        from partnerdesk.services.sentences import not_a_file
+
+        raise CommandError(not_a_file(source))
     with locked(paths):
         try:
-            safety = backups.restore(paths, source, reopen=False)
+            restored = backups.restore(paths, source, reopen=False)
         except backups.BackupError as exc:
             raise CommandError(backups.failure_text(exc, _("This backup cannot be restored: {reason}"))) from exc
-    if safety:
-        print(_("The previous data was backed up to {path}").format(path=safety.path))
+    if restored.safety:
+        print(_("The previous data was backed up to {path}").format(path=restored.safety.path))
     print(_("Restored from {path}").format(path=source))
+    if restored.notice():
+        print(restored.notice())
 
 
 @run

@@ -42,6 +42,9 @@ def kind_of(words, *, phone: bool = False) -> str:
     return "other"
 
 
+_POSTCODE_CITY = re.compile(r"(\d{4,5})\s+(\D.*)")
+
+
 @dataclass
 class Address:
     kind: str = "other"  # home, work, other
@@ -65,6 +68,19 @@ class Address:
         kind = str(data.get("kind") or "other")
         return cls(kind if kind in PLACE_KINDS else "other",
                    *(str(data.get(k) or "") for k in ("street", "postcode", "city", "region", "country")))
+
+    @classmethod
+    def from_line(cls, kind: str, text: str) -> Address:
+        """The reverse of `one_line`: "Bât. A, 12 rue X, 35000 Rennes, France". Without a postcode
+        followed by a city, the whole text is the street."""
+        parts = [p.strip() for p in text.split(", ")]
+        at = next((i for i in range(len(parts) - 1, 0, -1) if _POSTCODE_CITY.fullmatch(parts[i])), None)
+        if at is None:
+            return cls(kind, text.strip())
+        postcode, city = _POSTCODE_CITY.fullmatch(parts[at]).groups()
+        rest = parts[at + 1:]
+        region, country = (rest[0], ", ".join(rest[1:])) if len(rest) > 1 else ("", "".join(rest))
+        return cls(kind, "\n".join(parts[:at]), postcode, city, region, country)
 
     def one_line(self) -> str:
         place = " ".join(p for p in (self.postcode, self.city) if p)

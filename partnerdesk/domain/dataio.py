@@ -66,6 +66,21 @@ ADDRESS_TARGETS = {
     for part in ("address", "postcode", "city", "region", "country")
 }
 ADDRESS_TARGETS.update({"address_type": ("1", "type"), "address2_type": ("2", "type")})
+# The columns of PartnerDesk's own list exports (services/exports/selection.py) and, for each, the
+# importer's target: the importer recognises these files, in English or French, and reads them back.
+# "" = no place on an import (kept in the notes under its header).
+PEOPLE_EXPORT = ((N_("First name"), "first_name"), (N_("Last name"), "last_name"), (N_("Emails"), "email"),
+                 (N_("Phones"), "phone"), (N_("Organisation"), "organisation"), (N_("Job title"), "title"),
+                 (N_("Relay"), ""), (N_("Tags"), "tags"), (N_("Notes"), "notes"), (N_("Department"), "department"),
+                 (N_("Occupation"), ""), (N_("Websites"), "website"), (N_("Home address"), "home_address"),
+                 (N_("Work address"), "work_address"), (N_("Other address"), "address"))
+ORGANISATION_EXPORT = ((N_("Name"), "organisation"), (N_("Kind"), ""), (N_("Status"), ""), (N_("Address"), "address"),
+                       (N_("Postcode"), "postcode"), (N_("City"), "city"), (N_("Country"), "country"),
+                       (N_("Phone"), "phone"), (N_("Email"), "email"), (N_("Website"), "website"),
+                       (N_("Publics"), ""), (N_("Contributions"), ""), (N_("Tags"), "tags"), (N_("Notes"), "notes"))
+# How the exports join several values (and several addresses) in one cell.
+EXPORT_SEPARATOR = ", "
+EXPORT_ADDRESS_SEPARATOR = " / "
 PHONE_TARGETS = {"phone": "", "mobile_phone": "mobile", "work_phone": "work", "home_phone": "home", "fax": "fax"}
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024

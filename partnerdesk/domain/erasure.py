@@ -1,6 +1,9 @@
-"""What an RGPD erasure looks for in free text: a person's name written in any case, with or
-without accents, hyphens or doubled spaces, their emails and phone numbers. Pure patterns;
-`services/erasure.py` applies them to the database."""
+"""What an RGPD erasure looks for in free text: a person's full name written in any case, with or
+without accents, hyphens or doubled spaces (first and last name in either order, or the
+initial and the last name: "G. Château"), their emails and phone numbers. The last name alone
+is never taken for the person ("la cour du château", a cousin's card): `surname_pattern` only
+finds such mentions for the user to review, and `courtesy_pattern` ("Mme Château") is applied
+only where the person is known to be meant. Pure patterns; `services/erasure.py` applies them."""
 
 from __future__ import annotations
 
@@ -55,10 +58,30 @@ def _word(pattern: str) -> str:
     return rf"(?<!\w){pattern}(?!\w)"
 
 
+def first_initials(first_name: str) -> list[str]:
+    """How an initial stands for the first name: "G." for "Gaëtan", "J.-P." and "J.P." for
+    "Jean-Pierre"; none when there is no first name."""
+    parts = [w for w in re.split(r"[\s\-‐‑]+", first_name.strip()) if w]
+    if not parts:
+        return []
+    letters = [w[0] for w in parts]
+    forms = ["-".join(f"{c}." for c in letters), "".join(f"{c}." for c in letters)]
+    if len(letters) > 1:
+        forms.append("".join(letters))
+    return list(dict.fromkeys(forms))
+
+
+def _initial_form(initial: str, last_name: str) -> str:
+    out = []
+    for ch in initial:
+        out.append(r"\.\s*" if ch == "." else r"\-?" if ch == "-" else loose(ch))
+    return "".join(out) + r"\s*" + loose(last_name)
+
+
 def trace_pattern(first_name: str, last_name: str, emails: list[str], phones: list[str],
-                  others: list[str] = ()) -> re.Pattern | None:
-    """Full name (both orders), emails, phones and other literal traces (websites, street lines), as
-    written anywhere; None when there is nothing to find."""
+                  others: list[str] = (), initials: bool = True) -> re.Pattern | None:
+    """Full name (both orders; with `initials`, also "G. Château"), emails, phones and other literal
+    traces (websites, street lines), as written anywhere; None when there is nothing to find."""
     parts = []
     full = f"{first_name} {last_name}".strip()
     reverse = f"{last_name} {first_name}".strip()
@@ -66,22 +89,36 @@ def trace_pattern(first_name: str, last_name: str, emails: list[str], phones: li
         if len(name) >= 3:
             parts.append(_word(loose(name)))
             parts += _json_form(name)
-    for email in emails:
-        if email:
-            parts.append(re.escape(email))
+    if initials and first_name.strip() and len(last_name.strip()) >= 2:  # not inside an address: g.chateau@
+        parts += [rf"(?<![\w.@]){_initial_form(initial, last_name)}(?![\w@])" for initial in first_initials(first_name)]
     for phone in phones:
         if sum(c.isdigit() for c in phone) >= 6:
             parts.append(_phone(phone))
-    for other in others:
-        if len(other.strip()) >= 6:
-            parts.append(re.escape(other.strip()))
-    if not parts:
+    literal = [re.escape(e) for e in emails if e] + [re.escape(o.strip()) for o in others if len(o.strip()) >= 6]
+    if not parts and not literal:
         return None
-    return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)
+    # literal traces first: where an e-mail address starts, it is replaced whole
+    return re.compile("|".join(sorted(literal, key=len, reverse=True) + sorted(parts, key=len, reverse=True)),
+                      re.IGNORECASE)
 
 
-def last_name_pattern(last_name: str) -> re.Pattern | None:
-    """The last name alone, as a whole word in any case (for free text); None when too short to be safe."""
+def surname_pattern(last_name: str) -> re.Pattern | None:
+    """The last name alone, as a whole word in any case: to find the mentions a user must review,
+    never to replace them. None when too short to mean anything."""
     if len(last_name.strip()) < 3:
         return None
     return re.compile("|".join([_word(loose(last_name))] + _json_form(last_name.strip())), re.IGNORECASE)
+
+
+# How a letter or a note names someone by courtesy title: "Mme Château", "Monsieur Château".
+COURTESY_TITLES = {"madame": ("Madame", "Mme", "Mmes"), "monsieur": ("Monsieur", "M.", "Mr", "Mr.")}
+
+
+def courtesy_pattern(civility: str, last_name: str) -> re.Pattern | None:
+    """"Mme Château" (any title when the civility is unknown): the last name with a courtesy title,
+    the title in the group "title"."""
+    if len(last_name.strip()) < 2:
+        return None
+    titles = COURTESY_TITLES.get(civility) or [t for forms in COURTESY_TITLES.values() for t in forms]
+    title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<title>{title})(?:\s+|(?<=\.)){loose(last_name)}(?!\w)", re.IGNORECASE)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from partnerdesk.i18n import _, ngettext
 from partnerdesk.paths import DataPaths
-from partnerdesk.services import health
+from partnerdesk.services import health, rgpd_carry
+from partnerdesk.services.rgpd_carry import Carried
 from partnerdesk.store import close_store, open_store
 from partnerdesk.store.backup import (
     BackupError,
@@ -19,7 +21,7 @@ from partnerdesk.store.backup import (
 from partnerdesk.store.health import DatabaseState
 from partnerdesk.store.restore import MissingFiles, newer_version, restore_backup, schema_of
 
-__all__ = ["BackupError", "BackupFile", "backup_now", "check", "failure_text", "list_all", "newest_good", "restore",
+__all__ = ["BackupError", "BackupFile", "backup_now", "check", "failure_text", "list_all", "newest_good", "Restored", "restore",
            "state", "too_new"]
 
 
@@ -70,9 +72,20 @@ def newest_good(paths: DataPaths) -> BackupFile | None:
     return None
 
 
-def restore(paths: DataPaths, backup_path: Path, *, reopen: bool = True) -> BackupFile | None:
+@dataclass
+class Restored:
+    safety: BackupFile | None  # the pre-restore backup of what was there
+    register: Carried | None  # the RGPD register put back (services/rgpd_carry.py)
+
+    def notice(self) -> str | None:
+        """What the user must know beyond "restored": the erasures carried over."""
+        return self.register.sentence() if self.register else None
+
+
+def restore(paths: DataPaths, backup_path: Path, *, reopen: bool = True) -> Restored:
     """Close the database, back it up, replace it (and the data files) with `backup_path`
-    atomically, reopen it."""
+    atomically, reopen it (closed again unless `reopen`), put the RGPD register back and erase
+    again the people erased since the backup."""
     close_store()
     try:
         safety = restore_backup(Path(backup_path), paths.db_path, paths.backups_dir)
@@ -80,9 +93,13 @@ def restore(paths: DataPaths, backup_path: Path, *, reopen: bool = True) -> Back
         raise BackupError(ngettext("{count} file of this backup is missing ({names}).",
                                    "{count} files of this backup are missing ({names}).", len(exc.files))
                           .format(count=len(exc.files), names=exc)) from exc
-    if reopen:
-        open_store(paths.db_path, paths.backups_dir)
-    return safety
+    open_store(paths.db_path, paths.backups_dir)
+    try:
+        register = rgpd_carry.apply_pending(paths)
+    finally:
+        if not reopen:
+            close_store()
+    return Restored(safety, register)
 
 
 from partnerdesk.services import outside_copy  # noqa: E402,F401  registers its "À faire" line

@@ -77,6 +77,7 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
     if folder.read_only:
         _current = folder
         return folder
+    _carry_rgpd_register(folder)
     if clean_leftovers:  # the window passes False and runs it in the background (it walks every photo)
         folder.leftovers = remove_leftovers(paths)
     _daily_upkeep()
@@ -84,6 +85,17 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
         make_daily_backup(folder, today)
     _current = folder
     return folder
+
+
+def _carry_rgpd_register(folder: DataFolder) -> None:
+    """A restore interrupted, or made by the command line: its RGPD register goes back in now."""
+    from partnerdesk.services import rgpd_carry
+    from partnerdesk.store import register_carry
+
+    if register_carry.carry_path(folder.paths.db_path).exists():
+        carried = rgpd_carry.apply_pending(folder.paths)
+        if carried and carried.sentence():
+            folder.warnings.append(carried.sentence())
 
 
 def remove_leftovers(paths: DataPaths) -> list[Path]:

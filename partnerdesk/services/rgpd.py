@@ -58,6 +58,7 @@ class PersonIdentity:
     addresses: list = field(default_factory=list)  # domain.contact_points.Address (migration 0010)
     websites: list[str] = field(default_factory=list)
     title: str = ""
+    civility: str = ""
 
     @property
     def full_name(self) -> str:
@@ -71,6 +72,10 @@ class ErasurePreview:
     proof_files: list[str] = field(default_factory=list)
     kept_interactions: int = 0
     kept_affiliations: int = 0
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (where, excerpt): the last name alone
+
+    # How many mentions the confirmation lists in full (the rest are counted).
+    SHOWN_MENTIONS = 8
 
     def describe(self) -> str:
         """What will happen, in words, for the confirmation dialog."""
@@ -82,7 +87,9 @@ class ErasurePreview:
                  "• " + ngettext("{count} email address", "{count} email addresses", len(p.emails)).format(
                      count=len(p.emails)) + _(" and ") + ngettext(
                      "{count} phone number", "{count} phone numbers", len(p.phones)).format(count=len(p.phones)),
-                 "• " + _("the notes of the card, and the name wherever it was written")]
+                 "• " + _("the notes of the card, and the name wherever it was written as this person's (first and "
+                          "last name, initial and last name, or Mrs/Mr and last name when no one else could be "
+                          "meant), with the email addresses and phone numbers")]
         if self.photo_files:
             lines.append("• " + _("the photo (file deleted from the disk)"))
         if self.proof_files:
@@ -95,11 +102,27 @@ class ErasurePreview:
                                   self.kept_interactions).format(count=self.kept_interactions),
                   "• " + ngettext("{count} affiliation: the history of the organisations",
                                   "{count} affiliations: the history of the organisations",
-                                  self.kept_affiliations).format(count=self.kept_affiliations),
-                  "", _("Older backups (photos and proofs included) still hold this person until the rotation drops "
+                                  self.kept_affiliations).format(count=self.kept_affiliations)]
+        lines += self._mention_lines()
+        lines += ["", _("Older backups (photos and proofs included) still hold this person until the rotation drops "
                          "them, at most 12 months later; copies on a USB key or a network folder, until the next "
                          "copy there.")]
         return "\n".join(lines)
+
+    def _mention_lines(self) -> list[str]:
+        if not self.mentions:
+            return []
+        count = len(self.mentions)
+        lines = ["", ngettext("Not changed, to review yourself: the last name alone ({name}) is written in {count} "
+                              "place. It may be another person or an ordinary word, so it stays as it is:",
+                              "Not changed, to review yourself: the last name alone ({name}) is written in {count} "
+                              "places. It may be another person or an ordinary word, so it stays as it is:",
+                              count).format(name=self.person.last_name, count=count)]
+        lines += [f"• {where}: « {excerpt} »" for where, excerpt in self.mentions[:self.SHOWN_MENTIONS]]
+        if count > self.SHOWN_MENTIONS:
+            rest = count - self.SHOWN_MENTIONS
+            lines.append("• " + ngettext("and {count} other place", "and {count} other places", rest).format(count=rest))
+        return lines
 
 
 def done_by() -> str:
@@ -123,12 +146,13 @@ def log_entries() -> list[LogEntry]:
 
 
 def person(person_id: int) -> PersonIdentity:
-    row = database.execute_sql("SELECT id, first_name, last_name, emails, phones, notes, addresses, websites, title "
-                               "FROM person WHERE id = ?", (person_id,)).fetchone()
+    row = database.execute_sql("SELECT id, first_name, last_name, emails, phones, notes, addresses, websites, title, "
+                               "civility FROM person WHERE id = ?", (person_id,)).fetchone()
     if row is None:
         raise RgpdError(_("This person no longer exists."))
     return PersonIdentity(row[0], row[1], row[2], json.loads(row[3] or "[]"), json.loads(row[4] or "[]"), row[5],
-                          addresses_from(json.loads(row[6] or "[]")), json.loads(row[7] or "[]"), row[8] or "")
+                          addresses_from(json.loads(row[6] or "[]")), json.loads(row[7] or "[]"), row[8] or "",
+                          row[9] or "")
 
 
 def is_anonymised(person_id: int) -> bool:
@@ -254,6 +278,19 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
 
 # --- erasure -----------------------------------------------------------------
 
+def _scrubber(p: PersonIdentity, hidden: str) -> erasure.Scrubber:
+    """The full name (any case), emails, phones (as typed and as E.164), websites and street lines."""
+    phones = list(p.phones) + [variant for ph in p.phones for variant in written_forms(ph)]
+    others = [w for w in p.websites if len(w) >= 8]
+    others += [line.strip() for a in p.addresses for line in a.street.splitlines() if len(line.strip()) >= 6]
+    return erasure.Scrubber(erasure.Traces(p.id, p.first_name, p.last_name, p.civility, tuple(p.emails),
+                                           tuple(phones), tuple(others)), hidden)
+
+
+def _hidden() -> str:
+    return "[" + _("anonymised") + "]"
+
+
 def erasure_preview(paths: DataPaths, person_id: int) -> ErasurePreview:
     p = person(person_id)
     count = lambda sql: database.execute_sql(sql, (person_id,)).fetchone()[0]  # noqa: E731
@@ -263,7 +300,23 @@ def erasure_preview(paths: DataPaths, person_id: int) -> ErasurePreview:
         [f.name for f in person_photos.proofs_of(paths, person_id)],
         count("SELECT count(*) FROM interaction_person WHERE person_id = ?"),
         count("SELECT count(*) FROM affiliation WHERE person_id = ?"),
+        [(erasure.place_of(m), m.excerpt) for m in _scrubber(p, _hidden()).mentions()],
     )
+
+
+def erase_card(p: PersonIdentity) -> None:
+    """Anonymise the card of `p` and its traces; inside the caller's transaction, nothing logged."""
+    for table, column in tables.references_to("person"):
+        if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
+            database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (p.id,))
+    _scrubber(p, _hidden()).apply()
+    database.execute_sql("DELETE FROM person_file_history WHERE person_id = ?", (p.id,))
+    placeholder = _("Anonymised person")
+    database.execute_sql(
+        "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
+        "notes = '', verified_on = NULL, addresses = '[]', websites = '[]', labels = '{}', title = '', "
+        "updated_at = ? WHERE id = ?",
+        (placeholder, placeholder.lower(), dt.datetime.now().isoformat(sep=" "), p.id))
 
 
 def anonymise(paths: DataPaths, person_id: int) -> None:
@@ -271,25 +324,9 @@ def anonymise(paths: DataPaths, person_id: int) -> None:
     if is_anonymised(person_id):
         raise RgpdError(_("This person was already anonymised."))
     files = erasure.person_files(paths, person_id)
-    placeholder = _("Anonymised person")
-    hidden = "[" + _("anonymised") + "]"
     database.execute_sql("PRAGMA secure_delete = ON")
     with database.atomic("IMMEDIATE"):
-        for table, column in tables.references_to("person"):
-            if table not in KEPT_LINKS and any(h in table for h in PERSONAL_TABLE_HINTS):
-                database.execute_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (person_id,))
-        # full name (any case), emails, phones (as typed and as E.164), websites and street lines
-        # wherever they were written; the last name alone in free text
-        phones = list(p.phones) + [variant for ph in p.phones for variant in written_forms(ph)]
-        others = [w for w in p.websites if len(w) >= 8]
-        others += [line.strip() for a in p.addresses for line in a.street.splitlines() if len(line.strip()) >= 6]
-        erasure.scrub_text(p.first_name, p.last_name, p.emails, phones, hidden, others=others)
-        database.execute_sql("DELETE FROM person_file_history WHERE person_id = ?", (person_id,))
-        database.execute_sql(
-            "UPDATE person SET first_name = '', last_name = ?, name_norm = ?, emails = '[]', phones = '[]', "
-            "notes = '', verified_on = NULL, addresses = '[]', websites = '[]', labels = '{}', title = '', "
-            "updated_at = ? WHERE id = ?",
-            (placeholder, placeholder.lower(), dt.datetime.now().isoformat(sep=" "), person_id))
+        erase_card(p)
         removed = [_("name"),
                    ngettext("{count} email", "{count} emails", len(p.emails)).format(count=len(p.emails)),
                    ngettext("{count} phone", "{count} phones", len(p.phones)).format(count=len(p.phones)),

@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from partnerdesk.store import filestore
+from partnerdesk.store import filestore, register_carry
 from partnerdesk.store.backup import BackupError, copy_database, create_backup, fsync_dir, fsync_file, integrity_check
 
 log = logging.getLogger(__name__)
@@ -121,8 +121,10 @@ def recover(db_path: Path) -> str | None:
         log.warning("an interrupted restore was finished at start-up")
         return "finished"
     root = db_path.parent
-    leftovers = [p for p in (root / RESTORE_STAGING, root / IMPORT_STAGING,
-                             db_path.with_name(db_path.name + ".restoring.partial")) if p.exists()]
+    partial = db_path.with_name(db_path.name + ".restoring.partial")
+    leftovers = [p for p in (root / RESTORE_STAGING, root / IMPORT_STAGING, partial,
+                             *(partial.with_name(partial.name + s) for s in ("-journal", "-wal", "-shm")))
+                 if p.exists()]
     for path in leftovers:
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
@@ -189,6 +191,7 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
 
     The current data is backed up first (kind "pre-restore") when it is readable; a
     damaged file is copied aside as `*.corrupt-<stamp>`, so nothing is ever deleted.
+    The RGPD register of the current data is kept beside it for `services.rgpd_carry`.
     Returns the pre-restore backup, if one was made. Raises BackupError (MissingFiles when
     files are missing) before anything changed when the backup is damaged or incomplete.
     """
@@ -213,6 +216,7 @@ def restore_backup(backup_path: Path, db_path: Path, backups_dir: Path):
     if db_path.exists() and db_path.stat().st_size and integrity_check(db_path) is None:
         safety = create_backup(db_path, backups_dir, kind="pre-restore")
         checkpoint_wal(db_path)
+        register_carry.save(db_path)  # the RGPD register outlives the restore (services/rgpd_carry.py)
     elif db_path.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         for suffix in ("", "-wal"):

@@ -58,7 +58,7 @@ def test_restore_backs_up_current_first(store):
     partners.create_organisation(OrganisationData(name="Avant"))
     first = backups.backup_now(store)
     partners.create_organisation(OrganisationData(name="Après"))
-    safety = backups.restore(store, first.path)
+    safety = backups.restore(store, first.path).safety
     assert safety is not None and safety.kind == "pre-restore"
     assert [o.name for o in partners.list_organisations()] == ["Avant"]
     con = sqlite3.connect(safety.path)

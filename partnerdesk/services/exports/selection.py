@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from partnerdesk.domain.contact_points import Address, addresses_from, describe
+from partnerdesk.domain.dataio import EXPORT_ADDRESS_SEPARATOR, EXPORT_SEPARATOR, ORGANISATION_EXPORT, PEOPLE_EXPORT
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import _
 from partnerdesk.store import database
@@ -80,8 +81,7 @@ def _labels(enum, values_json: str) -> str:
 
 
 def organisation_headers() -> list[str]:
-    return [_("Name"), _("Kind"), _("Status"), _("Address"), _("Postcode"), _("City"), _("Country"), _("Phone"),
-            _("Email"), _("Website"), _("Publics"), _("Contributions"), _("Tags"), _("Notes")]
+    return [_(name) for name, _target in ORGANISATION_EXPORT]
 
 
 def organisation_rows(selection: Selection | None = None) -> list[list]:
@@ -121,18 +121,16 @@ def people(selection: Selection | None = None) -> list[PersonCard]:
 
 
 def people_headers() -> list[str]:
-    return [_("First name"), _("Last name"), _("Emails"), _("Phones"), _("Organisation"), _("Job title"),
-            _("Relay"), _("Tags"), _("Notes"), _("Department"), _("Occupation"), _("Websites"), _("Home address"),
-            _("Work address"), _("Other address")]
+    return [_(name) for name, _target in PEOPLE_EXPORT]
 
 
 def people_rows(selection: Selection | None = None) -> list[list]:
     """One row per person; phones and emails with their kind and extension ("… ext. 12 (work)")."""
     def described(values, labels) -> str:
-        return ", ".join(describe(v, labels.get(v), _) for v in values)
+        return EXPORT_SEPARATOR.join(describe(v, labels.get(v), _) for v in values)
 
     def place(c: PersonCard, kind: str) -> str:
-        return " / ".join(a.one_line() for a in c.addresses if a.kind == kind)
+        return EXPORT_ADDRESS_SEPARATOR.join(a.one_line() for a in c.addresses if a.kind == kind)
 
     return [[c.first_name, c.last_name, described(c.emails, c.labels), described(c.phones, c.labels), c.organisation,
              c.role, _("yes") if c.relais else "", ", ".join(c.tags), c.notes, c.department, c.title,

@@ -7,8 +7,16 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from partnerdesk.domain.contact_points import Address, kind_of
-from partnerdesk.domain.dataio import ADDRESS_TARGETS, MULTI_TARGETS, PHONE_TARGETS, Contact, Refusal
+from partnerdesk.domain.contact_points import Address, kind_of, parse_described
+from partnerdesk.domain.dataio import (
+    ADDRESS_TARGETS,
+    EXPORT_ADDRESS_SEPARATOR,
+    EXPORT_SEPARATOR,
+    MULTI_TARGETS,
+    PHONE_TARGETS,
+    Contact,
+    Refusal,
+)
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _
 from partnerdesk.services.imports.errors import ImportFileError
@@ -112,10 +120,22 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
     return table
 
 
+_EMAIL_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
 def split_multi(value: str) -> list[str]:
     """Google puts several values in one cell: "a@x.fr ::: b@y.fr"."""
     parts = value.split(GOOGLE_SEPARATOR) if GOOGLE_SEPARATOR in value else [value]
     return [p.strip() for p in parts if p.strip()]
+
+
+def _add_values(contact: Contact, field_name: str, cell: str, kind: str) -> None:
+    """Several values in one cell ("a@x.fr, b@y.fr", Google's " ::: "), each perhaps described as
+    PartnerDesk's exports write it ("+33299123456 ext. 12 (work)")."""
+    for text in split_multi(cell):
+        for piece in _EMAIL_SPLIT.split(text) if field_name == "emails" else text.split(EXPORT_SEPARATOR):
+            value, label = parse_described(piece, _)
+            contact.add_value(field_name, value, label.get("kind", kind), label.get("ext", ""))
 
 
 def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = False) -> list[Contact]:
@@ -142,16 +162,12 @@ def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = 
                     pending.pop(target, None)
                 continue
             if target == "email":
-                for email in split_multi(value):
-                    contact.add_value("emails", email, kind_of([pending.get("email", "")]))
-                pending.pop("email", None)
+                _add_values(contact, "emails", value, kind_of([pending.pop("email", "")]))
             elif target in PHONE_TARGETS:
                 kind = PHONE_TARGETS[target] or kind_of([pending.pop("phone", "")], phone=True)
-                for phone in split_multi(value):
-                    contact.add_value("phones", phone, kind)
+                _add_values(contact, "phones", value, kind)
             elif target == "website":
-                for site in split_multi(value):
-                    contact.add_value("websites", site, kind_of([pending.pop("website", "")]))
+                _add_values(contact, "websites", value, kind_of([pending.pop("website", "")]))
             elif target in ADDRESS_TARGETS:
                 slot, part = ADDRESS_TARGETS[target]
                 slots.setdefault(slot, {}).setdefault(part, []).extend(split_multi(value))
@@ -189,6 +205,10 @@ def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = 
 def _slot_addresses(contact: Contact, slot: str, parts: dict[str, list[str]]) -> None:
     """One address per slot; Google puts several in one slot with " ::: " (kept in order)."""
     kinds = parts.get("type", [])
+    if set(parts) <= {"address", "type"} and len(parts.get("address", [])) == 1:  # one cell: one or more
+        for line in parts["address"][0].split(EXPORT_ADDRESS_SEPARATOR):  # whole addresses (PartnerDesk's lists)
+            contact.add_address(Address.from_line(_slot_kind(contact, slot, kinds, 0), line))
+        return
     count = max((len(v) for k, v in parts.items() if k not in ("type", "address")), default=1)
     for n in range(count):
         def part(name: str) -> str:
@@ -197,10 +217,13 @@ def _slot_addresses(contact: Contact, slot: str, parts: dict[str, list[str]]) ->
                 return "\n".join(values)
             return values[n] if n < len(values) else ""
 
-        if slot in ("work", "home"):
-            kind = slot
-        else:
-            named = kinds[n] if n < len(kinds) else (kinds[0] if kinds else "")
-            kind = kind_of([named]) if named else ("work" if contact.organisation else "other")
-        contact.add_address(Address(kind if kind in ("work", "home") else "other", part("address"),
+        contact.add_address(Address(_slot_kind(contact, slot, kinds, n), part("address"),
                                     part("postcode"), part("city"), part("region"), part("country")))
+
+
+def _slot_kind(contact: Contact, slot: str, kinds: list[str], n: int) -> str:
+    if slot in ("work", "home"):
+        return slot
+    named = kinds[n] if n < len(kinds) else (kinds[0] if kinds else "")
+    kind = kind_of([named]) if named else ("work" if contact.organisation else "other")
+    return kind if kind in ("work", "home") else "other"

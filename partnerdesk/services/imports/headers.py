@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from partnerdesk.domain.dataio import MULTI_TARGETS
+from partnerdesk.domain.dataio import MULTI_TARGETS, ORGANISATION_EXPORT, PEOPLE_EXPORT
+from partnerdesk.i18n import _, document_language
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import normalize
 
@@ -19,12 +20,14 @@ GOOGLE = "google"
 OUTLOOK_EN = "outlook_en"
 OUTLOOK_FR = "outlook_fr"
 THUNDERBIRD = "thunderbird"
+PARTNERDESK = "partnerdesk"
 
 HEADER_SET_LABELS = {
     GOOGLE: N_("Google Contacts"),
     OUTLOOK_EN: N_("Outlook (English)"),
     OUTLOOK_FR: N_("Outlook (French)"),
     THUNDERBIRD: N_("Thunderbird"),
+    PARTNERDESK: N_("PartnerDesk list"),
 }
 
 _GOOGLE_PATTERNS = [
@@ -153,6 +156,9 @@ def detect(headers: list[str]) -> tuple[str | None, dict[int, str]]:
     """(header set name or None, {column index: target}) for these headers."""
     norm = [normalize(h) for h in headers]
     names = set(norm)
+    own = _own_export(norm)
+    if own is not None:
+        return PARTNERDESK, own
     if any(re.fullmatch(r"e-mail \d+ - value", h) for h in norm):
         return GOOGLE, _google(norm)
     if "adresse de messagerie" in names:
@@ -162,6 +168,19 @@ def detect(headers: list[str]) -> tuple[str | None, dict[int, str]]:
     if "e-mail address" in names and names & {"business phone", "job title", "company", "mobile phone"}:
         return OUTLOOK_EN, _by_table(norm, _OUTLOOK_EN)
     return None, guess(headers)
+
+
+def _own_export(norm: list[str]) -> dict[int, str] | None:
+    """PartnerDesk's own people or organisations list, its headers in English or French (all of them,
+    in any order); None for another file."""
+    for columns in (PEOPLE_EXPORT, ORGANISATION_EXPORT):
+        targets = {}
+        for lang in ("en", "fr"):
+            with document_language(lang):
+                targets.update({normalize(_(name)): target for name, target in columns})
+        if len(norm) >= len(columns) and set(norm) <= set(targets):
+            return {i: targets[h] for i, h in enumerate(norm) if targets[h]}
+    return None
 
 
 def _google(norm: list[str]) -> dict[int, str]:

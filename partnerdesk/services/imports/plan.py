@@ -12,7 +12,7 @@ from partnerdesk.domain.grammar import of
 from partnerdesk.domain.contact_points import Address, addresses_from
 from partnerdesk.domain.dataio import Contact, Refusal
 from partnerdesk.domain.text import normalize
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.services.imports import cleaning, placement
 from partnerdesk.services.imports.orgkeys import organisation_key
 from partnerdesk.store import database
@@ -122,6 +122,9 @@ class _Index:
         return None, ""
 
 
+_PLACE_FIELDS = (("organisation", N_("Organisation")), ("department", N_("Department")), ("title", N_("Job title")))
+
+
 def _fold(into: Contact, other: Contact) -> None:
     """A second row of the same file about the same card: union of the values."""
     for email in other.emails:
@@ -134,9 +137,14 @@ def _fold(into: Contact, other: Contact) -> None:
     into.tags += [t for t in other.tags if t not in into.tags]
     for address in other.addresses:
         into.add_address(address)
-    for name in ("organisation", "department", "title"):
-        if not getattr(into, name):
-            setattr(into, name, getattr(other, name))
+    for name, label in _PLACE_FIELDS:
+        mine, theirs = getattr(into, name), getattr(other, name)
+        if not mine:
+            setattr(into, name, theirs)
+        elif theirs and normalize(theirs) != normalize(mine):  # kept in the notes, said in the review
+            into.notes = "\n".join(x for x in (into.notes, f"{_(label)} : {theirs}") if x)
+            into.remarks.append(_("{field} « {value} » of line {line} kept in the notes (the card has « {kept} »).")
+                                .format(line=other.line, field=_(label), value=theirs, kept=mine))
     if other.notes and other.notes not in into.notes:
         into.notes = "\n".join(x for x in (into.notes, other.notes) if x)
     if into.photo is None and other.photo is not None:
@@ -144,6 +152,58 @@ def _fold(into: Contact, other: Contact) -> None:
     if into.logo is None and other.logo is not None:
         into.logo, into.logo_ext = other.logo, other.logo_ext
     into.remarks += [r for r in other.remarks if r not in into.remarks]
+
+
+def _contradiction(earlier: Contact, contact: Contact) -> str:
+    """Why two rows bearing the same name are not the same person: another e-mail address or
+    another organisation ("" when nothing says so)."""
+    mine, theirs = {e.casefold() for e in earlier.emails}, {e.casefold() for e in contact.emails}
+    if mine and theirs and not mine & theirs:
+        return _("another email address")
+    if earlier.organisation and contact.organisation and \
+            organisation_key(earlier.organisation) != organisation_key(contact.organisation):
+        return _("another organisation")
+    return ""
+
+
+class _SeenPeople:
+    """The people rows of the file so far: a row is folded into an earlier one sharing an e-mail
+    or a phone, or bearing the same name with nothing that contradicts it."""
+
+    def __init__(self):
+        self.by_email: dict[str, Contact] = {}
+        self.by_phone: dict[str, Contact] = {}
+        self.by_name: dict[str, list[Contact]] = {}
+
+    def same_as(self, contact: Contact) -> tuple[Contact | None, str]:
+        """(the earlier row it is, None), or (None, the remark when a namesake was kept apart)."""
+        for email in contact.emails:
+            if email.casefold() in self.by_email:
+                return self.by_email[email.casefold()], ""
+        for phone in contact.phones:
+            if phone in self.by_phone:
+                return self.by_phone[phone], ""
+        if contact.derived_name:
+            return None, ""
+        namesakes = self.by_name.get(_name_key(contact), [])
+        for earlier in namesakes:
+            if not _contradiction(earlier, contact):
+                return earlier, ""
+        if namesakes:
+            return None, _("same name as line {first} but {why}: kept as a separate card; check whether it is the "
+                           "same person.").format(first=namesakes[0].line, why=_contradiction(namesakes[0], contact))
+        return None, ""
+
+    def add(self, contact: Contact) -> None:
+        self.by_name.setdefault(_name_key(contact), []).append(contact)
+        for email in contact.emails:
+            self.by_email.setdefault(email.casefold(), contact)
+        for phone in contact.phones:
+            self.by_phone.setdefault(phone, contact)
+
+
+def _name_key(contact: Contact) -> str:
+    return normalize(f"{contact.first_name} {contact.last_name}")
 
 
 def _work_address(contact: Contact) -> Address | None:
@@ -154,8 +214,7 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
                source_name: str = "", format: str = "") -> ImportPlan:
     plan = ImportPlan(source_name, format, refused=list(refused), warnings=list(warnings))
     index = _Index()
-    seen_email: dict[str, Contact] = {}
-    seen_name: dict[str, Contact] = {}
+    seen = _SeenPeople()
     seen_org: dict[str, Contact] = {}
     new_orgs: dict[str, str] = {}
     proposed: set[str] = set()  # organisations that already get an address from this file
@@ -165,17 +224,15 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
             plan.refused.append(Refusal(contact.line, reason, contact.display_name))
             continue
         if contact.is_person:
-            key = normalize(f"{contact.first_name} {contact.last_name}")
-            earlier = next((seen_email[e.casefold()] for e in contact.emails if e.casefold() in seen_email), None) \
-                or (seen_name.get(key) if not contact.derived_name else None)
+            earlier, apart = seen.same_as(contact)
             if earlier is not None:
                 _fold(earlier, contact)
                 plan.warnings.append(_("Line {line}: same person as line {first}, merged into it.").format(
                     line=contact.line, first=earlier.line))
                 continue
-            seen_name[key] = contact
-            for email in contact.emails:
-                seen_email[email.casefold()] = contact
+            if apart:
+                contact.remarks.append(apart)
+            seen.add(contact)
             match, why = index.person(contact)
             row = PlanRow(contact, "person")
         else:

@@ -99,7 +99,9 @@ def read_file(path: Path, *, recall: bool = True, encoding: str | None = None) -
     """Raises ImportFileError (a French message) when the file cannot be used at all."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFileError(_("No such file: {path}").format(path=path))
+        from partnerdesk.services.sentences import not_a_file
+
+        raise ImportFileError(not_a_file(path))
     raw = decode.read_bytes(path)
     if not raw.strip():
         raise ImportFileError(_("This file is empty."))

@@ -83,6 +83,11 @@ class BackupsDialog(QDialog):
         self.outside_label.setObjectName("outsideCopyLabel")
         self.outside_label.setWordWrap(True)
         layout.addWidget(self.outside_label)
+        self.restore_notice = QLabel()  # what a restore kept of the present: the RGPD register
+        self.restore_notice.setObjectName("restoreNotice")
+        self.restore_notice.setWordWrap(True)
+        self.restore_notice.hide()
+        layout.addWidget(self.restore_notice)
         buttons = QDialogButtonBox()
         self.outside_button = QPushButton(_("Copy to a USB key or another folder…"))
         self.outside_button.setObjectName("outsideCopyButton")
@@ -173,10 +178,12 @@ class BackupsDialog(QDialog):
         if not self._confirm(text) or not self._before_restore():
             return
         try:
-            backups.restore(self.paths, chosen.path)
+            restored = backups.restore(self.paths, chosen.path)
         except (backups.BackupError, OSError) as exc:
             QMessageBox.warning(self, _("Restore a backup"),
                                 backups.failure_text(exc, _("This backup cannot be restored: {reason}")))
             return
+        self.restore_notice.setText(restored.notice() or "")
+        self.restore_notice.setVisible(bool(restored.notice()))
         self.reload()
         self.restored.emit()
