@@ -18,12 +18,17 @@ def _partners_tab(window) -> PartnersTab:
     return tab
 
 
-def test_typed_summary_on_an_organisation_asks_before_another_row(window, answers, qtbot):
+def _two_organisations(window):
+    """The card of the CCAS open, its Suivi panel, and another organisation in the list."""
     ccas = partners.create_organisation(OrganisationData("CCAS de Vitré"))
     library = partners.create_organisation(OrganisationData("Médiathèque"))
     tab = _partners_tab(window)
     tab.open_item("organisation", ccas.id)
-    panel = tab.org_card.journal
+    return tab, tab.org_card.journal, ccas, library
+
+
+def test_typed_summary_on_an_organisation_asks_before_another_row(window, answers, qtbot):
+    tab, panel, ccas, library = _two_organisations(window)
     panel.summary.setText("Appel de Mme Durand : d'accord pour 6 séances en mars")
     assert not tab.org_card.is_dirty()  # the card's own fields are untouched
     tab.list.select("organisation", library.id, silent=False)  # the user clicks another row
@@ -43,11 +48,7 @@ def test_typed_summary_on_an_organisation_asks_before_another_row(window, answer
 
 
 def test_logged_summary_leaves_nothing_to_ask(window, answers, qtbot):
-    ccas = partners.create_organisation(OrganisationData("CCAS de Vitré"))
-    library = partners.create_organisation(OrganisationData("Médiathèque"))
-    tab = _partners_tab(window)
-    tab.open_item("organisation", ccas.id)
-    panel = tab.org_card.journal
+    tab, panel, ccas, library = _two_organisations(window)
     panel.summary.setText("Rencontre avec le directeur")
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     tab.list.select("organisation", library.id, silent=False)
