@@ -5,7 +5,8 @@ An editor has `is_dirty()`, `save() -> bool`, `revert()` and `display_name()`. A
 marks it modified on any change of the widgets it watches (not while it loads), and
 `settle(editor)` is the question asked before navigating away (another row, "New", another
 tab, closing, a restore, an import, the undo of an import): Save / Discard / Cancel. It returns
-True when the editor may be left (nothing unsaved, saved, or discarded).
+True when the editor may be left (nothing unsaved, saved, or discarded). An editing dialog
+subclasses `EditingDialog`: Escape, Annuler and the close box ask the same question.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -49,7 +53,7 @@ class DirtyTracker(QObject):
                 w.toggled.connect(self.mark)
             elif isinstance(w, QDateEdit):
                 w.dateChanged.connect(self.mark)
-            elif isinstance(w, QSpinBox):
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
                 w.valueChanged.connect(self.mark)
             elif hasattr(w, "changed"):  # tag picker, consent section, rich text...
                 w.changed.connect(self.mark)
@@ -100,3 +104,35 @@ def settle_all(editors, parent=None) -> bool:
 def vanished_message() -> str:
     return _("This record no longer exists: it was deleted, or a backup was restored meanwhile. "
              "What you typed is still on screen: save it again to create it anew, or cancel.")
+
+
+class EditingDialog(QDialog):
+    """A dialog that edits: when a field it watches (`self.tracker.watch(...)`, once the fields
+    are filled) was changed, Escape, Annuler and the close box ask Enregistrer / Ne pas
+    enregistrer / Annuler instead of throwing the typing away. "Enregistrer" clicks the dialog's
+    own OK button (a subclass with a `save() -> bool` of its own is used as is)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tracker = DirtyTracker(self)
+
+    def is_dirty(self) -> bool:
+        return self.tracker.is_dirty()
+
+    def display_name(self) -> str:
+        return self.windowTitle()
+
+    def save(self) -> bool:
+        for box in self.findChildren(QDialogButtonBox):
+            for button in box.buttons():
+                if box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole:
+                    button.click()
+                    return self.result() == QDialog.DialogCode.Accepted
+        return False
+
+    def revert(self) -> None:
+        self.tracker.set_clean()  # the dialog closes: nothing to put back
+
+    def reject(self) -> None:
+        if settle(self) and self.result() != QDialog.DialogCode.Accepted:  # "Enregistrer" closed it already
+            super().reject()

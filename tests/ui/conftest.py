@@ -24,3 +24,26 @@ def window(ctx, qtbot):
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     return win
+
+
+class Answers:
+    """Stands for the user: answers the unsaved-changes question and records it."""
+
+    def __init__(self, monkeypatch):
+        from partnerdesk.ui.tabs.partners import prompts
+
+        self.asked: list[str] = []
+        self.next = "cancel"
+        self.informed: list[str] = []
+        monkeypatch.setattr(prompts, "ask_unsaved", self._ask)
+        monkeypatch.setattr(prompts, "inform", lambda parent, title, text: self.informed.append(text))
+
+    def _ask(self, parent, name):
+        self.asked.append(name)
+        return self.next
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """The unsaved-changes question answered: `answers.next` ("cancel" first), `answers.asked`."""
+    return Answers(monkeypatch)

@@ -13,6 +13,7 @@ from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import journal, meetings, partners, projects, tags
 from partnerdesk.services.meetings import followup, invitations
 from partnerdesk.ui.tabs.meetings.tab import MeetingsTab
+from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.todo.tab import TodoTab
 from tests.export import pdfcheck
 
@@ -153,10 +154,10 @@ def test_bad_input_keeps_the_typing_and_unsaved_changes_are_asked(window, qtbot,
     window.ctx.signals.data_changed.emit("meetings")
     tab.details.place.setText("Médiathèque")  # typed, not saved
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: asked.append(name) or "cancel")
     tab.view.selectRow(tab.model.row_of(other.id))
     assert asked and tab.meeting.id == saved.meeting.id and tab.details.place.text() == "Médiathèque"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: "save")
     tab.view.selectRow(tab.model.row_of(other.id))
     assert meetings.get_meeting(saved.meeting.id).place == "Médiathèque" and tab.meeting.id == other.id
     # delete, then undo
@@ -297,3 +298,42 @@ def test_the_empty_side_says_to_pick_a_meeting_when_the_list_has_some(window, qt
     window.ctx.signals.data_changed.emit("meetings")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     assert tab.stack.currentWidget() is tab.empty and tab.empty.title.text() == "Choose a meeting"
+
+
+def test_dont_save_puts_the_saved_meeting_back_on_screen(window, qtbot, monkeypatch):
+    """"Ne pas enregistrer" on leaving the tab: the typing is gone from the form too, so a later save of
+    another field does not write it; "Annuler" stays on the tab with the typing."""
+    from partnerdesk.ui.tabs.projects.tab import ProjectsTab
+
+    m = meetings.create_meeting(MeetingData("Comité de pilotage", dt.date(2026, 3, 10)))
+    tab = window.tab_of(MeetingsTab)
+    window.show_tab(tab)
+    tab.open_item("meeting", m.id)
+    tab.details.title.setText("Titre à jeter")
+    asked = []
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: asked.append(name) or "cancel")
+    window.show_tab(window.tab_of(ProjectsTab))
+    assert asked == ["Comité de pilotage"] and window.current_tab() is tab
+    assert tab.details.title.text() == "Titre à jeter"
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: asked.append(name) or "discard")
+    window.show_tab(window.tab_of(ProjectsTab))
+    assert len(asked) == 2 and window.current_tab() is not tab
+    assert meetings.get_meeting(m.id).title == "Comité de pilotage"
+    window.show_tab(tab)
+    assert tab.details.title.text() == "Comité de pilotage" and not tab.is_dirty()
+    tab.details.place.setText("Salle du conseil")
+    _click(qtbot, tab.save_button)
+    stored = meetings.get_meeting(m.id)
+    assert (stored.title, stored.place) == ("Comité de pilotage", "Salle du conseil")
+
+
+def test_dont_save_empties_a_new_meeting(window, qtbot, monkeypatch):
+    other = meetings.create_meeting(MeetingData("Autre", dt.date(2026, 12, 10)))
+    tab = window.tab_of(MeetingsTab)
+    window.show_tab(tab)
+    _click(qtbot, tab.findChild(type(tab.save_button), "newMeeting"))
+    tab.details.title.setText("Brouillon")
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, name: "discard")
+    _click(qtbot, tab.findChild(type(tab.save_button), "newMeeting"))
+    assert tab.details.title.text() == "" and not tab.is_dirty()
+    assert [row.meeting.id for row in meetings.list_meetings()] == [other.id]

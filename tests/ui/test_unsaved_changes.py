@@ -14,29 +14,8 @@ from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import backups, consent, partners, projects
 from partnerdesk.ui.errors import show_error  # noqa: F401 - patched below
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
-from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
-
-
-class Answers:
-    """Stands for the user: answers the unsaved-changes question and records it."""
-
-    def __init__(self, monkeypatch):
-        self.asked: list[str] = []
-        self.next = "cancel"
-        self.informed: list[str] = []
-        monkeypatch.setattr(prompts, "ask_unsaved", self._ask)
-        monkeypatch.setattr(prompts, "inform", lambda parent, title, text: self.informed.append(text))
-
-    def _ask(self, parent, name):
-        self.asked.append(name)
-        return self.next
-
-
-@pytest.fixture
-def answers(monkeypatch):
-    return Answers(monkeypatch)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.i18n import _
+from partnerdesk.ui.unsaved import EditingDialog
 from partnerdesk.ui.widgets.form import ERROR_STYLE, line
 from partnerdesk.ui.widgets.organisation_picker import attach_to_combo
 
 
-class AffiliationDialog(QDialog):
+class AffiliationDialog(EditingDialog):
     """Choose an organisation, a role and a start date."""
 
     def __init__(self, organisations, title: str, text: str = "", parent=None):
@@ -59,6 +59,7 @@ class AffiliationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.tracker.watch(self.organisation, self.role, self.start)
 
     def organisation_id(self) -> int | None:
         index = self.organisation.findText(self.organisation.currentText(), Qt.MatchFlag.MatchExactly)

@@ -1,6 +1,6 @@
 """One exchange of the journal, to read in full and edit: kind, date, the organisations
 and people it involved (several of each: a thematic meeting with the mairie and the
-CCAS), and the whole text."""
+CCAS), and the whole text. Escape or Annuler asks before throwing a change away."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,13 +24,14 @@ from partnerdesk.domain.partners import InteractionKind
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import journal, partners
+from partnerdesk.ui.unsaved import EditingDialog
 from partnerdesk.ui.widgets.form import ERROR_STYLE, combo, push_button, set_combo
 from partnerdesk.ui.widgets.organisation_picker import OrganisationPicker
 
 IdRole = Qt.ItemDataRole.UserRole
 
 
-class InteractionDialog(QDialog):
+class InteractionDialog(EditingDialog):
     """`data.id` None: a new exchange (pre-filled with the card's organisation or person)."""
 
     def __init__(self, data: InteractionData, parent=None):
@@ -96,6 +96,10 @@ class InteractionDialog(QDialog):
             self._add_organisation(org_id, names.get(org_id))
         self._fill_people(set(data.person_ids), dict(zip(data.person_ids, data.person_names)))
         self.summary.setFocus()
+        self.tracker.watch(self.kind, self.date, self.summary)
+        for signal in (self.organisations.model().rowsInserted, self.organisations.model().rowsRemoved,
+                       self.people.itemChanged):
+            signal.connect(self.tracker.mark)
 
     # --- organisations and people ---------------------------------------------------------
 
@@ -164,11 +168,11 @@ class InteractionDialog(QDialog):
             summary=self.summary.toPlainText().strip(), organisation_ids=self.organisation_ids(),
             person_ids=self.person_ids(), project_id=self.data.project_id, id=self.data.id)
 
-    def save(self) -> None:
+    def save(self) -> bool:
         data = self.collected()
         if not data.summary:
             self._show_error(_("Write a short summary of the exchange."))
-            return
+            return False
         try:
             if data.id is None:
                 saved = journal.log_interaction(data.kind, data.occurred_on, data.summary, data.organisation_ids,
@@ -177,9 +181,10 @@ class InteractionDialog(QDialog):
                 saved = journal.update_interaction(data)
         except ValidationError as exc:
             self._show_error(" ".join(_(m) for m in exc.errors.values()))
-            return
+            return False
         self.data = saved
         self.accept()
+        return True
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -15,10 +14,11 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _, format_money, format_number, ngettext
 from partnerdesk.services import balance, balance_meetings, partners
+from partnerdesk.ui.unsaved import EditingDialog
 from partnerdesk.ui.widgets.form import FieldErrors
 
 
-class MeetingTimeDialog(QDialog):
+class MeetingTimeDialog(EditingDialog):
     def __init__(self, meeting_id: int, in_charge: str = "", parent=None):
         super().__init__(parent)
         self.meeting_id = meeting_id
@@ -72,18 +72,20 @@ class MeetingTimeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._update_total()
+        self.tracker.watch(self.hours, self.people, self.who)
 
     def _update_total(self) -> None:
         total = self.hours.value() * self.people.value()
         self.total.setText(_("{hours} h of staff time, worth {amount}.").format(
             hours=format_number(total, 2), amount=format_money(total * balance.hourly_cost())))
 
-    def save(self) -> None:
+    def save(self) -> bool:
         self.errors.clear()
         try:
             balance_meetings.log_meeting_time(self.meeting_id, self.people.value(), self.hours.value() or None,
                                               self.who.text().strip())
         except ValidationError as exc:
             self.errors.show(exc.errors)
-            return
+            return False
         self.accept()
+        return True

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit
 
 from partnerdesk.domain.balance import TimeEntry
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _
 from partnerdesk.services import balance, projects
 from partnerdesk.ui.tabs.projects.fields import FieldError, date_edit, read_date, set_date
+from partnerdesk.ui.unsaved import EditingDialog
 from partnerdesk.ui.widgets.form import FieldErrors
 
 
-class TimeEntryDialog(QDialog):
+class TimeEntryDialog(EditingDialog):
     def __init__(self, organisation_id: int, parent=None):
         super().__init__(parent)
         self.organisation_id = organisation_id
@@ -56,8 +57,9 @@ class TimeEntryDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.tracker.watch(self.worked_on, self.hours, self.who, self.description, self.project)
 
-    def save(self) -> None:
+    def save(self) -> bool:
         self.errors.clear()
         try:
             entry = TimeEntry(read_date(self.worked_on, "worked_on", required=True), self.hours.value(),
@@ -66,8 +68,9 @@ class TimeEntryDialog(QDialog):
             self.entry = balance.log_time(entry)
         except FieldError as exc:
             self.errors.set(exc.field, str(exc))
-            return
+            return False
         except ValidationError as exc:
             self.errors.show(exc.errors)
-            return
+            return False
         self.accept()
+        return True

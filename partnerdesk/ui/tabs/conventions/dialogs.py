@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.merge_fields import PROBLEM_LABELS, FieldProblem
 from partnerdesk.i18n import _
 from partnerdesk.services import convention_templates, conventions, partners, projects
+from partnerdesk.ui.unsaved import EditingDialog
 
 
-class NewConventionDialog(QDialog):
+class NewConventionDialog(EditingDialog):
     def __init__(self, parent=None, project_id: int | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("New convention"))
@@ -68,6 +69,8 @@ class NewConventionDialog(QDialog):
             index = self.project.findData(project_id)
             if index >= 0:
                 self.project.setCurrentIndex(index)
+        self.tracker.watch(self.title, self.project, self.template)
+        self.partners.itemChanged.connect(self.tracker.mark)
 
     def _project_chosen(self) -> None:
         project_id = self.project.currentData()

@@ -30,6 +30,7 @@ from partnerdesk.ui.tabs.meetings.details_page import DetailsPage
 from partnerdesk.ui.tabs.meetings.invitees_page import InviteesPage
 from partnerdesk.ui.tabs.meetings.minutes_page import MinutesPage
 from partnerdesk.ui.tabs.projects.fields import Errors, table
+from partnerdesk.ui.unsaved import DirtyTracker, settle
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.widgets.form import push_button
@@ -58,8 +59,7 @@ class MeetingsTab(Tab):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.meeting: MeetingData | None = None
-        self._dirty = False
-        self._loading = False
+        self.tracker = DirtyTracker(self)
         self.errors = Errors()
 
         self.when = QComboBox()
@@ -137,8 +137,8 @@ class MeetingsTab(Tab):
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self.save)
         self.addAction(save)
-        self.details.changed.connect(self._mark_dirty)
-        self.minutes.edited.connect(self._mark_dirty)
+        self.tracker.watch(self.details)
+        self.minutes.edited.connect(self.tracker.mark)
         self.invitees.changed.connect(self._list_changed)
         self.minutes.changed.connect(self._list_changed)
         self.refresh()
@@ -168,7 +168,7 @@ class MeetingsTab(Tab):
         self.view.selectionModel().blockSignals(False)
         if current is not None:
             self._select_row(current)
-            if not self._dirty:
+            if not self.is_dirty():
                 fresh = meetings.get_meeting(current)
                 if fresh is None:
                     self._show(None)
@@ -220,7 +220,10 @@ class MeetingsTab(Tab):
     # --- editor -----------------------------------------------------------------------
 
     def _show(self, meeting: MeetingData | None, *, new: bool = False) -> None:
-        self._loading = True
+        with self.tracker.loading():
+            self._fill(meeting, new)
+
+    def _fill(self, meeting: MeetingData | None, new: bool) -> None:
         self.errors.clear()
         self.details.reload_choices()
         self.meeting = meeting
@@ -240,12 +243,6 @@ class MeetingsTab(Tab):
             self.stack.setCurrentIndex(1)
         else:
             self._show_empty()
-        self._dirty = False
-        self._loading = False
-
-    def _mark_dirty(self) -> None:
-        if not self._loading:
-            self._dirty = True
 
     def new_item(self) -> None:
         if not self.maybe_save():
@@ -257,19 +254,23 @@ class MeetingsTab(Tab):
         self.details.title.setFocus()
 
     def maybe_save(self) -> bool:
-        """Before leaving a meeting with changes: save, discard or stay."""
-        if not self._dirty:
-            return True
-        answer = QMessageBox.question(
-            self, _("Unsaved changes"), _("Save the changes to this meeting?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self._dirty = False
-            return True
-        return False
+        """Before leaving a meeting with changes: save, discard or stay (ui/unsaved.py)."""
+        return settle(self)
+
+    # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self.meeting is not None and self.tracker.is_dirty()
+
+    def display_name(self) -> str:
+        return self.meeting.title if self.meeting and self.meeting.id else _("New meeting")
+
+    def revert(self) -> None:
+        """Ne pas enregistrer: the meeting as saved on screen again (a new one emptied)."""
+        if self.meeting is not None and self.meeting.id:
+            self._show(meetings.get_meeting(self.meeting.id))
+        else:
+            self._show(MeetingData("", None), new=True)
 
     def can_leave(self) -> bool:
         return self.maybe_save()
@@ -305,7 +306,7 @@ class MeetingsTab(Tab):
             self.pages.setCurrentIndex(0)
             return False
         saved = result["saved"]
-        self._dirty = False
+        self.tracker.set_clean()
         self.ctx.signals.status_message.emit(ngettext("Meeting saved.", "{count} meetings saved.",
                                                       result["count"]).format(count=result["count"]))
         self.meeting = saved
@@ -324,7 +325,7 @@ class MeetingsTab(Tab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         meeting_id, title = self.meeting.id, self.meeting.title
-        self._dirty = False
+        self.tracker.set_clean()
         self.meeting = None
         self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, meeting_id, title))
         self._show(None)

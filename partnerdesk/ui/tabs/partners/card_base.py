@@ -21,7 +21,7 @@ from partnerdesk.i18n import _
 from partnerdesk.services import partners
 from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.partners import prompts
-from partnerdesk.ui.unsaved import DirtyTracker, settle, vanished_message
+from partnerdesk.ui.unsaved import DirtyTracker, settle_all, vanished_message
 from partnerdesk.ui.widgets.form import FieldErrors
 
 
@@ -41,6 +41,8 @@ class CardBase(QWidget):
         self.tracker = DirtyTracker(self)
         self.tracker.dirty_changed.connect(self._dirty_changed)
         self.errors = FieldErrors()
+        # Sections holding typing of their own (Suivi's new exchange): editors settled with the card.
+        self.typed_parts: list = []
 
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
@@ -147,8 +149,9 @@ class CardBase(QWidget):
         self.show_item(self.item_id)
 
     def can_leave(self) -> bool:
-        """True when there is nothing unsaved, or the user saved or discarded it."""
-        return settle(self)
+        """True when there is nothing unsaved (on the card or in its `typed_parts`), or the user
+        saved or discarded it."""
+        return settle_all([self, *self.typed_parts], self)
 
     def save(self) -> bool:
         """Validate and write; on bad input show messages next to the fields, keep the

@@ -1,5 +1,6 @@
 """Suivi: the journal of a card, newest first, with a quick entry line (kind, date,
-summary, Ajouter: two clicks and a sentence)."""
+summary, Ajouter: two clicks and a sentence). A summary typed there and not added is unsaved
+typing of the card: the panel is an editor of ui/unsaved.py, settled with the card."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class JournalPanel(QWidget):
         super().__init__(parent)
         self.ctx, self.kind = ctx, kind
         self.target_id: int | None = None
+        self._own_name = ""  # the card's name, for the unsaved-changes question
         self._generation = 0  # of the journal reads: a late answer for another card is dropped
         self._shown_for: int | None = None  # the card whose journal the table shows
         self._date_width = 0
@@ -146,6 +148,7 @@ class JournalPanel(QWidget):
             own = (partners.get_organisation(target_id) if self.kind == "organisation"
                    else partners.get_person(target_id))
             own_name = (own.name if self.kind == "organisation" else own.full_name) if own else None
+        self._own_name = own_name or ""
         self.model.hidden_names = {own_name} if own_name else set()
         if members is None and target_id is not None and self.kind == "organisation":
             members = partners.people_of(target_id, include_past=False)
@@ -221,9 +224,10 @@ class JournalPanel(QWidget):
         self.delete_button.setEnabled(bool(rows))
         self.open_button.setEnabled(bool(rows))
 
-    def add(self) -> None:
+    def add(self) -> bool:
+        """Log the typed exchange; False (and the reason under the line) when nothing was logged."""
         if self.target_id is None:
-            return
+            return False
         if self.kind == "organisation":
             orgs = [self.target_id]
             people = self.chosen_people()
@@ -233,18 +237,33 @@ class JournalPanel(QWidget):
         summary = self.summary.text().strip()
         if not summary:
             self._show_error(_("Write a short summary of the exchange."))
-            return
+            return False
         try:
             journal.log_interaction(self.kind_box.currentData(), self.date_edit.date().toPython(), summary,
                                     orgs, people)
         except ValidationError as exc:
             self._show_error(" ".join(_(m) for m in exc.errors.values()))
-            return
-        self.reset_entry()
-        self.set_people([])
+            return False
+        self.revert()
         self.refresh()
         self.logged.emit()
         self.ctx.signals.data_changed.emit("interactions")
+        return True
+
+    # --- the typed exchange as unsaved typing of the card (ui/unsaved.py) --------------------
+
+    def is_dirty(self) -> bool:
+        return self.target_id is not None and bool(self.summary.text().strip())
+
+    def display_name(self) -> str:
+        return _("{name}: new exchange being typed").format(name=self._own_name)
+
+    def save(self) -> bool:
+        return self.add()
+
+    def revert(self) -> None:
+        self.reset_entry()
+        self.set_people([])
 
     def open_selected(self) -> None:
         """The selected exchange in full, to read and edit."""

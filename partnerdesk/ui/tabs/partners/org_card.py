@@ -43,6 +43,7 @@ class OrganisationCard(CardBase):
         self._build_fiche()
         self.contacts = ContactsPanel(ctx)
         self.journal = JournalPanel(ctx, "organisation")
+        self.typed_parts.append(self.journal)
         self.journal.logged.connect(self._update_subtitle)
         self.contacts.loaded.connect(self.journal.set_members)  # the people of the "with" menu
         self.sections.addTab(self.contacts, _("Contacts"))

@@ -57,6 +57,7 @@ class PersonCard(CardBase):
         self._build_fiche()
         self._build_history()
         self.journal = JournalPanel(ctx, "person")
+        self.typed_parts.append(self.journal)
         self.sections.addTab(self.journal, _("Follow-up"))
         self.photo = PhotoConsentWidget(ctx, vertical=True, embedded=True)
         self.photo.consent_edited.connect(self.mark_dirty)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.projects import MilestoneProposal
 from partnerdesk.i18n import _
+from partnerdesk.ui.unsaved import EditingDialog
 
 
 def error_label() -> QLabel:
@@ -33,7 +34,7 @@ def show_error(label: QLabel, message: str | None) -> None:
     label.setVisible(bool(message))
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(EditingDialog):
     """Asks why a partnership was abandoned or refused; refuses an empty reason, keeps the typing."""
 
     def __init__(self, organisation_name: str, parent=None):
@@ -55,6 +56,7 @@ class ReasonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)
+        self.tracker.watch(self.text)
 
     def reason(self) -> str:
         return self.text.toPlainText().strip()

@@ -1,8 +1,10 @@
-"""Sessions ("séances") of a project: one or a series (every N weeks or months), attendance, totals per month."""
+"""Sessions ("séances") of a project: one or a series (every N weeks or months), attendance, totals per month.
+Attendance typed for a session and not recorded is unsaved typing: another session clicked asks first,
+and the same session shown again (ticked "Tenue", cancelled, the list read again) keeps it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.projects import SessionData
 from partnerdesk.domain.recurrence import RecurrenceError
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.i18n import _, format_percent, month_name, parse_date
+from partnerdesk.i18n import _, format_date, format_percent, month_name, parse_date
 from partnerdesk.services import projects, sentences, sessions
 from partnerdesk.ui.models.projects import SessionTableModel
 from partnerdesk.ui.tabs.projects import session_commands
@@ -35,6 +37,7 @@ from partnerdesk.ui.tabs.projects.fields import (
     set_date,
     table,
 )
+from partnerdesk.ui.unsaved import settle
 from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 
@@ -44,6 +47,7 @@ class SessionsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: int | None = None
+        self._shown: int | None = None  # the session whose attendance the fields show
         self.errors = Errors()
         self.model = SessionTableModel(self)
         self.view = table(self.model, "sessionsTable")
@@ -124,8 +128,7 @@ class SessionsPage(QWidget):
                                "only held sessions count in the figures and the report."))
         self.held.toggled.connect(self.mark_held)
         record = push_button(_("Record"), "recordAttendance", self.record_attendance)
-        cancel = QPushButton(_("Cancelled / restored"))
-        cancel.clicked.connect(self.toggle_cancelled)
+        cancel = push_button(_("Cancelled / restored"), "toggleSessionCancelled", self.toggle_cancelled)
         remove = push_button(_("Delete"), "deleteSessions", lambda: self.delete_session(),
                              tooltip=_("Delete the selected sessions (Del); Ctrl+Z brings them back"))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
@@ -149,18 +152,21 @@ class SessionsPage(QWidget):
         changed = project_id != self.project_id
         self.project_id = project_id
         project = projects.get_project(project_id) if project_id else None
+        if changed:
+            self._show_attendance(None)
         if project and changed:
             self.place.setText(project.place)
             self.facilitator.setText(project.in_charge)
         self.refresh()
 
+    def _row_of(self, record_id: int | None) -> int:
+        return next((row for row in range(self.model.rowCount()) if self.model.row_at(row).id == record_id), -1)
+
     def select(self, record_id: int) -> None:
-        model = self.view.model()
-        for row in range(model.rowCount()):
-            if model.row_at(row).id == record_id:
-                self.view.selectRow(row)
-                self.view.scrollTo(model.index(row, 0))
-                return
+        row = self._row_of(record_id)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
 
     def refresh(self) -> None:
         if self.project_id is None:
@@ -183,9 +189,12 @@ class SessionsPage(QWidget):
             text += "<br>" + _("Per month (sessions / participants / rate):") + "<br>" + "<br>".join(months)
         return text
 
-    def _changed(self) -> None:
+    def _changed(self, keep: int | None = None) -> None:
+        """After a write: the list and totals read again, the session `keep` selected again."""
         self.ctx.signals.data_changed.emit("projects")
         self.refresh()
+        if keep is not None:
+            self.select(keep)
 
     def _template(self) -> SessionData:
         return SessionData(self.project_id, read_date(self.first, "held_on", required=True),
@@ -245,6 +254,14 @@ class SessionsPage(QWidget):
 
     def _session_selected(self, current, _previous) -> None:
         session = self.model.row_at(current.row()) if current.isValid() else None
+        if session is not None and session.id != self._shown and self.is_dirty():
+            if not settle(self):  # Annuler: back to the session whose attendance is typed, once the
+                QTimer.singleShot(0, self, self._select_shown)  # view has finished selecting the click
+                return
+            now = self.view.currentIndex()
+            if not now.isValid() or self.model.row_at(now.row()).id != session.id:  # recorded: list read again
+                self.select(session.id)
+                return
         self.attendance_box.setEnabled(session is not None)
         self.update_button.setEnabled(session is not None)
         if session is not None:
@@ -256,12 +273,28 @@ class SessionsPage(QWidget):
             self.facilitator.setText(session.facilitator)
             self.partner.setCurrentIndex(max(0, self.partner.findData(session.organisation_id)))
             self.planned.setText("" if session.planned_attendance is None else str(session.planned_attendance))
-            self.actual.setText("" if session.actual_attendance is None else str(session.actual_attendance))
-            self.participants.setText(", ".join(session.participants))
+            if session.id != self._shown or not self.is_dirty():  # the same session again keeps the typing
+                self._show_attendance(session)
             self.held.blockSignals(True)
             self.held.setChecked(session.is_held)
             self.held.setEnabled(not session.cancelled)
             self.held.blockSignals(False)
+
+    def _show_attendance(self, session: SessionData | None) -> None:
+        self._shown = session.id if session else None
+        self.actual.setText("" if session is None or session.actual_attendance is None
+                            else str(session.actual_attendance))
+        self.participants.setText(", ".join(session.participants) if session else "")
+
+    def _select_shown(self) -> None:
+        """The session whose attendance is typed selected again, without asking (after Annuler)."""
+        row = self._row_of(self._shown)
+        if row >= 0:
+            selection = self.view.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            selection.blockSignals(False)
 
     def _selected(self) -> SessionData | None:
         record = selected_record(self.view)
@@ -286,7 +319,7 @@ class SessionsPage(QWidget):
         return False
 
     def record_attendance(self) -> bool:
-        session = self._selected()
+        session = sessions.get_session(self._shown) if self._shown else None
         if session is None:
             return False
 
@@ -295,7 +328,7 @@ class SessionsPage(QWidget):
             session.participants = [p.strip() for p in self.participants.text().split(",") if p.strip()]
             sessions.update_session(session)
         if self.errors.run(record):
-            self._changed()
+            self._changed(keep=session.id)
             return True
         return False
 
@@ -303,20 +336,19 @@ class SessionsPage(QWidget):
         session = self._selected()
         if session is not None:
             sessions.set_held(session.id, held)
-            self._changed()
-            self.select(session.id)
+            self._changed(keep=session.id)
 
     def toggle_cancelled(self) -> None:
         session = self._selected()
         if session is not None:
             session.cancelled = not session.cancelled
             sessions.update_session(session)
-            self._changed()
+            self._changed(keep=session.id)
 
     # --- unsaved changes (ui/unsaved.py): attendance typed and not recorded --------------------
 
     def is_dirty(self) -> bool:
-        session = self._selected() if self.attendance_box.isEnabled() else None
+        session = sessions.get_session(self._shown) if self._shown else None
         if session is None:
             return False
         typed = [p.strip() for p in self.participants.text().split(",") if p.strip()]
@@ -324,13 +356,16 @@ class SessionsPage(QWidget):
         return self.actual.text().strip() != actual or typed != session.participants
 
     def display_name(self) -> str:
-        return _("Attendance of the selected session")
+        session = sessions.get_session(self._shown) if self._shown else None
+        if session is None:
+            return _("Attendance of the selected session")
+        return _("Attendance of the session of {date}").format(date=format_date(session.held_on))
 
     def save(self) -> bool:
         return self.record_attendance()
 
     def revert(self) -> None:
-        self.refresh()
+        self._show_attendance(sessions.get_session(self._shown) if self._shown else None)
 
     def selected_ids(self) -> list[int]:
         model = self.view.model()
