@@ -89,10 +89,11 @@ def open_data(paths: DataPaths, *, daily_backup: bool = True, today: dt.date | N
 
 def _carry_rgpd_register(folder: DataFolder) -> None:
     """A restore interrupted, or made by the command line: its RGPD register goes back in now."""
-    from partnerdesk.services import rgpd_carry
     from partnerdesk.store import register_carry
 
     if register_carry.carry_path(folder.paths.db_path).exists():
+        from partnerdesk.services import rgpd_carry  # the models: only when there is a register to put back
+
         carried = rgpd_carry.apply_pending(folder.paths)
         if carried and carried.sentence():
             folder.warnings.append(carried.sentence())

@@ -143,7 +143,7 @@ def test_balance_view_table_chart_and_exports(ctx, qtbot, tmp_path):
     dialog.export_pdf(pdf_path)
     assert dialog.last_pdf == pdf_path.resolve()
     text = pdfcheck.text(pdf_path.read_bytes())
-    assert "Club photo" in text and "INTERNAL DOCUMENT" in text
+    assert "Club photo" in text and "DOCUMENT INTERNE" in text  # the documents' language (French), like the bilan
     # The hourly cost is a setting changed from the view, and every figure follows it.
     dialog.cost.setValue(50)
     dialog.cost.editingFinished.emit()
