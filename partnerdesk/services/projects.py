@@ -54,7 +54,12 @@ _PROJECT_FIELDS = ("title description objectives context publics duration_kind s
 
 # --- projects -----------------------------------------------------------------
 
+PROJECT_LINES = ("title", "place", "in_charge")
+
+
 def validate_project(data: ProjectData) -> None:
+    """Check the project; its one-line fields are made one line first."""
+    v.single_lines(data, PROJECT_LINES)
     checks = {"title": v.check_required(data.title)}
     if data.start_date and data.end_date and data.end_date < data.start_date:
         checks["end_date"] = N_("The end date is before the start date.")
@@ -62,7 +67,7 @@ def validate_project(data: ProjectData) -> None:
         checks["duration_kind"] = N_("Unknown value.")
     if ProjectStatus.parse(data.status) is None:
         checks["status"] = N_("Unknown value.")
-    v.collect(v.merge_checks(checks, v.length_checks(data, names=("title", "place", "in_charge"),
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=PROJECT_LINES,
                                                      texts=("description", "objectives", "context", "bilan_text"))))
 
 
