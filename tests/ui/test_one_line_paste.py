@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from partnerdesk.services import partners
 from partnerdesk.ui.tabs.partners import prompts
@@ -24,3 +25,22 @@ def test_an_address_pasted_in_the_name_is_saved_on_one_line(window, monkeypatch)
     [org] = partners.list_organisations()
     assert (org.name, org.city) == ("Centre social Les Tilleuls 35500 Vitré", "مركز 🎉 Vitré")
     assert card.name.text() == "Centre social Les Tilleuls 35500 Vitré"
+
+
+def test_a_very_long_name_does_not_widen_the_card(window, monkeypatch):
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: "discard")
+    tab = window.tab_of(PartnersTab)
+    window.show_tab(tab)
+    window.resize(1366, 768)
+    window.show()
+    tab.new_item()
+    card = tab.org_card
+    name = "Association " + "x" * 2000
+    card.name.setText(name)
+    card.name.textEdited.emit(name)
+    preview = card.article.preview
+    card.article.set_name(name)
+    assert preview.text().startswith("In documents: “de l’Association xxx") and preview.text().endswith("”")
+    assert preview.toolTip() == preview.text()
+    assert card.width() <= window.width() and preview.width() < 1366
+    assert QLabel.text(preview).endswith("…")  # what is painted is shortened

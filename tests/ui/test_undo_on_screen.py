@@ -22,8 +22,8 @@ def said(ctx, monkeypatch):
     return messages
 
 
-def _projects(window):
-    tab = window.tab_of(ProjectsTab)
+def _shown(window, cls):
+    tab = window.tab_of(cls)
     window.show_tab(tab)
     tab.refresh()
     return tab
@@ -41,7 +41,7 @@ def _create_three(tab, project_id):
 def test_sessions_of_another_project_are_not_undone_from_its_card(window, said):
     a = projects.create_project(ProjectData("Ateliers tablette"))
     b = projects.create_project(ProjectData("Fête de l'internet"))
-    tab = _projects(window)
+    tab = _shown(window, ProjectsTab)
     _create_three(tab, a.id)
     assert window.undo_menu.undo_action.text() == "&Undo: Create 3 sessions (Ateliers tablette)"
     tab.open_item("project", b.id)
@@ -59,7 +59,7 @@ def test_sessions_of_another_project_are_not_undone_from_its_card(window, said):
 
 def test_the_all_projects_board_is_not_the_card(window, said):
     a = projects.create_project(ProjectData("Ateliers tablette"))
-    tab = _projects(window)
+    tab = _shown(window, ProjectsTab)
     _create_three(tab, a.id)
     tab.views.setCurrentIndex(1)  # "All projects": the card is not on screen
     assert not window.undo_menu.undo()
@@ -71,7 +71,7 @@ def test_the_all_projects_board_is_not_the_card(window, said):
 
 def test_attendance_entered_since_is_never_deleted_by_undo(window, said):
     a = projects.create_project(ProjectData("Ateliers tablette"))
-    tab = _projects(window)
+    tab = _shown(window, ProjectsTab)
     page = _create_three(tab, a.id)
     page.select(sessions.sessions_of(a.id)[0].id)
     page.actual.setText("9")
@@ -91,7 +91,7 @@ def test_deleted_sessions_come_back_only_on_their_project(window, said, monkeypa
     monkeypatch.setattr(session_commands, "confirm_delete", lambda parent, count: True)
     a = projects.create_project(ProjectData("Ateliers tablette"))
     b = projects.create_project(ProjectData("Fête de l'internet"))
-    tab = _projects(window)
+    tab = _shown(window, ProjectsTab)
     page = _create_three(tab, a.id)
     page.view.selectAll()
     assert page.delete_session()
@@ -103,18 +103,11 @@ def test_deleted_sessions_come_back_only_on_their_project(window, said, monkeypa
     assert len(sessions.sessions_of(a.id)) == 3
 
 
-def _people_tab(window):
-    tab = window.tab_of(PartnersTab)
-    window.show_tab(tab)
-    tab.refresh()
-    return tab
-
-
 def test_photo_of_a_person_not_on_screen_is_not_undone(window, said):
     a = partners.create_person(PersonData("Le Goff", "Anaïs"))
     b = partners.create_person(PersonData("Roux", "Léa"))
     org = partners.create_organisation(OrganisationData("Mission locale"))
-    tab = _people_tab(window)
+    tab = _shown(window, PartnersTab)
     tab.open_item("person", a.id)
     tab.person_card.photo.import_bytes(jpeg_bytes())
     photo = photos.photo_of(a.id)
