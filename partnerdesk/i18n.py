@@ -28,6 +28,7 @@ from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
+from partnerdesk.domain import amounts
 from partnerdesk.paths import platform_cache_dir, resource
 
 SUPPORTED = ("fr", "en")
@@ -236,9 +237,12 @@ def format_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
 
 
 def format_money(amount: float | Decimal | int | None) -> str:
-    """1 234,50 € in French."""
+    """1 234,50 € in French; a stored figure that is no amount (inf, 1e300, from an older version or
+    an import) is said to be invalid rather than failing the page."""
     if amount is None:
         return ""
+    if not amounts.printable(float(amount)):
+        return _("invalid amount")
     return _babel_money(amount, babel_locale())
 
 
@@ -251,6 +255,9 @@ def _babel_money(amount, locale: str) -> str:
 
 
 def format_number(value: float | int, decimals: int = 0) -> str:
+    """1 234,5; a stored figure that cannot be one (inf, 1e300) is "—"."""
+    if not amounts.printable(float(value)):
+        return "—"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     from babel.numbers import format_decimal
 

@@ -156,10 +156,16 @@ class TimeEntry:
     project_title: str = ""
 
 
+def hours_problem(hours: float | None) -> str | None:
+    """The one rule for hours logged at once (here and on a project's partner): (0, 744]."""
+    return None if hours is not None and 0 < hours <= 24 * 31 else N_(
+        "Hours must be more than 0 and at most 744 (a month).")
+
+
 def time_problems(entry: TimeEntry) -> dict[str, str]:
     problems = {}
-    if not (0 < entry.hours <= 24 * 31):
-        problems["hours"] = N_("Hours must be more than 0 and at most 744 (a month).")
+    if hours_problem(entry.hours):
+        problems["hours"] = hours_problem(entry.hours)
     if entry.organisation_id is None and entry.project_id is None:
         problems["organisation"] = N_("Say which partner or project the time was spent on.")
     if len(entry.description) > 500:

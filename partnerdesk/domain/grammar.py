@@ -41,6 +41,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from partnerdesk.domain.amounts import printable
 from partnerdesk.domain.labels import N_
 
 APOSTROPHE = "’"
@@ -310,8 +311,11 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def money(amount: float, decimals: int | None = None) -> str:
-    """"10 000 €", "1 234,50 €" (cents only when there are any, unless `decimals` says)."""
+    """"10 000 €", "1 234,50 €" (cents only when there are any, unless `decimals` says); a stored
+    figure that is no amount (inf, 1e300) is "montant invalide"."""
     amount = float(amount or 0)
+    if not printable(amount):
+        return "montant invalide"
     if decimals is None:
         decimals = 0 if abs(amount - round(amount)) < 0.005 else 2
     return f"{number(amount, decimals)}{NBSP}€"

@@ -102,6 +102,25 @@ def check_text_length(value: str | None) -> str | None:
     return TEXT_TOO_LONG if len(value or "") > TEXT_MAX else None
 
 
+_LINE_BREAKS = re.compile(r"[ \t\r\n\f\v\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """A one-line field as stored: line breaks (pasted "Centre social\r\nLes Tilleuls") and runs of
+    spaces or tabs become one space, none at the ends (no-break spaces are kept: they are meant)."""
+    return _LINE_BREAKS.sub(" ", text).strip()
+
+
+def single_lines(data, names=()) -> None:
+    """Make the one-line fields `names` of `data` (strings, or lists of strings) one line, in place."""
+    for name in names:
+        value = getattr(data, name, None)
+        if isinstance(value, str):
+            setattr(data, name, one_line(value))
+        elif isinstance(value, list):
+            setattr(data, name, [one_line(x) if isinstance(x, str) else x for x in value])
+
+
 def length_checks(data, names=(), texts=()) -> dict[str, str | None]:
     """{field: message or None} for the one-line fields `names` and the free texts `texts` of `data`
     (attributes, or a list of strings checked one by one as "field.i")."""

@@ -42,7 +42,13 @@ class NotFound(LookupError):
 
 # --- validation ---------------------------------------------------------------
 
+ORGANISATION_LINES = ("name", "address", "postcode", "city", "country", "phone", "email", "website")
+PERSON_LINES = ("last_name", "first_name", "title", "emails", "phones", "websites")
+
+
 def validate_organisation(data: OrganisationData) -> None:
+    """Check the card; its one-line fields are made one line first (a pasted address, an import)."""
+    v.single_lines(data, ORGANISATION_LINES)
     v.collect(v.merge_checks(
         {
             "name": v.check_required(data.name),
@@ -53,14 +59,14 @@ def validate_organisation(data: OrganisationData) -> None:
             "article": None if data.article is None or data.article in ARTICLES
             else N_("Choose an article from the list."),
         },
-        v.length_checks(data, names=("name", "address", "postcode", "city", "country", "phone", "email", "website"),
-                        texts=("decision_circuit", "notes")),
+        v.length_checks(data, names=ORGANISATION_LINES, texts=("decision_circuit", "notes")),
     ))
 
 
 def validate_person(data: PersonData, known_phones=None) -> None:
     """`known_phones`: numbers already stored on the card(s), not checked again (an imported number
     kept as typed, abroad, must not stop the card from being saved). By default, the card's own."""
+    v.single_lines(data, PERSON_LINES)
     if known_phones is None:
         known_phones = stored_phones(data.id)
     known = set(known_phones)

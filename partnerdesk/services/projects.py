@@ -12,6 +12,8 @@ from collections import defaultdict
 
 
 from partnerdesk.domain import validation as v
+from partnerdesk.domain.amounts import check_amount
+from partnerdesk.domain.balance import hours_problem
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.engagement import Engagement, Standing, budget_totals, standing_of
 from partnerdesk.domain.projects import (
@@ -52,7 +54,12 @@ _PROJECT_FIELDS = ("title description objectives context publics duration_kind s
 
 # --- projects -----------------------------------------------------------------
 
+PROJECT_LINES = ("title", "place", "in_charge")
+
+
 def validate_project(data: ProjectData) -> None:
+    """Check the project; its one-line fields are made one line first."""
+    v.single_lines(data, PROJECT_LINES)
     checks = {"title": v.check_required(data.title)}
     if data.start_date and data.end_date and data.end_date < data.start_date:
         checks["end_date"] = N_("The end date is before the start date.")
@@ -60,7 +67,7 @@ def validate_project(data: ProjectData) -> None:
         checks["duration_kind"] = N_("Unknown value.")
     if ProjectStatus.parse(data.status) is None:
         checks["status"] = N_("Unknown value.")
-    v.collect(v.merge_checks(checks, v.length_checks(data, names=("title", "place", "in_charge"),
+    v.collect(v.merge_checks(checks, v.length_checks(data, names=PROJECT_LINES,
                                                      texts=("description", "objectives", "context", "bilan_text"))))
 
 
@@ -168,6 +175,7 @@ def project_years() -> list[int]:
 
 def set_needs(project_id: int, needs: list[NeedData]) -> list[NeedData]:
     """Replace the needs of a project."""
+    v.collect({f"need_amount.{i}": check_amount(n.amount) for i, n in enumerate(needs)})
     with database.atomic():
         ProjectNeed.delete().where(ProjectNeed.project == project_id).execute()
         for i, n in enumerate(needs):
@@ -178,8 +186,7 @@ def set_needs(project_id: int, needs: list[NeedData]) -> list[NeedData]:
 
 def update_need(need: NeedData) -> NeedData:
     """A need edited in place."""
-    if need.amount is not None and need.amount < 0:
-        raise v.ValidationError({"need_amount": N_("The amount cannot be negative.")})
+    v.collect({"need_amount": check_amount(need.amount)})
     with database.atomic():
         ProjectNeed.update(kind=need.kind, description=need.description, amount=need.amount,
                            material_mode=need.material_mode).where(ProjectNeed.id == need.id).execute()
@@ -206,7 +213,7 @@ def add_budget_line(line: BudgetLineData) -> BudgetLineData:
 
 def _check_line(line: BudgetLineData) -> None:
     v.collect({"label": v.check_required(line.label) or v.check_name_length(line.label),
-               "amount": None if (line.amount or 0) >= 0 else N_("The amount cannot be negative.")})
+               "amount": check_amount(line.amount)})
 
 
 def update_budget_line(line: BudgetLineData) -> BudgetLineData:
@@ -335,7 +342,7 @@ def projects_of_organisation(org_id: int) -> list[OrganisationProject]:
 
 def add_contribution(data: ContributionData) -> ContributionData:
     v.collect({"kind": v.check_required(data.kind),
-               "value": None if (data.value or 0) >= 0 else N_("The amount cannot be negative.")})
+               "value": check_amount(data.value)})
     row = PartnerContribution.create(project_partner=data.project_partner_id, kind=data.kind,
                                      description=data.description, value=data.value,
                                      material_mode=data.material_mode, status=data.status,
@@ -376,7 +383,7 @@ def contributions_of_project(project_id: int) -> dict[int, list[ContributionData
 # --- staff time ("temps-homme") ----------------------------------------------------------
 
 def log_staff_time(data: StaffTimeData) -> StaffTimeData:
-    v.collect({"hours": None if data.hours and data.hours > 0 else N_("Enter a number of hours above zero.")})
+    v.collect({"hours": hours_problem(data.hours)})
     org_id = None
     if data.project_partner_id is not None:
         org_id = ProjectPartner.select(ProjectPartner.organisation).where(

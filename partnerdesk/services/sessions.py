@@ -123,8 +123,13 @@ def get_session(session_id: int) -> SessionData | None:
 def sessions_of(project_id: int) -> list[SessionData]:
     rows = (ProjectSession.select().where(ProjectSession.project == project_id)
             .order_by(ProjectSession.held_on, ProjectSession.start_time))
+    return _with_participants(rows, SessionParticipant.select().join(ProjectSession)
+                              .where(ProjectSession.project == project_id))
+
+
+def _with_participants(rows, participants) -> list[SessionData]:
     names: dict[int, list[str]] = {}
-    for p in SessionParticipant.select().join(ProjectSession).where(ProjectSession.project == project_id):
+    for p in participants.order_by(SessionParticipant.id):
         names.setdefault(p.session_id, []).append(p.name)
     return [_data(r, names.get(r.id)) for r in rows]
 
@@ -170,6 +175,20 @@ def delete_sessions(session_ids: Iterable[int]) -> list[SessionData]:
         gone = [s for s in (get_session(i) for i in ids) if s is not None]
         ProjectSession.delete().where(ProjectSession.id.in_(ids)).execute()
     return gone
+
+
+def read_sessions(session_ids: Iterable[int]) -> list[SessionData]:
+    """The sessions of these ids as stored now (those deleted since are left out)."""
+    ids = list(dict.fromkeys(session_ids))
+    rows = ProjectSession.select().where(ProjectSession.id.in_(ids)).order_by(ProjectSession.held_on)
+    return _with_participants(rows, SessionParticipant.select().where(SessionParticipant.session.in_(ids)))
+
+
+def changed_since(before: Iterable[SessionData]) -> list[SessionData]:
+    """The sessions among `before` that changed since (attendance, held, notes…): deleting them
+    would lose what was entered after."""
+    earlier = {s.id: s for s in before}
+    return [s for s in read_sessions(earlier) if s != earlier[s.id]]
 
 
 def restore_sessions(saved: Iterable[SessionData]) -> None:

@@ -11,15 +11,22 @@ that edits), gathered in a QUndoGroup whose active stack is the one on screen.
 A command that touches data beyond its context (an import) sets `wide = True`: the main window
 asks about unsaved changes everywhere before undoing it. A command that may no longer be
 undoable (an import overtaken by later changes) answers `can_undo()`; the Edit menu then does
-not offer it.
+not offer it. A command that may not be undone now but could be later answers `refusal()`: the
+Edit menu still names it, and Ctrl+Z says why instead of undoing.
+
+A change to one record of a card (a project's sessions, a person's photo) is a `CardCommand`:
+its text names the record, and it is undone only while its card shows that record, so that
+Ctrl+Z never changes a card that is not on screen.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoGroup, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
+
+from partnerdesk.i18n import _
 
 
 class UndoContexts(QObject):
@@ -69,11 +76,62 @@ def next_undo(stack: QUndoStack):
 
 
 def can_undo(stack: QUndoStack) -> bool:
+    """Ctrl+Z would undo something now."""
     command = next_undo(stack)
+    return offered(command) and refusal(command) is None
+
+
+def offered(command) -> bool:
+    """The Edit menu offers `command` (it may still refuse, saying why)."""
     if command is None:
         return False
     check = getattr(command, "can_undo", None)
     return bool(check()) if callable(check) else True
+
+
+def refusal(command) -> str | None:
+    """Why `command` may not be undone now (a message for the user), or None."""
+    check = getattr(command, "refusal", None)
+    return check() if callable(check) else None
+
+
+def card_of(widget: QWidget) -> QWidget | None:
+    """The card holding `widget`: its outermost ancestor (or itself) that answers `shows(record_id)`
+    (a person card holding a photo section that answers it too)."""
+    card, node = None, widget
+    while node is not None:
+        if callable(getattr(node, "shows", None)):
+            card = node
+        node = node.parentWidget()
+    return card
+
+
+def on_screen(widget: QWidget) -> bool:
+    """`widget` is shown whenever its context (tab or dialog) is: not on a hidden page of it."""
+    node = widget
+    while node is not None and not isinstance(getattr(node, "undo_stack", None), QUndoStack):
+        if node.isHidden() and node.parentWidget() is not None:
+            return False
+        node = node.parentWidget()
+    return True
+
+
+class CardCommand(QUndoCommand):
+    """A change to the record a card shows, named after it ("Create 3 sessions (Ateliers tablette)"),
+    undone only while that card shows that record (`card.shows(record_id)`, card on screen)."""
+
+    def __init__(self, step: str, name: str, widget: QWidget, record_id: int):
+        super().__init__(_("{step} ({name})").format(step=step, name=name) if name else step)
+        self.card, self.record_id = card_of(widget), record_id
+
+    def shown(self) -> bool:
+        card = self.card
+        return card is not None and shiboken6.isValid(card) and card.shows(self.record_id) and on_screen(card)
+
+    def refusal(self) -> str | None:
+        if self.shown():
+            return None
+        return _("“{step}”: this card is not on screen. Open it to undo this step.").format(step=self.text())
 
 
 class UndoScope(QObject):

@@ -1,5 +1,6 @@
 """Édition → Annuler / Rétablir: acts on the active context's stack (`ui/undo.py`) and names its
 next step in full; a step that can no longer be undone (an import overtaken since) is not offered;
+a step refused for now (a card not on screen) is named, and Ctrl+Z says why in the status bar;
 a step that touches data beyond its context (an import) settles unsaved changes everywhere first."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from partnerdesk.i18n import _
-from partnerdesk.ui.undo import can_undo, next_undo
+from partnerdesk.ui.undo import next_undo, offered, refusal
 
 
 class _Activation(QObject):
@@ -50,7 +51,7 @@ class UndoMenu:
 
     def update(self, *_args) -> None:
         stack = self.ctx.undo.active()
-        if can_undo(stack):
+        if offered(next_undo(stack)):
             self.undo_action.setText(_("&Undo: {step}").format(step=stack.undoText()))
             self.undo_action.setEnabled(True)
         else:
@@ -66,8 +67,12 @@ class UndoMenu:
     def undo(self) -> bool:
         stack = self.ctx.undo.active()
         command = next_undo(stack)
-        if command is None or not can_undo(stack):
+        if not offered(command):
             self.update()
+            return False
+        why = refusal(command)
+        if why is not None:
+            self.ctx.signals.status_message.emit(why)
             return False
         if getattr(command, "wide", False) and not self.window.settle_all():
             return False

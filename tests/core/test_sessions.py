@@ -61,3 +61,18 @@ def test_session_validation_and_participants(store):
     assert sessions.get_session(s.id).participants == ["Zoé N'Diaye"]
     with pytest.raises(ValidationError):
         sessions.create_recurring(SessionData(p.id, dt.date(2026, 1, 7)), dt.date(2026, 2, 1), dt.date(2026, 1, 1))
+
+
+def test_changed_since_names_the_sessions_with_something_entered_after(store):
+    p = projects.create_project(ProjectData("Tablettes"))
+    template = SessionData(p.id, dt.date(2026, 1, 7), "14h", "16h")
+    made = sessions.read_sessions(s.id for s in sessions.create_recurring(template, dt.date(2026, 1, 7),
+                                                                           dt.date(2026, 1, 28)))
+    assert len(made) == 4 and sessions.changed_since(made) == []
+    first, second, third = sessions.sessions_of(p.id)[:3]
+    first.participants = ["Agnès Martin"]
+    sessions.update_session(first)
+    sessions.set_held(second.id, True)
+    sessions.delete_session(third.id)  # gone: nothing of it left to lose
+    assert [s.id for s in sessions.changed_since(made)] == [first.id, second.id]
+    assert sessions.changed_since([]) == []

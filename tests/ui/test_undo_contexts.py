@@ -59,7 +59,7 @@ def test_ctrl_z_in_projets_undoes_the_sessions_not_the_other_tabs(window, quiet,
     assert projects.get_card(card.id).stage == "abandonne"
     assert _create_series(page)
     assert len(sessions.sessions_of(project.id)) == 11
-    assert window.undo_menu.undo_action.text() == "&Undo: Create 11 sessions"
+    assert window.undo_menu.undo_action.text() == "&Undo: Create 11 sessions (Ateliers emploi)"
     assert window.undo_menu.undo()  # Ctrl+Z in Projets
     assert sessions.sessions_of(project.id) == []
     assert projects.get_card(card.id).stage == "abandonne"  # the earlier refusal stays
@@ -109,7 +109,7 @@ def test_several_sessions_deleted_with_one_confirmation_and_undone(window, monke
     page.view.selectAll()
     qtbot_click(page.findChild(object, "deleteSessions"))
     assert asked == [11] and sessions.sessions_of(project.id) == []
-    assert window.undo_menu.undo_action.text() == "&Undo: Delete 11 sessions"
+    assert window.undo_menu.undo_action.text() == "&Undo: Delete 11 sessions (Initiation)"
     window.undo_menu.undo()
     back = sessions.sessions_of(project.id)
     assert len(back) == 11 and back[0].actual_attendance == 6 and back[0].participants == ["Agnès Martin"]

@@ -39,7 +39,8 @@ def _sanitise(contact: Contact) -> None:
               "full_name": N_("Full name"), "nickname": N_("Nickname"), "organisation": N_("Organisation"),
               "department": N_("Department"), "title": N_("Job title"), "notes": N_("Notes")}
     for name in _TEXT_FIELDS:
-        setattr(contact, name, check(labels[name], getattr(contact, name)))
+        value = check(labels[name], getattr(contact, name))
+        setattr(contact, name, value if name == "notes" else v.one_line(value))
     for name, label in (("emails", N_("Email")), ("phones", N_("Phone")), ("websites", N_("Website")),
                         ("tags", N_("Tags"))):
         values = getattr(contact, name)

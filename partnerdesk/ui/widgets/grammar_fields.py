@@ -3,12 +3,39 @@ documents will write it) and a person's civility. The rules live in `domain/gram
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from partnerdesk.domain.grammar import ARTICLE_CHOICES, CIVILITY_CHOICES, OrgName, propose_article
 from partnerdesk.i18n import _
 
 AUTO = "auto"  # the combo's value for "proposed from the name" (stored as NULL)
+
+
+class ElidedLabel(QLabel):
+    """One line that never widens its form: shown shortened with "…" to the width it is given,
+    whole in its tooltip and in `text()` (a 2,000-character name)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        self._full = text
+        self._fit()
+
+    def text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1))
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 class ArticleField(QWidget):
@@ -21,7 +48,7 @@ class ArticleField(QWidget):
         self.box.addItem("", AUTO)
         for value, label in ARTICLE_CHOICES:
             self.box.addItem(_(label), value)
-        self.preview = QLabel()
+        self.preview = ElidedLabel()
         self.preview.setObjectName("orgArticlePreview")
         self.preview.setStyleSheet("color: #555;")
         layout = QHBoxLayout(self)

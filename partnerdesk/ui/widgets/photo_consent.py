@@ -13,7 +13,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -35,19 +35,21 @@ from partnerdesk.services import consent as consent_service
 from partnerdesk.services import photos
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.thumbnails import ThumbnailProvider, initials_pixmap
+from partnerdesk.ui.undo import CardCommand
 
 PHOTO_SIZE = 160
 ERROR_STYLE = "color: #b91c1c;"
 FILE_FILTER = "*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff"
 
 
-class PhotoCommand(QUndoCommand):
-    """A person's photo changed (added, replaced or removed): undo puts the previous one back.
-    The stored files stay in photos/, so both states can always be restored."""
+class PhotoCommand(CardCommand):
+    """A person's photo changed (added, replaced or removed): undo, with that person's card on
+    screen, puts the previous one back. The stored files stay in photos/, so both states can
+    always be restored."""
 
-    def __init__(self, ctx: AppContext, person_id: int, before, after, text: str, done: bool):
-        super().__init__(text)
-        self.ctx, self.person_id, self.before, self.after = ctx, person_id, before, after
+    def __init__(self, widget: PhotoConsentWidget, before, after, text: str, done: bool):
+        super().__init__(text, widget.person_name, widget, widget.person_id)
+        self.ctx, self.person_id, self.before, self.after = widget.ctx, widget.person_id, before, after
         self._skip_first_redo = done
 
     def redo(self) -> None:
@@ -203,14 +205,19 @@ class PhotoConsentWidget(QWidget):
 
     # --- loading ----------------------------------------------------------------------
 
-    def set_person(self, person_id: int | None, initials: str = "?") -> None:
-        self.person_id, self.initials = person_id, initials
+    def set_person(self, person_id: int | None, initials: str = "?", name: str = "") -> None:
+        """Show `person_id`'s photo and consent; `name` names them in the undo steps."""
+        self.person_id, self.initials, self.person_name = person_id, initials, name
         self.setEnabled(person_id is not None)
         self.photo = photos.photo_of(person_id) if person_id is not None else None
         consent = consent_service.get_consent(person_id) if person_id is not None else None
         self._show_photo()
         self._show_consent(consent or Consent())
         self._show_photo_error("")
+
+    def shows(self, person_id: int) -> bool:
+        """Shows that person (undo of a photo acts only then; the person card holding it decides first)."""
+        return person_id is not None and person_id == self.person_id
 
     def _show_photo(self) -> None:
         pixmap = None
@@ -311,8 +318,7 @@ class PhotoConsentWidget(QWidget):
         self._show_photo_error("")
         self._show_photo()
         self.consent_summary.setText(self.summary(self.consent))
-        self.ctx.undo_for(self).push(PhotoCommand(self.ctx, self.person_id, before, info,
-                                              _("Change the photo"), done=True))
+        self.ctx.undo_for(self).push(PhotoCommand(self, before, info, _("Change the photo"), done=True))
         self.changed.emit()
 
     def _import_failed(self, exc: BaseException, details: str) -> None:
@@ -341,8 +347,7 @@ class PhotoConsentWidget(QWidget):
             self.photo = None
             self._show_photo()
             self.consent_summary.setText(self.summary(self.consent))
-            self.ctx.undo_for(self).push(PhotoCommand(self.ctx, self.person_id, before, None,
-                                                  _("Remove the photo"), done=True))
+            self.ctx.undo_for(self).push(PhotoCommand(self, before, None, _("Remove the photo"), done=True))
             self.changed.emit()
 
     # --- consent ----------------------------------------------------------------------

@@ -91,6 +91,10 @@ class CardBase(QWidget):
         layout.addWidget(self.sections, 1)
         self._update_buttons()
 
+    def shows(self, item_id: int) -> bool:
+        """This card shows that record (its undo steps are undone only then, `ui/undo.py`)."""
+        return item_id is not None and item_id == self.item_id
+
     def set_title(self, text: str) -> None:
         """The card's name; a very long one is shortened (whole in the tooltip)."""
         self._full_title = text

@@ -192,7 +192,7 @@ class PersonCard(CardBase):
         self.history.resizeColumnsToContents()
         self.journal.set_target(self.item_id, own_name=data.full_name if self.item_id else None)
         self._meetings.call("set_organisation", self.item_id)
-        self.photo.set_person(self.item_id, initials(data.first_name, data.last_name))
+        self.photo.set_person(self.item_id, initials(data.first_name, data.last_name), data.full_name)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, self.item_id is not None)
         self._update_back()

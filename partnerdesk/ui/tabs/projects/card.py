@@ -151,6 +151,10 @@ class ProjectCard(QWidget):
         for page in self._dependent_pages():
             page.set_project(project_id)
 
+    def shows(self, project_id: int) -> bool:
+        """This card shows that project (its pages' undo steps are undone only then, `ui/undo.py`)."""
+        return project_id is not None and project_id == self.project_id
+
     def _set_heading(self, data) -> None:
         status = ProjectStatus.parse(data.status)
         dates = " – ".join(format_date(d) for d in (data.start_date, data.end_date) if d)

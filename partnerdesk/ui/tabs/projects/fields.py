@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain import amounts
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _, parse_date
 from partnerdesk.ui.widgets.form import typed_date
@@ -54,24 +55,16 @@ def set_date(edit: QLineEdit, value: dt.date | None) -> None:
 
 
 def read_amount(edit: QLineEdit, field: str) -> float | None:
-    """'1 234,50', '1234.5', '1 234,50 €' -> 1234.5; empty -> None."""
+    """'1 234,50', '1234.5', '1 234,50 €' -> 1234.5; empty -> None (`domain/amounts.py`)."""
     return parse_amount(edit.text(), field)
 
 
 def parse_amount(text: str, field: str) -> float | None:
-    """The amount typed in a field or a table cell; FieldError when it is not one."""
-    text = (text or "").replace("€", "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").strip()
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
+    """The amount typed in a field or a table cell; FieldError (translated) when it is not one."""
     try:
-        value = float(text)
-    except ValueError:
-        raise FieldError(field, _("Enter an amount such as 1 234,50.")) from None
-    if value < 0:
-        raise FieldError(field, _("The amount cannot be negative."))
-    return value
+        return amounts.parse_amount(text)
+    except amounts.AmountError as exc:
+        raise FieldError(field, _(exc.message)) from None
 
 
 def read_int(edit: QLineEdit, field: str) -> int | None:

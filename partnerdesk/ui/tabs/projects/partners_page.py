@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain import amounts
 from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import ContributionData, ContributionStatus, MaterialMode, Stage, StaffTimeData
 from partnerdesk.i18n import _, format_number
@@ -290,11 +291,10 @@ class PartnersPage(QWidget):
 
     def log_time(self) -> bool:
         def log():
-            text = self.hours.text().replace(",", ".").replace("h", "").strip()
-            try:
-                hours = float(text) if text else 0.0
-            except ValueError:
-                hours = 0.0
+            try:  # "1,5", "2h", "1.5": the service says what is wrong with anything else
+                hours = amounts.parse_number(self.hours.text().lower().replace("h", ""))
+            except amounts.AmountError:
+                hours = None
             worked = read_date(self.worked_on, "worked_on") or dt.date.today()
             projects.log_staff_time(StaffTimeData(self.project_id, worked, hours, self.card_id))
             self.hours.clear()

@@ -1,23 +1,40 @@
-"""Sessions created or deleted, undoable (Ctrl+Z in Projets), and the questions asked before:
-dates that already have a session, and one confirmation for several deletions."""
+"""Sessions created or deleted, undoable (Ctrl+Z in Projets, with their project on screen), and the
+questions asked before: dates that already have a session, and one confirmation for several deletions."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.i18n import _, format_date, ngettext
 from partnerdesk.services import sessions
+from partnerdesk.ui.undo import CardCommand
 
 
-class CreateSessionsCommand(QUndoCommand):
-    """Sessions just created (pushed done); undo deletes them, redo puts them back as they were."""
+class CreateSessionsCommand(CardCommand):
+    """Sessions just created (pushed done) on the project card of `page`; undo deletes them, redo puts
+    them back as they were. Undone only while that project is on screen, and never once something
+    was entered on them since (attendance, held, notes): that is refused, saying so."""
 
-    def __init__(self, ctx, created: list, project_title: str = ""):
+    def __init__(self, ctx, created: list, project_title: str, page):
         count = len(created)
-        super().__init__(ngettext("Create {count} session", "Create {count} sessions", count).format(count=count))
-        self.ctx, self.ids, self.saved = ctx, [s.id for s in created], []
+        super().__init__(ngettext("Create {count} session", "Create {count} sessions", count).format(count=count),
+                         project_title, page, created[0].project_id)
+        self.ctx, self.saved = ctx, []
+        self.created = sessions.read_sessions(s.id for s in created)  # as stored, to see later changes
         self._done = True
+
+    def refusal(self) -> str | None:
+        elsewhere = super().refusal()
+        if elsewhere is not None:
+            return elsewhere
+        changed = sessions.changed_since(self.created)
+        if changed:
+            return ngettext("“{step}” is not undone: {count} of these sessions has attendance or changes "
+                            "entered since. Delete it yourself if it is no longer wanted.",
+                            "“{step}” is not undone: {count} of these sessions have attendance or changes "
+                            "entered since. Delete them yourself if they are no longer wanted.",
+                            len(changed)).format(step=self.text(), count=len(changed))
+        return None
 
     def redo(self) -> None:
         if self._done:
@@ -27,16 +44,18 @@ class CreateSessionsCommand(QUndoCommand):
         self.ctx.signals.data_changed.emit("projects")
 
     def undo(self) -> None:
-        self.saved = sessions.delete_sessions(self.ids)
+        self.saved = sessions.delete_sessions(s.id for s in self.created)
         self.ctx.signals.data_changed.emit("projects")
 
 
-class DeleteSessionsCommand(QUndoCommand):
-    """Delete several sessions at once; undo brings them back with their attendance."""
+class DeleteSessionsCommand(CardCommand):
+    """Delete several sessions of the project card of `page` at once; undo (with that project on
+    screen) brings them back with their attendance."""
 
-    def __init__(self, ctx, session_ids: list[int]):
+    def __init__(self, ctx, session_ids: list[int], project_id: int, project_title: str, page):
         count = len(session_ids)
-        super().__init__(ngettext("Delete {count} session", "Delete {count} sessions", count).format(count=count))
+        super().__init__(ngettext("Delete {count} session", "Delete {count} sessions", count).format(count=count),
+                         project_title, page, project_id)
         self.ctx, self.ids, self.saved = ctx, list(session_ids), []
 
     def redo(self) -> None:

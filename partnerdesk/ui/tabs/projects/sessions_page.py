@@ -241,7 +241,8 @@ class SessionsPage(QWidget):
         if not self.errors.run(create):
             return False
         if created:
-            self.ctx.undo_for(self).push(session_commands.CreateSessionsCommand(self.ctx, created))
+            self.ctx.undo_for(self).push(session_commands.CreateSessionsCommand(
+                self.ctx, created, self._project_title(), self))
             self._changed()
         return bool(created)
 
@@ -376,6 +377,11 @@ class SessionsPage(QWidget):
         ids = self.selected_ids()
         if not ids or not session_commands.confirm_delete(self, len(ids)):
             return False
-        self.ctx.undo_for(self).push(session_commands.DeleteSessionsCommand(self.ctx, ids))
+        self.ctx.undo_for(self).push(session_commands.DeleteSessionsCommand(
+            self.ctx, ids, self.project_id, self._project_title(), self))
         self.refresh()
         return True
+
+    def _project_title(self) -> str:
+        project = projects.get_project(self.project_id)
+        return project.title if project else ""

@@ -1,0 +1,89 @@
+"""Amounts in euros: one parser for what is typed, one rule for what may be stored, one test of
+what can be printed (data from an older version or an import may hold anything).
+
+Typed forms: "1 234,50", "1234.5", "1 234,50 €", "1.234,50", "1,234.50", "1.234.567". A single dot
+followed by exactly three digits ("1.234") is ambiguous for a French user (one thousand two hundred
+and thirty-four, written with a dot between thousands, or 1,234 typed on the keypad): it is refused
+with a message asking to write it one way or the other. Exponents, "inf" and "nan" are not amounts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from partnerdesk.domain.labels import N_
+
+AMOUNT_MAX = 1_000_000_000  # 1 000 000 000 € for one line, need or contribution
+DISPLAY_MAX = 1e15  # beyond this a figure is not a sum of amounts: not printed as one
+
+NOT_AN_AMOUNT = N_("Enter an amount such as 1 234,50.")
+NEGATIVE = N_("The amount cannot be negative.")
+TOO_LARGE = N_("Too large: 1,000,000,000 € at most.")
+AMBIGUOUS = N_("Write 1234 (or 1 234) for one thousand two hundred and thirty-four, or 1,234 for a "
+               "decimal amount.")
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_PLAIN = re.compile(r"-?(\d+(\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")  # 1.234.567: dots between thousands
+
+
+class AmountError(ValueError):
+    """What was typed is not an amount; `message` says why (English, marked for translation)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def parse_amount(text: str | None) -> float | None:
+    """The amount typed, checked (`check_amount`); None when nothing is typed; AmountError otherwise."""
+    value = parse_number((text or "").replace("€", ""))
+    problem = check_amount(value)
+    if problem:
+        raise AmountError(problem)
+    return value
+
+
+def parse_number(text: str | None) -> float | None:
+    """A number typed the French or the English way (hours, amounts); None when nothing is typed;
+    AmountError when it is not a plain number."""
+    text = _SPACES.sub("", text or "")
+    if not text:
+        return None
+    text = _decimal_point(text)
+    if not _PLAIN.fullmatch(text):
+        raise AmountError(NOT_AN_AMOUNT)
+    return float(text)
+
+
+def _decimal_point(text: str) -> str:
+    """The text with "." as its only decimal point and no thousands separator."""
+    if "," in text and "." in text:  # the last one is the decimal separator
+        thousands, decimal = (".", ",") if text.rfind(",") > text.rfind(".") else (",", ".")
+        return text.replace(thousands, "").replace(decimal, ".")
+    if "," in text:
+        return text.replace(",", ".")
+    if text.count(".") > 1:
+        if not _GROUPED.fullmatch(text):
+            raise AmountError(NOT_AN_AMOUNT)
+        return text.replace(".", "")
+    if re.fullmatch(r"-?\d{1,3}\.\d{3}", text):
+        raise AmountError(AMBIGUOUS)
+    return text
+
+
+def check_amount(value: float | None) -> str | None:
+    """None when `value` may be stored as an amount (or is empty), else the message."""
+    if value is None:
+        return None
+    if not math.isfinite(value):
+        return NOT_AN_AMOUNT
+    if value < 0:
+        return NEGATIVE
+    return TOO_LARGE if value > AMOUNT_MAX else None
+
+
+def printable(value: float) -> bool:
+    """A stored figure that can be printed as an amount (not inf, nan or 1e300)."""
+    return math.isfinite(value) and abs(value) < DISPLAY_MAX
