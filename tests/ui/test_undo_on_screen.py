@@ -122,3 +122,26 @@ def test_photo_of_a_person_not_on_screen_is_not_undone(window, said):
     tab.person_card.sections.setCurrentIndex(0)  # the Details section of the same card: still hers
     assert window.undo_menu.undo()
     assert photos.photo_of(a.id) is None
+
+
+def test_a_board_move_of_another_project_is_not_undone_from_its_card(window, said):
+    """Seen: Ctrl+Z on project B's card put back a card moved on project A's board."""
+    a = projects.create_project(ProjectData("Ateliers tablette"))
+    b = projects.create_project(ProjectData("Fête de l'internet"))
+    mairie = projects.add_partner(a.id, partners.create_organisation(OrganisationData("Mairie")).id)
+    tab = _shown(window, ProjectsTab)
+    tab.open_item("project", a.id)
+    page = tab.card.page("partners")
+    tab.card.pages.setCurrentWidget(page)
+    page.board.offer_proposals = False
+    assert page.board.select_card(mairie.id)
+    page.board.move_selected(1)
+    assert projects.get_card(mairie.id).stage == "premier_contact"
+    assert window.undo_menu.undo_action.text().endswith("(Ateliers tablette)")
+    tab.open_item("project", b.id)
+    assert not window.undo_menu.undo()
+    assert projects.get_card(mairie.id).stage == "premier_contact"
+    assert "this card is not on screen" in said[-1]
+    tab.open_item("project", a.id)  # back on its card: undone
+    assert window.undo_menu.undo()
+    assert projects.get_card(mairie.id).stage == "identifie"

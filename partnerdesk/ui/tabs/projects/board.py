@@ -100,6 +100,11 @@ class PipelineBoard(QWidget):
         self._reading = False  # a background read has not been shown yet
         ctx.signals.data_changed.connect(self._on_data_changed)
 
+    def shows(self, project_id: int) -> bool:
+        """Whether this board shows that project's cards (the all-projects board shows every project's):
+        a move is undone only then (`ui/undo.py`)."""
+        return self.cross_project or project_id == self.project_id
+
     def hidden_in_shown_window(self) -> bool:
         """Nobody sees this board now, but its window is on screen: it can catch up when shown."""
         return self.window().isVisible() and not self.isVisible()
@@ -360,7 +365,7 @@ class PipelineBoard(QWidget):
         self._push_move(card, stage, position, "")
 
     def _push_move(self, card: PartnerCard, stage: str, position: int | None, reason: str) -> None:
-        self.ctx.undo_for(self).push(MoveCardCommand(self.ctx, card.id, card.organisation_name, stage, position, reason))
+        self.ctx.undo_for(self).push(MoveCardCommand(self.ctx, card, stage, position, reason, board=self))
         if (selected := self.selected_card()) is None or selected.id != card.id:  # else already followed
             self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from partnerdesk.domain.grammar import of_organisation
-from partnerdesk.domain.projects import Stage
+from partnerdesk.domain.projects import PartnerCard, Stage
 from partnerdesk.i18n import _
 from partnerdesk.services import pipeline, projects
 from partnerdesk.ui.tabs.projects import card_updates
+from partnerdesk.ui.undo import CardCommand
 
 
-class MoveCardCommand(QUndoCommand):
-    """Move a card to a stage (and row); undo puts it back and removes the journal entry."""
+class MoveCardCommand(CardCommand):
+    """Move a card to a stage (and row); undo puts it back and removes the journal entry. Undone
+    only while a board showing that project is on screen (its own card, or the all-projects board)."""
 
-    def __init__(self, ctx, card_id: int, organisation_name: str, stage: str, row: int | None = None,
-                 reason: str = ""):
-        super().__init__(_("Move {name} to “{stage}”").format(
-            name=organisation_name, of_name=of_organisation(organisation_name), stage=_(Stage(stage).label)))
+    def __init__(self, ctx, card: PartnerCard, stage: str, row: int | None = None, reason: str = "",
+                 board: QWidget | None = None):
+        step = _("Move {name} to “{stage}”").format(name=card.organisation_name,
+                                                    of_name=of_organisation(card.organisation_name),
+                                                    stage=_(Stage(stage).label))
+        super().__init__(step, card.project_title, board, card.project_id)
         self.ctx = ctx
-        self.card_id = card_id
+        self.card_id = card.id
         self.stage = stage
         self.row = row
         self.reason = reason
