@@ -44,8 +44,9 @@ def loose(text: str) -> str:
 
 
 def _phone(text: str) -> str:
+    """The number however it is spaced, never digits inside a longer number (a SIRET, an IBAN)."""
     digits = [c for c in text if c.isdigit() or c == "+"]
-    return r"[\s.\-/]*".join(re.escape(c) for c in digits)
+    return r"(?<!\d)" + r"[\s.\-/]*".join(re.escape(c) for c in digits) + r"(?!\d)"
 
 
 def _json_form(name: str) -> list[str]:
@@ -54,8 +55,11 @@ def _json_form(name: str) -> list[str]:
     return [_word(re.escape(form)) for form in sorted(forms)]
 
 
+_NAME_EDGE = r"\w\-‐‑"  # a name goes on across a hyphen: "Jean-Luc Château" is not "Luc Château"
+
+
 def _word(pattern: str) -> str:
-    return rf"(?<!\w){pattern}(?!\w)"
+    return rf"(?<![{_NAME_EDGE}]){pattern}(?![{_NAME_EDGE}])"
 
 
 def first_initials(first_name: str) -> list[str]:
@@ -72,10 +76,16 @@ def first_initials(first_name: str) -> list[str]:
 
 
 def _initial_form(initial: str, last_name: str) -> str:
+    """"G. Château", "G.Château", "G Château" (the dot left out), and "Château G." as attendance
+    lists write it."""
     out = []
     for ch in initial:
         out.append(r"\.\s*" if ch == "." else r"\-?" if ch == "-" else loose(ch))
-    return "".join(out) + r"\s*" + loose(last_name)
+    dot, letters = r"\.\s*", "".join(out)
+    before = letters.removesuffix(dot) + r"(?:\.\s*|\s+)" if letters.endswith(dot) else letters + r"\s+"
+    after = letters.removesuffix(r"\s*")  # "Château G." ends with its dot
+    surname = loose(last_name)
+    return f"(?:{before}{surname}|{surname}\\s+{after})"
 
 
 def trace_pattern(first_name: str, last_name: str, emails: list[str], phones: list[str],

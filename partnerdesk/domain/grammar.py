@@ -363,9 +363,21 @@ def month_year(year: int, month: int) -> str:
 _STRAIGHT = re.compile(r"(?<=\w)'(?=\w)")
 
 
+_ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")  # an e-mail address or a web address: written as typed
+
+
 def typographic(text: str) -> str:
-    """Straight apostrophes between letters become typographic ("l'EPN" -> "l’EPN")."""
-    return _STRAIGHT.sub(APOSTROPHE, text or "")
+    """Straight apostrophes between letters become typographic ("l'EPN" -> "l’EPN"), except in
+    e-mail and web addresses ("jean.o'neil@epn35.fr" stays what it is)."""
+    text = text or ""
+    if "'" not in text:
+        return text
+    out, last = [], 0
+    for match in _ADDRESS.finditer(text):
+        out += [_STRAIGHT.sub(APOSTROPHE, text[last:match.start()]), match.group(0)]
+        last = match.end()
+    out.append(_STRAIGHT.sub(APOSTROPHE, text[last:]))
+    return "".join(out)
 
 
 def elide(word: str, following: str) -> str:
@@ -396,7 +408,7 @@ def of(name: str) -> str:
 
 
 _BEFORE = re.compile(r"(?:(?P<de>\b[Dd]e |\b[Dd][’'])|(?P<a>\b[àÀ] )|(?P<with>\b(?:avec|pour|par|entre|et|chez"
-                     r"|envers|sur|vers|contre|sans) )|(?P<start>^\s*|[.!?:]\s+|\n\s*))$")
+                     r"|envers|sur|vers|contre|sans) )|(?P<start>^\s*|(?<!\bcf)[.!?]\s+|\n\s*))$")
 
 
 def place_names(text: str, forms: dict[str, OrgName], fields: re.Pattern | None = None) -> str:

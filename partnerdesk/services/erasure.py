@@ -134,12 +134,13 @@ class Scrubber:
         return changed
 
     def mentions(self, context: int = 40) -> list[Mention]:
-        """The last name alone in free text once the traces are replaced (the person's own card aside)."""
+        """The last name alone wherever text is kept once the traces are replaced (titles and
+        attendance lists included), but for the person's own card and other people's names."""
         if self.surname is None:
             return []
         found = []
         for table, column, rowid, value in self._cells():
-            if column not in FREE_TEXT_COLUMNS or (table == "person" and rowid == self.who.person_id):
+            if table == "person" and (rowid == self.who.person_id or column not in FREE_TEXT_COLUMNS):
                 continue
             text = self.rewrite(table, value, rowid)
             for match in self.surname.finditer(text):

@@ -200,3 +200,12 @@ def test_weekday_dates_and_numbers_kept_with_their_noun():
     assert g.weekday_date(dt.date(2026, 12, 3)) == "jeudi 3\u00a0décembre 2026"
     assert g.tight("2 séances d’environ 10 places") == "2\u00a0séances d’environ 10\u00a0places"
     assert g.tight("Total : 3 · 2 €") == "Total\u00a0: 3 · 2 €"  # a number before a sign is left alone
+
+
+def test_addresses_keep_their_apostrophes_and_cf_is_not_a_sentence_end():
+    text = "Écrivez à jean.o'neil@epn35.fr ou https://epn35.fr/l'atelier : l'équipe d'Orange"
+    assert g.typographic(text) == "Écrivez à jean.o'neil@epn35.fr ou https://epn35.fr/l'atelier : l’équipe d’Orange"
+    forms = {"o": OrgName("Collège Jules Verne")}
+    assert g.place_names("cf. {o}", forms) == "cf. le Collège Jules Verne"
+    assert g.place_names("Objet : {o}", forms) == "Objet : le Collège Jules Verne"  # lower case after a colon
+    assert g.place_names("Bonjour,\n{o} vous invite", forms) == "Bonjour,\nLe Collège Jules Verne vous invite"

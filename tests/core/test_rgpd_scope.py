@@ -100,3 +100,25 @@ def test_a_preview_without_mentions_says_nothing_of_them(store):
     pid = _person("Yann", "Kerbrat")
     preview = rgpd.erasure_preview(store, pid)
     assert preview.mentions == [] and "last name alone" not in preview.describe()
+
+
+def test_names_that_go_on_across_a_hyphen_and_longer_numbers_are_someone_else(store):
+    """Seen: erasing « Luc Château » rewrote « Jean-Luc Château » into « Jean-[anonymisé] » and a SIRET
+    holding his phone's digits; attendance lists write « CHATEAU G. »."""
+    luc = _person("Luc", "Château", phones=["06 12 34 56 78"])
+    other = _person("Jean-Luc", "Château")
+    org = partners.create_organisation(OrganisationData(
+        name="Fournisseur", notes="Vu Jean-Luc Château hier, et Luc Château aussi. Luc Château-Renard passe. "
+                                  "SIRET 10612345678901. Tél. 06 12 34 56 78.")).id
+    project = projects.create_project(ProjectData(title="Atelier de M. Château",
+                                                  description="Présents : CHATEAU L., L Château.")).id
+    preview = rgpd.erasure_preview(store, luc)
+    assert "Project « Atelier de M. Château »" in [where for where, _excerpt in preview.mentions]  # titles too
+    rgpd.anonymise(store, luc)
+    notes = _text("organisation", "notes", org)
+    assert notes.startswith("Vu Jean-Luc Château hier, et [")
+    assert "Luc Château-Renard passe" in notes and "SIRET 10612345678901." in notes
+    assert "06 12 34 56 78" not in notes and "Luc Château aussi" not in notes
+    description = _text("project", "description", project)
+    assert description.startswith("Présents : [") and "CHATEAU" not in description and "Château" not in description
+    assert partners.get_person(other).first_name == "Jean-Luc"
