@@ -17,6 +17,10 @@ _FIELDS = ("held_on start_time end_time place facilitator planned_attendance act
            "cancelled notes").split()
 
 
+MAX_PEOPLE = 100_000  # at one session: more is a typing mistake (and beyond SQLite's integers, a crash)
+TOO_MANY_PEOPLE = N_("Too large: 100,000 people at most.")
+
+
 def validate_session(data: SessionData) -> SessionData:
     """Check and normalise times ('14h' -> '14:00'); raise ValidationError with every bad field."""
     checks: dict[str, str | None] = {}
@@ -34,6 +38,8 @@ def validate_session(data: SessionData) -> SessionData:
         value = getattr(data, name)
         if value is not None and value < 0:
             checks[name] = N_("Enter a number of people (0 or more).")
+        elif value is not None and value > MAX_PEOPLE:
+            checks[name] = TOO_MANY_PEOPLE
     if data.held_on is None:
         checks["held_on"] = N_("This field is required.")
     v.collect(checks)

@@ -95,6 +95,12 @@ def refusal(command) -> str | None:
     return check() if callable(check) else None
 
 
+def redo_refusal(command) -> str | None:
+    """Why `command` may not be redone now (a message for the user), or None."""
+    check = getattr(command, "redo_refusal", None)
+    return check() if callable(check) else None
+
+
 def card_of(widget: QWidget) -> QWidget | None:
     """The card holding `widget`: its outermost ancestor (or itself) that answers `shows(record_id)`
     (a person card holding a photo section that answers it too)."""
@@ -133,6 +139,12 @@ class CardCommand(QUndoCommand):
             return None
         return _("“{step}”: this card is not on screen. Open it to undo this step.").format(step=self.text())
 
+    def redo_refusal(self) -> str | None:
+        """Redo too changes only the card on screen."""
+        if self.shown():
+            return None
+        return _("“{step}”: this card is not on screen. Open it to redo this step.").format(step=self.text())
+
 
 class UndoScope(QObject):
     """A dialog's own undo context while it is open."""
@@ -162,7 +174,7 @@ class UndoScope(QObject):
             self.stack.undo()
 
     def redo(self) -> None:
-        if self.stack.canRedo():
+        if self.stack.canRedo() and redo_refusal(self.stack.command(self.stack.index())) is None:
             self.stack.redo()
 
     def close(self, *_args) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from partnerdesk.i18n import _
-from partnerdesk.ui.undo import next_undo, offered, refusal
+from partnerdesk.ui.undo import next_undo, offered, redo_refusal, refusal
 
 
 class _Activation(QObject):
@@ -85,6 +85,10 @@ class UndoMenu:
         if not stack.canRedo():
             return False
         command = stack.command(stack.index())
+        why = redo_refusal(command)
+        if why is not None:  # a step of a card that is not on screen
+            self.ctx.signals.status_message.emit(why)
+            return False
         if getattr(command, "wide", False) and not self.window.settle_all():
             return False
         stack.redo()

@@ -76,3 +76,12 @@ def test_changed_since_names_the_sessions_with_something_entered_after(store):
     sessions.delete_session(third.id)  # gone: nothing of it left to lose
     assert [s.id for s in sessions.changed_since(made)] == [first.id, second.id]
     assert sessions.changed_since([]) == []
+
+
+def test_an_absurd_head_count_is_refused_in_words(store):
+    """Seen: 99999999999999999999999 present raised OverflowError from SQLite."""
+    p = projects.create_project(ProjectData("Tablettes"))
+    with pytest.raises(ValidationError) as refused:
+        sessions.create_session(SessionData(p.id, dt.date(2026, 1, 7), actual_attendance=10 ** 23))
+    assert refused.value.errors["actual_attendance"] == "Too large: 100,000 people at most."
+    assert sessions.sessions_of(p.id) == []

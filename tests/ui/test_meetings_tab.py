@@ -337,3 +337,19 @@ def test_dont_save_empties_a_new_meeting(window, qtbot, monkeypatch):
     _click(qtbot, tab.findChild(type(tab.save_button), "newMeeting"))
     assert tab.details.title.text() == "" and not tab.is_dirty()
     assert [row.meeting.id for row in meetings.list_meetings()] == [other.id]
+
+
+def test_a_decision_typed_for_one_meeting_is_never_added_to_the_next(window, qtbot):
+    """Seen in the second pass: « Ouvrir le samedi matin » typed on meeting A (not added), meeting B
+    clicked, Enter: the decision was recorded on B."""
+    a = meetings.create_meeting(MeetingData("Comité A", dt.date(2026, 11, 10), kind="comite"))
+    b = meetings.create_meeting(MeetingData("Comité B", dt.date(2026, 11, 17), kind="comite"))
+    window.show_tab(window.tab_of(MeetingsTab))
+    tab = window.tab_of(MeetingsTab)
+    assert tab.open_item("meeting", a.id)
+    tab.minutes.decision_text.setText("Ouvrir le samedi matin")
+    tab.minutes.action_what.setText("Relancer la mairie")
+    assert tab.open_item("meeting", b.id)
+    assert tab.minutes.decision_text.text() == "" and tab.minutes.action_what.text() == ""
+    tab.minutes.decision_text.returnPressed.emit()
+    assert followup.decisions_of(b.id) == [] and followup.decisions_of(a.id) == []

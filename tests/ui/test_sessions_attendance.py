@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -85,3 +87,18 @@ def test_ticking_held_or_cancelled_keeps_typed_attendance(window, answers, qtbot
     stored = sessions.get_session(first.id)
     assert (stored.actual_attendance, stored.participants, stored.marked_held) == (12, ["Mme Durand", "M. Leroy"], True)
     assert not page.is_dirty() and page.actual.text() == "12"
+
+
+@pytest.mark.parametrize("typed, message", [("²", "Enter a number of people (0 or more)."),
+                                            ("99999999999999999999999", "Too large: 100,000 people at most.")])
+def test_a_strange_head_count_is_a_message_not_a_crash(qtbot, typed, message):
+    """Seen in the second pass: « ² » raised ValueError, a 23-digit number OverflowError."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from partnerdesk.ui.tabs.projects.fields import FieldError, read_int
+
+    edit = QLineEdit(typed)
+    qtbot.addWidget(edit)
+    with pytest.raises(FieldError) as refused:
+        read_int(edit, "actual_attendance")
+    assert (refused.value.field, str(refused.value)) == ("actual_attendance", message)

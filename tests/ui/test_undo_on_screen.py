@@ -145,3 +145,20 @@ def test_a_board_move_of_another_project_is_not_undone_from_its_card(window, sai
     tab.open_item("project", a.id)  # back on its card: undone
     assert window.undo_menu.undo()
     assert projects.get_card(mairie.id).stage == "identifie"
+
+
+def test_redo_too_acts_only_on_the_card_on_screen(window, said):
+    """Seen in the second pass: undone on A, then Ctrl+Shift+Z on project B deleted A's séances again."""
+    a = projects.create_project(ProjectData("Ateliers tablette"))
+    b = projects.create_project(ProjectData("Fête de l'internet"))
+    tab = _shown(window, ProjectsTab)
+    _create_three(tab, a.id)
+    assert window.undo_menu.undo()
+    assert sessions.sessions_of(a.id) == []
+    tab.open_item("project", b.id)
+    assert not window.undo_menu.redo()
+    assert sessions.sessions_of(a.id) == []
+    assert said[-1] == "“Create 3 sessions (Ateliers tablette)”: this card is not on screen. Open it to redo this step."
+    tab.open_item("project", a.id)
+    assert window.undo_menu.redo()
+    assert len(sessions.sessions_of(a.id)) == 3

@@ -121,6 +121,9 @@ class MinutesPage(QWidget):
     # --- loading ----------------------------------------------------------------------
 
     def set_meeting(self, meeting) -> None:
+        if (meeting.id if meeting else None) != self.meeting_id:  # a decision or action typed for the
+            self.decision_text.clear()                             # last meeting is never added to this one
+            self.action_what.clear()
         self.meeting_id = meeting.id if meeting else None
         self.setEnabled(self.meeting_id is not None)
         self.errors.clear()

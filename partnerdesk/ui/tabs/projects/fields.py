@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain import amounts
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _, parse_date
+from partnerdesk.services import sessions
 from partnerdesk.ui.widgets.form import typed_date
 
 
@@ -71,8 +72,10 @@ def read_int(edit: QLineEdit, field: str) -> int | None:
     text = edit.text().strip()
     if not text:
         return None
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # "²" is a digit to Python, not a number
         raise FieldError(field, _("Enter a number of people (0 or more)."))
+    if len(text) > 6 or int(text) > sessions.MAX_PEOPLE:
+        raise FieldError(field, _(sessions.TOO_MANY_PEOPLE))
     return int(text)
 
 
