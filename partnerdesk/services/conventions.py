@@ -24,7 +24,7 @@ from partnerdesk.domain.conventions import (
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.projects import Stage
 from partnerdesk.domain.rich_text import clean_html
-from partnerdesk.domain.validation import check_name_length, check_required, check_text_length, collect
+from partnerdesk.domain.validation import check_name_length, check_required, check_text_length, collect, one_line
 from partnerdesk.i18n import _
 from partnerdesk.services import convention_templates, settings
 from partnerdesk.services.convention_templates import TemplateData
@@ -150,6 +150,7 @@ def create_convention(title: str, organisation_ids: list[int], *, project_id: in
                       template: TemplateData | None = None, start_date: dt.date | None = None,
                       end_date: dt.date | None = None) -> ConventionData:
     """A draft built from `template` (the built-in one by default), saved as version 1."""
+    title = one_line(title or "")
     collect({"title": check_required(title) or check_name_length(title)})
     template = template or convention_templates.default_template()
     parties = [epn_party(template)] + [organisation_party(i, template, project_id) for i in organisation_ids]

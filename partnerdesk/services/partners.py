@@ -174,7 +174,8 @@ def create_person(data: PersonData, organisation_id: int | None = None, role: st
             updated_at=now,
         )
         if organisation_id is not None:
-            Affiliation.create(person=row, organisation=organisation_id, role=role, start_date=start_date)
+            Affiliation.create(person=row, organisation=organisation_id, role=v.one_line(role or ""),
+                               start_date=start_date)
     return person_data(row)
 
 
@@ -230,7 +231,7 @@ def add_affiliation(person_id: int, organisation_id: int, role: str = "",
     if start_date and end_date and end_date < start_date:
         raise v.ValidationError({"end_date": v.N_("The end date is before the start date.")})
     with database.atomic():
-        row = Affiliation.create(person=person_id, organisation=organisation_id, role=role.strip(),
+        row = Affiliation.create(person=person_id, organisation=organisation_id, role=v.one_line(role),
                                  start_date=start_date, end_date=end_date)
     return _affiliation_data(row)
 
@@ -259,9 +260,9 @@ def update_affiliation(affiliation_id: int, role: str, start_date: dt.date | Non
                        end_date: dt.date | None, department: str | None = None) -> AffiliationData:
     if start_date and end_date and end_date < start_date:
         raise v.ValidationError({"end_date": v.N_("The end date is before the start date.")})
-    values = {"role": role.strip(), "start_date": start_date, "end_date": end_date}
+    values = {"role": v.one_line(role), "start_date": start_date, "end_date": end_date}
     if department is not None:
-        values["department"] = department.strip()
+        values["department"] = v.one_line(department)
     with database.atomic():
         Affiliation.update(**values).where(Affiliation.id == affiliation_id).execute()
     return _affiliation_data(Affiliation.get_by_id(affiliation_id))

@@ -41,3 +41,21 @@ def test_an_imported_contact_has_its_names_on_one_line():
     assert clean(contact) is None
     assert (contact.first_name, contact.last_name) == ("Anaïs", "Le Goff")
     assert contact.organisation == "Centre social Les Tilleuls" and contact.notes.startswith("Vue au forum\nà rappeler")
+
+
+def test_a_meeting_s_place_a_convention_s_title_and_a_role_are_one_line(store):
+    """Seen in the second pass: these three kept the line breaks of a paste."""
+    import datetime as dt
+
+    from partnerdesk.domain.meetings import MeetingData
+    from partnerdesk.domain.partners import OrganisationData, PersonData
+    from partnerdesk.services import conventions, meetings, partners
+
+    pasted = "Comité de pilotage\nInclusion numérique\r\n2026"
+    flat = "Comité de pilotage Inclusion numérique 2026"
+    meeting = meetings.create_meeting(MeetingData("Comité", dt.date(2026, 11, 10), kind="comite", place=pasted))
+    assert meetings.get_meeting(meeting.id).place == flat
+    org = partners.create_organisation(OrganisationData("Mairie")).id
+    assert conventions.create_convention(pasted, [org]).title == flat
+    person = partners.create_person(PersonData("Martin", "Claire"), org, pasted)
+    assert [a.role for a in partners.affiliations_of(person.id)] == [flat]

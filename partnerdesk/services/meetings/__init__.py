@@ -59,6 +59,7 @@ def validate_meeting(data: MeetingData) -> MeetingData:
     """Normalise (times, rich text, spaces) and raise ValidationError with every bad field."""
     errors: dict[str, str] = {}
     data.title = " ".join((data.title or "").split())
+    v.single_lines(data, ("place", "in_charge"))
     if not data.title:
         errors["title"] = N_("This field is required.")
     elif len(data.title) > MAX_TITLE:
