@@ -193,6 +193,11 @@ class OrgName:
             return " ".join(self.name.split())
         return _article_form(article, rest)
 
+    def in_sentence(self, lang: str) -> str:
+        """The name inside a sentence of the document's language: with its article in French
+        ("tenu par l’Espace…"), as written otherwise."""
+        return self.bare() if lang == "fr" else " ".join(self.name.split())
+
     def subject(self) -> str:
         """At the start of a sentence: "L’Association X", "La Caisse…"."""
         text = self.bare()

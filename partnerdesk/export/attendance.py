@@ -7,9 +7,10 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import AttendanceSheetData
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, RULE, Document, esc, table_style
+from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, Document, esc, table_style
 from partnerdesk.export.flowables import info_table
 from partnerdesk.export.minutes import long_date
+from partnerdesk.export.theme import RULE
 from partnerdesk.i18n import _, format_number
 
 ROW_HEIGHT = 11 * mm

@@ -30,20 +30,7 @@ from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.phone_display import display_phone
 from partnerdesk.export.images import logo_image
 from partnerdesk.export.pagination import KeepStart
-from partnerdesk.export.theme import (  # noqa: F401 - the documents import the palette from here
-    DEFAULT_ACCENT,
-    DEFAULT_MAIN,
-    MIN_CONTRAST,
-    MUTED,
-    RULE,
-    TEXT,
-    Theme,
-    contrast,
-    hex_of,
-    parse_colour,
-    readable,
-    tint,
-)
+from partnerdesk.export.theme import MUTED, RULE, TEXT, Theme, hex_of
 from partnerdesk.i18n import _, babel_locale, format_long_date, format_money, language
 from partnerdesk.paths import resource
 
@@ -137,7 +124,7 @@ def esc(text: object) -> str:
 def org_text(name: str, article: str | None = None, kind: str = "") -> str:
     """An organisation's name as a French sentence writes it ("la Caisse…", "l’Association…");
     the name alone in English."""
-    return OrgName(name, article, kind).bare() if language() == "fr" else name
+    return OrgName(name, article, kind).in_sentence(language())
 
 
 long_date = format_long_date  # dates in words on covers and in letters ("30 novembre 2026")

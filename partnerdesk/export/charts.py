@@ -9,7 +9,8 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from partnerdesk.export.base import CONTENT_WIDTH, FONT, FONT_BOLD, MUTED, RULE, TEXT, Theme, money, tint
+from partnerdesk.export.base import CONTENT_WIDTH, FONT, FONT_BOLD, money
+from partnerdesk.export.theme import MUTED, RULE, TEXT, Theme, tint
 
 
 def _two_lines(text: str, length: int) -> str:

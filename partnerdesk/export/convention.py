@@ -20,7 +20,6 @@ from partnerdesk.export.base import (
     CONTENT_WIDTH,
     FONT,
     FONT_BOLD,
-    MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
@@ -28,6 +27,7 @@ from partnerdesk.export.base import (
     esc,
     table_style,
 )
+from partnerdesk.export.theme import MUTED
 
 
 def text(value: object) -> str:

@@ -21,14 +21,12 @@ from partnerdesk.export.base import (
     PAGE_WIDTH,
     Document,
     clip_line,
-    contrast,
     esc,
     labelled,
     long_date,
     money,
     org_text,
     table_style,
-    tint,
 )
 from partnerdesk.export.flowables import (
     bullet_list,
@@ -41,6 +39,7 @@ from partnerdesk.export.flowables import (
 )
 from partnerdesk.export.images import prepare_photo
 from partnerdesk.export.pagination import unsplittable
+from partnerdesk.export.theme import contrast, tint
 from partnerdesk.i18n import _, format_date, format_percent, language, ngettext
 
 

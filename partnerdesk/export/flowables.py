@@ -22,9 +22,10 @@ from reportlab.platypus import (
 )
 
 from partnerdesk.domain.documents import Picture
-from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, RULE, Theme, esc, table_style
+from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, esc, table_style
 from partnerdesk.export.images import prepare_photo, prepare_photos
 from partnerdesk.export.pagination import unsplittable
+from partnerdesk.export.theme import RULE, Theme
 
 
 def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:

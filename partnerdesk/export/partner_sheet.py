@@ -8,8 +8,9 @@ from reportlab.platypus import Paragraph, Table
 from partnerdesk.domain.documents import PartnerSheetData, PersonCard
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.phone_display import display_phone
-from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, RULE, Document, esc, table_style
+from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, Document, esc, table_style
 from partnerdesk.export.flowables import chips, data_table, info_table, photo
+from partnerdesk.export.theme import RULE
 from partnerdesk.i18n import _, format_date
 
 PORTRAIT_W, PORTRAIT_H = 22 * mm, 28 * mm

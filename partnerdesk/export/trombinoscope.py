@@ -16,8 +16,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from partnerdesk.domain.documents import Picture
 from partnerdesk.domain.identity import EpnIdentity
-from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, MUTED, Document, esc, long_date, table_style
+from partnerdesk.export.base import CONTENT_WIDTH, FONT_BOLD, Document, esc, long_date, table_style
 from partnerdesk.export.flowables import photo
+from partnerdesk.export.theme import MUTED
 from partnerdesk.i18n import _, ngettext
 
 COLUMNS = 4

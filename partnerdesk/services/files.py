@@ -43,6 +43,8 @@ def write_with(target: str | os.PathLike, write: Callable[[str], object]) -> Pat
     os.close(handle)
     try:
         write(temp)
+        with open(temp, "rb+") as written:  # on the disk before it replaces anything
+            os.fsync(written.fileno())
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
     except BaseException:

@@ -8,7 +8,8 @@ import pytest
 from reportlab.lib import colors
 
 from partnerdesk import i18n
-from partnerdesk.export.base import TEXT, Theme, contrast, drawable
+from partnerdesk.export.base import drawable
+from partnerdesk.export.theme import TEXT, Theme, contrast
 from partnerdesk.export.bilan import render_bilan
 from partnerdesk.export.dossier import render_dossier
 from tests.export import samples

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from partnerdesk import i18n
-from partnerdesk.services import balance, balance_report
+from partnerdesk.services import balance, balance_report, files
 from tests.export import pdfcheck
 
 
@@ -69,5 +69,5 @@ def test_table_export_csv_and_ods(demo_store, tmp_path):
     assert len(csv) == len(rows) + 1 and csv[0].startswith("Partner;Hours")
     ods = balance_report.table_bytes("ods", year)
     assert ods[:2] == b"PK"
-    target = balance_report.write_file(ods, tmp_path / "out" / "bilan.ods")
+    target = files.write_file(tmp_path / "out" / "bilan.ods", ods)
     assert target.read_bytes() == ods

@@ -255,7 +255,7 @@ def _epn_in_text(ident) -> str:
     """The EPN's name inside a sentence: with its article in French ("tenu par l’Espace…")."""
     if not ident.name.strip():
         return _("the EPN")
-    return ident.org_name().bare() if language() == "fr" else ident.name.strip()
+    return ident.org_name().in_sentence(language())
 
 
 def text_lines(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.balance import totals
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _, format_money, format_number, ngettext
-from partnerdesk.services import balance, balance_report, projects
+from partnerdesk.services import balance, balance_report, files, projects
 from partnerdesk.ui.dialogs.file_output import export_folder, remember_export_folder
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.roles import SortRole
@@ -170,8 +170,8 @@ class BalanceDialog(QDialog):
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         try:
-            written = balance_report.write_file(
-                balance_report.table_bytes(fmt, self.year.currentData(), self.project.currentData()), path)
+            written = files.write_file(
+                path, balance_report.table_bytes(fmt, self.year.currentData(), self.project.currentData()))
         except OSError as exc:
             self.message.setText(_("The file could not be written: {reason}").format(reason=exc.strerror or exc))
             return None
@@ -189,7 +189,7 @@ class BalanceDialog(QDialog):
 
         def work(_handle):
             pdf, _title = balance_report.render_internal(year)
-            return balance_report.write_file(pdf, path)
+            return files.write_file(path, pdf)
 
         def done(written):
             self.message.setText(_("The internal report is ready: {path}").format(path=written))
