@@ -226,6 +226,22 @@ def _babel_date(value: dt.date, locale: str) -> str:
     return babel_format_date(value, format="medium", locale=locale)
 
 
+def format_time(hhmm: str) -> str:
+    """A stored time "14:30" as documents write it: "14 h 30" ("14 h" on the hour) in French,
+    "14:30" otherwise; text that is no time is kept as it is."""
+    hour, sep, minute = (hhmm or "").strip().partition(":")
+    if language() != "fr" or not sep or not (hour.isascii() and hour.isdigit() and minute.isascii()
+                                             and minute.isdigit()):
+        return (hhmm or "").strip()
+    return f"{int(hour)}\u00a0h" + (f"\u00a0{minute}" if int(minute) else "")
+
+
+def format_hours(start: str, end: str) -> str:
+    """A time slot: "14 h – 16 h 30" in French, "14:00–16:30" otherwise; one end alone is that time."""
+    times = [format_time(t) for t in (start, end) if (t or "").strip()]
+    return ("\u00a0– " if language() == "fr" else "–").join(times)
+
+
 def format_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
     if value is None:
         return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from partnerdesk.cli.common import opened, project_option, run
 from partnerdesk.domain.meetings import Answer, MeetingKind
-from partnerdesk.i18n import _, format_date
+from partnerdesk.i18n import _, format_date, format_hours
 
 
 def register(sub) -> None:
@@ -25,8 +25,8 @@ def line(summary) -> str:
 
     m = summary.meeting
     parts = [format_date(m.held_on)]
-    if m.hours:
-        parts.append(m.hours)
+    if m.start_time or m.end_time:
+        parts.append(format_hours(m.start_time, m.end_time))
     head = f"{m.id:>4}  " + " ".join(parts)
     what = [_label(MeetingKind, m.kind), m.title]
     if summary.project_title:

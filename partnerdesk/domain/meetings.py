@@ -99,9 +99,6 @@ class MeetingData:
     interaction_id: int | None = None  # the journal entry of the people present
     id: int | None = None
 
-    @property
-    def hours(self) -> str:
-        return "–".join(t for t in (self.start_time, self.end_time) if t)
 
 
 @dataclass

@@ -214,7 +214,7 @@ class BilanDocument(Document):
                          ("—" if line.actual is None else format_number(line.actual))])
         return [data_table(
             [_("Date"), _("Time"), _("Place"), _("Facilitator"), _("Planned"), _("Present")], rows,
-            [22 * mm, 25 * mm, CONTENT_WIDTH - 22 * mm - 25 * mm - 38 * mm - 18 * mm - 20 * mm, 38 * mm, 18 * mm,
+            [22 * mm, 29 * mm, CONTENT_WIDTH - 22 * mm - 29 * mm - 38 * mm - 18 * mm - 20 * mm, 38 * mm, 18 * mm,
              20 * mm], theme, s, ["l", "l", "l", "l", "r", "r"],
             total=[_("Total"), "", "", "", format_number(sum(x.planned or 0 for x in d.held_sessions)),
                    format_number(d.participants)])]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from partnerdesk.domain.journal import next_contact_due
 from partnerdesk.domain.todo import TodoItem, TodoKind, window_end
-from partnerdesk.i18n import _, format_date
+from partnerdesk.i18n import _, format_date, format_hours
 from partnerdesk.store import database, partner_queries
 from partnerdesk.store.fields import date_from_sql
 from partnerdesk.store.models import (
@@ -182,7 +182,7 @@ def sessions_soon(today: dt.date) -> list[TodoItem]:
             .objects())
     out = []
     for r in rows:
-        hours = f"{r.start_time}–{r.end_time}" if r.start_time and r.end_time else r.start_time
+        hours = format_hours(r.start_time, r.end_time)
         if r.held_on >= today:
             title = _("Session of {project}").format(project=r.project_title)
             out.append(TodoItem(f"session:{r.id}", r.held_on, TodoKind.SESSION.value, title, "session",

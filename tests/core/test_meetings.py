@@ -46,7 +46,7 @@ def test_create_validates_and_normalises(store):
     assert set(err.value.errors) == {"end_time"}
     m = _meeting(title="Dupont & Fils <SARL>  comité", agenda="<p style='color:red'>Point <b>1</b></p><script>x"
                  "</script>")
-    assert m.title == "Dupont & Fils <SARL> comité" and m.start_time == "14:00" and m.hours == "14:00–16:30"
+    assert m.title == "Dupont & Fils <SARL> comité" and m.start_time == "14:00" and m.end_time == "16:30"
     assert m.agenda == "<p>Point <b>1</b></p>"
     long = _meeting(title="é" * 300)
     assert meetings.get_meeting(long.id).title == "é" * 300
@@ -326,7 +326,7 @@ def test_invitation_letters_through_the_letters_engine(people, tmp_path):
     i18n.set_language("fr")
     made, _skipped = letters.invitation_letters(m.id, letters.default_template())
     assert made[0].subject == "Invitation : Seniors et numérique"
-    assert "à la rencontre « Seniors et numérique », le jeudi 3\u00a0décembre 2026, de 14:00 à 16:30." in made[0].body
+    assert "à la rencontre « Seniors et numérique », le jeudi 3\u00a0décembre 2026, de 14\u00a0h à 16\u00a0h\u00a030." in made[0].body
     assert "Lieu : à préciser" in made[0].body
     i18n.set_language("en")
     count, skipped = letters.write_invitation_letters(m.id, tmp_path / "invitations.pdf")

@@ -47,6 +47,20 @@ def test_french_formats():
     assert i18n.parse_date("") is None
 
 
+def test_times_as_documents_write_them():
+    """French documents write "14 h 30", never "14:30"; one end alone is that time; English keeps 14:30."""
+    with i18n.document_language("fr"):
+        assert i18n.format_time("14:00") == "14\u00a0h"
+        assert i18n.format_time("09:05") == "9\u00a0h\u00a005"
+        assert i18n.format_hours("14:00", "16:30") == "14\u00a0h\u00a0– 16\u00a0h\u00a030"
+        assert i18n.format_hours("", "18:00") == i18n.format_hours("18:00", "") == "18\u00a0h"
+        assert i18n.format_hours("", "") == ""
+        assert i18n.format_time("midi") == "midi"  # not a stored time: kept as typed
+        assert i18n.format_time("１４:００") == "１４:００"
+    with i18n.document_language("en"):
+        assert i18n.format_hours("14:00", "16:30") == "14:00–16:30"
+
+
 def test_fuzzy_entries_are_ignored(tmp_path):
     folder = tmp_path / "fr"
     folder.mkdir()

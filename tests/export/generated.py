@@ -144,6 +144,7 @@ BAD_ELISION = re.compile(r"(?<![\w’'-])(?:de|De|le|Le|la|La) (?P<next>[^\W\d_]
 PLURAL_MARK = re.compile(r"\w\(s\)")
 ONE_PLURAL = re.compile(r"(?<![\d\u202f\u00a0.,])(?<!\d )\b[01] (séances|annulées|partenaires|participations|"
                         r"personnes différentes|photos|réalisations|places|séances tenues)\b")
+CLOCK_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")  # French documents write « 14 h 30 »
 
 
 def text_problems(text: str) -> list[str]:
@@ -155,4 +156,5 @@ def text_problems(text: str) -> list[str]:
             problems.append(f"no elision: …{window}…")
     problems += [f"(s): …{text[max(0, m.start() - 20):m.end() + 5]}…" for m in PLURAL_MARK.finditer(text)]
     problems += [f"plural after 0/1: {m.group(0)}" for m in ONE_PLURAL.finditer(text)]
+    problems += [f"clock time: {m.group(0)}" for m in CLOCK_TIME.finditer(text)]
     return problems

@@ -72,9 +72,9 @@ def test_every_document_of_the_largest_generated_project(store):
 
 def test_the_text_checks_catch_what_they_are_for():
     bad = ("Engagements de Espace public numérique, avec la Amicale, le Hôpital ; 9 annulée(s) ; 1 séances ; "
-           "0 partenaires")
+           "0 partenaires ; 14:00 – 16:30")
     found = generated.text_problems(bad)
-    assert len(found) == 6, found
+    assert len(found) == 8, found
     good = ("Engagements de l’Espace public numérique, de Yoplait, de la Halle, 1 séance, 2 séances, "
-            "10 séances, 1 000 participations")
+            "10 séances, 1 000 participations, 14\u00a0h\u00a0– 16\u00a0h\u00a030, page 2 / 5")
     assert generated.text_problems(good) == []

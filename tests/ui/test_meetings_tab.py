@@ -269,7 +269,7 @@ def test_invitation_letters_dialog_in_the_documents_language(ctx, qtbot, tmp_pat
     dialog.make()
     assert "1 letter written" in dialog.message.text() and "Club des aînés" in dialog.message.text()
     text = pdfcheck.text((tmp_path / "invitations.pdf").read_bytes())
-    assert "le jeudi 3 décembre 2026 à 14:00" in text and "Hélène Martin" in text
+    assert "le jeudi 3 décembre 2026 à 14 h" in text and "Hélène Martin" in text
 
 
 def test_cancel_a_meeting_removes_its_journal_entry(window, qtbot):

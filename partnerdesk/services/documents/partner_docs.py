@@ -15,7 +15,7 @@ from partnerdesk.domain.documents import (
 from partnerdesk.domain.engagement import engagement, has_obtained
 from partnerdesk.domain.partners import Contribution, InteractionKind, OrgKind, OrgStatus, Public
 from partnerdesk.domain.projects import ContributionStatus, Stage
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, format_hours
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
 from partnerdesk.services import partners, projects, sessions
@@ -114,7 +114,7 @@ def attendance_data(session_id: int, today: dt.date | None = None) -> Attendance
     partner = Organisation.get_or_none(Organisation.id == session.organisation_id) if session.organisation_id else None
     return AttendanceSheetData(
         project=project.title if project else "", held_on=session.held_on, generated_on=today or dt.date.today(),
-        time=" – ".join(t for t in (session.start_time, session.end_time) if t), place=session.place,
+        time=format_hours(session.start_time, session.end_time), place=session.place,
         facilitator=session.facilitator, partner=partner.name if partner else "",
         planned=session.planned_attendance, names=[n for n in session.participants if n.strip()],
     )

@@ -41,7 +41,7 @@ from partnerdesk.domain.projects import (
     SessionData,
     Stage,
 )
-from partnerdesk.i18n import _, format_date, format_long_date, language, ngettext
+from partnerdesk.i18n import _, format_date, format_hours, format_long_date, language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import consent as consents
 from partnerdesk.services import partners, projects, settings
@@ -99,7 +99,7 @@ def _session_lines(items: list[SessionData], today: dt.date) -> list[SessionLine
     for s in items:
         if not s.cancelled and not s.is_held:
             continue
-        time = " – ".join(t for t in (s.start_time, s.end_time) if t)
+        time = format_hours(s.start_time, s.end_time)
         counted = s.actual_attendance is not None or bool(s.participants)
         out.append(SessionLine(s.held_on, time, s.place, s.facilitator, s.planned_attendance,
                                s.present if counted and not s.cancelled else None, s.cancelled,

@@ -8,7 +8,7 @@ import datetime as dt
 
 from partnerdesk.domain.documents import AttendanceSheetData
 from partnerdesk.domain.meetings import Answer, CommitteeLine, MeetingKind, MinutesAction, MinutesData
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, format_hours
 from partnerdesk.services import meetings, projects
 from partnerdesk.services.documents.project_docs import DocumentError
 from partnerdesk.services.meetings import followup, invitations
@@ -35,11 +35,11 @@ def minutes_data(meeting_id: int, today: dt.date | None = None) -> MinutesData:
     following = meetings.next_meeting_after(meeting)
     next_text = ""
     if following is not None:
-        next_text = ", ".join(x for x in (long_date(following.held_on), following.hours, following.place) if x)
+        next_text = ", ".join(x for x in (long_date(following.held_on), format_hours(following.start_time, following.end_time), following.place) if x)
     kind = MeetingKind.parse(meeting.kind) or MeetingKind.AUTRE
     return MinutesData(
         title=meeting.title, kind_label=_(kind.label), held_on=meeting.held_on,
-        generated_on=today or dt.date.today(), theme=meeting.theme, hours=meeting.hours, place=meeting.place,
+        generated_on=today or dt.date.today(), theme=meeting.theme, hours=format_hours(meeting.start_time, meeting.end_time), place=meeting.place,
         in_charge=meeting.in_charge, project=_project_title(meeting.project_id),
         present=by_answer[Answer.PRESENT], excused=by_answer[Answer.EXCUSE], absent=by_answer[Answer.ABSENT],
         agenda=meeting.agenda, minutes=meeting.minutes,
@@ -53,7 +53,7 @@ def attendance_data(meeting_id: int, today: dt.date | None = None) -> Attendance
     meeting = _meeting(meeting_id)
     coming = [i for i in invitations.invitees_of(meeting_id) if i.answer != Answer.EXCUSE.value]
     return AttendanceSheetData(project=meeting.title, held_on=meeting.held_on, generated_on=today or dt.date.today(),
-                               time=meeting.hours.replace("–", " – "), place=meeting.place,
+                               time=format_hours(meeting.start_time, meeting.end_time), place=meeting.place,
                                facilitator=meeting.in_charge, related_project=_project_title(meeting.project_id),
                                planned=None, names=[i.person_name or i.organisation_name for i in coming],
                                structures=[i.organisation_name if i.person_name else "" for i in coming],

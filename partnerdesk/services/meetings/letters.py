@@ -13,7 +13,7 @@ from pathlib import Path
 
 from partnerdesk.domain.dataio import Letter, LetterTemplateData
 from partnerdesk.domain.meetings import Answer
-from partnerdesk.i18n import N_, _, format_full_date
+from partnerdesk.i18n import N_, _, format_full_date, format_time
 from partnerdesk.services import meetings
 from partnerdesk.services.exports import letters as engine
 from partnerdesk.services.exports.selection import Selection
@@ -38,9 +38,9 @@ def meeting_fields(meeting_id: int) -> dict[str, str]:
         raise engine.LetterError(_("This meeting no longer exists."))
     hours = ""
     if meeting.start_time and meeting.end_time:
-        hours = _(", from {start} to {end}").format(start=meeting.start_time, end=meeting.end_time)
+        hours = _(", from {start} to {end}").format(start=format_time(meeting.start_time), end=format_time(meeting.end_time))
     elif meeting.start_time:
-        hours = _(" at {start}").format(start=meeting.start_time)
+        hours = _(" at {start}").format(start=format_time(meeting.start_time))
     return {"rencontre": meeting.title, "theme": meeting.theme, "date_rencontre": format_full_date(meeting.held_on),
             "horaire": hours, "lieu": meeting.place or _("to be confirmed")}
 
