@@ -26,7 +26,8 @@ PROPOSAL_TITLES = {
     "send_realizations": N_("Send the realizations to the partners"),
 }
 
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$")
+_TIME = re.compile(r"([01]?[0-9]|2[0-3])(?:[:h]([0-5][0-9])|h)?")
+_AROUND_H = re.compile(r"\s*([:h])\s*")
 
 
 def proposals_for(stage: str | Stage, today: dt.date, project_end: dt.date | None = None) -> list[MilestoneProposal]:
@@ -68,11 +69,12 @@ def weekly_dates(first: dt.date, last: dt.date, skip: Iterable[dt.date] = (), ev
 
 
 def parse_time(text: str) -> str | None:
-    """'14:00', '14h00', '9:30' -> 'HH:MM'; None when not a time of day."""
-    match = _TIME.match((text or "").strip())
+    """'14:00', '14h00', '14 h 30', '14h', '14', '9:30' -> 'HH:MM' (also what the documents write);
+    None when not a time of day."""
+    match = _TIME.fullmatch(_AROUND_H.sub(r"\1", (text or "").strip().lower()))
     if not match:
         return None
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
+    return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
 
 
 def session_totals(sessions: Iterable[SessionData], today: dt.date | None = None) -> SessionTotals:

@@ -27,7 +27,7 @@ def validate_session(data: SessionData) -> SessionData:
     for name in ("start_time", "end_time"):
         raw = (getattr(data, name) or "").strip()
         if raw:
-            parsed = parse_time(raw + ":00" if raw.isdigit() else raw + "00" if raw[-1] in "hH" else raw)
+            parsed = parse_time(raw)
             if parsed is None:
                 checks[name] = N_("Enter a time such as 14:00.")
             else:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from partnerdesk.domain.project_rules import session_totals, weekly_dates
+from partnerdesk.domain.project_rules import parse_time, session_totals, weekly_dates
 from partnerdesk.domain.projects import ProjectData, SessionData
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.services import projects, sessions
@@ -85,3 +85,20 @@ def test_an_absurd_head_count_is_refused_in_words(store):
         sessions.create_session(SessionData(p.id, dt.date(2026, 1, 7), actual_attendance=10 ** 23))
     assert refused.value.errors["actual_attendance"] == "Too large: 100,000 people at most."
     assert sessions.sessions_of(p.id) == []
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("14:00", "14:00"), ("14h00", "14:00"), ("14h", "14:00"), ("14", "14:00"), ("9:30", "09:30"),
+    ("14 h 30", "14:30"), ("14\u00a0h\u00a030", "14:30"), ("14H30", "14:30"), (" 14 : 30 ", "14:30"),
+])
+def test_times_typed_the_ways_people_write_them(typed, stored):
+    """What the documents write (« 14 h 30 ») is understood when typed or pasted back."""
+    assert parse_time(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["24:00", "14:60", "14:", "1 4 h", "²", "\u0661\u0664:\u0660\u0660", "midi", "h30"])
+def test_what_is_no_time_of_day_is_refused(typed):
+    assert parse_time(typed) is None
+    with pytest.raises(ValidationError) as err:
+        sessions.validate_session(SessionData(1, dt.date(2026, 1, 7), typed, ""))
+    assert set(err.value.errors) == {"start_time"}

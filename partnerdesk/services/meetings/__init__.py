@@ -47,8 +47,7 @@ def _time(raw: str, field: str, errors: dict) -> str:
     raw = (raw or "").strip()
     if not raw:
         return ""
-    candidate = raw + ":00" if raw.isdigit() else raw + "00" if raw[-1] in "hH" else raw
-    parsed = parse_time(candidate)
+    parsed = parse_time(raw)
     if parsed is None:
         errors[field] = N_("Enter a time such as 14:00.")
         return raw
