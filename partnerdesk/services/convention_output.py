@@ -8,6 +8,8 @@ from pathlib import Path
 
 from partnerdesk.domain import merge_fields as mf
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty, DocSection
+from partnerdesk.domain import grammar
+from partnerdesk.domain.enumeration import english_count_words, join_words
 from partnerdesk.domain.grammar import typographic
 from partnerdesk.domain.conventions import ConventionData, ConventionStatus, Party, address_line
 from partnerdesk.domain.identity import EpnIdentity
@@ -47,6 +49,19 @@ def _number(value: int | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _count_words(count: int, feminine: bool = False) -> str:
+    """"trois" in a French convention, "three" in an English one."""
+    return grammar.count_words(count, feminine) if language() == "fr" else english_count_words(count)
+
+
+def _partners_values(partners: list[Party]) -> dict:
+    """`partenaires.liste` ("A, B et C"), `partenaires.nombre` and each partner by its number."""
+    numbered = {str(i): _party_values(p) for i, p in enumerate(partners, 1)}
+    names = [p.name for p in partners]
+    return {"liste": join_words(names, "et" if language() == "fr" else "and"),
+            "nombre": _count_words(len(partners)), **numbered}
+
+
 def _party_values(party: Party) -> dict:
     return {"nom": party.name, "adresse": party.address, "representant": party.signatory,
             "qualite": party.signatory_title}
@@ -59,7 +74,6 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
     partners = [p for p in conv.content.parties if not p.is_epn]
     epn = next((p for p in conv.content.parties if p.is_epn), None)
     address = address_line(identity.address, identity.postcode, identity.city)
-    numbered = {str(i): _party_values(p) for i, p in enumerate(partners, 1)}
     return {
         "epn": {"nom": identity.name or (epn.name if epn else ""), "adresse": address, "ville": identity.city,
                 "telephone": identity.phone, "courriel": identity.email,
@@ -67,12 +81,14 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
                                "qualite": epn.signatory_title if epn else identity.signatory_title}},
         "projet": _project(conv.project_id),
         "partenaire": _party_values(partners[0]) if partners else None,
-        "partenaires": {"liste": ", ".join(p.name for p in partners), **numbered},
+        "partenaires": _partners_values(partners),
+        "parties": {"nombre": _count_words(len(conv.content.parties), feminine=True)},
         "convention": {"titre": conv.title, "lieu": conv.place, "version": str(conv.version)},
         "seances": {"nombre": _number(conv.sessions_count)},
         "personnes": {"nombre": _number(conv.people_count)},
         "date": {"debut": _date(conv.start_date), "fin": _date(conv.end_date), "signature": _date(conv.signed_on),
                  "jour": _date(today or dt.date.today())},
+        mf.COUNTS: {"partenaires": len(partners)},
     }
 
 
@@ -85,6 +101,8 @@ def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:
         if ".N." in spec.name:
             out.extend((name, spec.label, value) for name, value in flat.items()
                        if mf.generic_name(name) == spec.name)
+        elif mf.CHOICE.fullmatch("{" + spec.name + "}"):
+            out.append((spec.name, spec.label, mf.choose("{" + spec.name + "}", values)))
         else:
             kind, value = mf.lookup(spec.name, values)
             out.append((spec.name, spec.label, value if not kind else None))
@@ -120,6 +138,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
     for number, section in enumerate(conv.content.sections, 1):
         title = mf.resolve(french.place_names(section.title, forms) if fr else section.title, values,
                            section.title, result, blanks=blanks)
+        title = typographic(title) if fr else title
         doc = DocSection(number, title, _resolve_blocks(section.body, values, section.title, result, blanks,
                                                         grammar_of),
                          signatures=section.kind == "signatures")
