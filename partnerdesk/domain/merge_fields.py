@@ -30,7 +30,11 @@ CHOICE = re.compile(r"\{\s*(partenaires)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
 COUNTS = "_counts"
 
 UNKNOWN, MISSING, EMPTY = "unknown", "missing", "empty"
-PROBLEM_LABELS = {UNKNOWN: N_("unknown field"), MISSING: N_("no value"), EMPTY: N_("empty value")}
+#: not a problem that blocks an export: a single-partner field in a text shared by several partners
+FIRST_ONLY = "first_partner"
+PROBLEM_LABELS = {UNKNOWN: N_("unknown field"), MISSING: N_("no value"), EMPTY: N_("empty value"),
+                  FIRST_ONLY: N_("names only the first partner")}
+SINGLE_PARTNER = re.compile(r"\{(partenaire\.\w+)\}")
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,21 @@ def lookup(name: str, values: dict) -> tuple[str, str | None]:
     if not text.strip():
         return EMPTY, text
     return "", text
+
+
+def first_partner_only(texts: list[tuple[str, str]], partners: int) -> list[FieldProblem]:
+    """The `{partenaire.…}` fields of texts shared by every party ((where, text) pairs), when there
+    are several partners: they name the first one only (`{partenaires.liste}` names them all).
+    Templates written for one partner keep them; this is said, not refused."""
+    if partners < 2:
+        return []
+    found: list[FieldProblem] = []
+    for where, text in texts:
+        for name in SINGLE_PARTNER.findall(text or ""):
+            problem = FieldProblem(name, FIRST_ONLY, where)
+            if problem not in found:
+                found.append(problem)
+    return found
 
 
 def fields_in(text: str) -> list[str]:

@@ -109,6 +109,13 @@ def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:
     return out
 
 
+def first_partner_fields(conv: ConventionData) -> list[mf.FieldProblem]:
+    """Single-partner fields in the shared text of a convention with several partners (a notice
+    for the side panel; the engagements of each partner are that partner's own)."""
+    texts = [(s.title, t) for s in conv.content.sections for t in (s.title, s.body)]
+    return mf.first_partner_only(texts, sum(1 for p in conv.content.parties if not p.is_epn))
+
+
 def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, blanks: bool,
                     grammar_of: dict | None = None) -> list[Block]:
     """`grammar_of`: in French, the name forms and party count (see services/convention_french.py)."""

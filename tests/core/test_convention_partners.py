@@ -130,3 +130,19 @@ def test_an_old_template_with_the_single_partner_fields_still_resolves(three_par
     assert doc.sections[0].blocks[0].text == (
         "L’Association Les Amis accompagne un public ; les trois parties agissent. Représenté par Jean Dupont, "
         "avec la Mairie de Saint-Aubin.")
+
+
+def test_a_single_partner_field_is_pointed_out_when_there_are_several_partners(three_partners):
+    conv = three_partners(2)
+    assert output.first_partner_fields(conv) == []  # the built-in template names them all
+    conv.content.sections[0].body = "<p>{partenaire.nom} accompagne ; {partenaire.nom} et {epn.nom}.</p>"
+    conv.content.sections[3].title = "Séances avec {partenaire.representant}"
+    conv.content.parties[1].engagements = "<p>{partenaire.nom} s'engage à :</p>"  # each partner's own: fine
+    found = output.first_partner_fields(conv)
+    assert found == [mf.FieldProblem("partenaire.nom", mf.FIRST_ONLY, conv.content.sections[0].title),
+                     mf.FieldProblem("partenaire.representant", mf.FIRST_ONLY, "Séances avec "
+                                                                               "{partenaire.representant}")]
+    one = three_partners(1)
+    one.content.sections[0].body = "<p>{partenaire.nom} accompagne.</p>"
+    assert output.first_partner_fields(one) == []
+    assert mf.FIRST_ONLY not in {p.kind for p in output.check(conv).problems}  # a notice: the export goes on

@@ -426,3 +426,18 @@ def test_ctrl_b_in_the_editor(opened, qtbot):
     assert text.html() == "<p><b>mot</b></p>"
     qtbot.keyClick(text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert text.html() == "<p><b><i>mot</i></b></p>"
+
+
+def test_field_panel_points_out_a_field_naming_only_the_first_partner(ctx, tab, qtbot):
+    conv = make_convention(kinds=("entreprise", "association"))
+    tab.refresh()
+    tab.select(conv.id)
+    page = tab.editor.text_page
+    notice = page.fields.notice
+    assert notice.isHidden()  # the built-in template names every partner
+    page.list.setCurrentRow(0)
+    page.body.editor.set_html("<p>{partenaire.nom} accompagne un public.</p>")
+    tab.editor.refresh_fields()
+    assert not notice.isHidden()
+    assert "{partenaire.nom}" in notice.text() and "{partenaires.liste}" in notice.text()
+    assert page.fields.problems.text() == "All the fields of the text are filled."

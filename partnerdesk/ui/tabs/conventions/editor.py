@@ -270,15 +270,17 @@ class ConventionEditor(ExportActions, QWidget):
         self._fields_generation += 1
         generation = self._fields_generation
         self.ctx.tasks.run(lambda _handle: (convention_output.field_values(conv),
-                                            convention_output.check(conv).problems),
+                                            convention_output.check(conv).problems,
+                                            convention_output.first_partner_fields(conv)),
                            lambda result: self._show_fields(generation, conv.id, *result))
 
-    def _show_fields(self, generation: int, convention_id: int, values, problems) -> None:
+    def _show_fields(self, generation: int, convention_id: int, values, problems, notices) -> None:
         if generation != self._fields_generation or not shiboken6.isValid(self):
             return
         self._fields_of = convention_id
         self.text_page.fields.set_values(values)
         self.text_page.fields.set_problems(problems)
+        self.text_page.fields.set_notices(notices)
 
     # --- saving --------------------------------------------------------------
     def collect(self, check: bool = True) -> ConventionData:
