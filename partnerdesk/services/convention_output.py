@@ -14,7 +14,7 @@ from partnerdesk.domain.grammar import typographic
 from partnerdesk.domain.conventions import ConventionData, ConventionStatus, Party, address_line
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
-from partnerdesk.i18n import _, document_language, format_date, language
+from partnerdesk.i18n import _, babel_locale, document_language, language
 from partnerdesk.services import convention_french as french
 from partnerdesk.services import projects, settings
 from partnerdesk.services.conventions import get_convention
@@ -38,11 +38,22 @@ def _project(project_id: int | None) -> dict | None:
             "lieu": project.place, "date_debut": _date(project.start_date), "date_fin": _date(project.end_date)}
 
 
+def written_in(conv: ConventionData):
+    """The block inside which a convention is merged and printed: its own language (the one of its
+    template), whatever the documents' language setting, so that its labels and grammar never
+    differ from its text."""
+    return document_language(conv.content.language)
+
+
 def _date(value) -> str | None:
-    """Dates in words in a French convention ("30 novembre 2026"; templates write "le {date.debut}")."""
+    """Dates in words ("30 novembre 2026": French templates write "le {date.debut}"; "5 January 2026")."""
     if value is None:
         return None
-    return french.date_words(value) if language() == "fr" else format_date(value)
+    if language() == "fr":
+        return french.date_words(value)
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, format="long", locale=babel_locale())
 
 
 def _number(value: int | None) -> str | None:
@@ -93,8 +104,10 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
 
 
 def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:
-    """(name, English label, current value or None) of every field, for the side panel."""
-    values = values_for(conv)
+    """(name, English label, current value or None) of every field, for the side panel: the values
+    as the convention prints them, in its language."""
+    with written_in(conv):
+        values = values_for(conv)
     flat = mf.flatten(values)
     out = []
     for spec in mf.FIELDS:
@@ -170,7 +183,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
         project = ""  # the title is not repeated as a subtitle
     labels = {
         "between": _("Between the undersigned"), "and": _("And"),
-        "represented_by": _("represented by {name}, {title}"), "hereafter": _("hereafter « {name} »"),
+        "represented_by": _("represented by {name}, {title}"), "hereafter": _("hereafter “{name}”"),
         "page": _("page {page} / {pages}"), "signature": _("Signature"), "for": _("For {name}"),
         "version": _("Version {number}"), "signed_on": _("Signed on {date}"),
         "kind": _("Partnership convention"), "draft": _("DRAFT — unsigned document"),
@@ -213,7 +226,7 @@ def freeze(convention_id: int, now: dt.datetime | None = None) -> None:
     conv = get_convention(convention_id)
     if conv is None:
         return
-    with document_language(settings.document_language()):
+    with written_in(conv):
         doc, _result = document(conv, blanks=True)
     doc.draft = False
     ConventionFrozen.insert(convention=convention_id, version=conv.version, frozen_at=now or dt.datetime.now(),
@@ -221,13 +234,13 @@ def freeze(convention_id: int, now: dt.datetime | None = None) -> None:
 
 
 def rendered(convention_id: int, fmt: str = "pdf", *, accept_blanks: bool = False):
-    """The convention as bytes (`documents.Rendered`, with `page_fill` for a PDF), in the document language."""
+    """The convention as bytes (`documents.Rendered`, with `page_fill` for a PDF), in its own language."""
     from partnerdesk.services.documents import Rendered
 
     conv = get_convention(convention_id)
     if conv is None:
         raise LookupError(convention_id)
-    with document_language(settings.document_language()):
+    with written_in(conv):
         doc, result = printable(conv, blanks=accept_blanks)
         if not result.ok and not accept_blanks:
             raise UnresolvedFields(result.problems)
@@ -243,7 +256,8 @@ def rendered(convention_id: int, fmt: str = "pdf", *, accept_blanks: bool = Fals
 
 
 def check(conv: ConventionData) -> mf.Resolution:
-    return document(conv)[1]
+    with written_in(conv):
+        return document(conv)[1]
 
 
 def export(convention_id: int, path: Path, *, accept_blanks: bool = False) -> Path:

@@ -19,6 +19,7 @@ from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import convention_output as output
 from partnerdesk.services import conventions, partners, projects, settings
+from partnerdesk.services.convention_templates import default_template
 
 PARTNERS = (("Association Les Amis", "association", "l’Association Les Amis"),
             ("Mairie de Saint-Aubin", "service_municipal", "la Mairie de Saint-Aubin"),
@@ -39,9 +40,9 @@ def convention_with(store):
     project = projects.create_project(ProjectData("Premiers clics", objectives="Rendre autonomes."))
     ids = [partners.create_organisation(OrganisationData(name, kind=kind)).id for name, kind, _form in PARTNERS]
 
-    def make(count: int):
+    def make(count: int, language: str = "fr"):
         conv = conventions.create_convention(f"Convention à {count} partenaires", ids[:count],
-                                             project_id=project.id)
+                                             project_id=project.id, template=default_template(language))
         conv.start_date, conv.end_date, conv.signed_on = dt.date(2026, 1, 5), dt.date(2026, 6, 30), dt.date(2025,
                                                                                                              12, 15)
         conv.sessions_count, conv.people_count, conv.place = 10, 4, "EPN, 2 rue de la Mairie"
@@ -106,3 +107,44 @@ def test_every_partner_in_the_odt(convention_with, tmp_path, count):
     signed = [c for c in cells if c.startswith("Pour ")]
     assert len(signed) == count + 1  # one box per party
     assert signed[-1].startswith(f"Pour {PARTNERS[count - 1][2]}")
+
+
+FRENCH_LABELS = ("Entre les soussignés", "PROJET", "représenté", "ci-après", "Engagements", "Pour ", "Fait à")
+ENGLISH_LABELS = ("Between the undersigned", "DRAFT", "represented by", "hereafter", "Commitments of", "For ",
+                  "Signed in")
+
+
+def test_an_english_convention_reads_back_in_english_only(convention_with, tmp_path):
+    settings.set_(settings.DOCUMENT_LANGUAGE, "fr")  # the documents' language does not matter
+    conv = convention_with(2, "en")
+    pages = _pdftotext(output.export(conv.id, tmp_path / "agreement.pdf"))
+    text = _one_line("\n".join(pages))
+    for n, page in enumerate(pages, 1):
+        assert f"page {n} / {len(pages)}" in page
+    assert "Association Les Amis and Mairie de Saint-Aubin work every day" in text
+    assert "the three parties have chosen" in text and "in three original copies" in text
+    assert "between 5 January 2026 and 30 June 2026" in text
+    for label in ENGLISH_LABELS:
+        assert label in text, label
+    for label in FRENCH_LABELS + ("accompagne", " le ", " et ", "parties ont"):
+        assert label not in text, label
+    odt = load(str(output.export(conv.id, tmp_path / "agreement.odt")))
+    paragraphs = "\n".join(teletype.extractText(p) for p in odt.getElementsByType(P))
+    assert "Association Les Amis and Mairie de Saint-Aubin work every day" in paragraphs
+    assert "Between the undersigned" in paragraphs and "DRAFT — unsigned document" in paragraphs
+    for label in FRENCH_LABELS:
+        assert label not in paragraphs, label
+
+
+def test_a_french_convention_reads_back_in_french_only_with_english_documents(convention_with, tmp_path):
+    settings.set_(settings.DOCUMENT_LANGUAGE, "en")
+    conv = convention_with(2)
+    text = _one_line("\n".join(_pdftotext(output.export(conv.id, tmp_path / "convention.pdf"))))
+    assert PREAMBLE[2] in text and "page 1 / " in text
+    for label in FRENCH_LABELS:
+        assert label in text, label
+    for label in ENGLISH_LABELS:
+        assert label not in text, label
+    odt = load(str(output.export(conv.id, tmp_path / "convention.odt")))
+    paragraphs = "\n".join(teletype.extractText(p) for p in odt.getElementsByType(P))
+    assert "Entre les soussignés" in paragraphs and "Between" not in paragraphs
