@@ -135,3 +135,5 @@ def test_a_signed_english_convention_is_frozen_in_english(store):
     doc, _result = output.printable(conventions.get_convention(made.id))
     assert doc.labels["between"] == "Between the undersigned" and not doc.draft
     assert json.dumps(doc.to_dict(), ensure_ascii=False).count("Entre les soussignés") == 0
+    amendment = conventions.start_amendment(made.id)
+    assert amendment.content.language == "en"  # an amendment is written in the language of what it amends

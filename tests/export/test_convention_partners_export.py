@@ -87,6 +87,11 @@ def test_every_partner_in_the_pdf(convention_with, tmp_path, count):
                         r"Saint-Aubin|le Café des Familles)", signatures[0])
     assert len(places) == count + 1  # one place per party
     assert len(re.findall(r"Signature\b", signatures[0])) == count + 1  # and one box each
+    headings = ("Engagements de l’Association Les Amis", "Engagements de la Mairie de Saint-Aubin",
+                "Engagements du Café des Familles")[:count]
+    for heading in headings:  # each party's commitments are not split from their heading
+        page = next(p for p in pages if heading in p)
+        assert "participer aux réunions de suivi" in page.split(heading, 1)[1], heading
     words = {1: "deux", 2: "trois", 3: "quatre"}[count]
     assert f"en {words} exemplaires originaux" in text
     assert ("bilan au partenaire ;" if count == 1 else "bilan aux partenaires ;") in text
