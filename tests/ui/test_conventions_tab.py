@@ -307,8 +307,8 @@ def test_new_convention_dialog(ctx, qtbot):
     dialog.project.setCurrentIndex(dialog.project.findText("Autre projet"))
     assert dialog.organisation_ids() == []  # another project: its own partners only
     assert [dialog.template.itemText(i) for i in range(dialog.template.count())] == [
-        "Convention de partenariat — in French", "Partnership agreement — in English", "Blank template — in French",
-        "Blank template — in English"]
+        "Convention de partenariat — in French", "Partnership agreement — in English",
+        "Blank template — in French", "Blank template — in English"]
     dialog.title.setText("")
     dialog._accept()
     assert dialog.title_error.text() == "This field is required." and dialog.result() == 0
@@ -465,10 +465,12 @@ def test_an_english_convention_is_said_and_exported_in_english(ctx, tab, qtbot, 
     editor.parties_page.org_combo.setCurrentIndex(editor.parties_page.org_combo.findData(other))
     editor.parties_page.add_selected()
     assert [p.name for p in editor.parties_page.parties][-1] == "Café des Familles"
-    assert editor.parties_page.parties[-1].engagements == convention_templates.default_template("en").partner_engagements
+    english = convention_templates.default_template("en")
+    assert editor.parties_page.parties[-1].engagements == english.partner_engagements
     titles = []
+    target = str(tmp_path / "c.pdf")
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda parent, title, *args: titles.append(title) or (str(tmp_path / "c.pdf"), "")))
+                        staticmethod(lambda parent, title, *args: titles.append(title) or (target, "")))
     assert editor.ask_path(".pdf") == tmp_path / "c.pdf"
     assert titles == ["Export the convention — in English"]
     tab.select(french.id)

@@ -21,13 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.domain.conventions import (
-    IN_LANGUAGE,
-    ConventionData,
-    ConventionStatus,
-    TransitionError,
-    allowed_targets,
-)
+from partnerdesk.domain.conventions import (IN_LANGUAGE, ConventionData, ConventionStatus, TransitionError,
+                                            allowed_targets)
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, parse_date
 from partnerdesk.services import convention_output, conventions, projects
