@@ -153,16 +153,28 @@ class Section:
     kind: str = "text"
 
 
+#: the languages a convention can be written in; what was written before they were recorded is French
+LANGUAGES = ("fr", "en")
+#: said beside a convention or a template (the language its text, labels and grammar are printed in)
+IN_LANGUAGE = {"fr": N_("in French"), "en": N_("in English")}
+
+
+def language_of(value: object) -> str:
+    return value if value in LANGUAGES else "fr"
+
+
 @dataclass
 class ConventionContent:
-    """What a version freezes: the sections and the parties' signatories and engagements."""
+    """What a version freezes: the sections, the parties' signatories and engagements, and the
+    language they are written in (the printed labels and grammar follow it)."""
 
     sections: list[Section] = field(default_factory=list)
     parties: list[Party] = field(default_factory=list)
+    language: str = "fr"
 
     def to_dict(self) -> dict:
         return {"sections": [s.__dict__.copy() for s in self.sections],
-                "parties": [p.__dict__.copy() for p in self.parties]}
+                "parties": [p.__dict__.copy() for p in self.parties], "language": self.language}
 
     @classmethod
     def from_dict(cls, data: dict) -> ConventionContent:
@@ -170,7 +182,7 @@ class ConventionContent:
                     for s in data.get("sections", [])]
         parties = [Party(**{k: v for k, v in p.items() if k in Party.__dataclass_fields__})
                    for p in data.get("parties", [])]
-        return cls(sections, parties)
+        return cls(sections, parties, language_of(data.get("language")))
 
 
 @dataclass

@@ -1,8 +1,11 @@
 """Merge fields: `{projet.titre}`, `{partenaire.nom}`, `{partenaires.2.representant}`...
 
 A field is a dotted name between braces. Values come as a nested dict (lists
-are indexed from 1 in names). Resolution replaces what it can and lists
-every field that cannot be filled, with where it is:
+are indexed from 1 in names). A choice by the number of partners,
+`{partenaires:accompagne|accompagnent}`, prints its first form for one partner and
+its second for several (the count is `values[COUNTS]["partenaires"]`).
+
+Resolution replaces what it can and lists every field that cannot be filled, with where it is:
 
 - unknown: the name is not a field PartnerDesk knows (a typo, a field from another tool);
 - missing: a known field with nothing behind it (no project linked, a third partner that
@@ -21,9 +24,17 @@ FIELD = re.compile(r"\{([^\W\d][\w]*(?:\.[\w]+)*)\}")
 # anything else between braces ("{ projet.titre }", "{Projet titre}") is an unknown field too:
 # a convention never goes out with raw braces in it
 BRACES = re.compile(r"\{([^{}\n]*)\}")
+#: "{partenaires:one form|the other}": agreement with the number of partners
+CHOICE = re.compile(r"\{\s*(partenaires)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
+#: the key of `values` holding the counts that choices read (never a field of its own)
+COUNTS = "_counts"
 
 UNKNOWN, MISSING, EMPTY = "unknown", "missing", "empty"
-PROBLEM_LABELS = {UNKNOWN: N_("unknown field"), MISSING: N_("no value"), EMPTY: N_("empty value")}
+#: not a problem that blocks an export: a single-partner field in a text shared by several partners
+FIRST_ONLY = "first_partner"
+PROBLEM_LABELS = {UNKNOWN: N_("unknown field"), MISSING: N_("no value"), EMPTY: N_("empty value"),
+                  FIRST_ONLY: N_("names only the first partner")}
+SINGLE_PARTNER = re.compile(r"\{(partenaire\.\w+)\}")
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,10 @@ FIELDS = [
     FieldSpec("partenaire.adresse", N_("Partner address")),
     FieldSpec("partenaire.representant", N_("Partner representative")),
     FieldSpec("partenaire.qualite", N_("Partner representative's title")),
-    FieldSpec("partenaires.liste", N_("All partners")),
+    FieldSpec("partenaires.liste", N_("All partners (A, B and C)")),
+    FieldSpec("partenaires:accompagne|accompagnent", N_("Agreement with the number of partners (one | several)")),
+    FieldSpec("partenaires.nombre", N_("Number of partners, in words")),
+    FieldSpec("parties.nombre", N_("Number of parties (the EPN included), in words")),
     FieldSpec("partenaires.N.nom", N_("Name of the partner number N")),
     FieldSpec("partenaires.N.representant", N_("Representative of the partner number N")),
     FieldSpec("convention.titre", N_("Convention title")),
@@ -96,8 +110,27 @@ def is_known(name: str) -> bool:
     return generic_name(name) in KNOWN
 
 
+def is_field(braced: str) -> bool:
+    """Whether `{...}` is a field PartnerDesk fills: a known name or a choice by the number of partners."""
+    if CHOICE.fullmatch(braced):
+        return True
+    match = FIELD.fullmatch(braced)
+    return bool(match) and is_known(match.group(1))
+
+
+def choose(braced: str, values: dict) -> str | None:
+    """The form of a choice field for the number of partners in `values` (None if it is no choice)."""
+    match = CHOICE.fullmatch(braced)
+    if match is None:
+        return None
+    count = (values.get(COUNTS) or {}).get(match.group(1), 0)
+    return (match.group(2) if count < 2 else match.group(3)).strip()
+
+
 def lookup(name: str, values: dict) -> tuple[str, str | None]:
     """(kind, value): kind is "" when the field has a non-blank value."""
+    if name.startswith("_"):
+        return UNKNOWN, None
     node = values
     for part in name.split("."):
         if isinstance(node, dict) and part in node:
@@ -118,6 +151,21 @@ def lookup(name: str, values: dict) -> tuple[str, str | None]:
     return "", text
 
 
+def first_partner_only(texts: list[tuple[str, str]], partners: int) -> list[FieldProblem]:
+    """The `{partenaire.…}` fields of texts shared by every party ((where, text) pairs), when there
+    are several partners: they name the first one only (`{partenaires.liste}` names them all).
+    Templates written for one partner keep them; this is said, not refused."""
+    if partners < 2:
+        return []
+    found: list[FieldProblem] = []
+    for where, text in texts:
+        for name in SINGLE_PARTNER.findall(text or ""):
+            problem = FieldProblem(name, FIRST_ONLY, where)
+            if problem not in found:
+                found.append(problem)
+    return found
+
+
 def fields_in(text: str) -> list[str]:
     return BRACES.findall(text or "")
 
@@ -132,6 +180,9 @@ def resolve(text: str, values: dict, where: str, result: Resolution, *, blanks: 
 
     def replace(match: re.Match) -> str:
         name = match.group(1)
+        chosen = choose(match.group(0), values)
+        if chosen is not None:
+            return chosen
         if FIELD.fullmatch(match.group(0)):
             kind, value = lookup(name, values)
         else:

@@ -176,8 +176,10 @@ class ConventionPdf(Document):
                 continue
             story += [CondPageBreak(30 * mm), heading, *body]
             for k, (title, blocks) in enumerate(section.subsections, 1):
-                story.append(Paragraph(f"{section.number}.{k}. {text(title)}", s["sub"]))
-                story += blocks_flowables(blocks, s)
+                # a party's heading, its lead-in (« … s’engage à : ») and the list that follows stay together
+                flow = blocks_flowables(blocks, s)
+                story.append(KeepTogether([Paragraph(f"{section.number}.{k}. {text(title)}", s["sub"]), *flow[:2]]))
+                story += flow[2:]
         return story
 
 

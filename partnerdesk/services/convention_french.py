@@ -11,12 +11,13 @@ import re
 
 from partnerdesk.domain import grammar
 from partnerdesk.domain.conventions import Party
+from partnerdesk.domain.enumeration import OrgList
 from partnerdesk.domain.grammar import OrgName
 from partnerdesk.domain.identity import EPN_KIND
 from partnerdesk.store.models import Affiliation, Organisation, Person
 
-#: the merge fields that hold an organisation's name
-NAME_FIELD = re.compile(r"\{((?:epn|partenaire|partenaires\.\d+)\.nom)\}")
+#: the merge fields that hold an organisation's name, or every partner's
+NAME_FIELD = re.compile(r"\{((?:epn|partenaire|partenaires\.\d+)\.nom|partenaires\.liste)\}")
 
 
 def org_name(name: str, organisation_id: int | None = None, kind: str = "") -> OrgName:
@@ -29,19 +30,23 @@ def org_name(name: str, organisation_id: int | None = None, kind: str = "") -> O
     return OrgName(name, article, kind)
 
 
-def name_forms(parties: list[Party], epn_name: str) -> dict[str, OrgName]:
-    """Merge-field name -> OrgName, for the EPN and each partner."""
-    forms = {"epn.nom": OrgName(epn_name, None, EPN_KIND)}
+def name_forms(parties: list[Party], epn_name: str) -> dict[str, OrgName | OrgList]:
+    """Merge-field name -> OrgName, for the EPN and each partner; `partenaires.liste` -> every
+    partner (OrgList: "l’Association Les Amis, la Mairie… et le Café des Familles")."""
+    forms: dict[str, OrgName | OrgList] = {"epn.nom": OrgName(epn_name, None, EPN_KIND)}
     partners = [p for p in parties if not p.is_epn]
+    names = []
     for i, party in enumerate(partners, 1):
         form = org_name(party.name, party.organisation_id, party.kind)
+        names.append(form)
         forms[f"partenaires.{i}.nom"] = form
         if i == 1:
             forms["partenaire.nom"] = form
+    forms["partenaires.liste"] = OrgList(tuple(names))
     return forms
 
 
-def place_names(text: str, forms: dict[str, OrgName]) -> str:
+def place_names(text: str, forms: dict[str, OrgName | OrgList]) -> str:
     """Each name field (`NAME_FIELD`) in the form its context asks for (`grammar.place_names`)."""
     return grammar.place_names(text, forms, NAME_FIELD)
 

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from partnerdesk.domain import merge_fields as mf
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty, DocSection
+from partnerdesk.domain import grammar
+from partnerdesk.domain.enumeration import english_count_words, join_words
 from partnerdesk.domain.grammar import typographic
 from partnerdesk.domain.conventions import ConventionData, ConventionStatus, Party, address_line
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
-from partnerdesk.i18n import _, document_language, format_date, language
+from partnerdesk.i18n import _, babel_locale, document_language, language
 from partnerdesk.services import convention_french as french
 from partnerdesk.services import projects, settings
 from partnerdesk.services.conventions import get_convention
@@ -36,15 +38,39 @@ def _project(project_id: int | None) -> dict | None:
             "lieu": project.place, "date_debut": _date(project.start_date), "date_fin": _date(project.end_date)}
 
 
+def written_in(conv: ConventionData):
+    """The block inside which a convention is merged and printed: its own language (the one of its
+    template), whatever the documents' language setting, so that its labels and grammar never
+    differ from its text."""
+    return document_language(conv.content.language)
+
+
 def _date(value) -> str | None:
-    """Dates in words in a French convention ("30 novembre 2026"; templates write "le {date.debut}")."""
+    """Dates in words ("30 novembre 2026": French templates write "le {date.debut}"; "5 January 2026")."""
     if value is None:
         return None
-    return french.date_words(value) if language() == "fr" else format_date(value)
+    if language() == "fr":
+        return french.date_words(value)
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, format="long", locale=babel_locale())
 
 
 def _number(value: int | None) -> str | None:
     return None if value is None else str(value)
+
+
+def _count_words(count: int, feminine: bool = False) -> str:
+    """"trois" in a French convention, "three" in an English one."""
+    return grammar.count_words(count, feminine) if language() == "fr" else english_count_words(count)
+
+
+def _partners_values(partners: list[Party]) -> dict:
+    """`partenaires.liste` ("A, B et C"), `partenaires.nombre` and each partner by its number."""
+    numbered = {str(i): _party_values(p) for i, p in enumerate(partners, 1)}
+    names = [p.name for p in partners]
+    return {"liste": join_words(names, "et" if language() == "fr" else "and"),
+            "nombre": _count_words(len(partners)), **numbered}
 
 
 def _party_values(party: Party) -> dict:
@@ -59,7 +85,6 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
     partners = [p for p in conv.content.parties if not p.is_epn]
     epn = next((p for p in conv.content.parties if p.is_epn), None)
     address = address_line(identity.address, identity.postcode, identity.city)
-    numbered = {str(i): _party_values(p) for i, p in enumerate(partners, 1)}
     return {
         "epn": {"nom": identity.name or (epn.name if epn else ""), "adresse": address, "ville": identity.city,
                 "telephone": identity.phone, "courriel": identity.email,
@@ -67,28 +92,41 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
                                "qualite": epn.signatory_title if epn else identity.signatory_title}},
         "projet": _project(conv.project_id),
         "partenaire": _party_values(partners[0]) if partners else None,
-        "partenaires": {"liste": ", ".join(p.name for p in partners), **numbered},
+        "partenaires": _partners_values(partners),
+        "parties": {"nombre": _count_words(len(conv.content.parties), feminine=True)},
         "convention": {"titre": conv.title, "lieu": conv.place, "version": str(conv.version)},
         "seances": {"nombre": _number(conv.sessions_count)},
         "personnes": {"nombre": _number(conv.people_count)},
         "date": {"debut": _date(conv.start_date), "fin": _date(conv.end_date), "signature": _date(conv.signed_on),
                  "jour": _date(today or dt.date.today())},
+        mf.COUNTS: {"partenaires": len(partners)},
     }
 
 
 def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:
-    """(name, English label, current value or None) of every field, for the side panel."""
-    values = values_for(conv)
+    """(name, English label, current value or None) of every field, for the side panel: the values
+    as the convention prints them, in its language."""
+    with written_in(conv):
+        values = values_for(conv)
     flat = mf.flatten(values)
     out = []
     for spec in mf.FIELDS:
         if ".N." in spec.name:
             out.extend((name, spec.label, value) for name, value in flat.items()
                        if mf.generic_name(name) == spec.name)
+        elif mf.CHOICE.fullmatch("{" + spec.name + "}"):
+            out.append((spec.name, spec.label, mf.choose("{" + spec.name + "}", values)))
         else:
             kind, value = mf.lookup(spec.name, values)
             out.append((spec.name, spec.label, value if not kind else None))
     return out
+
+
+def first_partner_fields(conv: ConventionData) -> list[mf.FieldProblem]:
+    """Single-partner fields in the shared text of a convention with several partners (a notice
+    for the side panel; the engagements of each partner are that partner's own)."""
+    texts = [(s.title, t) for s in conv.content.sections for t in (s.title, s.body)]
+    return mf.first_partner_only(texts, sum(1 for p in conv.content.parties if not p.is_epn))
 
 
 def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, blanks: bool,
@@ -120,6 +158,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
     for number, section in enumerate(conv.content.sections, 1):
         title = mf.resolve(french.place_names(section.title, forms) if fr else section.title, values,
                            section.title, result, blanks=blanks)
+        title = typographic(title) if fr else title
         doc = DocSection(number, title, _resolve_blocks(section.body, values, section.title, result, blanks,
                                                         grammar_of),
                          signatures=section.kind == "signatures")
@@ -144,7 +183,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
         project = ""  # the title is not repeated as a subtitle
     labels = {
         "between": _("Between the undersigned"), "and": _("And"),
-        "represented_by": _("represented by {name}, {title}"), "hereafter": _("hereafter « {name} »"),
+        "represented_by": _("represented by {name}, {title}"), "hereafter": _("hereafter “{name}”"),
         "page": _("page {page} / {pages}"), "signature": _("Signature"), "for": _("For {name}"),
         "version": _("Version {number}"), "signed_on": _("Signed on {date}"),
         "kind": _("Partnership convention"), "draft": _("DRAFT — unsigned document"),
@@ -187,7 +226,7 @@ def freeze(convention_id: int, now: dt.datetime | None = None) -> None:
     conv = get_convention(convention_id)
     if conv is None:
         return
-    with document_language(settings.document_language()):
+    with written_in(conv):
         doc, _result = document(conv, blanks=True)
     doc.draft = False
     ConventionFrozen.insert(convention=convention_id, version=conv.version, frozen_at=now or dt.datetime.now(),
@@ -195,13 +234,13 @@ def freeze(convention_id: int, now: dt.datetime | None = None) -> None:
 
 
 def rendered(convention_id: int, fmt: str = "pdf", *, accept_blanks: bool = False):
-    """The convention as bytes (`documents.Rendered`, with `page_fill` for a PDF), in the document language."""
+    """The convention as bytes (`documents.Rendered`, with `page_fill` for a PDF), in its own language."""
     from partnerdesk.services.documents import Rendered
 
     conv = get_convention(convention_id)
     if conv is None:
         raise LookupError(convention_id)
-    with document_language(settings.document_language()):
+    with written_in(conv):
         doc, result = printable(conv, blanks=accept_blanks)
         if not result.ok and not accept_blanks:
             raise UnresolvedFields(result.problems)
@@ -217,7 +256,8 @@ def rendered(convention_id: int, fmt: str = "pdf", *, accept_blanks: bool = Fals
 
 
 def check(conv: ConventionData) -> mf.Resolution:
-    return document(conv)[1]
+    with written_in(conv):
+        return document(conv)[1]
 
 
 def export(convention_id: int, path: Path, *, accept_blanks: bool = False) -> Path:

@@ -1,8 +1,9 @@
-"""Convention templates: the built-in French model and the user's own.
+"""Convention templates: the built-in French and English models and the user's own.
 
 A template is a list of sections plus the default engagements of the EPN and
-of a partner. Templates are shared between EPNs as JSON files
-(`export_template` / `import_template`).
+of a partner, written in one language (`language`: "fr", or "en"; a file without
+it is French). A convention takes its template's language. Templates are shared
+between EPNs as JSON files (`export_template` / `import_template`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerdesk.domain.conventions import Section
+from partnerdesk.domain.conventions import Section, language_of
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.rich_text import clean_html
 from partnerdesk.domain.validation import ValidationError
@@ -22,7 +23,7 @@ from partnerdesk.store import database
 from partnerdesk.store.models import ConventionTemplate
 
 FORMAT = "partnerdesk-convention-template"
-BUILTIN_FILES = ("convention_partenariat.json",)
+BUILTIN_FILES = ("convention_partenariat.json", "convention_partnership_en.json")
 SECTION_KINDS = ("text", "engagements", "signatures")
 
 
@@ -43,10 +44,12 @@ class TemplateData:
     partner_engagements: str = ""
     builtin: str = ""  # file name of a built-in template
     id: int | None = None
+    language: str = "fr"  # what the text is written in: the convention prints its labels in it too
 
     def to_dict(self) -> dict:
         return {
-            "format": FORMAT, "format_version": 1, "name": self.name, "description": self.description,
+            "format": FORMAT, "format_version": 1, "language": self.language, "name": self.name,
+            "description": self.description,
             "epn_engagements": self.epn_engagements, "partner_engagements": self.partner_engagements,
             "sections": [{"key": s.key, "kind": s.kind, "title": s.title, "body": s.body} for s in self.sections],
         }
@@ -75,7 +78,8 @@ def from_dict(data: dict) -> TemplateData:
         raise TemplateFileError(N_("This template has no name."))
     return TemplateData(name, str(data.get("description", "")), sections,
                         clean_html(str(data.get("epn_engagements", ""))),
-                        clean_html(str(data.get("partner_engagements", ""))))
+                        clean_html(str(data.get("partner_engagements", ""))),
+                        language=language_of(data.get("language")))
 
 
 def builtin_templates() -> list[TemplateData]:
@@ -87,15 +91,21 @@ def builtin_templates() -> list[TemplateData]:
     return out
 
 
-def default_template() -> TemplateData:
-    return builtin_templates()[0]
+def default_template(language: str = "fr") -> TemplateData:
+    """The built-in template written in `language` (French by default)."""
+    templates = builtin_templates()
+    return next((t for t in templates if t.language == language), templates[0])
 
 
-def blank_template() -> TemplateData:
-    """To write a convention, then a template, from scratch: only the signatures."""
-    return TemplateData(_("Blank template"), "", [Section("signatures", "Signatures",
-                                                          "<p>Fait à {epn.ville}, le {date.signature}.</p>",
-                                                          "signatures")], builtin="blank")
+#: the signatures section of a convention written from scratch, in each language
+_BLANK_SIGNATURES = {"fr": "<p>Fait à {epn.ville}, le {date.signature}.</p>",
+                     "en": "<p>Signed in {epn.ville}, on {date.signature}.</p>"}
+
+
+def blank_template(language: str = "fr") -> TemplateData:
+    """To write a convention, then a template, from scratch: only the signatures, in `language`."""
+    return TemplateData(_("Blank template"), "", [Section("signatures", "Signatures", _BLANK_SIGNATURES[language],
+                                                          "signatures")], builtin="blank", language=language)
 
 
 def _data(row: ConventionTemplate) -> TemplateData:
@@ -107,7 +117,8 @@ def _data(row: ConventionTemplate) -> TemplateData:
 def list_templates(*, with_blank: bool = False) -> list[TemplateData]:
     rows = (ConventionTemplate.select().where(ConventionTemplate.deleted_at.is_null())
             .order_by(ConventionTemplate.name))
-    return builtin_templates() + [_data(r) for r in rows] + ([blank_template()] if with_blank else [])
+    blanks = [blank_template(language) for language in _BLANK_SIGNATURES] if with_blank else []
+    return builtin_templates() + [_data(r) for r in rows] + blanks
 
 
 def get_template(template_id: int) -> TemplateData | None:

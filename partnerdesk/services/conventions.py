@@ -68,7 +68,8 @@ def get_convention(convention_id: int) -> ConventionData | None:
     parties = [_party(p) for p in row.parties.order_by(ConventionParty.position)]
     sections = ConventionContent.from_dict({"sections": row.sections}).sections
     steps = [_step(s) for s in row.steps.order_by(ConventionStep.position)]
-    return ConventionData(**{f: getattr(row, f) for f in _FIELDS}, content=ConventionContent(sections, parties),
+    content = ConventionContent(sections, parties, rules.language_of(row.language))
+    return ConventionData(**{f: getattr(row, f) for f in _FIELDS}, content=content,
                           steps=steps, version=row.version, id=row.id, amends_id=row.amends_id)
 
 
@@ -159,7 +160,7 @@ def create_convention(title: str, organisation_ids: list[int], *, project_id: in
     with database.atomic():
         row = Convention.create(title=title.strip(), project_id=project_id, start_date=start_date,
                                 end_date=end_date, sections=[s.__dict__ for s in sections],
-                                created_at=now, updated_at=now)
+                                language=rules.language_of(template.language), created_at=now, updated_at=now)
         _write_parties(row.id, parties)
         _snapshot(row, "created", _("Created from the template « {name} »").format(name=template.name), now)
     return get_convention(row.id)
@@ -214,6 +215,7 @@ def save_convention(data: ConventionData) -> ConventionData:
                 setattr(row, f, getattr(data, f))
         row.title = row.title.strip()
         row.sections = [{**s.__dict__, "body": clean_html(s.body)} for s in data.content.sections]
+        row.language = rules.language_of(data.content.language)
         row.updated_at = dt.datetime.now()
         row.save()
         _write_parties(row.id, data.content.parties)
@@ -236,7 +238,8 @@ def template_from_convention(convention_id: int, name: str, description: str = "
     epn = next((p for p in conv.content.parties if p.is_epn), None)
     partner = next((p for p in conv.content.parties if not p.is_epn), None)
     template = TemplateData(name, description, [Section(**s.__dict__) for s in conv.content.sections],
-                            epn.engagements if epn else "", partner.engagements if partner else "")
+                            epn.engagements if epn else "", partner.engagements if partner else "",
+                            language=conv.content.language)
     return convention_templates.save_template(template)
 
 
@@ -380,6 +383,7 @@ def restore_version(convention_id: int, number: int) -> int:
         if ConventionStatus(row.status).is_signed:
             raise ReadOnlyError(convention_id)
         row.sections = [s.__dict__ for s in content.sections]
+        row.language = content.language
         row.updated_at = dt.datetime.now()
         row.save()
         existing = {p.id for p in row.parties}
@@ -405,8 +409,8 @@ def start_amendment(convention_id: int, note: str = "") -> ConventionData:
             title=_("{amendment} to « {title} »").format(amendment=label, title=row.title)[:200],
             project_id=row.project_id, status=ConventionStatus.BROUILLON.value, start_date=row.start_date,
             end_date=row.end_date, signed_on=None, place=row.place, sessions_count=row.sessions_count,
-            people_count=row.people_count, sections=row.sections, amends_id=row.id, created_at=now,
-            updated_at=now)
+            people_count=row.people_count, sections=row.sections, language=row.language, amends_id=row.id,
+            created_at=now, updated_at=now)
         parties = [_party(p) for p in row.parties.order_by(ConventionParty.position)]
         for party in parties:
             party.id = None

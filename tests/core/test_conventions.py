@@ -177,8 +177,8 @@ def test_user_templates_export_and_import(store, tmp_path):
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == templates.FORMAT
     imported = templates.import_template(path)
     assert imported.name == "Modèle seniors (2)" and imported.sections == mine.sections
-    assert [t.name for t in templates.list_templates()] == ["Convention de partenariat", "Modèle seniors",
-                                                           "Modèle seniors (2)"]
+    assert [t.name for t in templates.list_templates()] == ["Convention de partenariat", "Partnership agreement",
+                                                           "Modèle seniors", "Modèle seniors (2)"]
     other = conventions.create_convention("Depuis mon modèle", [], template=imported)
     assert other.content.sections[0].body == "<p>Notre préambule {epn.nom}</p>"
 
@@ -190,7 +190,7 @@ def test_importing_a_bad_file_says_so(store, tmp_path):
         path.write_text(content, encoding="utf-8")
         with pytest.raises(templates.TemplateFileError):
             templates.import_template(path)
-    assert len(templates.list_templates()) == 1
+    assert len(templates.list_templates()) == 2  # the built-in French and English ones
 
 
 def test_delete_convention_hides_it(store):
@@ -264,7 +264,7 @@ def test_from_scratch_with_the_blank_template(store):
     conventions.restore_convention(conv.id)
     assert conventions.get_convention(conv.id).title == "À partir de rien"
     templates.delete_template(mine.id)
-    assert [t.name for t in templates.list_templates()] == ["Convention de partenariat"]
+    assert [t.name for t in templates.list_templates()] == ["Convention de partenariat", "Partnership agreement"]
 
 
 def test_restore_a_version_whose_organisation_was_purged(store):

@@ -307,7 +307,8 @@ def test_new_convention_dialog(ctx, qtbot):
     dialog.project.setCurrentIndex(dialog.project.findText("Autre projet"))
     assert dialog.organisation_ids() == []  # another project: its own partners only
     assert [dialog.template.itemText(i) for i in range(dialog.template.count())] == [
-        "Convention de partenariat", "Blank template"]
+        "Convention de partenariat — in French", "Partnership agreement — in English",
+        "Blank template — in French", "Blank template — in English"]
     dialog.title.setText("")
     dialog._accept()
     assert dialog.title_error.text() == "This field is required." and dialog.result() == 0
@@ -426,3 +427,76 @@ def test_ctrl_b_in_the_editor(opened, qtbot):
     assert text.html() == "<p><b>mot</b></p>"
     qtbot.keyClick(text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert text.html() == "<p><b><i>mot</i></b></p>"
+
+
+def test_field_panel_points_out_a_field_naming_only_the_first_partner(ctx, tab, qtbot):
+    conv = make_convention(kinds=("entreprise", "association"))
+    tab.refresh()
+    tab.select(conv.id)
+    page = tab.editor.text_page
+    notice = page.fields.notice
+    assert notice.isHidden()  # the built-in template names every partner
+    page.list.setCurrentRow(0)
+    page.body.editor.set_html("<p>{partenaire.nom} accompagne un public.</p>")
+    tab.editor.refresh_fields()
+    assert not notice.isHidden()
+    assert "{partenaire.nom}" in notice.text() and "{partenaires.liste}" in notice.text()
+    assert page.fields.problems.text() == "All the fields of the text are filled."
+
+
+def test_an_english_convention_is_said_and_exported_in_english(ctx, tab, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from partnerdesk.services import convention_templates
+    from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
+
+    french = make_convention()
+    other = partners_named("Café des Familles")
+    dialog = NewConventionDialog()
+    qtbot.addWidget(dialog)
+    dialog.template.setCurrentIndex(dialog.template.findText("Partnership agreement — in English"))
+    assert dialog.chosen_template().language == "en"
+    conv_id = tab.create("Partnership", [french.content.parties[1].organisation_id],
+                         template=dialog.chosen_template())
+    editor = tab.editor
+    assert editor.conv.content.language == "en" and "in English" in editor.status.text()
+    editor.parties_page._fill_organisations()  # as when the page is shown; a partner added takes English engagements
+    assert editor.parties_page.org_combo.findData(other) >= 0
+    editor.parties_page.org_combo.setCurrentIndex(editor.parties_page.org_combo.findData(other))
+    editor.parties_page.add_selected()
+    assert [p.name for p in editor.parties_page.parties][-1] == "Café des Familles"
+    english = convention_templates.default_template("en")
+    assert editor.parties_page.parties[-1].engagements == english.partner_engagements
+    titles = []
+    target = str(tmp_path / "c.pdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, *args: titles.append(title) or (target, "")))
+    assert editor.ask_path(".pdf") == tmp_path / "c.pdf"
+    assert titles == ["Export the convention — in English"]
+    tab.select(french.id)
+    assert "in French" in tab.editor.status.text() and conv_id != french.id
+
+
+def partners_named(name: str) -> int:
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.services import partners
+
+    return partners.create_organisation(OrganisationData(name, kind="association")).id
+
+
+def test_a_partner_added_keeps_its_own_engagements(opened, qtbot):
+    from partnerdesk.services import convention_templates
+
+    other = partners_named("Café des Familles")
+    editor = opened.editor
+    page = editor.parties_page
+    page.load(editor.conv.content.parties, False)
+    page._fill_organisations()
+    page.list.setCurrentRow(0)  # the EPN's engagements on screen
+    page.org_combo.setCurrentIndex(page.org_combo.findData(other))
+    page.add_selected()
+    assert page.list.currentRow() == 2 and page.engagements.editor.html() == page.parties[2].engagements
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    parties = conventions.get_convention(editor.conv.id).content.parties
+    assert parties[2].engagements == convention_templates.default_template().partner_engagements
+    assert parties[0].engagements == convention_templates.default_template().epn_engagements

@@ -33,6 +33,7 @@ class Convention(BaseModel):
     updated_at = DateTimeField()
     deleted_at = DateTimeField(null=True)
     amends_id = IntegerField(null=True)  # an amendment: the signed convention it amends (migration 0015)
+    language = TextField(default="fr")  # what its text, labels and grammar are written in (migration 0020)
 
 
 class ConventionParty(BaseModel):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from partnerdesk.domain.conventions import IN_LANGUAGE
 from partnerdesk.domain.merge_fields import PROBLEM_LABELS, FieldProblem
 from partnerdesk.i18n import _
 from partnerdesk.services import convention_templates, conventions, partners, projects
@@ -40,8 +41,12 @@ class NewConventionDialog(EditingDialog):
         self.template = QComboBox()
         self.template.setObjectName("newTemplate")
         self.templates = convention_templates.list_templates(with_blank=True)
-        for t in self.templates:
-            self.template.addItem(t.name)
+        for t in self.templates:  # each with the language the convention will be written (and printed) in
+            self.template.addItem(f"{t.name} — {_(IN_LANGUAGE[t.language])}")
+        language_hint = QLabel(_("A convention is written, printed and exported in the language of its "
+                                 "template."))
+        language_hint.setWordWrap(True)
+        language_hint.setStyleSheet("color: palette(mid);")
         self.partners = QListWidget()
         self.partners.setObjectName("newPartners")
         for org_id, name in partners.organisation_names():
@@ -56,6 +61,7 @@ class NewConventionDialog(EditingDialog):
         form.addRow("", self.title_error)
         form.addRow(_("Project"), self.project)
         form.addRow(_("Template"), self.template)
+        form.addRow("", language_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
         buttons.accepted.connect(self._accept)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.domain.conventions import ConventionData, ConventionStatus, TransitionError, allowed_targets
+from partnerdesk.domain.conventions import (IN_LANGUAGE, ConventionData, ConventionStatus, TransitionError,
+                                            allowed_targets)
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import N_, _, parse_date
 from partnerdesk.services import convention_output, conventions, projects
@@ -217,6 +218,7 @@ class ConventionEditor(ExportActions, QWidget):
         amended = conventions.get_convention(conv.amends_id) if conv.amends_id else None
         self.status.setText(f"<b style='color:{STATUS_COLOURS[conv.status]}'>{_(status.label)}</b> — "
                             + _("version {number}").format(number=conv.version)
+                            + " — " + _(IN_LANGUAGE[conv.content.language])
                             + (" — " + _("amends « {title} », which stays in force").format(title=amended.title)
                                if amended else ""))
         self.banner.setText(_("This convention is signed: it is read-only. To change it, start an amendment "
@@ -227,6 +229,7 @@ class ConventionEditor(ExportActions, QWidget):
         self._status_buttons(conv)
         self.text_page.load(conv.content.sections, ro)
         self.parties_page.project_id = conv.project_id
+        self.parties_page.language = conv.content.language
         self.parties_page.load(conv.content.parties, ro)
         self.circuit_page.load(conv.steps, ro, self.parties_page.kinds())
         self.versions_page.load(conventions.list_versions(conv.id), ro)
@@ -270,15 +273,17 @@ class ConventionEditor(ExportActions, QWidget):
         self._fields_generation += 1
         generation = self._fields_generation
         self.ctx.tasks.run(lambda _handle: (convention_output.field_values(conv),
-                                            convention_output.check(conv).problems),
+                                            convention_output.check(conv).problems,
+                                            convention_output.first_partner_fields(conv)),
                            lambda result: self._show_fields(generation, conv.id, *result))
 
-    def _show_fields(self, generation: int, convention_id: int, values, problems) -> None:
+    def _show_fields(self, generation: int, convention_id: int, values, problems, notices) -> None:
         if generation != self._fields_generation or not shiboken6.isValid(self):
             return
         self._fields_of = convention_id
         self.text_page.fields.set_values(values)
         self.text_page.fields.set_problems(problems)
+        self.text_page.fields.set_notices(notices)
 
     # --- saving --------------------------------------------------------------
     def collect(self, check: bool = True) -> ConventionData:

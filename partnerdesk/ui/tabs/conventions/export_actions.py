@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from partnerdesk.domain.conventions import IN_LANGUAGE
 from partnerdesk.i18n import _
 from partnerdesk.services import convention_output, conventions
 from partnerdesk.ui.errors import show_error
@@ -19,7 +20,10 @@ class ExportActions:
         filters = {".pdf": _("PDF document (*.pdf)"), ".odt": _("OpenDocument text (*.odt)")}
         last = self.ctx.settings.value("conventions/last_folder", str(Path.home()))
         name = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.conv.title).strip() or "convention"
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export the convention"),
+        # the file is in the convention's language (its template's), whatever the documents' language
+        language = _(IN_LANGUAGE[self.conv.content.language])
+        title = _("Export the convention — {in_language}").format(in_language=language)
+        path, _filter = QFileDialog.getSaveFileName(self, title,
                                                     str(Path(last) / f"{name}{suffix}"), filters[suffix])
         if not path:
             return None

@@ -33,6 +33,12 @@ class FieldsPanel(QWidget):
         self.problems.setObjectName("fieldProblems")
         self.problems.setWordWrap(True)
         layout.addWidget(self.problems)
+        self.notice = QLabel()  # a single-partner field in a text shared by several partners
+        self.notice.setObjectName("firstPartnerNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #975a16;")
+        self.notice.hide()
+        layout.addWidget(self.notice)
 
     def set_values(self, values: list[tuple[str, str, str | None]]) -> None:
         self.tree.clear()
@@ -63,6 +69,15 @@ class FieldsPanel(QWidget):
     def names(self) -> list[str]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         return [item.data(0, Qt.ItemDataRole.UserRole) for item in items]
+
+    def set_notices(self, notices: list[FieldProblem]) -> None:
+        """Fields that name only the first of several partners: said, with the field that names them all."""
+        lines = [_("{field} names only the first partner ({where}).").format(field="{" + n.name + "}", where=n.where)
+                 for n in notices]
+        if lines:
+            lines.append(_("To name every partner, write {field}.").format(field="{partenaires.liste}"))
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(bool(lines))
 
     def set_problems(self, problems: list[FieldProblem]) -> None:
         """"All fields are filled", or how many are not (the list in the tooltip)."""

@@ -30,6 +30,7 @@ class PartiesPage(QWidget):
         super().__init__(parent)
         self.parties: list[Party] = []
         self.project_id: int | None = None
+        self.language = "fr"  # the convention's: a partner added takes the engagements of that language's template
         self.current = -1
         self.read_only = False
         self._orgs_stale = True  # the pick list of organisations, filled when the page is shown
@@ -197,9 +198,9 @@ class PartiesPage(QWidget):
         if org_id is None or any(p.organisation_id == org_id for p in self.parties):
             return
         self.commit()
-        self.parties.append(conventions.organisation_party(org_id, convention_templates.default_template(),
-                                                           self.project_id))
-        self.current = len(self.parties) - 1
+        template = convention_templates.default_template(self.language)
+        self.parties.append(conventions.organisation_party(org_id, template, self.project_id))
+        self.current = -1  # committed above: the editors, still showing that party, must not fill the new one
         self._refresh_list()
         self.list.setCurrentRow(len(self.parties) - 1)
         self.changed.emit()

@@ -35,8 +35,7 @@ class FieldHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         for match in mf.BRACES.finditer(text):
-            known = mf.FIELD.fullmatch(match.group(0)) and mf.is_known(match.group(1))
-            fmt = self.known if known else self.unknown
+            fmt = self.known if mf.is_field(match.group(0)) else self.unknown
             self.setFormat(match.start(), match.end() - match.start(), fmt)
 
 
