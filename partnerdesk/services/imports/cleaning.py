@@ -21,7 +21,7 @@ SKIPPED_TAGS = {"* mycontacts", "* starred", "mycontacts", "* my contacts", "my 
                 "system group: my contacts"}
 _FORMULA = re.compile(r"^\s*(=|[@+\-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\()")
 _TEXT_FIELDS = ("first_name", "middle_name", "last_name", "full_name", "nickname", "organisation", "department",
-                "title", "notes")
+                "title", "occupation", "notes")
 
 
 def _sanitise(contact: Contact) -> None:
@@ -37,7 +37,8 @@ def _sanitise(contact: Contact) -> None:
 
     labels = {"first_name": N_("First name"), "middle_name": N_("Middle name"), "last_name": N_("Last name"),
               "full_name": N_("Full name"), "nickname": N_("Nickname"), "organisation": N_("Organisation"),
-              "department": N_("Department"), "title": N_("Job title"), "notes": N_("Notes")}
+              "department": N_("Department"), "title": N_("Job title"), "occupation": N_("Occupation"),
+              "notes": N_("Notes")}
     for name in _TEXT_FIELDS:
         value = check(labels[name], getattr(contact, name))
         setattr(contact, name, value if name == "notes" else v.one_line(value))
@@ -116,7 +117,10 @@ def _phones(contact: Contact) -> None:
     for raw in contact.phones:
         label = dict(labels.pop(raw, {}))
         country = countries.get(label.get("kind", ""), fallback)
-        value, ext, ok = phone_numbers.normalise(raw, country)
+        if contact.from_own_list:  # written by PartnerDesk: the card's number as the user typed it
+            value, ext, ok = raw.strip(), "", True
+        else:
+            value, ext, ok = phone_numbers.normalise(raw, country)
         if not value:
             continue
         key = value if ok else phone_numbers.same_number_key(value)

@@ -19,6 +19,8 @@ from partnerdesk.domain.dataio import (
 )
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _
+from partnerdesk.services.exports.tabular import FORMULA_STARTS
+from partnerdesk.services.imports import vocabulary
 from partnerdesk.services.imports.errors import ImportFileError
 
 DELIMITERS = (";", ",", "\t")
@@ -120,6 +122,11 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
     return table
 
 
+def unneutralised(cell: str) -> str:
+    """A cell of PartnerDesk's CSV as the card holds it ("'=SUM" was "=SUM" on the card)."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in FORMULA_STARTS and cell[1:2] else cell
+
+
 _EMAIL_SPLIT = re.compile(r"\s*[,;]\s*")
 
 
@@ -138,16 +145,21 @@ def _add_values(contact: Contact, field_name: str, cell: str, kind: str) -> None
             contact.add_value(field_name, value, label.get("kind", kind), label.get("ext", ""))
 
 
-def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = False) -> list[Contact]:
+def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = False,
+                own_list: bool = False) -> list[Contact]:
     """Apply a column mapping to every row. `keep_unmapped`: the file is a known export, whose
-    other columns (birthday, civility, custom fields...) go to the notes under their header."""
+    other columns (birthday, civility, custom fields...) go to the notes under their header.
+    `own_list`: PartnerDesk's own list, whose cells starting like a formula were written with an
+    apostrophe before them (services/exports/tabular.py): it is taken off."""
     from partnerdesk.services.imports.headers import is_redundant
 
     contacts = []
     order = sorted(i for i, t in mapping.items() if t)
     others = [i for i, h in enumerate(table.headers) if i not in mapping and h.strip()] if keep_unmapped else []
     for line, cells in table.rows:
-        contact = Contact(line)
+        contact = Contact(line, from_own_list=own_list)
+        if own_list:
+            cells = [unneutralised(c) for c in cells]
         notes: list[str] = []
         slots: dict[str, dict[str, list[str]]] = {}
         pending: dict[str, str] = {}  # "email"/"phone"/"website" -> kind named by the column before
@@ -178,6 +190,8 @@ def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = 
                         contact.tags.append(tag)
             elif target == "notes":
                 notes.append(value)
+            elif vocabulary.reads(target):
+                vocabulary.read_cell(contact, target, table.headers[index], value)
             elif target in MULTI_TARGETS or getattr(contact, target, None) is None:
                 continue
             elif not getattr(contact, target):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partnerdesk.domain.contact_points import PHONE_KINDS, PLACE_KINDS
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.domain.partners import OrgKind, OrgStatus
+from partnerdesk.i18n import _, format_date, ngettext
 
 
 @dataclass
@@ -45,8 +46,18 @@ def describe(row) -> list[str]:
     if addresses:
         card.append(ngettext("{count} address", "{count} addresses", len(addresses)).format(count=len(addresses))
                     + " (" + ", ".join(_(PLACE_KINDS[a.kind]) for a in addresses) + ")")
-    if person == "person" and c.title and not c.organisation:
+    if person == "person" and (c.occupation or (c.title and not c.organisation)):
         card.append(_("job title"))
+    if person == "person" and c.relais:
+        card.append(_("relay"))
+    if person != "person":
+        card += [_("kind « {value} »").format(value=_(OrgKind(c.kind).label))] if c.kind else []
+        card += [_("status « {value} »").format(value=_(OrgStatus(c.status).label))] if c.status else []
+        if c.publics:
+            card.append(ngettext("{count} public", "{count} publics", len(c.publics)).format(count=len(c.publics)))
+        if c.contributions:
+            card.append(ngettext("{count} contribution", "{count} contributions", len(c.contributions))
+                        .format(count=len(c.contributions)))
     if c.tags:
         card.append(ngettext("{count} tag", "{count} tags", len(c.tags)).format(count=len(c.tags)))
     if c.photo is not None and person == "person":
@@ -56,10 +67,15 @@ def describe(row) -> list[str]:
     if person == "person" and c.organisation:
         held = [x for x in (_("job title") if c.title else "", _("department « {name} »").format(name=c.department)
                             if c.department else "") if x]
+        if c.since:
+            held.append(_("since {date}").format(date=format_date(c.since)))
         out.append(_("Affiliation to « {name} »: {details}").format(name=c.organisation, details=", ".join(held))
                    if held else _("Affiliation to « {name} »").format(name=c.organisation))
         if row.org_address is not None:
             out.append(_("Work address proposed for the organisation « {name} »").format(name=c.organisation))
+    if person == "person" and c.history:
+        out.append(ngettext("{count} other affiliation (history)", "{count} other affiliations (history)",
+                            len(c.history)).format(count=len(c.history)))
     if c.logo is not None or (person != "person" and c.photo is not None):
         out.append(_("Logo of the organisation « {name} »").format(name=c.organisation))
     if c.notes_from_file:
@@ -75,4 +91,6 @@ def count(row) -> Counts:
     on = len(c.emails) + len(c.phones) + len(c.websites) + len(c.tags)
     on += sum(1 for x in (c.first_name, c.last_name, c.organisation, c.department, c.title) if x)
     on += len(c.addresses) + (c.photo is not None) + (c.logo is not None) + c.notes_from_file
+    on += sum(1 for x in (c.kind, c.status, c.occupation, c.relais, c.since) if x)
+    on += len(c.publics) + len(c.contributions) + len(c.history)
     return Counts(on, len(c.noted), len(c.remarks) + len(c.left_out))

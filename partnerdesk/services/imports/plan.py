@@ -259,6 +259,10 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
                     [a.one_line() for a in contact.addresses if not any(a.same_place(b) for b in known_places)]
         else:
             plan.creates.append(row)
+        if contact.is_person:
+            for line in contact.history:
+                if organisation_key(line.organisation) not in index.orgs:
+                    new_orgs.setdefault(organisation_key(line.organisation), line.organisation)
         org_key = organisation_key(contact.organisation)
         if contact.is_person and contact.organisation:
             if org_key not in index.orgs:

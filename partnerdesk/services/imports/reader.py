@@ -51,7 +51,8 @@ class ParsedFile:
         self.mapping = {i: t for i, t in mapping.items() if t}
         if self.table is not None:
             self.contacts = csvfile.to_contacts(self.table, self.mapping,
-                                                keep_unmapped=self.header_set in headers.HEADER_SET_LABELS)
+                                                keep_unmapped=self.header_set in headers.HEADER_SET_LABELS,
+                                                own_list=self.header_set == headers.PARTNERDESK)
 
 
 def read_text(text: str, name: str = "", encoding: str = "utf-8", *, base_dir: Path | None = None,

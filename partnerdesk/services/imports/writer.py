@@ -14,7 +14,9 @@ from pathlib import Path
 
 from partnerdesk.domain.grammar import of, of_organisation
 from partnerdesk.domain.contact_points import Address, addresses_from
+from partnerdesk.domain.affiliation_cells import AffiliationLine
 from partnerdesk.domain.dataio import Contact
+from partnerdesk.domain.partners import OrgKind, OrgStatus
 from partnerdesk.domain.validation import check_phone
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _, ngettext
@@ -76,6 +78,8 @@ class _Writer:
     # --- organisations ------------------------------------------------------
 
     def organisation(self, c: Contact, address: Address | None = None) -> int:
+        """The organisation of a row (an organisation's row, or the one a person belongs to), created
+        when the data folder has none of that name."""
         key = organisation_key(c.organisation)
         if key in self.orgs:
             oid = self.orgs[key]
@@ -93,11 +97,12 @@ class _Writer:
                 + [f"{_('Website')} : {w}" for w in c.websites[1:]]
             notes = "\n".join(x for x in [notes] + extra if x)
         oid = _insert(
-            "INSERT INTO organisation (name, name_norm, address, postcode, city, country, phone, email, website,"
-            " notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (c.organisation, normalize(c.organisation), _street(address), address.postcode, address.city,
+            "INSERT INTO organisation (name, name_norm, kind, status, address, postcode, city, country, phone, email,"
+            " website, publics, contributions, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (c.organisation, normalize(c.organisation), c.kind or OrgKind.AUTRE.value,
+             c.status or OrgStatus.PROSPECT.value, _street(address), address.postcode, address.city,
              address.country, _org_phone(c) if is_org else "", (c.emails[:1] or [""])[0] if is_org else "",
-             c.website if is_org else "", notes, self.now, self.now))
+             c.website if is_org else "", _json(c.publics), _json(c.contributions), notes, self.now, self.now))
         self.orgs[key] = oid
         self.item("organisation", oid, "created")
         self.result.organisations_created += 1
@@ -136,6 +141,11 @@ class _Writer:
                             ("email", (c.emails[:1] or [""])[0])):
             if not new[name] and value:
                 new[name] = value
+        if c.kind and new["kind"] == OrgKind.AUTRE.value:
+            new["kind"] = c.kind
+        for name in ("publics", "contributions"):
+            known = json.loads(new[name] or "[]")
+            new[name] = _json(known + [x for x in getattr(c, name) if x not in known])
         if c.notes and c.notes not in new["notes"]:
             new["notes"] = "\n".join(x for x in (new["notes"], c.notes) if x)
         new["updated_at"] = self.now
@@ -151,10 +161,10 @@ class _Writer:
         c = row.contact
         pid = _insert(
             "INSERT INTO person (first_name, last_name, name_norm, emails, phones, notes, addresses, websites,"
-            " labels, title, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " labels, title, relais, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (c.first_name, c.last_name, normalize(f"{c.first_name} {c.last_name}"), _json(c.emails), _json(c.phones),
              c.notes, _json([a.as_dict() for a in c.addresses]), _json(c.websites), _json(c.labels),
-             "" if c.organisation else c.title, self.now, self.now))
+             _occupation(c), bool(c.relais), self.now, self.now))
         self.item("person", pid, "created")
         self.result.people_created += 1
         self.affiliate(pid, row, new=True)
@@ -180,12 +190,12 @@ class _Writer:
         notes = before["notes"]
         if c.notes and c.notes not in notes:
             notes = "\n".join(x for x in (notes, c.notes) if x)
-        title = before["title"] or ("" if c.organisation else c.title)
+        title = before["title"] or _occupation(c)
         database.execute_sql(
             "UPDATE person SET emails = ?, phones = ?, notes = ?, addresses = ?, websites = ?, labels = ?, title = ?,"
-            " updated_at = ? WHERE id = ?",
+            " relais = ?, updated_at = ? WHERE id = ?",
             (_json(emails), _json(phones), notes, _json([a.as_dict() for a in addresses]), _json(websites),
-             _json(labels), title, self.now, pid))
+             _json(labels), title, bool(before["relais"] or c.relais), self.now, pid))
         self.item("person", pid, "merged", before)
         self.affiliate(pid, row)
         self.tag_links("person", pid, c.tags)
@@ -195,6 +205,8 @@ class _Writer:
 
     def affiliate(self, pid: int, row: PlanRow, new: bool = False) -> None:
         c = row.contact
+        for line in c.history:
+            self.past_affiliation(pid, line)
         if not c.organisation:
             return
         oid = self.organisation(c, row.org_address)
@@ -204,8 +216,21 @@ class _Writer:
             "SELECT 1 FROM affiliation WHERE person_id = ? AND +organisation_id = ? AND end_date IS NULL",
             (pid, oid)).fetchone()
         if not exists:
-            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role, department) VALUES (?,?,?,?)",
-                          (pid, oid, c.title, c.department))
+            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role, department, start_date)"
+                          " VALUES (?,?,?,?,?)", (pid, oid, c.title, c.department, _iso(c.since)))
+            self.item("affiliation", aid, "created")
+
+    def past_affiliation(self, pid: int, line: AffiliationLine) -> None:
+        """One of the other affiliations of the people list (past ones too), unless the card has it."""
+        oid = self.organisation(Contact(0, organisation=line.organisation))
+        same = database.execute_sql(
+            "SELECT 1 FROM affiliation WHERE person_id = ? AND +organisation_id = ? AND role = ? AND department = ?"
+            " AND start_date IS ? AND end_date IS ?", (pid, oid, line.role, line.department, _iso(line.start),
+                                                       _iso(line.end)))
+        if same.fetchone() is None:
+            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role, department, start_date, end_date)"
+                          " VALUES (?,?,?,?,?,?)", (pid, oid, line.role, line.department, _iso(line.start),
+                                                    _iso(line.end)))
             self.item("affiliation", aid, "created")
 
     def tag_links(self, kind: str, owner_id: int, tags: list[str]) -> None:
@@ -252,6 +277,11 @@ class _Writer:
         self.item("logo", oid, "created", {"file": name})
 
 
+def _occupation(c: Contact) -> str:
+    """The person card's job held without an organisation."""
+    return c.occupation or ("" if c.organisation else c.title)
+
+
 def _org_phone(c: Contact) -> str:
     """The organisation card's one phone: the first that its validation accepts (a number kept as
     typed goes to the notes, so that the card can still be saved)."""
@@ -260,6 +290,10 @@ def _org_phone(c: Contact) -> str:
 
 def _street(address: Address) -> str:
     return address.street if not address.region else "\n".join(x for x in (address.street, address.region) if x)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _json(value) -> str:
@@ -330,8 +364,9 @@ def last_batch() -> tuple[int, str, str] | None:
 
 
 _RESTORE = {
-    "person": ("emails", "phones", "notes", "addresses", "websites", "labels", "title", "updated_at"),
-    "organisation": ("address", "postcode", "city", "country", "phone", "email", "website", "notes", "updated_at"),
+    "person": ("emails", "phones", "notes", "addresses", "websites", "labels", "title", "relais", "updated_at"),
+    "organisation": ("address", "postcode", "city", "country", "phone", "email", "website", "notes", "kind", "publics",
+                     "contributions", "updated_at"),
 }
 
 

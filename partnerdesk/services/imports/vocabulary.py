@@ -1,0 +1,88 @@
+"""Cells holding the app's own vocabulary (kind and status of an organisation, publics,
+contributions, the "relay" flag, affiliations): read back from PartnerDesk's lists or from a
+column the user mapped. A value is recognised by its label in English or French, or by its
+stored code, ignoring case and accents. A value not recognised is never dropped: it goes to
+the notes under its column's name and the review says so."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from partnerdesk.domain import affiliation_cells
+from partnerdesk.domain.dataio import TARGETS, Contact
+from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
+from partnerdesk.domain.text import normalize
+from partnerdesk.i18n import _, document_language, parse_date
+
+ENUMS = {"org_kind": OrgKind, "org_status": OrgStatus, "publics": Public, "contributions": Contribution}
+TARGETS_READ_HERE = {"org_kind", "org_status", "publics", "contributions", "relais", "affiliation_start",
+                     "other_affiliations"}
+_YES = {"yes", "oui", "y", "o", "x", "1", "true", "vrai"}
+_NO = {"no", "non", "n", "0", "false", "faux", "-"}
+_LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
+
+
+@cache
+def _index(enum) -> dict[str, str]:
+    out = {}
+    for member in enum:
+        out[normalize(member.value)] = member.value
+        for lang in ("en", "fr"):
+            with document_language(lang):
+                out[normalize(_(member.label))] = member.value
+    return out
+
+
+def choice(enum, text: str) -> str | None:
+    """The stored code of a label typed in either language, or None."""
+    return _index(enum).get(normalize(text).strip(" .*"))
+
+
+def _unknown(contact: Contact, target: str, header: str, value: str) -> None:
+    contact.noted.append((header, value))
+    contact.remarks.append(_("{field} « {value} » is not one PartnerDesk knows: kept in the notes.")
+                           .format(field=_(TARGETS[target]), value=value[:100]))
+
+
+def read_cell(contact: Contact, target: str, header: str, value: str) -> None:
+    """Put a cell of one of these fields on the contact (or in its notes, with a remark)."""
+    if target in ("org_kind", "org_status"):
+        code = choice(ENUMS[target], value)
+        name = "kind" if target == "org_kind" else "status"
+        if code is None:
+            _unknown(contact, target, header, value)
+        elif getattr(contact, name) and getattr(contact, name) != code:  # a second column: in the notes
+            contact.noted.append((header, value))
+        else:
+            setattr(contact, name, code)
+    elif target in ("publics", "contributions"):
+        values = getattr(contact, target)
+        for part in (p for p in _LIST_SPLIT.split(value) if p):
+            code = choice(ENUMS[target], part)
+            if code is None:
+                _unknown(contact, target, header, part)
+            elif code not in values:
+                values.append(code)
+    elif target == "relais":
+        word = normalize(value).strip(" .!")
+        if word in _YES or word == normalize(_("yes")):
+            contact.relais = True
+        elif word in _NO or word == normalize(_("no")):
+            contact.relais = False
+        else:
+            _unknown(contact, target, header, value)
+    elif target == "affiliation_start":
+        try:
+            contact.since = parse_date(value)
+        except ValueError:
+            _unknown(contact, target, header, value)
+    elif target == "other_affiliations":
+        found, unreadable = affiliation_cells.parse_cell(value, parse_date)
+        contact.history += [line for line in found if line not in contact.history]
+        for line in unreadable:
+            _unknown(contact, target, header, line)
+
+
+def reads(target: str) -> bool:
+    return target in TARGETS_READ_HERE
