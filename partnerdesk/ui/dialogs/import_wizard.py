@@ -156,15 +156,15 @@ class ImportWizard(QDialog):
     def _file_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(_("Choose a file of contacts (or drop it here): a CSV file from a spreadsheet, Google "
-                         "Contacts, Outlook or Thunderbird, or a vCard file (.vcf) from a phone. Nothing is written "
-                         "before you check what will be imported."))
+        intro = QLabel(_("Choose a file of contacts (or drop it here): a CSV file or a LibreOffice spreadsheet "
+                         "(.ods), from a spreadsheet, Google Contacts, Outlook or Thunderbird, or a vCard file (.vcf) "
+                         "from a phone. Nothing is written before you check what will be imported."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
-        self.path_edit.setPlaceholderText(_("File to import (.csv, .vcf)"))
+        self.path_edit.setPlaceholderText(_("File to import (.csv, .ods, .vcf)"))
         self.path_edit.returnPressed.connect(self.next)
         browse = push_button(_("Choose…"), "importBrowse", self._browse)
         row.addWidget(self.path_edit, 1)
@@ -280,7 +280,7 @@ class ImportWizard(QDialog):
     def _browse(self) -> None:
         start = self.ctx.settings.value("import/last_folder", "") or ""
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import contacts"), str(start), _("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"))
+            self, _("Import contacts"), str(start), _("Contacts (*.csv *.ods *.vcf *.vcard *.txt);;All files (*)"))
         if name:
             self.path_edit.setText(name)
             self.ctx.settings.setValue("import/last_folder", str(Path(name).parent))
@@ -346,18 +346,15 @@ class ImportWizard(QDialog):
 
     def _fill_mapping(self) -> None:
         parsed = self.parsed
-        sep = _("tab") if parsed.delimiter == "\t" else parsed.delimiter
+        how = parsed.how_read()
         if parsed.header_set in imports.HEADER_SET_LABELS:
-            intro = _("Columns recognised: {format} ({encoding}, separator « {sep} »). Change them if you "
-                      "wish.").format(format=_(imports.HEADER_SET_LABELS[parsed.header_set]),
-                                       encoding=parsed.encoding, sep=sep)
+            intro = _("Columns recognised: {format} ({how}). Change them if you wish.").format(
+                format=_(imports.HEADER_SET_LABELS[parsed.header_set]), how=how)
         elif parsed.header_set == "remembered":
-            intro = _("Columns as you chose them last time for a file like this one ({encoding}, separator "
-                      "« {sep} »).").format(encoding=parsed.encoding, sep=sep)
+            intro = _("Columns as you chose them last time for a file like this one ({how}).").format(how=how)
         else:
-            intro = _("PartnerDesk does not know the columns of this file ({encoding}, separator « {sep} »). "
-                      "Say what each column holds; the guesses are already chosen.").format(
-                encoding=parsed.encoding, sep=sep)
+            intro = _("PartnerDesk does not know the columns of this file ({how}). Say what each column holds; "
+                      "the guesses are already chosen.").format(how=how)
         self.mapping_intro.setStyleSheet("")
         self.mapping_intro.setText(intro)
         while self.mapping_form.rowCount():
