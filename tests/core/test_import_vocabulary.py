@@ -41,11 +41,11 @@ def test_known_values_go_on_the_card_in_either_language_or_as_codes(store):
 
 def test_unknown_values_are_kept_in_the_notes_and_said_in_french(store):
     i18n.set_language("fr")
-    raw = csv_bytes(ORG_HEADERS, [_org_row("Lycée Chateaubriand", "Lycée", "Partenaire", "Jeunes, Retraités",
+    raw = csv_bytes(ORG_HEADERS, [_org_row("Lycée Chateaubriand", "Club sportif", "Partenaire", "Jeunes, Retraités",
                                            "Prêt de salle", "Déjà vu en 2024")])
     plan = imports.plan_for(imports.read_bytes(raw, "organismes.csv"))
     said = "\n".join(plan.warnings)
-    assert "Type d'organisme « Lycée » : valeur inconnue de PartnerDesk, gardée dans les notes." in said
+    assert "Type d'organisme « Club sportif » : valeur inconnue de PartnerDesk, gardée dans les notes." in said
     assert "Statut de l'organisme « Partenaire »" in said
     assert "Publics « Retraités »" in said and "Apports « Prêt de salle »" in said
     placements = " ".join(plan.creates[0].placements)
@@ -54,7 +54,7 @@ def test_unknown_values_are_kept_in_the_notes_and_said_in_french(store):
     kind, status, publics, notes = database.execute_sql(
         "SELECT kind, status, publics, notes FROM organisation").fetchone()
     assert (kind, status, json.loads(publics)) == ("autre", "prospect", ["jeunes"])
-    assert notes.splitlines() == ["Déjà vu en 2024", "Type : Lycée", "Statut : Partenaire", "Publics : Retraités",
+    assert notes.splitlines() == ["Déjà vu en 2024", "Type : Club sportif", "Statut : Partenaire", "Publics : Retraités",
                                   "Apports : Prêt de salle"]
 
 
@@ -116,3 +116,33 @@ def test_other_affiliations_come_back_with_their_dates_and_an_unreadable_line_is
     AffiliationLine("Sport, Loisirs | Culture", "Président", "Bureau", dt.date(2001, 12, 31))])
 def test_an_affiliation_cell_reads_back_what_was_written(line):
     assert parse_cell(format_cell([line, line]), parse_date) == ([line, line], [])
+
+
+@pytest.mark.parametrize("typed, code", [("Service municipal", "service_municipal"), ("collectivité", "service_municipal"),
+                                         ("Mairie", "service_municipal"), ("Lycée", "etablissement_scolaire"),
+                                         ("ASSO", "association"), ("Fondation", "fondation")])
+def test_the_words_of_an_epn_for_a_kind_of_organisation(typed, code):
+    from partnerdesk.domain.partners import OrgKind
+    from partnerdesk.services.imports.vocabulary import choice
+
+    assert choice(OrgKind, typed) == code
+
+
+def test_a_kind_on_a_person_row_goes_to_their_organisation_unless_it_has_another(store):
+    i18n.set_language("fr")
+    imports.apply_plan(imports.plan_for(imports.read_bytes(
+        csv_bytes(ORG_HEADERS, [_org_row("MJC du Bourg", "Association")]), "a.csv")), store)
+    raw = csv_bytes(["Prénom", "Nom", "Structure", "Type de structure"],
+                    [["Ana", "Lopes", "Mairie de Bréal", "Mairie"], ["Marc", "Olive", "MJC du Bourg", "Entreprise"]])
+    parsed = imports.read_bytes(raw, "p.csv")
+    assert parsed.mapping[3] == "org_kind"  # guessed from the header
+    plan = imports.plan_for(parsed)
+    assert "Organisation « Mairie de Bréal » : type « Service municipal / collectivité »" in \
+        plan.creates[0].placements
+    assert any("Type d'organisme « Entreprise » : l'organisation « MJC du Bourg » est déjà « Association » ; gardé "
+               "dans les notes." in w for w in plan.warnings)
+    imports.apply_plan(plan, store)
+    kinds = dict(database.execute_sql("SELECT name, kind FROM organisation"))
+    assert kinds == {"MJC du Bourg": "association", "Mairie de Bréal": "service_municipal"}
+    assert "Type d'organisme : Entreprise" in database.execute_sql(
+        "SELECT notes FROM person WHERE last_name = 'Olive'").fetchone()[0]

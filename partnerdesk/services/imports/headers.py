@@ -143,6 +143,12 @@ _GUESSES = {
     "notes": ["notes", "note", "remarques", "remarque", "commentaire", "commentaires", "observations",
               "comments"],
     "tags": ["tags", "etiquettes", "etiquette", "categories", "categorie", "groupe", "groupes", "labels"],
+    "org_kind": ["type de structure", "type d'organisme", "type d'organisation", "type de partenaire",
+                 "nature de la structure", "kind of organisation", "organisation type", "organization type"],
+    "org_status": ["statut", "statut du partenaire", "statut de l'organisme", "status"],
+    "publics": ["publics", "public", "publics touches", "public cible", "publics vises"],
+    "contributions": ["apports", "apport", "contributions", "ressources"],
+    "relais": ["relais", "relay"],
 }
 _GUESS_INDEX = {word: target for target, words in _GUESSES.items() for word in words}
 

@@ -28,6 +28,18 @@ def _kinds(values, labels, kinds) -> str:
     return f" ({', '.join(named)})" if named else ""
 
 
+def _organisation_fields(c) -> list[str]:
+    """Kind, status, publics, contributions of a row, for the organisation it names."""
+    out = [_("kind « {value} »").format(value=_(OrgKind(c.kind).label))] if c.kind else []
+    out += [_("status « {value} »").format(value=_(OrgStatus(c.status).label))] if c.status else []
+    if c.publics:
+        out.append(ngettext("{count} public", "{count} publics", len(c.publics)).format(count=len(c.publics)))
+    if c.contributions:
+        out.append(ngettext("{count} contribution", "{count} contributions", len(c.contributions))
+                   .format(count=len(c.contributions)))
+    return out
+
+
 def describe(row) -> list[str]:
     c = row.contact
     person = row.kind
@@ -51,13 +63,7 @@ def describe(row) -> list[str]:
     if person == "person" and c.relais:
         card.append(_("relay"))
     if person != "person":
-        card += [_("kind « {value} »").format(value=_(OrgKind(c.kind).label))] if c.kind else []
-        card += [_("status « {value} »").format(value=_(OrgStatus(c.status).label))] if c.status else []
-        if c.publics:
-            card.append(ngettext("{count} public", "{count} publics", len(c.publics)).format(count=len(c.publics)))
-        if c.contributions:
-            card.append(ngettext("{count} contribution", "{count} contributions", len(c.contributions))
-                        .format(count=len(c.contributions)))
+        card += _organisation_fields(c)
     if c.tags:
         card.append(ngettext("{count} tag", "{count} tags", len(c.tags)).format(count=len(c.tags)))
     if c.photo is not None and person == "person":
@@ -71,6 +77,9 @@ def describe(row) -> list[str]:
             held.append(_("since {date}").format(date=format_date(c.since)))
         out.append(_("Affiliation to « {name} »: {details}").format(name=c.organisation, details=", ".join(held))
                    if held else _("Affiliation to « {name} »").format(name=c.organisation))
+        if _organisation_fields(c):
+            out.append(_("Organisation « {name} »: {what}").format(name=c.organisation,
+                                                                  what=", ".join(_organisation_fields(c))))
         if row.org_address is not None:
             out.append(_("Work address proposed for the organisation « {name} »").format(name=c.organisation))
     if person == "person" and c.history:

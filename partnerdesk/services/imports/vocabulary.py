@@ -23,14 +23,33 @@ _NO = {"no", "non", "n", "0", "false", "faux", "-"}
 _LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
 
 
+# Words an EPN's spreadsheet uses for a kind of organisation, beside the app's own labels.
+_KIND_WORDS = {
+    "service_municipal": ("mairie", "commune", "collectivite", "collectivite territoriale", "ville", "ccas",
+                          "intercommunalite", "communaute de communes", "departement", "region"),
+    "etablissement_scolaire": ("ecole", "college", "lycee", "etablissement scolaire", "universite", "school"),
+    "association": ("asso", "association loi 1901"),
+    "entreprise": ("societe", "sarl", "sas", "commerce", "business"),
+    "institution_publique": ("institution", "administration", "etablissement public", "service public"),
+}
+
+
 @cache
 def _index(enum) -> dict[str, str]:
+    """normalised label (English, French, each part of "A / B") or code -> code."""
     out = {}
     for member in enum:
         out[normalize(member.value)] = member.value
         for lang in ("en", "fr"):
             with document_language(lang):
-                out[normalize(_(member.label))] = member.value
+                label = normalize(_(member.label))
+            out[label] = member.value
+            for part in label.split("/"):
+                out.setdefault(part.strip(), member.value)
+    if enum is OrgKind:
+        for code, words in _KIND_WORDS.items():
+            for word in words:
+                out.setdefault(word, code)
     return out
 
 

@@ -1,7 +1,8 @@
-"""Writing a reviewed import in ONE transaction, and undoing it as a whole.
+"""Writing a reviewed import in ONE transaction.
 
 Every card created or changed is recorded in `import_batch_item` (with the
-values it had before a merge), so "Annuler cet import" puts everything back.
+values it had before a merge), so "Annuler cet import" puts everything back
+(`undo.py`).
 """
 
 from __future__ import annotations
@@ -24,12 +25,9 @@ from partnerdesk.paths import DataPaths
 from partnerdesk.services import org_logos, person_photos, photos
 from partnerdesk.services.imports.orgkeys import organisation_key
 from partnerdesk.services.imports.plan import ImportPlan, PlanRow
+from partnerdesk.services.imports.undo import RESTORED
 from partnerdesk.store import database
 
-
-
-class UndoError(Exception):
-    """The import cannot be undone; `str(exc)` is a translated message."""
 
 
 @dataclass
@@ -85,6 +83,10 @@ class _Writer:
             oid = self.orgs[key]
             if address is not None:
                 self.fill_address(oid, address)
+            if c.is_person and (c.kind or c.publics or c.contributions):
+                current = self.org_values(oid)
+                self.write_org(oid, _completed(current, c, self.now))
+                self.item("organisation", oid, "merged", current)
             return oid
         is_org = not c.is_person
         if is_org:
@@ -121,11 +123,11 @@ class _Writer:
         self.item("organisation", oid, "merged", current)
 
     def org_values(self, oid: int) -> dict:
-        return dict(zip(_RESTORE["organisation"], database.execute_sql(
-            f"SELECT {', '.join(_RESTORE['organisation'])} FROM organisation WHERE id = ?", (oid,)).fetchone()))
+        return dict(zip(RESTORED["organisation"], database.execute_sql(
+            f"SELECT {', '.join(RESTORED['organisation'])} FROM organisation WHERE id = ?", (oid,)).fetchone()))
 
     def write_org(self, oid: int, values: dict) -> None:
-        cols = _RESTORE["organisation"]
+        cols = RESTORED["organisation"]
         database.execute_sql(f"UPDATE organisation SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
                              (*[values[k] for k in cols], oid))
 
@@ -141,11 +143,7 @@ class _Writer:
                             ("email", (c.emails[:1] or [""])[0])):
             if not new[name] and value:
                 new[name] = value
-        if c.kind and new["kind"] == OrgKind.AUTRE.value:
-            new["kind"] = c.kind
-        for name in ("publics", "contributions"):
-            known = json.loads(new[name] or "[]")
-            new[name] = _json(known + [x for x in getattr(c, name) if x not in known])
+        new = _completed(new, c, self.now)
         if c.notes and c.notes not in new["notes"]:
             new["notes"] = "\n".join(x for x in (new["notes"], c.notes) if x)
         new["updated_at"] = self.now
@@ -174,7 +172,7 @@ class _Writer:
 
     def merge_person(self, row: PlanRow) -> None:
         c, pid = row.contact, row.match_id
-        cols = _RESTORE["person"]
+        cols = RESTORED["person"]
         before = dict(zip(cols, database.execute_sql(f"SELECT {', '.join(cols)} FROM person WHERE id = ?",
                                                      (pid,)).fetchone()))
         emails, phones = json.loads(before["emails"] or "[]"), json.loads(before["phones"] or "[]")
@@ -277,6 +275,18 @@ class _Writer:
         self.item("logo", oid, "created", {"file": name})
 
 
+def _completed(values: dict, c: Contact, now: str) -> dict:
+    """An organisation's values completed by a row: the kind when the card says "other", the publics
+    and contributions it does not list yet (its status stays the card's)."""
+    new = dict(values, updated_at=now)
+    if c.kind and new["kind"] == OrgKind.AUTRE.value:
+        new["kind"] = c.kind
+    for name in ("publics", "contributions"):
+        known = json.loads(new[name] or "[]")
+        new[name] = _json(known + [x for x in getattr(c, name) if x not in known])
+    return new
+
+
 def _occupation(c: Contact) -> str:
     """The person card's job held without an organisation."""
     return c.occupation or ("" if c.organisation else c.title)
@@ -352,67 +362,6 @@ def apply_plan(plan: ImportPlan, paths: DataPaths,
                 (paths.logos_dir / name).unlink(missing_ok=True)
         raise
     return writer.result
-
-
-def last_batch() -> tuple[int, str, str] | None:
-    """(id, source name, created_at) of the newest import that can still be undone."""
-    row = database.execute_sql(
-        "SELECT id, source_name, created_at, undone_at FROM import_batch ORDER BY id DESC LIMIT 1").fetchone()
-    if row is None or row[3] is not None:
-        return None
-    return row[0], row[1], row[2]
-
-
-_RESTORE = {
-    "person": ("emails", "phones", "notes", "addresses", "websites", "labels", "title", "relais", "updated_at"),
-    "organisation": ("address", "postcode", "city", "country", "phone", "email", "website", "notes", "kind", "publics",
-                     "contributions", "updated_at"),
-}
-
-
-def undo_batch(batch_id: int, paths: DataPaths) -> int:
-    """Undo a whole import (the newest one). Returns how many changes were undone."""
-    latest = last_batch()
-    if latest is None or latest[0] != batch_id:
-        raise UndoError(_("Only the latest import can be undone, and only once."))
-    files: list[str] = []
-    logos: list[str] = []
-    try:
-        with database.atomic("IMMEDIATE"):
-            items = database.execute_sql(
-                "SELECT entity, entity_id, action, before FROM import_batch_item WHERE batch_id = ? ORDER BY id DESC",
-                (batch_id,)).fetchall()
-            for entity, entity_id, action, before_json in items:
-                before = json.loads(before_json or "{}")
-                if action == "merged":
-                    cols = [c for c in _RESTORE[entity] if c in before]  # batches older than 0.2 kept fewer
-                    database.execute_sql(f"UPDATE {entity} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
-                                         (*[before[c] for c in cols], entity_id))
-                elif entity == "logo":
-                    database.execute_sql("UPDATE organisation SET logo = '' WHERE id = ? AND logo = ?",
-                                         (entity_id, before["file"]))
-                    logos.append(before["file"])
-                elif entity == "photo":
-                    database.execute_sql("DELETE FROM person_photo WHERE person_id = ? AND file = ?",
-                                         (entity_id, before["file"]))
-                    files.append(Path(before["file"]).name)
-                elif entity in ("person_tag", "organisation_tag"):
-                    owner = entity.removesuffix("_tag")
-                    database.execute_sql(f"DELETE FROM {entity} WHERE {owner}_id = ? AND tag_id = ?",
-                                         (entity_id, before["tag_id"]))
-                elif entity in ("person", "organisation", "affiliation", "tag"):
-                    database.execute_sql(f"DELETE FROM {entity} WHERE id = ?", (entity_id,))
-            database.execute_sql("UPDATE import_batch SET undone_at = ? WHERE id = ?", (_now(), batch_id))
-    except UndoError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - e.g. a card used by another record since
-        raise UndoError(_("This import cannot be undone any more: {reason}").format(reason=exc)) from exc
-    for name in files:
-        if not person_photos.file_in_use(name):
-            (paths.photos_dir / name).unlink(missing_ok=True)
-    for name in logos:
-        org_logos.delete_if_unused(paths, name)
-    return len(items)
 
 
 def result_text(result: ImportResult) -> str:
