@@ -165,3 +165,9 @@ def test_a_zip_with_thousands_of_entries_is_refused():
 def test_a_sheet_of_one_column_or_nothing_says_so():
     assert "n'a qu'une seule colonne" in _refused(s.ods(s.content(s.sheet("Noms", s.row("Nom"), s.row("Ana")))))
     assert "vide" in _refused(s.ods(s.content(s.sheet("Vide", s.row(s.cell(repeat=5), repeat=9)))))
+
+
+def test_an_excel_file_is_refused_with_the_formats_that_are_read():
+    raw = s.ods("<x/>", mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    message = _refused(raw, "contacts.xlsx")
+    assert "Enregistrer sous » → CSV ou LibreOffice (.ods)" in message
