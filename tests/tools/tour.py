@@ -296,7 +296,11 @@ def until_review(wizard):
     """The import wizard on its review page (Next once more on the columns page, unless remembered)."""
     from partnerdesk.ui.dialogs.import_wizard import PAGE_REVIEW
 
+    from PySide6.QtWidgets import QApplication
+
+    wizard.show()  # as the user sees it: the review's rows are sized to the table on screen
     for _step in range(2):
+        QApplication.processEvents()
         if wizard.stack.currentIndex() != PAGE_REVIEW:
             wizard.next_button.click()
     wizard.review_tabs.setCurrentIndex(wizard.review_tabs.count() - 1)  # the remarks

@@ -460,3 +460,23 @@ def test_a_renamed_file_is_refused_on_the_first_page_in_french(ctx, qtbot, tmp_p
     assert dialog.stack.currentIndex() == iw.PAGE_FILE
     assert "n'est pas un classeur LibreOffice (.ods)" in dialog.file_error.text()
     assert dialog.path_edit.text() == str(bad)
+
+
+def test_the_review_rows_are_as_tall_as_their_lines_at_1366_by_768(ctx, qtbot, tmp_path):
+    from partnerdesk.services.exports.tabular import csv_bytes
+
+    path = tmp_path / "people.csv"
+    path.write_bytes(csv_bytes(["First name", "Last name", "Email", "Organisation"],
+                               [[f"Anne-Laure{n}", "Le Guérec-Ærøskøbing", f"ana{n}@exemple.fr",
+                                 f"Office de tourisme du Pays de Châteaugiron — antenne {n}"] for n in range(40)]))
+    dialog = wizard(ctx, qtbot, path)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.next()
+    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
+        dialog.next()
+    lines = len(dialog.creates_model.index(0, 3).data().split("\n"))
+    assert lines == 2
+    spacing = dialog.creates_view.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: dialog.creates_view.rowHeight(0) <= (lines + 1) * spacing + 8, timeout=2000)
