@@ -146,3 +146,18 @@ def test_a_kind_on_a_person_row_goes_to_their_organisation_unless_it_has_another
     assert kinds == {"MJC du Bourg": "association", "Mairie de Bréal": "service_municipal"}
     assert "Type d'organisme : Entreprise" in database.execute_sql(
         "SELECT notes FROM person WHERE last_name = 'Olive'").fetchone()[0]
+
+
+def test_other_affiliations_are_tidied_and_a_name_too_long_stays_in_the_notes(store):
+    i18n.set_language("fr")
+    long_name = "Association " + "très " * 80
+    cell = format_cell([AffiliationLine("Mairie", "Agent\x00e d'accueil"), AffiliationLine(long_name)])
+    raw = csv_bytes(["Prénom", "Nom", "Autres rattachements"], [["Claire", "Martin", cell]])
+    parsed = imports.read_bytes(raw, "p.csv")
+    parsed.remap({0: "first_name", 1: "last_name", 2: "other_affiliations"})
+    plan = imports.plan_for(parsed)
+    assert plan.new_organisations == ["Mairie"]
+    assert any("plus de 300 caractères : gardé dans les notes" in w for w in plan.warnings)
+    imports.apply_plan(plan, store)
+    assert database.execute_sql("SELECT role FROM affiliation").fetchall() == [("Agente d'accueil",)]
+    assert long_name.strip() in database.execute_sql("SELECT notes FROM person").fetchone()[0]

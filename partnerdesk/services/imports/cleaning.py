@@ -7,9 +7,12 @@ goes to the notes and is said too."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from partnerdesk.domain import validation as v
-from partnerdesk.domain.dataio import Contact
+
+from partnerdesk.domain.affiliation_cells import AffiliationLine
+from partnerdesk.domain.dataio import TARGETS, Contact
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _
@@ -50,9 +53,24 @@ def _sanitise(contact: Contact) -> None:
             contact.labels = {k.replace("\x00", ""): lab for k, lab in contact.labels.items()}
             setattr(contact, name, [x for x in cleaned if x.strip()])
     contact.noted = [(label, check(label, value)) for label, value in contact.noted]
+    contact.history = [x for x in (_history_line(contact, line, check) for line in contact.history) if x]
     for address in contact.addresses:
         for part in ("street", "postcode", "city", "region", "country"):
             setattr(address, part, check(N_("Address"), getattr(address, part)))
+
+
+def _history_line(contact: Contact, line: AffiliationLine, check) -> AffiliationLine | None:
+    """One of the other affiliations, tidied like the current one; None (in the notes, said) when
+    its organisation's name is too long to be one."""
+    line = replace(line, **{part: v.one_line(check(label, getattr(line, part)))
+                            for part, label in (("organisation", N_("Organisation")), ("role", N_("Job title")),
+                                                ("department", N_("Department")))})
+    if len(line.organisation) <= MAX_NAME:
+        return line
+    contact.noted.append((TARGETS["other_affiliations"], line.organisation))
+    contact.remarks.append(_("An organisation of the other affiliations has a name longer than {limit} characters: "
+                             "kept in the notes.").format(limit=MAX_NAME))
+    return None
 
 
 def _names(contact: Contact) -> None:
