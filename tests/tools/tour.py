@@ -303,7 +303,6 @@ def until_review(wizard):
         QApplication.processEvents()
         if wizard.stack.currentIndex() != PAGE_REVIEW:
             wizard.next_button.click()
-    wizard.review_tabs.setCurrentIndex(wizard.review_tabs.count() - 1)  # the remarks
     return wizard
 
 
