@@ -107,3 +107,19 @@ def test_an_older_people_list_without_the_new_columns_is_still_recognised(store)
     parsed = imports.read_bytes(raw, "personnes.csv")
     assert parsed.header_set == "partnerdesk"
     assert parsed.contacts[0].relais is True
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ods"])
+def test_own_lists_imported_back_into_their_folder_add_nothing(fmt, demo_store, tmp_path):
+    _enrich()
+    cards = ("SELECT first_name, last_name, emails, phones, notes, relais, title, addresses, websites, labels"
+             " FROM person ORDER BY id")
+    orgs = "SELECT name, kind, status, publics, contributions, notes, phone, email FROM organisation ORDER BY id"
+    before = [database.execute_sql(q).fetchall() for q in (cards, orgs)], _affiliations()
+    count = database.execute_sql("SELECT count(*) FROM affiliation").fetchone()[0]
+    for kind, target in _export_all(demo_store, tmp_path, fmt).items():
+        plan = imports.plan_for(imports.read_file(target))
+        assert not plan.creates and not plan.new_organisations
+        imports.apply_plan(plan, demo_store)
+    assert ([database.execute_sql(q).fetchall() for q in (cards, orgs)], _affiliations()) == before
+    assert database.execute_sql("SELECT count(*) FROM affiliation").fetchone()[0] == count
