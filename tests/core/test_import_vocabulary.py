@@ -161,3 +161,28 @@ def test_other_affiliations_are_tidied_and_a_name_too_long_stays_in_the_notes(st
     imports.apply_plan(plan, store)
     assert database.execute_sql("SELECT role FROM affiliation").fetchall() == [("Agente d'accueil",)]
     assert long_name.strip() in database.execute_sql("SELECT notes FROM person").fetchone()[0]
+
+
+def test_civility_cadence_and_decision_circuit(store):
+    i18n.set_language("fr")
+    raw = csv_bytes(["Nom", "Prénom", "Civilité", "Structure", "Circuit de décision", "Rythme de contact (jours)"],
+                    [["Martin", "Claire", "Mme", "MJC", "Bureau\nPuis CA", "tous les mois"],
+                     ["Olive", "Marc", "Dr", "", "", ""]])
+    parsed = imports.read_bytes(raw, "p.csv")
+    parsed.remap({0: "last_name", 1: "first_name", 2: "civility", 3: "organisation", 4: "decision_circuit",
+                  5: "contact_cadence"})
+    plan = imports.plan_for(parsed)
+    said = "\n".join(plan.warnings)
+    assert "Civilité « Dr » : valeur inconnue" in said
+    assert "Rythme de contact (jours) « tous les mois » : valeur inconnue" in said
+    imports.apply_plan(plan, store)
+    people = {r[0]: r[1:] for r in database.execute_sql("SELECT last_name, civility, notes FROM person")}
+    assert people["Martin"][0] == "madame" and people["Olive"][0] == ""
+    assert "Circuit de décision : Bureau\nPuis CA" in people["Martin"][1]  # not the organisation's: a person's row
+    assert "Civilité : Dr" in people["Olive"][1]
+    assert database.execute_sql("SELECT decision_circuit FROM organisation").fetchone()[0] == ""
+    org = csv_bytes(ORG_HEADERS + ["Circuit de décision", "Rythme de contact (jours)"],
+                    [_org_row("Mairie de Bréal") + ["Arrêté municipal", "90"]])
+    imports.apply_plan(imports.plan_for(imports.read_bytes(org, "o.csv")), store)
+    assert database.execute_sql("SELECT decision_circuit, contact_cadence_days FROM organisation WHERE name ="
+                                " 'Mairie de Bréal'").fetchone() == ("Arrêté municipal", 90)

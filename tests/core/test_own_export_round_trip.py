@@ -22,11 +22,28 @@ def _affiliations() -> set[tuple]:
     ).fetchall())
 
 
+PERSON_CARD = ("first_name", "last_name", "emails", "phones", "notes", "relais", "title", "civility", "addresses",
+               "websites", "labels")
+ORGANISATION_CARD = ("name", "kind", "status", "address", "postcode", "city", "country", "phone", "email", "website",
+                     "publics", "contributions", "decision_circuit", "contact_cadence_days", "notes")
+
+
+def _cards() -> tuple[list, list]:
+    """The fields of every person's and organisation's card, in an order that does not depend on ids."""
+    people = database.execute_sql(f"SELECT {', '.join(PERSON_CARD)} FROM person").fetchall()
+    orgs = database.execute_sql(f"SELECT {', '.join(ORGANISATION_CARD)} FROM organisation").fetchall()
+    return sorted(people, key=repr), sorted(orgs, key=repr)
+
+
 def _enrich() -> None:
     """What the demo lacks: a job held without an organisation, a department, a past affiliation
     whose role holds a "|", an organisation whose name has a comma."""
     pid = database.execute_sql("SELECT id FROM person ORDER BY id LIMIT 1").fetchone()[0]
     database.execute_sql("UPDATE person SET title = 'Bénévole, conteuse' WHERE id = ?", (pid,))
+    database.execute_sql("UPDATE person SET civility = CASE WHEN id % 3 = 0 THEN 'madame' WHEN id % 3 = 1"
+                         " THEN 'monsieur' ELSE '' END")
+    database.execute_sql("UPDATE organisation SET decision_circuit = 'Bureau le 1er lundi\nPuis CA', "
+                         "contact_cadence_days = 90 WHERE id % 2 = 0")
     database.execute_sql("UPDATE affiliation SET department = 'Jeunesse' WHERE person_id = ?", (pid,))
     oid = database.execute_sql("SELECT id FROM organisation ORDER BY id DESC LIMIT 1").fetchone()[0]
     database.execute_sql("UPDATE organisation SET name = 'Sport, Loisirs | Culture' WHERE id = ?", (oid,))
@@ -67,7 +84,7 @@ def test_own_lists_come_back_whole_in_an_empty_folder(fmt, lang, paths, tmp_path
         _enrich()
         (tmp_path / "first").mkdir()
         first = _export_all(paths, tmp_path / "first", fmt)
-        affiliations = _affiliations()
+        affiliations, cards = _affiliations(), _cards()
         relais = database.execute_sql("SELECT count(*) FROM person WHERE relais").fetchone()[0]
     finally:
         data.close_data()
@@ -86,6 +103,7 @@ def test_own_lists_come_back_whole_in_an_empty_folder(fmt, lang, paths, tmp_path
         (tmp_path / "second").mkdir()
         second = _export_all(other, tmp_path / "second", fmt)
         assert _affiliations() == affiliations
+        assert _cards() == cards
     finally:
         data.close_data()
     for kind in ("organisations", "people"):

@@ -24,7 +24,7 @@ SKIPPED_TAGS = {"* mycontacts", "* starred", "mycontacts", "* my contacts", "my 
                 "system group: my contacts"}
 _FORMULA = re.compile(r"^\s*(=|[@+\-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\()")
 _TEXT_FIELDS = ("first_name", "middle_name", "last_name", "full_name", "nickname", "organisation", "department",
-                "title", "occupation", "notes")
+                "title", "occupation", "notes", "decision_circuit")
 
 
 def _sanitise(contact: Contact) -> None:
@@ -41,10 +41,10 @@ def _sanitise(contact: Contact) -> None:
     labels = {"first_name": N_("First name"), "middle_name": N_("Middle name"), "last_name": N_("Last name"),
               "full_name": N_("Full name"), "nickname": N_("Nickname"), "organisation": N_("Organisation"),
               "department": N_("Department"), "title": N_("Job title"), "occupation": N_("Occupation"),
-              "notes": N_("Notes")}
+              "notes": N_("Notes"), "decision_circuit": N_("Decision circuit")}
     for name in _TEXT_FIELDS:
         value = check(labels[name], getattr(contact, name))
-        setattr(contact, name, value if name == "notes" else v.one_line(value))
+        setattr(contact, name, value if name in ("notes", "decision_circuit") else v.one_line(value))
     for name, label in (("emails", N_("Email")), ("phones", N_("Phone")), ("websites", N_("Website")),
                         ("tags", N_("Tags"))):
         values = getattr(contact, name)
@@ -195,6 +195,12 @@ def clean(contact: Contact) -> str | None:
     _emails_websites(contact)
     _phones(contact)
     contact.tags = [t for t in dict.fromkeys(contact.tags) if t.casefold() not in SKIPPED_TAGS]
+    if contact.is_person:  # how an organisation decides, how often to call it: not on a person's card
+        if contact.decision_circuit:
+            contact.noted.append((TARGETS["decision_circuit"], contact.decision_circuit))
+        if contact.cadence:
+            contact.noted.append((TARGETS["contact_cadence"], str(contact.cadence)))
+        contact.decision_circuit, contact.cadence = "", None
     if not contact.organisation and contact.department:
         contact.noted.append((N_("Department"), contact.department))
         contact.department = ""

@@ -32,6 +32,9 @@ def _organisation_fields(c) -> list[str]:
     """Kind, status, publics, contributions of a row, for the organisation it names."""
     out = [_("kind « {value} »").format(value=_(OrgKind(c.kind).label))] if c.kind else []
     out += [_("status « {value} »").format(value=_(OrgStatus(c.status).label))] if c.status else []
+    out += [_("decision circuit")] if c.decision_circuit else []
+    out += [ngettext("contact cadence: {count} day", "contact cadence: {count} days", c.cadence).format(count=c.cadence)
+            ] if c.cadence else []
     if c.publics:
         out.append(ngettext("{count} public", "{count} publics", len(c.publics)).format(count=len(c.publics)))
     if c.contributions:
@@ -62,6 +65,8 @@ def describe(row) -> list[str]:
         card.append(_("job title"))
     if person == "person" and c.relais:
         card.append(_("relay"))
+    if person == "person" and c.civility:
+        card.append(_("civility"))
     if person != "person":
         card += _organisation_fields(c)
     if c.tags:
@@ -100,6 +105,7 @@ def count(row) -> Counts:
     on = len(c.emails) + len(c.phones) + len(c.websites) + len(c.tags)
     on += sum(1 for x in (c.first_name, c.last_name, c.organisation, c.department, c.title) if x)
     on += len(c.addresses) + (c.photo is not None) + (c.logo is not None) + c.notes_from_file
-    on += sum(1 for x in (c.kind, c.status, c.occupation, c.relais, c.since) if x)
+    on += sum(1 for x in (c.kind, c.status, c.occupation, c.relais, c.since, c.civility, c.decision_circuit,
+                          c.cadence) if x)
     on += len(c.publics) + len(c.contributions) + len(c.history)
     return Counts(on, len(c.noted), len(c.remarks) + len(c.left_out))

@@ -11,13 +11,17 @@ from functools import cache
 
 from partnerdesk.domain import affiliation_cells
 from partnerdesk.domain.dataio import TARGETS, Contact
+from partnerdesk.domain.grammar import CIVILITY_CHOICES
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _, document_language, parse_date
 
 ENUMS = {"org_kind": OrgKind, "org_status": OrgStatus, "publics": Public, "contributions": Contribution}
 TARGETS_READ_HERE = {"org_kind", "org_status", "publics", "contributions", "relais", "affiliation_start",
-                     "other_affiliations"}
+                     "other_affiliations", "civility", "contact_cadence"}
+MAX_CADENCE_DAYS = 3660
+_CIVILITY_WORDS = {"madame": ("mme", "mme.", "mrs", "mrs.", "ms", "ms.", "mlle", "mademoiselle", "miss", "f"),
+                   "monsieur": ("m", "m.", "mr", "mr.", "h")}
 _YES = {"yes", "oui", "y", "o", "x", "1", "true", "vrai"}
 _NO = {"no", "non", "n", "0", "false", "faux", "-"}
 _LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
@@ -58,6 +62,16 @@ def choice(enum, text: str) -> str | None:
     return _index(enum).get(normalize(text).strip(" .*"))
 
 
+def _civility(text: str) -> str | None:
+    word = normalize(text).strip()
+    for code, label in CIVILITY_CHOICES:
+        if code and word in {code, normalize(label)} | {normalize(_(label))} | set(_CIVILITY_WORDS[code]):
+            return code
+    with document_language("fr"):
+        french = {normalize(_(label)): code for code, label in CIVILITY_CHOICES if code}
+    return french.get(word)
+
+
 def _unknown(contact: Contact, target: str, header: str, value: str) -> None:
     contact.noted.append((header, value))
     contact.remarks.append(_("{field} « {value} » is not one PartnerDesk knows: kept in the notes.")
@@ -89,6 +103,18 @@ def read_cell(contact: Contact, target: str, header: str, value: str) -> None:
             contact.relais = True
         elif word in _NO or word == normalize(_("no")):
             contact.relais = False
+        else:
+            _unknown(contact, target, header, value)
+    elif target == "civility":
+        code = _civility(value)
+        if code is None:
+            _unknown(contact, target, header, value)
+        else:
+            contact.civility = code
+    elif target == "contact_cadence":
+        days = value.strip().removesuffix("j").removesuffix("jours").removesuffix("days").strip()
+        if days.isdigit() and 0 < int(days) <= MAX_CADENCE_DAYS:
+            contact.cadence = int(days)
         else:
             _unknown(contact, target, header, value)
     elif target == "affiliation_start":

@@ -100,11 +100,13 @@ class _Writer:
             notes = "\n".join(x for x in [notes] + extra if x)
         oid = _insert(
             "INSERT INTO organisation (name, name_norm, kind, status, address, postcode, city, country, phone, email,"
-            " website, publics, contributions, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " website, publics, contributions, notes, decision_circuit, contact_cadence_days, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (c.organisation, normalize(c.organisation), c.kind or OrgKind.AUTRE.value,
              c.status or OrgStatus.PROSPECT.value, _street(address), address.postcode, address.city,
              address.country, _org_phone(c) if is_org else "", (c.emails[:1] or [""])[0] if is_org else "",
-             c.website if is_org else "", _json(c.publics), _json(c.contributions), notes, self.now, self.now))
+             c.website if is_org else "", _json(c.publics), _json(c.contributions), notes,
+             c.decision_circuit if is_org else "", c.cadence if is_org else None, self.now, self.now))
         self.orgs[key] = oid
         self.item("organisation", oid, "created")
         self.result.organisations_created += 1
@@ -159,10 +161,10 @@ class _Writer:
         c = row.contact
         pid = _insert(
             "INSERT INTO person (first_name, last_name, name_norm, emails, phones, notes, addresses, websites,"
-            " labels, title, relais, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " labels, title, relais, civility, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (c.first_name, c.last_name, normalize(f"{c.first_name} {c.last_name}"), _json(c.emails), _json(c.phones),
              c.notes, _json([a.as_dict() for a in c.addresses]), _json(c.websites), _json(c.labels),
-             _occupation(c), bool(c.relais), self.now, self.now))
+             _occupation(c), bool(c.relais), c.civility, self.now, self.now))
         self.item("person", pid, "created")
         self.result.people_created += 1
         self.affiliate(pid, row, new=True)
@@ -191,9 +193,9 @@ class _Writer:
         title = before["title"] or _occupation(c)
         database.execute_sql(
             "UPDATE person SET emails = ?, phones = ?, notes = ?, addresses = ?, websites = ?, labels = ?, title = ?,"
-            " relais = ?, updated_at = ? WHERE id = ?",
+            " relais = ?, civility = ?, updated_at = ? WHERE id = ?",
             (_json(emails), _json(phones), notes, _json([a.as_dict() for a in addresses]), _json(websites),
-             _json(labels), title, bool(before["relais"] or c.relais), self.now, pid))
+             _json(labels), title, bool(before["relais"] or c.relais), before["civility"] or c.civility, self.now, pid))
         self.item("person", pid, "merged", before)
         self.affiliate(pid, row)
         self.tag_links("person", pid, c.tags)
@@ -281,6 +283,9 @@ def _completed(values: dict, c: Contact, now: str) -> dict:
     new = dict(values, updated_at=now)
     if c.kind and new["kind"] == OrgKind.AUTRE.value:
         new["kind"] = c.kind
+    if not c.is_person:  # a person's row says nothing of how their organisation decides
+        new["decision_circuit"] = new["decision_circuit"] or c.decision_circuit
+        new["contact_cadence_days"] = new["contact_cadence_days"] or c.cadence
     for name in ("publics", "contributions"):
         known = json.loads(new[name] or "[]")
         new[name] = _json(known + [x for x in getattr(c, name) if x not in known])
