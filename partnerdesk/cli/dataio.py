@@ -14,7 +14,7 @@ LISTS = ("agenda", "organisations", "people")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="import contacts from a CSV or vCard file (one transaction)")
+    p = sub.add_parser("import", help="import contacts from a CSV, LibreOffice (.ods) or vCard file (one transaction)")
     p.add_argument("file", type=Path, nargs="?")
     p.add_argument("--skip-matches", action="store_true",
                    help="skip the rows that match an existing card instead of merging them")

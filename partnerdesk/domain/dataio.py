@@ -4,8 +4,10 @@ fields a column can be mapped to, refused rows."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, field
 
+from partnerdesk.domain.affiliation_cells import AffiliationLine
 from partnerdesk.domain.contact_points import Address
 from partnerdesk.domain.labels import N_
 
@@ -56,6 +58,17 @@ TARGETS: dict[str, str] = {
     "website_type": N_("Kind of the next website"),
     "notes": N_("Notes"),
     "tags": N_("Tags"),
+    "org_kind": N_("Kind of organisation"),
+    "org_status": N_("Status of the organisation"),
+    "publics": N_("Publics"),
+    "contributions": N_("Contributions"),
+    "relais": N_("Relay"),
+    "occupation": N_("Occupation (without an organisation)"),
+    "affiliation_start": N_("Start of the affiliation"),
+    "other_affiliations": N_("Other affiliations"),
+    "civility": N_("Civility"),
+    "decision_circuit": N_("Decision circuit"),
+    "contact_cadence": N_("Contact cadence (days)"),
 }
 MULTI_TARGETS = {"email", "phone", "mobile_phone", "work_phone", "home_phone", "fax", "tags", "notes", "address",
                  "address2", "work_address", "home_address", "website"}
@@ -68,16 +81,21 @@ ADDRESS_TARGETS = {
 ADDRESS_TARGETS.update({"address_type": ("1", "type"), "address2_type": ("2", "type")})
 # The columns of PartnerDesk's own list exports (services/exports/selection.py) and, for each, the
 # importer's target: the importer recognises these files, in English or French, and reads them back.
-# "" = no place on an import (kept in the notes under its header).
+# Columns added after a release are in OPTIONAL_EXPORT_COLUMNS: a list written before them is still recognised.
 PEOPLE_EXPORT = ((N_("First name"), "first_name"), (N_("Last name"), "last_name"), (N_("Emails"), "email"),
                  (N_("Phones"), "phone"), (N_("Organisation"), "organisation"), (N_("Job title"), "title"),
-                 (N_("Relay"), ""), (N_("Tags"), "tags"), (N_("Notes"), "notes"), (N_("Department"), "department"),
-                 (N_("Occupation"), ""), (N_("Websites"), "website"), (N_("Home address"), "home_address"),
-                 (N_("Work address"), "work_address"), (N_("Other address"), "address"))
-ORGANISATION_EXPORT = ((N_("Name"), "organisation"), (N_("Kind"), ""), (N_("Status"), ""), (N_("Address"), "address"),
-                       (N_("Postcode"), "postcode"), (N_("City"), "city"), (N_("Country"), "country"),
-                       (N_("Phone"), "phone"), (N_("Email"), "email"), (N_("Website"), "website"),
-                       (N_("Publics"), ""), (N_("Contributions"), ""), (N_("Tags"), "tags"), (N_("Notes"), "notes"))
+                 (N_("Relay"), "relais"), (N_("Tags"), "tags"), (N_("Notes"), "notes"),
+                 (N_("Department"), "department"), (N_("Occupation"), "occupation"), (N_("Websites"), "website"),
+                 (N_("Home address"), "home_address"), (N_("Work address"), "work_address"),
+                 (N_("Other address"), "address"), (N_("Start of the affiliation"), "affiliation_start"),
+                 (N_("Other affiliations"), "other_affiliations"), (N_("Civility"), "civility"))
+ORGANISATION_EXPORT = ((N_("Name"), "organisation"), (N_("Kind"), "org_kind"), (N_("Status"), "org_status"),
+                       (N_("Address"), "address"), (N_("Postcode"), "postcode"), (N_("City"), "city"),
+                       (N_("Country"), "country"), (N_("Phone"), "phone"), (N_("Email"), "email"),
+                       (N_("Website"), "website"), (N_("Publics"), "publics"), (N_("Contributions"), "contributions"),
+                       (N_("Tags"), "tags"), (N_("Notes"), "notes"), (N_("Decision circuit"), "decision_circuit"),
+                       (N_("Contact cadence (days)"), "contact_cadence"))
+OPTIONAL_EXPORT_COLUMNS = {"affiliation_start", "other_affiliations", "civility", "decision_circuit", "contact_cadence"}
 # How the exports join several values (and several addresses) in one cell.
 EXPORT_SEPARATOR = ", "
 EXPORT_ADDRESS_SEPARATOR = " / "
@@ -115,6 +133,19 @@ class Contact:
     left_out: list[str] = field(default_factory=list)  # pictures left out (already in the file's warnings)
     derived_name: bool = False
     notes_from_file: bool = False
+    # what PartnerDesk's own lists carry (services/imports/vocabulary.py): codes of domain/partners.py
+    kind: str = ""  # of an organisation
+    status: str = ""
+    publics: list[str] = field(default_factory=list)
+    contributions: list[str] = field(default_factory=list)
+    relais: bool | None = None
+    occupation: str = ""  # a job held without an organisation (the person card's "title")
+    since: dt.date | None = None  # start of the affiliation to `organisation`
+    history: list[AffiliationLine] = field(default_factory=list)  # other affiliations, past ones too
+    civility: str = ""  # "madame", "monsieur" (domain/grammar.py)
+    decision_circuit: str = ""  # of an organisation
+    cadence: int | None = None  # an organisation's contact cadence, in days
+    from_own_list: bool = False  # a row of PartnerDesk's own list: its phones are kept as they are written
 
     def copy(self) -> Contact:
         """A copy whose lists can be changed without touching this one (cheaper than deepcopy)."""
@@ -123,6 +154,7 @@ class Contact:
         twin.websites, twin.labels, twin.remarks = list(self.websites), dict(self.labels), list(self.remarks)
         twin.noted, twin.left_out = list(self.noted), list(self.left_out)
         twin.addresses = [copy.copy(a) for a in self.addresses]
+        twin.publics, twin.contributions, twin.history = list(self.publics), list(self.contributions), list(self.history)
         return twin
 
     @property

@@ -273,6 +273,7 @@ def with_call(dialog, method: str, *args):
 def extra_dialogs(ctx, window):
     """Dialogs added by later work: (name, factory) pairs; keep this list growing."""
     from partnerdesk.services import journal, partners, projects
+    from partnerdesk.ui.dialogs.import_wizard import ImportWizard
     from partnerdesk.ui.dialogs.interaction import InteractionDialog
     from partnerdesk.ui.tabs.projects.budget_editing import SplitDialog
 
@@ -281,10 +282,46 @@ def extra_dialogs(ctx, window):
     project = max(projects.list_projects(), key=lambda p: len(projects.budget_of(p.id)))
     line = projects.budget_of(project.id)[0]
     payers = [("Fonds propres", -1)] + [(c.organisation_name, c.id) for c in projects.list_cards(project.id)]
+    sheets = import_samples(ctx)
     return [
         ("exchange", lambda: InteractionDialog(entry, window)),
         ("split-budget-line", lambda: SplitDialog(line, payers, window)),
+        ("import-ods-columns", lambda: with_call(ImportWizard(ctx, sheets["any"], window), "next_button.click")),
+        ("import-ods-review", lambda: until_review(ImportWizard(ctx, sheets["any"], window))),
+        ("import-own-people-ods", lambda: with_call(ImportWizard(ctx, sheets["people"], window), "next_button.click")),
     ]
+
+
+def until_review(wizard):
+    """The import wizard on its review page (Next once more on the columns page, unless remembered)."""
+    from partnerdesk.ui.dialogs.import_wizard import PAGE_REVIEW
+
+    from PySide6.QtWidgets import QApplication
+
+    wizard.show()  # as the user sees it: the review's rows are sized to the table on screen
+    for _step in range(2):
+        QApplication.processEvents()
+        if wizard.stack.currentIndex() != PAGE_REVIEW:
+            wizard.next_button.click()
+    return wizard
+
+
+def import_samples(ctx) -> dict[str, Path]:
+    """A LibreOffice sheet typed by hand (unknown columns, a kind of organisation unknown to the app) and
+    the demo's own people list as .ods, in a throw-away folder."""
+    from partnerdesk.services.exports import files, tabular
+
+    folder = Path(tempfile.mkdtemp(prefix="partnerdesk-tour-"))
+    typed = folder / "contacts-epn.ods"
+    typed.write_bytes(tabular.ods_bytes(
+        ["Prénom", "Nom", "Courriel", "Structure", "Type de structure", "Remarques"],
+        [["Hélène", "Le Guérec", "helene.leguerec@exemple.fr", "Médiathèque de Bréal", "Service municipal",
+          "Vue au forum des associations"],
+         ["Yannick", "Le Du", "yannick@exemple.fr", "Lycée Chateaubriand", "Lycée", ""],
+         ["Zoé", "Ærøskøbing-Müller", "zoe@exemple.fr", "Les Restos du Cœur", "Association", ""]], "Contacts"))
+    own = folder / "personnes.ods"
+    files.export("people", "ods", own, ctx.paths)
+    return {"any": typed, "people": own}
 
 
 if __name__ == "__main__":

@@ -425,3 +425,58 @@ def test_register_sorts_dates_as_dates(ctx, qtbot):
     assert view.model().index(0, 2).data() == "jamais"
     assert [view.model().index(r, 0).data() for r in range(3)] == [
         "Zoé Ærøskøbing-Müller", "Hélène Le Guérec", "François Nguyễn"]  # 01/12/2019 before 01/02/2020
+
+
+def test_an_ods_file_is_offered_read_and_previewed_like_a_csv(ctx, qtbot, monkeypatch, tmp_path):
+    from tests.core.test_import_ods import _calc_file
+
+    i18n.set_language("fr")
+    asked = []
+    monkeypatch.setattr(iw.QFileDialog, "getOpenFileName",
+                        staticmethod(lambda parent, title, folder, filters: asked.append(filters) or ("", "")))
+    path = tmp_path / "contacts.ods"
+    path.write_bytes(_calc_file())
+    dialog = wizard(ctx, qtbot, path)
+    dialog._browse()
+    assert "*.ods" in asked[0].split(";;")[0]
+    assert ".ods" in dialog.path_edit.placeholderText()
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_MAPPING
+    assert "(classeur LibreOffice, feuille « Contacts »)" in dialog.mapping_intro.text()
+    assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "Prénom"
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW
+    assert "1 cellule contient une formule" in dialog.warnings_text.toPlainText()
+    click(qtbot, dialog.next_button)
+    assert {"Hélène Le Guérec", "Jean Martin", "Zoé Müller"} <= set(people())
+
+
+def test_a_renamed_file_is_refused_on_the_first_page_in_french(ctx, qtbot, tmp_path):
+    i18n.set_language("fr")
+    bad = tmp_path / "contacts.ods"
+    bad.write_bytes(b"Prenom;Nom\nJean;Martin\n")
+    dialog = wizard(ctx, qtbot, bad)
+    click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_FILE
+    assert "n'est pas un classeur LibreOffice (.ods)" in dialog.file_error.text()
+    assert dialog.path_edit.text() == str(bad)
+
+
+def test_the_review_rows_are_as_tall_as_their_lines_at_1366_by_768(ctx, qtbot, tmp_path):
+    from partnerdesk.services.exports.tabular import csv_bytes
+
+    path = tmp_path / "people.csv"
+    path.write_bytes(csv_bytes(["First name", "Last name", "Email", "Organisation"],
+                               [[f"Anne-Laure{n}", "Le Guérec-Ærøskøbing", f"ana{n}@exemple.fr",
+                                 f"Office de tourisme du Pays de Châteaugiron — antenne {n}"] for n in range(40)]))
+    dialog = wizard(ctx, qtbot, path)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.next()
+    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
+        dialog.next()
+    lines = len(dialog.creates_model.index(0, 3).data().split("\n"))
+    assert lines == 2
+    spacing = dialog.creates_view.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: dialog.creates_view.rowHeight(0) <= (lines + 1) * spacing + 8, timeout=2000)

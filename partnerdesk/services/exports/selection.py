@@ -3,14 +3,20 @@ the current filtered list), as rows with translated headers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from partnerdesk.domain.affiliation_cells import AffiliationLine, day_text, format_cell
 from partnerdesk.domain.contact_points import Address, addresses_from, describe
 from partnerdesk.domain.dataio import EXPORT_ADDRESS_SEPARATOR, EXPORT_SEPARATOR, ORGANISATION_EXPORT, PEOPLE_EXPORT
+from partnerdesk.domain.grammar import CIVILITY_CHOICES
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import _
 from partnerdesk.store import database
+
+
+CIVILITIES = {code: label for code, label in CIVILITY_CHOICES if code}
 
 
 @dataclass
@@ -54,6 +60,9 @@ class PersonCard:
     addresses: list[Address] = field(default_factory=list)
     websites: list[str] = field(default_factory=list)
     labels: dict[str, dict] = field(default_factory=dict)
+    since: dt.date | None = None  # start of the affiliation to `organisation`
+    history: list[AffiliationLine] = field(default_factory=list)  # the other affiliations, past ones too
+    civility: str = ""
 
     @property
     def full_name(self) -> str:
@@ -90,23 +99,25 @@ def organisation_rows(selection: Selection | None = None) -> list[list]:
     rows = []
     for r in database.execute_sql(
             "SELECT o.id, o.name, o.kind, o.status, o.address, o.postcode, o.city, o.country, o.phone, o.email,"
-            f" o.website, o.publics, o.contributions, o.notes FROM organisation o WHERE {where}"
+            " o.website, o.publics, o.contributions, o.notes, o.decision_circuit, o.contact_cadence_days"
+            f" FROM organisation o WHERE {where}"
             " ORDER BY o.name_norm", params):
         kind, status = OrgKind.parse(r[2]), OrgStatus.parse(r[3])
         rows.append([r[1], _(kind.label) if kind else r[2], _(status.label) if status else r[3], r[4], r[5], r[6],
                      r[7], r[8], r[9], r[10], _labels(Public, r[11]), _labels(Contribution, r[12]),
-                     ", ".join(tags.get(r[0], [])), r[13]])
+                     ", ".join(tags.get(r[0], [])), r[13], r[14], r[15] or ""])
     return rows
 
 
 def people(selection: Selection | None = None) -> list[PersonCard]:
     where, params = (selection or Selection()).where("person", "p")
     tags = _tags("person")
+    affiliations = _affiliations()
     cards = []
     for r in database.execute_sql(
             "SELECT p.id, p.first_name, p.last_name, p.emails, p.phones, p.notes, p.relais,"
             " o.id, o.name, a.role, o.address, o.postcode, o.city, o.country,"
-            " a.department, p.title, p.addresses, p.websites, p.labels"
+            " a.department, p.title, p.addresses, p.websites, p.labels, a.id, a.start_date, p.civility"
             " FROM person p LEFT JOIN affiliation a ON a.id = ("
             "   SELECT a2.id FROM affiliation a2 WHERE a2.person_id = p.id AND a2.end_date IS NULL"
             "   ORDER BY a2.start_date DESC, a2.id DESC LIMIT 1)"
@@ -116,8 +127,29 @@ def people(selection: Selection | None = None) -> list[PersonCard]:
                                 r[8] or "", r[7], r[9] or "", r[10] or "", r[11] or "", r[12] or "", r[13] or "",
                                 tags.get(r[0], []), bool(r[6]), department=r[14] or "", title=r[15] or "",
                                 addresses=addresses_from(json.loads(r[16] or "[]")),
-                                websites=json.loads(r[17] or "[]"), labels=json.loads(r[18] or "{}")))
+                                websites=json.loads(r[17] or "[]"), labels=json.loads(r[18] or "{}"),
+                                since=_day(r[20]), civility=r[21] or "",
+                                history=[line for aid, line in affiliations.get(r[0], []) if aid != r[19]]))
     return cards
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _affiliations() -> dict[int, list[tuple[int, AffiliationLine]]]:
+    """Every affiliation of every person, oldest first: (affiliation id, line)."""
+    out: dict[int, list[tuple[int, AffiliationLine]]] = {}
+    for aid, pid, name, role, department, start, end in database.execute_sql(
+            "SELECT a.id, a.person_id, o.name, a.role, a.department, a.start_date, a.end_date FROM affiliation a"
+            " JOIN organisation o ON o.id = a.organisation_id"
+            " ORDER BY a.person_id, a.start_date IS NOT NULL, a.start_date, a.id"):
+        out.setdefault(pid, []).append((aid, AffiliationLine(name, role or "", department or "", _day(start),
+                                                             _day(end))))
+    return out
 
 
 def people_headers() -> list[str]:
@@ -134,5 +166,6 @@ def people_rows(selection: Selection | None = None) -> list[list]:
 
     return [[c.first_name, c.last_name, described(c.emails, c.labels), described(c.phones, c.labels), c.organisation,
              c.role, _("yes") if c.relais else "", ", ".join(c.tags), c.notes, c.department, c.title,
-             described(c.websites, c.labels), place(c, "home"), place(c, "work"), place(c, "other")]
+             described(c.websites, c.labels), place(c, "home"), place(c, "work"), place(c, "other"),
+             day_text(c.since), format_cell(c.history), _(CIVILITIES[c.civility]) if c.civility in CIVILITIES else c.civility]
             for c in people(selection)]

@@ -14,14 +14,8 @@ from partnerdesk.services.imports.headers import HEADER_SET_LABELS
 from partnerdesk.services.imports.mappings import recall, remember
 from partnerdesk.services.imports.plan import ImportPlan, PlanRow, build_plan
 from partnerdesk.services.imports.reader import ParsedFile, read_bytes, read_file, read_text
-from partnerdesk.services.imports.writer import (
-    ImportResult,
-    UndoError,
-    apply_plan,
-    last_batch,
-    result_text,
-    undo_batch,
-)
+from partnerdesk.services.imports.undo import UndoError, last_batch, undo_batch
+from partnerdesk.services.imports.writer import ImportResult, apply_plan, result_text
 
 
 def plan_for(parsed: ParsedFile) -> ImportPlan:

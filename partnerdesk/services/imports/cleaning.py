@@ -7,9 +7,12 @@ goes to the notes and is said too."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from partnerdesk.domain import validation as v
-from partnerdesk.domain.dataio import Contact
+
+from partnerdesk.domain.affiliation_cells import AffiliationLine
+from partnerdesk.domain.dataio import TARGETS, Contact
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _
@@ -21,7 +24,7 @@ SKIPPED_TAGS = {"* mycontacts", "* starred", "mycontacts", "* my contacts", "my 
                 "system group: my contacts"}
 _FORMULA = re.compile(r"^\s*(=|[@+\-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\()")
 _TEXT_FIELDS = ("first_name", "middle_name", "last_name", "full_name", "nickname", "organisation", "department",
-                "title", "notes")
+                "title", "occupation", "notes", "decision_circuit")
 
 
 def _sanitise(contact: Contact) -> None:
@@ -37,10 +40,11 @@ def _sanitise(contact: Contact) -> None:
 
     labels = {"first_name": N_("First name"), "middle_name": N_("Middle name"), "last_name": N_("Last name"),
               "full_name": N_("Full name"), "nickname": N_("Nickname"), "organisation": N_("Organisation"),
-              "department": N_("Department"), "title": N_("Job title"), "notes": N_("Notes")}
+              "department": N_("Department"), "title": N_("Job title"), "occupation": N_("Occupation"),
+              "notes": N_("Notes"), "decision_circuit": N_("Decision circuit")}
     for name in _TEXT_FIELDS:
         value = check(labels[name], getattr(contact, name))
-        setattr(contact, name, value if name == "notes" else v.one_line(value))
+        setattr(contact, name, value if name in ("notes", "decision_circuit") else v.one_line(value))
     for name, label in (("emails", N_("Email")), ("phones", N_("Phone")), ("websites", N_("Website")),
                         ("tags", N_("Tags"))):
         values = getattr(contact, name)
@@ -49,9 +53,24 @@ def _sanitise(contact: Contact) -> None:
             contact.labels = {k.replace("\x00", ""): lab for k, lab in contact.labels.items()}
             setattr(contact, name, [x for x in cleaned if x.strip()])
     contact.noted = [(label, check(label, value)) for label, value in contact.noted]
+    contact.history = [x for x in (_history_line(contact, line, check) for line in contact.history) if x]
     for address in contact.addresses:
         for part in ("street", "postcode", "city", "region", "country"):
             setattr(address, part, check(N_("Address"), getattr(address, part)))
+
+
+def _history_line(contact: Contact, line: AffiliationLine, check) -> AffiliationLine | None:
+    """One of the other affiliations, tidied like the current one; None (in the notes, said) when
+    its organisation's name is too long to be one."""
+    line = replace(line, **{part: v.one_line(check(label, getattr(line, part)))
+                            for part, label in (("organisation", N_("Organisation")), ("role", N_("Job title")),
+                                                ("department", N_("Department")))})
+    if len(line.organisation) <= MAX_NAME:
+        return line
+    contact.noted.append((TARGETS["other_affiliations"], line.organisation))
+    contact.remarks.append(_("An organisation of the other affiliations has a name longer than {limit} characters: "
+                             "kept in the notes.").format(limit=MAX_NAME))
+    return None
 
 
 def _names(contact: Contact) -> None:
@@ -116,7 +135,10 @@ def _phones(contact: Contact) -> None:
     for raw in contact.phones:
         label = dict(labels.pop(raw, {}))
         country = countries.get(label.get("kind", ""), fallback)
-        value, ext, ok = phone_numbers.normalise(raw, country)
+        if contact.from_own_list:  # written by PartnerDesk: the card's number as the user typed it
+            value, ext, ok = raw.strip(), "", True
+        else:
+            value, ext, ok = phone_numbers.normalise(raw, country)
         if not value:
             continue
         key = value if ok else phone_numbers.same_number_key(value)
@@ -173,6 +195,12 @@ def clean(contact: Contact) -> str | None:
     _emails_websites(contact)
     _phones(contact)
     contact.tags = [t for t in dict.fromkeys(contact.tags) if t.casefold() not in SKIPPED_TAGS]
+    if contact.is_person:  # how an organisation decides, how often to call it: not on a person's card
+        if contact.decision_circuit:
+            contact.noted.append((TARGETS["decision_circuit"], contact.decision_circuit))
+        if contact.cadence:
+            contact.noted.append((TARGETS["contact_cadence"], str(contact.cadence)))
+        contact.decision_circuit, contact.cadence = "", None
     if not contact.organisation and contact.department:
         contact.noted.append((N_("Department"), contact.department))
         contact.department = ""

@@ -18,7 +18,9 @@ from partnerdesk.domain.dataio import (
     Refusal,
 )
 from partnerdesk.domain.text import normalize
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, format_number
+from partnerdesk.services.exports.tabular import FORMULA_STARTS
+from partnerdesk.services.imports import vocabulary
 from partnerdesk.services.imports.errors import ImportFileError
 
 DELIMITERS = (";", ",", "\t")
@@ -36,6 +38,9 @@ class CsvTable:
     delimiter: str
     refused: list[Refusal] = field(default_factory=list)
     truncated_line: int | None = None  # the last row, when the file ends in the middle of it
+    last_width: int = 0  # cells of the last row read
+    sheet: str = ""  # the sheet read, for a spreadsheet
+    warnings: list[str] = field(default_factory=list)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -71,53 +76,69 @@ def read_table(text: str, delimiter: str | None = None) -> CsvTable:
         delimiter, text, start = delimiter or hint.group(1), text[hint.end():], 2
     delimiter = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def numbered():
+        line = start
+        for cells in reader:
+            yield line, cells
+            line = reader.line_num + start
+
+    try:
+        table = build_table(numbered(), delimiter)
+    except csv.Error as exc:
+        raise ImportFileError(_("This CSV file is damaged near line {line} ({reason}).").format(
+            line=reader.line_num, reason=exc)) from exc
+    if table.rows and not text.endswith(("\n", "\r")):
+        if table.last_width < len(table.headers) or text.count('"') % 2:
+            table.truncated_line = table.rows[-1][0]
+    return table
+
+
+def build_table(numbered_rows, delimiter: str = ";", one_column: str = "") -> CsvTable:
+    """The header (the first row with two cells or more, below a few lines of notes) and the rows
+    under it, from (line or row number, cells) of a CSV file or a spreadsheet's sheet. `one_column`:
+    the message when the header has a single column."""
     rows: list[tuple[int, list[str]]] = []
     refused: list[Refusal] = []
     headers: list[str] | None = None
     preamble = 0
     last_width = 0
-    offset = start - 1
-    try:
-        for cells in reader:
-            line, start = start, reader.line_num + 1 + offset
-            if headers is None:
-                if not any(c.strip() for c in cells):
-                    continue
-                if sum(1 for c in cells if c.strip()) < 2 and line < PREAMBLE_LINES:
-                    preamble += 1
-                    continue  # a note above the header (LinkedIn's "Notes:" lines)
-                headers = [c.strip() for c in cells]
-                if len(headers) > MAX_COLUMNS:
-                    raise ImportFileError(_("This file has {count} columns: it does not look like a list of "
-                                            "contacts.").format(count=len(headers)))
-                continue
+    for line, cells in numbered_rows:
+        if headers is None:
             if not any(c.strip() for c in cells):
                 continue
-            if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
-                refused.append(Refusal(line, _("This row has more cells ({count}) than the header has "
-                                                "columns ({columns}).").format(count=len(cells),
-                                                                               columns=len(headers)),
-                                       delimiter.join(cells)[:200]))
-                continue
-            if len(rows) >= MAX_ROWS:
-                raise ImportFileError(_("This file has more than {limit} rows. Split it into several files "
-                                        "and import them one after the other.").format(limit=f"{MAX_ROWS:,}"))
-            rows.append((line, cells[:len(headers)] + [""] * (len(headers) - len(cells))))
-            last_width = len(cells)
-    except csv.Error as exc:
-        raise ImportFileError(_("This CSV file is damaged near line {line} ({reason}).").format(
-            line=reader.line_num, reason=exc)) from exc
+            if sum(1 for c in cells if c.strip()) < 2 and line < PREAMBLE_LINES:
+                preamble += 1
+                continue  # a note above the header (LinkedIn's "Notes:" lines)
+            headers = [c.strip() for c in cells]
+            if len(headers) > MAX_COLUMNS:
+                raise ImportFileError(_("This file has {count} columns: it does not look like a list of "
+                                        "contacts.").format(count=len(headers)))
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+            refused.append(Refusal(line, _("This row has more cells ({count}) than the header has "
+                                            "columns ({columns}).").format(count=len(cells),
+                                                                           columns=len(headers)),
+                                   delimiter.join(cells)[:200]))
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise ImportFileError(_("This file has more than {limit} rows. Split it into several files "
+                                    "and import them one after the other.").format(limit=format_number(MAX_ROWS)))
+        rows.append((line, cells[:len(headers)] + [""] * (len(headers) - len(cells))))
+        last_width = len(cells)
     if headers is None and not preamble:
         raise ImportFileError(_("This file is empty."))
     if headers is None or len(headers) < 2:
-        raise ImportFileError(_("No column separator (; , or tab) was found on the first line: this does not "
+        raise ImportFileError(one_column or _("No column separator (; , or tab) was found on the first line: this does not "
                                 "look like a CSV file."))
-    table = CsvTable(headers, rows, delimiter, refused)
-    if rows and not text.endswith(("\n", "\r")):
-        last_line = rows[-1][0]
-        if last_width < len(headers) or text.count('"') % 2:
-            table.truncated_line = last_line
-    return table
+    return CsvTable(headers, rows, delimiter, refused, last_width=last_width)
+
+
+def unneutralised(cell: str) -> str:
+    """A cell of PartnerDesk's CSV as the card holds it ("'=SUM" was "=SUM" on the card)."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in FORMULA_STARTS and cell[1:2] else cell
 
 
 _EMAIL_SPLIT = re.compile(r"\s*[,;]\s*")
@@ -138,16 +159,22 @@ def _add_values(contact: Contact, field_name: str, cell: str, kind: str) -> None
             contact.add_value(field_name, value, label.get("kind", kind), label.get("ext", ""))
 
 
-def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = False) -> list[Contact]:
+def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = False,
+                own_list: bool = False) -> list[Contact]:
     """Apply a column mapping to every row. `keep_unmapped`: the file is a known export, whose
-    other columns (birthday, civility, custom fields...) go to the notes under their header."""
+    other columns (birthday, civility, custom fields...) go to the notes under their header.
+    `own_list`: PartnerDesk's own list: in a CSV file (not in a sheet, which has text cells), cells
+    starting like a formula were written with an apostrophe before them (services/exports/tabular.py):
+    it is taken off."""
     from partnerdesk.services.imports.headers import is_redundant
 
     contacts = []
     order = sorted(i for i, t in mapping.items() if t)
     others = [i for i, h in enumerate(table.headers) if i not in mapping and h.strip()] if keep_unmapped else []
     for line, cells in table.rows:
-        contact = Contact(line)
+        contact = Contact(line, from_own_list=own_list)
+        if own_list and not table.sheet:
+            cells = [unneutralised(c) for c in cells]
         notes: list[str] = []
         slots: dict[str, dict[str, list[str]]] = {}
         pending: dict[str, str] = {}  # "email"/"phone"/"website" -> kind named by the column before
@@ -178,6 +205,8 @@ def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = 
                         contact.tags.append(tag)
             elif target == "notes":
                 notes.append(value)
+            elif vocabulary.reads(target):
+                vocabulary.read_cell(contact, target, table.headers[index], value)
             elif target in MULTI_TARGETS or getattr(contact, target, None) is None:
                 continue
             elif not getattr(contact, target):

@@ -61,8 +61,9 @@ def check_binary(raw: bytes) -> None:
         return
     kind = _binary_kind(raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw)
     if kind == "zip":
-        raise ImportFileError(_("This file is a spreadsheet or an archive, not a CSV text file. "
-                                "In your spreadsheet, use Save As → CSV, then import that file."))
+        raise ImportFileError(_("This file is a spreadsheet or an archive that PartnerDesk cannot read (an Excel "
+                                ".xlsx file, for instance). In your spreadsheet, use Save As → CSV or LibreOffice "
+                                "(.ods), then import that file."))
     if kind is not None:
         raise ImportFileError(_("This file is not a text file (it looks like {kind}). "
                                 "Choose a .csv or .vcf file.").format(kind=kind))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from partnerdesk.domain.dataio import MULTI_TARGETS, ORGANISATION_EXPORT, PEOPLE_EXPORT
+from partnerdesk.domain.dataio import MULTI_TARGETS, OPTIONAL_EXPORT_COLUMNS, ORGANISATION_EXPORT, PEOPLE_EXPORT
 from partnerdesk.i18n import _, document_language
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import normalize
@@ -143,6 +143,12 @@ _GUESSES = {
     "notes": ["notes", "note", "remarques", "remarque", "commentaire", "commentaires", "observations",
               "comments"],
     "tags": ["tags", "etiquettes", "etiquette", "categories", "categorie", "groupe", "groupes", "labels"],
+    "org_kind": ["type de structure", "type d'organisme", "type d'organisation", "type de partenaire",
+                 "nature de la structure", "kind of organisation", "organisation type", "organization type"],
+    "org_status": ["statut", "statut du partenaire", "statut de l'organisme", "status"],
+    "publics": ["publics", "public", "publics touches", "public cible", "publics vises"],
+    "contributions": ["apports", "apport", "contributions", "ressources"],
+    "relais": ["relais", "relay"],
 }
 _GUESS_INDEX = {word: target for target, words in _GUESSES.items() for word in words}
 
@@ -171,14 +177,15 @@ def detect(headers: list[str]) -> tuple[str | None, dict[int, str]]:
 
 
 def _own_export(norm: list[str]) -> dict[int, str] | None:
-    """PartnerDesk's own people or organisations list, its headers in English or French (all of them,
-    in any order); None for another file."""
+    """PartnerDesk's own people or organisations list, its headers in English or French (all of them
+    but the columns added later, in any order); None for another file."""
     for columns in (PEOPLE_EXPORT, ORGANISATION_EXPORT):
         targets = {}
         for lang in ("en", "fr"):
             with document_language(lang):
                 targets.update({normalize(_(name)): target for name, target in columns})
-        if len(norm) >= len(columns) and set(norm) <= set(targets):
+        required = {t for t in targets.values() if t not in OPTIONAL_EXPORT_COLUMNS}
+        if set(norm) <= set(targets) and required <= {targets[h] for h in norm}:
             return {i: targets[h] for i, h in enumerate(norm) if targets[h]}
     return None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partnerdesk.domain.contact_points import PHONE_KINDS, PLACE_KINDS
-from partnerdesk.i18n import _, ngettext
+from partnerdesk.domain.partners import OrgKind, OrgStatus
+from partnerdesk.i18n import _, format_date, ngettext
 
 
 @dataclass
@@ -27,6 +28,21 @@ def _kinds(values, labels, kinds) -> str:
     return f" ({', '.join(named)})" if named else ""
 
 
+def _organisation_fields(c) -> list[str]:
+    """Kind, status, publics, contributions of a row, for the organisation it names."""
+    out = [_("kind « {value} »").format(value=_(OrgKind(c.kind).label))] if c.kind else []
+    out += [_("status « {value} »").format(value=_(OrgStatus(c.status).label))] if c.status else []
+    out += [_("decision circuit")] if c.decision_circuit else []
+    out += [ngettext("contact cadence: {count} day", "contact cadence: {count} days", c.cadence).format(count=c.cadence)
+            ] if c.cadence else []
+    if c.publics:
+        out.append(ngettext("{count} public", "{count} publics", len(c.publics)).format(count=len(c.publics)))
+    if c.contributions:
+        out.append(ngettext("{count} contribution", "{count} contributions", len(c.contributions))
+                   .format(count=len(c.contributions)))
+    return out
+
+
 def describe(row) -> list[str]:
     c = row.contact
     person = row.kind
@@ -45,8 +61,14 @@ def describe(row) -> list[str]:
     if addresses:
         card.append(ngettext("{count} address", "{count} addresses", len(addresses)).format(count=len(addresses))
                     + " (" + ", ".join(_(PLACE_KINDS[a.kind]) for a in addresses) + ")")
-    if person == "person" and c.title and not c.organisation:
+    if person == "person" and (c.occupation or (c.title and not c.organisation)):
         card.append(_("job title"))
+    if person == "person" and c.relais:
+        card.append(_("relay"))
+    if person == "person" and c.civility:
+        card.append(_("civility"))
+    if person != "person":
+        card += _organisation_fields(c)
     if c.tags:
         card.append(ngettext("{count} tag", "{count} tags", len(c.tags)).format(count=len(c.tags)))
     if c.photo is not None and person == "person":
@@ -56,10 +78,18 @@ def describe(row) -> list[str]:
     if person == "person" and c.organisation:
         held = [x for x in (_("job title") if c.title else "", _("department « {name} »").format(name=c.department)
                             if c.department else "") if x]
+        if c.since:
+            held.append(_("since {date}").format(date=format_date(c.since)))
         out.append(_("Affiliation to « {name} »: {details}").format(name=c.organisation, details=", ".join(held))
                    if held else _("Affiliation to « {name} »").format(name=c.organisation))
+        if _organisation_fields(c):
+            out.append(_("Organisation « {name} »: {what}").format(name=c.organisation,
+                                                                  what=", ".join(_organisation_fields(c))))
         if row.org_address is not None:
             out.append(_("Work address proposed for the organisation « {name} »").format(name=c.organisation))
+    if person == "person" and c.history:
+        out.append(ngettext("{count} other affiliation (history)", "{count} other affiliations (history)",
+                            len(c.history)).format(count=len(c.history)))
     if c.logo is not None or (person != "person" and c.photo is not None):
         out.append(_("Logo of the organisation « {name} »").format(name=c.organisation))
     if c.notes_from_file:
@@ -75,4 +105,7 @@ def count(row) -> Counts:
     on = len(c.emails) + len(c.phones) + len(c.websites) + len(c.tags)
     on += sum(1 for x in (c.first_name, c.last_name, c.organisation, c.department, c.title) if x)
     on += len(c.addresses) + (c.photo is not None) + (c.logo is not None) + c.notes_from_file
+    on += sum(1 for x in (c.kind, c.status, c.occupation, c.relais, c.since, c.civility, c.decision_circuit,
+                          c.cadence) if x)
+    on += len(c.publics) + len(c.contributions) + len(c.history)
     return Counts(on, len(c.noted), len(c.remarks) + len(c.left_out))

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from partnerdesk.domain.grammar import of
 from partnerdesk.domain.contact_points import Address, addresses_from
-from partnerdesk.domain.dataio import Contact, Refusal
+from partnerdesk.domain.dataio import TARGETS, Contact, Refusal
+from partnerdesk.domain.partners import OrgKind
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.services.imports import cleaning, placement
@@ -87,6 +88,7 @@ class _Index:
         self.by_name: dict[str, tuple[int, str]] = {}
         self.orgs: dict[str, tuple[int, str]] = {}
         self.orgs_with_address: set[int] = set()
+        self.kinds: dict[int, str] = {}
         cursor = database.execute_sql(
             "SELECT id, first_name, last_name, name_norm, emails FROM person WHERE deleted_at IS NULL")
         for pid, first, last, name_norm, emails in cursor:
@@ -97,9 +99,11 @@ class _Index:
                     self.by_email.setdefault(str(email).casefold(), (pid, label))
             except (ValueError, TypeError):
                 pass
-        for oid, name, address, city, postcode in database.execute_sql(
-                "SELECT id, name, address, city, postcode FROM organisation WHERE deleted_at IS NULL ORDER BY id"):
+        for oid, name, address, city, postcode, kind in database.execute_sql(
+                "SELECT id, name, address, city, postcode, kind FROM organisation WHERE deleted_at IS NULL"
+                " ORDER BY id"):
             self.orgs.setdefault(organisation_key(name), (oid, name))
+            self.kinds[oid] = kind
             if address or city or postcode:
                 self.orgs_with_address.add(oid)
 
@@ -206,6 +210,20 @@ def _name_key(contact: Contact) -> str:
     return normalize(f"{contact.first_name} {contact.last_name}")
 
 
+def _kind_kept(contact: Contact, index: _Index, organisation: tuple[int, str] | None) -> None:
+    """A kind of organisation the existing card does not take (it has another than "other"): in the
+    notes, said in the review."""
+    current = index.kinds.get(organisation[0]) if organisation else None
+    if not contact.kind or current in (None, OrgKind.AUTRE.value, contact.kind):
+        return
+    field, value = _(TARGETS["org_kind"]), _(OrgKind(contact.kind).label)
+    contact.notes = "\n".join(x for x in (contact.notes, f"{field} : {value}") if x)
+    contact.remarks.append(_("{field} « {value} »: the organisation « {name} » is already « {kept} »; kept in the "
+                             "notes.").format(field=field, value=value, name=organisation[1],
+                                              kept=_(OrgKind(current).label) if OrgKind.parse(current) else current))
+    contact.kind = ""
+
+
 def _work_address(contact: Contact) -> Address | None:
     return next((a for a in contact.addresses if a.kind == "work"), None)
 
@@ -248,6 +266,8 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
             row = PlanRow(contact, "organisation")
             if contact.addresses:
                 proposed.add(key)
+        _kind_kept(contact, index, index.orgs.get(organisation_key(contact.organisation))
+                   if contact.organisation else None)
         if match:
             row.match_id, row.match_label, row.match_reason = match[0], match[1], why
             plan.matches.append(row)
@@ -259,6 +279,10 @@ def build_plan(contacts: list[Contact], refused: list[Refusal] = (), warnings: l
                     [a.one_line() for a in contact.addresses if not any(a.same_place(b) for b in known_places)]
         else:
             plan.creates.append(row)
+        if contact.is_person:
+            for line in contact.history:
+                if organisation_key(line.organisation) not in index.orgs:
+                    new_orgs.setdefault(organisation_key(line.organisation), line.organisation)
         org_key = organisation_key(contact.organisation)
         if contact.is_person and contact.organisation:
             if org_key not in index.orgs:

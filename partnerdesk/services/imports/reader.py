@@ -1,4 +1,4 @@
-"""Reading an import file into contacts: CSV or vCard, whichever it is."""
+"""Reading an import file into contacts: CSV, LibreOffice spreadsheet (.ods) or vCard, whichever it is."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from partnerdesk.domain.dataio import Contact, Refusal
 from partnerdesk.i18n import _
-from partnerdesk.services.imports import csvfile, decode, headers, mappings, vcard, vcard_bytes
+from partnerdesk.services.imports import csvfile, decode, headers, mappings, odsfile, vcard, vcard_bytes
 from partnerdesk.services.imports.errors import ImportFileError
 
 VCARD_SUFFIXES = {".vcf", ".vcard"}
@@ -18,7 +18,7 @@ _VCARD_BYTES = re.compile(rb"^\s*BEGIN:VCARD\s*$", re.IGNORECASE | re.MULTILINE)
 @dataclass
 class ParsedFile:
     path: Path
-    kind: str  # "csv" or "vcard"
+    kind: str  # "csv" (a table: a CSV file or a spreadsheet's sheet) or "vcard"
     encoding: str
     contacts: list[Contact] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
@@ -29,6 +29,7 @@ class ParsedFile:
     headers: list[str] = field(default_factory=list)
     mapping: dict[int, str] = field(default_factory=dict)
     table: csvfile.CsvTable | None = None
+    sheet: str = ""  # the sheet read, for a spreadsheet (.ods)
     versions: set[str] = field(default_factory=set)
     # False when the encoding was not declared and the detector is not sure: ask the user
     confident: bool = True
@@ -37,6 +38,13 @@ class ParsedFile:
     @property
     def needs_mapping(self) -> bool:
         return self.kind == "csv" and self.header_set is None
+
+    def how_read(self) -> str:
+        """"UTF-8, separator « ; »", or the sheet of a spreadsheet, for the mapping screen."""
+        if self.sheet:
+            return _("LibreOffice spreadsheet, sheet « {sheet} »").format(sheet=self.sheet)
+        sep = _("tab") if self.delimiter == "\t" else self.delimiter
+        return _("{encoding}, separator « {sep} »").format(encoding=self.encoding, sep=sep)
 
     @property
     def needs_encoding(self) -> bool:
@@ -51,7 +59,8 @@ class ParsedFile:
         self.mapping = {i: t for i, t in mapping.items() if t}
         if self.table is not None:
             self.contacts = csvfile.to_contacts(self.table, self.mapping,
-                                                keep_unmapped=self.header_set in headers.HEADER_SET_LABELS)
+                                                keep_unmapped=self.header_set in headers.HEADER_SET_LABELS,
+                                                own_list=self.header_set == headers.PARTNERDESK)
 
 
 def read_text(text: str, name: str = "", encoding: str = "utf-8", *, base_dir: Path | None = None,
@@ -61,14 +70,18 @@ def read_text(text: str, name: str = "", encoding: str = "utf-8", *, base_dir: P
         found = vcard.parse(text, base_dir)
         return ParsedFile(path, "vcard", encoding, found.contacts, found.refused, found.warnings,
                           versions=found.versions)
-    table = csvfile.read_table(text)
+    return _from_table(csvfile.read_table(text), path, encoding, recall)
+
+
+def _from_table(table: csvfile.CsvTable, path: Path, encoding: str, recall: bool) -> ParsedFile:
     header_set, mapping = headers.detect(table.headers)
     if header_set is None and recall:
         remembered = mappings.recall(table.headers)
         if remembered:
             header_set, mapping = "remembered", remembered
-    parsed = ParsedFile(path, "csv", encoding, refused=list(table.refused), delimiter=table.delimiter,
-                        header_set=header_set, headers=table.headers, table=table)
+    parsed = ParsedFile(path, "csv", encoding, refused=list(table.refused), warnings=list(table.warnings),
+                        delimiter=table.delimiter, header_set=header_set, headers=table.headers, table=table,
+                        sheet=table.sheet)
     parsed.remap(mapping)
     return parsed
 
@@ -77,6 +90,8 @@ def read_bytes(raw: bytes, name: str = "", *, encoding: str | None = None, base_
                recall: bool = True) -> ParsedFile:
     """`encoding`: the one the user chose when the detector was not confident."""
     path = Path(name or "import")
+    if path.suffix.lower() == ".ods" or odsfile.is_ods(raw):
+        return _from_table(odsfile.read_table(raw), path, "", recall)
     decode.check_binary(raw)
     if not decode.unicode_encoding(raw) and (path.suffix.lower() in VCARD_SUFFIXES
                                              or _VCARD_BYTES.search(raw[:65536])):

@@ -1,7 +1,8 @@
-"""Writing a reviewed import in ONE transaction, and undoing it as a whole.
+"""Writing a reviewed import in ONE transaction.
 
 Every card created or changed is recorded in `import_batch_item` (with the
-values it had before a merge), so "Annuler cet import" puts everything back.
+values it had before a merge), so "Annuler cet import" puts everything back
+(`undo.py`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from pathlib import Path
 
 from partnerdesk.domain.grammar import of, of_organisation
 from partnerdesk.domain.contact_points import Address, addresses_from
+from partnerdesk.domain.affiliation_cells import AffiliationLine
 from partnerdesk.domain.dataio import Contact
+from partnerdesk.domain.partners import OrgKind, OrgStatus
 from partnerdesk.domain.validation import check_phone
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _, ngettext
@@ -22,12 +25,9 @@ from partnerdesk.paths import DataPaths
 from partnerdesk.services import org_logos, person_photos, photos
 from partnerdesk.services.imports.orgkeys import organisation_key
 from partnerdesk.services.imports.plan import ImportPlan, PlanRow
+from partnerdesk.services.imports.undo import RESTORED
 from partnerdesk.store import database
 
-
-
-class UndoError(Exception):
-    """The import cannot be undone; `str(exc)` is a translated message."""
 
 
 @dataclass
@@ -76,11 +76,17 @@ class _Writer:
     # --- organisations ------------------------------------------------------
 
     def organisation(self, c: Contact, address: Address | None = None) -> int:
+        """The organisation of a row (an organisation's row, or the one a person belongs to), created
+        when the data folder has none of that name."""
         key = organisation_key(c.organisation)
         if key in self.orgs:
             oid = self.orgs[key]
             if address is not None:
                 self.fill_address(oid, address)
+            if c.is_person and (c.kind or c.publics or c.contributions):
+                current = self.org_values(oid)
+                self.write_org(oid, _completed(current, c, self.now))
+                self.item("organisation", oid, "merged", current)
             return oid
         is_org = not c.is_person
         if is_org:
@@ -93,11 +99,14 @@ class _Writer:
                 + [f"{_('Website')} : {w}" for w in c.websites[1:]]
             notes = "\n".join(x for x in [notes] + extra if x)
         oid = _insert(
-            "INSERT INTO organisation (name, name_norm, address, postcode, city, country, phone, email, website,"
-            " notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (c.organisation, normalize(c.organisation), _street(address), address.postcode, address.city,
+            "INSERT INTO organisation (name, name_norm, kind, status, address, postcode, city, country, phone, email,"
+            " website, publics, contributions, notes, decision_circuit, contact_cadence_days, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (c.organisation, normalize(c.organisation), c.kind or OrgKind.AUTRE.value,
+             c.status or OrgStatus.PROSPECT.value, _street(address), address.postcode, address.city,
              address.country, _org_phone(c) if is_org else "", (c.emails[:1] or [""])[0] if is_org else "",
-             c.website if is_org else "", notes, self.now, self.now))
+             c.website if is_org else "", _json(c.publics), _json(c.contributions), notes,
+             c.decision_circuit if is_org else "", c.cadence if is_org else None, self.now, self.now))
         self.orgs[key] = oid
         self.item("organisation", oid, "created")
         self.result.organisations_created += 1
@@ -116,11 +125,11 @@ class _Writer:
         self.item("organisation", oid, "merged", current)
 
     def org_values(self, oid: int) -> dict:
-        return dict(zip(_RESTORE["organisation"], database.execute_sql(
-            f"SELECT {', '.join(_RESTORE['organisation'])} FROM organisation WHERE id = ?", (oid,)).fetchone()))
+        return dict(zip(RESTORED["organisation"], database.execute_sql(
+            f"SELECT {', '.join(RESTORED['organisation'])} FROM organisation WHERE id = ?", (oid,)).fetchone()))
 
     def write_org(self, oid: int, values: dict) -> None:
-        cols = _RESTORE["organisation"]
+        cols = RESTORED["organisation"]
         database.execute_sql(f"UPDATE organisation SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
                              (*[values[k] for k in cols], oid))
 
@@ -136,6 +145,7 @@ class _Writer:
                             ("email", (c.emails[:1] or [""])[0])):
             if not new[name] and value:
                 new[name] = value
+        new = _completed(new, c, self.now)
         if c.notes and c.notes not in new["notes"]:
             new["notes"] = "\n".join(x for x in (new["notes"], c.notes) if x)
         new["updated_at"] = self.now
@@ -151,10 +161,10 @@ class _Writer:
         c = row.contact
         pid = _insert(
             "INSERT INTO person (first_name, last_name, name_norm, emails, phones, notes, addresses, websites,"
-            " labels, title, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " labels, title, relais, civility, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (c.first_name, c.last_name, normalize(f"{c.first_name} {c.last_name}"), _json(c.emails), _json(c.phones),
              c.notes, _json([a.as_dict() for a in c.addresses]), _json(c.websites), _json(c.labels),
-             "" if c.organisation else c.title, self.now, self.now))
+             _occupation(c), bool(c.relais), c.civility, self.now, self.now))
         self.item("person", pid, "created")
         self.result.people_created += 1
         self.affiliate(pid, row, new=True)
@@ -164,7 +174,7 @@ class _Writer:
 
     def merge_person(self, row: PlanRow) -> None:
         c, pid = row.contact, row.match_id
-        cols = _RESTORE["person"]
+        cols = RESTORED["person"]
         before = dict(zip(cols, database.execute_sql(f"SELECT {', '.join(cols)} FROM person WHERE id = ?",
                                                      (pid,)).fetchone()))
         emails, phones = json.loads(before["emails"] or "[]"), json.loads(before["phones"] or "[]")
@@ -180,12 +190,12 @@ class _Writer:
         notes = before["notes"]
         if c.notes and c.notes not in notes:
             notes = "\n".join(x for x in (notes, c.notes) if x)
-        title = before["title"] or ("" if c.organisation else c.title)
+        title = before["title"] or _occupation(c)
         database.execute_sql(
             "UPDATE person SET emails = ?, phones = ?, notes = ?, addresses = ?, websites = ?, labels = ?, title = ?,"
-            " updated_at = ? WHERE id = ?",
+            " relais = ?, civility = ?, updated_at = ? WHERE id = ?",
             (_json(emails), _json(phones), notes, _json([a.as_dict() for a in addresses]), _json(websites),
-             _json(labels), title, self.now, pid))
+             _json(labels), title, bool(before["relais"] or c.relais), before["civility"] or c.civility, self.now, pid))
         self.item("person", pid, "merged", before)
         self.affiliate(pid, row)
         self.tag_links("person", pid, c.tags)
@@ -195,6 +205,8 @@ class _Writer:
 
     def affiliate(self, pid: int, row: PlanRow, new: bool = False) -> None:
         c = row.contact
+        for line in c.history:
+            self.past_affiliation(pid, line)
         if not c.organisation:
             return
         oid = self.organisation(c, row.org_address)
@@ -204,8 +216,21 @@ class _Writer:
             "SELECT 1 FROM affiliation WHERE person_id = ? AND +organisation_id = ? AND end_date IS NULL",
             (pid, oid)).fetchone()
         if not exists:
-            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role, department) VALUES (?,?,?,?)",
-                          (pid, oid, c.title, c.department))
+            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role, department, start_date)"
+                          " VALUES (?,?,?,?,?)", (pid, oid, c.title, c.department, _iso(c.since)))
+            self.item("affiliation", aid, "created")
+
+    def past_affiliation(self, pid: int, line: AffiliationLine) -> None:
+        """One of the other affiliations of the people list (past ones too), unless the card has it."""
+        oid = self.organisation(Contact(0, organisation=line.organisation))
+        same = database.execute_sql(
+            "SELECT 1 FROM affiliation WHERE person_id = ? AND +organisation_id = ? AND role = ? AND department = ?"
+            " AND start_date IS ? AND end_date IS ?", (pid, oid, line.role, line.department, _iso(line.start),
+                                                       _iso(line.end)))
+        if same.fetchone() is None:
+            aid = _insert("INSERT INTO affiliation (person_id, organisation_id, role, department, start_date, end_date)"
+                          " VALUES (?,?,?,?,?,?)", (pid, oid, line.role, line.department, _iso(line.start),
+                                                    _iso(line.end)))
             self.item("affiliation", aid, "created")
 
     def tag_links(self, kind: str, owner_id: int, tags: list[str]) -> None:
@@ -252,6 +277,26 @@ class _Writer:
         self.item("logo", oid, "created", {"file": name})
 
 
+def _completed(values: dict, c: Contact, now: str) -> dict:
+    """An organisation's values completed by a row: the kind when the card says "other", the publics
+    and contributions it does not list yet (its status stays the card's)."""
+    new = dict(values, updated_at=now)
+    if c.kind and new["kind"] == OrgKind.AUTRE.value:
+        new["kind"] = c.kind
+    if not c.is_person:  # a person's row says nothing of how their organisation decides
+        new["decision_circuit"] = new["decision_circuit"] or c.decision_circuit
+        new["contact_cadence_days"] = new["contact_cadence_days"] or c.cadence
+    for name in ("publics", "contributions"):
+        known = json.loads(new[name] or "[]")
+        new[name] = _json(known + [x for x in getattr(c, name) if x not in known])
+    return new
+
+
+def _occupation(c: Contact) -> str:
+    """The person card's job held without an organisation."""
+    return c.occupation or ("" if c.organisation else c.title)
+
+
 def _org_phone(c: Contact) -> str:
     """The organisation card's one phone: the first that its validation accepts (a number kept as
     typed goes to the notes, so that the card can still be saved)."""
@@ -260,6 +305,10 @@ def _org_phone(c: Contact) -> str:
 
 def _street(address: Address) -> str:
     return address.street if not address.region else "\n".join(x for x in (address.street, address.region) if x)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _json(value) -> str:
@@ -318,66 +367,6 @@ def apply_plan(plan: ImportPlan, paths: DataPaths,
                 (paths.logos_dir / name).unlink(missing_ok=True)
         raise
     return writer.result
-
-
-def last_batch() -> tuple[int, str, str] | None:
-    """(id, source name, created_at) of the newest import that can still be undone."""
-    row = database.execute_sql(
-        "SELECT id, source_name, created_at, undone_at FROM import_batch ORDER BY id DESC LIMIT 1").fetchone()
-    if row is None or row[3] is not None:
-        return None
-    return row[0], row[1], row[2]
-
-
-_RESTORE = {
-    "person": ("emails", "phones", "notes", "addresses", "websites", "labels", "title", "updated_at"),
-    "organisation": ("address", "postcode", "city", "country", "phone", "email", "website", "notes", "updated_at"),
-}
-
-
-def undo_batch(batch_id: int, paths: DataPaths) -> int:
-    """Undo a whole import (the newest one). Returns how many changes were undone."""
-    latest = last_batch()
-    if latest is None or latest[0] != batch_id:
-        raise UndoError(_("Only the latest import can be undone, and only once."))
-    files: list[str] = []
-    logos: list[str] = []
-    try:
-        with database.atomic("IMMEDIATE"):
-            items = database.execute_sql(
-                "SELECT entity, entity_id, action, before FROM import_batch_item WHERE batch_id = ? ORDER BY id DESC",
-                (batch_id,)).fetchall()
-            for entity, entity_id, action, before_json in items:
-                before = json.loads(before_json or "{}")
-                if action == "merged":
-                    cols = [c for c in _RESTORE[entity] if c in before]  # batches older than 0.2 kept fewer
-                    database.execute_sql(f"UPDATE {entity} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
-                                         (*[before[c] for c in cols], entity_id))
-                elif entity == "logo":
-                    database.execute_sql("UPDATE organisation SET logo = '' WHERE id = ? AND logo = ?",
-                                         (entity_id, before["file"]))
-                    logos.append(before["file"])
-                elif entity == "photo":
-                    database.execute_sql("DELETE FROM person_photo WHERE person_id = ? AND file = ?",
-                                         (entity_id, before["file"]))
-                    files.append(Path(before["file"]).name)
-                elif entity in ("person_tag", "organisation_tag"):
-                    owner = entity.removesuffix("_tag")
-                    database.execute_sql(f"DELETE FROM {entity} WHERE {owner}_id = ? AND tag_id = ?",
-                                         (entity_id, before["tag_id"]))
-                elif entity in ("person", "organisation", "affiliation", "tag"):
-                    database.execute_sql(f"DELETE FROM {entity} WHERE id = ?", (entity_id,))
-            database.execute_sql("UPDATE import_batch SET undone_at = ? WHERE id = ?", (_now(), batch_id))
-    except UndoError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - e.g. a card used by another record since
-        raise UndoError(_("This import cannot be undone any more: {reason}").format(reason=exc)) from exc
-    for name in files:
-        if not person_photos.file_in_use(name):
-            (paths.photos_dir / name).unlink(missing_ok=True)
-    for name in logos:
-        org_logos.delete_if_unused(paths, name)
-    return len(items)
 
 
 def result_text(result: ImportResult) -> str:

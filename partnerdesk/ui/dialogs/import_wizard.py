@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.dataio import TARGETS
 from partnerdesk.i18n import _
 from partnerdesk.services import imports
+from partnerdesk.ui.dialogs.import_command import ImportCommand
 from partnerdesk.ui.dialogs.import_encoding import EncodingDialog
 from partnerdesk.ui.errors import show_error
 from partnerdesk.ui.models.dataio import MatchTableModel, RowsTableModel
@@ -56,41 +56,6 @@ def _table(model, object_name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
-
-
-class ImportCommand(QUndoCommand):
-    """The import on the Edit → Undo stack: Ctrl+Z undoes the whole batch, Ctrl+Shift+Z writes it again."""
-
-    wide = True  # touches every list: unsaved changes everywhere are settled before its undo
-
-    def __init__(self, ctx, plan: imports.ImportPlan, result: imports.ImportResult):
-        super().__init__(_("Import of {name}").format(name=plan.source_name))
-        self.ctx, self.plan, self.result = ctx, plan, result
-        self.done = True
-        self.error = ""
-
-    def can_undo(self) -> bool:
-        """Only the newest import not undone yet can be undone: an older one is not offered."""
-        latest = imports.last_batch()
-        return self.done and latest is not None and latest[0] == self.result.batch_id
-
-    def redo(self) -> None:
-        if not self.done:  # pushed already applied; later redos write the same plan again
-            self.result = imports.apply_plan(self.plan, self.ctx.paths)
-            self.done = True
-            self.ctx.signals.data_changed.emit("*")
-
-    def undo(self) -> None:
-        try:
-            imports.undo_batch(self.result.batch_id, self.ctx.paths)
-        except imports.UndoError as exc:
-            self.error = str(exc)
-            self.ctx.signals.status_message.emit(self.error)
-            self.setObsolete(True)
-            return
-        self.error = ""
-        self.done = False
-        self.ctx.signals.data_changed.emit("*")
 
 
 class ImportWizard(QDialog):
@@ -156,15 +121,15 @@ class ImportWizard(QDialog):
     def _file_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(_("Choose a file of contacts (or drop it here): a CSV file from a spreadsheet, Google "
-                         "Contacts, Outlook or Thunderbird, or a vCard file (.vcf) from a phone. Nothing is written "
-                         "before you check what will be imported."))
+        intro = QLabel(_("Choose a file of contacts (or drop it here): a CSV file or a LibreOffice spreadsheet "
+                         "(.ods), from a spreadsheet, Google Contacts, Outlook or Thunderbird, or a vCard file (.vcf) "
+                         "from a phone. Nothing is written before you check what will be imported."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
-        self.path_edit.setPlaceholderText(_("File to import (.csv, .vcf)"))
+        self.path_edit.setPlaceholderText(_("File to import (.csv, .ods, .vcf)"))
         self.path_edit.returnPressed.connect(self.next)
         browse = push_button(_("Choose…"), "importBrowse", self._browse)
         row.addWidget(self.path_edit, 1)
@@ -212,6 +177,12 @@ class ImportWizard(QDialog):
         self.creates_view = _table(self.creates_model, "importCreates")
         self.creates_view.setWordWrap(True)
         self.creates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # rows fit their wrapped text once "What goes where" has its width (laid out after the rows are
+        # filled, and again when the window is resized)
+        self.fit_rows = QTimer(self, singleShot=True, interval=100)
+        self.fit_rows.timeout.connect(self.creates_view.resizeRowsToContents)
+        self.creates_view.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: column == 3 and self.fit_rows.start())
         self.review_tabs.addTab(self.creates_view, _("To create"))
         matches = QWidget()
         matches_layout = QVBoxLayout(matches)
@@ -280,7 +251,7 @@ class ImportWizard(QDialog):
     def _browse(self) -> None:
         start = self.ctx.settings.value("import/last_folder", "") or ""
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import contacts"), str(start), _("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"))
+            self, _("Import contacts"), str(start), _("Contacts (*.csv *.ods *.vcf *.vcard *.txt);;All files (*)"))
         if name:
             self.path_edit.setText(name)
             self.ctx.settings.setValue("import/last_folder", str(Path(name).parent))
@@ -346,18 +317,15 @@ class ImportWizard(QDialog):
 
     def _fill_mapping(self) -> None:
         parsed = self.parsed
-        sep = _("tab") if parsed.delimiter == "\t" else parsed.delimiter
+        how = parsed.how_read()
         if parsed.header_set in imports.HEADER_SET_LABELS:
-            intro = _("Columns recognised: {format} ({encoding}, separator « {sep} »). Change them if you "
-                      "wish.").format(format=_(imports.HEADER_SET_LABELS[parsed.header_set]),
-                                       encoding=parsed.encoding, sep=sep)
+            intro = _("Columns recognised: {format} ({how}). Change them if you wish.").format(
+                format=_(imports.HEADER_SET_LABELS[parsed.header_set]), how=how)
         elif parsed.header_set == "remembered":
-            intro = _("Columns as you chose them last time for a file like this one ({encoding}, separator "
-                      "« {sep} »).").format(encoding=parsed.encoding, sep=sep)
+            intro = _("Columns as you chose them last time for a file like this one ({how}).").format(how=how)
         else:
-            intro = _("PartnerDesk does not know the columns of this file ({encoding}, separator « {sep} »). "
-                      "Say what each column holds; the guesses are already chosen.").format(
-                encoding=parsed.encoding, sep=sep)
+            intro = _("PartnerDesk does not know the columns of this file ({how}). Say what each column holds; "
+                      "the guesses are already chosen.").format(how=how)
         self.mapping_intro.setStyleSheet("")
         self.mapping_intro.setText(intro)
         while self.mapping_form.rowCount():
