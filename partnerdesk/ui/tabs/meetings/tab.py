@@ -28,6 +28,7 @@ from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.meetings import TITLE
 from partnerdesk.ui.tabs.meetings.details_page import DetailsPage
 from partnerdesk.ui.tabs.meetings.invitees_page import InviteesPage
+from partnerdesk.ui.tabs.meetings.list_columns import LIST_SHARE, MeetingColumns
 from partnerdesk.ui.tabs.meetings.minutes_page import MinutesPage
 from partnerdesk.ui.tabs.projects.fields import Errors, table
 from partnerdesk.ui.unsaved import DirtyTracker, settle
@@ -35,6 +36,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.guarded_list import GuardedList
+from partnerdesk.ui.widgets.splitters import keep_shares
 
 UPCOMING, ALL, PAST = range(3)
 
@@ -74,9 +76,7 @@ class MeetingsTab(Tab):
         self.view = table(self.model, "meetingsTable")
         self.guard = GuardedList(self.view, self, lambda: self.meeting.id if self.meeting else None,
                                  lambda meeting_id: self._show(meetings.get_meeting(meeting_id)))
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(MeetingTableModel.TITLE, header.ResizeMode.Interactive)
-        header.resizeSection(MeetingTableModel.TITLE, 220)
+        self.columns = MeetingColumns(self.view)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -128,8 +128,7 @@ class MeetingsTab(Tab):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
-        splitter.setSizes([520, 840])
-        splitter.setStretchFactor(1, 1)
+        keep_shares(splitter, (LIST_SHARE, 1 - LIST_SHARE))  # the list wide enough for its date, title, answers
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -149,14 +148,6 @@ class MeetingsTab(Tab):
     def title(cls) -> str:
         return _(TITLE)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """The list wide enough for its date, title and answers the first time the tab shows."""
-        super().showEvent(event)
-        if not getattr(self, "_sized", False):
-            self._sized = True
-            total = sum(self.splitter.sizes())
-            self.splitter.setSizes([int(total * 0.38), total - int(total * 0.38)])
-
     # --- list -------------------------------------------------------------------------
 
     def _rows(self) -> list:
@@ -170,6 +161,7 @@ class MeetingsTab(Tab):
     def refresh(self) -> None:
         current = self.meeting.id if self.meeting else None
         self.model.set_rows(self._rows())
+        self.columns.fit()
         if current is not None and not self.is_dirty() and meetings.get_meeting(current) is None:
             self._show(None)  # deleted elsewhere
         elif self.meeting is None:
@@ -179,6 +171,7 @@ class MeetingsTab(Tab):
     def _list_changed(self) -> None:
         """Answers or actions changed: the list's counts follow, the form is left as typed."""
         self.model.set_rows(self._rows())
+        self.columns.fit()
         self.guard.select_shown()
 
     def _show_empty(self) -> None:
