@@ -141,3 +141,17 @@ def test_the_keyboard_asks_the_same_and_ctrl_s_saves_everything_typed(window, an
     assert meetings.get_meeting(a.id).theme == "Seniors"
     assert [d.text for d in followup.decisions_of(a.id)] == ["Ouvrir le samedi matin"] and not tab.is_dirty()
     assert _highlighted(tab) == [a.id]
+
+
+def test_a_new_meeting_typed_then_a_row_clicked(window, answers, qtbot):
+    tab, a, b = _tab(window)
+    _click_meeting(qtbot, tab, a.id)
+    qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+    assert tab.view.selectionModel().selectedRows() == [] and not tab.view.currentIndex().isValid()
+    tab.details.title.setText("Réunion des relais")
+    _click_meeting(qtbot, tab, a.id)  # Annuler: the new meeting stays, no row highlighted
+    assert answers.asked == ["New meeting"] and tab.details.title.text() == "Réunion des relais"
+    assert tab.view.selectionModel().selectedRows() == [] and tab.meeting.id is None
+    answers.next = "discard"
+    _click_meeting(qtbot, tab, a.id)  # the row that was current before "New meeting" opens again
+    assert tab.meeting.id == a.id and _highlighted(tab) == [a.id] and len(meetings.list_meetings()) == 2
