@@ -130,3 +130,23 @@ def test_ctrl_s_saves_the_session_and_its_attendance(window, answers, qtbot):
     assert (stored.place, stored.actual_attendance) == ("Médiathèque", 9)
     assert not page.is_dirty() and _highlighted(page) == [first.id] and page.actual.text() == "9"
     assert window.tab_of(ProjectsTab).card.form.project_id == first.project_id and answers.asked == []
+
+
+def test_the_months_figures_leave_the_list_its_rows(ctx, qtbot):
+    """Seen at 1366×768: seven months of figures, one a line, left four sessions on screen."""
+    from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
+
+    project = projects.create_project(ProjectData("Démarches en ligne"))
+    for n in range(31):
+        session = sessions.create_session(SessionData(project.id, dt.date(2026, 5, 20) + dt.timedelta(weeks=n),
+                                                      "14:00", "16:00"))
+        session.actual_attendance = 5
+        sessions.update_session(session)
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1344, 390)  # the page's room in the Projets tab at 1366×768
+    page.set_project(project.id)
+    page.show()
+    qtbot.waitExposed(page)
+    assert "Per month" in page.totals.text() and " · November\u00a02026:\u00a04\u00a0/\u00a020" in page.totals.text()
+    assert page.view.viewport().height() >= 6 * page.view.rowHeight(0)

@@ -196,10 +196,11 @@ class SessionsPage(QWidget):
     def totals_text(self) -> str:
         t = sessions.totals(self.project_id)
         text = sentences.session_totals(t)
-        months = [f"{month_name(m.month)} {m.year} : {m.sessions} / {m.participants} / {format_percent(m.rate)}"
-                  for m in t.per_month]
-        if months:
-            text += "<br>" + _("Per month (sessions / participants / rate):") + "<br>" + "<br>".join(months)
+        months = [_("{month} {year}: {sessions} / {participants} / {rate}").format(
+            month=month_name(m.month), year=m.year, sessions=m.sessions, participants=m.participants,
+            rate=format_percent(m.rate)).replace(" ", "\u00a0") for m in t.per_month]  # a month is never cut
+        if months:  # the months side by side, not one a line: the list keeps its rows on a small screen
+            text += "<br>" + _("Per month (sessions / participants / rate):") + " " + " · ".join(months)
         return text
 
     def _changed(self) -> None:
