@@ -150,3 +150,18 @@ def test_the_months_figures_leave_the_list_its_rows(ctx, qtbot):
     qtbot.waitExposed(page)
     assert "Per month" in page.totals.text() and " · November\u00a02026:\u00a04\u00a0/\u00a020" in page.totals.text()
     assert page.view.viewport().height() >= 6 * page.view.rowHeight(0)
+
+
+def test_a_repeat_until_date_typed_is_kept_when_another_session_is_shown(window, answers, qtbot, monkeypatch):
+    from partnerdesk.ui.tabs.projects import session_commands
+
+    monkeypatch.setattr(session_commands, "ask_existing_dates", lambda parent, dates: "skip")
+    page, first, second = _page(window, qtbot)
+    page.last.setText("30/06/2026")  # a series to come, from the session shown
+    assert not page.is_dirty()
+    _click_session(qtbot, page, second.id)
+    assert answers.asked == [] and page.last.text() == "30/06/2026" and page.first.text() == "10/03/2026"
+    assert page.create_sessions()
+    assert len(sessions.sessions_of(first.project_id)) == 2 + 16  # 17/03 … 30/06 weekly, the 10/03 asked about
+    _click_session(qtbot, page, first.id)  # used: the next session shown clears it
+    assert page.last.text() == ""

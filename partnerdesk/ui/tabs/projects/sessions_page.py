@@ -52,6 +52,7 @@ class SessionsPage(QWidget):
         self.project_id: int | None = None
         self._shown: int | None = None  # the session the form and the attendance show
         self._filled: tuple = ()  # the form as last filled (typing is what differs from it)
+        self._last_put = ""  # "Repeat until" as the page left it (cleared when a session is shown, unless typed since)
         self.errors = Errors()
         self.model = SessionTableModel(self)
         self.view = table(self.model, "sessionsTable")
@@ -259,6 +260,7 @@ class SessionsPage(QWidget):
                 self._show_attendance(None)
                 self._shown = None
             self._filled = self._form()  # ready for the next ones, not unsaved
+            self._last_put = self.last.text().strip()
             self._changed()
         return bool(created)
 
@@ -274,7 +276,9 @@ class SessionsPage(QWidget):
         self._shown = session.id if session else None
         if session is not None:
             set_date(self.first, session.held_on)
-            self.last.clear()
+            if self.last.text().strip() == self._last_put:  # a date typed there is kept for the next series
+                self.last.clear()
+                self._last_put = ""
             self.start_time.setText(session.start_time)
             self.end_time.setText(session.end_time)
             self.place.setText(session.place)
@@ -358,8 +362,8 @@ class SessionsPage(QWidget):
     # --- unsaved changes (ui/unsaved.py): the form or the attendance typed and not saved ---------
 
     def _form(self) -> tuple:
-        """The form's fields that showing a session fills."""
-        return (self.first.text().strip(), self.last.text().strip(), self.start_time.text().strip(),
+        """The form's fields that showing a session fills ("Repeat until" is never replaced when typed)."""
+        return (self.first.text().strip(), self.start_time.text().strip(),
                 self.end_time.text().strip(), self.place.text().strip(), self.facilitator.text().strip(),
                 self.partner.currentData(), self.planned.text().strip())
 
@@ -404,8 +408,8 @@ class SessionsPage(QWidget):
         if session is not None:
             self._show_session(session)
             return
-        first, last, start, end, place, facilitator, partner, planned = self._filled
-        for edit, text in ((self.first, first), (self.last, last), (self.start_time, start), (self.end_time, end),
+        first, start, end, place, facilitator, partner, planned = self._filled
+        for edit, text in ((self.first, first), (self.start_time, start), (self.end_time, end),
                            (self.place, place), (self.facilitator, facilitator), (self.planned, planned)):
             edit.setText(text)
         self.partner.setCurrentIndex(max(0, self.partner.findData(partner)))
