@@ -155,3 +155,18 @@ def test_a_new_meeting_typed_then_a_row_clicked(window, answers, qtbot):
     answers.next = "discard"
     _click_meeting(qtbot, tab, a.id)  # the row that was current before "New meeting" opens again
     assert tab.meeting.id == a.id and _highlighted(tab) == [a.id] and len(meetings.list_meetings()) == 2
+
+
+def test_a_drag_to_another_meeting_after_annuler_leaves_the_highlight_on_the_typing(window, answers, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    tab, a, b = _tab(window)
+    _click_meeting(qtbot, tab, a.id)
+    tab.details.place.setText("Médiathèque")
+    on_a, on_b = (tab.view.visualRect(tab.model.index(tab.model.row_of(m.id), 0)).center() for m in (a, b))
+    qtbot.mousePress(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=on_a)
+    qtbot.mouseMove(tab.view.viewport(), on_b)
+    qtbot.mouseRelease(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=on_b)
+    QApplication.processEvents()
+    assert answers.asked == ["Comité A"] and tab.meeting.id == a.id and _highlighted(tab) == [a.id]
+    assert tab.details.place.text() == "Médiathèque"

@@ -32,6 +32,7 @@ class GuardedList(QObject):
         self._shown, self._open = shown, open_record
         self._quiet = 0
         view.selectionModel().currentRowChanged.connect(self._moved)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _moved(self, current, _previous) -> None:
         if self._quiet or not current.isValid():
@@ -44,6 +45,12 @@ class GuardedList(QObject):
             self.follow()
         else:
             self.follow(alone=True)
+
+    def _selection_changed(self, *_args) -> None:
+        """A list of one selected row: the highlight moved without the current row (a drag released on
+        another row after Annuler) goes back to the record shown once the view is done."""
+        if not self._quiet and self.view.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection:
+            QTimer.singleShot(0, self, lambda: self.select_shown(alone=True))
 
     def follow(self, alone: bool = False) -> None:
         """The highlight on the record shown, now and once the view has finished its click or key
