@@ -339,9 +339,9 @@ def test_dont_save_empties_a_new_meeting(window, qtbot, monkeypatch):
     assert [row.meeting.id for row in meetings.list_meetings()] == [other.id]
 
 
-def test_a_decision_typed_for_one_meeting_is_never_added_to_the_next(window, qtbot):
+def test_a_decision_typed_for_one_meeting_is_never_added_to_the_next(window, answers, qtbot):
     """Seen in the second pass: « Ouvrir le samedi matin » typed on meeting A (not added), meeting B
-    clicked, Enter: the decision was recorded on B."""
+    clicked, Enter: the decision was recorded on B. (The typing is asked about since: dropped here.)"""
     a = meetings.create_meeting(MeetingData("Comité A", dt.date(2026, 11, 10), kind="comite"))
     b = meetings.create_meeting(MeetingData("Comité B", dt.date(2026, 11, 17), kind="comite"))
     window.show_tab(window.tab_of(MeetingsTab))
@@ -349,7 +349,9 @@ def test_a_decision_typed_for_one_meeting_is_never_added_to_the_next(window, qtb
     assert tab.open_item("meeting", a.id)
     tab.minutes.decision_text.setText("Ouvrir le samedi matin")
     tab.minutes.action_what.setText("Relancer la mairie")
+    answers.next = "discard"
     assert tab.open_item("meeting", b.id)
+    assert answers.asked == ["Comité A"]
     assert tab.minutes.decision_text.text() == "" and tab.minutes.action_what.text() == ""
     tab.minutes.decision_text.returnPressed.emit()
     assert followup.decisions_of(b.id) == [] and followup.decisions_of(a.id) == []

@@ -162,3 +162,47 @@ def test_redo_too_acts_only_on_the_card_on_screen(window, said):
     tab.open_item("project", a.id)
     assert window.undo_menu.redo()
     assert len(sessions.sessions_of(a.id)) == 3
+
+
+@pytest.mark.parametrize("typed", ["attendance", "form"])
+def test_undo_never_drops_what_is_typed_for_a_created_session(window, said, typed):
+    """Seen in the fourth pass: attendance typed on a created session, not recorded, then Ctrl+Z: the
+    session was deleted with the typing. Refused, saying why; once recorded, the usual refusal."""
+    a = projects.create_project(ProjectData("Ateliers tablette"))
+    tab = _shown(window, ProjectsTab)
+    page = _create_three(tab, a.id)
+    tab.card.pages.setCurrentWidget(page)
+    first = sessions.sessions_of(a.id)[0]
+    page.select(first.id)
+    if typed == "attendance":
+        page.actual.setText("9")
+    else:
+        page.place.setText("Médiathèque")
+    assert not window.undo_menu.undo()
+    assert len(sessions.sessions_of(a.id)) == 3 and page.is_dirty()
+    assert (page.actual.text() if typed == "attendance" else page.place.text()) in ("9", "Médiathèque")
+    assert said[-1] == ("“Create 3 sessions (Ateliers tablette)” is not undone: what is typed for the session of "
+                        "5 Jan 2026 is not saved. Save it (Ctrl+S) or take it back first.")
+    page.revert()  # typing cleared: undone
+    assert window.undo_menu.undo()
+    assert sessions.sessions_of(a.id) == [] and page.shown_id() is None and not page.is_dirty()
+
+
+def test_redoing_a_deletion_never_drops_what_is_typed(window, said, monkeypatch):
+    from partnerdesk.ui.tabs.projects import session_commands
+
+    monkeypatch.setattr(session_commands, "confirm_delete", lambda parent, count: True)
+    a = projects.create_project(ProjectData("Ateliers tablette"))
+    tab = _shown(window, ProjectsTab)
+    page = _create_three(tab, a.id)
+    tab.card.pages.setCurrentWidget(page)
+    first = sessions.sessions_of(a.id)[0]
+    page.select(first.id)
+    assert page.delete_session()
+    assert window.undo_menu.undo()
+    page.select(first.id)
+    page.actual.setText("9")
+    assert not window.undo_menu.redo()
+    assert len(sessions.sessions_of(a.id)) == 3 and page.actual.text() == "9"
+    assert said[-1] == ("“Delete 1 session (Ateliers tablette)” is not redone: what is typed for the session of "
+                        "5 Jan 2026 is not saved. Save it (Ctrl+S) or take it back first.")

@@ -26,7 +26,7 @@ class MeetingTableModel(RecordTableModel):
         Column(N_("Title"), lambda r: r.meeting.title + (" — " + _("cancelled") if r.meeting.cancelled else ""),
                tooltip=lambda r: "\n".join(x for x in (r.meeting.title, _label(MeetingKind, r.meeting.kind),
                                                        r.project_title, r.meeting.theme) if x)),
-        Column(N_("Answers"), lambda r: answers_summary(r.answers)),
+        Column(N_("Answers"), lambda r: answers_summary(r.answers), tooltip=lambda r: answers_summary(r.answers)),
         Column(N_("Kind"), lambda r: _label(MeetingKind, r.meeting.kind)),
         Column(N_("Project"), lambda r: r.project_title),
     ]

@@ -122,8 +122,7 @@ class MinutesPage(QWidget):
 
     def set_meeting(self, meeting) -> None:
         if (meeting.id if meeting else None) != self.meeting_id:  # a decision or action typed for the
-            self.decision_text.clear()                             # last meeting is never added to this one
-            self.action_what.clear()
+            self.clear_typed()                                     # last meeting is never added to this one
         self.meeting_id = meeting.id if meeting else None
         self.setEnabled(self.meeting_id is not None)
         self.errors.clear()
@@ -149,6 +148,27 @@ class MinutesPage(QWidget):
 
     def texts(self) -> tuple[str, str]:
         return self.agenda.editor.html(), self.minutes.editor.html()
+
+    # --- a decision or an action typed and not added: unsaved typing of the meeting ------------
+
+    def typed(self) -> bool:
+        return any(text.strip() for text in (self.decision_text.text(), self.action_what.text(),
+                                              self.action_owner.currentText(), self.action_due.text()))
+
+    def clear_typed(self) -> None:
+        self.decision_text.clear()
+        self.action_what.clear()
+        self.action_owner.setEditText("")
+        self.action_due.clear()
+
+    def add_typed(self) -> bool:
+        """Add the decision and the action typed (the tab's Enregistrer); False, with the message next
+        to the field and the typing kept, when one of them is refused."""
+        if self.decision_text.text().strip() and not self.add_decision():
+            return False
+        typed_action = any(text.strip() for text in (self.action_what.text(), self.action_owner.currentText(),
+                                                     self.action_due.text()))
+        return not typed_action or self.add_action()
 
     # --- decisions and actions ---------------------------------------------------------
 

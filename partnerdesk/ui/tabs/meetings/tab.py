@@ -28,12 +28,15 @@ from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.meetings import TITLE
 from partnerdesk.ui.tabs.meetings.details_page import DetailsPage
 from partnerdesk.ui.tabs.meetings.invitees_page import InviteesPage
+from partnerdesk.ui.tabs.meetings.list_columns import LIST_SHARE, MeetingColumns
 from partnerdesk.ui.tabs.meetings.minutes_page import MinutesPage
 from partnerdesk.ui.tabs.projects.fields import Errors, table
 from partnerdesk.ui.unsaved import DirtyTracker, settle
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.widgets.form import push_button
+from partnerdesk.ui.widgets.guarded_list import GuardedList
+from partnerdesk.ui.widgets.splitters import keep_shares
 
 UPCOMING, ALL, PAST = range(3)
 
@@ -71,10 +74,9 @@ class MeetingsTab(Tab):
         new = push_button(_("New meeting"), "newMeeting", self.new_item)
         self.model = MeetingTableModel(self)
         self.view = table(self.model, "meetingsTable")
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(MeetingTableModel.TITLE, header.ResizeMode.Interactive)
-        header.resizeSection(MeetingTableModel.TITLE, 220)
+        self.guard = GuardedList(self.view, self, lambda: self.meeting.id if self.meeting else None,
+                                 lambda meeting_id: self._show(meetings.get_meeting(meeting_id)))
+        self.columns = MeetingColumns(self.view)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -126,8 +128,7 @@ class MeetingsTab(Tab):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
-        splitter.setSizes([520, 840])
-        splitter.setStretchFactor(1, 1)
+        keep_shares(splitter, (LIST_SHARE, 1 - LIST_SHARE))  # the list wide enough for its date, title, answers
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -147,42 +148,31 @@ class MeetingsTab(Tab):
     def title(cls) -> str:
         return _(TITLE)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """The list wide enough for its date, title and answers the first time the tab shows."""
-        super().showEvent(event)
-        if not getattr(self, "_sized", False):
-            self._sized = True
-            total = sum(self.splitter.sizes())
-            self.splitter.setSizes([int(total * 0.38), total - int(total * 0.38)])
-
     # --- list -------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def _rows(self) -> list:
+        """The meetings the "when" filter keeps."""
         when = self.when.currentIndex()
         rows = meetings.list_meetings(upcoming=when == UPCOMING)
         if when == PAST:
             rows = [r for r in rows if r.meeting.held_on < dt.date.today()]
+        return rows
+
+    def refresh(self) -> None:
         current = self.meeting.id if self.meeting else None
-        self.view.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
-        self.view.selectionModel().blockSignals(False)
-        if current is not None:
-            self._select_row(current)
-            if not self.is_dirty():
-                fresh = meetings.get_meeting(current)
-                if fresh is None:
-                    self._show(None)
+        self.model.set_rows(self._rows())
+        self.columns.fit()
+        if current is not None and not self.is_dirty() and meetings.get_meeting(current) is None:
+            self._show(None)  # deleted elsewhere
         elif self.meeting is None:
             self._show_empty()
+        self.guard.select_shown()
 
     def _list_changed(self) -> None:
         """Answers or actions changed: the list's counts follow, the form is left as typed."""
-        current = self.meeting.id if self.meeting else None
-        self.view.selectionModel().blockSignals(True)
-        self.model.set_rows(meetings.list_meetings(upcoming=self.when.currentIndex() == UPCOMING))
-        if current is not None:
-            self._select_row(current)
-        self.view.selectionModel().blockSignals(False)
+        self.model.set_rows(self._rows())
+        self.columns.fit()
+        self.guard.select_shown()
 
     def _show_empty(self) -> None:
         """No meeting open: say how to begin, or, when the list has meetings, to pick one."""
@@ -197,25 +187,6 @@ class MeetingsTab(Tab):
                 "two months. Click “New meeting”, invite from a tag or from a project's partners, then write the "
                 "minutes and the actions."))
         self.stack.setCurrentWidget(self.empty)
-
-    def _select_row(self, meeting_id: int) -> None:
-        row = self.model.row_of(meeting_id)
-        if row >= 0:
-            self.view.selectionModel().blockSignals(True)
-            self.view.selectRow(row)
-            self.view.selectionModel().blockSignals(False)
-
-    def _row_changed(self, current, _previous) -> None:
-        if not current.isValid():
-            return
-        summary = self.model.row_at(current.row())
-        if self.meeting is not None and summary.meeting.id == self.meeting.id:
-            return
-        if not self.maybe_save():
-            if self.meeting and self.meeting.id:
-                self._select_row(self.meeting.id)
-            return
-        self._show(meetings.get_meeting(summary.meeting.id))
 
     # --- editor -----------------------------------------------------------------------
 
@@ -247,9 +218,8 @@ class MeetingsTab(Tab):
     def new_item(self) -> None:
         if not self.maybe_save():
             return
-        self.view.clearSelection()
         self._show(MeetingData("", None), new=True)
-        self.meeting = MeetingData("", None)
+        self.guard.select_shown()  # no row current: clicking the last one opens it again
         self.pages.setCurrentIndex(0)
         self.details.title.setFocus()
 
@@ -260,13 +230,15 @@ class MeetingsTab(Tab):
     # --- unsaved changes (ui/unsaved.py) ---------------------------------------------------
 
     def is_dirty(self) -> bool:
-        return self.meeting is not None and self.tracker.is_dirty()
+        """The form changed, or a decision or an action typed and not added."""
+        return self.meeting is not None and (self.tracker.is_dirty() or self.minutes.typed())
 
     def display_name(self) -> str:
         return self.meeting.title if self.meeting and self.meeting.id else _("New meeting")
 
     def revert(self) -> None:
         """Ne pas enregistrer: the meeting as saved on screen again (a new one emptied)."""
+        self.minutes.clear_typed()
         if self.meeting is not None and self.meeting.id:
             self._show(meetings.get_meeting(self.meeting.id))
         else:
@@ -313,7 +285,10 @@ class MeetingsTab(Tab):
         self.ctx.signals.data_changed.emit("meetings")
         self.ctx.signals.data_changed.emit("interactions")
         self._show(meetings.get_meeting(saved.id))
-        self._select_row(saved.id)
+        self.guard.select_shown()
+        if not self.minutes.add_typed():  # the decision or action typed: added too, or its message shown
+            self.pages.setCurrentWidget(self.minutes)
+            return False
         return True
 
     def delete(self) -> None:
@@ -366,5 +341,5 @@ class MeetingsTab(Tab):
         if self.model.row_of(item_id) < 0:
             self.when.setCurrentIndex(ALL)
         self._show(meeting)
-        self._select_row(item_id)
+        self.guard.select_shown()
         return True

@@ -1,8 +1,11 @@
 """Sessions created or deleted, undoable (Ctrl+Z in Projets, with their project on screen), and the
-questions asked before: dates that already have a session, and one confirmation for several deletions."""
+questions asked before: dates that already have a session, and one confirmation for several deletions.
+A step that would delete a session whose form or attendance is typed on screen and not saved is
+refused, saying so: the typing is never dropped with it."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk.i18n import _, format_date, ngettext
@@ -19,7 +22,7 @@ class CreateSessionsCommand(CardCommand):
         count = len(created)
         super().__init__(ngettext("Create {count} session", "Create {count} sessions", count).format(count=count),
                          project_title, page, created[0].project_id)
-        self.ctx, self.saved = ctx, []
+        self.ctx, self.page, self.saved = ctx, page, []
         self.created = sessions.read_sessions(s.id for s in created)  # as stored, to see later changes
         self._done = True
 
@@ -27,6 +30,9 @@ class CreateSessionsCommand(CardCommand):
         elsewhere = super().refusal()
         if elsewhere is not None:
             return elsewhere
+        typed = typing_kept(self.page, [s.id for s in self.created], undo=True, step=self.text())
+        if typed is not None:
+            return typed
         changed = sessions.changed_since(self.created)
         if changed:
             return ngettext("“{step}” is not undone: {count} of these sessions has attendance or changes "
@@ -56,7 +62,10 @@ class DeleteSessionsCommand(CardCommand):
         count = len(session_ids)
         super().__init__(ngettext("Delete {count} session", "Delete {count} sessions", count).format(count=count),
                          project_title, page, project_id)
-        self.ctx, self.ids, self.saved = ctx, list(session_ids), []
+        self.ctx, self.page, self.ids, self.saved = ctx, page, list(session_ids), []
+
+    def redo_refusal(self) -> str | None:
+        return super().redo_refusal() or typing_kept(self.page, self.ids, undo=False, step=self.text())
 
     def redo(self) -> None:
         self.saved = sessions.delete_sessions(self.ids)
@@ -65,6 +74,20 @@ class DeleteSessionsCommand(CardCommand):
     def undo(self) -> None:
         sessions.restore_sessions(self.saved)
         self.ctx.signals.data_changed.emit("projects")
+
+
+def typing_kept(page, session_ids, *, undo: bool, step: str) -> str | None:
+    """Why a step deleting `session_ids` is not undone (or redone) now: the sessions page shows one of
+    them with its form or attendance typed and not saved. None when nothing typed would be lost."""
+    if page is None or not shiboken6.isValid(page) or page.shown_id() not in set(session_ids) or not page.is_dirty():
+        return None
+    session = sessions.get_session(page.shown_id())
+    date = format_date(session.held_on) if session else ""
+    if undo:
+        return _("“{step}” is not undone: what is typed for the session of {date} is not saved. "
+                 "Save it (Ctrl+S) or take it back first.").format(step=step, date=date)
+    return _("“{step}” is not redone: what is typed for the session of {date} is not saved. "
+             "Save it (Ctrl+S) or take it back first.").format(step=step, date=date)
 
 
 def ask_existing_dates(parent, dates) -> str:

@@ -1,10 +1,14 @@
 """Sessions ("séances") of a project: one or a series (every N weeks or months), attendance, totals per month.
-Attendance typed for a session and not recorded is unsaved typing: another session clicked asks first,
-and the same session shown again (ticked "Tenue", cancelled, the list read again) keeps it."""
+
+The upper form shows the session selected (its date, times, place, facilitator, partner, planned
+attendance), or what the next sessions will be when none is. What is typed there and not saved, and
+attendance typed and not recorded, is unsaved typing: another session clicked or reached with the
+arrow keys, leaving the card or the tab, asks first (`ui/widgets/guarded_list.py`); ticking "Tenue",
+cancelling or the list read again keeps it on screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,12 +37,11 @@ from partnerdesk.ui.tabs.projects.fields import (
     date_edit,
     read_date,
     read_int,
-    selected_record,
     set_date,
     table,
 )
-from partnerdesk.ui.unsaved import settle
 from partnerdesk.ui.widgets.form import push_button
+from partnerdesk.ui.widgets.guarded_list import GuardedList
 from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 
 
@@ -47,12 +50,15 @@ class SessionsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: int | None = None
-        self._shown: int | None = None  # the session whose attendance the fields show
+        self._shown: int | None = None  # the session the form and the attendance show
+        self._filled: tuple = ()  # the form as last filled (typing is what differs from it)
+        self._last_put = ""  # "Repeat until" as the page left it (cleared when a session is shown, unless typed since)
         self.errors = Errors()
         self.model = SessionTableModel(self)
         self.view = table(self.model, "sessionsTable")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several to delete
-        self.view.selectionModel().currentRowChanged.connect(self._session_selected)
+        self.guard = GuardedList(self.view, self, lambda: self._shown,
+                                 lambda session_id: self._show_session(sessions.get_session(session_id)))
         self.totals = QLabel()
         self.totals.setObjectName("sessionTotals")
         self.totals.setWordWrap(True)
@@ -67,6 +73,9 @@ class SessionsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._filled = self._form()
 
     def _build_new(self) -> QGroupBox:
         box = QGroupBox(_("New sessions"))
@@ -153,17 +162,16 @@ class SessionsPage(QWidget):
         self.project_id = project_id
         project = projects.get_project(project_id) if project_id else None
         if changed:
-            self._show_attendance(None)
+            self._show_session(None)
         if project and changed:
             self.place.setText(project.place)
             self.facilitator.setText(project.in_charge)
+            self._filled = self._form()
         self.refresh()
 
-    def _row_of(self, record_id: int | None) -> int:
-        return next((row for row in range(self.model.rowCount()) if self.model.row_at(row).id == record_id), -1)
-
     def select(self, record_id: int) -> None:
-        row = self._row_of(record_id)
+        """Show that session, selected (after asking about typing on another one)."""
+        row = self.model.row_of(record_id)
         if row >= 0:
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
@@ -172,29 +180,34 @@ class SessionsPage(QWidget):
         if self.project_id is None:
             return
         self.model.set_rows(sessions.sessions_of(self.project_id))
-        self.attendance_box.setEnabled(False)
-        self.update_button.setEnabled(False)
+        partner = self.partner.currentData()
         self.partner.clear()
         self.partner.addItem("—", None)
         for card in projects.list_cards(self.project_id):
             self.partner.addItem(card.organisation_name, card.organisation_id)
+        self.partner.setCurrentIndex(max(0, self.partner.findData(partner)))  # as chosen or typed
+        shown = sessions.get_session(self._shown) if self._shown is not None else None
+        if self._shown is not None and (shown is None or self.model.row_of(shown.id) < 0):
+            self._show_session(None)  # deleted (here, by Ctrl+Z or elsewhere): nothing left to edit
+        else:
+            self._show_state(shown)
+        self.guard.select_shown()
         self.totals.setText(self.totals_text())
 
     def totals_text(self) -> str:
         t = sessions.totals(self.project_id)
         text = sentences.session_totals(t)
-        months = [f"{month_name(m.month)} {m.year} : {m.sessions} / {m.participants} / {format_percent(m.rate)}"
-                  for m in t.per_month]
-        if months:
-            text += "<br>" + _("Per month (sessions / participants / rate):") + "<br>" + "<br>".join(months)
+        months = [_("{month} {year}: {sessions} / {participants} / {rate}").format(
+            month=month_name(m.month), year=m.year, sessions=m.sessions, participants=m.participants,
+            rate=format_percent(m.rate)).replace(" ", "\u00a0") for m in t.per_month]  # a month is never cut
+        if months:  # the months side by side, not one a line: the list keeps its rows on a small screen
+            text += "<br>" + _("Per month (sessions / participants / rate):") + " " + " · ".join(months)
         return text
 
-    def _changed(self, keep: int | None = None) -> None:
-        """After a write: the list and totals read again, the session `keep` selected again."""
+    def _changed(self) -> None:
+        """After a write: the list and totals read again, the session shown still selected, typing kept."""
         self.ctx.signals.data_changed.emit("projects")
         self.refresh()
-        if keep is not None:
-            self.select(keep)
 
     def _template(self) -> SessionData:
         return SessionData(self.project_id, read_date(self.first, "held_on", required=True),
@@ -243,6 +256,11 @@ class SessionsPage(QWidget):
         if created:
             self.ctx.undo_for(self).push(session_commands.CreateSessionsCommand(
                 self.ctx, created, self._project_title(), self))
+            if self._shown is not None:  # the form was a template: it no longer stands for that session
+                self._show_attendance(None)
+                self._shown = None
+            self._filled = self._form()  # ready for the next ones, not unsaved
+            self._last_put = self.last.text().strip()
             self._changed()
         return bool(created)
 
@@ -253,53 +271,41 @@ class SessionsPage(QWidget):
         except RecurrenceError as exc:
             raise ValidationError({"last": exc.message}) from exc
 
-    def _session_selected(self, current, _previous) -> None:
-        session = self.model.row_at(current.row()) if current.isValid() else None
-        if session is not None and session.id != self._shown and self.is_dirty():
-            if not settle(self):  # Annuler: back to the session whose attendance is typed, once the
-                QTimer.singleShot(0, self, self._select_shown)  # view has finished selecting the click
-                return
-            now = self.view.currentIndex()
-            if not now.isValid() or self.model.row_at(now.row()).id != session.id:  # recorded: list read again
-                self.select(session.id)
-                return
-        self.attendance_box.setEnabled(session is not None)
-        self.update_button.setEnabled(session is not None)
+    def _show_session(self, session: SessionData | None) -> None:
+        """Fill the form and the attendance with `session` (None: no session, the form kept)."""
+        self._shown = session.id if session else None
         if session is not None:
             set_date(self.first, session.held_on)
-            self.last.clear()
+            if self.last.text().strip() == self._last_put:  # a date typed there is kept for the next series
+                self.last.clear()
+                self._last_put = ""
             self.start_time.setText(session.start_time)
             self.end_time.setText(session.end_time)
             self.place.setText(session.place)
             self.facilitator.setText(session.facilitator)
             self.partner.setCurrentIndex(max(0, self.partner.findData(session.organisation_id)))
             self.planned.setText("" if session.planned_attendance is None else str(session.planned_attendance))
-            if session.id != self._shown or not self.is_dirty():  # the same session again keeps the typing
-                self._show_attendance(session)
-            self.held.blockSignals(True)
-            self.held.setChecked(session.is_held)
-            self.held.setEnabled(not session.cancelled)
-            self.held.blockSignals(False)
+        self._filled = self._form()
+        self._show_attendance(session)
+        self._show_state(session)
+
+    def _show_state(self, session: SessionData | None) -> None:
+        """What is not typing: held, cancelled, which buttons act."""
+        self.attendance_box.setEnabled(session is not None)
+        self.update_button.setEnabled(session is not None)
+        self.held.blockSignals(True)
+        self.held.setChecked(bool(session and session.is_held))
+        self.held.setEnabled(bool(session and not session.cancelled))
+        self.held.blockSignals(False)
 
     def _show_attendance(self, session: SessionData | None) -> None:
-        self._shown = session.id if session else None
         self.actual.setText("" if session is None or session.actual_attendance is None
                             else str(session.actual_attendance))
         self.participants.setText(", ".join(session.participants) if session else "")
 
-    def _select_shown(self) -> None:
-        """The session whose attendance is typed selected again, without asking (after Annuler)."""
-        row = self._row_of(self._shown)
-        if row >= 0:
-            selection = self.view.selectionModel()
-            selection.blockSignals(True)
-            selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                      | QItemSelectionModel.SelectionFlag.Rows)
-            selection.blockSignals(False)
-
     def _selected(self) -> SessionData | None:
-        record = selected_record(self.view)
-        return sessions.get_session(record.id) if record else None
+        """The session the form shows (the list's current row)."""
+        return sessions.get_session(self._shown) if self._shown is not None else None
 
     def update_selected(self) -> bool:
         """Move or change one session (the date to report it, the place...)."""
@@ -315,9 +321,16 @@ class SessionsPage(QWidget):
             sessions.update_session(session)
         if self.errors.run(update):
             self._changed()
-            self.select(session.id)
+            self._fill_form_again()
             return True
         return False
+
+    def _fill_form_again(self) -> None:
+        """The form of the session shown as stored ("14h" typed reads "14:00"), its attendance as typed."""
+        typed = self.actual.text(), self.participants.text()
+        self._show_session(sessions.get_session(self._shown))
+        self.actual.setText(typed[0])
+        self.participants.setText(typed[1])
 
     def record_attendance(self) -> bool:
         session = sessions.get_session(self._shown) if self._shown else None
@@ -329,7 +342,7 @@ class SessionsPage(QWidget):
             session.participants = [p.strip() for p in self.participants.text().split(",") if p.strip()]
             sessions.update_session(session)
         if self.errors.run(record):
-            self._changed(keep=session.id)
+            self._changed()
             return True
         return False
 
@@ -337,18 +350,27 @@ class SessionsPage(QWidget):
         session = self._selected()
         if session is not None:
             sessions.set_held(session.id, held)
-            self._changed(keep=session.id)
+            self._changed()
 
     def toggle_cancelled(self) -> None:
         session = self._selected()
         if session is not None:
             session.cancelled = not session.cancelled
             sessions.update_session(session)
-            self._changed(keep=session.id)
+            self._changed()
 
-    # --- unsaved changes (ui/unsaved.py): attendance typed and not recorded --------------------
+    # --- unsaved changes (ui/unsaved.py): the form or the attendance typed and not saved ---------
 
-    def is_dirty(self) -> bool:
+    def _form(self) -> tuple:
+        """The form's fields that showing a session fills ("Repeat until" is never replaced when typed)."""
+        return (self.first.text().strip(), self.start_time.text().strip(),
+                self.end_time.text().strip(), self.place.text().strip(), self.facilitator.text().strip(),
+                self.partner.currentData(), self.planned.text().strip())
+
+    def form_typed(self) -> bool:
+        return self._form() != self._filled
+
+    def attendance_typed(self) -> bool:
         session = sessions.get_session(self._shown) if self._shown else None
         if session is None:
             return False
@@ -356,17 +378,41 @@ class SessionsPage(QWidget):
         actual = "" if session.actual_attendance is None else str(session.actual_attendance)
         return self.actual.text().strip() != actual or typed != session.participants
 
+    def shown_id(self) -> int | None:
+        """The session the form and the attendance show."""
+        return self._shown
+
+    def is_dirty(self) -> bool:
+        return self.form_typed() or self.attendance_typed()
+
     def display_name(self) -> str:
         session = sessions.get_session(self._shown) if self._shown else None
         if session is None:
-            return _("Attendance of the selected session")
+            return _("New sessions")
+        if self.form_typed():
+            return _("Session of {date}").format(date=format_date(session.held_on))
         return _("Attendance of the session of {date}").format(date=format_date(session.held_on))
 
     def save(self) -> bool:
-        return self.record_attendance()
+        """Enregistrer (or Ctrl+S): the sessions of the form created, or the session shown changed and
+        its attendance recorded."""
+        if self._shown is None:
+            return self.create_sessions() if self.form_typed() else True
+        if self.form_typed() and not self.update_selected():
+            return False
+        return not self.attendance_typed() or self.record_attendance()
 
     def revert(self) -> None:
-        self._show_attendance(sessions.get_session(self._shown) if self._shown else None)
+        """Ne pas enregistrer: the session as stored on screen again, or the form as it was."""
+        session = sessions.get_session(self._shown) if self._shown else None
+        if session is not None:
+            self._show_session(session)
+            return
+        first, start, end, place, facilitator, partner, planned = self._filled
+        for edit, text in ((self.first, first), (self.start_time, start), (self.end_time, end),
+                           (self.place, place), (self.facilitator, facilitator), (self.planned, planned)):
+            edit.setText(text)
+        self.partner.setCurrentIndex(max(0, self.partner.findData(partner)))
 
     def selected_ids(self) -> list[int]:
         model = self.view.model()

@@ -1,0 +1,167 @@
+"""Séances: the upper form (date, times, place, facilitator, partner, planned attendance) of the session
+selected is unsaved typing like its attendance: another session clicked or reached with the arrow keys
+asks (Annuler stays with the highlight back, Enregistrer changes the session, Ne pas enregistrer puts
+it back); ticking "Tenue" keeps it; leaving the card asks. Real clicks, the database checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from partnerdesk.domain.projects import ProjectData, SessionData
+from partnerdesk.i18n import format_date
+from partnerdesk.services import projects, sessions
+from partnerdesk.ui.tabs.projects.tab import ProjectsTab
+
+
+def _page(window, qtbot, click_first=True):
+    project = projects.create_project(ProjectData("Ateliers tablette", place="EPN", in_charge="Hélène"))
+    first = sessions.create_session(SessionData(project.id, dt.date(2026, 3, 3), "14:00", "16:00", "EPN"))
+    second = sessions.create_session(SessionData(project.id, dt.date(2026, 3, 10), "10:00", "12:00", "Mairie"))
+    tab = window.tab_of(ProjectsTab)
+    window.show_tab(tab)
+    tab.refresh()
+    tab.open_item("project", project.id)
+    page = tab.card.sessions
+    tab.card.pages.setCurrentWidget(page)
+    if click_first:
+        _click_session(qtbot, page, first.id)
+    return page, first, second
+
+
+def _click_session(qtbot, page, session_id: int) -> None:
+    rect = page.view.visualRect(page.model.index(page.model.row_of(session_id), 0))
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QApplication.processEvents()  # a selection put back after the question lands on the next turn
+
+
+def _highlighted(page) -> list[int]:
+    current = page.view.currentIndex()
+    assert current.isValid() and page.model.row_at(current.row()).id in page.selected_ids()
+    return page.selected_ids()
+
+
+def _name(day) -> str:
+    return f"Session of {format_date(day)}"
+
+
+def test_the_form_of_the_selected_session_is_asked_about(window, answers, qtbot):
+    page, first, second = _page(window, qtbot)
+    assert (page.place.text(), page.start_time.text()) == ("EPN", "14:00") and not page.is_dirty()
+    page.place.setText("Médiathèque")
+    page.start_time.setText("14:30")
+    page.planned.setText("12")
+    _click_session(qtbot, page, second.id)  # Annuler
+    assert answers.asked == [_name(first.held_on)]
+    assert _highlighted(page) == [first.id] and page.place.text() == "Médiathèque" and page.planned.text() == "12"
+    assert sessions.get_session(first.id).place == "EPN"
+    answers.next = "save"
+    _click_session(qtbot, page, second.id)
+    stored = sessions.get_session(first.id)
+    assert (stored.place, stored.start_time, stored.planned_attendance) == ("Médiathèque", "14:30", 12)
+    assert _highlighted(page) == [second.id] and (page.place.text(), page.start_time.text()) == ("Mairie", "10:00")
+    assert not page.is_dirty()
+    page.facilitator.setText("Karim")
+    answers.next = "discard"
+    _click_session(qtbot, page, first.id)
+    assert sessions.get_session(second.id).facilitator == "" and _highlighted(page) == [first.id]
+    assert page.place.text() == "Médiathèque" and page.facilitator.text() == ""
+    _click_session(qtbot, page, second.id)  # nothing typed: no question
+    assert len(answers.asked) == 3 and page.facilitator.text() == "" and _highlighted(page) == [second.id]
+
+
+def test_a_bad_value_saved_from_the_question_stays_on_the_session(window, answers, qtbot):
+    page, first, second = _page(window, qtbot)
+    page.end_time.setText("12:00")  # before the start
+    answers.next = "save"
+    _click_session(qtbot, page, second.id)
+    assert page.errors.text("end_time") and page.end_time.text() == "12:00"
+    assert _highlighted(page) == [first.id] and sessions.get_session(first.id).end_time == "16:00"
+
+
+def test_ticking_held_keeps_the_typed_place(window, answers, qtbot):
+    page, first, _second = _page(window, qtbot)
+    page.place.setText("Médiathèque")
+    page.held.click()
+    assert sessions.get_session(first.id).marked_held and page.place.text() == "Médiathèque"
+    assert page.is_dirty() and _highlighted(page) == [first.id] and answers.asked == []
+
+
+def test_typing_in_the_form_for_new_sessions_is_asked_about_too(window, answers, qtbot):
+    page, first, _second = _page(window, qtbot, click_first=False)
+    page.first.setText("17/03/2026")
+    _click_session(qtbot, page, first.id)
+    assert answers.asked == ["New sessions"] and page.first.text() == "17/03/2026"
+    assert page.selected_ids() == [] and len(sessions.sessions_of(first.project_id)) == 2
+    answers.next = "save"  # Enregistrer creates it
+    _click_session(qtbot, page, first.id)
+    assert [s.held_on for s in sessions.sessions_of(first.project_id)][-1] == dt.date(2026, 3, 17)
+    assert _highlighted(page) == [first.id] and page.first.text() == "03/03/2026"
+
+
+def test_arrow_keys_and_leaving_the_card_ask_too(window, answers, qtbot):
+    page, first, second = _page(window, qtbot)
+    page.place.setText("Médiathèque")
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    QApplication.processEvents()
+    assert answers.asked == [_name(first.held_on)] and _highlighted(page) == [first.id]
+    assert page.place.text() == "Médiathèque"
+    from partnerdesk.ui.tabs.meetings.tab import MeetingsTab
+
+    tab = window.tab_of(ProjectsTab)
+    window.show_tab(window.tab_of(MeetingsTab))  # Annuler
+    assert window.current_tab() is tab and page.place.text() == "Médiathèque" and len(answers.asked) == 2
+    answers.next = "save"
+    window.show_tab(window.tab_of(MeetingsTab))
+    assert sessions.get_session(first.id).place == "Médiathèque" and window.current_tab() is not tab
+
+
+def test_ctrl_s_saves_the_session_and_its_attendance(window, answers, qtbot):
+    window.show()  # shortcuts act in a shown window
+    qtbot.waitExposed(window)
+    page, first, _second = _page(window, qtbot)
+    page.place.setText("Médiathèque")
+    page.actual.setText("9")
+    qtbot.keyClick(page.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = sessions.get_session(first.id)
+    assert (stored.place, stored.actual_attendance) == ("Médiathèque", 9)
+    assert not page.is_dirty() and _highlighted(page) == [first.id] and page.actual.text() == "9"
+    assert window.tab_of(ProjectsTab).card.form.project_id == first.project_id and answers.asked == []
+
+
+def test_the_months_figures_leave_the_list_its_rows(ctx, qtbot):
+    """Seen at 1366×768: seven months of figures, one a line, left four sessions on screen."""
+    from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
+
+    project = projects.create_project(ProjectData("Démarches en ligne"))
+    for n in range(31):
+        session = sessions.create_session(SessionData(project.id, dt.date(2026, 5, 20) + dt.timedelta(weeks=n),
+                                                      "14:00", "16:00"))
+        session.actual_attendance = 5
+        sessions.update_session(session)
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1344, 390)  # the page's room in the Projets tab at 1366×768
+    page.set_project(project.id)
+    page.show()
+    qtbot.waitExposed(page)
+    assert "Per month" in page.totals.text() and " · November\u00a02026:\u00a04\u00a0/\u00a020" in page.totals.text()
+    assert page.view.viewport().height() >= 6 * page.view.rowHeight(0)
+
+
+def test_a_repeat_until_date_typed_is_kept_when_another_session_is_shown(window, answers, qtbot, monkeypatch):
+    from partnerdesk.ui.tabs.projects import session_commands
+
+    monkeypatch.setattr(session_commands, "ask_existing_dates", lambda parent, dates: "skip")
+    page, first, second = _page(window, qtbot)
+    page.last.setText("30/06/2026")  # a series to come, from the session shown
+    assert not page.is_dirty()
+    _click_session(qtbot, page, second.id)
+    assert answers.asked == [] and page.last.text() == "30/06/2026" and page.first.text() == "10/03/2026"
+    assert page.create_sessions()
+    assert len(sessions.sessions_of(first.project_id)) == 2 + 16  # 17/03 … 30/06 weekly, the 10/03 asked about
+    _click_session(qtbot, page, first.id)  # used: the next session shown clears it
+    assert page.last.text() == ""
