@@ -13,6 +13,7 @@ cut, clipped or cramped text is a bug.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -172,9 +173,10 @@ def copy_readme_shots(out: Path) -> None:
 
 
 def walk_window(tour: Tour, window) -> None:
-    from partnerdesk.services import conventions, partners, projects
+    from partnerdesk.services import conventions, meetings, partners, projects
 
     from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
+    from partnerdesk.ui.tabs.meetings.tab import MeetingsTab
     from partnerdesk.ui.tabs.partners.tab import PartnersTab
     from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 
@@ -213,6 +215,13 @@ def walk_window(tour: Tour, window) -> None:
     if listed:
         window.open_item("convention", listed[0].id)
         tour.pages(window, conventions_tab.editor.pages, "convention")
+
+    meetings_tab = window.tab_of(MeetingsTab)
+    window.show_tab(meetings_tab)
+    held = [row.meeting for row in meetings.list_meetings() if row.meeting.held_on <= dt.date.today()]
+    if held:  # the last one held: its answers, minutes, decisions and actions are filled in
+        window.open_item("meeting", held[-1].id)
+        tour.pages(window, meetings_tab.pages, "meeting")
 
 
 def walk_dialogs(tour: Tour, window) -> None:
