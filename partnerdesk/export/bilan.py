@@ -45,9 +45,25 @@ def tiles(d: BilanData) -> list[tuple[str, str]]:
     return [make() for value, make in candidates if value][:5]
 
 
+def _rank(name: str, expected: float, obtained: float) -> tuple[float, str]:
+    """Partners by what they bring (expected or obtained, the larger), then by name: the table
+    and the chart list them in the same order."""
+    return -max(expected, obtained), name
+
+
+def ranked_commitments(commitments: list) -> list:
+    """The contributions grouped by partner (their own order kept), the partners ranked."""
+    groups: dict[str, list] = {}
+    for c in commitments:
+        groups.setdefault(c.partner, []).append(c)
+    order = sorted(groups, key=lambda name: _rank(name, sum(c.expected or 0 for c in groups[name]),
+                                                  sum(c.obtained or 0 for c in groups[name])))
+    return [c for name in order for c in groups[name]]
+
+
 def partner_bars(rows: list[tuple[str, float, float]], others_label: str) -> list[tuple[str, float, float]]:
-    """The TOP_PARTNERS largest (by expected value), then one bar for all the others."""
-    ranked = sorted(rows, key=lambda r: (-max(r[1], r[2]), r[0]))
+    """The TOP_PARTNERS largest (ranked as in the table), then one bar for all the others."""
+    ranked = sorted(rows, key=lambda r: _rank(*r))
     if len(ranked) <= TOP_PARTNERS + 1:
         return ranked
     top, rest = ranked[:TOP_PARTNERS], ranked[TOP_PARTNERS:]
@@ -143,7 +159,7 @@ class BilanDocument(Document):
     def _partners(self) -> list:
         d, s, theme = self.data, self.styles, self.theme
         rows, shaded, previous, group = [], [], None, -1
-        for c in d.commitments:  # the partner's name once, on the first line of its contributions
+        for c in ranked_commitments(d.commitments):  # the partner's name once, on its first line
             name = Paragraph(f"<b>{esc(c.partner)}</b>", s["cell"]) if c.partner != previous else ""
             group += c.partner != previous
             shaded.append(group % 2 == 1)

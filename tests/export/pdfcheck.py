@@ -21,6 +21,15 @@ def text(pdf: bytes) -> str:
     return " ".join(raw.split())
 
 
+def layout_text(pdf: bytes) -> str:
+    """The text as it is seen, top to bottom (pdftotext -layout): a chart is drawn bottom-up."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                              text=True).stdout
+
+
 def fonts(pdf: bytes) -> set[str]:
     names = set()
     for page in reader(pdf).pages:

@@ -11,7 +11,7 @@ from partnerdesk.export.bilan import render_bilan
 from partnerdesk.export.dossier import render_dossier
 from partnerdesk.export.partner_sheet import render_partner_sheet
 from tests.export import samples
-from tests.export.pdfcheck import assert_no_blank_page, fonts, reader, text
+from tests.export.pdfcheck import assert_no_blank_page, fonts, layout_text, reader, text
 
 
 @pytest.fixture
@@ -173,3 +173,15 @@ def test_huge_texts_split_across_pages_instead_of_crashing():
                 render_partner_sheet(sheet, EpnIdentity())):
         assert len(reader(pdf).pages) >= 3
         assert_no_blank_page(pdf)
+
+
+def test_bilan_table_and_chart_rank_the_partners_alike(tmp_path, french):
+    """The reader compares the contributions table with the chart under it: the same partners first
+    (the one bringing the most), in the same order."""
+    pdf = render_bilan(samples.bilan(tmp_path, photos=0), samples.identity(tmp_path))
+    seen = " ".join(layout_text(pdf).split())  # top to bottom, as the reader sees the page
+    section = seen.split("Partenaires et apports", 2)[-1]
+    table, chart = section.split("Attendu et obtenu, en euros", 1)
+    names = ["Informatique", "Conseil", "Boulangerie"]  # 2 500, 840 and 150 € expected
+    assert sorted(names, key=table.index) == names
+    assert sorted(names, key=chart.index) == names
