@@ -186,7 +186,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
         "represented_by": _("represented by {name}, {title}"), "hereafter": _("hereafter “{name}”"),
         "page": _("page {page} / {pages}"), "signature": _("Signature"), "for": _("For {name}"),
         "version": _("Version {number}"), "signed_on": _("Signed on {date}"),
-        "kind": _("Partnership convention"), "draft": _("DRAFT — unsigned document"),
+        "kind": _("Partnership agreement"), "draft": _("DRAFT — unsigned document"),
     }
     version_label = labels["version"].format(number=conv.version)
     draft = not ConventionStatus(conv.status).is_signed

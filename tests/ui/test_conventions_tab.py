@@ -302,13 +302,21 @@ def test_new_convention_dialog(ctx, qtbot):
     projects.create_project(ProjectData("Autre projet"))
     dialog = NewConventionDialog(project_id=project.id)
     qtbot.addWidget(dialog)
-    assert dialog.title.text() == "Partnership convention — Ateliers « Premiers clics »"
+    # the title is printed on the convention: in the template's language, whatever the screens'
+    assert dialog.title.text() == "Convention de partenariat — Ateliers « Premiers clics »"
     assert sorted(dialog.organisation_ids()) == sorted([org_id, signed])
     dialog.project.setCurrentIndex(dialog.project.findText("Autre projet"))
     assert dialog.organisation_ids() == []  # another project: its own partners only
+    assert dialog.title.text() == "Convention de partenariat — Autre projet"
     assert [dialog.template.itemText(i) for i in range(dialog.template.count())] == [
         "Convention de partenariat — in French", "Partnership agreement — in English",
         "Blank template — in French", "Blank template — in English"]
+    dialog.template.setCurrentIndex(1)
+    assert dialog.title.text() == "Partnership agreement — Autre projet"
+    qtbot.keyClicks(dialog.title, " 2027")  # typed by the user: kept whatever is chosen next
+    dialog.template.setCurrentIndex(0)
+    dialog.project.setCurrentIndex(dialog.project.findText("Ateliers « Premiers clics »"))
+    assert dialog.title.text() == "Partnership agreement — Autre projet 2027"
     dialog.title.setText("")
     dialog._accept()
     assert dialog.title_error.text() == "This field is required." and dialog.result() == 0

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.conventions import IN_LANGUAGE
 from partnerdesk.domain.merge_fields import PROBLEM_LABELS, FieldProblem
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, document_language
 from partnerdesk.services import convention_templates, conventions, partners, projects
 from partnerdesk.ui.unsaved import EditingDialog
 
@@ -56,6 +56,8 @@ class NewConventionDialog(EditingDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.partners.addItem(item)
         self.project.currentIndexChanged.connect(self._project_chosen)
+        self.template.currentIndexChanged.connect(self._propose_title)
+        self._proposed = ""
         form = QFormLayout()
         form.addRow(_("Title"), self.title)
         form.addRow("", self.title_error)
@@ -82,14 +84,23 @@ class NewConventionDialog(EditingDialog):
         project_id = self.project.currentData()
         if project_id is None:
             return
-        if not self.title.text().strip():
-            self.title.setText(_("Partnership convention — {title}").format(title=self.project.currentText()))
+        self._propose_title()
         # engaged partners, and those whose convention is being drafted; never refused or merely identified
         ids = set(conventions.suggested_partners(project_id))
         for i in range(self.partners.count()):
             item = self.partners.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
                                else Qt.CheckState.Unchecked)
+
+    def _propose_title(self) -> None:
+        """The title is printed on the convention: proposed in the template's language, and
+        proposed again when the project or the template changes, unless the user typed one."""
+        typed = self.title.text().strip()
+        if self.project.currentData() is None or (typed and typed != self._proposed):
+            return
+        with document_language(self.chosen_template().language):
+            self._proposed = _("Partnership agreement — {title}").format(title=self.project.currentText())
+        self.title.setText(self._proposed)
 
     def organisation_ids(self) -> list[int]:
         return [self.partners.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.partners.count())
