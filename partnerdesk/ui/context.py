@@ -26,8 +26,9 @@ class AppSignals(QObject):
 class AppContext:
     """Paths, background tasks, settings, signals and the undo contexts (`ui/undo.py`).
 
-    `undo_stack` is the stack of the context on screen (each tab, each editing dialog has its
-    own); `undo_for(widget)` the stack of the context holding `widget`. The stack given to the
+    `undo_stack` is the stack on screen last acted on (each tab, each editing dialog, each record
+    a card shows has its own: `ui/undo.py`); `undo_for(widget)` the stack of the context holding
+    `widget`. The stack given to the
     constructor is the window-wide fallback."""
 
     def __init__(self, paths: DataPaths, tasks: TaskRunner, settings: QSettings,
@@ -41,7 +42,7 @@ class AppContext:
 
     @property
     def undo_stack(self) -> QUndoStack:
-        return self.undo.active()
+        return self.undo.current()
 
     def undo_for(self, widget) -> QUndoStack:
         return self.undo.stack_of(widget)

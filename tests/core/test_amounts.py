@@ -10,7 +10,17 @@ import pytest
 
 from partnerdesk import i18n
 from partnerdesk.domain import amounts
-from partnerdesk.domain.amounts import AMBIGUOUS, NEGATIVE, NOT_AN_AMOUNT, TOO_LARGE, AmountError, parse_amount
+from partnerdesk.domain.amounts import (
+    AMBIGUOUS,
+    AMBIGUOUS_NUMBER,
+    NEGATIVE,
+    NOT_AN_AMOUNT,
+    TOO_LARGE,
+    TOO_PRECISE,
+    AmountError,
+    parse_amount,
+    parse_number,
+)
 from partnerdesk.domain.grammar import money
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import BudgetLineData, ContributionData, NeedData, ProjectData, StaffTimeData
@@ -21,8 +31,9 @@ from partnerdesk.store import database
 
 @pytest.mark.parametrize("typed, value", [
     ("1 234,50", 1234.5), ("1234.5", 1234.5), ("1\u202f234,50\xa0€", 1234.5), ("12.50", 12.5), ("0,5", 0.5),
-    ("1.234,50", 1234.5), ("1,234.50", 1234.5), ("1.234.567", 1234567), ("1,234", 1.234), ("1234", 1234),
-    ("", None), ("  € ", None), ("1000000000", 1e9),
+    ("1.234,50", 1234.5), ("1,234.50", 1234.5), ("1.234.567", 1234567), ("1234", 1234),
+    ("", None), ("  € ", None), ("1000000000", 1e9), ("0.12", 0.12), ("0,10", 0.1),
+    ("1 234,500", 1234.5),
 ])
 def test_amounts_typed_the_french_or_the_english_way(typed, value):
     assert parse_amount(typed) == value
@@ -32,12 +43,30 @@ def test_amounts_typed_the_french_or_the_english_way(typed, value):
     ("nan", NOT_AN_AMOUNT), ("inf", NOT_AN_AMOUNT), ("-inf", NOT_AN_AMOUNT), ("1e300", NOT_AN_AMOUNT),
     ("1_000", NOT_AN_AMOUNT), ("12,5,3", NOT_AN_AMOUNT), ("1.23.4", NOT_AN_AMOUNT), ("abc", NOT_AN_AMOUNT),
     ("-5", NEGATIVE), ("1000000000,01", TOO_LARGE), ("99999999999999999999999", TOO_LARGE),
-    ("1.234", AMBIGUOUS), ("12.345", AMBIGUOUS),
+    ("1.234", AMBIGUOUS), ("12.345", AMBIGUOUS), ("1,234", AMBIGUOUS), ("12,345", AMBIGUOUS), ("12,500", AMBIGUOUS),
+    ("0.125", TOO_PRECISE), ("0,125 €", TOO_PRECISE), ("1,2345", TOO_PRECISE), ("1 234,567", TOO_PRECISE),
+    ("1.234,567", TOO_PRECISE), ("1234.567", TOO_PRECISE),
 ])
 def test_what_is_not_an_amount_is_refused_with_its_reason(typed, message):
     with pytest.raises(AmountError) as caught:
         parse_amount(typed)
     assert caught.value.message == message
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("0.125", 0.125), ("0,125", 0.125), ("1,234", 1.234), ("1,5", 1.5), ("2", 2.0), ("", None), ("1.234,5", 1234.5),
+])
+def test_numbers_such_as_hours_keep_their_decimals(typed, value):
+    """Hours are no money: a quarter of an hour and more decimals are fine; "0.125" is never
+    taken for thousands (nothing before the dot)."""
+    assert parse_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["1.234", "12.345", "-1.234"])
+def test_a_number_that_may_be_thousands_is_asked_about(typed):
+    with pytest.raises(AmountError) as caught:
+        parse_number(typed)
+    assert caught.value.message == AMBIGUOUS_NUMBER
 
 
 @pytest.mark.parametrize("value", [float("inf"), float("nan"), 1e300, -1.0, 1e9 + 1])

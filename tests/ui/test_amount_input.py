@@ -31,8 +31,11 @@ def project_card(window, monkeypatch):
     ("inf", "Saisissez un montant, par exemple 1 234,50."),
     ("1e300", "Saisissez un montant, par exemple 1 234,50."),
     ("2 000 000 000", "Montant trop grand : 1 000 000 000 € au plus."),
-    ("1.234", "Montant ambigu : écrivez 1234 (ou 1 234) pour mille deux cent trente-quatre, ou 1,234 pour un "
-              "montant à virgule."),
+    ("1.234", "Montant ambigu : écrivez 1234 (ou 1 234) pour mille deux cent trente-quatre ; les centimes "
+              "s’écrivent avec deux décimales au plus, par exemple 1,23."),
+    ("12,345", "Montant ambigu : écrivez 1234 (ou 1 234) pour mille deux cent trente-quatre ; les centimes "
+               "s’écrivent avec deux décimales au plus, par exemple 1,23."),
+    ("0,125", "Deux décimales au plus pour un montant en euros, par exemple 12,35."),
 ])
 def test_a_budget_line_that_is_no_amount_is_refused_in_french(project_card, typed, message):
     project, card = project_card

@@ -165,3 +165,21 @@ def test_new_convention_dialog_escape_asks_and_discard_closes_it(ctx, answers, q
     answers.next = "discard"
     _escape(qtbot, dialog)
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+
+
+def test_an_organisation_typed_in_an_exchange_and_not_chosen_is_asked_about_and_kept(ctx, answers, qtbot):
+    ccas = partners.create_organisation(OrganisationData("CCAS de Vitré"))
+    dialog = _shown(qtbot, InteractionDialog(new_exchange([ccas.id])))
+    dialog.summary.setPlainText("Rencontre avec le CCAS")
+    dialog.tracker.set_clean()
+    qtbot.keyClicks(dialog.picker, "Mairie de Vit")
+    _escape(qtbot, dialog)
+    assert answers.asked == ["New exchange"] and dialog.isVisible()
+    answers.next = "save"  # never chosen from the list: said, the typing kept, nothing saved
+    _escape(qtbot, dialog)
+    assert dialog.isVisible() and dialog.picker.text() == "Mairie de Vit"
+    assert dialog.error.isVisible() and dialog.error.text()
+    assert journal.journal_of_organisation(ccas.id) == []
+    answers.next = "discard"
+    _escape(qtbot, dialog)
+    assert not dialog.isVisible() and journal.journal_of_organisation(ccas.id) == []

@@ -414,7 +414,7 @@ class ImportWizard(QDialog):
     def undo(self) -> None:
         if self.result is None:
             return
-        stack = getattr(self, "command_stack", None) or self.ctx.undo_stack
+        stack = getattr(self, "command_stack", None) or self.ctx.undo.active()
         if self.command is not None and stack.index() > 0 and stack.command(stack.index() - 1) is self.command:
             stack.undo()
             if self.command.error:

@@ -96,7 +96,7 @@ class InteractionDialog(EditingDialog):
             self._add_organisation(org_id, names.get(org_id))
         self._fill_people(set(data.person_ids), dict(zip(data.person_ids, data.person_names)))
         self.summary.setFocus()
-        self.tracker.watch(self.kind, self.date, self.summary)
+        self.tracker.watch(self.kind, self.date, self.summary, self.picker)
         for signal in (self.organisations.model().rowsInserted, self.organisations.model().rowsRemoved,
                        self.people.itemChanged):
             signal.connect(self.tracker.mark)
@@ -170,6 +170,11 @@ class InteractionDialog(EditingDialog):
 
     def save(self) -> bool:
         data = self.collected()
+        if self.picker.text().strip():  # typed, never chosen: not thrown away on saving
+            self._show_error(_("Choose the organisation you typed from the list under its field, or clear "
+                               "that field."))
+            self.picker.setFocus()
+            return False
         if not data.summary:
             self._show_error(_("Write a short summary of the exchange."))
             return False

@@ -318,7 +318,7 @@ class PhotoConsentWidget(QWidget):
         self._show_photo_error("")
         self._show_photo()
         self.consent_summary.setText(self.summary(self.consent))
-        self.ctx.undo_for(self).push(PhotoCommand(self, before, info, _("Change the photo"), done=True))
+        self.ctx.undo.push(self, PhotoCommand(self, before, info, _("Change the photo"), done=True))
         self.changed.emit()
 
     def _import_failed(self, exc: BaseException, details: str) -> None:
@@ -347,7 +347,7 @@ class PhotoConsentWidget(QWidget):
             self.photo = None
             self._show_photo()
             self.consent_summary.setText(self.summary(self.consent))
-            self.ctx.undo_for(self).push(PhotoCommand(self, before, None, _("Remove the photo"), done=True))
+            self.ctx.undo.push(self, PhotoCommand(self, before, None, _("Remove the photo"), done=True))
             self.changed.emit()
 
     # --- consent ----------------------------------------------------------------------

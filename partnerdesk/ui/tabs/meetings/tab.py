@@ -302,7 +302,7 @@ class MeetingsTab(Tab):
         meeting_id, title = self.meeting.id, self.meeting.title
         self.tracker.set_clean()
         self.meeting = None
-        self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, meeting_id, title))
+        self.ctx.undo_for(self).push(DeleteMeetingCommand(self.ctx, meeting_id, title))
         self._show(None)
 
     def log_time(self) -> None:

@@ -144,6 +144,7 @@ class CardBase(QWidget):
             self.errors.clear()
             self.load()
         self._update_buttons()
+        self.ctx.undo.changed.emit()  # another record on screen: the Edit menu names its steps
         if item_id is not None and partners.is_deleted(self.kind, item_id):
             self.subtitle.setText(_("This card is in the trash: restore it from “Trash…” under the list."))
             self.subtitle.setStyleSheet("color: #8a1c12;")

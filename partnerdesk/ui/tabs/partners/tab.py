@@ -249,7 +249,7 @@ class PartnersTab(Tab):
         merged = self.run_dialog(dialog)
         if merged:
             # Irreversible (said in the dialog): earlier steps may concern the card merged away.
-            self.undo_stack.clear()
+            self.ctx.undo.clear_context(self.undo_stack)
             self.ctx.signals.status_message.emit(_("Cards merged (a merge cannot be undone)."))
             self.ctx.signals.data_changed.emit("*" if kind == "organisation" else "people")
             self.open_item(kind, keep_id)

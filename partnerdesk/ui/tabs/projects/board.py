@@ -365,7 +365,7 @@ class PipelineBoard(QWidget):
         self._push_move(card, stage, position, "")
 
     def _push_move(self, card: PartnerCard, stage: str, position: int | None, reason: str) -> None:
-        self.ctx.undo_for(self).push(MoveCardCommand(self.ctx, card, stage, position, reason, board=self))
+        self.ctx.undo.push(self, MoveCardCommand(self.ctx, card, stage, position, reason, board=self))
         if (selected := self.selected_card()) is None or selected.id != card.id:  # else already followed
             self.select_card(card.id)
         self.ctx.signals.status_message.emit(_("{name} moved to “{stage}”. Ctrl+Z to undo.").format(

@@ -1,5 +1,5 @@
-"""Needs and budget lines edited in place (double-click or F2 on a cell), and a budget
-line split between two payers."""
+"""Needs and budget lines edited in place (double-click or F2 on a cell; typing refused is kept in
+the cell, `cell_refusals.py`), and a budget line split between two payers."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import MaterialMode
 from partnerdesk.i18n import _, format_money
 from partnerdesk.ui.models.projects import BudgetTableModel, NeedTableModel
+from partnerdesk.ui.tabs.projects.cell_refusals import RefusedCells
 from partnerdesk.ui.tabs.projects.fields import Errors, FieldError, parse_amount
 
 OWN_FUNDS = -1
@@ -35,16 +36,19 @@ def amount_text(value) -> str:
     return text.replace(".", ",")
 
 
-class EditableNeedModel(NeedTableModel):
+class EditableNeedModel(RefusedCells, NeedTableModel):
     """Columns: type, description, equipment, amount; every cell editable."""
 
-    edited = Signal(object, object)  # the record before, the record after
-    refused = Signal(str, str)  # field, message: what was typed is not a value
+    edited = Signal(object, object, object)  # the record before, the record after, the Cell typed
+    refused = Signal(object, str)  # the Cell, the message: what was typed is not a value
 
     def flags(self, index):
         return super().flags(index) | EDITABLE
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        refused = self.refused_data(index, role)
+        if refused is not None:
+            return refused
         if role == Qt.ItemDataRole.EditRole and index.isValid():
             need = self.row_at(index.row())
             return [need.kind, need.description, need.material_mode, amount_text(need.amount)][index.column()]
@@ -54,29 +58,33 @@ class EditableNeedModel(NeedTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         need = self.row_at(index.row())
+        cell = self.cell(index, value)
         field = ("kind", "description", "material_mode", "amount")[index.column()]
         if field == "amount":
             try:
                 value = parse_amount(str(value), "need_amount")
             except FieldError as exc:
-                self.refused.emit(exc.field, str(exc))
+                self.refuse(cell, str(exc))
                 return False
         elif field == "description":
             value = str(value).strip()
-        self.edited.emit(need, replace(need, **{field: value or ("" if field != "amount" else None)}))
+        self.edited.emit(need, replace(need, **{field: value or ("" if field != "amount" else None)}), cell)
         return True
 
 
-class EditableBudgetModel(BudgetTableModel):
+class EditableBudgetModel(RefusedCells, BudgetTableModel):
     """Columns: label, amount, who pays (`OWN_FUNDS`, a project partner id, or None)."""
 
-    edited = Signal(object, object)
-    refused = Signal(str, str)
+    edited = Signal(object, object, object)
+    refused = Signal(object, str)
 
     def flags(self, index):
         return super().flags(index) | EDITABLE
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        refused = self.refused_data(index, role)
+        if refused is not None:
+            return refused
         if role == Qt.ItemDataRole.EditRole and index.isValid():
             line = self.row_at(index.row())
             payer = OWN_FUNDS if line.own_funds else line.project_partner_id
@@ -87,22 +95,23 @@ class EditableBudgetModel(BudgetTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         line = self.row_at(index.row())
+        cell = self.cell(index, value)
         if index.column() == 0:
             after = replace(line, label=str(value).strip())
         elif index.column() == 1:
             try:
                 amount = parse_amount(str(value), "amount")
             except FieldError as exc:
-                self.refused.emit(exc.field, str(exc))
+                self.refuse(cell, str(exc))
                 return False
             if amount is None:
-                self.refused.emit("amount", _("This field is required."))
+                self.refuse(cell, _("This field is required."))
                 return False
             after = replace(line, amount=amount)
         else:
             after = replace(line, own_funds=value == OWN_FUNDS,
                             project_partner_id=value if value not in (None, OWN_FUNDS) else None)
-        self.edited.emit(line, after)
+        self.edited.emit(line, after, cell)
         return True
 
 

@@ -27,6 +27,7 @@ from partnerdesk.ui.tabs.projects.budget_editing import (
     SplitDialog,
     need_choices,
 )
+from partnerdesk.ui.tabs.projects.cell_refusals import CellMessage
 from partnerdesk.ui.tabs.projects.fields import Errors, FieldError, enum_combo, read_amount, selected_record, table
 from partnerdesk.ui.widgets.form import push_button
 
@@ -53,7 +54,7 @@ class BudgetPage(QWidget):
         self.need_view.setItemDelegate(ChoiceDelegate(need_choices, self.need_view))
         self.need_view.setToolTip(_("Double-click a cell to change it"))
         self.needs.edited.connect(self._need_edited)
-        self.needs.refused.connect(self._refused)
+        self.needs_message = CellMessage(self.need_view, "needsTableMessage")
         self.need_kind = enum_combo(Contribution, object_name="needKind")
         self.need_mode = enum_combo(MaterialMode, with_empty="—")
         self.need_mode.setToolTip(_("For equipment: purchase, rental or loan"))
@@ -74,6 +75,7 @@ class BudgetPage(QWidget):
         row.addWidget(remove)
         layout = QVBoxLayout(box)
         layout.addWidget(self.need_view)
+        layout.addWidget(self.needs_message)
         layout.addLayout(row)
         return box
 
@@ -86,7 +88,7 @@ class BudgetPage(QWidget):
             ChoiceDelegate(lambda column: self.payers() if column == 2 else None, self.budget_view))
         self.budget_view.setToolTip(_("Double-click a cell to change it"))
         self.budget.edited.connect(self._line_edited)
-        self.budget.refused.connect(self._refused)
+        self.budget_message = CellMessage(self.budget_view, "budgetTableMessage")
         self.line_label = QLineEdit()
         self.line_label.setObjectName("budgetLabel")
         self.line_label.setPlaceholderText(_("Budget line"))
@@ -112,6 +114,7 @@ class BudgetPage(QWidget):
         self.totals.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.budget_view)
+        layout.addWidget(self.budget_message)
         layout.addLayout(row)
         layout.addWidget(self.totals)
         return box
@@ -148,9 +151,6 @@ class BudgetPage(QWidget):
         """Who can pay a line: nobody yet, the EPN's own funds, a partner of the project."""
         return [(self.covered_by.itemText(i), self.covered_by.itemData(i)) for i in range(self.covered_by.count())]
 
-    def _refused(self, field: str, message: str) -> None:
-        self.errors.show(FieldError(field, message))
-
     def _apply(self, write) -> bool:
         self.errors.clear()
         try:
@@ -161,11 +161,21 @@ class BudgetPage(QWidget):
         self._changed()
         return True
 
-    def _need_edited(self, _before, after) -> None:
-        self._apply(lambda: projects.update_need(after))
+    def _write_cell(self, model, cell, write) -> None:
+        """A cell's typing saved, or kept in the cell with the service's message."""
+        try:
+            write()
+        except ValidationError as exc:
+            model.refuse(cell, " ".join(_(m) for m in exc.errors.values()))
+            return
+        model.accept(cell)
+        self._changed()
 
-    def _line_edited(self, _before, after) -> None:
-        self._apply(lambda: projects.update_budget_line(after))
+    def _need_edited(self, _before, after, cell) -> None:
+        self._write_cell(self.needs, cell, lambda: projects.update_need(after))
+
+    def _line_edited(self, _before, after, cell) -> None:
+        self._write_cell(self.budget, cell, lambda: projects.update_budget_line(after))
 
     def split_line(self) -> bool:
         record = selected_record(self.budget_view)
@@ -192,13 +202,19 @@ class BudgetPage(QWidget):
         line = bool(self.line_label.text().strip() or self.line_amount.text().strip())
         return need, line
 
+    def _messages(self) -> tuple[CellMessage, CellMessage]:
+        return self.needs_message, self.budget_message
+
     def is_dirty(self) -> bool:
-        return self.project_id is not None and any(self._pending())
+        refused = any(m.model.refusals() for m in self._messages())
+        return self.project_id is not None and (any(self._pending()) or refused)
 
     def display_name(self) -> str:
         return _("Needs and budget")
 
     def save(self) -> bool:
+        if not all([m.settle() for m in self._messages()]):
+            return False
         need, line = self._pending()
         if need:
             before = len(projects.needs_of(self.project_id))
@@ -211,6 +227,8 @@ class BudgetPage(QWidget):
         for edit in (self.need_description, self.need_amount, self.line_label, self.line_amount):
             edit.clear()
         self.errors.clear()
+        for message in self._messages():
+            message.drop()
 
     def _changed(self) -> None:
         self.ctx.signals.data_changed.emit("projects")

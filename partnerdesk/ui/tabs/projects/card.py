@@ -135,6 +135,7 @@ class ProjectCard(QWidget):
 
     def show_project(self, project_id: int | None) -> None:
         self.project_id = project_id
+        self.ctx.undo.changed.emit()  # another record on screen: the Edit menu names its steps
         data = projects.get_project(project_id) if project_id else None
         self.form.load(data)
         self.export_button.set_project(project_id if data else None)

@@ -254,7 +254,7 @@ class SessionsPage(QWidget):
         if not self.errors.run(create):
             return False
         if created:
-            self.ctx.undo_for(self).push(session_commands.CreateSessionsCommand(
+            self.ctx.undo.push(self, session_commands.CreateSessionsCommand(
                 self.ctx, created, self._project_title(), self))
             if self._shown is not None:  # the form was a template: it no longer stands for that session
                 self._show_attendance(None)
@@ -423,7 +423,7 @@ class SessionsPage(QWidget):
         ids = self.selected_ids()
         if not ids or not session_commands.confirm_delete(self, len(ids)):
             return False
-        self.ctx.undo_for(self).push(session_commands.DeleteSessionsCommand(
+        self.ctx.undo.push(self, session_commands.DeleteSessionsCommand(
             self.ctx, ids, self.project_id, self._project_title(), self))
         self.refresh()
         return True
