@@ -40,11 +40,11 @@ class UndoMenu:
         self.window, self.ctx = window, window.ctx
         self.undo_action = QAction(window)
         self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(window)
         self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z alike
         self.redo_action.triggered.connect(self.redo)
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)

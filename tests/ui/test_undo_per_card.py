@@ -132,3 +132,15 @@ def test_a_step_of_the_tab_itself_and_of_a_card_are_undone_newest_first(shown_wi
     _ctrl(qtbot, window, Qt.Key.Key_Z)
     assert _menu(window) == ("&Undo: Change the photo (Anaïs Le Goff)", "&Redo: A step of the tab")
     assert photos.photo_of(a.id) is not None
+
+
+@pytest.mark.parametrize("keys", ["Ctrl+Shift+Z", "Ctrl+Y"])
+def test_redo_answers_both_usual_keys(shown_window, qtbot, keys):
+    """Ctrl+Shift+Z (said in the Nouveautés) and Ctrl+Y both redo, whatever the platform lists first."""
+    from PySide6.QtGui import QKeySequence
+
+    redone = []
+    shown_window.undo_menu.redo_action.triggered.connect(lambda: redone.append(keys))
+    shown_window.undo_menu.redo_action.setEnabled(True)
+    qtbot.keySequence(shown_window, QKeySequence(keys))
+    assert redone == [keys]
