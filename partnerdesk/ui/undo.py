@@ -73,10 +73,14 @@ class UndoContexts(QObject):
             elif index < last and stack.command(index) is not None:
                 stack.command(index).undone_at = next(self._clock)
             stack.setProperty("last_index", index)
-            self.changed.emit()
+            self._moved()
 
         stack.indexChanged.connect(moved)
-        stack.cleanChanged.connect(lambda *_a: self.changed.emit())
+        stack.cleanChanged.connect(lambda *_a: self._moved())
+
+    def _moved(self) -> None:
+        if shiboken6.isValid(self):  # a card's stack outlives the window's contexts at closing
+            self.changed.emit()
 
     # --- the stacks of the records a card shows ------------------------------------------------
 
