@@ -72,7 +72,7 @@ _MASCULINE = frozenset("""
     ministere musee office ordre pole point rectorat relais reseau secours secretariat service syndicat
     theatre tiers-lieu tribunal ccas cias cidff crij cdi cfa clic centre-social collectif conseil-departemental
     credit departement greta ime itep lieu parc planning pres quartier restaurant smic studio village
-    campus cinema hangar epn laboratoire labo repair repair-cafe cyber-espace point-info ecomusee zoo
+    campus cinema hameau hangar epn laboratoire labo repair repair-cafe cyber-espace point-info ecomusee zoo
 """.split())
 _PLURAL = frozenset("""
     restos amis petits compagnons eclaireurs scouts francas ateliers jardins cemea jeunes apprentis
@@ -182,7 +182,10 @@ class OrgName:
         own, rest = _split_own_article(name)
         if own and rest:
             word = own.strip().lower()
-            article = {"le": "le", "la": "la", "les": "les"}.get(word, "l_f")
+            article = {"le": "le", "la": "la", "les": "les"}.get(word)
+            if article is None:  # "L’Atelier…" is masculine, "L’Arche…" feminine: the noun says it
+                noun = _first_word(rest)
+                article = "l_m" if noun in _MASCULINE or noun.split("-")[0] in _MASCULINE else "l_f"
             return article, rest, True
         return self.form, name, False
 
