@@ -177,7 +177,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
     for p in printed:
         form = _party_form(p, forms, identity) if fr else None
         parties.append(DocParty(p.name, p.address, p.signatory, p.signatory_title, p.is_epn,
-                                french.represented(p, form) if form else "", form.bare() if form else ""))
+                                french.represented(p, form) if form else "", typographic(form.bare()) if form else ""))
     project = (values.get("projet") or {}).get("titre") or ""
     if " ".join(project.split()).casefold() == " ".join(conv.title.split()).casefold():
         project = ""  # the title is not repeated as a subtitle

@@ -59,3 +59,12 @@ def test_each_signature_box_is_on_the_page_of_its_party(ten_partners, tmp_path):
     assert "en onze exemplaires originaux" in signing[0]
     # the article's heading and its sentence are not left alone at the foot of a page
     assert "Pour l’Espace numérique de Saint-Aubin" in signing[0].split("Fait à Saint-Aubin", 1)[1]
+
+
+def test_names_are_written_as_the_text_writes_them(ten_partners, tmp_path):
+    text = " ".join("\n".join(_pdftotext(output.export(ten_partners.id, tmp_path / "convention.pdf"))).split())
+    assert "L’Atelier s’engage" in text  # the body: typographic apostrophe
+    assert "ci-après « L’Atelier »" in text and "Pour L’Atelier" in text  # and the parties and signatures too
+    assert "ci-après « le Hameau des Lilas »" in text and "Engagements du Hameau des Lilas" in text
+    assert "ci-après « la Halle aux grains »" in text and "ci-après « l’Hôtel de ville de Rennes »" in text
+    assert "Engagements des Amis du Quartier" in text and "Les Amis du Quartier représentés par" in text
