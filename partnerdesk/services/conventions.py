@@ -25,7 +25,7 @@ from partnerdesk.domain.labels import N_
 from partnerdesk.domain.projects import Stage
 from partnerdesk.domain.rich_text import clean_html
 from partnerdesk.domain.validation import check_name_length, check_required, check_text_length, collect, one_line
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, document_language
 from partnerdesk.services import convention_templates, settings
 from partnerdesk.services.convention_templates import TemplateData
 from partnerdesk.store import database
@@ -403,10 +403,13 @@ def start_amendment(convention_id: int, note: str = "") -> ConventionData:
         if not ConventionStatus(row.status).is_signed:
             raise TransitionError(N_("Only a signed convention needs an amendment."))
         number = Convention.select().where(Convention.amends_id == convention_id).count() + 1
-        label = _("Amendment {number}").format(number=number)
+        label = _("Amendment {number}").format(number=number)  # for the version's note, on screen
+        with document_language(rules.language_of(row.language)):  # the title is printed: the text's language
+            title = _("{amendment} to “{title}”").format(amendment=_("Amendment {number}").format(number=number),
+                                                         title=row.title)[:200]
         now = dt.datetime.now()
         draft = Convention.create(
-            title=_("{amendment} to « {title} »").format(amendment=label, title=row.title)[:200],
+            title=title,
             project_id=row.project_id, status=ConventionStatus.BROUILLON.value, start_date=row.start_date,
             end_date=row.end_date, signed_on=None, place=row.place, sessions_count=row.sessions_count,
             people_count=row.people_count, sections=row.sections, language=row.language, amends_id=row.id,
