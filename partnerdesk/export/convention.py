@@ -161,10 +161,12 @@ class ConventionPdf(Document):
         """The article, its sentence and every box on one page when they fit on a page; otherwise
         the article and its sentence with the first row of boxes, then row after row, each whole."""
         first, *others = self._signatures()
-        rows = [KeepTogether([*lead, Spacer(1, 4 * mm), first]),
-                *(KeepTogether([Spacer(1, 4 * mm), row]) for row in others)]
-        _w, height = _listWrapOn([f for row in rows for f in row._content], CONTENT_WIDTH, None)
-        return [KeepTogether(rows)] if height <= FRAME_HEIGHT else rows
+        rows = [[*lead, Spacer(1, 4 * mm), first], *([Spacer(1, 4 * mm), row] for row in others)]
+        flat = [f for row in rows for f in row]
+        _w, height = _listWrapOn(flat, CONTENT_WIDTH, None)
+        if height <= FRAME_HEIGHT:
+            return [KeepTogether(flat)]  # flat: a KeepTogether inside another always breaks the page
+        return [KeepTogether(row) for row in rows]
 
     def story(self) -> list:
         doc, s = self.doc, self.styles

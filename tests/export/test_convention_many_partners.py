@@ -68,3 +68,27 @@ def test_names_are_written_as_the_text_writes_them(ten_partners, tmp_path):
     assert "ci-après « le Hameau des Lilas »" in text and "Engagements du Hameau des Lilas" in text
     assert "ci-après « la Halle aux grains »" in text and "ci-après « l’Hôtel de ville de Rennes »" in text
     assert "Engagements des Amis du Quartier" in text and "Les Amis du Quartier représentés par" in text
+
+
+def _document(parties: int):
+    from partnerdesk.domain.convention_document import ConventionDocument, DocParty, DocSection
+    from partnerdesk.domain.rich_text import parse_blocks
+
+    people = [DocParty("Espace numérique", signatory="Marie Durand", is_epn=True)]
+    people += [DocParty(f"Partenaire {n}", signatory="Jean Dupont") for n in range(1, parties)]
+    text = DocSection(1, "Objet", parse_blocks("<p>Une action commune.</p>"))
+    signatures = DocSection(2, "Signatures", parse_blocks("<p>Fait à Saint-Aubin.</p>"), signatures=True)
+    labels = {"between": "Entre", "and": "Et", "represented_by": "représenté par {name}, {title}",
+              "hereafter": "ci-après « {name} »", "page": "page {page} / {pages}", "signature": "Signature",
+              "for": "Pour {name}", "kind": "Convention"}
+    return ConventionDocument("Convention courte", "", "Version 1", EpnIdentity(name="Espace numérique"), people,
+                              [text, signatures], labels)
+
+
+@pytest.mark.parametrize("parties", [2, 4])
+def test_signatures_that_fit_stay_on_the_page_of_the_last_article(parties):
+    from partnerdesk.export.convention import ConventionPdf
+
+    pdf = ConventionPdf(_document(parties))
+    pdf.render()
+    assert len(pdf.page_fill) == 1  # a short convention is one page: the signatures do not start a new one
