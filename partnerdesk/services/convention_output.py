@@ -213,11 +213,18 @@ def printable(conv: ConventionData, *, blanks: bool = False) -> tuple[Convention
     """What is printed: the text frozen at signature for a signed convention (the same whatever
     changed since: identity, names, signatories), the text merged now for a draft."""
     if ConventionStatus(conv.status).is_signed:
-        frozen = ConventionFrozen.get_or_none((ConventionFrozen.convention == conv.id)
-                                              & (ConventionFrozen.version == conv.version))
+        frozen = _frozen(conv)
+        if frozen is None and conv.id is not None:  # signed before texts were kept (before migration
+            freeze(conv.id)                           # 0008): the text printed now is kept from now on
+            frozen = _frozen(conv)
         if frozen is not None:
             return ConventionDocument.from_dict(frozen.document), mf.Resolution()
     return document(conv, blanks=blanks)
+
+
+def _frozen(conv: ConventionData) -> ConventionFrozen | None:
+    return ConventionFrozen.get_or_none((ConventionFrozen.convention == conv.id)
+                                        & (ConventionFrozen.version == conv.version))
 
 
 def freeze(convention_id: int, now: dt.datetime | None = None) -> None:
