@@ -51,6 +51,11 @@ def place_names(text: str, forms: dict[str, OrgName | OrgList]) -> str:
     return grammar.place_names(text, forms, NAME_FIELD)
 
 
+def place_names_in_runs(runs: list[str], forms: dict[str, OrgName | OrgList]) -> list[str]:
+    """`place_names` over the runs of a paragraph (a name in bold keeps its sentence's context)."""
+    return grammar.place_names_in_runs(runs, forms, NAME_FIELD)
+
+
 def count_parties(text: str, count: int) -> str:
     """"les deux parties" written in a template for two parties says how many there really are."""
     if count == 2 or count < 2:

@@ -134,10 +134,9 @@ def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, 
     """`grammar_of`: in French, the name forms and party count (see services/convention_french.py)."""
     blocks = parse_blocks(html)
     for block in blocks:
-        for run in block.runs:
-            text = run.text
-            if grammar_of:
-                text = french.place_names(text, grammar_of["forms"])
+        placed = french.place_names_in_runs([run.text for run in block.runs], grammar_of["forms"]) if grammar_of \
+            else [run.text for run in block.runs]
+        for run, text in zip(block.runs, placed):
             text = mf.resolve(text, values, where, result, blanks=blanks)
             if grammar_of:  # and one kind of apostrophe: "L’Hôtel de ville s’engage"
                 text = typographic(french.count_parties(text, grammar_of["count"]))

@@ -9,7 +9,7 @@ import pytest
 from partnerdesk import i18n
 from partnerdesk.domain import merge_fields as mf
 from partnerdesk.domain.enumeration import OrgList, english_count_words, join_words
-from partnerdesk.domain.grammar import OrgName, place_names
+from partnerdesk.domain.grammar import OrgName, place_names, place_names_in_runs
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData
@@ -146,3 +146,27 @@ def test_a_single_partner_field_is_pointed_out_when_there_are_several_partners(t
     one.content.sections[0].body = "<p>{partenaire.nom} accompagne.</p>"
     assert output.first_partner_fields(one) == []
     assert mf.FIRST_ONLY not in {p.kind for p in output.check(conv).problems}  # a notice: the export goes on
+
+
+def test_a_name_in_bold_or_italics_keeps_the_form_its_sentence_asks_for(three_partners):
+    """The rich text cuts a paragraph into runs at each change of style: the context of a name field
+    is the sentence, not its run."""
+    conv = three_partners(2)
+    conv.content.sections[0].body = (
+        "<p>Le rôle de <b>{partenaires.liste}</b> et de <i>{epn.nom}</i> est clair. <b>{epn.nom}</b> accueille ; "
+        "avec <b>{partenaire.nom}</b>, au service <i>du public</i> de <b>{partenaires.2.nom}</b>.</p>")
+    conv = conventions.save_convention(conv)
+    with i18n.document_language("fr"):
+        doc, _result = output.document(conv, blanks=True)
+    block = doc.sections[0].blocks[0]
+    assert block.text == (
+        "Le rôle de l’Association Les Amis et de la Mairie de Saint-Aubin et de l’Espace numérique de Saint-Aubin "
+        "est clair. L’Espace numérique de Saint-Aubin accueille ; avec l’Association Les Amis, au service du public "
+        "de la Mairie de Saint-Aubin.")
+    # the preposition goes with the name into its run (a contracted "du" cannot be cut in two)
+    assert [r.text for r in block.runs if r.bold][0] == "de l’Association Les Amis et de la Mairie de Saint-Aubin"
+    assert [r.text for r in block.runs if r.italic] == ["de l’Espace numérique de Saint-Aubin", "du public"]
+    # a contracted form takes the preposition from the run before: "du Café", never "de le Café"
+    runs = ["Le rôle ", "de ", "{liste}", " et ", "de", " ", "{x}"]
+    assert place_names_in_runs(runs, {"liste": OrgList((CAFE,)), "x": AMIS}) == [
+        "Le rôle ", "", "du Café des Familles", " et ", "", "", "de l’Association Les Amis"]
