@@ -92,3 +92,16 @@ def test_signatures_that_fit_stay_on_the_page_of_the_last_article(parties):
     pdf = ConventionPdf(_document(parties))
     pdf.render()
     assert len(pdf.page_fill) == 1  # a short convention is one page: the signatures do not start a new one
+
+
+def test_the_odt_keeps_each_row_of_signatures_on_one_page(ten_partners, tmp_path):
+    from odf.opendocument import load
+    from odf.style import Style, TableRowProperties
+    from odf.table import TableRow
+
+    odt = load(str(output.export(ten_partners.id, tmp_path / "convention.odt")))
+    kept = {s.getAttribute("name") for s in odt.automaticstyles.getElementsByType(Style)
+            if any(p.getAttribute("keeptogether") == "always" for p in s.getElementsByType(TableRowProperties))}
+    rows = odt.text.getElementsByType(TableRow)
+    assert len(rows) == 6  # two parties a row
+    assert all(row.getAttribute("stylename") in kept for row in rows)  # a word processor never splits a box
