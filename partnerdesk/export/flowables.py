@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from partnerdesk.domain.documents import Picture
 from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, esc, table_style
 from partnerdesk.export.images import prepare_photo, prepare_photos
-from partnerdesk.export.pagination import unsplittable
+from partnerdesk.export.pagination import TailTable, unsplittable
 from partnerdesk.export.theme import RULE, Theme
 
 
@@ -83,7 +83,7 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
         data.append([_cell(v, styles[cell_style[a]], bold=True) for v, a in zip(total, align)])
     widths = _fit_figures(widths, [header] + list(rows) + ([total] if total else []), align, styles, whole)
     scale = CONTENT_WIDTH / sum(widths) if sum(widths) > CONTENT_WIDTH else 1
-    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
+    table = TailTable(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), theme.main),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -57,3 +57,29 @@ def test_the_dates_of_a_partner_sheet_and_of_the_actions_of_minutes_stay_whole(t
         text = _layout(render_partner_sheet(sheet, samples.identity()), tmp_path)
         text += _layout(render_minutes(minutes, samples.identity()), tmp_path)
     assert text.count("23 Sept 2026") >= len(sheet.projects) + len(sheet.interactions) + len(minutes.actions)
+
+
+def test_a_total_row_never_stands_alone_with_the_header_on_a_page():
+    """Wherever a table with a total starts on the page, the page that shows its total shows at
+    least one of its rows too (never « Date Horaire… / Total 60 50 » alone on the last page)."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer
+
+    from partnerdesk.export.base import Document
+    from partnerdesk.export.flowables import data_table
+    from tests.export.pdfcheck import reader
+
+    rows = [[f"Ligne {n}", str(n)] for n in range(1, 9)]
+    for above in range(150, 240, 3):
+        class Probe(Document):
+            def title(self):
+                return "Probe"
+
+            def story(self):
+                return [Spacer(1, above * mm), data_table(["Séance", "Présents"], rows, [120 * mm, 30 * mm],
+                                                          self.theme, self.styles, ["l", "r"],
+                                                          total=["Total", "36"])]
+
+        pages = [page.extract_text() for page in reader(Probe(samples.identity()).render()).pages]
+        last = next(p for p in pages if "Total" in p)
+        assert "Ligne" in last, (above, pages)
