@@ -83,3 +83,16 @@ def test_a_total_row_never_stands_alone_with_the_header_on_a_page():
         pages = [page.extract_text() for page in reader(Probe(samples.identity()).render()).pages]
         last = next(p for p in pages if "Total" in p)
         assert "Ligne" in last, (above, pages)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_period_of_the_dossier_calendar_stays_on_one_line(tmp_path, lang):
+    from partnerdesk.domain.documents import CalendarItem
+    from partnerdesk.export.dossier import render_dossier
+    from partnerdesk.export.dossier import period
+
+    data = dataclasses.replace(samples.dossier(), calendar=[CalendarItem("13 séances", DAYS[0], DAYS[3])])
+    with i18n.document_language(lang):
+        text = _layout(render_dossier(data, samples.identity()), tmp_path)
+        when = period(DAYS[0], DAYS[3], in_words=False)
+    assert " ".join(when.replace("\u00a0", " ").split()) in text.replace("\u00a0", " ")
