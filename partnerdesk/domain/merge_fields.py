@@ -2,8 +2,10 @@
 
 A field is a dotted name between braces. Values come as a nested dict (lists
 are indexed from 1 in names). A choice by the number of partners,
-`{partenaires:accompagne|accompagnent}`, prints its first form for one partner and
-its second for several (the count is `values[COUNTS]["partenaires"]`).
+`{partenaires:au partenaire|aux partenaires}`, prints its first form for one partner and
+its second for several (the count is `values[COUNTS]["partenaires"]`); a verb whose subject is
+the list of partners agrees with it: `{partenaires.liste:accompagne|accompagnent}` (plural for
+several partners, or for one named in the plural: `values[COUNTS]["partenaires.liste"]`).
 
 Resolution replaces what it can and lists every field that cannot be filled, with where it is:
 
@@ -28,8 +30,10 @@ BRACES = re.compile(r"\{([^{}\n]*)\}")
 _NAMEISH = r"[^\W\d]\w*(?:[.:][\w|]*)+"
 #: a field between braces, or a brace without its pair with the field-like name next to it
 TOKEN = re.compile(r"\{([^{}\n]*)\}|\{(" + _NAMEISH + r")?|(" + _NAMEISH + r")?\}")
-#: "{partenaires:one form|the other}": agreement with the number of partners
-CHOICE = re.compile(r"\{\s*(partenaires)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
+#: "{partenaires:one form|the other}": agreement with the number of partners (« au partenaire |
+#: aux partenaires »); "{partenaires.liste:…|…}": with the partners as named (« Les Restos du Cœur
+#: accompagnent », one partner with a plural name)
+CHOICE = re.compile(r"\{\s*(partenaires(?:\.liste)?)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
 #: the key of `values` holding the counts that choices read (never a field of its own)
 COUNTS = "_counts"
 
@@ -68,6 +72,7 @@ FIELDS = [
     FieldSpec("partenaire.qualite", N_("Partner representative's title")),
     FieldSpec("partenaires.liste", N_("All partners (A, B and C)")),
     FieldSpec("partenaires:accompagne|accompagnent", N_("Agreement with the number of partners (one | several)")),
+    FieldSpec("partenaires.liste:accompagne|accompagnent", N_("Verb agreeing with the partners named (one | several)")),
     FieldSpec("partenaires.nombre", N_("Number of partners, in words")),
     FieldSpec("parties.nombre", N_("Number of parties (the EPN included), in words")),
     FieldSpec("partenaires.N.nom", N_("Name of the partner number N")),

@@ -99,8 +99,18 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
         "personnes": {"nombre": _number(conv.people_count)},
         "date": {"debut": _date(conv.start_date), "fin": _date(conv.end_date), "signature": _date(conv.signed_on),
                  "jour": _date(today or dt.date.today())},
-        mf.COUNTS: {"partenaires": len(partners)},
+        mf.COUNTS: {"partenaires": len(partners), "partenaires.liste": _grammatical_number(conv, identity)},
     }
+
+
+def _grammatical_number(conv: ConventionData, identity: EpnIdentity) -> int:
+    """How many the partners are for a verb: in French, one partner named in the plural (« Les
+    Restos du Cœur ») is plural; in English a name is one organisation."""
+    count = sum(1 for p in conv.content.parties if not p.is_epn)
+    if count == 1 and language() == "fr":
+        partners = french.name_forms(conv.content.parties, identity.name)["partenaires.liste"]
+        return 2 if partners.plural else 1
+    return count
 
 
 def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:

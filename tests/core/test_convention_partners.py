@@ -15,6 +15,7 @@ from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import convention_output as output
 from partnerdesk.services import conventions, partners, projects, settings
+from partnerdesk.services.convention_templates import default_template
 
 AMIS = OrgName("Association Les Amis", None, "association")
 MAIRIE = OrgName("Mairie de Saint-Aubin", None, "service_municipal")
@@ -160,9 +161,9 @@ def test_a_name_in_bold_or_italics_keeps_the_form_its_sentence_asks_for(three_pa
         doc, _result = output.document(conv, blanks=True)
     block = doc.sections[0].blocks[0]
     assert block.text == (
-        "Le rôle de l’Association Les Amis et de la Mairie de Saint-Aubin et de l’Espace numérique de Saint-Aubin "
-        "est clair. L’Espace numérique de Saint-Aubin accueille ; avec l’Association Les Amis, au service du public "
-        "de la Mairie de Saint-Aubin.")
+        "Le rôle de l’Association Les Amis et de la Mairie de Saint-Aubin et de l’Espace numérique de "
+        "Saint-Aubin est clair. L’Espace numérique de Saint-Aubin accueille ; avec l’Association Les Amis, au "
+        "service du public de la Mairie de Saint-Aubin.")
     # the preposition goes with the name into its run (a contracted "du" cannot be cut in two)
     assert [r.text for r in block.runs if r.bold][0] == "de l’Association Les Amis et de la Mairie de Saint-Aubin"
     assert [r.text for r in block.runs if r.italic] == ["de l’Espace numérique de Saint-Aubin", "du public"]
@@ -170,3 +171,23 @@ def test_a_name_in_bold_or_italics_keeps_the_form_its_sentence_asks_for(three_pa
     runs = ["Le rôle ", "de ", "{liste}", " et ", "de", " ", "{x}"]
     assert place_names_in_runs(runs, {"liste": OrgList((CAFE,)), "x": AMIS}) == [
         "Le rôle ", "", "du Café des Familles", " et ", "", "", "de l’Association Les Amis"]
+
+
+@pytest.mark.parametrize("name, verb", [("Les Restos du Cœur", "accompagnent"), ("Amis du Quartier", "accompagnent"),
+                                        ("La Poste", "accompagne")])
+def test_the_preamble_verb_agrees_with_a_partner_whose_name_is_plural(store, name, verb):
+    """One partner named in the plural (« Les Restos du Cœur ») takes a plural verb; the nouns that count
+    the partners (« au partenaire ») still count one."""
+    settings.save_identity(EpnIdentity(name="Espace numérique de Saint-Aubin", city="Saint-Aubin"))
+    org = partners.create_organisation(OrganisationData(name, kind="association"))
+    conv = conventions.create_convention("Convention", [org.id])
+    with i18n.document_language("fr"):
+        doc, _result = output.document(conv, blanks=True)
+    text = _text(doc)
+    assert f"{OrgName(name, None, 'association').subject()} {verb} au quotidien" in text
+    assert "le bilan au partenaire ;" in text
+    assert mf.is_field("{partenaires.liste:accompagne|accompagnent}")
+    english = conventions.create_convention("Agreement", [org.id], template=default_template("en"))
+    with output.written_in(english):  # a name is one organisation in English
+        doc, _result = output.document(english, blanks=True)
+    assert f"{name} works every day" in _text(doc)
