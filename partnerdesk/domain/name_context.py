@@ -9,12 +9,16 @@ A rich text paragraph is cut into runs at each change of style (a name in bold):
 field is what comes before it in the paragraph, and a contracted form ("du", "des") takes the
 preposition from the run before (`place_names_in_runs`).
 
+A name holding braces (« Club {Code} ») is placed before the other fields of the text are filled:
+`guarded(forms)` places it with its braces set apart, `unguarded(text)` gives them back after.
+
 `forms` map a field name to an `OrgName` (or an `OrgList`): anything with `name`, `bare()`,
 `subject()`, `de()` and `a()`. Plain Python, no import of the project (grammar re-exports these).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 _BEFORE = re.compile(r"(?:(?P<de>\b[Dd]e |\b[Dd][’'])|(?P<a>\b[àÀ] )|(?P<with>\b(?:avec|pour|par|entre|et|chez"
@@ -83,3 +87,26 @@ def place_names_in_runs(runs: list[str], forms: dict, fields: re.Pattern | None 
             trim, i = trim - cut, i - 1
         out.append(placed)
     return out
+
+
+_GUARD = str.maketrans({"{": "\ue000", "}": "\ue001"})
+_UNGUARD = str.maketrans({"\ue000": "{", "\ue001": "}"})
+
+
+def _guarded(form):
+    if hasattr(form, "names"):  # an OrgList
+        return dataclasses.replace(form, names=tuple(_guarded(n) for n in form.names))
+    if "{" in form.name or "}" in form.name:
+        return dataclasses.replace(form, name=form.name.translate(_GUARD))
+    return form
+
+
+def guarded(forms: dict) -> dict:
+    """`forms` whose names' braces are set apart, so that filling the other fields after placing the
+    names does not take « {Code} » in « Club {Code} » for a field."""
+    return {key: _guarded(form) for key, form in forms.items()}
+
+
+def unguarded(text: str) -> str:
+    """The braces of the names placed with `guarded` forms, given back."""
+    return text.translate(_UNGUARD)

@@ -149,7 +149,7 @@ def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, 
         for run, text in zip(block.runs, placed):
             text = mf.resolve(text, values, where, result, blanks=blanks)
             if grammar_of:  # and one kind of apostrophe: "L’Hôtel de ville s’engage"
-                text = typographic(french.count_parties(text, grammar_of["count"]))
+                text = french.unprotect(typographic(french.count_parties(text, grammar_of["count"])))
             run.text = text
     return [b for b in blocks if b.text.strip()]
 
@@ -167,7 +167,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
     for number, section in enumerate(conv.content.sections, 1):
         title = mf.resolve(french.place_names(section.title, forms) if fr else section.title, values,
                            section.title, result, blanks=blanks)
-        title = typographic(title) if fr else title
+        title = french.unprotect(typographic(title)) if fr else title
         doc = DocSection(number, title, _resolve_blocks(section.body, values, section.title, result, blanks,
                                                         grammar_of),
                          signatures=section.kind == "signatures")

@@ -191,3 +191,18 @@ def test_the_preamble_verb_agrees_with_a_partner_whose_name_is_plural(store, nam
     with output.written_in(english):  # a name is one organisation in English
         doc, _result = output.document(english, blanks=True)
     assert f"{name} works every day" in _text(doc)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_braces_in_a_name_are_part_of_the_name_not_fields(store, language):
+    settings.save_identity(EpnIdentity(name="EPN {Saint-Aubin}", city="Saint-Aubin", signatory_name="Marie Durand"))
+    org = partners.create_organisation(OrganisationData("Club {Code} & co }", kind="association"))
+    conv = conventions.create_convention("Convention", [org.id], template=default_template(language))
+    problems = output.check(conv).problems
+    assert not [p for p in problems if p.kind in (mf.UNKNOWN, mf.BRACE)], problems
+    with output.written_in(conv):
+        doc, _result = output.document(conv, blanks=True)
+    text = _text(doc)
+    assert ("Le Club {Code} & co } accompagne" if language == "fr" else "Club {Code} & co } works") in text
+    assert ("l’EPN {Saint-Aubin} a pour mission" if language == "fr" else "EPN {Saint-Aubin} helps") in text
+    assert "\ue000" not in text
