@@ -113,11 +113,12 @@ def drawable(value: object) -> str:
     kept = "".join(c if c in "\n\r\t" or ord(c) in _glyphs else "\x00" for c in value)
     if "\x00" not in kept:
         return kept
-    # "Dupont & Fils 🦄, l’Université": the space before the dropped emoji goes with it before , . )
+    # "Dupont & Fils 🦄, l’Université", "« Fils 🦄 »": the space before the dropped emoji goes with it
+    # before punctuation or a closing quotation mark
     return _DROPPED_BEFORE_STOP.sub("", kept).replace("\x00", "")
 
 
-_DROPPED_BEFORE_STOP = re.compile(r"[ \t]*\x00+(?=[,.)\]])")
+_DROPPED_BEFORE_STOP = re.compile(r"[ \t]*\x00+(?=[ \t\u00a0\u202f]*[,.;:!?)\]”»\"])")
 
 
 def esc(text: object) -> str:
