@@ -167,3 +167,14 @@ def test_an_amendment_is_titled_in_the_language_of_what_it_amends(store, interfa
         i18n.set_language("fr")
     assert amended_en.title == "Amendment 1 to “Partnership”"  # printed as the English amendment's title
     assert amended_fr.title == f"Avenant n° 1 à « {conv.title} »"
+
+
+def test_the_title_of_an_amendment_to_a_long_title_keeps_its_closing_quotation_mark(store):
+    conv = make_convention()
+    conv.title = "Convention de partenariat pour les ateliers numériques " * 4
+    conv.title = conv.title[:200].strip()
+    conventions.save_convention(conv)
+    _signed(conv.id)
+    amended = conventions.start_amendment(conv.id)
+    assert len(amended.title) <= 200
+    assert amended.title.startswith("Avenant n° 1 à « Convention de partenariat") and amended.title.endswith("… »")
