@@ -206,3 +206,16 @@ def test_braces_in_a_name_are_part_of_the_name_not_fields(store, language):
     assert ("Le Club {Code} & co } accompagne" if language == "fr" else "Club {Code} & co } works") in text
     assert ("l’EPN {Saint-Aubin} a pour mission" if language == "fr" else "EPN {Saint-Aubin} helps") in text
     assert "\ue000" not in text
+
+
+def test_the_builtin_text_holds_no_pronoun_that_guesses_the_epns_gender(store):
+    """« La Médiathèque… en rédige le compte rendu, qu’il transmet » was wrong for an EPN named by a
+    feminine noun: the built-in text names no pronoun for the EPN."""
+    settings.save_identity(EpnIdentity(name="Médiathèque numérique de Rennes", city="Rennes"))
+    org = partners.create_organisation(OrganisationData("Association Les Amis", kind="association"))
+    conv = conventions.create_convention("Convention", [org.id])
+    with i18n.document_language("fr"):
+        doc, _result = output.document(conv, blanks=True)
+    text = _text(doc)
+    assert "La Médiathèque numérique de Rennes en rédige le compte rendu et le transmet à chaque partie" in text
+    assert "qu’il" not in text
