@@ -5,7 +5,8 @@ are indexed from 1 in names). A choice by the number of partners,
 `{partenaires:au partenaire|aux partenaires}`, prints its first form for one partner and
 its second for several (the count is `values[COUNTS]["partenaires"]`); a verb whose subject is
 the list of partners agrees with it: `{partenaires.liste:accompagne|accompagnent}` (plural for
-several partners, or for one named in the plural: `values[COUNTS]["partenaires.liste"]`).
+several partners, or for one named in the plural: `values[COUNTS]["partenaires.liste"]`), and so
+does one with a single name: `{partenaire.nom:s'engage|s'engagent}`, `{epn.nom:…|…}`.
 
 Resolution replaces what it can and lists every field that cannot be filled, with where it is:
 
@@ -32,8 +33,9 @@ _NAMEISH = r"[^\W\d]\w*(?:[.:][\w|]*)+"
 TOKEN = re.compile(r"\{([^{}\n]*)\}|\{(" + _NAMEISH + r")?|(" + _NAMEISH + r")?\}")
 #: "{partenaires:one form|the other}": agreement with the number of partners (« au partenaire |
 #: aux partenaires »); "{partenaires.liste:…|…}": with the partners as named (« Les Restos du Cœur
-#: accompagnent », one partner with a plural name)
-CHOICE = re.compile(r"\{\s*(partenaires(?:\.liste)?)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
+#: accompagnent », one partner with a plural name); "{partenaire.nom:s'engage|s'engagent}" (and
+#: "{epn.nom:…|…}"): with that one name (each partner's own in its engagements)
+CHOICE = re.compile(r"\{\s*(partenaires(?:\.liste)?|partenaire\.nom|epn\.nom)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
 #: the key of `values` holding the counts that choices read (never a field of its own)
 COUNTS = "_counts"
 
@@ -73,6 +75,7 @@ FIELDS = [
     FieldSpec("partenaires.liste", N_("All partners (A, B and C)")),
     FieldSpec("partenaires:accompagne|accompagnent", N_("Agreement with the number of partners (one | several)")),
     FieldSpec("partenaires.liste:accompagne|accompagnent", N_("Verb agreeing with the partners named (one | several)")),
+    FieldSpec("partenaire.nom:s'engage|s'engagent", N_("Verb agreeing with the partner's name (one | several)")),
     FieldSpec("partenaires.nombre", N_("Number of partners, in words")),
     FieldSpec("parties.nombre", N_("Number of parties (the EPN included), in words")),
     FieldSpec("partenaires.N.nom", N_("Name of the partner number N")),

@@ -99,18 +99,26 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
         "personnes": {"nombre": _number(conv.people_count)},
         "date": {"debut": _date(conv.start_date), "fin": _date(conv.end_date), "signature": _date(conv.signed_on),
                  "jour": _date(today or dt.date.today())},
-        mf.COUNTS: {"partenaires": len(partners), "partenaires.liste": _grammatical_number(conv, identity)},
+        mf.COUNTS: {"partenaires": len(partners), **_numbers(conv, identity)},
     }
 
 
-def _grammatical_number(conv: ConventionData, identity: EpnIdentity) -> int:
-    """How many the partners are for a verb: in French, one partner named in the plural (« Les
-    Restos du Cœur ») is plural; in English a name is one organisation."""
+def _numbers(conv: ConventionData, identity: EpnIdentity) -> dict[str, int]:
+    """How many the names are for a verb (the counts of `{partenaires.liste:…|…}`, `{partenaire.nom:…|…}`,
+    `{epn.nom:…|…}`): in French, a name in the plural (« Les Restos du Cœur ») is several; in
+    English a name is one organisation."""
     count = sum(1 for p in conv.content.parties if not p.is_epn)
-    if count == 1 and language() == "fr":
-        partners = french.name_forms(conv.content.parties, identity.name)["partenaires.liste"]
-        return 2 if partners.plural else 1
-    return count
+    if language() != "fr":
+        return {"partenaires.liste": count, "partenaire.nom": 1, "epn.nom": 1}
+    forms = french.name_forms(conv.content.parties, identity.name or next(
+        (p.name for p in conv.content.parties if p.is_epn), ""))
+    return {"partenaires.liste": max(count, number_of(forms["partenaires.liste"])),
+            "partenaire.nom": number_of(forms.get("partenaire.nom")), "epn.nom": number_of(forms["epn.nom"])}
+
+
+def number_of(form) -> int:
+    """2 for a name in the plural (« Les Petits Débrouillards »), else 1."""
+    return 2 if form is not None and form.plural else 1
 
 
 def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:
@@ -173,9 +181,10 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
                          signatures=section.kind == "signatures")
         if section.kind == "engagements":
             for party in conv.content.parties:
-                party_values = {**values, "partenaire": _party_values(party)}
-                where = f"{section.title} — {party.name}"
                 form = _party_form(party, forms, identity)
+                party_values = {**values, "partenaire": _party_values(party),
+                                mf.COUNTS: {**values[mf.COUNTS], "partenaire.nom": number_of(form) if fr else 1}}
+                where = f"{section.title} — {party.name}"
                 heading = f"Engagements {form.de()}" if fr else _("Commitments of {name}").format(name=party.name)
                 party_grammar = {**grammar_of, "forms": {**forms, "partenaire.nom": form}} if fr else None
                 doc.subsections.append((heading, _resolve_blocks(party.engagements, party_values, where, result,

@@ -219,3 +219,23 @@ def test_the_builtin_text_holds_no_pronoun_that_guesses_the_epns_gender(store):
     text = _text(doc)
     assert "La Médiathèque numérique de Rennes en rédige le compte rendu et le transmet à chaque partie" in text
     assert "qu’il" not in text
+
+
+def test_each_partners_commitments_agree_with_its_name(store):
+    """« Les Petits Débrouillards s’engagent à informer et orienter leur public », beside « L’Association
+    Les Amis s’engage à informer et orienter son public » in the same convention."""
+    settings.save_identity(EpnIdentity(name="Espace numérique de Saint-Aubin", city="Saint-Aubin"))
+    ids = [partners.create_organisation(OrganisationData(name, kind="association")).id
+           for name in ("Les Petits Débrouillards", "Association Les Amis")]
+    conv = conventions.create_convention("Convention", ids)
+    with i18n.document_language("fr"):
+        doc, result = output.document(conv, blanks=True)
+    engagements = {title: " ".join(b.text for b in blocks) for s in doc.sections for title, blocks in s.subsections}
+    assert engagements["Engagements des Petits Débrouillards"].startswith(
+        "Les Petits Débrouillards s’engagent à : informer et orienter leur public vers l’action")
+    assert engagements["Engagements de l’Association Les Amis"].startswith(
+        "L’Association Les Amis s’engage à : informer et orienter son public vers l’action")
+    assert engagements["Engagements de l’Espace numérique de Saint-Aubin"].startswith(
+        "L’Espace numérique de Saint-Aubin s’engage à :")
+    assert not [p for p in result.problems if p.kind in (mf.UNKNOWN, mf.BRACE)]
+    assert mf.is_field("{partenaire.nom:s'engage|s'engagent}") and mf.is_field("{epn.nom:s'engage|s'engagent}")
