@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from partnerdesk.domain.amounts import printable
 from partnerdesk.domain.labels import N_
+from partnerdesk.domain.name_context import place_names, place_names_in_runs  # noqa: F401  (re-exported)
 
 APOSTROPHE = "’"
 NNBSP = "\u202f"  # narrow no-break space: thousands, before ; ! ? and inside « »
@@ -72,7 +73,7 @@ _MASCULINE = frozenset("""
     ministere musee office ordre pole point rectorat relais reseau secours secretariat service syndicat
     theatre tiers-lieu tribunal ccas cias cidff crij cdi cfa clic centre-social collectif conseil-departemental
     credit departement greta ime itep lieu parc planning pres quartier restaurant smic studio village
-    campus cinema hangar epn laboratoire labo repair repair-cafe cyber-espace point-info ecomusee zoo
+    campus cinema hameau hangar epn laboratoire labo repair repair-cafe cyber-espace point-info ecomusee zoo
 """.split())
 _PLURAL = frozenset("""
     restos amis petits compagnons eclaireurs scouts francas ateliers jardins cemea jeunes apprentis
@@ -182,7 +183,10 @@ class OrgName:
         own, rest = _split_own_article(name)
         if own and rest:
             word = own.strip().lower()
-            article = {"le": "le", "la": "la", "les": "les"}.get(word, "l_f")
+            article = {"le": "le", "la": "la", "les": "les"}.get(word)
+            if article is None:  # "L’Atelier…" is masculine, "L’Arche…" feminine: the noun says it
+                noun = _first_word(rest)
+                article = "l_m" if noun in _MASCULINE or noun.split("-")[0] in _MASCULINE else "l_f"
             return article, rest, True
         return self.form, name, False
 
@@ -410,49 +414,6 @@ def of(name: str) -> str:
     French catalogue entries write "{of_name}" / "{of_who}" where the English says "of {name}";
     the code passes `of_name=of(name)` beside `name` (English ignores it)."""
     return elide("de", " ".join((name or "").split()))
-
-
-_BEFORE = re.compile(r"(?:(?P<de>\b[Dd]e |\b[Dd][’'])|(?P<a>\b[àÀ] )|(?P<with>\b(?:avec|pour|par|entre|et|chez"
-                     r"|envers|sur|vers|contre|sans) )|(?P<start>^\s*|(?<!\bcf)[.!?]\s+|\n\s*))$")
-
-
-def place_names(text: str, forms: dict[str, OrgName], fields: re.Pattern | None = None) -> str:
-    """Replace each {field} naming an organisation by the form its context asks for: "de {epn}" ->
-    "de l’Espace…", "à {x}" -> "au Collège…", "avec {x}" -> "avec l’Association…", a sentence or
-    paragraph that starts with it -> "L’Espace…". `forms`: field name -> OrgName; `fields`: the
-    pattern of the fields (group 1: the name), by default the keys of `forms`. Other fields are left."""
-    if fields is None:
-        if not forms:
-            return text
-        fields = re.compile(r"\{(" + "|".join(re.escape(k) for k in forms) + r")\}")
-    out, last = [], 0
-    for match in fields.finditer(text):
-        form = forms.get(match.group(1))
-        if form is None or not form.name.strip():
-            continue
-        before = text[last:match.start()]
-        context = _BEFORE.search(text[:match.start()])
-        if context and context.group("de"):
-            capital = context.group("de")[0] == "D"
-            before = before[:len(before) - len(context.group("de"))] if len(before) >= len(context.group("de")) \
-                else before
-            value = form.de()
-            value = value[:1].upper() + value[1:] if capital else value
-        elif context and context.group("a"):
-            capital = context.group("a")[0] == "À"
-            before = before[:len(before) - 2] if len(before) >= 2 else before
-            value = form.a()
-            value = value[:1].upper() + value[1:] if capital else value
-        elif context and context.group("with"):
-            value = form.bare()
-        elif context and context.group("start") is not None:
-            value = form.subject()
-        else:
-            value = form.bare()
-        out.append(before + value)
-        last = match.end()
-    out.append(text[last:])
-    return "".join(out)
 
 
 def of_organisation(name: str, article: str | None = None, kind: str = "") -> str:

@@ -2,15 +2,19 @@
 
 A field is a dotted name between braces. Values come as a nested dict (lists
 are indexed from 1 in names). A choice by the number of partners,
-`{partenaires:accompagne|accompagnent}`, prints its first form for one partner and
-its second for several (the count is `values[COUNTS]["partenaires"]`).
+`{partenaires:au partenaire|aux partenaires}`, prints its first form for one partner and
+its second for several (the count is `values[COUNTS]["partenaires"]`); a verb whose subject is
+the list of partners agrees with it: `{partenaires.liste:accompagne|accompagnent}` (plural for
+several partners, or for one named in the plural: `values[COUNTS]["partenaires.liste"]`), and so
+does one with a single name: `{partenaire.nom:s'engage|s'engagent}`, `{epn.nom:…|…}`.
 
 Resolution replaces what it can and lists every field that cannot be filled, with where it is:
 
 - unknown: the name is not a field PartnerDesk knows (a typo, a field from another tool);
 - missing: a known field with nothing behind it (no project linked, a third partner that
   does not exist, a date not set);
-- empty: a known field whose value is blank (a partner without a representative).
+- empty: a known field whose value is blank (a partner without a representative);
+- brace: a brace without its pair (`{partenaires.liste` not closed, `projet.titre}` not opened).
 """
 
 from __future__ import annotations
@@ -24,16 +28,22 @@ FIELD = re.compile(r"\{([^\W\d][\w]*(?:\.[\w]+)*)\}")
 # anything else between braces ("{ projet.titre }", "{Projet titre}") is an unknown field too:
 # a convention never goes out with raw braces in it
 BRACES = re.compile(r"\{([^{}\n]*)\}")
-#: "{partenaires:one form|the other}": agreement with the number of partners
-CHOICE = re.compile(r"\{\s*(partenaires)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
+_NAMEISH = r"[^\W\d]\w*(?:[.:][\w|]*)+"
+#: a field between braces, or a brace without its pair with the field-like name next to it
+TOKEN = re.compile(r"\{([^{}\n]*)\}|\{(" + _NAMEISH + r")?|(" + _NAMEISH + r")?\}")
+#: "{partenaires:one form|the other}": agreement with the number of partners (« au partenaire |
+#: aux partenaires »); "{partenaires.liste:…|…}": with the partners as named (« Les Restos du Cœur
+#: accompagnent », one partner with a plural name); "{partenaire.nom:s'engage|s'engagent}" (and
+#: "{epn.nom:…|…}"): with that one name (each partner's own in its engagements)
+CHOICE = re.compile(r"\{\s*(partenaires(?:\.liste)?|partenaire\.nom|epn\.nom)\s*:([^{}|\n]*)\|([^{}|\n]*)\}")
 #: the key of `values` holding the counts that choices read (never a field of its own)
 COUNTS = "_counts"
 
-UNKNOWN, MISSING, EMPTY = "unknown", "missing", "empty"
+UNKNOWN, MISSING, EMPTY, BRACE = "unknown", "missing", "empty", "brace"
 #: not a problem that blocks an export: a single-partner field in a text shared by several partners
 FIRST_ONLY = "first_partner"
 PROBLEM_LABELS = {UNKNOWN: N_("unknown field"), MISSING: N_("no value"), EMPTY: N_("empty value"),
-                  FIRST_ONLY: N_("names only the first partner")}
+                  BRACE: N_("brace without its pair"), FIRST_ONLY: N_("names only the first partner")}
 SINGLE_PARTNER = re.compile(r"\{(partenaire\.\w+)\}")
 
 
@@ -64,6 +74,8 @@ FIELDS = [
     FieldSpec("partenaire.qualite", N_("Partner representative's title")),
     FieldSpec("partenaires.liste", N_("All partners (A, B and C)")),
     FieldSpec("partenaires:accompagne|accompagnent", N_("Agreement with the number of partners (one | several)")),
+    FieldSpec("partenaires.liste:accompagne|accompagnent", N_("Verb agreeing with the partners named (one | several)")),
+    FieldSpec("partenaire.nom:s'engage|s'engagent", N_("Verb agreeing with the partner's name (one | several)")),
     FieldSpec("partenaires.nombre", N_("Number of partners, in words")),
     FieldSpec("parties.nombre", N_("Number of parties (the EPN included), in words")),
     FieldSpec("partenaires.N.nom", N_("Name of the partner number N")),
@@ -176,9 +188,14 @@ BLANK = "…………"  # a place to fill in by hand on the printed convention
 def resolve(text: str, values: dict, where: str, result: Resolution, *, blanks: bool = False) -> str:
     """`text` with every field replaced. A field that cannot be filled is recorded in
     `result` and kept as `{name}`, or printed as a dotted blank to fill by hand when
-    `blanks` is True."""
+    `blanks` is True. A brace without its pair is a problem too (never printed when `blanks`:
+    dropped, with the field name next to it)."""
 
     def replace(match: re.Match) -> str:
+        if match.group(1) is None:  # "{partenaires.liste" not closed, "projet.titre}" not opened, "{", "}"
+            near = match.group(2) or match.group(3)
+            result.add(FieldProblem(near or "", BRACE, where))
+            return (BLANK if near else "") if blanks else match.group(0)
         name = match.group(1)
         chosen = choose(match.group(0), values)
         if chosen is not None:
@@ -192,7 +209,7 @@ def resolve(text: str, values: dict, where: str, result: Resolution, *, blanks: 
             return BLANK if blanks else match.group(0)
         return value
 
-    return BRACES.sub(replace, text or "")
+    return TOKEN.sub(replace, text or "")
 
 
 def flatten(values: dict, prefix: str = "") -> dict[str, str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from xml.sax.saxutils import escape
 
 from babel.numbers import format_currency
@@ -109,7 +110,15 @@ def drawable(value: object) -> str:
     value = "" if value is None else str(value)
     if value.isascii():
         return value
-    return "".join(c for c in value if c in "\n\r\t" or ord(c) in _glyphs)
+    kept = "".join(c if c in "\n\r\t" or ord(c) in _glyphs else "\x00" for c in value)
+    if "\x00" not in kept:
+        return kept
+    # "Dupont & Fils 🦄, l’Université", "« Fils 🦄 »": the space before the dropped emoji goes with it
+    # before punctuation or a closing quotation mark
+    return _DROPPED_BEFORE_STOP.sub("", kept).replace("\x00", "")
+
+
+_DROPPED_BEFORE_STOP = re.compile(r"[ \t]*\x00+(?=[ \t\u00a0\u202f]*[,.;:!?)\]”»\"])")
 
 
 def esc(text: object) -> str:

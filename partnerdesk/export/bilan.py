@@ -231,7 +231,7 @@ class BilanDocument(Document):
         return [data_table(
             [_("Date"), _("Time"), _("Place"), _("Facilitator"), _("Planned"), _("Present")], rows,
             [22 * mm, 29 * mm, CONTENT_WIDTH - 22 * mm - 29 * mm - 38 * mm - 18 * mm - 20 * mm, 38 * mm, 18 * mm,
-             20 * mm], theme, s, ["l", "l", "l", "l", "r", "r"],
+             20 * mm], theme, s, ["l", "l", "l", "l", "r", "r"], whole=(0, 1),
             total=[_("Total"), "", "", "", format_number(sum(x.planned or 0 for x in d.held_sessions)),
                    format_number(d.participants)])]
 
@@ -241,7 +241,7 @@ class BilanDocument(Document):
                 for c in d.committees]
         widths = [26 * mm, CONTENT_WIDTH - 26 * mm - 2 * 30 * mm, 30 * mm, 30 * mm]
         return [data_table([_("Date"), _("Committee"), _("Present"), _("Decisions")], rows, widths, self.theme, s,
-                           align=["l", "l", "r", "r"])]
+                           align=["l", "l", "r", "r"], whole=(0,))]
 
 
 def render_bilan(data: BilanData, identity: EpnIdentity) -> bytes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
 
 from partnerdesk.domain.convention_document import ConventionDocument, DocParty
@@ -20,6 +21,8 @@ from partnerdesk.export.base import (
     CONTENT_WIDTH,
     FONT,
     FONT_BOLD,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     Document,
@@ -28,6 +31,9 @@ from partnerdesk.export.base import (
     table_style,
 )
 from partnerdesk.export.theme import MUTED
+
+#: the height a page gives to the text (its frame, less the frame's padding)
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - 12
 
 
 def text(value: object) -> str:
@@ -130,30 +136,37 @@ class ConventionPdf(Document):
         lines.append(Paragraph(text(labels["hereafter"].format(name=party.called)), s["party"]))
         return lines
 
-    def _signatures(self) -> Table:
-        """Two parties a row: "For X", the signatory, then a box to sign, aligned across the row."""
+    def _signatures(self) -> list[Table]:
+        """Two parties a row: "For X", the signatory, then a box to sign, aligned across the row. One
+        table per row, never split: a party's box is on the page of its name."""
         s, labels, parties = self.styles, self.doc.labels, self.doc.parties
-        rows, heights = [], []
-        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        tables = []
         for start in range(0, len(parties), 2):
             pair = parties[start:start + 2]
             names = [Paragraph(f"<b>{text(labels['for'].format(name=p.called))}</b>", s["body"]) for p in pair]
             who = [Paragraph(text(", ".join(x for x in (p.signatory, p.signatory_title) if x)) or "&nbsp;",
                              s["body"]) for p in pair]
             boxes = [Paragraph(text(labels["signature"]), s["small"]) for _p in pair]
-            for cells in (names, who, boxes):
-                rows.append(cells + [""] * (2 - len(cells)))
-            heights += [None, None, 28 * mm if len(parties) <= 2 else 22 * mm]
-            box_row = len(rows) - 1
-            for col in range(len(pair)):
-                commands.append(("BOX", (col, box_row), (col, box_row), 0.5, MUTED))
-            if start + 2 < len(parties):
-                rows.append(["", ""])
-                heights.append(4 * mm)
-        table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, rowHeights=heights)
-        table.setStyle(table_style(commands))
-        return table
+            rows = [cells + [""] * (2 - len(cells)) for cells in (names, who, boxes)]
+            commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+            commands += [("BOX", (col, 2), (col, 2), 0.5, MUTED) for col in range(len(pair))]
+            table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2,
+                          rowHeights=[None, None, 28 * mm if len(parties) <= 2 else 22 * mm])
+            table.setStyle(table_style(commands))
+            tables.append(table)
+        return tables
+
+    def _signature_block(self, lead: list) -> list:
+        """The article, its sentence and every box on one page when they fit on a page; otherwise
+        the article and its sentence with the first row of boxes, then row after row, each whole."""
+        first, *others = self._signatures()
+        rows = [[*lead, Spacer(1, 4 * mm), first], *([Spacer(1, 4 * mm), row] for row in others)]
+        flat = [f for row in rows for f in row]
+        _w, height = _listWrapOn(flat, CONTENT_WIDTH, None)
+        if height <= FRAME_HEIGHT:
+            return [KeepTogether(flat)]  # flat: a KeepTogether inside another always breaks the page
+        return [KeepTogether(row) for row in rows]
 
     def story(self) -> list:
         doc, s = self.doc, self.styles
@@ -172,7 +185,7 @@ class ConventionPdf(Document):
             heading = Paragraph(f"{section.number}. {text(section.title)}", s["article"])
             body = blocks_flowables(section.blocks, s)
             if section.signatures:
-                story.append(KeepTogether([heading, *body, Spacer(1, 4 * mm), self._signatures()]))
+                story += self._signature_block([heading, *body])
                 continue
             story += [CondPageBreak(30 * mm), heading, *body]
             for k, (title, blocks) in enumerate(section.subsections, 1):

@@ -23,6 +23,7 @@ from odf.style import (
     Style,
     TableCellProperties,
     TableColumnProperties,
+    TableRowProperties,
     TextProperties,
 )
 from odf.table import Table, TableCell, TableColumn, TableRow
@@ -81,6 +82,9 @@ class _Styles:
         self.column = Style(name="SignatureColumn", family="table-column")
         self.column.addElement(TableColumnProperties(columnwidth="8.5cm"))
         odt.automaticstyles.addElement(self.column)
+        self.row = Style(name="SignatureRow", family="table-row")  # a box is never cut by a page break
+        self.row.addElement(TableRowProperties(keeptogether="always"))
+        odt.automaticstyles.addElement(self.row)
         self.cell = Style(name="SignatureCell", family="table-cell")  # a framed box to sign in
         self.cell.addElement(TableCellProperties(border="0.5pt solid #6b737b", padding="0.25cm"))
         odt.automaticstyles.addElement(self.cell)
@@ -263,7 +267,7 @@ def render_odt(doc: ConventionDocument) -> bytes:
             table = Table(name="Signatures")
             table.addElement(TableColumn(numbercolumnsrepeated=2, stylename=styles.column))
             for i in range(0, len(doc.parties), 2):
-                row = TableRow()
+                row = TableRow(stylename=styles.row)
                 for party in doc.parties[i:i + 2]:
                     cell = TableCell(stylename=styles.cell)
                     p = P(stylename=styles.body)

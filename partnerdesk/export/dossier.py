@@ -252,7 +252,8 @@ class DossierDocument(Document):
             story.append(Paragraph(esc(_("Calendar")), s["h2"]))
             rows = [[period(c.start, c.end, in_words=False) if c.end and c.end != c.start else format_date(c.start), c.label]
                     for c in d.calendar]
-            story.append(data_table([_("When"), _("Step")], rows, [45 * mm, CONTENT_WIDTH - 45 * mm], theme, s))
+            story.append(data_table([_("When"), _("Step")], rows, [45 * mm, CONTENT_WIDTH - 45 * mm], theme, s,
+                                    whole=(0,)))
 
         if d.needs or d.budget:
             self.section(story, _("Needs and budget"))

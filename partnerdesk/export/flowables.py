@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from partnerdesk.domain.documents import Picture
 from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, esc, table_style
 from partnerdesk.export.images import prepare_photo, prepare_photos
-from partnerdesk.export.pagination import unsplittable
+from partnerdesk.export.pagination import TailTable, unsplittable
 from partnerdesk.export.theme import RULE, Theme
 
 
@@ -65,12 +65,13 @@ def key_figures(figures: list[tuple[str, str]], theme: Theme, styles) -> Table:
 
 def data_table(header: list[str], rows: list[list], widths: list[float], theme: Theme, styles,
                align: list[str] | None = None, total: list | None = None,
-               shaded: list[bool] | None = None) -> Table:
+               shaded: list[bool] | None = None, whole: tuple[int, ...] = ()) -> Table:
     """A table that splits across pages with its header repeated.
 
     `rows` hold plain user text (escaped here) or ready flowables; `align` gives
     "l", "r" or "c" per column; `total` is an optional last row printed bold;
-    `shaded` says which rows get the pale background (every other row by default).
+    `shaded` says which rows get the pale background (every other row by default);
+    `whole`: the columns whose values are read whole (dates, times), widened like figures.
     """
     align = align or ["l"] * len(header)
     head_style = {"l": "th", "r": "th_right", "c": "th_center"}
@@ -80,9 +81,9 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
         data.append([_cell(v, styles[cell_style[a]]) for v, a in zip(row, align)])
     if total is not None:
         data.append([_cell(v, styles[cell_style[a]], bold=True) for v, a in zip(total, align)])
-    widths = _fit_figures(widths, [header] + list(rows) + ([total] if total else []), align, styles)
+    widths = _fit_figures(widths, [header] + list(rows) + ([total] if total else []), align, styles, whole)
     scale = CONTENT_WIDTH / sum(widths) if sum(widths) > CONTENT_WIDTH else 1
-    table = Table(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
+    table = TailTable(data, colWidths=[w * scale for w in widths], repeatRows=1, splitInRow=1)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), theme.main),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -106,14 +107,17 @@ def data_table(header: list[str], rows: list[list], widths: list[float], theme: 
     return table
 
 
-def _fit_figures(widths: list[float], rows: list[list], align: list[str], styles) -> list[float]:
-    """Right-aligned columns (amounts, counts) made wide enough for their longest figure, the room
-    taken from the widest left-aligned column: "10 000 000 €" never wraps inside the number."""
+def _fit_figures(widths: list[float], rows: list[list], align: list[str], styles,
+                 whole: tuple[int, ...] = ()) -> list[float]:
+    """Right-aligned columns (amounts, counts) and the `whole` ones (dates, times) made wide enough
+    for their longest value, the room taken from the widest other left-aligned column: "10 000 000 €"
+    never wraps inside the number, nor « 14 h 30 – 16 h 30 » or "23 Sept 2026" inside the time."""
     widths = list(widths)
     style = styles["cell_bold"]
-    wide = max((i for i, a in enumerate(align) if a == "l"), key=lambda i: widths[i], default=None)
+    wide = max((i for i, a in enumerate(align) if a == "l" and i not in whole), key=lambda i: widths[i],
+               default=None)
     for col, a in enumerate(align):
-        if a != "r" or wide is None:
+        if (a != "r" and col not in whole) or wide is None:
             continue
         texts = [str(row[col]) for row in rows if col < len(row) and isinstance(row[col], str)]
         need = max((stringWidth(t, style.fontName, style.fontSize) for t in texts), default=0) + 12

@@ -129,7 +129,7 @@ class InternalBalanceDocument(Document):
                              format_date(g.decided_on) if g.decided_on else "—", reasons or g.note or "—"])
             story.append(data_table([_("Partner"), _("Project"), _("Verdict"), _("Date"), _("Reservations")], rows,
                                     [36 * mm, 30 * mm, 20 * mm, 22 * mm, CONTENT_WIDTH - 108 * mm], theme, s,
-                                    shaded=[g.verdict is Verdict.NON for g in d.grids]))
+                                    shaded=[g.verdict is Verdict.NON for g in d.grids], whole=(3,)))
 
         if d.funders:
             self.section(story, _("Main funders and their conditions"))

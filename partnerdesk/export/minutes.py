@@ -84,7 +84,8 @@ class MinutesDocument(Document):
             widths = [CONTENT_WIDTH * 0.46, CONTENT_WIDTH * 0.26, 24 * mm]
             widths.append(CONTENT_WIDTH - sum(widths))
             story.append(data_table([_("What"), _("Who"), _("By"), _("Status")],
-                                    [[drawable(c) for c in row] for row in rows], widths, self.theme, s))
+                                    [[drawable(c) for c in row] for row in rows], widths, self.theme, s,
+                                    whole=(2,)))
         else:
             story.append(Paragraph(text(_("No action was decided.")), s["small"]))
         if d.next_meeting:

@@ -4,6 +4,8 @@
   whole block does not fit, the block is split after at least `MIN_START` of content instead of
   being pushed to the next page whole (`KeepStart`, the doc template's keepTogetherClass).
 - Long tables split with their header repeated (`data_table(repeatRows=1)`).
+- The part of a long table left for the next page holds at least two rows under its repeated
+  header: never a total, or one row, alone there (`TailTable`, the table of `data_table`).
 - Boxes and cards never split (`unsplittable`) unless taller than a page.
 - A closing block is kept with the end of what precedes it (`closing`).
 
@@ -20,6 +22,8 @@ from reportlab.platypus.flowables import _listWrapOn
 MIN_FILL = 0.55
 #: how much of a block must fit under its heading before the page may break inside it
 MIN_START = 22 * mm
+#: a table this short is never split (TailTable)
+SMALL_TABLE = 60 * mm
 
 
 class KeepStart(KeepTogether):
@@ -43,6 +47,25 @@ class KeepStart(KeepTogether):
                     if first_h <= room and (len(parts) == 1 or first_h >= MIN_START):
                         return [*heads, *parts]
         return super().split(aW, aH)
+
+
+class TailTable(Table):
+    """A table with a repeated header whose part left for the next page never holds fewer than
+    `TAIL` rows (a total alone under the header, or one row): the page breaks a row earlier."""
+
+    TAIL = 2
+
+    def split(self, aW, aH):
+        parts = super().split(aW, aH)
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        body = self._nrows - header
+        if len(parts) == 2 and body <= self.TAIL and self._height <= SMALL_TABLE:
+            return []  # a short table (the rest of a long one) moves whole to the next page
+        while (len(parts) == 2 and body > self.TAIL and parts[1]._nrows - header < self.TAIL
+               and parts[0]._nrows - header > 1):
+            aH -= parts[0]._rowHeights[-1]  # the last row of this page goes with the next
+            parts = super().split(aW, aH)
+        return parts
 
 
 def unsplittable(table: Table, width: float, limit: float) -> Table:

@@ -56,7 +56,7 @@ class PartnerSheetDocument(Document):
         if d.projects:
             rows = [[p.project, p.stage, format_date(p.since), p.contributions] for p in d.projects]
             story.append(data_table([_("Project"), _("Stage"), _("Since"), _("Contributions")], rows,
-                                    [60 * mm, 38 * mm, 22 * mm, CONTENT_WIDTH - 120 * mm], theme, s))
+                                    [60 * mm, 38 * mm, 22 * mm, CONTENT_WIDTH - 120 * mm], theme, s, whole=(2,)))
         else:
             story.append(Paragraph(esc(_("No project together yet.")), s["small"]))
         if not d.internal:
@@ -66,7 +66,7 @@ class PartnerSheetDocument(Document):
             rows = [[format_date(i.occurred_on), i.kind, i.summary, i.people] for i in d.interactions]
             story.append(data_table([_("Date"), _("Kind"), _("Summary"), _("With")], rows,
                                     [22 * mm, 26 * mm, CONTENT_WIDTH - 22 * mm - 26 * mm - 40 * mm, 40 * mm],
-                                    theme, s))
+                                    theme, s, whole=(0,)))
         else:
             story.append(Paragraph(esc(_("No exchange recorded.")), s["small"]))
         return story

@@ -14,6 +14,7 @@ from partnerdesk.domain.conventions import Party
 from partnerdesk.domain.enumeration import OrgList
 from partnerdesk.domain.grammar import OrgName
 from partnerdesk.domain.identity import EPN_KIND
+from partnerdesk.domain.name_context import guarded, unguarded
 from partnerdesk.store.models import Affiliation, Organisation, Person
 
 #: the merge fields that hold an organisation's name, or every partner's
@@ -47,8 +48,17 @@ def name_forms(parties: list[Party], epn_name: str) -> dict[str, OrgName | OrgLi
 
 
 def place_names(text: str, forms: dict[str, OrgName | OrgList]) -> str:
-    """Each name field (`NAME_FIELD`) in the form its context asks for (`grammar.place_names`)."""
-    return grammar.place_names(text, forms, NAME_FIELD)
+    """Each name field (`NAME_FIELD`) in the form its context asks for (`grammar.place_names`); the
+    braces of a name are protected until `unprotect`, after the other fields are resolved."""
+    return grammar.place_names(text, guarded(forms), NAME_FIELD)
+
+
+def place_names_in_runs(runs: list[str], forms: dict[str, OrgName | OrgList]) -> list[str]:
+    """`place_names` over the runs of a paragraph (a name in bold keeps its sentence's context)."""
+    return grammar.place_names_in_runs(runs, guarded(forms), NAME_FIELD)
+
+
+unprotect = unguarded  # the braces of the names placed, given back once every field is resolved
 
 
 def count_parties(text: str, count: int) -> str:

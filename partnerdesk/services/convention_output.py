@@ -99,8 +99,26 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
         "personnes": {"nombre": _number(conv.people_count)},
         "date": {"debut": _date(conv.start_date), "fin": _date(conv.end_date), "signature": _date(conv.signed_on),
                  "jour": _date(today or dt.date.today())},
-        mf.COUNTS: {"partenaires": len(partners)},
+        mf.COUNTS: {"partenaires": len(partners), **_numbers(conv, identity)},
     }
+
+
+def _numbers(conv: ConventionData, identity: EpnIdentity) -> dict[str, int]:
+    """How many the names are for a verb (the counts of `{partenaires.liste:…|…}`, `{partenaire.nom:…|…}`,
+    `{epn.nom:…|…}`): in French, a name in the plural (« Les Restos du Cœur ») is several; in
+    English a name is one organisation."""
+    count = sum(1 for p in conv.content.parties if not p.is_epn)
+    if language() != "fr":
+        return {"partenaires.liste": count, "partenaire.nom": 1, "epn.nom": 1}
+    forms = french.name_forms(conv.content.parties, identity.name or next(
+        (p.name for p in conv.content.parties if p.is_epn), ""))
+    return {"partenaires.liste": max(count, number_of(forms["partenaires.liste"])),
+            "partenaire.nom": number_of(forms.get("partenaire.nom")), "epn.nom": number_of(forms["epn.nom"])}
+
+
+def number_of(form) -> int:
+    """2 for a name in the plural (« Les Petits Débrouillards »), else 1."""
+    return 2 if form is not None and form.plural else 1
 
 
 def field_values(conv: ConventionData) -> list[tuple[str, str, str | None]]:
@@ -134,13 +152,12 @@ def _resolve_blocks(html: str, values: dict, where: str, result: mf.Resolution, 
     """`grammar_of`: in French, the name forms and party count (see services/convention_french.py)."""
     blocks = parse_blocks(html)
     for block in blocks:
-        for run in block.runs:
-            text = run.text
-            if grammar_of:
-                text = french.place_names(text, grammar_of["forms"])
+        placed = french.place_names_in_runs([run.text for run in block.runs], grammar_of["forms"]) if grammar_of \
+            else [run.text for run in block.runs]
+        for run, text in zip(block.runs, placed):
             text = mf.resolve(text, values, where, result, blanks=blanks)
             if grammar_of:  # and one kind of apostrophe: "L’Hôtel de ville s’engage"
-                text = typographic(french.count_parties(text, grammar_of["count"]))
+                text = french.unprotect(typographic(french.count_parties(text, grammar_of["count"])))
             run.text = text
     return [b for b in blocks if b.text.strip()]
 
@@ -158,15 +175,16 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
     for number, section in enumerate(conv.content.sections, 1):
         title = mf.resolve(french.place_names(section.title, forms) if fr else section.title, values,
                            section.title, result, blanks=blanks)
-        title = typographic(title) if fr else title
+        title = french.unprotect(typographic(title)) if fr else title
         doc = DocSection(number, title, _resolve_blocks(section.body, values, section.title, result, blanks,
                                                         grammar_of),
                          signatures=section.kind == "signatures")
         if section.kind == "engagements":
             for party in conv.content.parties:
-                party_values = {**values, "partenaire": _party_values(party)}
-                where = f"{section.title} — {party.name}"
                 form = _party_form(party, forms, identity)
+                party_values = {**values, "partenaire": _party_values(party),
+                                mf.COUNTS: {**values[mf.COUNTS], "partenaire.nom": number_of(form) if fr else 1}}
+                where = f"{section.title} — {party.name}"
                 heading = f"Engagements {form.de()}" if fr else _("Commitments of {name}").format(name=party.name)
                 party_grammar = {**grammar_of, "forms": {**forms, "partenaire.nom": form}} if fr else None
                 doc.subsections.append((heading, _resolve_blocks(party.engagements, party_values, where, result,
@@ -177,7 +195,7 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
     for p in printed:
         form = _party_form(p, forms, identity) if fr else None
         parties.append(DocParty(p.name, p.address, p.signatory, p.signatory_title, p.is_epn,
-                                french.represented(p, form) if form else "", form.bare() if form else ""))
+                                french.represented(p, form) if form else "", typographic(form.bare()) if form else ""))
     project = (values.get("projet") or {}).get("titre") or ""
     if " ".join(project.split()).casefold() == " ".join(conv.title.split()).casefold():
         project = ""  # the title is not repeated as a subtitle
@@ -213,11 +231,18 @@ def printable(conv: ConventionData, *, blanks: bool = False) -> tuple[Convention
     """What is printed: the text frozen at signature for a signed convention (the same whatever
     changed since: identity, names, signatories), the text merged now for a draft."""
     if ConventionStatus(conv.status).is_signed:
-        frozen = ConventionFrozen.get_or_none((ConventionFrozen.convention == conv.id)
-                                              & (ConventionFrozen.version == conv.version))
+        frozen = _frozen(conv)
+        if frozen is None and conv.id is not None:  # signed before texts were kept (before migration
+            freeze(conv.id)                           # 0008): the text printed now is kept from now on
+            frozen = _frozen(conv)
         if frozen is not None:
             return ConventionDocument.from_dict(frozen.document), mf.Resolution()
     return document(conv, blanks=blanks)
+
+
+def _frozen(conv: ConventionData) -> ConventionFrozen | None:
+    return ConventionFrozen.get_or_none((ConventionFrozen.convention == conv.id)
+                                        & (ConventionFrozen.version == conv.version))
 
 
 def freeze(convention_id: int, now: dt.datetime | None = None) -> None:

@@ -394,40 +394,6 @@ def restore_version(convention_id: int, number: int) -> int:
         return _snapshot(row, "restored", _("Restored from version {number}").format(number=number))
 
 
-def start_amendment(convention_id: int, note: str = "") -> ConventionData:
-    """An amendment ("avenant") of a signed convention: a draft of its own, with the signed text,
-    parties and circuit (to do again), pointing at the convention it amends. The signed convention
-    stays as it is, in force, with its signing date. Returns the new draft."""
-    with database.atomic("IMMEDIATE"):
-        row = _require(convention_id)
-        if not ConventionStatus(row.status).is_signed:
-            raise TransitionError(N_("Only a signed convention needs an amendment."))
-        number = Convention.select().where(Convention.amends_id == convention_id).count() + 1
-        label = _("Amendment {number}").format(number=number)
-        now = dt.datetime.now()
-        draft = Convention.create(
-            title=_("{amendment} to « {title} »").format(amendment=label, title=row.title)[:200],
-            project_id=row.project_id, status=ConventionStatus.BROUILLON.value, start_date=row.start_date,
-            end_date=row.end_date, signed_on=None, place=row.place, sessions_count=row.sessions_count,
-            people_count=row.people_count, sections=row.sections, language=row.language, amends_id=row.id,
-            created_at=now, updated_at=now)
-        parties = [_party(p) for p in row.parties.order_by(ConventionParty.position)]
-        for party in parties:
-            party.id = None
-        _write_parties(draft.id, parties)
-        for position, step in enumerate(row.steps.order_by(ConventionStep.position)):
-            ConventionStep.create(convention=draft.id, position=position, label=step.label, who=step.who,
-                                  status=StepStatus.A_FAIRE.value)
-        _snapshot(draft, "amendment", f"{label} : {note}" if note else label, now)
-    return get_convention(draft.id)
-
-
-def amendments_of(convention_id: int) -> list[int]:
-    """Ids of the live amendments of a convention, oldest first."""
-    return [r.id for r in Convention.select(Convention.id).where(
-        (Convention.amends_id == convention_id) & Convention.deleted_at.is_null()).order_by(Convention.id)]
-
-
 def with_partner(project_id: int, organisation_id: int) -> list[ConventionSummary]:
     """The live conventions of a project that have `organisation_id` among their parties, signed
     ones first (the board asks about them when a card reaches "Convention signée")."""
@@ -453,3 +419,4 @@ def create_for_partner(project_id: int, organisation_id: int, title: str) -> Con
 
 
 from partnerdesk.services import convention_todo  # noqa: E402,F401  registers the "À faire" sources
+from partnerdesk.services.convention_amendments import amendments_of, start_amendment  # noqa: E402,F401

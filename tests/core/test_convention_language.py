@@ -137,3 +137,44 @@ def test_a_signed_english_convention_is_frozen_in_english(store):
     assert json.dumps(doc.to_dict(), ensure_ascii=False).count("Entre les soussignés") == 0
     amendment = conventions.start_amendment(made.id)
     assert amendment.content.language == "en"  # an amendment is written in the language of what it amends
+
+
+def _signed(conv_id: int) -> None:
+    from partnerdesk.domain.conventions import CircuitStep
+
+    conv = conventions.get_convention(conv_id)
+    conv.signed_on = dt.date(2026, 1, 2)
+    conventions.save_convention(conv)
+    conventions.set_steps(conv_id, [CircuitStep("Board", status="valide")])
+    conventions.set_status(conv_id, "en_validation")
+    conventions.set_status(conv_id, "signee")
+
+
+@pytest.mark.parametrize("interface", ["fr", "en"])
+def test_an_amendment_is_titled_in_the_language_of_what_it_amends(store, interface):
+    from partnerdesk import i18n
+
+    conv = make_convention()
+    made = conventions.create_convention("Partnership", [conv.content.parties[1].organisation_id],
+                                         template=english())
+    _signed(made.id)
+    _signed(conv.id)
+    i18n.set_language(interface)
+    try:
+        amended_en = conventions.start_amendment(made.id)
+        amended_fr = conventions.start_amendment(conv.id)
+    finally:
+        i18n.set_language("fr")
+    assert amended_en.title == "Amendment 1 to “Partnership”"  # printed as the English amendment's title
+    assert amended_fr.title == f"Avenant n° 1 à « {conv.title} »"
+
+
+def test_the_title_of_an_amendment_to_a_long_title_keeps_its_closing_quotation_mark(store):
+    conv = make_convention()
+    conv.title = "Convention de partenariat pour les ateliers numériques " * 4
+    conv.title = conv.title[:200].strip()
+    conventions.save_convention(conv)
+    _signed(conv.id)
+    amended = conventions.start_amendment(conv.id)
+    assert len(amended.title) <= 200
+    assert amended.title.startswith("Avenant n° 1 à « Convention de partenariat") and amended.title.endswith("… »")

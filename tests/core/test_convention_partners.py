@@ -9,12 +9,13 @@ import pytest
 from partnerdesk import i18n
 from partnerdesk.domain import merge_fields as mf
 from partnerdesk.domain.enumeration import OrgList, english_count_words, join_words
-from partnerdesk.domain.grammar import OrgName, place_names
+from partnerdesk.domain.grammar import OrgName, place_names, place_names_in_runs
 from partnerdesk.domain.identity import EpnIdentity
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import convention_output as output
 from partnerdesk.services import conventions, partners, projects, settings
+from partnerdesk.services.convention_templates import default_template
 
 AMIS = OrgName("Association Les Amis", None, "association")
 MAIRIE = OrgName("Mairie de Saint-Aubin", None, "service_municipal")
@@ -146,3 +147,95 @@ def test_a_single_partner_field_is_pointed_out_when_there_are_several_partners(t
     one.content.sections[0].body = "<p>{partenaire.nom} accompagne.</p>"
     assert output.first_partner_fields(one) == []
     assert mf.FIRST_ONLY not in {p.kind for p in output.check(conv).problems}  # a notice: the export goes on
+
+
+def test_a_name_in_bold_or_italics_keeps_the_form_its_sentence_asks_for(three_partners):
+    """The rich text cuts a paragraph into runs at each change of style: the context of a name field
+    is the sentence, not its run."""
+    conv = three_partners(2)
+    conv.content.sections[0].body = (
+        "<p>Le rôle de <b>{partenaires.liste}</b> et de <i>{epn.nom}</i> est clair. <b>{epn.nom}</b> accueille ; "
+        "avec <b>{partenaire.nom}</b>, au service <i>du public</i> de <b>{partenaires.2.nom}</b>.</p>")
+    conv = conventions.save_convention(conv)
+    with i18n.document_language("fr"):
+        doc, _result = output.document(conv, blanks=True)
+    block = doc.sections[0].blocks[0]
+    assert block.text == (
+        "Le rôle de l’Association Les Amis et de la Mairie de Saint-Aubin et de l’Espace numérique de "
+        "Saint-Aubin est clair. L’Espace numérique de Saint-Aubin accueille ; avec l’Association Les Amis, au "
+        "service du public de la Mairie de Saint-Aubin.")
+    # the preposition goes with the name into its run (a contracted "du" cannot be cut in two)
+    assert [r.text for r in block.runs if r.bold][0] == "de l’Association Les Amis et de la Mairie de Saint-Aubin"
+    assert [r.text for r in block.runs if r.italic] == ["de l’Espace numérique de Saint-Aubin", "du public"]
+    # a contracted form takes the preposition from the run before: "du Café", never "de le Café"
+    runs = ["Le rôle ", "de ", "{liste}", " et ", "de", " ", "{x}"]
+    assert place_names_in_runs(runs, {"liste": OrgList((CAFE,)), "x": AMIS}) == [
+        "Le rôle ", "", "du Café des Familles", " et ", "", "", "de l’Association Les Amis"]
+
+
+@pytest.mark.parametrize("name, verb", [("Les Restos du Cœur", "accompagnent"), ("Amis du Quartier", "accompagnent"),
+                                        ("La Poste", "accompagne")])
+def test_the_preamble_verb_agrees_with_a_partner_whose_name_is_plural(store, name, verb):
+    """One partner named in the plural (« Les Restos du Cœur ») takes a plural verb; the nouns that count
+    the partners (« au partenaire ») still count one."""
+    settings.save_identity(EpnIdentity(name="Espace numérique de Saint-Aubin", city="Saint-Aubin"))
+    org = partners.create_organisation(OrganisationData(name, kind="association"))
+    conv = conventions.create_convention("Convention", [org.id])
+    with i18n.document_language("fr"):
+        doc, _result = output.document(conv, blanks=True)
+    text = _text(doc)
+    assert f"{OrgName(name, None, 'association').subject()} {verb} au quotidien" in text
+    assert "le bilan au partenaire ;" in text
+    assert mf.is_field("{partenaires.liste:accompagne|accompagnent}")
+    english = conventions.create_convention("Agreement", [org.id], template=default_template("en"))
+    with output.written_in(english):  # a name is one organisation in English
+        doc, _result = output.document(english, blanks=True)
+    assert f"{name} works every day" in _text(doc)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_braces_in_a_name_are_part_of_the_name_not_fields(store, language):
+    settings.save_identity(EpnIdentity(name="EPN {Saint-Aubin}", city="Saint-Aubin", signatory_name="Marie Durand"))
+    org = partners.create_organisation(OrganisationData("Club {Code} & co }", kind="association"))
+    conv = conventions.create_convention("Convention", [org.id], template=default_template(language))
+    problems = output.check(conv).problems
+    assert not [p for p in problems if p.kind in (mf.UNKNOWN, mf.BRACE)], problems
+    with output.written_in(conv):
+        doc, _result = output.document(conv, blanks=True)
+    text = _text(doc)
+    assert ("Le Club {Code} & co } accompagne" if language == "fr" else "Club {Code} & co } works") in text
+    assert ("l’EPN {Saint-Aubin} a pour mission" if language == "fr" else "EPN {Saint-Aubin} helps") in text
+    assert "\ue000" not in text
+
+
+def test_the_builtin_text_holds_no_pronoun_that_guesses_the_epns_gender(store):
+    """« La Médiathèque… en rédige le compte rendu, qu’il transmet » was wrong for an EPN named by a
+    feminine noun: the built-in text names no pronoun for the EPN."""
+    settings.save_identity(EpnIdentity(name="Médiathèque numérique de Rennes", city="Rennes"))
+    org = partners.create_organisation(OrganisationData("Association Les Amis", kind="association"))
+    conv = conventions.create_convention("Convention", [org.id])
+    with i18n.document_language("fr"):
+        doc, _result = output.document(conv, blanks=True)
+    text = _text(doc)
+    assert "La Médiathèque numérique de Rennes en rédige le compte rendu et le transmet à chaque partie" in text
+    assert "qu’il" not in text
+
+
+def test_each_partners_commitments_agree_with_its_name(store):
+    """« Les Petits Débrouillards s’engagent à informer et orienter leur public », beside « L’Association
+    Les Amis s’engage à informer et orienter son public » in the same convention."""
+    settings.save_identity(EpnIdentity(name="Espace numérique de Saint-Aubin", city="Saint-Aubin"))
+    ids = [partners.create_organisation(OrganisationData(name, kind="association")).id
+           for name in ("Les Petits Débrouillards", "Association Les Amis")]
+    conv = conventions.create_convention("Convention", ids)
+    with i18n.document_language("fr"):
+        doc, result = output.document(conv, blanks=True)
+    engagements = {title: " ".join(b.text for b in blocks) for s in doc.sections for title, blocks in s.subsections}
+    assert engagements["Engagements des Petits Débrouillards"].startswith(
+        "Les Petits Débrouillards s’engagent à : informer et orienter leur public vers l’action")
+    assert engagements["Engagements de l’Association Les Amis"].startswith(
+        "L’Association Les Amis s’engage à : informer et orienter son public vers l’action")
+    assert engagements["Engagements de l’Espace numérique de Saint-Aubin"].startswith(
+        "L’Espace numérique de Saint-Aubin s’engage à :")
+    assert not [p for p in result.problems if p.kind in (mf.UNKNOWN, mf.BRACE)]
+    assert mf.is_field("{partenaire.nom:s'engage|s'engagent}") and mf.is_field("{epn.nom:s'engage|s'engagent}")

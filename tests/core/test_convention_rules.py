@@ -81,6 +81,19 @@ def test_anything_between_braces_is_a_field_to_check():
     assert "{" not in text and "}" not in text
 
 
+def test_a_brace_left_open_or_alone_is_a_problem_never_printed():
+    text, result = _resolve("{partenaires.liste accompagnent ; {projet.titre} ; projet.titre} ; {{projet.titre}}")
+    assert text == "{partenaires.liste accompagnent ; Premiers clics ; projet.titre} ; {Premiers clics}"
+    assert [(p.name, p.kind) for p in result.problems] == [
+        ("partenaires.liste", mf.BRACE), ("projet.titre", mf.BRACE), ("", mf.BRACE)]
+    assert not result.ok
+    text, _result = _resolve("{partenaires.liste accompagnent {projet.titre} ; projet.titre} ; {{projet.titre}} ; "
+                             "(annexe} ; {x", blanks=True)
+    assert "{" not in text and "}" not in text and "partenaires.liste" not in text and "projet.titre" not in text
+    assert text == f"{mf.BLANK} accompagnent Premiers clics ; {mf.BLANK} ; Premiers clics ; (annexe ; x"
+    assert mf.PROBLEM_LABELS[mf.BRACE]
+
+
 def test_flatten_lists_every_leaf():
     flat = mf.flatten(VALUES)
     assert flat["partenaires.2.nom"] == "B" and flat["date.signature"] is None

@@ -103,6 +103,15 @@ ORGANISATIONS = [
     ("Agence nationale de la cohésion des territoires", "institution_publique", "l_f",
      "l’Agence nationale de la cohésion des territoires", "de l’Agence nationale de la cohésion des territoires",
      "à l’Agence nationale de la cohésion des territoires", "représentée"),
+    # a name carrying an elided article: the noun after it says the gender
+    ("L'Atelier du Web", "association", "", "L'Atelier du Web", "de L’Atelier du Web", "à L’Atelier du Web",
+     "représenté"),
+    ("L’Espace Jeunes de Cenon", "association", "", "L’Espace Jeunes de Cenon", "de L’Espace Jeunes de Cenon",
+     "à L’Espace Jeunes de Cenon", "représenté"),
+    ("Hameau des Lilas", "association", "le", "le Hameau des Lilas", "du Hameau des Lilas", "au Hameau des Lilas",
+     "représenté"),
+    ("Hôtel de ville de Rennes", "service_municipal", "l_m", "l’Hôtel de ville de Rennes",
+     "de l’Hôtel de ville de Rennes", "à l’Hôtel de ville de Rennes", "représenté"),
 ]
 
 

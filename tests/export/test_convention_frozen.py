@@ -73,3 +73,25 @@ def test_an_amendment_is_merged_again_and_frozen_at_its_own_signature(store, tmp
     conv = _sign(conventions.get_convention(conv.id))
     signed = _text(output.export(conv.id, tmp_path / "amendment-signed.pdf"))
     assert "PROJET" not in signed and "ci-après « l’EPN de Rennes »" in signed
+
+
+def test_a_convention_signed_before_texts_were_kept_is_kept_as_first_printed(store, tmp_path):
+    """Signed before migration 0008 (or marked signed by the demo): no text was frozen. The text
+    printed the first time is kept from then on, whatever changes afterwards."""
+    from partnerdesk.store.models import Convention, ConventionFrozen
+
+    conv = make_convention(kinds=("association",))
+    conventions.set_steps(conv.id, [CircuitStep("Direction", status="valide")])
+    Convention.update(status="signee").where(Convention.id == conv.id).execute()  # as an older version did
+    assert not ConventionFrozen.select().where(ConventionFrozen.convention == conv.id).exists()
+    first = _text(output.export(conv.id, tmp_path / "first.pdf"))
+    assert "PROJET" not in first and "Pour l’EPN de Saint-Aubin" in first
+    settings.save_identity(EpnIdentity(name="Médiathèque Numérique de Rennes", city="Rennes",
+                                       signatory_name="Paul Neuf"))
+    org_id = conv.content.parties[1].organisation_id
+    partners.update_organisation(OrganisationData(**{**partners.get_organisation(org_id).__dict__,
+                                                     "name": "Nouveau nom SARL"}))
+    again = _text(output.export(conv.id, tmp_path / "again.pdf"))
+    assert "Pour l’EPN de Saint-Aubin" in again
+    for changed in ("Nouveau nom SARL", "Paul Neuf", "Pour la Médiathèque"):
+        assert changed not in again

@@ -57,6 +57,10 @@ def test_light_colours_fall_back_to_readable_text(tmp_path, french):
 def test_characters_the_font_cannot_draw_are_dropped(tmp_path, french):
     assert drawable("Atelier 🦄 licorne \U000e0001") == "Atelier  licorne "
     assert drawable("Cœur « numérique » — 10 € 😀") == "Cœur « numérique » — 10 € 😀"  # DejaVu draws these
+    # a name ending in an emoji, in a list: no space left before the comma or the full stop
+    assert drawable("Dupont & Fils 🦄, l’Université et Emmaüs 🦄.") == "Dupont & Fils, l’Université et Emmaüs."
+    assert drawable("hereafter “Fils 🦄”") == "hereafter “Fils”"  # nor inside the closing quotation mark
+    assert drawable("ci-après « Fils 🦄 »") == "ci-après « Fils »"
     data = dataclasses.replace(samples.dossier(tmp_path), title="Atelier 🦄 licorne")
     content = text(render_dossier(data, samples.identity(tmp_path)))
     assert "Atelier licorne" in " ".join(content.split()) and "🦄" not in content

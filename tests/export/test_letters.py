@@ -88,3 +88,21 @@ def test_french_letters_give_names_their_article(store, tmp_path):
     assert "nos projets communs avec l’Hôtel de ville." in bodies[1]
     made, _skipped = letters.letters("organisations", invitation)
     assert made[0].body.split("\n\n")[1].startswith("L’Espace public numérique de Saint-Aubin a le plaisir")
+
+
+def test_braces_in_a_name_are_printed_as_typed(store):
+    """« Club {date} » is a name, not the field {date}: placed with its article, it stays as typed."""
+    from partnerdesk import i18n
+    from partnerdesk.domain.identity import EpnIdentity
+    from partnerdesk.domain.partners import OrganisationData
+    from partnerdesk.services import partners, settings
+
+    settings.save_identity(EpnIdentity(name="Espace {ville}"))
+    partners.create_organisation(OrganisationData("Club {date}", kind="association", address="1 rue Haute",
+                                                  city="Rennes"))
+    i18n.set_language("fr")
+    template = LetterTemplateData("Test", "Pour {organisation}", "Avec {organisation}, {epn} vous écrit le {date}.")
+    made, _skipped = letters.letters("organisations", template)
+    assert made[0].subject == "Pour le Club {date}"
+    assert made[0].body.startswith("Avec le Club {date}, l’Espace {ville} vous écrit le ")
+    assert "{date}." not in made[0].body  # the template's own field is filled

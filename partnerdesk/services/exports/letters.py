@@ -13,6 +13,7 @@ from partnerdesk.domain.dataio import LETTER_FIELDS, Letter, LetterTemplateData
 from partnerdesk.domain import grammar
 from partnerdesk.domain.grammar import OrgName
 from partnerdesk.domain.identity import EPN_KIND
+from partnerdesk.domain.name_context import guarded, unguarded
 from partnerdesk.i18n import _, document_language, format_date, language
 from partnerdesk.services import settings
 from partnerdesk.services.exports import selection
@@ -177,10 +178,11 @@ def letter_of(recipient: Recipient, template: LetterTemplateData, signed: tuple[
     fields = dict(recipient.fields, **(extra or {}))
     subject, body = template.subject, _greeting(template.body, fields)
     if language() == "fr":  # "de {epn}" -> "de l’Espace…", "avec {organisation}" -> "avec l’Association…"
-        subject, body = (grammar.place_names(text, recipient.forms) for text in (subject, body))
+        forms = guarded(recipient.forms)  # « Club {date} » is a name: its braces are no field
+        subject, body = (grammar.place_names(text, forms) for text in (subject, body))
     subject, body = merge(subject, fields), merge(body, fields)
     if language() == "fr":  # one kind of apostrophe: "l’équipe de l’Espace", not "l'équipe de l’Espace"
-        subject, body = grammar.typographic(subject), grammar.typographic(body)
+        subject, body = unguarded(grammar.typographic(subject)), unguarded(grammar.typographic(body))
     return Letter(recipient.address_block(), subject, body, *signed)
 
 
