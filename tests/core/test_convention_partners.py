@@ -239,3 +239,16 @@ def test_each_partners_commitments_agree_with_its_name(store):
         "L’Espace numérique de Saint-Aubin s’engage à :")
     assert not [p for p in result.problems if p.kind in (mf.UNKNOWN, mf.BRACE)]
     assert mf.is_field("{partenaire.nom:s'engage|s'engagent}") and mf.is_field("{epn.nom:s'engage|s'engagent}")
+
+
+def test_a_convention_without_a_partner_counts_nobody_and_says_so(three_partners):
+    """No partner ticked yet: the counts are missing values listed before export, never printed as
+    « en une exemplaires » or « les une parties »."""
+    conv = three_partners(0)
+    result = output.check(conv)
+    missing = {p.name for p in result.problems if p.kind == mf.MISSING}
+    assert {"partenaires.liste", "parties.nombre"} <= missing
+    with i18n.document_language("fr"):
+        doc, _result = output.document(conv, blanks=True)
+    text = _text(doc)
+    assert "une exemplaires" not in text and "les une parties" not in text
