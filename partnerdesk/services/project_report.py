@@ -24,7 +24,7 @@ from partnerdesk.domain.projects import (
     SessionData,
     SessionTotals,
 )
-from partnerdesk.services import projects, realizations, sessions
+from partnerdesk.services import project_budget, projects, realizations, sessions
 
 
 @dataclass
@@ -63,9 +63,9 @@ def project_report(project_id: int, today: dt.date | None = None) -> ProjectRepo
     cards = projects.list_cards(project_id)
     return ProjectReport(
         project=project,
-        needs=projects.needs_of(project_id),
-        budget=projects.budget_of(project_id),
-        budget_totals=projects.budget_totals_of(project_id),
+        needs=project_budget.needs_of(project_id),
+        budget=project_budget.budget_of(project_id),
+        budget_totals=project_budget.budget_totals_of(project_id),
         partners=[PartnerReport(c, contributions.get(c.id, []), hours.get(c.id, 0.0)) for c in cards],
         staff_hours_total=sum(hours.values()),
         sessions=sessions.sessions_of(project_id),

@@ -25,7 +25,7 @@ from partnerdesk.domain.grammar import money
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import BudgetLineData, ContributionData, NeedData, ProjectData, StaffTimeData
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.services import partners, projects
+from partnerdesk.services import partners, project_budget, projects
 from partnerdesk.store import database
 
 
@@ -75,15 +75,15 @@ def test_services_refuse_what_is_no_amount_whoever_calls_them(store, value):
     org = partners.create_organisation(OrganisationData("Mission locale"))
     card = projects.add_partner(project.id, org.id)
     writes = [
-        lambda: projects.add_budget_line(BudgetLineData(project.id, "Tablettes", value)),
-        lambda: projects.update_need(NeedData(project.id, "financement", "", value)),
-        lambda: projects.set_needs(project.id, [NeedData(project.id, "financement", "", value)]),
+        lambda: project_budget.add_budget_line(BudgetLineData(project.id, "Tablettes", value)),
+        lambda: project_budget.update_need(NeedData(project.id, "financement", "", value)),
+        lambda: project_budget.set_needs(project.id, [NeedData(project.id, "financement", "", value)]),
         lambda: projects.add_contribution(ContributionData(card.id, "financement", "", value)),
     ]
     for write in writes:
         with pytest.raises(ValidationError):
             write()
-    assert projects.budget_of(project.id) == [] and projects.needs_of(project.id) == []
+    assert project_budget.budget_of(project.id) == [] and project_budget.needs_of(project.id) == []
     assert projects.get_card(card.id).expected == 0
 
 
@@ -98,10 +98,10 @@ def test_hours_on_a_project_follow_the_rule_of_the_balance(store, hours):
 def test_a_figure_stored_by_an_older_version_is_printed_not_raised(store):
     project = projects.create_project(ProjectData("Ateliers tablette"))
     for amount in (1000.0, 2000.0):
-        projects.add_budget_line(BudgetLineData(project.id, "Ligne", amount))
+        project_budget.add_budget_line(BudgetLineData(project.id, "Ligne", amount))
     database.execute_sql("UPDATE budget_line SET amount = 1e300 WHERE amount = 1000")
     database.execute_sql("UPDATE budget_line SET amount = 9e999 WHERE amount = 2000")  # +inf in SQLite
-    totals = projects.budget_totals_of(project.id)
+    totals = project_budget.budget_totals_of(project.id)
     i18n.set_language("fr")
     assert i18n.format_money(totals.total) == "montant invalide"
     assert i18n.format_money(1e300) == "montant invalide" and i18n.format_money(float("nan")) == "montant invalide"

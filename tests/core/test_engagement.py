@@ -13,7 +13,7 @@ from partnerdesk.domain.engagement import (
 )
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import BudgetLineData, ContributionData, PartnerCard, ProjectData, Stage
-from partnerdesk.services import partners, pipeline, projects
+from partnerdesk.services import partners, pipeline, project_budget, projects
 
 
 @pytest.mark.parametrize("stage,obtained,level", [
@@ -85,9 +85,9 @@ def test_a_refused_partner_uncovers_its_budget_lines_on_screen_too(store):
     p = projects.create_project(ProjectData("Atelier"))
     org = partners.create_organisation(OrganisationData("Boulanger", kind="entreprise")).id
     card = projects.add_partner(p.id, org, stage=Stage.CONVENTION_SIGNEE.value)
-    projects.add_budget_line(BudgetLineData(p.id, "Tablettes", 2500, project_partner_id=card.id))
-    assert projects.budget_totals_of(p.id).secured == 2500
+    project_budget.add_budget_line(BudgetLineData(p.id, "Tablettes", 2500, project_partner_id=card.id))
+    assert project_budget.budget_totals_of(p.id).secured == 2500
     pipeline.move_card(card.id, Stage.ABANDONNE.value, reason="Budget gelé")
-    t = projects.budget_totals_of(p.id)
+    t = project_budget.budget_totals_of(p.id)
     assert (t.secured, t.by_partners, t.uncovered, t.released) == (0, 0, 2500, 2500)
     assert projects.engagements_of(p.id) == {card.id: Engagement.ECARTE}

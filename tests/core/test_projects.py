@@ -14,7 +14,7 @@ from partnerdesk.domain.projects import (
     StaffTimeData,
 )
 from partnerdesk.domain.validation import ValidationError
-from partnerdesk.services import partners, projects
+from partnerdesk.services import partners, project_budget, projects
 
 
 def _org(name):
@@ -46,15 +46,15 @@ def test_project_validation_keeps_database_untouched(store):
 def test_budget_totals_and_uncovered_part(store):
     p = projects.create_project(ProjectData("Atelier"))
     card = projects.add_partner(p.id, _org("Mairie"))
-    projects.add_budget_line(BudgetLineData(p.id, "Animation", 1200.0, project_partner_id=card.id))
-    projects.add_budget_line(BudgetLineData(p.id, "Tablettes", 2500.5))
-    projects.add_budget_line(BudgetLineData(p.id, "Goûters", 99.5, own_funds=True))
-    totals = projects.budget_totals_of(p.id)
+    project_budget.add_budget_line(BudgetLineData(p.id, "Animation", 1200.0, project_partner_id=card.id))
+    project_budget.add_budget_line(BudgetLineData(p.id, "Tablettes", 2500.5))
+    project_budget.add_budget_line(BudgetLineData(p.id, "Goûters", 99.5, own_funds=True))
+    totals = project_budget.budget_totals_of(p.id)
     assert (totals.total, totals.by_partners, totals.own_funds, totals.uncovered) == (3800.0, 1200.0, 99.5, 2500.5)
     assert totals.per_partner == {"Mairie": 1200.0}
-    assert [line.partner_name for line in projects.budget_of(p.id)] == ["Mairie", "", ""]
+    assert [line.partner_name for line in project_budget.budget_of(p.id)] == ["Mairie", "", ""]
     with pytest.raises(ValidationError):
-        projects.add_budget_line(BudgetLineData(p.id, "Erreur", -5))
+        project_budget.add_budget_line(BudgetLineData(p.id, "Erreur", -5))
 
 
 def test_budget_totals_pure_rule():
@@ -68,9 +68,9 @@ def test_budget_totals_pure_rule():
 def test_needs_contributions_cards_and_staff_time(store):
     p = projects.create_project(ProjectData("Atelier", in_charge="Karim"))
     org = _org("Recyclerie L'Ordi Solidaire")
-    projects.set_needs(p.id, [NeedData(p.id, "financement", "Animation", 2000.0),
+    project_budget.set_needs(p.id, [NeedData(p.id, "financement", "Animation", 2000.0),
                               NeedData(p.id, "materiel", "10 tablettes", 2500.0, "pret")])
-    assert [(n.kind, n.material_mode) for n in projects.needs_of(p.id)] == [("financement", ""), ("materiel", "pret")]
+    assert [(n.kind, n.material_mode) for n in project_budget.needs_of(p.id)] == [("financement", ""), ("materiel", "pret")]
     card = projects.add_partner(p.id, org)
     assert projects.add_partner(p.id, org).id == card.id  # once per project
     projects.add_contribution(ContributionData(card.id, "materiel", "Prêt de tablettes", 2500.0, "pret"))

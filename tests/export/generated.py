@@ -23,7 +23,7 @@ from partnerdesk.domain.projects import (
     SessionData,
     Stage,
 )
-from partnerdesk.services import conventions, partners, projects, realizations, sessions
+from partnerdesk.services import conventions, partners, project_budget, projects, realizations, sessions
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -115,7 +115,7 @@ def build(spec: Spec, photos_dir, photo_file: str) -> tuple[int, list[int], int 
         org_ids.append(org.id)
         cards.append(card.id)
     for label, amount, index in spec.budget:
-        projects.add_budget_line(BudgetLineData(project.id, label or "Poste", amount,
+        project_budget.add_budget_line(BudgetLineData(project.id, label or "Poste", amount,
                                                 project_partner_id=cards[index] if index is not None and cards
                                                 else None))
     for day, planned, actual, cancelled, held, names in spec.sessions:

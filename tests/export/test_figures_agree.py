@@ -6,7 +6,7 @@ import datetime as dt
 
 from partnerdesk.domain.engagement import Engagement, partner_figures
 from partnerdesk.export.bilan import tiles
-from partnerdesk.services import documents, projects, sessions
+from partnerdesk.services import documents, project_budget, projects, sessions
 from partnerdesk.store.models import Project
 
 TODAY = dt.date(2026, 11, 30)
@@ -14,7 +14,7 @@ TODAY = dt.date(2026, 11, 30)
 
 def test_dossier_tiles_budget_table_and_screen_agree_on_demo_projects(demo_store):
     for project in Project.select():
-        totals = projects.budget_totals_of(project.id)  # what the Budget page shows
+        totals = project_budget.budget_totals_of(project.id)  # what the Budget page shows
         data = documents.project_docs.dossier_data(demo_store, project.id, today=TODAY)
         # tiles (budget_secured / pending) are sums over the very lines of the budget table
         assert round(data.budget_total, 2) == totals.total

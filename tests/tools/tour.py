@@ -281,15 +281,15 @@ def with_call(dialog, method: str, *args):
 
 def extra_dialogs(ctx, window):
     """Dialogs added by later work: (name, factory) pairs; keep this list growing."""
-    from partnerdesk.services import journal, partners, projects
+    from partnerdesk.services import journal, partners, project_budget, projects
     from partnerdesk.ui.dialogs.import_wizard import ImportWizard
     from partnerdesk.ui.dialogs.interaction import InteractionDialog
     from partnerdesk.ui.tabs.projects.budget_editing import SplitDialog
 
     org = max(partners.list_organisations(), key=lambda o: len(journal.journal_of_organisation(o.id)))
     entry = journal.journal_of_organisation(org.id)[0]
-    project = max(projects.list_projects(), key=lambda p: len(projects.budget_of(p.id)))
-    line = projects.budget_of(project.id)[0]
+    project = max(projects.list_projects(), key=lambda p: len(project_budget.budget_of(p.id)))
+    line = project_budget.budget_of(project.id)[0]
     payers = [("Fonds propres", -1)] + [(c.organisation_name, c.id) for c in projects.list_cards(project.id)]
     sheets = import_samples(ctx)
     return [

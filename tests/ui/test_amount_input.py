@@ -8,7 +8,7 @@ import pytest
 from partnerdesk import i18n
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import BudgetLineData, ProjectData
-from partnerdesk.services import partners, projects
+from partnerdesk.services import partners, project_budget, projects
 from partnerdesk.store import database
 from partnerdesk.ui.tabs.partners import prompts
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
@@ -46,7 +46,7 @@ def test_a_budget_line_that_is_no_amount_is_refused_in_french(project_card, type
     assert not page.add_line()
     assert page.errors.text("amount") == message
     assert page.line_amount.text() == typed and page.line_label.text() == "Location de tablettes"
-    assert projects.budget_of(project.id) == []
+    assert project_budget.budget_of(project.id) == []
 
 
 def test_a_budget_line_typed_with_thousands_dots_is_stored(project_card):
@@ -55,7 +55,7 @@ def test_a_budget_line_typed_with_thousands_dots_is_stored(project_card):
     page.line_label.setText("Location de tablettes")
     page.line_amount.setText("1.234,50")
     assert page.add_line()
-    assert [line.amount for line in projects.budget_of(project.id)] == [1234.5]
+    assert [line.amount for line in project_budget.budget_of(project.id)] == [1234.5]
 
 
 def test_hours_that_are_no_number_are_refused_next_to_the_field(project_card):
@@ -73,7 +73,7 @@ def test_hours_that_are_no_number_are_refused_next_to_the_field(project_card):
 
 def test_a_stored_absurd_amount_leaves_the_page_usable(project_card):
     project, card = project_card
-    projects.add_budget_line(BudgetLineData(project.id, "Importée", 100.0))
+    project_budget.add_budget_line(BudgetLineData(project.id, "Importée", 100.0))
     database.execute_sql("UPDATE budget_line SET amount = 1e300")
     page = card.budget
     card.pages.setCurrentWidget(page)

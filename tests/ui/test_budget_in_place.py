@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.domain.projects import BudgetLineData, NeedData, ProjectData
-from partnerdesk.services import partners, projects
+from partnerdesk.services import partners, project_budget, projects
 from partnerdesk.store.models import BudgetLine, Organisation
 from partnerdesk.ui.tabs.projects.budget_editing import OWN_FUNDS
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
@@ -22,8 +22,8 @@ def setup(ctx, qtbot):
     caf = partners.create_organisation(OrganisationData("Caisse d'allocations familiales"))
     card_mairie = projects.add_partner(project.id, mairie.id)
     card_caf = projects.add_partner(project.id, caf.id)
-    projects.set_needs(project.id, [NeedData(project.id, "financement", "Tablettes", 1200.0)])
-    line = projects.add_budget_line(BudgetLineData(project.id, "Tablettes", 1200.0, card_mairie.id))
+    project_budget.set_needs(project.id, [NeedData(project.id, "financement", "Tablettes", 1200.0)])
+    line = project_budget.add_budget_line(BudgetLineData(project.id, "Tablettes", 1200.0, card_mairie.id))
     tab = ProjectsTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1366, 700)
@@ -77,7 +77,7 @@ def test_need_edited_in_place(setup, qtbot):
     edit_cell(qtbot, view, 0, 0, "materiel")
     edit_cell(qtbot, view, 0, 2, "pret")
     edit_cell(qtbot, view, 0, 3, "900")
-    [need] = projects.needs_of(project.id)
+    [need] = project_budget.needs_of(project.id)
     assert (need.description, need.kind, need.material_mode, need.amount) == (
         "Tablettes et housses", "materiel", "pret", 900.0)
 
@@ -97,22 +97,22 @@ def test_line_split_between_two_payers(setup, qtbot):
 
     page.run_dialog = drive
     assert page.split_line()
-    lines = projects.budget_of(project.id)
+    lines = project_budget.budget_of(project.id)
     assert [(b.label, b.amount, b.project_partner_id) for b in lines] == [
         ("Tablettes", 750.0, card_mairie.id), ("Tablettes", 450.0, card_caf.id)]
-    totals = projects.budget_totals_of(project.id)
+    totals = project_budget.budget_totals_of(project.id)
     assert totals.total == 1200.0 and totals.by_partners == 1200.0
 
 
 def test_split_refuses_a_bad_part(store):
     project = projects.create_project(ProjectData("Atelier"))
-    line = projects.add_budget_line(BudgetLineData(project.id, "Goûters", 100.0))
+    line = project_budget.add_budget_line(BudgetLineData(project.id, "Goûters", 100.0))
     from partnerdesk.domain.validation import ValidationError
 
     for amount in (0, 100, 150, -5):
         with pytest.raises(ValidationError):
-            projects.split_budget_line(line.id, amount, own_funds=True)
-    assert [b.amount for b in projects.budget_of(project.id)] == [100.0]
+            project_budget.split_budget_line(line.id, amount, own_funds=True)
+    assert [b.amount for b in project_budget.budget_of(project.id)] == [100.0]
 
 
 def test_board_picker_ignores_accents_and_creates(setup, qtbot):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from partnerdesk import i18n
 from partnerdesk.domain.projects import BudgetLineData, NeedData, ProjectData
-from partnerdesk.services import projects
+from partnerdesk.services import project_budget, projects
 from partnerdesk.store.models import BudgetLine
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 
@@ -21,8 +21,8 @@ NOT_AN_AMOUNT = "Saisissez un montant, par exemple 1 234,50."
 def budget(window, qtbot, answers):
     i18n.set_language("fr")
     project = projects.create_project(ProjectData("Atelier tablettes"))
-    projects.set_needs(project.id, [NeedData(project.id, "financement", "Tablettes", 1200.0)])
-    line = projects.add_budget_line(BudgetLineData(project.id, "Tablettes", 1200.0))
+    project_budget.set_needs(project.id, [NeedData(project.id, "financement", "Tablettes", 1200.0)])
+    line = project_budget.add_budget_line(BudgetLineData(project.id, "Tablettes", 1200.0))
     tab = window.tab_of(ProjectsTab)
     window.show_tab(tab)
     window.show()
@@ -93,7 +93,7 @@ def test_a_refused_need_amount_keeps_the_typing_next_to_the_table(budget, qtbot)
     qtbot.waitUntil(lambda: open_editor(view) is not None and open_editor(view).text() == "abc")
     assert page.needs_message.isVisible() and NOT_AN_AMOUNT in page.needs_message.text()
     assert not page.errors.text("need_amount")
-    assert [n.amount for n in projects.needs_of(project.id)] == [1200.0]
+    assert [n.amount for n in project_budget.needs_of(project.id)] == [1200.0]
 
 
 def test_a_refusal_left_without_correcting_stays_in_the_cell_and_is_asked_about(budget, qtbot, answers):

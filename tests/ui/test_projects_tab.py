@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from partnerdesk.domain.partners import OrganisationData
-from partnerdesk.services import partners, pipeline, projects, sessions
+from partnerdesk.services import partners, pipeline, project_budget, projects, sessions
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
 
 
@@ -140,7 +140,7 @@ def test_budget_page_totals(ctx, qtbot, tab):
     assert not page.add_line() and page.errors.text("amount") and page.line_label.text() == "Goûters"
     page.line_amount.setText("250,50")
     assert page.add_line()
-    t = projects.budget_totals_of(project.id)
+    t = project_budget.budget_totals_of(project.id)
     assert (t.total, t.by_partners, t.uncovered) == (1250.5, 1000.0, 250.5)
     assert "250.50" in page.totals.text() or "250,50" in page.totals.text()
 

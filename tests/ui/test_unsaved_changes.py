@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from partnerdesk.domain.consent import Consent
 from partnerdesk.domain.partners import OrganisationData, PersonData
 from partnerdesk.domain.projects import ProjectData
-from partnerdesk.services import backups, consent, partners, projects
+from partnerdesk.services import backups, consent, partners, project_budget, projects
 from partnerdesk.ui.errors import show_error  # noqa: F401 - patched below
 from partnerdesk.ui.tabs.conventions.tab import ConventionsTab
 from partnerdesk.ui.tabs.partners.tab import PartnersTab
@@ -204,7 +204,7 @@ def test_each_project_page_with_typing_asks_too(window, answers):
     answers.next = "save"
     tab.open_item("project", second.id)
     assert answers.asked == ["Needs and budget", "Needs and budget", "Milestones and realizations"]
-    assert [line.label for line in projects.budget_of(first.id)] == ["Location de tablettes"]
+    assert [line.label for line in project_budget.budget_of(first.id)] == ["Location de tablettes"]
     assert card.project_id == first.id  # the milestone has no date: not added, the project stays open
     assert card.milestones.errors.text("due_on")
     answers.next = "discard"

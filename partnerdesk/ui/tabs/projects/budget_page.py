@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.partners import Contribution
 from partnerdesk.domain.projects import BudgetLineData, MaterialMode, NeedData
 from partnerdesk.i18n import _, format_money, format_number
-from partnerdesk.services import projects
+from partnerdesk.services import project_budget, projects
 from partnerdesk.domain.validation import ValidationError
 from partnerdesk.ui.tabs.projects.budget_editing import (
     OWN_FUNDS,
@@ -128,15 +128,15 @@ class BudgetPage(QWidget):
     def refresh(self) -> None:
         if self.project_id is None:
             return
-        self.needs.set_rows(projects.needs_of(self.project_id))
-        self.budget.set_rows(projects.budget_of(self.project_id))
+        self.needs.set_rows(project_budget.needs_of(self.project_id))
+        self.budget.set_rows(project_budget.budget_of(self.project_id))
         self.covered_by.clear()
         self.covered_by.addItem(_("Not covered yet"), None)
         self.covered_by.addItem(_("Own funds"), OWN_FUNDS)
         for card in projects.list_cards(self.project_id):
             if card.stage != "abandonne":
                 self.covered_by.addItem(card.organisation_name, card.id)
-        t = projects.budget_totals_of(self.project_id)
+        t = project_budget.budget_totals_of(self.project_id)
         hours = sum(projects.staff_hours_by_partner(self.project_id).values())
         text = _("Total {total} — secured by engaged partners {secured}, under discussion {pending}, own funds "
                  "{own}, <b>still uncovered {uncovered}</b>. Staff time: {hours} h.").format(
@@ -172,10 +172,10 @@ class BudgetPage(QWidget):
         self._changed()
 
     def _need_edited(self, _before, after, cell) -> None:
-        self._write_cell(self.needs, cell, lambda: projects.update_need(after))
+        self._write_cell(self.needs, cell, lambda: project_budget.update_need(after))
 
     def _line_edited(self, _before, after, cell) -> None:
-        self._write_cell(self.budget, cell, lambda: projects.update_budget_line(after))
+        self._write_cell(self.budget, cell, lambda: project_budget.update_budget_line(after))
 
     def split_line(self) -> bool:
         record = selected_record(self.budget_view)
@@ -186,7 +186,7 @@ class BudgetPage(QWidget):
         if not self.run_dialog(dialog):
             return False
         amount, payer = dialog.value()
-        return self._apply(lambda: projects.split_budget_line(
+        return self._apply(lambda: project_budget.split_budget_line(
             record.id, amount, project_partner_id=payer if payer not in (None, OWN_FUNDS) else None,
             own_funds=payer == OWN_FUNDS))
 
@@ -217,9 +217,9 @@ class BudgetPage(QWidget):
             return False
         need, line = self._pending()
         if need:
-            before = len(projects.needs_of(self.project_id))
+            before = len(project_budget.needs_of(self.project_id))
             self.add_need()
-            if len(projects.needs_of(self.project_id)) == before:
+            if len(project_budget.needs_of(self.project_id)) == before:
                 return False
         return self.add_line() if line else True
 
@@ -236,10 +236,10 @@ class BudgetPage(QWidget):
 
     def add_need(self) -> None:
         def add():
-            needs = projects.needs_of(self.project_id)
+            needs = project_budget.needs_of(self.project_id)
             needs.append(NeedData(self.project_id, self.need_kind.currentData(), self.need_description.text().strip(),
                                   read_amount(self.need_amount, "need_amount"), self.need_mode.currentData() or ""))
-            projects.set_needs(self.project_id, needs)
+            project_budget.set_needs(self.project_id, needs)
             self.need_description.clear()
             self.need_amount.clear()
         if self.errors.run(add):
@@ -248,7 +248,7 @@ class BudgetPage(QWidget):
     def remove_need(self) -> None:
         record = selected_record(self.need_view)
         if record is not None:
-            projects.set_needs(self.project_id, [n for n in projects.needs_of(self.project_id) if n.id != record.id])
+            project_budget.set_needs(self.project_id, [n for n in project_budget.needs_of(self.project_id) if n.id != record.id])
             self._changed()
 
     def add_line(self) -> bool:
@@ -257,7 +257,7 @@ class BudgetPage(QWidget):
             amount = read_amount(self.line_amount, "amount")
             if amount is None:
                 raise FieldError("amount", _("This field is required."))
-            projects.add_budget_line(BudgetLineData(
+            project_budget.add_budget_line(BudgetLineData(
                 self.project_id, self.line_label.text().strip(), amount,
                 project_partner_id=cover if cover not in (None, OWN_FUNDS) else None, own_funds=cover == OWN_FUNDS))
             self.line_label.clear()
@@ -270,5 +270,5 @@ class BudgetPage(QWidget):
     def remove_line(self) -> None:
         record = selected_record(self.budget_view)
         if record is not None:
-            projects.delete_budget_line(record.id)
+            project_budget.delete_budget_line(record.id)
             self._changed()
