@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
@@ -42,9 +43,20 @@ UPCOMING, ALL, PAST = range(3)
 
 
 class DeleteMeetingCommand(QUndoCommand):
-    def __init__(self, ctx, meeting_id: int, title: str):
+    """Undone, the meeting comes back; redone while `tab` shows it with typing not saved, refused,
+    saying so: the typing is never left on a meeting that no longer exists."""
+
+    def __init__(self, ctx, meeting_id: int, title: str, tab=None):
         super().__init__(_("Delete the meeting “{title}”").format(title=title))
-        self.ctx, self.meeting_id = ctx, meeting_id
+        self.ctx, self.meeting_id, self.tab = ctx, meeting_id, tab
+
+    def redo_refusal(self) -> str | None:
+        tab = self.tab
+        if tab is None or not shiboken6.isValid(tab) or not tab.meeting or tab.meeting.id != self.meeting_id \
+                or not tab.is_dirty():
+            return None
+        return _("“{step}” is not redone: what is typed for this meeting is not saved. "
+                 "Save it (Ctrl+S) or take it back first.").format(step=self.text())
 
     def redo(self) -> None:
         meetings.delete_meeting(self.meeting_id)
@@ -302,7 +314,7 @@ class MeetingsTab(Tab):
         meeting_id, title = self.meeting.id, self.meeting.title
         self.tracker.set_clean()
         self.meeting = None
-        self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, meeting_id, title))
+        self.ctx.undo_stack.push(DeleteMeetingCommand(self.ctx, meeting_id, title, self))
         self._show(None)
 
     def log_time(self) -> None:
