@@ -62,3 +62,25 @@ def test_annuler_while_the_import_is_written_writes_nothing(ctx, qtbot, monkeypa
     assert dialog.isVisible() and "nothing was written" in dialog.summary_label.text()
     click(qtbot, dialog.close_button)  # nothing runs any more: Annuler closes
     assert not dialog.isVisible() and people() == {}
+
+
+def test_an_ods_with_a_sheet_of_notes_first_reaches_the_review(ctx, qtbot):
+    """Seen in the hostile pass: a « Lisez-moi » sheet before the contacts: the wizard stopped on the file
+    page, « a single column »."""
+    from partnerdesk import i18n
+    from tests.core import ods_samples as s
+
+    i18n.set_language("fr")
+    path = ctx.paths.root / "partenaires.ods"
+    path.write_bytes(s.ods(s.content(
+        s.sheet("Lisez-moi", s.row("Liste tenue par Claire, à jour en mars")),
+        s.sheet("Contacts", s.row("Prénom", "Nom", "Courriel"), s.row("Ana", "Lopes", "ana@exemple.fr")))))
+    dialog = wizard(ctx, qtbot, path)
+    click(qtbot, dialog.next_button)
+    assert dialog.file_error.text() == ""
+    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
+        click(qtbot, dialog.next_button)
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW and dialog.creates_model.rowCount() == 1
+    assert "« Lisez-moi »" in dialog.warnings_text.toPlainText()
+    click(qtbot, dialog.next_button)
+    assert list(people()) == ["Ana Lopes"]
