@@ -4,7 +4,7 @@ side (redo of its deletion, « Nouveau comité » from a project). Real clicks a
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from partnerdesk.domain.projects import ProjectData
 from partnerdesk.services import meetings, projects
@@ -37,3 +37,28 @@ def test_redo_of_the_deletion_is_refused_while_the_meeting_has_typing(window, an
     _click_meeting(qtbot, tab, a.id)  # nothing typed any more: the redo deletes it
     window.undo_menu.redo_action.trigger()  # Édition → Rétablir
     assert meetings.get_meeting(a.id) is None and tab.model.row_of(a.id) < 0
+
+
+def test_a_300_character_title_leaves_the_pages_their_room_at_1366x768(window, answers, qtbot):
+    """Seen in the hostile pass: a title of 300 characters (the most a meeting takes) wrote a heading of
+    five lines, and the agenda, the minutes and the invitees had a few lines left."""
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    tab, a, _b = _tab(window)
+    title = ("Comité de pilotage du programme d'inclusion numérique des seniors du quartier avec les "
+             "partenaires associatifs ") * 3
+    title = title[:300].strip()
+    _click_meeting(qtbot, tab, a.id)
+    tab.details.title.setText(title)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert meetings.get_meeting(a.id).title == title
+    QApplication.processEvents()
+    heading = tab.heading
+    assert heading.height() <= 2 * heading.fontMetrics().lineSpacing() + 8, heading.height()
+    assert heading.text().endswith("— 10/11/2026") or heading.text().endswith("— 10 Nov 2026")
+    assert "…" in heading.text() and heading.toolTip().startswith(title)
+    tab.details.title.setText("Comité A")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert "…" not in heading.text() and heading.text().startswith("Comité A — ")

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -37,6 +36,7 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.guarded_list import GuardedList
+from partnerdesk.ui.widgets.heading import Heading
 from partnerdesk.ui.widgets.splitters import keep_shares
 
 UPCOMING, ALL, PAST = range(3)
@@ -98,10 +98,9 @@ class MeetingsTab(Tab):
         left_layout.addLayout(top)
         left_layout.addWidget(self.view, 1)
 
-        self.heading = QLabel()
+        self.heading = Heading(lines=2)  # a title of 300 characters leaves the pages their room
         self.heading.setObjectName("meetingHeading")
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.heading.setWordWrap(True)
         self.details = DetailsPage(ctx, self.errors)
         self.invitees = InviteesPage(ctx)
         self.minutes = MinutesPage(ctx)
@@ -220,8 +219,10 @@ class MeetingsTab(Tab):
         self.time_button.setEnabled(bool(meeting and meeting.id))
         for index in (1, 2):
             self.pages.setTabEnabled(index, bool(meeting and meeting.id))
-        self.heading.setText(f"{meeting.title} — {format_date(meeting.held_on)}" if meeting and meeting.id
-                             else _("New meeting"))
+        if meeting and meeting.id:
+            self.heading.set_heading(meeting.title, f" — {format_date(meeting.held_on)}")
+        else:
+            self.heading.set_heading(_("New meeting"))
         if meeting is not None or new:
             self.stack.setCurrentIndex(1)
         else:
