@@ -82,6 +82,22 @@ def test_other_sheets_with_data_are_named_in_the_review():
         in parsed.warnings[0]
 
 
+def test_a_first_sheet_of_notes_is_passed_over_for_the_sheet_holding_the_list():
+    """Seen in the hostile pass: a « Lisez-moi » sheet first (a line or two of text in column A), the
+    contacts on the second sheet: the file was refused as having a single column."""
+    i18n.set_language("fr")
+    raw = s.ods(s.content(s.sheet("Lisez-moi", s.row("Liste tenue par Claire"), s.row("Mise à jour : mars 2026")),
+                          s.sheet("Contacts", s.row("Prénom", "Nom", "Courriel"), s.row("Ana", "Lopes", "ana@x.fr")),
+                          s.sheet("Élus", s.row("Prénom", "Nom"), s.row("Marc", "Olive"))))
+    parsed = imports.read_bytes(raw, "liste.ods")
+    assert parsed.sheet == "Contacts" and parsed.preview() == [["Ana", "Lopes", "ana@x.fr"]]
+    assert "Seule la feuille « Contacts » est importée ; ce fichier a d'autres feuilles remplies : « Lisez-moi », " \
+           "« Élus »." in parsed.warnings[0]
+    # a file of a single one-column sheet, or of one-column sheets only, is still refused for it
+    only_notes = s.ods(s.content(s.sheet("Noms", s.row("Nom"), s.row("Ana")), s.sheet("Autres", s.row("Marc"))))
+    assert "La feuille « Noms » n'a qu'une seule colonne" in _refused(only_notes)
+
+
 def _refused(raw: bytes, name: str = "contacts.ods", seconds: float = 3.0) -> str:
     i18n.set_language("fr")
     tracemalloc.start()

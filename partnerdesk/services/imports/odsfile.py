@@ -117,7 +117,11 @@ class _Cell:
 
 
 class _Sheets:
-    """expat's handlers: the rows of the first sheet holding data, the names of the others that do."""
+    """expat's handlers: the rows of the first sheet holding a table, the names of the others holding data.
+
+    A sheet whose rows all have a single cell filled (a « Lisez-moi » of a line or two) is passed over
+    for a later sheet holding a table, and named with the others; a file without any table keeps its
+    first sheet holding data, refused for its single column."""
 
     def __init__(self):
         self.rows: list[tuple[int, list[str]]] = []
@@ -134,10 +138,12 @@ class _Sheets:
         self._cell: _Cell | None = None
         self._aside = 0  # depth inside an annotation (a comment on a cell: not its value)
         self._has_data = False
+        self._wide = False  # a row of the sheet has two cells filled or more
+        self._narrow: tuple[str, list] | None = None  # the first sheet of one column, while no table is found
 
     def start(self, name: str, attrs: dict) -> None:
         if name == _TABLE + "table":
-            self._name, self._number, self._has_data = attrs.get(_TABLE + "name", ""), 0, False
+            self._name, self._number, self._has_data, self._wide = attrs.get(_TABLE + "name", ""), 0, False, False
         elif name == _TABLE + "table-row":
             self._row, self._blank = [], 0
             self._row_repeat = _count(attrs.get(_TABLE + "number-rows-repeated"))
@@ -181,7 +187,24 @@ class _Sheets:
             self._end_row(self._row)
             self._row = None
         elif name == _TABLE + "table" and self._has_data and not self.sheet:
+            self._end_sheet()
+
+    def _end_sheet(self) -> None:
+        if self._wide:
             self.sheet = self._name
+            return
+        if self._narrow is None:
+            self._narrow = (self._name, self.rows)
+        else:
+            self.cells_kept -= sum(len(cells) for _n, cells in self.rows)
+        self.others.append(self._name)
+        self.rows = []
+
+    def finish(self) -> None:
+        """No sheet holds a table: the first one of a single column is the one read (and refused)."""
+        if not self.sheet and self._narrow is not None:
+            self.sheet, self.rows = self._narrow
+            self.others.remove(self.sheet)
 
     def _end_cell(self, cell: _Cell) -> None:
         value = cell.text()
@@ -214,6 +237,7 @@ class _Sheets:
         if self.cells_kept > MAX_CELLS or self.chars_kept > MAX_XML_BYTES:
             raise _too_large()
         self.rows += [(first + n, list(row)) for n in range(repeat)]
+        self._wide = self._wide or sum(1 for c in row if c.strip()) >= 2
 
 
 def _count(value: str | None) -> int:
@@ -245,6 +269,7 @@ def read_sheets(raw: bytes) -> _Sheets:
                     raise _too_large()
                 parser.Parse(chunk, False)
         parser.Parse(b"", True)
+        sheets.finish()
     except expat.ExpatError as exc:
         raise _damaged(expat.ErrorString(exc.code)) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:

@@ -256,6 +256,14 @@ class ImportWizard(QDialog):
             self.path_edit.setText(name)
             self.ctx.settings.setValue("import/last_folder", str(Path(name).parent))
 
+    def reject(self) -> None:
+        """Annuler, Escape or the close box while the import is being written: it stops (nothing is
+        written) and the wizard stays open to say so; otherwise the wizard closes."""
+        if self.handle is not None and not self.stop_button.isHidden():
+            self.task.stop()
+            return
+        super().reject()
+
     # --- background work ----------------------------------------------------
 
     @property

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -36,15 +36,27 @@ from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.export_runner import ExportRunner
 from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.guarded_list import GuardedList
+from partnerdesk.ui.widgets.heading import Heading
 from partnerdesk.ui.widgets.splitters import keep_shares
 
 UPCOMING, ALL, PAST = range(3)
 
 
 class DeleteMeetingCommand(QUndoCommand):
-    def __init__(self, ctx, meeting_id: int, title: str):
+    """Undone, the meeting comes back; redone while `tab` shows it with typing not saved, refused,
+    saying so: the typing is never left on a meeting that no longer exists."""
+
+    def __init__(self, ctx, meeting_id: int, title: str, tab=None):
         super().__init__(_("Delete the meeting “{title}”").format(title=title))
-        self.ctx, self.meeting_id = ctx, meeting_id
+        self.ctx, self.meeting_id, self.tab = ctx, meeting_id, tab
+
+    def redo_refusal(self) -> str | None:
+        tab = self.tab
+        if tab is None or not shiboken6.isValid(tab) or not tab.meeting or tab.meeting.id != self.meeting_id \
+                or not tab.is_dirty():
+            return None
+        return _("“{step}” is not redone: what is typed for this meeting is not saved. "
+                 "Save it (Ctrl+S) or take it back first.").format(step=self.text())
 
     def redo(self) -> None:
         meetings.delete_meeting(self.meeting_id)
@@ -86,10 +98,9 @@ class MeetingsTab(Tab):
         left_layout.addLayout(top)
         left_layout.addWidget(self.view, 1)
 
-        self.heading = QLabel()
+        self.heading = Heading(lines=2)  # a title of 300 characters leaves the pages their room
         self.heading.setObjectName("meetingHeading")
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.heading.setWordWrap(True)
         self.details = DetailsPage(ctx, self.errors)
         self.invitees = InviteesPage(ctx)
         self.minutes = MinutesPage(ctx)
@@ -208,8 +219,10 @@ class MeetingsTab(Tab):
         self.time_button.setEnabled(bool(meeting and meeting.id))
         for index in (1, 2):
             self.pages.setTabEnabled(index, bool(meeting and meeting.id))
-        self.heading.setText(f"{meeting.title} — {format_date(meeting.held_on)}" if meeting and meeting.id
-                             else _("New meeting"))
+        if meeting and meeting.id:
+            self.heading.set_heading(meeting.title, f" — {format_date(meeting.held_on)}")
+        else:
+            self.heading.set_heading(_("New meeting"))
         if meeting is not None or new:
             self.stack.setCurrentIndex(1)
         else:
@@ -302,7 +315,7 @@ class MeetingsTab(Tab):
         meeting_id, title = self.meeting.id, self.meeting.title
         self.tracker.set_clean()
         self.meeting = None
-        self.ctx.undo_for(self).push(DeleteMeetingCommand(self.ctx, meeting_id, title))
+        self.ctx.undo_for(self).push(DeleteMeetingCommand(self.ctx, meeting_id, title, self))
         self._show(None)
 
     def log_time(self) -> None:

@@ -8,7 +8,7 @@ page (`card.partners`, `show_project`…) builds what it needs first."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from partnerdesk.domain.projects import ProjectStatus
 from partnerdesk.i18n import N_, _, format_date
@@ -23,6 +23,7 @@ from partnerdesk.ui.tabs.projects.photos_page import PhotosPage
 from partnerdesk.ui.tabs.projects.sessions_page import SessionsPage
 from partnerdesk.ui.unsaved import settle_all
 from partnerdesk.ui.widgets.export_buttons import ProjectExportButton
+from partnerdesk.ui.widgets.heading import Heading
 
 
 # The pages after the form: attribute, class, tab title (in tab order).
@@ -53,7 +54,7 @@ class ProjectCard(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: int | None = None
-        self.heading = QLabel()
+        self.heading = Heading(lines=1)  # a long title cut with « … »: the buttons beside it stay whole
         self.heading.setObjectName("projectHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.form = ProjectForm(ctx)
@@ -143,7 +144,7 @@ class ProjectCard(QWidget):
         for index in range(1, self.pages.count()):
             self.pages.setTabEnabled(index, data is not None)
         if data is None:
-            self.heading.setText(_("New project"))
+            self.heading.set_heading(_("New project"))
             self.pages.setCurrentWidget(self.form)
             self.form.title.setFocus()
             return
@@ -159,8 +160,8 @@ class ProjectCard(QWidget):
     def _set_heading(self, data) -> None:
         status = ProjectStatus.parse(data.status)
         dates = " – ".join(format_date(d) for d in (data.start_date, data.end_date) if d)
-        parts = [data.title, _(status.label) if status else "", dates]
-        self.heading.setText(" · ".join(p for p in parts if p))
+        rest = [_(status.label) if status else "", dates]
+        self.heading.set_heading(data.title, "".join(" · " + p for p in rest if p))
 
     def _saved(self, project_id: int) -> None:
         if project_id != self.project_id:

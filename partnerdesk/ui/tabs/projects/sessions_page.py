@@ -398,6 +398,8 @@ class SessionsPage(QWidget):
         its attendance recorded."""
         if self._shown is None:
             return self.create_sessions() if self.form_typed() else True
+        if self.attendance_typed() and not self.errors.run(lambda: read_int(self.actual, "actual_attendance")):
+            return False  # a wrong head count: nothing of the form written before it is right
         if self.form_typed() and not self.update_selected():
             return False
         return not self.attendance_typed() or self.record_attendance()
