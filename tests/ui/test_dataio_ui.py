@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from partnerdesk import i18n
 from partnerdesk.services import imports
+from partnerdesk.services.imports import writer
 from partnerdesk.store import database
 from partnerdesk.ui.dialogs import import_wizard as iw
 from partnerdesk.ui.dialogs.export_dialog import ExportDialog
@@ -27,6 +28,38 @@ def wizard(ctx, qtbot, path):
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(path))
     dialog.path_edit.textEdited.emit(str(path))
+    return dialog
+
+
+def slow_wizard(ctx, qtbot, monkeypatch, rows: int, shown: bool = False):
+    """A wizard on the review page of a long file, its write slowed down, with the real thread pool."""
+    import time
+
+    from partnerdesk.services import data
+    from partnerdesk.ui.tasks import TaskRunner
+
+    ctx.tasks = TaskRunner(data.connection_context)
+    path = ctx.paths.root / "long.csv"
+    path.write_text("Nom;Prénom;Courriel\n" + "".join(f"Nom{i};Prénom{i};p{i}@exemple.fr\n" for i in range(rows)),
+                    encoding="utf-8")
+    real = writer.apply_plan
+
+    def slow(plan, paths, report=None):
+        def slow_report(done, total):
+            time.sleep(0.05)
+            report(done, total)
+        return real(plan, paths, slow_report)
+
+    monkeypatch.setattr(iw.imports, "apply_plan", slow)
+    dialog = wizard(ctx, qtbot, path)
+    if shown:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() != iw.PAGE_FILE, timeout=10000)
+    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
+        click(qtbot, dialog.next_button)
+        qtbot.waitUntil(lambda: dialog.stack.currentIndex() == iw.PAGE_REVIEW, timeout=10000)
     return dialog
 
 
@@ -283,31 +316,8 @@ def test_import_is_on_the_undo_stack(ctx, qtbot):
 
 def test_real_background_import_can_be_stopped(ctx, qtbot, monkeypatch):
     """With the real thread pool: the write runs in a worker with its own connection; Stop leaves nothing."""
-    import time
-
-    from partnerdesk.services import data
-    from partnerdesk.services.imports import writer
-    from partnerdesk.ui.tasks import TaskRunner
-
-    ctx.tasks = TaskRunner(data.connection_context)
-    text = "Nom;Prénom;Courriel\n" + "".join(f"Nom{i};Prénom{i};p{i}@exemple.fr\n" for i in range(1500))
-    path = ctx.paths.root / "long.csv"
-    path.write_text(text, encoding="utf-8")
     real = writer.apply_plan
-
-    def slow(plan, paths, report=None):
-        def slow_report(done, total):
-            time.sleep(0.05)
-            report(done, total)
-        return real(plan, paths, slow_report)
-
-    monkeypatch.setattr(iw.imports, "apply_plan", slow)
-    dialog = wizard(ctx, qtbot, path)
-    click(qtbot, dialog.next_button)
-    qtbot.waitUntil(lambda: dialog.stack.currentIndex() != iw.PAGE_FILE, timeout=10000)
-    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
-        click(qtbot, dialog.next_button)
-        qtbot.waitUntil(lambda: dialog.stack.currentIndex() == iw.PAGE_REVIEW, timeout=10000)
+    dialog = slow_wizard(ctx, qtbot, monkeypatch, rows=1500)
     click(qtbot, dialog.next_button)
     assert not dialog.stop_button.isHidden() and dialog.handle is not None
     click(qtbot, dialog.stop_button)

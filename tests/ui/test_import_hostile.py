@@ -3,51 +3,20 @@ written, with the real thread pool. The database checked."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from PySide6.QtCore import Qt
 
 from partnerdesk.ui.dialogs import import_wizard as iw
 from tests.core.test_imports import people
-from tests.ui.test_dataio_ui import click, wizard
-
-
-def _slow_wizard(ctx, qtbot, monkeypatch, rows: int = 600):
-    """A wizard on the review page of a long file, its write slowed down, with the real thread pool."""
-    from partnerdesk.services import data
-    from partnerdesk.services.imports import writer
-    from partnerdesk.ui.tasks import TaskRunner
-
-    ctx.tasks = TaskRunner(data.connection_context)
-    path = ctx.paths.root / "long.csv"
-    path.write_text("Nom;Prénom;Courriel\n" + "".join(f"Nom{i};Prénom{i};p{i}@exemple.fr\n" for i in range(rows)),
-                    encoding="utf-8")
-    real = writer.apply_plan
-
-    def slow(plan, paths, report=None):
-        def slow_report(done, total):
-            time.sleep(0.05)
-            report(done, total)
-        return real(plan, paths, slow_report)
-
-    monkeypatch.setattr(iw.imports, "apply_plan", slow)
-    dialog = wizard(ctx, qtbot, path)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    click(qtbot, dialog.next_button)
-    qtbot.waitUntil(lambda: dialog.stack.currentIndex() != iw.PAGE_FILE, timeout=10000)
-    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
-        click(qtbot, dialog.next_button)
-        qtbot.waitUntil(lambda: dialog.stack.currentIndex() == iw.PAGE_REVIEW, timeout=10000)
-    return dialog
+from tests.ui.test_dataio_ui import click, slow_wizard, wizard
 
 
 @pytest.mark.parametrize("how", ["button", "escape", "close box"])
 def test_annuler_while_the_import_is_written_writes_nothing(ctx, qtbot, monkeypatch, how):
     """Seen in the hostile pass: « Importer », then « Annuler » (or Escape) at once: the wizard closed and
     the 600 contacts were written all the same, behind the user's back."""
-    dialog = _slow_wizard(ctx, qtbot, monkeypatch)
+    dialog = slow_wizard(ctx, qtbot, monkeypatch, rows=600, shown=True)
     click(qtbot, dialog.next_button)  # Importer
     assert dialog.handle is not None
     if how == "button":
