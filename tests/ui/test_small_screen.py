@@ -128,25 +128,40 @@ def test_accented_tab_labels_are_not_shifted(qapp, qtbot):
     assert tabs.tabBar().style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabShiftVertical) == 0
 
 
-def test_the_comfort_style_is_on_tabs_only(window):
+def test_the_comfort_style_is_on_tabs_only(window, qtbot):
     """Every tab bar of the window has it; the application keeps the platform's style in C++ (a
-    Python style answers every widget's metrics and drawing through Python: slower lists)."""
+    Python style answers every widget's metrics and drawing through Python: slower lists).
+    The main tabs get it once the window is painted, with "À faire" (the one accented label)
+    selected until then."""
     from partnerdesk.app import make_application
 
     assert make_application() is QApplication.instance()
     assert not isinstance(QApplication.instance().style(), QProxyStyle)
+    assert not isinstance(window.tabs.tabBar().style(), ComfortStyle)
+    assert window.tabs.currentIndex() == 0 and window.tabs.tabText(0).startswith("To do")
+    from partnerdesk import i18n
+    from partnerdesk.ui.tabs import conventions, meetings, partners, projects, trombinoscope
+
+    french = i18n.load_catalog("fr")
+    others = [french.get(m.TITLE, m.TITLE) for m in (partners, projects, conventions, trombinoscope, meetings)]
+    assert len(others) == window.tabs.count() - 1
+    assert not [title for title in others if title[0] in "ÀÂÉÈÊÎÔÛÇ"]
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.tabs.tabBar().style(), ComfortStyle))
     bars = window.findChildren(QTabBar)
     assert bars and all(isinstance(bar.style(), ComfortStyle) for bar in bars)
     assert not isinstance(window.style(), ComfortStyle)
 
 def test_every_tab_widget_of_the_app_has_the_comfort_tabs():
     """Dialogs too (the import wizard's "À créer"): every `QTabWidget(` made in the code is
-    wrapped in `comfort_tabs`, since the application's own style does not carry the metric."""
+    wrapped in `comfort_tabs`, since the application's own style does not carry the metric.
+    The main window's tabs get it once painted (`MainWindow._comfort_main_tabs`, tested above)."""
     import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2] / "partnerdesk"
     bare = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "style.py"
             for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-            if re.search(r"\bQTab(Widget|Bar)\(", text) and "comfort_tabs(" not in text]
+            if re.search(r"\bQTab(Widget|Bar)\(", text) and "comfort_tabs(" not in text
+            and "_comfort_main_tabs" not in text]
     assert bare == []

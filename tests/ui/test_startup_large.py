@@ -65,12 +65,15 @@ def test_window_appears_before_the_lists_fill_and_they_fill(large_store, gate, q
     qtbot.waitExposed(window)
     todo_tab = window.current_tab()
     assert todo_tab.placeholder.isVisible() and todo_tab.model.rowCount() == 0
+    # "Loading…" sits over the rows, under the headers (a child of the view, not of its viewport)
+    qtbot.waitUntil(lambda: todo_tab.placeholder.geometry() == todo_tab.table.viewport().geometry())
 
     window.show_tab(window.tab(PartnersTab))
     panel = window.tab(PartnersTab).list
     qtbot.wait(50)
     assert window.current_tab() is window.tab(PartnersTab)
     assert panel.placeholders[0].isVisible()
+    qtbot.waitUntil(lambda: panel.placeholders[0].geometry() == panel.org_table.viewport().geometry())
     assert panel.org_model.rowCount() == 0 and panel.count_label.text() == "Loading…"
 
     gate.set()
