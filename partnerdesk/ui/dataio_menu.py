@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from partnerdesk.i18n import _
 from partnerdesk.ui.errors import show_error
@@ -131,6 +131,8 @@ class DataioMenu:
         return dialog
 
     def export_all(self, target: str | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox  # when used only: not at every start (#15)
+
         from partnerdesk.services import archive
         from partnerdesk.ui.dialogs.file_output import export_folder
 

@@ -8,7 +8,6 @@ so a change applies after a restart, which the menu offers at once.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMessageBox
 
 from partnerdesk import i18n
 from partnerdesk.i18n import _
@@ -60,5 +59,7 @@ class LanguageMenu:
             "en": ("Language", "The interface will be in English the next time PartnerDesk starts. "
                                "Restart now?"),
         }[code]
+        from PySide6.QtWidgets import QMessageBox  # when asked only: not at every start (#15)
+
         answer = QMessageBox.question(self.window, *question)
         return answer == QMessageBox.StandardButton.Yes

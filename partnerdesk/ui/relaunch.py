@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QProcess
-
 
 def command(extra: list[str]) -> tuple[str, list[str]]:
     """The program and arguments that start PartnerDesk with `extra` options."""
@@ -18,5 +16,7 @@ def command(extra: list[str]) -> tuple[str, list[str]]:
 def start(extra: list[str]) -> bool:
     """Start a detached PartnerDesk; False when the system refused."""
     program, arguments = command(extra)
+    from PySide6.QtCore import QProcess  # on a restart only: not at every start (#15)
+
     result = QProcess.startDetached(program, arguments)
     return bool(result[0] if isinstance(result, tuple) else result)

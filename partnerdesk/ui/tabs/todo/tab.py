@@ -28,7 +28,7 @@ from partnerdesk.ui.models.todo import TodoTableModel
 from partnerdesk.ui.models.roles import ObjectRole
 from partnerdesk.ui.models.rows import FilterOnlyProxy
 from partnerdesk.ui.tabs.base import Tab
-from partnerdesk.ui.tabs.todo import OPENS, TITLE, commands
+from partnerdesk.ui.tabs.todo import OPENS, TITLE
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.form import push_button
@@ -184,6 +184,7 @@ class TodoTab(Tab):
     def mark_done(self) -> None:
         """Done (Ctrl+Z undoes it); a next step is closed on its card and the next one asked for."""
         from partnerdesk.services import todo, todo_undo
+        from partnerdesk.ui.tabs.todo import commands  # its dialogs load with their first use (#15)
 
         item = self.selected_item()
         if item is None:
@@ -203,6 +204,7 @@ class TodoTab(Tab):
 
     def postpone_selected(self, until: dt.date) -> None:
         from partnerdesk.services import todo, todo_undo
+        from partnerdesk.ui.tabs.todo import commands
 
         item = self.selected_item()
         if item is not None and until > self.today():
