@@ -170,3 +170,39 @@ def test_a_drag_to_another_meeting_after_annuler_leaves_the_highlight_on_the_typ
     QApplication.processEvents()
     assert answers.asked == ["Comité A"] and tab.meeting.id == a.id and _highlighted(tab) == [a.id]
     assert tab.details.place.text() == "Médiathèque"
+
+
+def _committee_click(window, project_id: int) -> None:
+    """« Nouveau comité » of the project's card (the card not on screen: a click by the button itself)."""
+    from partnerdesk.ui.tabs.projects.tab import ProjectsTab
+
+    projects_tab = window.tab_of(ProjectsTab)
+    projects_tab.show_project(project_id)
+    projects_tab.card.committee_button.click()
+
+
+def test_new_committee_answered_annuler_leaves_the_new_meeting_typed_as_it_is(window, answers, qtbot):
+    """Seen: a new meeting typed, « Nouveau comité » of a project, Annuler: the typed meeting kept its
+    title but became a committee of that project (its kind and project overwritten)."""
+    from partnerdesk.domain.projects import ProjectData
+    from partnerdesk.services import projects
+
+    tab, _a, _b = _tab(window)
+    project = projects.create_project(ProjectData("Programme inclusion numérique"))
+    tab.refresh()
+    qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+    d = tab.details
+    d.kind.setCurrentIndex(d.kind.findData("thematique"))
+    d.title.setText("Seniors et numérique")
+    d.date.setText("08/12/2026")
+    assert d.project.currentData() is None and tab.is_dirty()
+    _committee_click(window, project.id)  # Annuler
+    assert answers.asked == ["New meeting"] and window.current_tab() is tab
+    assert (d.kind.currentData(), d.project.currentData()) == ("thematique", None)
+    assert (d.title.text(), d.date.text()) == ("Seniors et numérique", "08/12/2026")
+    assert tab.meeting.id is None and tab.is_dirty() and len(meetings.list_meetings()) == 2
+    answers.next = "discard"  # the committee is offered now, the typing thrown away as asked
+    _committee_click(window, project.id)
+    assert (d.kind.currentData(), d.project.currentData()) == ("comite", project.id)
+    assert d.title.text() == "Steering committee — Programme inclusion numérique" and d.date.text() == ""
+    assert len(meetings.list_meetings()) == 2 and len(answers.asked) == 2

@@ -228,13 +228,14 @@ class MeetingsTab(Tab):
         else:
             self._show_empty()
 
-    def new_item(self) -> None:
+    def new_item(self) -> bool:
         if not self.maybe_save():
-            return
+            return False
         self._show(MeetingData("", None), new=True)
         self.guard.select_shown()  # no row current: clicking the last one opens it again
         self.pages.setCurrentIndex(0)
         self.details.title.setFocus()
+        return True
 
     def maybe_save(self) -> bool:
         """Before leaving a meeting with changes: save, discard or stay (ui/unsaved.py)."""
@@ -332,9 +333,8 @@ class MeetingsTab(Tab):
 
     def new_committee(self, project_id: int) -> None:
         """A new committee of the project: kind, project and title filled, ready to date and repeat."""
-        self.new_item()
-        if self.meeting is None or self.meeting.id is not None:
-            return  # the user stayed on a meeting with unsaved changes
+        if not self.new_item():
+            return  # « Annuler »: the meeting typed stays as it is, kind and project included
         d = self.details
         d.kind.setCurrentIndex(d.kind.findData("comite"))
         d.project.setCurrentIndex(d.project.findData(project_id))
