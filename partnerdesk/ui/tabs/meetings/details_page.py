@@ -20,7 +20,16 @@ from partnerdesk.domain.meetings import MeetingData, MeetingKind
 from partnerdesk.domain.recurrence import parse_dates
 from partnerdesk.i18n import _, parse_date
 from partnerdesk.services import projects, tags
-from partnerdesk.ui.tabs.projects.fields import Errors, FieldError, date_edit, enum_combo, read_date, select_data, set_date
+from partnerdesk.ui.tabs.projects.fields import (
+    Errors,
+    FieldError,
+    Gathered,
+    date_edit,
+    enum_combo,
+    read_date,
+    select_data,
+    set_date,
+)
 from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -160,12 +169,16 @@ class DetailsPage(QWidget):
         self.series_note.setText(_("This meeting belongs to a series. “Save” changes it alone; “Save this one and "
                                    "the following” changes the later ones too (their dates follow the new date)."))
 
-    def read(self, meeting: MeetingData) -> MeetingData:
-        """The form's values into `meeting` (raises FieldError on a date typed wrong)."""
+    def read(self, meeting: MeetingData, gathered: Gathered | None = None) -> MeetingData:
+        """The form's values into `meeting` (raises FieldError on a date typed wrong; with `gathered`,
+        the refusal is kept there and the date left None)."""
         meeting.kind = self.kind.currentData()
         meeting.title = self.title.text()
         meeting.theme = self.theme.text()
-        meeting.held_on = read_date(self.date, "held_on", required=True)
+        if gathered is not None:
+            meeting.held_on = gathered.read(read_date, self.date, "held_on", required=True)
+        else:
+            meeting.held_on = read_date(self.date, "held_on", required=True)
         meeting.start_time = self.start.text()
         meeting.end_time = self.end.text()
         meeting.place = self.place.text()
