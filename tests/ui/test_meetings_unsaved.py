@@ -268,3 +268,20 @@ def test_enregistrer_writes_the_meeting_its_decision_and_its_action_or_nothing(w
                                                               dt.date(2026, 12, 15))
     assert not tab.is_dirty() and not m.errors.text("due_on") and m.decision_text.text() == ""
     assert answers.asked == []
+
+
+def test_the_repetition_of_a_new_meeting_is_typing_too(window, answers, qtbot):
+    tab, a, _b = _tab(window)
+    qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+    assert not tab.is_dirty()
+    for typing in (lambda d: d.repeat.setChecked(True), lambda d: d.until.setText("30/06/2027"),
+                   lambda d: d.skip.setText("14/07/2027"), lambda d: d.recurrence.set_rule("months", 2)):
+        typing(tab.details)
+        assert tab.is_dirty()
+        answers.next = "cancel"
+        _click_meeting(qtbot, tab, a.id)
+        assert tab.meeting.id is None
+        answers.next = "discard"
+        qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+        assert not tab.is_dirty() and not tab.details.repeat.isChecked() and tab.details.until.text() == ""
+    assert answers.asked == ["New meeting"] * 8 and len(meetings.list_meetings()) == 2

@@ -120,6 +120,12 @@ class DetailsPage(QWidget):
         self.in_charge.editTextChanged.connect(self.changed)
         self.tag_picker.changed.connect(self.changed)
         self.cancelled.toggled.connect(self.changed)
+        # the repetition of a new meeting is typing too (asked about before it is left)
+        self.repeat.toggled.connect(self.changed)
+        for edit in (self.until, self.skip):
+            edit.textChanged.connect(self.changed)
+        self.recurrence.every.valueChanged.connect(self.changed)
+        self.recurrence.unit.currentIndexChanged.connect(self.changed)
 
     def reload_choices(self) -> None:
         """Projects and people in charge, kept on the current choice."""
