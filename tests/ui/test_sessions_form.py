@@ -243,3 +243,19 @@ def test_every_refusal_of_the_form_is_shown_at_once(window, answers, qtbot):
     for field in ("held_on", "start_time", "planned_attendance", "last", "skip"):
         assert page.errors.text(field), field
     assert len(sessions.sessions_of(first.project_id)) == 2
+
+
+def test_a_project_without_sessions_says_how_to_create_the_first(window, answers, qtbot):
+    project = projects.create_project(ProjectData("Café numérique"))
+    tab = window.tab_of(ProjectsTab)
+    window.show_tab(tab)
+    tab.refresh()
+    tab.open_item("project", project.id)
+    page = tab.card.sessions
+    tab.card.pages.setCurrentWidget(page)
+    assert not page.empty.isHidden() and "Create the sessions" in page.empty.text()
+    page.first.setText("02/06/2026")
+    qtbot.mouseClick(page.findChild(QPushButton, "createSessions"), Qt.MouseButton.LeftButton)
+    assert len(sessions.sessions_of(project.id)) == 1 and page.empty.isHidden()
+    window.ctx.undo.undo_target().undo()  # Ctrl+Z: none again, and the text with it
+    assert sessions.sessions_of(project.id) == [] and not page.empty.isHidden()

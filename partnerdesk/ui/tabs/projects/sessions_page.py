@@ -63,8 +63,14 @@ class SessionsPage(QWidget):
         self.totals = QLabel()
         self.totals.setObjectName("sessionTotals")
         self.totals.setWordWrap(True)
+        self.empty = QLabel(_("No session yet for this project. Give the first date on the right, and a "
+                              "“Repeat until” date for a series, then click “Create the sessions”."))
+        self.empty.setObjectName("sessionsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
 
         left = QVBoxLayout()
+        left.addWidget(self.empty)
         left.addWidget(self.view, 1)
         left.addWidget(self.totals)
         left.addWidget(self._build_attendance())
@@ -180,8 +186,10 @@ class SessionsPage(QWidget):
 
     def refresh(self) -> None:
         if self.project_id is None:
+            self.empty.hide()
             return
         self.model.set_rows(sessions.sessions_of(self.project_id))
+        self.empty.setVisible(self.model.rowCount() == 0)
         partner = self.partner.currentData()
         self.partner.clear()
         self.partner.addItem("—", None)
