@@ -4,7 +4,7 @@ minus skipped dates)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -91,11 +91,16 @@ class DetailsPage(QWidget):
         self.series_note.setWordWrap(True)
         self.series_note.setStyleSheet("color: #4b5563;")
 
-        times = QHBoxLayout()
-        times.addWidget(errors.field("start_time", self.start))
-        times.addWidget(QLabel("–"))
-        times.addWidget(errors.field("end_time", self.end))
+        times = QHBoxLayout()  # the two times on one line, their messages below them
+        dash = QLabel("–")
+        dash.setMinimumHeight(self.start.sizeHint().height())  # level with the fields
+        top = Qt.AlignmentFlag.AlignTop
+        times.addWidget(errors.field("start_time", self.start), 0, top)
+        times.addWidget(dash, 0, top)
+        times.addWidget(errors.field("end_time", self.end), 0, top)
         times.addStretch(1)
+        for name in ("start_time", "end_time"):  # a message shown under a short field reads on two lines, not five
+            errors.labels[name].setMinimumWidth(220)
         form = QFormLayout()
         form.addRow(_("Kind"), errors.field("kind", self.kind))
         form.addRow(_("Title"), errors.field("title", self.title))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -101,11 +101,12 @@ class MinutesPage(QWidget):
         add = push_button(_("Add"), "addAction", self.add_action)
         done = push_button(_("Done / not done"), "actionDone", self.toggle_done)
         remove = push_button(_("Delete"), "deleteAction", self.delete_action)
-        row = QHBoxLayout()
-        row.addWidget(self.errors.field("what", self.action_what), 2)
-        row.addWidget(self.errors.field("owner", self.action_owner), 2)
-        row.addWidget(self.errors.field("due_on", self.action_due))
-        row.addWidget(add)
+        row = QHBoxLayout()  # the fields on one line at the top, their messages below them
+        top = Qt.AlignmentFlag.AlignTop
+        row.addWidget(self.errors.field("what", self.action_what), 2, top)
+        row.addWidget(self.errors.field("owner", self.action_owner), 2, top)
+        row.addWidget(self.errors.field("due_on", self.action_due), 0, top)
+        row.addWidget(add, 0, top)
         buttons = QHBoxLayout()
         hint = QLabel(_("Open actions appear in “To do” and on the partner's card until done."))
         hint.setWordWrap(True)

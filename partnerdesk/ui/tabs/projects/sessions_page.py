@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -74,12 +76,22 @@ class SessionsPage(QWidget):
         left.addWidget(self.view, 1)
         left.addWidget(self.totals)
         left.addWidget(self._build_attendance())
-        right = QVBoxLayout()
+        form = QWidget()
+        right = QVBoxLayout(form)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self._build_new())
         right.addStretch(1)
+        # every refusal shown at once may need more height than 1366×768 leaves: the form scrolls
+        # rather than squeezing its fields and cutting its messages
+        self.form_area = QScrollArea()
+        self.form_area.setObjectName("sessionFormArea")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setWidget(form)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addWidget(self.form_area, 2)
         save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._filled = self._form()
@@ -110,10 +122,13 @@ class SessionsPage(QWidget):
         self.recurrence = RecurrenceChooser("sessionRecurrence")
         form.addRow(_("Repeat until"), self.errors.field("last", self.last))
         form.addRow(_("Repeat"), self.recurrence)
-        times = QHBoxLayout()
-        times.addWidget(self.errors.field("start_time", self.start_time))
-        times.addWidget(QLabel("–"))
-        times.addWidget(self.errors.field("end_time", self.end_time))
+        times = QHBoxLayout()  # the two times on one line, their messages below them
+        dash = QLabel("–")
+        dash.setMinimumHeight(self.start_time.sizeHint().height())  # level with the fields
+        top = Qt.AlignmentFlag.AlignTop
+        times.addWidget(self.errors.field("start_time", self.start_time), 0, top)
+        times.addWidget(dash, 0, top)
+        times.addWidget(self.errors.field("end_time", self.end_time), 0, top)
         form.addRow(_("Time"), times)
         form.addRow(_("Place"), self.place)
         form.addRow(_("Facilitator"), self.facilitator)
@@ -152,9 +167,10 @@ class SessionsPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_session)
         column = QVBoxLayout(self.attendance_box)
-        row = QHBoxLayout()
-        row.addWidget(self.errors.field("actual_attendance", self.actual))
-        row.addWidget(self.participants, 1)
+        row = QHBoxLayout()  # the head count's message below it reads on two lines, not five
+        row.addWidget(self.errors.field("actual_attendance", self.actual), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.participants, 1, Qt.AlignmentFlag.AlignTop)
+        self.errors.labels["actual_attendance"].setMinimumWidth(200)
         column.addLayout(row)
         actions = QHBoxLayout()  # on a line of their own: the names keep their room
         actions.addWidget(self.held)
@@ -171,6 +187,7 @@ class SessionsPage(QWidget):
         project = projects.get_project(project_id) if project_id else None
         if changed:
             self._show_session(None)
+            self._forget_left_repetition()
         if project and changed:
             self.place.setText(project.place)
             self.facilitator.setText(project.in_charge)
@@ -302,9 +319,7 @@ class SessionsPage(QWidget):
         self._shown = session.id if session else None
         if session is not None:
             set_date(self.first, session.held_on)
-            if not self.repeat_typed():  # a "Repeat until" left by the last series is not kept for this one
-                self.last.clear()
-                self._repeat_left = self._repeat()
+            self._forget_left_repetition()
             self.start_time.setText(session.start_time)
             self.end_time.setText(session.end_time)
             self.place.setText(session.place)
@@ -406,6 +421,14 @@ class SessionsPage(QWidget):
     def repeat_typed(self) -> bool:
         """A series typed and not created: unsaved typing like the rest of the form."""
         return self._repeat() != self._repeat_left
+
+    def _forget_left_repetition(self) -> None:
+        """"Repeat until" and "Skip these dates" left by the last series created are not kept for a
+        session or a project shown next (the period stays); typed and not used, they stay (asked about)."""
+        if not self.repeat_typed():
+            self.last.clear()
+            self.skip.clear()
+            self._repeat_left = self._repeat()
 
     def _put_repeat_back(self) -> None:
         last, skip, every, unit = self._repeat_left
