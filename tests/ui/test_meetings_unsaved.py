@@ -285,3 +285,17 @@ def test_the_repetition_of_a_new_meeting_is_typing_too(window, answers, qtbot):
         qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
         assert not tab.is_dirty() and not tab.details.repeat.isChecked() and tab.details.until.text() == ""
     assert answers.asked == ["New meeting"] * 8 and len(meetings.list_meetings()) == 2
+
+
+def test_a_new_series_refused_says_every_wrong_field_at_once(window, answers, qtbot):
+    tab, _a, _b = _tab(window)
+    qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+    d = tab.details
+    d.start.setText("25:00")
+    d.repeat.setChecked(True)
+    d.until.setText("bientôt")
+    d.skip.setText("un jour")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    for field in ("title", "held_on", "start_time", "last", "skip"):
+        assert tab.errors.text(field), field
+    assert len(meetings.list_meetings()) == 2 and tab.meeting.id is None and d.until.text() == "bientôt"

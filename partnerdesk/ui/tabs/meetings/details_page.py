@@ -199,13 +199,17 @@ class DetailsPage(QWidget):
         meeting.cancelled = self.cancelled.isChecked()
         return meeting
 
-    def repetition(self):
-        """(rule, until, skipped dates) when "repeat" is ticked, else None."""
+    def repetition(self, gathered: Gathered):
+        """(rule, until, skipped dates) when "repeat" is ticked, else None; the refusals of both dates
+        kept in `gathered`."""
         if not self.repeat.isChecked():
             return None
-        until = read_date(self.until, "last", required=True)
+        until = gathered.read(read_date, self.until, "last", required=True)
+        skipped = gathered.read(self._skipped)
+        return self.recurrence.rule(), until, skipped or []
+
+    def _skipped(self) -> list:
         try:
-            skipped = parse_dates(self.skip.text(), parse_date)
+            return parse_dates(self.skip.text(), parse_date)
         except ValueError:
             raise FieldError("skip", _("Enter the dates to skip such as 18/02/2026, 25/02/2026.")) from None
-        return self.recurrence.rule(), until, skipped

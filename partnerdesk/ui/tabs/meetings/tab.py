@@ -274,7 +274,7 @@ class MeetingsTab(Tab):
         gathered = Gathered()
         data = self.details.read(MeetingData(**{**self.meeting.__dict__}), gathered)
         data.agenda, data.minutes = self.minutes.texts()
-        repeat = gathered.read(self.details.repetition) if data.id is None else None
+        repeat = self.details.repetition(gathered) if data.id is None else None
         decision, action = self.minutes.typed_entries(gathered) if data.id is not None else (None, None)
         try:
             if gathered.errors:  # what the services would refuse too, said at the same time
