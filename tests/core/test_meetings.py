@@ -356,3 +356,24 @@ def test_todo_knows_the_meeting_actions_without_the_meetings_area_loaded(tmp_pat
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_meeting_saved_with_its_typed_decision_and_action_all_or_nothing(store):
+    meeting = _meeting()
+    meeting.place = "Médiathèque"
+    meeting.end_time, meeting.start_time = "09:00", "10:00"
+    undated = ActionData(meeting.id, "Relancer la mairie", None, owner_epn="Claire")
+    with pytest.raises(ValidationError) as refused:
+        followup.save_with_typed(meeting, "Ouvrir le samedi matin", undated)
+    assert set(refused.value.errors) == {"end_time", "due_on"}  # every refusal, of the three, at once
+    meeting.end_time = "12:00"
+    with pytest.raises(ValidationError) as refused:
+        followup.save_with_typed(meeting, "  ", undated)
+    assert set(refused.value.errors) == {"decision", "due_on"}
+    assert meetings.get_meeting(meeting.id).place == "EPN"
+    assert followup.decisions_of(meeting.id) == [] and followup.actions_of(meeting.id) == []
+    undated.due_on = dt.date(2026, 12, 15)
+    [saved] = followup.save_with_typed(meeting, "Ouvrir le samedi matin", undated)
+    assert saved.place == "Médiathèque" and [d.text for d in followup.decisions_of(meeting.id)] == [
+        "Ouvrir le samedi matin"]
+    assert [a.what for a in followup.actions_of(meeting.id)] == ["Relancer la mairie"]

@@ -82,16 +82,18 @@ def test_a_decision_or_action_typed_and_not_added_is_asked_about(window, answers
     _click_meeting(qtbot, tab, b.id)  # Annuler: A stays, with its typing
     assert answers.asked == ["Comité A"] and tab.meeting.id == a.id and _highlighted(tab) == [a.id]
     assert (m.decision_text.text(), m.action_what.text()) == ("Ouvrir le samedi matin", "Relancer la mairie")
-    answers.next = "save"  # the action has no date: refused, with the message, nothing lost
+    answers.next = "save"  # the action has no date: refused, with the message; nothing written, nothing lost
     _click_meeting(qtbot, tab, b.id)
-    assert [d.text for d in followup.decisions_of(a.id)] == ["Ouvrir le samedi matin"]
-    assert m.errors.text("due_on") and m.action_what.text() == "Relancer la mairie" and m.decision_text.text() == ""
+    assert followup.decisions_of(a.id) == [] and followup.actions_of(a.id) == []  # not half of it either
+    assert m.errors.text("due_on") and m.action_what.text() == "Relancer la mairie"
+    assert m.decision_text.text() == "Ouvrir le samedi matin"
     assert tab.meeting.id == a.id and _highlighted(tab) == [a.id] and tab.pages.currentWidget() is m
     m.action_due.setText("15/12/2026")
     _click_meeting(qtbot, tab, b.id)
     [action] = followup.actions_of(a.id)
     assert (action.what, action.owner_epn, action.due_on) == ("Relancer la mairie", "Claire de l'EPN",
                                                               dt.date(2026, 12, 15))
+    assert [d.text for d in followup.decisions_of(a.id)] == ["Ouvrir le samedi matin"]
     assert tab.meeting.id == b.id and _highlighted(tab) == [b.id] and not tab.is_dirty()
     assert (m.decision_text.text(), m.action_what.text(), m.action_owner.currentText(), m.action_due.text()) == (
         "", "", "", "")
@@ -170,3 +172,130 @@ def test_a_drag_to_another_meeting_after_annuler_leaves_the_highlight_on_the_typ
     QApplication.processEvents()
     assert answers.asked == ["Comité A"] and tab.meeting.id == a.id and _highlighted(tab) == [a.id]
     assert tab.details.place.text() == "Médiathèque"
+
+
+def _committee_click(window, project_id: int) -> None:
+    """« Nouveau comité » of the project's card (the card not on screen: a click by the button itself)."""
+    from partnerdesk.ui.tabs.projects.tab import ProjectsTab
+
+    projects_tab = window.tab_of(ProjectsTab)
+    projects_tab.show_project(project_id)
+    projects_tab.card.committee_button.click()
+
+
+def test_new_committee_answered_annuler_leaves_the_new_meeting_typed_as_it_is(window, answers, qtbot):
+    """Seen: a new meeting typed, « Nouveau comité » of a project, Annuler: the typed meeting kept its
+    title but became a committee of that project (its kind and project overwritten)."""
+    from partnerdesk.domain.projects import ProjectData
+    from partnerdesk.services import projects
+
+    tab, _a, _b = _tab(window)
+    project = projects.create_project(ProjectData("Programme inclusion numérique"))
+    tab.refresh()
+    qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+    d = tab.details
+    d.kind.setCurrentIndex(d.kind.findData("thematique"))
+    d.title.setText("Seniors et numérique")
+    d.date.setText("08/12/2026")
+    assert d.project.currentData() is None and tab.is_dirty()
+    _committee_click(window, project.id)  # Annuler
+    assert answers.asked == ["New meeting"] and window.current_tab() is tab
+    assert (d.kind.currentData(), d.project.currentData()) == ("thematique", None)
+    assert (d.title.text(), d.date.text()) == ("Seniors et numérique", "08/12/2026")
+    assert tab.meeting.id is None and tab.is_dirty() and len(meetings.list_meetings()) == 2
+    answers.next = "discard"  # the committee is offered now, the typing thrown away as asked
+    _committee_click(window, project.id)
+    assert (d.kind.currentData(), d.project.currentData()) == ("comite", project.id)
+    assert d.title.text() == "Steering committee — Programme inclusion numérique" and d.date.text() == ""
+    assert len(meetings.list_meetings()) == 2 and len(answers.asked) == 2
+
+
+def test_enregistrer_writes_the_meeting_its_decision_and_its_action_or_nothing(window, answers, qtbot):
+    """Seen: « Enregistrer » with a decision typed and an action without a valid date added the decision
+    and refused the action (half of the typing saved). Now every refusal is shown at once, of both pages,
+    and nothing is written until all of it can be; the button and Ctrl+S take the same path."""
+    window.show()  # shortcuts act in a shown window
+    qtbot.waitExposed(window)
+    tab, a, _b = _tab(window)
+    _click_meeting(qtbot, tab, a.id)
+    d, m = tab.details, tab.minutes
+    d.place.setText("Médiathèque")
+    d.start.setText("10:00")
+    d.end.setText("09:00")  # before the start
+    tab.pages.setCurrentWidget(m)
+    m.decision_text.setText("Ouvrir le samedi matin")
+    m.action_what.setText("Relancer la mairie")
+    m.action_owner.setEditText("Claire de l'EPN")
+    m.action_due.setText("31/02/2026")  # no such day
+
+    def nothing_written():
+        stored = meetings.get_meeting(a.id)
+        assert (stored.place, stored.start_time, stored.end_time) == ("", "", "")
+        assert followup.decisions_of(a.id) == [] and followup.actions_of(a.id) == []
+
+    def typing_kept():
+        assert (d.place.text(), d.start.text()) == ("Médiathèque", "10:00")
+        assert (m.decision_text.text(), m.action_what.text(), m.action_owner.currentText()) == (
+            "Ouvrir le samedi matin", "Relancer la mairie", "Claire de l'EPN")
+        assert tab.is_dirty() and tab.meeting.id == a.id
+
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    nothing_written()
+    typing_kept()
+    assert tab.errors.text("end_time") == "The meeting ends before it starts."
+    assert m.errors.text("due_on") == "Enter a date such as 22/11/2026." and m.action_due.text() == "31/02/2026"
+    assert tab.pages.currentWidget() is d  # the meeting's own refusal first
+
+    d.end.setText("12:00")  # the meeting right, the action not yet: Ctrl+S writes nothing either
+    d.place.setFocus()
+    qtbot.keyClick(d.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    nothing_written()
+    typing_kept()
+    assert not tab.errors.text("end_time") and m.errors.text("due_on") and tab.pages.currentWidget() is m
+    m.action_due.clear()  # no date at all: said as clearly
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    nothing_written()
+    assert m.errors.text("due_on") == "Enter a date (dd/mm/yyyy)."
+
+    m.action_due.setText("15/12/2026")
+    m.action_what.setFocus()
+    qtbot.keyClick(m.action_what, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = meetings.get_meeting(a.id)
+    assert (stored.place, stored.start_time, stored.end_time) == ("Médiathèque", "10:00", "12:00")
+    assert [x.text for x in followup.decisions_of(a.id)] == ["Ouvrir le samedi matin"]
+    [action] = followup.actions_of(a.id)
+    assert (action.what, action.owner_epn, action.due_on) == ("Relancer la mairie", "Claire de l'EPN",
+                                                              dt.date(2026, 12, 15))
+    assert not tab.is_dirty() and not m.errors.text("due_on") and m.decision_text.text() == ""
+    assert answers.asked == []
+
+
+def test_the_repetition_of_a_new_meeting_is_typing_too(window, answers, qtbot):
+    tab, a, _b = _tab(window)
+    qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+    assert not tab.is_dirty()
+    for typing in (lambda d: d.repeat.setChecked(True), lambda d: d.until.setText("30/06/2027"),
+                   lambda d: d.skip.setText("14/07/2027"), lambda d: d.recurrence.set_rule("months", 2)):
+        typing(tab.details)
+        assert tab.is_dirty()
+        answers.next = "cancel"
+        _click_meeting(qtbot, tab, a.id)
+        assert tab.meeting.id is None
+        answers.next = "discard"
+        qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+        assert not tab.is_dirty() and not tab.details.repeat.isChecked() and tab.details.until.text() == ""
+    assert answers.asked == ["New meeting"] * 8 and len(meetings.list_meetings()) == 2
+
+
+def test_a_new_series_refused_says_every_wrong_field_at_once(window, answers, qtbot):
+    tab, _a, _b = _tab(window)
+    qtbot.mouseClick(tab.findChild(type(tab.save_button), "newMeeting"), Qt.MouseButton.LeftButton)
+    d = tab.details
+    d.start.setText("25:00")
+    d.repeat.setChecked(True)
+    d.until.setText("bientôt")
+    d.skip.setText("un jour")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    for field in ("title", "held_on", "start_time", "last", "skip"):
+        assert tab.errors.text(field), field
+    assert len(meetings.list_meetings()) == 2 and tab.meeting.id is None and d.until.text() == "bientôt"

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from partnerdesk.domain.projects import ProjectData, SessionData
+from partnerdesk.domain.recurrence import Recurrence
 from partnerdesk.i18n import format_date
 from partnerdesk.services import projects, sessions
 from partnerdesk.ui.tabs.projects.tab import ProjectsTab
@@ -152,16 +153,110 @@ def test_the_months_figures_leave_the_list_its_rows(ctx, qtbot):
     assert page.view.viewport().height() >= 6 * page.view.rowHeight(0)
 
 
-def test_a_repeat_until_date_typed_is_kept_when_another_session_is_shown(window, answers, qtbot, monkeypatch):
+def test_a_repetition_typed_is_asked_about_and_each_answer_does_what_it_says(window, answers, qtbot, monkeypatch):
+    """Seen: « Répéter jusqu'au », « Sauf ces dates » and the period were not unsaved typing: another session
+    shown or another tab left them unused without a question (the date was once even emptied). Now they are
+    asked about like the rest of the form: Annuler keeps them, Enregistrer creates the series as « Créer les
+    séances » does, Ne pas enregistrer puts them back as the page left them."""
     from partnerdesk.ui.tabs.projects import session_commands
 
-    monkeypatch.setattr(session_commands, "ask_existing_dates", lambda parent, dates: "skip")
+    asked_dates = []
+    monkeypatch.setattr(session_commands, "ask_existing_dates", lambda parent, dates: asked_dates.append(dates) or "skip")
     page, first, second = _page(window, qtbot)
-    page.last.setText("30/06/2026")  # a series to come, from the session shown
     assert not page.is_dirty()
+    page.last.setText("30/06/2026")  # a series to come, from the session shown
+    page.skip.setText("31/03/2026")
+    page.recurrence.set_rule("weeks", 2)
+    assert page.is_dirty()
+    _click_session(qtbot, page, second.id)  # Annuler
+    assert answers.asked == ["New sessions"] and _highlighted(page) == [first.id]
+    assert (page.last.text(), page.skip.text(), page.recurrence.rule()) == (
+        "30/06/2026", "31/03/2026", Recurrence("weeks", 2))
+    assert len(sessions.sessions_of(first.project_id)) == 2
+    answers.next = "save"
     _click_session(qtbot, page, second.id)
-    assert answers.asked == [] and page.last.text() == "30/06/2026" and page.first.text() == "10/03/2026"
-    assert page.create_sessions()
-    assert len(sessions.sessions_of(first.project_id)) == 2 + 16  # 17/03 … 30/06 weekly, the 10/03 asked about
-    _click_session(qtbot, page, first.id)  # used: the next session shown clears it
-    assert page.last.text() == ""
+    days = [s.held_on for s in sessions.sessions_of(first.project_id)]
+    assert days == [dt.date(2026, 3, 3), dt.date(2026, 3, 10)] + [  # every two weeks from 03/03, 31/03 skipped
+        dt.date(2026, 3, 17), dt.date(2026, 4, 14), dt.date(2026, 4, 28), dt.date(2026, 5, 12),
+        dt.date(2026, 5, 26), dt.date(2026, 6, 9), dt.date(2026, 6, 23)]
+    assert asked_dates == [[dt.date(2026, 3, 3)]]  # the date of the session shown already had one
+    assert _highlighted(page) == [second.id] and page.first.text() == "10/03/2026"
+    assert (page.last.text(), page.skip.text()) == ("", "") and not page.is_dirty()  # used: the next session
+    assert page.recurrence.rule() == Recurrence("weeks", 2)                         # shown clears them
+    page.last.setText("30/09/2026")
+    page.skip.setText("14/07/2026")
+    page.recurrence.set_rule("months", 1)
+    answers.next = "discard"
+    _click_session(qtbot, page, first.id)
+    assert _highlighted(page) == [first.id] and len(sessions.sessions_of(first.project_id)) == 9
+    assert (page.last.text(), page.skip.text(), page.recurrence.rule()) == ("", "", Recurrence("weeks", 2))
+    assert not page.is_dirty() and len(answers.asked) == 3
+
+
+def test_a_repetition_typed_is_asked_about_when_leaving_the_tab(window, answers, qtbot):
+    from partnerdesk.ui.tabs.meetings.tab import MeetingsTab
+
+    page, first, _second = _page(window, qtbot, click_first=False)
+    tab = window.tab_of(ProjectsTab)
+    page.last.setText("28/04/2026")  # only the repetition typed
+    window.show_tab(window.tab_of(MeetingsTab))  # Annuler
+    assert answers.asked == ["New sessions"] and window.current_tab() is tab and page.last.text() == "28/04/2026"
+    answers.next = "save"  # no first date: refused with its message, nothing created, nothing lost
+    window.show_tab(window.tab_of(MeetingsTab))
+    assert window.current_tab() is tab and page.errors.text("held_on") and page.last.text() == "28/04/2026"
+    assert len(sessions.sessions_of(first.project_id)) == 2
+    page.first.setText("07/04/2026")
+    window.show_tab(window.tab_of(MeetingsTab))
+    assert [s.held_on for s in sessions.sessions_of(first.project_id)][2:] == [
+        dt.date(2026, 4, 7), dt.date(2026, 4, 14), dt.date(2026, 4, 21), dt.date(2026, 4, 28)]
+    assert window.current_tab() is not tab and not page.is_dirty()
+    window.show_tab(tab)
+    page.skip.setText("21/04/2026")
+    answers.next = "discard"
+    window.show_tab(window.tab_of(MeetingsTab))
+    assert window.current_tab() is not tab and page.skip.text() == "" and not page.is_dirty()
+    assert len(sessions.sessions_of(first.project_id)) == 6 and len(answers.asked) == 4
+
+
+def test_every_refusal_of_the_form_is_shown_at_once(window, answers, qtbot):
+    """Seen: only the first wrong field got its message (a wrong head count hid a wrong time); now all of
+    them, and nothing is written."""
+    page, first, _second = _page(window, qtbot)
+    page.planned.setText("douze")
+    page.end_time.setText("12:00")  # before the start
+    qtbot.mouseClick(page.update_button, Qt.MouseButton.LeftButton)
+    assert page.errors.text("planned_attendance") == "Enter a number of people (0 or more)."
+    assert page.errors.text("end_time") == "The session ends before it starts."
+    stored = sessions.get_session(first.id)
+    assert (stored.end_time, stored.planned_attendance) == ("16:00", None)
+    assert (page.planned.text(), page.end_time.text()) == ("douze", "12:00")
+    page.actual.setText("beaucoup")  # the attendance wrong too, saved from the question: all three said
+    answers.next = "save"
+    _click_session(qtbot, page, _second.id)
+    assert page.errors.text("planned_attendance") and page.errors.text("end_time")
+    assert page.errors.text("actual_attendance") and _highlighted(page) == [first.id]
+    assert sessions.get_session(first.id).actual_attendance is None
+    page.first.setText("31/02/2026")  # « Créer les séances » from it: every refusal of the series too
+    page.start_time.setText("25:00")
+    page.last.setText("bientôt")
+    page.skip.setText("un jour")
+    qtbot.mouseClick(page.findChild(QPushButton, "createSessions"), Qt.MouseButton.LeftButton)
+    for field in ("held_on", "start_time", "planned_attendance", "last", "skip"):
+        assert page.errors.text(field), field
+    assert len(sessions.sessions_of(first.project_id)) == 2
+
+
+def test_a_project_without_sessions_says_how_to_create_the_first(window, answers, qtbot):
+    project = projects.create_project(ProjectData("Café numérique"))
+    tab = window.tab_of(ProjectsTab)
+    window.show_tab(tab)
+    tab.refresh()
+    tab.open_item("project", project.id)
+    page = tab.card.sessions
+    tab.card.pages.setCurrentWidget(page)
+    assert not page.empty.isHidden() and "Create the sessions" in page.empty.text()
+    page.first.setText("02/06/2026")
+    qtbot.mouseClick(page.findChild(QPushButton, "createSessions"), Qt.MouseButton.LeftButton)
+    assert len(sessions.sessions_of(project.id)) == 1 and page.empty.isHidden()
+    window.ctx.undo.undo_target().undo()  # Ctrl+Z: none again, and the text with it
+    assert sessions.sessions_of(project.id) == [] and not page.empty.isHidden()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from partnerdesk.domain import validation as v
-from partnerdesk.domain.meetings import ATTENDED, ActionData, DecisionData, MeetingKind
+from partnerdesk.domain.meetings import ATTENDED, ActionData, DecisionData, MeetingData, MeetingKind
 from partnerdesk.domain.partners import InteractionKind
 from partnerdesk.i18n import N_, _
 from partnerdesk.services import journal, todo
@@ -101,6 +101,47 @@ def update_action(data: ActionData) -> ActionData:
                          owner_organisation=data.owner_organisation_id, owner_epn=data.owner_epn,
                          done_on=data.done_on).where(MeetingAction.id == data.id).execute()
     return get_action(data.id)
+
+
+# --- a meeting saved with what was typed in its minutes, all or nothing -----------------------
+
+def refusals(data: MeetingData, decision: str | None = None, action: ActionData | None = None) -> dict[str, str]:
+    """Every refusal of the meeting's fields, of the decision and of the action typed with it
+    ({field: English message}; empty when all three can be written). Normalises them as writing would."""
+    from partnerdesk.services import meetings
+
+    errors: dict[str, str] = {}
+    checks = [lambda: meetings.validate_meeting(data)]
+    if decision is not None:
+        checks.append(lambda: _clean_text(decision, "decision"))
+    if action is not None:
+        checks.append(lambda: validate_action(action))
+    for check in checks:
+        try:
+            check()
+        except v.ValidationError as exc:
+            errors.update({k: m for k, m in exc.errors.items() if k not in errors})
+    return errors
+
+
+def save_with_typed(data: MeetingData, decision: str | None = None, action: ActionData | None = None,
+                    following: bool = False) -> list[MeetingData]:
+    """Enregistrer of a meeting: its fields (with `following`, the later meetings of its series too), the
+    decision and the action typed and not added yet, in one transaction. Anything refused: ValidationError
+    with every refusal of the three, and nothing written (never the decision without the action)."""
+    from partnerdesk.services import meetings
+
+    errors = refusals(data, decision, action)
+    if errors:
+        raise v.ValidationError(errors)
+    with database.atomic():
+        saved = meetings.update_following(data) if following else [meetings.update_meeting(data)]
+        if decision is not None:
+            add_decision(data.id, decision)
+        if action is not None:
+            action.meeting_id = data.id
+            add_action(action)
+    return saved
 
 
 def set_action_done(action_id: int, done_on: dt.date | None) -> None:

@@ -41,8 +41,10 @@ class Tab(QWidget):
         if area == "*" or area in self.areas:
             self.refresh()
 
-    def new_item(self) -> None:
-        """Ctrl+N."""
+    def new_item(self) -> bool:
+        """Ctrl+N. True when a new record is now on screen; False when nothing changed (the user kept
+        unsaved typing with « Annuler », or closed a dialog): a caller filling the new record stops then."""
+        return False
 
     def focus_search(self) -> None:
         """Ctrl+F."""

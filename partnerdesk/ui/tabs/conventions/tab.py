@@ -273,14 +273,15 @@ class ConventionsTab(Tab):
         self.refresh(reload_editor=False)
         self.ctx.signals.data_changed.emit("conventions")
 
-    def new_item(self, project_id: int | None = None) -> None:
+    def new_item(self, project_id: int | None = None) -> bool:
         if not self.editor.can_leave():
-            return
+            return False
         dialog = NewConventionDialog(self, project_id if isinstance(project_id, int) else None)
         if dialog.exec() != NewConventionDialog.DialogCode.Accepted:
-            return
+            return False
         self.create(dialog.title.text(), dialog.organisation_ids(), dialog.project.currentData(),
                     dialog.chosen_template())
+        return True
 
     def create(self, title, organisation_ids, project_id=None, template=None) -> int:
         conv = conventions.create_convention(title, organisation_ids, project_id=project_id, template=template)

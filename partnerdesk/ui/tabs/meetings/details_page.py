@@ -4,7 +4,7 @@ minus skipped dates)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +20,16 @@ from partnerdesk.domain.meetings import MeetingData, MeetingKind
 from partnerdesk.domain.recurrence import parse_dates
 from partnerdesk.i18n import _, parse_date
 from partnerdesk.services import projects, tags
-from partnerdesk.ui.tabs.projects.fields import Errors, FieldError, date_edit, enum_combo, read_date, select_data, set_date
+from partnerdesk.ui.tabs.projects.fields import (
+    Errors,
+    FieldError,
+    Gathered,
+    date_edit,
+    enum_combo,
+    read_date,
+    select_data,
+    set_date,
+)
 from partnerdesk.ui.widgets.recurrence import RecurrenceChooser
 from partnerdesk.ui.widgets.tag_picker import TagPicker
 
@@ -82,11 +91,16 @@ class DetailsPage(QWidget):
         self.series_note.setWordWrap(True)
         self.series_note.setStyleSheet("color: #4b5563;")
 
-        times = QHBoxLayout()
-        times.addWidget(errors.field("start_time", self.start))
-        times.addWidget(QLabel("–"))
-        times.addWidget(errors.field("end_time", self.end))
+        times = QHBoxLayout()  # the two times on one line, their messages below them
+        dash = QLabel("–")
+        dash.setMinimumHeight(self.start.sizeHint().height())  # level with the fields
+        top = Qt.AlignmentFlag.AlignTop
+        times.addWidget(errors.field("start_time", self.start), 0, top)
+        times.addWidget(dash, 0, top)
+        times.addWidget(errors.field("end_time", self.end), 0, top)
         times.addStretch(1)
+        for name in ("start_time", "end_time"):  # a message shown under a short field reads on two lines, not five
+            errors.labels[name].setMinimumWidth(220)
         form = QFormLayout()
         form.addRow(_("Kind"), errors.field("kind", self.kind))
         form.addRow(_("Title"), errors.field("title", self.title))
@@ -111,6 +125,12 @@ class DetailsPage(QWidget):
         self.in_charge.editTextChanged.connect(self.changed)
         self.tag_picker.changed.connect(self.changed)
         self.cancelled.toggled.connect(self.changed)
+        # the repetition of a new meeting is typing too (asked about before it is left)
+        self.repeat.toggled.connect(self.changed)
+        for edit in (self.until, self.skip):
+            edit.textChanged.connect(self.changed)
+        self.recurrence.every.valueChanged.connect(self.changed)
+        self.recurrence.unit.currentIndexChanged.connect(self.changed)
 
     def reload_choices(self) -> None:
         """Projects and people in charge, kept on the current choice."""
@@ -160,12 +180,16 @@ class DetailsPage(QWidget):
         self.series_note.setText(_("This meeting belongs to a series. “Save” changes it alone; “Save this one and "
                                    "the following” changes the later ones too (their dates follow the new date)."))
 
-    def read(self, meeting: MeetingData) -> MeetingData:
-        """The form's values into `meeting` (raises FieldError on a date typed wrong)."""
+    def read(self, meeting: MeetingData, gathered: Gathered | None = None) -> MeetingData:
+        """The form's values into `meeting` (raises FieldError on a date typed wrong; with `gathered`,
+        the refusal is kept there and the date left None)."""
         meeting.kind = self.kind.currentData()
         meeting.title = self.title.text()
         meeting.theme = self.theme.text()
-        meeting.held_on = read_date(self.date, "held_on", required=True)
+        if gathered is not None:
+            meeting.held_on = gathered.read(read_date, self.date, "held_on", required=True)
+        else:
+            meeting.held_on = read_date(self.date, "held_on", required=True)
         meeting.start_time = self.start.text()
         meeting.end_time = self.end.text()
         meeting.place = self.place.text()
@@ -175,13 +199,17 @@ class DetailsPage(QWidget):
         meeting.cancelled = self.cancelled.isChecked()
         return meeting
 
-    def repetition(self):
-        """(rule, until, skipped dates) when "repeat" is ticked, else None."""
+    def repetition(self, gathered: Gathered):
+        """(rule, until, skipped dates) when "repeat" is ticked, else None; the refusals of both dates
+        kept in `gathered`."""
         if not self.repeat.isChecked():
             return None
-        until = read_date(self.until, "last", required=True)
+        until = gathered.read(read_date, self.until, "last", required=True)
+        skipped = gathered.read(self._skipped)
+        return self.recurrence.rule(), until, skipped or []
+
+    def _skipped(self) -> list:
         try:
-            skipped = parse_dates(self.skip.text(), parse_date)
+            return parse_dates(self.skip.text(), parse_date)
         except ValueError:
             raise FieldError("skip", _("Enter the dates to skip such as 18/02/2026, 25/02/2026.")) from None
-        return self.recurrence.rule(), until, skipped

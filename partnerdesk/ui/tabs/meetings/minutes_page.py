@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -24,7 +24,7 @@ from partnerdesk.services.meetings import followup, invitations
 from partnerdesk.ui.models.meetings import ActionTableModel
 from partnerdesk.ui.models.records import Column, RecordTableModel
 from partnerdesk.ui.tabs.conventions.rich_text import RichTextField
-from partnerdesk.ui.tabs.projects.fields import Errors, date_edit, read_date, selected_record, table
+from partnerdesk.ui.tabs.projects.fields import Errors, Gathered, date_edit, read_date, selected_record, table
 from partnerdesk.ui.widgets.form import push_button
 
 
@@ -101,11 +101,12 @@ class MinutesPage(QWidget):
         add = push_button(_("Add"), "addAction", self.add_action)
         done = push_button(_("Done / not done"), "actionDone", self.toggle_done)
         remove = push_button(_("Delete"), "deleteAction", self.delete_action)
-        row = QHBoxLayout()
-        row.addWidget(self.errors.field("what", self.action_what), 2)
-        row.addWidget(self.errors.field("owner", self.action_owner), 2)
-        row.addWidget(self.errors.field("due_on", self.action_due))
-        row.addWidget(add)
+        row = QHBoxLayout()  # the fields on one line at the top, their messages below them
+        top = Qt.AlignmentFlag.AlignTop
+        row.addWidget(self.errors.field("what", self.action_what), 2, top)
+        row.addWidget(self.errors.field("owner", self.action_owner), 2, top)
+        row.addWidget(self.errors.field("due_on", self.action_due), 0, top)
+        row.addWidget(add, 0, top)
         buttons = QHBoxLayout()
         hint = QLabel(_("Open actions appear in “To do” and on the partner's card until done."))
         hint.setWordWrap(True)
@@ -161,14 +162,17 @@ class MinutesPage(QWidget):
         self.action_owner.setEditText("")
         self.action_due.clear()
 
-    def add_typed(self) -> bool:
-        """Add the decision and the action typed (the tab's Enregistrer); False, with the message next
-        to the field and the typing kept, when one of them is refused."""
-        if self.decision_text.text().strip() and not self.add_decision():
-            return False
-        typed_action = any(text.strip() for text in (self.action_what.text(), self.action_owner.currentText(),
-                                                     self.action_due.text()))
-        return not typed_action or self.add_action()
+    def typed_entries(self, gathered: Gathered) -> tuple[str | None, ActionData | None]:
+        """The decision and the action typed and not added (None: nothing typed there), for the tab's
+        Enregistrer, which writes them with the meeting or nothing at all; a date typed wrong is kept in
+        `gathered`."""
+        decision = self.decision_text.text() if self.decision_text.text().strip() else None
+        action = None
+        if any(text.strip() for text in (self.action_what.text(), self.action_owner.currentText(),
+                                         self.action_due.text())):
+            action = ActionData(self.meeting_id, self.action_what.text(),
+                                gathered.read(read_date, self.action_due, "due_on"), **self._owner())
+        return decision, action
 
     # --- decisions and actions ---------------------------------------------------------
 

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.meetings import MeetingData
+from partnerdesk.domain.validation import ValidationError
 from partnerdesk.i18n import _, format_date, ngettext
 from partnerdesk.services import meetings
+from partnerdesk.services.meetings import followup
 from partnerdesk.ui.models.meetings import MeetingTableModel
 from partnerdesk.ui.style import comfort_tabs
 from partnerdesk.ui.tabs.base import Tab
@@ -30,7 +32,7 @@ from partnerdesk.ui.tabs.meetings.details_page import DetailsPage
 from partnerdesk.ui.tabs.meetings.invitees_page import InviteesPage
 from partnerdesk.ui.tabs.meetings.list_columns import LIST_SHARE, MeetingColumns
 from partnerdesk.ui.tabs.meetings.minutes_page import MinutesPage
-from partnerdesk.ui.tabs.projects.fields import Errors, table
+from partnerdesk.ui.tabs.projects.fields import Errors, Gathered, Refusals, table
 from partnerdesk.ui.unsaved import DirtyTracker, settle
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.export_runner import ExportRunner
@@ -228,13 +230,14 @@ class MeetingsTab(Tab):
         else:
             self._show_empty()
 
-    def new_item(self) -> None:
+    def new_item(self) -> bool:
         if not self.maybe_save():
-            return
+            return False
         self._show(MeetingData("", None), new=True)
         self.guard.select_shown()  # no row current: clicking the last one opens it again
         self.pages.setCurrentIndex(0)
         self.details.title.setFocus()
+        return True
 
     def maybe_save(self) -> bool:
         """Before leaving a meeting with changes: save, discard or stay (ui/unsaved.py)."""
@@ -261,48 +264,60 @@ class MeetingsTab(Tab):
         return self.maybe_save()
 
     def save(self, following: bool = False) -> bool:
+        """Enregistrer (Ctrl+S, or from the unsaved-changes question): the meeting, and the decision and
+        the action typed in its minutes and not added, all or nothing. Every refusal is shown at once, next
+        to its field on its page, and nothing is written; the typing stays as it is."""
         if self.meeting is None:
             return False
-        result: dict = {}
-
-        def run():
-            data = self.details.read(MeetingData(**{**self.meeting.__dict__}))
-            data.agenda, data.minutes = self.minutes.texts()
-            if data.id is None:
-                repeat = self.details.repetition()
-                if repeat is not None:
-                    rule, until, skipped = repeat
-                    made = meetings.create_series(data, rule, last=until, skip=skipped)
-                    result["saved"], result["count"] = made[0], len(made)
-                else:
-                    result["saved"], result["count"] = meetings.create_meeting(data), 1
-            elif following:
-                changed = meetings.update_following(data)
-                result["saved"], result["count"] = changed[0], len(changed)
-            else:
-                result["saved"], result["count"] = meetings.update_meeting(data), 1
-
+        self.errors.clear()
+        self.minutes.errors.clear()
+        gathered = Gathered()
+        data = self.details.read(MeetingData(**{**self.meeting.__dict__}), gathered)
+        data.agenda, data.minutes = self.minutes.texts()
+        repeat = self.details.repetition(gathered) if data.id is None else None
+        decision, action = self.minutes.typed_entries(gathered) if data.id is not None else (None, None)
         try:
-            ok = self.errors.run(run)
+            if gathered.errors:  # what the services would refuse too, said at the same time
+                gathered.add(followup.refusals(data, decision, action))
+                gathered.refuse()
+            if data.id is None and repeat is not None:
+                rule, until, skipped = repeat
+                saved = meetings.create_series(data, rule, last=until, skip=skipped)
+            elif data.id is None:
+                saved = [meetings.create_meeting(data)]
+            else:
+                saved = followup.save_with_typed(data, decision, action, following=following)
         except meetings.MeetingError as exc:
             QMessageBox.warning(self, _("Meetings"), str(exc))
             return False
-        if not ok:
-            self.pages.setCurrentIndex(0)
+        except (ValidationError, Refusals) as exc:
+            self._show_refusals(exc)
             return False
-        saved = result["saved"]
+        count = len(saved)
         self.tracker.set_clean()
+        if decision is not None or action is not None:
+            self.minutes.clear_typed()
+            self.ctx.signals.data_changed.emit("todo")
         self.ctx.signals.status_message.emit(ngettext("Meeting saved.", "{count} meetings saved.",
-                                                      result["count"]).format(count=result["count"]))
-        self.meeting = saved
+                                                      count).format(count=count))
+        self.meeting = saved[0]
         self.ctx.signals.data_changed.emit("meetings")
         self.ctx.signals.data_changed.emit("interactions")
-        self._show(meetings.get_meeting(saved.id))
+        self._show(meetings.get_meeting(saved[0].id))
         self.guard.select_shown()
-        if not self.minutes.add_typed():  # the decision or action typed: added too, or its message shown
-            self.pages.setCurrentWidget(self.minutes)
-            return False
         return True
+
+    def _show_refusals(self, exc: Exception) -> None:
+        """Each message next to its field, on the meeting's page or the minutes' one; the first page
+        holding a refusal shown."""
+        errors = exc.errors if isinstance(exc, Refusals) else {k: _(m) for k, m in exc.errors.items()}
+        minutes = {k: m for k, m in errors.items() if k in self.minutes.errors.labels}
+        details = {k: m for k, m in errors.items() if k not in minutes}
+        if minutes:
+            self.minutes.errors.show(Refusals(minutes))
+        if details:
+            self.errors.show(Refusals(details))
+        self.pages.setCurrentWidget(self.details if details else self.minutes)
 
     def delete(self) -> None:
         if not (self.meeting and self.meeting.id):
@@ -332,9 +347,8 @@ class MeetingsTab(Tab):
 
     def new_committee(self, project_id: int) -> None:
         """A new committee of the project: kind, project and title filled, ready to date and repeat."""
-        self.new_item()
-        if self.meeting is None or self.meeting.id is not None:
-            return  # the user stayed on a meeting with unsaved changes
+        if not self.new_item():
+            return  # « Annuler »: the meeting typed stays as it is, kind and project included
         d = self.details
         d.kind.setCurrentIndex(d.kind.findData("comite"))
         d.project.setCurrentIndex(d.project.findData(project_id))

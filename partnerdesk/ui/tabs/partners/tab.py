@@ -157,9 +157,9 @@ class PartnersTab(Tab):
             else:
                 card.show_item(card.item_id)
 
-    def new_item(self) -> None:
+    def new_item(self) -> bool:
         if not self.can_leave():
-            return
+            return False
         self.stack.setCurrentWidget(self.splitter)
         if self.list.view_kind() == "person":
             self.person_card.new_in(None)
@@ -171,6 +171,7 @@ class PartnersTab(Tab):
         self.cards.setCurrentWidget(card)
         self.list.select(card.kind, -1)
         (card.last_name if card.kind == "person" else card.name).setFocus()
+        return True
 
     def focus_search(self) -> None:
         self.stack.setCurrentWidget(self.splitter)

@@ -31,6 +31,46 @@ class FieldError(ValueError):
         self.field = field
 
 
+class Refusals(ValueError):
+    """Every refusal of a form at once: {field name: translated message}. Nothing was written."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {m}" for k, m in errors.items()))
+        self.errors = errors
+
+
+class Gathered:
+    """Reads a form field by field and keeps every refusal instead of stopping at the first, so that
+    the user sees all that is wrong at once: `read(fn, ...)` returns None for a field refused,
+    `check(fn, ...)` adds the messages of a ValidationError, `refuse()` raises them together."""
+
+    def __init__(self):
+        self.errors: dict[str, str] = {}
+
+    def read(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except FieldError as exc:
+            self.errors.setdefault(exc.field, str(exc))
+            return None
+
+    def check(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ValidationError as exc:
+            self.add(exc.errors)
+            return None
+
+    def add(self, errors: dict[str, str]) -> None:
+        """English messages of a service (translated here); a field already refused keeps its message."""
+        for name, message in errors.items():
+            self.errors.setdefault(name, _(message))
+
+    def refuse(self) -> None:
+        if self.errors:
+            raise Refusals(dict(self.errors))
+
+
 def date_edit(object_name: str = "") -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(_("dd/mm/yyyy"))
@@ -127,6 +167,8 @@ class Errors:
             errors = {exc.field: str(exc)}
         elif isinstance(exc, ValidationError):
             errors = {k: _(m) for k, m in exc.errors.items()}
+        elif isinstance(exc, Refusals):
+            errors = exc.errors
         else:
             return False
         fallback = next(iter(self.labels.values()), None)

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from partnerdesk.ui.tabs.projects import session_commands
 from partnerdesk.ui.tabs.projects.fields import (
     Errors,
     FieldError,
+    Gathered,
     date_edit,
     read_date,
     read_int,
@@ -52,7 +55,7 @@ class SessionsPage(QWidget):
         self.project_id: int | None = None
         self._shown: int | None = None  # the session the form and the attendance show
         self._filled: tuple = ()  # the form as last filled (typing is what differs from it)
-        self._last_put = ""  # "Repeat until" as the page left it (cleared when a session is shown, unless typed since)
+        self._repeat_left: tuple = ()  # "Repeat until", "Skip these dates", the period, as the page left them
         self.errors = Errors()
         self.model = SessionTableModel(self)
         self.view = table(self.model, "sessionsTable")
@@ -62,20 +65,37 @@ class SessionsPage(QWidget):
         self.totals = QLabel()
         self.totals.setObjectName("sessionTotals")
         self.totals.setWordWrap(True)
+        self.empty = QLabel(_("No session yet for this project. Give the first date on the right, and a "
+                              "“Repeat until” date for a series, then click “Create the sessions”."))
+        self.empty.setObjectName("sessionsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
 
         left = QVBoxLayout()
+        left.addWidget(self.empty)
         left.addWidget(self.view, 1)
         left.addWidget(self.totals)
         left.addWidget(self._build_attendance())
-        right = QVBoxLayout()
+        form = QWidget()
+        right = QVBoxLayout(form)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self._build_new())
         right.addStretch(1)
+        # every refusal shown at once may need more height than 1366×768 leaves: the form scrolls
+        # rather than squeezing its fields and cutting its messages
+        self.form_area = QScrollArea()
+        self.form_area.setObjectName("sessionFormArea")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setWidget(form)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addWidget(self.form_area, 2)
         save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._filled = self._form()
+        self._repeat_left = self._repeat()
 
     def _build_new(self) -> QGroupBox:
         box = QGroupBox(_("New sessions"))
@@ -102,10 +122,13 @@ class SessionsPage(QWidget):
         self.recurrence = RecurrenceChooser("sessionRecurrence")
         form.addRow(_("Repeat until"), self.errors.field("last", self.last))
         form.addRow(_("Repeat"), self.recurrence)
-        times = QHBoxLayout()
-        times.addWidget(self.errors.field("start_time", self.start_time))
-        times.addWidget(QLabel("–"))
-        times.addWidget(self.errors.field("end_time", self.end_time))
+        times = QHBoxLayout()  # the two times on one line, their messages below them
+        dash = QLabel("–")
+        dash.setMinimumHeight(self.start_time.sizeHint().height())  # level with the fields
+        top = Qt.AlignmentFlag.AlignTop
+        times.addWidget(self.errors.field("start_time", self.start_time), 0, top)
+        times.addWidget(dash, 0, top)
+        times.addWidget(self.errors.field("end_time", self.end_time), 0, top)
         form.addRow(_("Time"), times)
         form.addRow(_("Place"), self.place)
         form.addRow(_("Facilitator"), self.facilitator)
@@ -144,9 +167,10 @@ class SessionsPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_session)
         column = QVBoxLayout(self.attendance_box)
-        row = QHBoxLayout()
-        row.addWidget(self.errors.field("actual_attendance", self.actual))
-        row.addWidget(self.participants, 1)
+        row = QHBoxLayout()  # the head count's message below it reads on two lines, not five
+        row.addWidget(self.errors.field("actual_attendance", self.actual), 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.participants, 1, Qt.AlignmentFlag.AlignTop)
+        self.errors.labels["actual_attendance"].setMinimumWidth(200)
         column.addLayout(row)
         actions = QHBoxLayout()  # on a line of their own: the names keep their room
         actions.addWidget(self.held)
@@ -163,6 +187,7 @@ class SessionsPage(QWidget):
         project = projects.get_project(project_id) if project_id else None
         if changed:
             self._show_session(None)
+            self._forget_left_repetition()
         if project and changed:
             self.place.setText(project.place)
             self.facilitator.setText(project.in_charge)
@@ -178,8 +203,10 @@ class SessionsPage(QWidget):
 
     def refresh(self) -> None:
         if self.project_id is None:
+            self.empty.hide()
             return
         self.model.set_rows(sessions.sessions_of(self.project_id))
+        self.empty.setVisible(self.model.rowCount() == 0)
         partner = self.partner.currentData()
         self.partner.clear()
         self.partner.addItem("—", None)
@@ -209,11 +236,28 @@ class SessionsPage(QWidget):
         self.ctx.signals.data_changed.emit("projects")
         self.refresh()
 
-    def _template(self) -> SessionData:
-        return SessionData(self.project_id, read_date(self.first, "held_on", required=True),
+    def _template(self, gathered: Gathered) -> SessionData:
+        """The form's session; every refusal (date, times, head count...) kept in `gathered`, not only the first."""
+        data = SessionData(self.project_id, gathered.read(read_date, self.first, "held_on", required=True),
                            self.start_time.text(), self.end_time.text(), self.place.text().strip(),
                            self.facilitator.text().strip(), self.partner.currentData(),
-                           read_int(self.planned, "planned_attendance"))
+                           gathered.read(read_int, self.planned, "planned_attendance"))
+        gathered.check(sessions.validate_session, data)  # times normalised ("14h" -> "14:00") when right
+        return data
+
+    def _series(self, gathered: Gathered) -> tuple:
+        """(template, last date or None, skipped dates, dates) of the sessions the form would create;
+        every refusal of the form and of the repetition kept in `gathered`."""
+        template = self._template(gathered)
+        last = gathered.read(read_date, self.last, "last")
+        skipped = gathered.read(self._skipped) or []
+        dates = []
+        if template.held_on is not None:
+            if last is None:
+                dates = [template.held_on]
+            elif "last" not in gathered.errors:
+                dates = gathered.check(self._dates, template.held_on, last, skipped) or []
+        return template, last, skipped, dates
 
     def _skipped(self):
         dates = []
@@ -232,10 +276,9 @@ class SessionsPage(QWidget):
         created = []
 
         def create():
-            template = self._template()
-            last = read_date(self.last, "last")
-            skipped = self._skipped()
-            dates = [template.held_on] if last is None else self._dates(template.held_on, last, skipped)
+            gathered = Gathered()
+            template, last, skipped, dates = self._series(gathered)
+            gathered.refuse()  # every refusal at once, nothing created
             taken = sessions.dates_taken(self.project_id, dates)
             if taken:
                 answer = session_commands.ask_existing_dates(self, taken)
@@ -260,7 +303,7 @@ class SessionsPage(QWidget):
                 self._show_attendance(None)
                 self._shown = None
             self._filled = self._form()  # ready for the next ones, not unsaved
-            self._last_put = self.last.text().strip()
+            self._repeat_left = self._repeat()
             self._changed()
         return bool(created)
 
@@ -276,9 +319,7 @@ class SessionsPage(QWidget):
         self._shown = session.id if session else None
         if session is not None:
             set_date(self.first, session.held_on)
-            if self.last.text().strip() == self._last_put:  # a date typed there is kept for the next series
-                self.last.clear()
-                self._last_put = ""
+            self._forget_left_repetition()
             self.start_time.setText(session.start_time)
             self.end_time.setText(session.end_time)
             self.place.setText(session.place)
@@ -314,7 +355,9 @@ class SessionsPage(QWidget):
             return False
 
         def update():
-            template = self._template()
+            gathered = Gathered()
+            template = self._template(gathered)
+            gathered.refuse()
             for name in ("held_on", "start_time", "end_time", "place", "facilitator", "organisation_id",
                          "planned_attendance"):
                 setattr(session, name, getattr(template, name))
@@ -362,13 +405,36 @@ class SessionsPage(QWidget):
     # --- unsaved changes (ui/unsaved.py): the form or the attendance typed and not saved ---------
 
     def _form(self) -> tuple:
-        """The form's fields that showing a session fills ("Repeat until" is never replaced when typed)."""
+        """The form's fields that showing a session fills."""
         return (self.first.text().strip(), self.start_time.text().strip(),
                 self.end_time.text().strip(), self.place.text().strip(), self.facilitator.text().strip(),
                 self.partner.currentData(), self.planned.text().strip())
 
     def form_typed(self) -> bool:
         return self._form() != self._filled
+
+    def _repeat(self) -> tuple:
+        """The repetition of the sessions to create: "Repeat until", "Skip these dates", the period."""
+        return (self.last.text().strip(), self.skip.text().strip(), self.recurrence.every.value(),
+                self.recurrence.unit.currentData())
+
+    def repeat_typed(self) -> bool:
+        """A series typed and not created: unsaved typing like the rest of the form."""
+        return self._repeat() != self._repeat_left
+
+    def _forget_left_repetition(self) -> None:
+        """"Repeat until" and "Skip these dates" left by the last series created are not kept for a
+        session or a project shown next (the period stays); typed and not used, they stay (asked about)."""
+        if not self.repeat_typed():
+            self.last.clear()
+            self.skip.clear()
+            self._repeat_left = self._repeat()
+
+    def _put_repeat_back(self) -> None:
+        last, skip, every, unit = self._repeat_left
+        self.last.setText(last)
+        self.skip.setText(skip)
+        self.recurrence.set_rule(unit, every)
 
     def attendance_typed(self) -> bool:
         session = sessions.get_session(self._shown) if self._shown else None
@@ -383,11 +449,11 @@ class SessionsPage(QWidget):
         return self._shown
 
     def is_dirty(self) -> bool:
-        return self.form_typed() or self.attendance_typed()
+        return self.form_typed() or self.repeat_typed() or self.attendance_typed()
 
     def display_name(self) -> str:
         session = sessions.get_session(self._shown) if self._shown else None
-        if session is None:
+        if session is None or self.repeat_typed():
             return _("New sessions")
         if self.form_typed():
             return _("Session of {date}").format(date=format_date(session.held_on))
@@ -395,17 +461,33 @@ class SessionsPage(QWidget):
 
     def save(self) -> bool:
         """Enregistrer (or Ctrl+S): the sessions of the form created, or the session shown changed and
-        its attendance recorded."""
+        its attendance recorded. A repetition typed ("Repeat until", skipped dates, period) creates the
+        series as « Créer les séances » does, from the form (the attendance typed is recorded first).
+        Everything is checked first: every refusal shown at once, nothing written."""
+        series = self.repeat_typed() or (self._shown is None and self.form_typed())
+        gathered = Gathered()
+        if series:
+            self._series(gathered)
+        elif self.form_typed():
+            self._template(gathered)
+        if self.attendance_typed():
+            gathered.read(read_int, self.actual, "actual_attendance")
+        if not self.errors.run(gathered.refuse):
+            return False
         if self._shown is None:
-            return self.create_sessions() if self.form_typed() else True
-        if self.attendance_typed() and not self.errors.run(lambda: read_int(self.actual, "actual_attendance")):
-            return False  # a wrong head count: nothing of the form written before it is right
+            return self.create_sessions() if series else True
+        if series:
+            if self.attendance_typed() and not self.record_attendance():
+                return False
+            return self.create_sessions()
         if self.form_typed() and not self.update_selected():
             return False
         return not self.attendance_typed() or self.record_attendance()
 
     def revert(self) -> None:
-        """Ne pas enregistrer: the session as stored on screen again, or the form as it was."""
+        """Ne pas enregistrer: the session as stored on screen again, or the form as it was; the
+        repetition as the page left it."""
+        self._put_repeat_back()
         session = sessions.get_session(self._shown) if self._shown else None
         if session is not None:
             self._show_session(session)

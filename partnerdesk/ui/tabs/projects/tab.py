@@ -310,13 +310,14 @@ class ProjectsTab(Tab):
     def can_leave(self) -> bool:
         return self._card is None or self._card.isHidden() or self._card.can_leave()
 
-    def new_item(self) -> None:
+    def new_item(self) -> bool:
         if not self.can_leave():
-            return
+            return False
         self.views.setCurrentIndex(0)
         self.table.selectionModel().clearCurrentIndex()
         self.table.clearSelection()
         self.show_project(None)
+        return True
 
     def focus_search(self) -> None:
         self.views.setCurrentIndex(0)
