@@ -30,9 +30,11 @@ class RefusedCells:
     """Mixin of an editable `RecordTableModel`: typing refused, by (record id, column), with its
     message, until the cell is saved or the typing dropped."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._refused_cells: dict[tuple[int, int], tuple[object, str]] = {}
+
     def _refusals(self) -> dict[tuple[int, int], tuple[object, str]]:
-        if not hasattr(self, "_refused_cells"):
-            self._refused_cells = {}
         return self._refused_cells
 
     def cell(self, index, typed) -> Cell:
