@@ -508,3 +508,39 @@ def test_a_partner_added_keeps_its_own_engagements(opened, qtbot):
     parties = conventions.get_convention(editor.conv.id).content.parties
     assert parties[2].engagements == convention_templates.default_template().partner_engagements
     assert parties[0].engagements == convention_templates.default_template().epn_engagements
+
+
+def test_a_partner_added_to_a_convention_made_from_a_user_template_takes_its_engagements(ctx, tab, qtbot):
+    """The convention remembers its template (migration 0021): a partner added in the parties page
+    commits to what that template says, in the database and in the printed text."""
+    from partnerdesk.services import convention_output, convention_templates
+    from partnerdesk.services.convention_templates import TemplateData
+    from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
+
+    base = convention_templates.default_template("fr")
+    own = convention_templates.save_template(TemplateData(
+        "Modèle du mercredi", "", base.sections, "<p>L'EPN ouvre la salle le mercredi.</p>",
+        "<p>Le partenaire prête ses tablettes le mercredi.</p>"))
+    first = make_convention().content.parties[1].organisation_id
+    other = partners_named("Café des Familles")
+    dialog = NewConventionDialog()
+    qtbot.addWidget(dialog)
+    dialog.template.setCurrentIndex(dialog.template.findText("Modèle du mercredi — in French"))
+    assert dialog.chosen_template().id == own.id
+    conv_id = tab.create("Mercredis", [first], template=dialog.chosen_template())
+    editor = tab.editor
+    tab.show()
+    editor.pages.setCurrentWidget(editor.parties_page)  # the page shown fills its list of organisations
+    page = editor.parties_page
+    page.org_combo.setCurrentIndex(page.org_combo.findData(other))
+    page.add_selected()
+    assert page.engagements.editor.html() == own.partner_engagements
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = conventions.get_convention(conv_id)
+    assert [p.name for p in saved.content.parties][-1] == "Café des Familles"
+    assert saved.content.parties[-1].engagements == own.partner_engagements
+    assert base.partner_engagements not in [p.engagements for p in saved.content.parties]
+    with convention_output.written_in(saved):
+        doc, _result = convention_output.printable(saved, blanks=True)
+    printed = "\n".join(b.text for s in doc.sections for _t, blocks in s.subsections for b in blocks)
+    assert printed.count("prête ses tablettes le mercredi") == 2  # each partner's commitments
