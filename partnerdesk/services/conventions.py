@@ -25,7 +25,7 @@ from partnerdesk.domain.labels import N_
 from partnerdesk.domain.projects import Stage
 from partnerdesk.domain.rich_text import clean_html
 from partnerdesk.domain.validation import check_name_length, check_required, check_text_length, collect, one_line
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, document_language
 from partnerdesk.services import convention_templates, settings
 from partnerdesk.services.convention_templates import TemplateData
 from partnerdesk.store import database
@@ -110,7 +110,9 @@ def list_conventions(project_id: int | None = None) -> list[ConventionSummary]:
 def epn_party(template: TemplateData | None = None) -> Party:
     identity = settings.identity()
     address = rules.address_line(identity.address, identity.postcode, identity.city)
-    return Party(identity.name or "EPN", True, None, "", address, identity.signatory_name,
+    with document_language(rules.language_of(template.language if template else "fr")):
+        name = identity.shown_name(_)  # an unnamed EPN: « Espace public numérique » in a French convention
+    return Party(name, True, None, "", address, identity.signatory_name,
                  identity.signatory_title, template.epn_engagements if template else "")
 
 
