@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from partnerdesk.domain.partners import OrganisationData
 from partnerdesk.services import backups, convention_templates, conventions, data, partners
 from partnerdesk.services.convention_templates import TemplateData
@@ -125,3 +127,28 @@ def test_a_backup_made_by_0_2_5_restores_into_this_version(store, tmp_path):
     assert [o.name for o in partners.list_organisations()] == ["Mairie"]
     made = conventions.create_convention("Nouvelle", [1], template=own_template())
     assert conventions.get_convention(made.id).template_id is not None
+
+
+# --- a copy in the other language, to translate ----------------------------------------------
+
+def test_a_french_template_is_copied_in_english_to_translate(store):
+    french = own_template()
+    copy = convention_templates.copy_in_other_language(french.id)
+    assert copy.id != french.id and copy.language == "en" and copy.name == "Modèle du mercredi (English)"
+    assert [(s.key, s.kind, s.title, s.body) for s in copy.sections] == [
+        (s.key, s.kind, s.title, s.body) for s in french.sections]
+    assert (copy.epn_engagements, copy.partner_engagements) == (OWN_EPN, OWN_PARTNER)
+    assert convention_templates.get_template(french.id).language == "fr"  # the original is unchanged
+    again = convention_templates.copy_in_other_language(french.id)
+    assert again.name == "Modèle du mercredi (English) (2)"  # never two templates of the same name
+    back = convention_templates.copy_in_other_language(copy.id)
+    assert back.language == "fr" and back.name == "Modèle du mercredi (English) (français)"
+    made = conventions.create_convention("Wednesdays", [], template=copy)
+    assert made.content.language == "en" and made.template_id == copy.id
+
+
+def test_a_copy_of_a_template_that_is_gone_is_refused(store):
+    template = own_template()
+    convention_templates.delete_template(template.id)
+    with pytest.raises(LookupError):
+        convention_templates.copy_in_other_language(template.id)
