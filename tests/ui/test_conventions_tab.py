@@ -580,8 +580,8 @@ def test_a_french_template_is_duplicated_in_english_and_opens_to_be_translated(c
     tab.duplicate_template("fr")
     assert offered == [("Duplicate a French template in English", ["Modèle du mercredi"])]
     assert shown == [("Template « Modèle du mercredi (English) »",
-                      "This copy is written in English: translate its sections and the commitments, then save. "
-                      "The conventions made from it are printed in English.", "Modèle du mercredi (English)")]
+                      "This copy is to be translated: write its sections and the commitments in English, then save.",
+                      "Modèle du mercredi (English)")]
     copy = next(t for t in convention_templates.list_templates() if t.name == "Modèle du mercredi (English)")
     assert copy.language == "en" and copy.sections[0].title == "Preamble"
     assert copy.partner_engagements == "<p>The partner lends its tablets.</p>"

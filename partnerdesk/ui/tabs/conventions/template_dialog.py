@@ -28,8 +28,8 @@ from partnerdesk.ui.unsaved import EditingDialog
 
 def copy_note(language: str) -> str:
     """Said above a copy made in the other language (Templates → Duplicate…)."""
-    return _("This copy is written {language}: translate its sections and the commitments, then save. "
-             "The conventions made from it are printed {language}.").format(language=_(IN_LANGUAGE[language]))
+    return _("This copy is to be translated: write its sections and the commitments {language}, then "
+             "save.").format(language=_(IN_LANGUAGE[language]))
 
 
 class TemplateDialog(EditingDialog):
