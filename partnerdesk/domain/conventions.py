@@ -201,6 +201,7 @@ class ConventionData:
     version: int = 0
     id: int | None = None
     amends_id: int | None = None  # an amendment: the signed convention it amends
+    template_id: int | None = None  # the user template it was made from (None: a built-in one)
 
     @property
     def read_only(self) -> bool:

@@ -11,7 +11,7 @@ from partnerdesk.export.base import BODY_HEIGHT, CONTENT_WIDTH, FONT, Document, 
 from partnerdesk.export.flowables import info_table
 from partnerdesk.export.minutes import long_date
 from partnerdesk.export.theme import RULE
-from partnerdesk.i18n import _, format_number
+from partnerdesk.i18n import _, format_number, language
 
 ROW_HEIGHT = 11 * mm
 WIDTHS = [12 * mm, 62 * mm, 48 * mm, CONTENT_WIDTH - 122 * mm]
@@ -78,7 +78,8 @@ class AttendanceSheetDocument(Document):
                                   ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6)]))
         return [Spacer(1, 8 * mm), KeepTogether([sign, Spacer(1, 4 * mm), Paragraph(esc(_(
             "The names collected on this sheet are only used to count attendance in the report of the action; "
-            "they are kept by the EPN and never handed to third parties.")), s["caption"])])]
+            "they are kept by {epn} and never handed to third parties.").format(
+            epn=self.identity.in_sentence(language(), _))), s["caption"])])]
 
     def _line_count(self, top: list, header: list, closing: list) -> tuple[int, float]:
         """(lines, row height) so that the closing box ends the last page of names: a few blank lines

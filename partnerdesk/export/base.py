@@ -293,7 +293,7 @@ class Document:
 
     @property
     def epn_name(self) -> str:
-        return self.identity.name.strip() or _("Public digital space")
+        return self.identity.shown_name(_)
 
     def render(self) -> bytes:
         self._sections = 0

@@ -44,6 +44,7 @@ from partnerdesk.domain.convention_document import ConventionDocument
 from partnerdesk.domain.conventions import address_line
 from partnerdesk.domain.grammar import tight
 from partnerdesk.domain.rich_text import Block, Run
+from partnerdesk.i18n import _
 
 FONT = "DejaVu Sans"
 
@@ -198,7 +199,7 @@ def _page_frame(odt: OpenDocumentText, styles: _Styles, doc: ConventionDocument)
     master = MasterPage(name="Standard", pagelayoutname=layout)
     identity = doc.identity
     header = Header()
-    line = " · ".join(x for x in (identity.name, address_line(identity.address, identity.postcode, identity.city),
+    line = " · ".join(x for x in (identity.shown_name(_), address_line(identity.address, identity.postcode, identity.city),
                                    identity.phone, identity.email) if x)
     if doc.draft:
         line = f"{doc.labels.get('draft', '')} · {line}"

@@ -33,6 +33,7 @@ def start_amendment(convention_id: int, note: str = "") -> ConventionData:
             project_id=row.project_id, status=ConventionStatus.BROUILLON.value, start_date=row.start_date,
             end_date=row.end_date, signed_on=None, place=row.place, sessions_count=row.sessions_count,
             people_count=row.people_count, sections=row.sections, language=row.language, amends_id=row.id,
+            template_id=row.template_id,
             created_at=now, updated_at=now)
         parties = [_party(p) for p in row.parties.order_by(ConventionParty.position)]
         for party in parties:

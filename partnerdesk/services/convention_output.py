@@ -12,7 +12,7 @@ from partnerdesk.domain import grammar
 from partnerdesk.domain.enumeration import english_count_words, join_words
 from partnerdesk.domain.grammar import typographic
 from partnerdesk.domain.conventions import ConventionData, ConventionStatus, Party, address_line
-from partnerdesk.domain.identity import EpnIdentity
+from partnerdesk.domain.identity import EPN_KIND, EpnIdentity
 from partnerdesk.domain.rich_text import Block, parse_blocks
 from partnerdesk.i18n import _, babel_locale, document_language, language
 from partnerdesk.services import convention_french as french
@@ -86,7 +86,7 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
     epn = next((p for p in conv.content.parties if p.is_epn), None)
     address = address_line(identity.address, identity.postcode, identity.city)
     return {
-        "epn": {"nom": identity.name or (epn.name if epn else ""), "adresse": address, "ville": identity.city,
+        "epn": {"nom": epn_name(identity, epn), "adresse": address, "ville": identity.city,
                 "telephone": identity.phone, "courriel": identity.email,
                 "signataire": {"nom": epn.signatory if epn else identity.signatory_name,
                                "qualite": epn.signatory_title if epn else identity.signatory_title}},
@@ -104,6 +104,20 @@ def values_for(conv: ConventionData, identity: EpnIdentity | None = None,
     }
 
 
+#: the EPN party's name that conventions made before 0.2.6 stored for an unnamed EPN
+_OLD_UNNAMED = "EPN"
+
+
+def epn_name(identity: EpnIdentity, epn: Party | None) -> str:
+    """The EPN's name as a convention prints it (in its language: inside `written_in`): the identity's;
+    else the name typed on the EPN's party; else the unnamed EPN's (`EpnIdentity.shown_name`), as on
+    the page header, also for the « EPN » stored by conventions made before 0.2.6."""
+    typed = " ".join(epn.name.split()) if epn else ""
+    if identity.named or not typed or typed == _OLD_UNNAMED:
+        return identity.shown_name(_)
+    return typed
+
+
 def _numbers(conv: ConventionData, identity: EpnIdentity) -> dict[str, int]:
     """How many the names are for a verb (the counts of `{partenaires.liste:…|…}`, `{partenaire.nom:…|…}`,
     `{epn.nom:…|…}`): in French, a name in the plural (« Les Restos du Cœur ») is several; in
@@ -111,8 +125,8 @@ def _numbers(conv: ConventionData, identity: EpnIdentity) -> dict[str, int]:
     count = sum(1 for p in conv.content.parties if not p.is_epn)
     if language() != "fr":
         return {"partenaires.liste": count, "partenaire.nom": 1, "epn.nom": 1}
-    forms = french.name_forms(conv.content.parties, identity.name or next(
-        (p.name for p in conv.content.parties if p.is_epn), ""))
+    forms = french.name_forms(conv.content.parties,
+                              epn_name(identity, next((p for p in conv.content.parties if p.is_epn), None)))
     return {"partenaires.liste": max(count, number_of(forms["partenaires.liste"])),
             "partenaire.nom": number_of(forms.get("partenaire.nom")), "epn.nom": number_of(forms["epn.nom"])}
 
@@ -168,6 +182,8 @@ def document(conv: ConventionData, *, blanks: bool = False, identity: EpnIdentit
     """The printable convention (merged now) and the fields that could not be filled."""
     identity = identity or settings.identity()
     values = values_for(conv, identity, today)
+    if not identity.named:  # the page header names the EPN as the parties block does (`epn_name`)
+        identity = dataclasses.replace(identity, name=values["epn"]["nom"])
     result = mf.Resolution()
     fr = language() == "fr"
     forms = french.name_forms(conv.content.parties, values["epn"]["nom"]) if fr else {}
@@ -224,7 +240,7 @@ def _as_printed(party: Party, values: dict) -> Party:
 
 def _party_form(party: Party, forms: dict, identity: EpnIdentity) -> french.OrgName:
     if party.is_epn:
-        return forms.get("epn.nom") or french.OrgName(identity.name or party.name)
+        return forms.get("epn.nom") or french.OrgName(epn_name(identity, party), None, EPN_KIND)
     return french.org_name(party.name, party.organisation_id, party.kind)
 
 

@@ -162,9 +162,35 @@ def import_template(path: Path) -> TemplateData:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TemplateFileError(N_("This file cannot be read as a convention template.")) from exc
     template = from_dict(data)
-    names = {t.name for t in list_templates()}
-    base, n = template.name, 2
-    while template.name in names:
-        template.name = f"{base} ({n})"
-        n += 1
+    template.name = _free_name(template.name)
     return save_template(template)
+
+
+def _free_name(name: str) -> str:
+    """`name`, or « name (2) », « name (3) »… when a template is already so called."""
+    names = {t.name for t in list_templates()}
+    free, n = name, 2
+    while free in names:
+        free = f"{name} ({n})"
+        n += 1
+    return free
+
+
+#: the other language of a template, and what its copy's name says (in the copy's language)
+OTHER_LANGUAGE = {"fr": "en", "en": "fr"}
+COPY_NAMES = {"en": "{name} (English)", "fr": "{name} (français)"}
+
+
+def copy_in_other_language(template_id: int) -> TemplateData:
+    """A copy of the user template `template_id`, written in the other language (French <-> English),
+    to translate: the same sections, fields and engagements, its language set to the other one
+    (so that a convention made from it prints English labels, grammar and dates, or French ones),
+    named « … (English) » or « … (français) ». Saved as a user template; the original is unchanged."""
+    original = get_template(template_id)
+    if original is None:
+        raise LookupError(template_id)
+    language = OTHER_LANGUAGE[original.language]
+    copy = TemplateData(_free_name(COPY_NAMES[language].format(name=original.name)), original.description,
+                        [Section(s.key, s.title, s.body, s.kind) for s in original.sections],
+                        original.epn_engagements, original.partner_engagements, language=language)
+    return save_template(copy)

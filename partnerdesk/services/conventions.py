@@ -25,7 +25,7 @@ from partnerdesk.domain.labels import N_
 from partnerdesk.domain.projects import Stage
 from partnerdesk.domain.rich_text import clean_html
 from partnerdesk.domain.validation import check_name_length, check_required, check_text_length, collect, one_line
-from partnerdesk.i18n import _
+from partnerdesk.i18n import _, document_language
 from partnerdesk.services import convention_templates, settings
 from partnerdesk.services.convention_templates import TemplateData
 from partnerdesk.store import database
@@ -70,7 +70,8 @@ def get_convention(convention_id: int) -> ConventionData | None:
     steps = [_step(s) for s in row.steps.order_by(ConventionStep.position)]
     content = ConventionContent(sections, parties, rules.language_of(row.language))
     return ConventionData(**{f: getattr(row, f) for f in _FIELDS}, content=content,
-                          steps=steps, version=row.version, id=row.id, amends_id=row.amends_id)
+                          steps=steps, version=row.version, id=row.id, amends_id=row.amends_id,
+                          template_id=row.template_id)
 
 
 def _require(convention_id: int) -> Convention:
@@ -109,7 +110,9 @@ def list_conventions(project_id: int | None = None) -> list[ConventionSummary]:
 def epn_party(template: TemplateData | None = None) -> Party:
     identity = settings.identity()
     address = rules.address_line(identity.address, identity.postcode, identity.city)
-    return Party(identity.name or "EPN", True, None, "", address, identity.signatory_name,
+    with document_language(rules.language_of(template.language if template else "fr")):
+        name = identity.shown_name(_)  # an unnamed EPN: « Espace public numérique » in a French convention
+    return Party(name, True, None, "", address, identity.signatory_name,
                  identity.signatory_title, template.epn_engagements if template else "")
 
 
@@ -160,10 +163,29 @@ def create_convention(title: str, organisation_ids: list[int], *, project_id: in
     with database.atomic():
         row = Convention.create(title=title.strip(), project_id=project_id, start_date=start_date,
                                 end_date=end_date, sections=[s.__dict__ for s in sections],
-                                language=rules.language_of(template.language), created_at=now, updated_at=now)
+                                language=rules.language_of(template.language), template_id=template.id,
+                                created_at=now, updated_at=now)
         _write_parties(row.id, parties)
         _snapshot(row, "created", _("Created from the template « {name} »").format(name=template.name), now)
     return get_convention(row.id)
+
+
+def template_of(template_id: int | None, language: str = "fr") -> TemplateData:
+    """The template a convention was made from (`ConventionData.template_id`), for what a partner
+    added later commits to: the user's template while it exists and is written in the convention's
+    `language`, else (a built-in or blank template, a template deleted since) the built-in template
+    of that language."""
+    language = rules.language_of(language)
+    template = convention_templates.get_template(template_id) if template_id is not None else None
+    if template is not None and template.language == language:
+        return template
+    return convention_templates.default_template(language)
+
+
+def partner_party(conv: ConventionData, organisation_id: int) -> Party:
+    """A partner added to the convention `conv`: its engagements are those of the convention's template."""
+    return organisation_party(organisation_id, template_of(conv.template_id, conv.content.language),
+                              conv.project_id)
 
 
 def _write_parties(convention_id: int, parties: list[Party]) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from partnerdesk.domain.grammar import of
 from partnerdesk.domain.contact_points import PLACE_KINDS, addresses_from
-from partnerdesk.i18n import _, format_datetime, ngettext
+from partnerdesk.i18n import _, format_datetime, language, ngettext
 from partnerdesk.paths import DataPaths
 from partnerdesk.services import erasure, person_photos, settings, tables
 from partnerdesk.services.imports.phones import written_forms
@@ -235,7 +235,7 @@ def export_person(paths: DataPaths, person_id: int, target: Path) -> Path:
     tags = [r[0] for r in database.execute_sql(
         "SELECT t.name FROM tag t JOIN person_tag pt ON pt.tag_id = t.id WHERE pt.person_id = ?", (person_id,))]
     heading = _("Personal data held by {epn} about {name}").format(
-        epn=settings.identity().name or "PartnerDesk", name=p.full_name)
+        epn=settings.identity().in_sentence(language(), _), name=p.full_name)
     parts = [f"<h1>{html.escape(heading)}</h1>",
              f"<p>{html.escape(_('Exported on {date}.').format(date=format_datetime(dt.datetime.now())))}</p>",
              f"<h2>{html.escape(_('Identity and contacts'))}</h2>",

@@ -68,7 +68,7 @@ def test_a_letter_greets_a_person_by_civility_and_dates_in_words(store, tmp_path
 
 def test_french_letters_give_names_their_article(store, tmp_path):
     """Seen in the built-in templates: « l'équipe de Espace public numérique… », « Espace public
-    numérique… a le plaisir », « avec Association Les Amis »; and without an EPN name, « a le plaisir »."""
+    numérique… a le plaisir », « avec Association Les Amis »; and without an EPN name, « L’Espace public numérique a le plaisir » (the name on every page)."""
     from partnerdesk import i18n
     from partnerdesk.domain.identity import EpnIdentity
     from partnerdesk.domain.partners import OrganisationData
@@ -79,7 +79,8 @@ def test_french_letters_give_names_their_article(store, tmp_path):
     i18n.set_language("fr")
     wishes, invitation = (LetterTemplateData(*t) for t in letters.DEFAULT_TEMPLATES)
     made, _skipped = letters.letters("organisations", invitation)
-    assert made[0].body.split("\n\n")[1].startswith("L’EPN a le plaisir de vous inviter")
+    # an unnamed EPN: the name of every document's header (domain/identity.py::UNNAMED_EPN)
+    assert made[0].body.split("\n\n")[1].startswith("L’Espace public numérique a le plaisir de vous inviter")
     settings.save_identity(EpnIdentity(name="Espace public numérique de Saint-Aubin"))
     made, _skipped = letters.letters("organisations", wishes)
     bodies = [m.body for m in made]

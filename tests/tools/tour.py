@@ -293,12 +293,24 @@ def extra_dialogs(ctx, window):
     payers = [("Fonds propres", -1)] + [(c.organisation_name, c.id) for c in projects.list_cards(project.id)]
     sheets = import_samples(ctx)
     return [
+        ("convention-template-copy", lambda: template_copy(window)),
         ("exchange", lambda: InteractionDialog(entry, window)),
         ("split-budget-line", lambda: SplitDialog(line, payers, window)),
         ("import-ods-columns", lambda: with_call(ImportWizard(ctx, sheets["any"], window), "next_button.click")),
         ("import-ods-review", lambda: until_review(ImportWizard(ctx, sheets["any"], window))),
         ("import-own-people-ods", lambda: with_call(ImportWizard(ctx, sheets["people"], window), "next_button.click")),
     ]
+
+
+def template_copy(window):
+    """A French template of the user's, copied in English to be translated (Templates → Duplicate…)."""
+    from partnerdesk.services import convention_templates, conventions
+    from partnerdesk.ui.tabs.conventions.template_dialog import TemplateDialog, copy_note
+
+    conv = conventions.list_conventions()[0]
+    french = conventions.template_from_convention(conv.id, "Convention des ateliers")
+    copy = convention_templates.copy_in_other_language(french.id)
+    return TemplateDialog(copy, window, note=copy_note(copy.language))
 
 
 def until_review(wizard):

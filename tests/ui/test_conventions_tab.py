@@ -508,3 +508,97 @@ def test_a_partner_added_keeps_its_own_engagements(opened, qtbot):
     parties = conventions.get_convention(editor.conv.id).content.parties
     assert parties[2].engagements == convention_templates.default_template().partner_engagements
     assert parties[0].engagements == convention_templates.default_template().epn_engagements
+
+
+def test_a_partner_added_to_a_convention_made_from_a_user_template_takes_its_engagements(ctx, tab, qtbot):
+    """The convention remembers its template (migration 0021): a partner added in the parties page
+    commits to what that template says, in the database and in the printed text."""
+    from partnerdesk.services import convention_output, convention_templates
+    from partnerdesk.services.convention_templates import TemplateData
+    from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
+
+    base = convention_templates.default_template("fr")
+    own = convention_templates.save_template(TemplateData(
+        "Modèle du mercredi", "", base.sections, "<p>L'EPN ouvre la salle le mercredi.</p>",
+        "<p>Le partenaire prête ses tablettes le mercredi.</p>"))
+    first = make_convention().content.parties[1].organisation_id
+    other = partners_named("Café des Familles")
+    dialog = NewConventionDialog()
+    qtbot.addWidget(dialog)
+    dialog.template.setCurrentIndex(dialog.template.findText("Modèle du mercredi — in French"))
+    assert dialog.chosen_template().id == own.id
+    conv_id = tab.create("Mercredis", [first], template=dialog.chosen_template())
+    editor = tab.editor
+    tab.show()
+    editor.pages.setCurrentWidget(editor.parties_page)  # the page shown fills its list of organisations
+    page = editor.parties_page
+    page.org_combo.setCurrentIndex(page.org_combo.findData(other))
+    page.add_selected()
+    assert page.engagements.editor.html() == own.partner_engagements
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = conventions.get_convention(conv_id)
+    assert [p.name for p in saved.content.parties][-1] == "Café des Familles"
+    assert saved.content.parties[-1].engagements == own.partner_engagements
+    assert base.partner_engagements not in [p.engagements for p in saved.content.parties]
+    with convention_output.written_in(saved):
+        doc, _result = convention_output.printable(saved, blanks=True)
+    printed = "\n".join(b.text for s in doc.sections for _t, blocks in s.subsections for b in blocks)
+    assert printed.count("prête ses tablettes le mercredi") == 2  # each partner's commitments
+
+
+def test_a_french_template_is_duplicated_in_english_and_opens_to_be_translated(ctx, tab, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from partnerdesk.services import convention_templates
+    from partnerdesk.services.convention_templates import TemplateData
+    from partnerdesk.ui.tabs.conventions.template_dialog import TemplateDialog
+
+    base = convention_templates.default_template("fr")
+    french = convention_templates.save_template(TemplateData(
+        "Modèle du mercredi", "", base.sections, "<p>L'EPN ouvre la salle.</p>", "<p>Le partenaire prête ses tablettes.</p>"))
+    entries = [a.text() for a in tab.templates_button.menu().actions()]
+    assert "Duplicate a French template in English…" in entries and "Duplicate an English template in French…" in entries
+    offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
+        lambda parent, title, label, items, *args: offered.append((title, list(items))) or ("Modèle du mercredi", True)))
+    shown = []
+
+    def translate(dialog):  # the user translates the copy, then saves
+        shown.append((dialog.windowTitle(), dialog.note.text(), dialog.name.text()))
+        assert dialog.text_page.list.count() == len(base.sections)
+        dialog.text_page.list.setCurrentRow(0)
+        dialog.text_page.title.setText("Preamble")
+        dialog.text_page.title.textEdited.emit("Preamble")
+        dialog.partner_engagements.editor.set_html("<p>The partner lends its tablets.</p>")
+        assert dialog.is_dirty()
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(TemplateDialog, "exec", translate)
+    messages = []
+    ctx.signals.status_message.connect(messages.append)
+    tab.duplicate_template("fr")
+    assert offered == [("Duplicate a French template in English", ["Modèle du mercredi"])]
+    assert shown == [("Template « Modèle du mercredi (English) »",
+                      "This copy is to be translated: write its sections and the commitments in English, then save.",
+                      "Modèle du mercredi (English)")]
+    copy = next(t for t in convention_templates.list_templates() if t.name == "Modèle du mercredi (English)")
+    assert copy.language == "en" and copy.sections[0].title == "Preamble"
+    assert copy.partner_engagements == "<p>The partner lends its tablets.</p>"
+    assert convention_templates.get_template(french.id).partner_engagements == "<p>Le partenaire prête ses tablettes.</p>"
+    assert messages[-1] == "Template « Modèle du mercredi (English) » saved."
+    offered.clear()
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
+        lambda parent, title, label, items, *args: offered.append((title, list(items))) or ("", False)))
+    tab.duplicate_template("en")  # the English copy can go back to French; cancelled here
+    assert offered == [("Duplicate an English template in French", ["Modèle du mercredi (English)"])]
+    assert len([t for t in convention_templates.list_templates() if t.id is not None]) == 2
+
+
+def test_duplicating_without_a_template_of_ones_own_says_what_to_do(tab, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text: said.append(text)))
+    tab.duplicate_template("en")
+    assert said and said[0].startswith("There is no English template of yours to duplicate")

@@ -30,6 +30,7 @@ from partnerdesk.ui.dialogs.interaction import InteractionDialog, new_exchange
 from partnerdesk.ui.tabs.balance.meeting_time import MeetingTimeDialog
 from partnerdesk.ui.tabs.balance.time_dialog import TimeEntryDialog
 from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
+from partnerdesk.ui.tabs.conventions.template_dialog import TemplateDialog
 from partnerdesk.ui.tabs.projects.dialogs import ReasonDialog
 from partnerdesk.ui.unsaved import EditingDialog
 
@@ -49,6 +50,16 @@ def _meeting(mairie):
     return meeting.id
 
 
+def _template_copy():
+    """A French template of the user's copied in English, as Modèles → Dupliquer… opens it."""
+    from partnerdesk.services import convention_templates
+
+    base = convention_templates.default_template("fr")
+    own = convention_templates.save_template(convention_templates.TemplateData(
+        "Modèle de Vitré", "", base.sections, base.epn_engagements, base.partner_engagements))
+    return convention_templates.copy_in_other_language(own.id)
+
+
 DIALOGS = {
     InteractionDialog: [
         lambda m, c, p, e: InteractionDialog(new_exchange([m.id])),
@@ -59,6 +70,7 @@ DIALOGS = {
     TimeEntryDialog: [lambda m, c, p, e: TimeEntryDialog(m.id)],
     MeetingTimeDialog: [lambda m, c, p, e: MeetingTimeDialog(_meeting(m), "Claire")],
     NewConventionDialog: [lambda m, c, p, e: NewConventionDialog(project_id=None)],
+    TemplateDialog: [lambda m, c, p, e: TemplateDialog(_template_copy())],
 }
 
 

@@ -253,9 +253,7 @@ def bilan_data(paths: DataPaths, project_id: int, today: dt.date | None = None) 
 
 def _epn_in_text(ident) -> str:
     """The EPN's name inside a sentence: with its article in French ("tenu par l’Espace…")."""
-    if not ident.name.strip():
-        return _("the EPN")
-    return ident.org_name().in_sentence(language())
+    return ident.in_sentence(language(), _)
 
 
 def text_lines(text: str) -> list[str]:

@@ -12,7 +12,6 @@ from pathlib import Path
 from partnerdesk.domain.dataio import LETTER_FIELDS, Letter, LetterTemplateData
 from partnerdesk.domain import grammar
 from partnerdesk.domain.grammar import OrgName
-from partnerdesk.domain.identity import EPN_KIND
 from partnerdesk.domain.name_context import guarded, unguarded
 from partnerdesk.i18n import _, document_language, format_date, language
 from partnerdesk.services import settings
@@ -116,8 +115,7 @@ def _today() -> str:
 
 def recipients(kind: str, which: selection.Selection | None = None) -> list[Recipient]:
     today, identity = _today(), settings.identity()
-    epn = identity.name.strip() or _("the EPN")
-    epn_form = identity.org_name() if identity.name.strip() else OrgName("EPN", None, EPN_KIND)
+    epn, epn_form = identity.shown_name(_), identity.org_name(_)
     found = []
     if kind == "organisations":
         where, params = (which or selection.Selection()).where("organisation", "o")
@@ -168,8 +166,8 @@ def signature() -> tuple[str, list[str]]:
     place_date = _("{place}, {date}").format(place=place, date=today) if place else today
     if language() == "fr":
         place_date = f"{place}, le {today}" if place else f"Le {today}"
-    return place_date, [line for line in (identity.signatory_name, identity.signatory_title, identity.name)
-                        if line.strip()]
+    return place_date, [line for line in (identity.signatory_name, identity.signatory_title,
+                                          identity.shown_name(_)) if line.strip()]
 
 
 def letter_of(recipient: Recipient, template: LetterTemplateData, signed: tuple[str, list[str]],

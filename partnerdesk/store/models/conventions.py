@@ -34,6 +34,7 @@ class Convention(BaseModel):
     deleted_at = DateTimeField(null=True)
     amends_id = IntegerField(null=True)  # an amendment: the signed convention it amends (migration 0015)
     language = TextField(default="fr")  # what its text, labels and grammar are written in (migration 0020)
+    template_id = IntegerField(null=True)  # the user template it was made from (migration 0021)
 
 
 class ConventionParty(BaseModel):

@@ -230,6 +230,7 @@ class ConventionEditor(ExportActions, QWidget):
         self.text_page.load(conv.content.sections, ro)
         self.parties_page.project_id = conv.project_id
         self.parties_page.language = conv.content.language
+        self.parties_page.template_id = conv.template_id
         self.parties_page.load(conv.content.parties, ro)
         self.circuit_page.load(conv.steps, ro, self.parties_page.kinds())
         self.versions_page.load(conventions.list_versions(conv.id), ro)

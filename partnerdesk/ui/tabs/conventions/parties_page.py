@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.conventions import Party
 from partnerdesk.i18n import _
-from partnerdesk.services import convention_templates, conventions, partners
+from partnerdesk.services import conventions, partners
 from partnerdesk.ui.tabs.conventions.rich_text import RichTextField
 from partnerdesk.ui.widgets.form import push_button
 
@@ -30,7 +30,8 @@ class PartiesPage(QWidget):
         super().__init__(parent)
         self.parties: list[Party] = []
         self.project_id: int | None = None
-        self.language = "fr"  # the convention's: a partner added takes the engagements of that language's template
+        self.language = "fr"  # the convention's language and the template it was made from: a partner
+        self.template_id: int | None = None  # added takes that template's engagements (`conventions.template_of`)
         self.current = -1
         self.read_only = False
         self._orgs_stale = True  # the pick list of organisations, filled when the page is shown
@@ -198,7 +199,7 @@ class PartiesPage(QWidget):
         if org_id is None or any(p.organisation_id == org_id for p in self.parties):
             return
         self.commit()
-        template = convention_templates.default_template(self.language)
+        template = conventions.template_of(self.template_id, self.language)
         self.parties.append(conventions.organisation_party(org_id, template, self.project_id))
         self.current = -1  # committed above: the editors, still showing that party, must not fill the new one
         self._refresh_list()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.i18n import _
+from partnerdesk.i18n import N_, _
 from partnerdesk.services import convention_templates, conventions, data, projects
 from partnerdesk.ui.models.conventions import COL_TITLE, ConventionTableModel
 from partnerdesk.ui.models.roles import IdRole, SortRole
@@ -32,11 +32,21 @@ from partnerdesk.ui.tabs.base import Tab
 from partnerdesk.ui.tabs.conventions import OPENS, TITLE
 from partnerdesk.ui.tabs.conventions.dialogs import NewConventionDialog
 from partnerdesk.ui.tabs.conventions.editor import ConventionEditor
+from partnerdesk.ui.tabs.conventions.template_dialog import TemplateDialog, copy_note
 from partnerdesk.ui.widgets.columns import widths_from_sample
 from partnerdesk.ui.widgets.empty_state import EmptyState
 from partnerdesk.ui.widgets.form import push_button
 from partnerdesk.ui.widgets.loading import LoadingPlaceholder
 from partnerdesk.ui.widgets.splitters import keep_minimum_sizes
+
+
+#: Templates → Duplicate…: the title of the choice, and what is said when there is nothing to copy
+DUPLICATE_TITLE = {"fr": N_("Duplicate a French template in English"),
+                   "en": N_("Duplicate an English template in French")}
+NO_TEMPLATE_IN = {"fr": N_("There is no French template of yours to duplicate: save a convention as a template "
+                           "first (the built-in template already exists in English)."),
+                  "en": N_("There is no English template of yours to duplicate: save a convention as a template "
+                           "first (the built-in template already exists in French).")}
 
 
 class DeleteConventionCommand(QUndoCommand):
@@ -96,6 +106,9 @@ class ConventionsTab(Tab):
         self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.templates_button)
         menu.addAction(_("Save this convention as a template…"), self.save_as_template)
+        menu.addAction(_("Edit a template…"), self.edit_template)
+        menu.addAction(_("Duplicate a French template in English…"), lambda: self.duplicate_template("fr"))
+        menu.addAction(_("Duplicate an English template in French…"), lambda: self.duplicate_template("en"))
         menu.addAction(_("Export a template to a file…"), self.export_template)
         menu.addAction(_("Import a template from a file…"), self.import_template)
         menu.addAction(_("Delete a template…"), self.delete_template)
@@ -355,6 +368,44 @@ class ConventionsTab(Tab):
         if ok:
             convention_templates.delete_template(mine[names.index(name)].id)
             self.ctx.signals.status_message.emit(_("Template « {name} » deleted.").format(name=name))
+
+    def edit_template(self) -> None:
+        mine = [t for t in convention_templates.list_templates() if t.id is not None]
+        if not mine:
+            QMessageBox.information(self, _("Templates"), _("There is no template of yours to edit: save a "
+                                                            "convention as a template first."))
+            return
+        names = [t.name for t in mine]
+        name, ok = QInputDialog.getItem(self, _("Edit a template"), _("Template"), names, 0, False)
+        if ok:
+            self.open_template(mine[names.index(name)])
+
+    def duplicate_template(self, language: str) -> None:
+        """Copy one of the user's templates written in `language` into the other language, then open
+        the copy to translate it."""
+        mine = [t for t in convention_templates.list_templates() if t.id is not None and t.language == language]
+        if not mine:
+            QMessageBox.information(self, _("Templates"), _(NO_TEMPLATE_IN[language]))
+            return
+        names = [t.name for t in mine]
+        title = _(DUPLICATE_TITLE[language])
+        name, ok = QInputDialog.getItem(self, title, _("Template"), names, 0, False)
+        if ok:
+            self.duplicate(mine[names.index(name)].id)
+
+    def duplicate(self, template_id: int) -> TemplateDialog:
+        """The copy in the other language is saved at once, then opened to be translated."""
+        copy = convention_templates.copy_in_other_language(template_id)
+        self.ctx.signals.status_message.emit(_("Template « {name} » made: translate it, then save.")
+                                             .format(name=copy.name))
+        return self.open_template(copy, copy_note(copy.language))
+
+    def open_template(self, template, note: str = "") -> TemplateDialog:
+        dialog = TemplateDialog(template, self, note=note)
+        dialog.exec()
+        if dialog.saved is not None:
+            self.ctx.signals.status_message.emit(_("Template « {name} » saved.").format(name=dialog.saved.name))
+        return dialog
 
     def import_template(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, _("Import a template"), str(Path.home()),
