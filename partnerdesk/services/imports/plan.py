@@ -151,6 +151,10 @@ def _fold(into: Contact, other: Contact) -> None:
                                 .format(line=other.line, field=_(label), value=theirs, kept=mine))
     if other.notes and other.notes not in into.notes:
         into.notes = "\n".join(x for x in (into.notes, other.notes) if x)
+    if into.article is None:
+        into.article = other.article
+    if other.verified_on and (into.verified_on is None or other.verified_on > into.verified_on):
+        into.verified_on = other.verified_on
     if into.photo is None and other.photo is not None:
         into.photo, into.photo_ext = other.photo, other.photo_ext
     if into.logo is None and other.logo is not None:
