@@ -66,6 +66,10 @@ class ImportPlan:
 
     def summary(self) -> str:
         """"8 cards will be created: 4 people and 4 organisations. …" with French plurals by count."""
+        if not self.rows and not self.refused:
+            if self.format == "csv":  # a header line alone, or empty rows under it
+                return _("There is nothing to import in this file: it holds no row under its header line.")
+            return _("There is nothing to import in this file.")
         people, orgs = self.people_to_create, self.organisations_to_create
         parts = [_("{cards}: {people} and {organisations}.").format(
             cards=ngettext("{count} card will be created", "{count} cards will be created", people + orgs)
