@@ -201,9 +201,9 @@ def test_article_form_and_checked_on_read_back_and_bad_dates_refused_per_row(sto
     plan = imports.plan_for(parsed)
     assert not plan.refused and len(plan.creates) == len(rows)
     said = "\n".join(plan.warnings)
-    assert f"Ligne 5 : Vérifiée le « {future} » est dans le futur" in said
-    assert "Ligne 6 : Vérifiée le « pas une date » n'est pas une date" in said
-    assert "Ligne 7 : Vérifiée le « 31/02/2025 » n'est pas une date" in said
+    assert f"Ligne 5 : Vérifiée le : {future} est une date future ; la fiche est importée sans date" in said
+    assert "Ligne 6 : Vérifiée le : « pas une date » n'est pas une date ; la fiche est importée" in said
+    assert "Ligne 7 : Vérifiée le : « 31/02/2025 » n'est pas une date" in said
     assert "Ligne 8 : Article « n'importe » : valeur inconnue" in said
     imports.apply_plan(plan, store)
     cards = {r[0]: r[1:] for r in database.execute_sql("SELECT name, article, verified_on, notes FROM organisation")}
@@ -232,7 +232,7 @@ def test_a_people_list_reads_checked_on_and_keeps_the_newest_date_of_the_card(st
     raw = csv_bytes(headers, [["Claire", "Martin", "claire@exemple.fr"] + blank + ["", "", "05/01/2026"],
                               ["Paul", "Durand", "paul@exemple.fr"] + blank + ["", "", "1er janvier"]])
     plan = imports.plan_for(imports.read_bytes(raw, "p.csv"))
-    assert "Ligne 3 : Vérifiée le « 1er janvier » n'est pas une date" in "\n".join(plan.warnings)
+    assert "Ligne 3 : Vérifiée le : « 1er janvier » n'est pas une date" in "\n".join(plan.warnings)
     imports.apply_plan(plan, store)
     people = dict(database.execute_sql("SELECT last_name, verified_on FROM person"))
     assert people == {"Martin": "2026-01-05", "Durand": None}

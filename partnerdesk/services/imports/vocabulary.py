@@ -161,12 +161,12 @@ def _verified_on(contact: Contact, value: str) -> None:
     try:
         day = parse_date(value)
     except ValueError:
-        contact.remarks.append(_("Checked on « {value} » is not a date: the date of the card's last check is "
-                                 "left out.").format(value=value[:100]))
+        contact.remarks.append(_("Checked on: « {value} » is not a date; the card is imported without "
+                                 "the date of its last check.").format(value=value[:100]))
         return
     if day is not None and day > dt.date.today():
-        contact.remarks.append(_("Checked on « {value} » is in the future: the date of the card's last check is "
-                                 "left out.").format(value=value[:100]))
+        contact.remarks.append(_("Checked on: {value} is in the future; the card is imported without "
+                                 "the date of its last check.").format(value=value[:100]))
         return
     contact.verified_on = day
 
