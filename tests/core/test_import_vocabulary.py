@@ -266,3 +266,17 @@ def test_consent_columns_are_never_imported_and_the_review_says_so(store):
     google = imports.read_bytes(csv_bytes(["Name", "E-mail 1 - Value", "Image rights"],
                                           [["Marc Olive", "m@x.fr", "yes"]]), "google.csv")
     assert google.header_set == "google" and google.contacts[0].noted == []
+
+
+def test_an_own_list_completes_the_article_and_check_date_of_a_card_and_its_undo_puts_them_back(store):
+    i18n.set_language("fr")
+    imports.apply_plan(imports.plan_for(imports.read_bytes(csv_bytes(ORG_HEADERS, [_org_row("Hameau des Pins")]),
+                                                           "o.csv")), store)
+    database.execute_sql("UPDATE organisation SET article = NULL, verified_on = NULL")
+    raw = csv_bytes(ORG_HEADERS + ["Article", "Vérifiée le"], [_org_row("Hameau des Pins") + ["le", "02/02/2026"]])
+    plan = imports.plan_for(imports.read_bytes(raw, "o2.csv"))
+    assert len(plan.matches) == 1
+    result = imports.apply_plan(plan, store)
+    assert database.execute_sql("SELECT article, verified_on FROM organisation").fetchone() == ("le", "2026-02-02")
+    imports.undo_batch(result.batch_id, store)
+    assert database.execute_sql("SELECT article, verified_on FROM organisation").fetchone() == (None, None)
