@@ -128,6 +128,10 @@ def cmd_import_all(args):
             raise CommandError(str(exc)) from exc
     print(_("Archive restored into {path}: {tables} tables, {rows} rows, {files} files.").format(
         path=paths.root, tables=summary.tables, rows=summary.rows, files=summary.files))
+    if summary.rounded:
+        from partnerdesk.services.archive_import import rounded_text
+
+        print(rounded_text(summary.rounded))
 
 
 @run

@@ -9,15 +9,21 @@ is ambiguous for a French user (one thousand two hundred and thirty-four, writte
 thousands, or 1,234 typed on the keypad): it is refused with a message asking to write it one way or
 the other. "0.125" is not ambiguous (no thousands before the dot) and "1,234" is a decimal number.
 
-Amounts in euros have two decimals at most (cents): "0,125" is refused (`TOO_PRECISE`), never
+Amounts in euros have two decimals at most (cents): "0,125" typed is refused (`TOO_PRECISE`), never
 rounded; "1.234" and "12,345" are refused as ambiguous (thousands, or decimals that an amount
 cannot have).
+
+Amounts that nobody types now (a figure stored by an older version, an archive, a service called by
+a script) are rounded half-up to the cent (`to_cents`: 12.345 -> 12.35, 0.125 -> 0.13, on the
+figure's shortest decimal form, with Decimal): the services store cents only, and an archive import
+says how many figures it rounded.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from partnerdesk.domain.labels import N_
 
@@ -116,3 +122,20 @@ def check_amount(value: float | None) -> str | None:
 def printable(value: float) -> bool:
     """A stored figure that can be printed as an amount (not inf, nan or 1e300)."""
     return math.isfinite(value) and abs(value) < DISPLAY_MAX
+
+
+_CENT = Decimal("0.01")
+
+
+def to_cents(value: float) -> float:
+    """`value` rounded half-up to the cent: 12.345 -> 12.35 (Decimal on repr, so that the 12.345 a
+    person wrote is not taken for the 12.3449999… a float holds). A figure that is not finite is
+    returned as it is (`check_amount` refuses it)."""
+    if not math.isfinite(value):
+        return value
+    return float(Decimal(repr(float(value))).quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def more_than_cents(value: float) -> bool:
+    """True when `value` has more than two decimals (rounding it to the cent changes it)."""
+    return math.isfinite(value) and to_cents(value) != value

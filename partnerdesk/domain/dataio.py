@@ -69,6 +69,8 @@ TARGETS: dict[str, str] = {
     "civility": N_("Civility"),
     "decision_circuit": N_("Decision circuit"),
     "contact_cadence": N_("Contact cadence (days)"),
+    "article": N_("Article"),
+    "verified_on": N_("Checked on"),
 }
 MULTI_TARGETS = {"email", "phone", "mobile_phone", "work_phone", "home_phone", "fax", "tags", "notes", "address",
                  "address2", "work_address", "home_address", "website"}
@@ -88,14 +90,17 @@ PEOPLE_EXPORT = ((N_("First name"), "first_name"), (N_("Last name"), "last_name"
                  (N_("Department"), "department"), (N_("Occupation"), "occupation"), (N_("Websites"), "website"),
                  (N_("Home address"), "home_address"), (N_("Work address"), "work_address"),
                  (N_("Other address"), "address"), (N_("Start of the affiliation"), "affiliation_start"),
-                 (N_("Other affiliations"), "other_affiliations"), (N_("Civility"), "civility"))
+                 (N_("Other affiliations"), "other_affiliations"), (N_("Civility"), "civility"),
+                 (N_("Checked on"), "verified_on"))
 ORGANISATION_EXPORT = ((N_("Name"), "organisation"), (N_("Kind"), "org_kind"), (N_("Status"), "org_status"),
                        (N_("Address"), "address"), (N_("Postcode"), "postcode"), (N_("City"), "city"),
                        (N_("Country"), "country"), (N_("Phone"), "phone"), (N_("Email"), "email"),
                        (N_("Website"), "website"), (N_("Publics"), "publics"), (N_("Contributions"), "contributions"),
                        (N_("Tags"), "tags"), (N_("Notes"), "notes"), (N_("Decision circuit"), "decision_circuit"),
-                       (N_("Contact cadence (days)"), "contact_cadence"))
-OPTIONAL_EXPORT_COLUMNS = {"affiliation_start", "other_affiliations", "civility", "decision_circuit", "contact_cadence"}
+                       (N_("Contact cadence (days)"), "contact_cadence"), (N_("Article"), "article"),
+                       (N_("Checked on"), "verified_on"))
+OPTIONAL_EXPORT_COLUMNS = {"affiliation_start", "other_affiliations", "civility", "decision_circuit", "contact_cadence",
+                           "article", "verified_on"}
 # How the exports join several values (and several addresses) in one cell.
 EXPORT_SEPARATOR = ", "
 EXPORT_ADDRESS_SEPARATOR = " / "
@@ -145,6 +150,9 @@ class Contact:
     civility: str = ""  # "madame", "monsieur" (domain/grammar.py)
     decision_circuit: str = ""  # of an organisation
     cadence: int | None = None  # an organisation's contact cadence, in days
+    article: str | None = None  # an organisation's article form (domain/grammar.ARTICLES); None = proposed
+    verified_on: dt.date | None = None  # the card was last checked in the yearly review
+    checked_column: bool = False  # the file has a "Checked on" column: an empty cell means never checked
     from_own_list: bool = False  # a row of PartnerDesk's own list: its phones are kept as they are written
 
     def copy(self) -> Contact:

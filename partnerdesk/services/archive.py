@@ -33,6 +33,7 @@ class ArchiveSummary:
     tables: int
     rows: int
     files: int
+    rounded: int = 0  # amounts of an imported archive rounded half-up to the cent
 
 
 def _encode(value):

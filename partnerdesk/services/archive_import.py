@@ -18,6 +18,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from partnerdesk.domain.amounts import check_amount, to_cents
 from partnerdesk.i18n import N_, _, ngettext
 from partnerdesk.paths import DB_FILENAME, DataPaths
 from partnerdesk.services import archive_reader as reader
@@ -33,6 +34,9 @@ FORMAT = 1
 SKIPPED_TABLES = {"schema_migration"}
 MAX_PROBLEMS = 10
 EMAIL_COLUMNS = {("organisation", "email"), ("person", "emails")}
+# Amounts in euros: checked as the services check them (not negative, at most 1,000,000,000 €) and
+# rounded half-up to the cent when an archive holds more decimals (counted, said in the summary).
+AMOUNT_COLUMNS = {("project_need", "amount"), ("budget_line", "amount"), ("contribution", "value")}
 
 
 class ArchiveError(Exception):
@@ -57,6 +61,7 @@ PROBLEM_TEXT = {
     "datetime": N_("not a date and time"),
     "json": N_("not a valid list"),
     "email": N_("not a valid e-mail address"),
+    "amount": N_("not an amount in euros (0 to 1,000,000,000 €)"),
 }
 
 
@@ -142,9 +147,10 @@ def _schema(staging: StagingDatabase, name: str, json_cols) -> dict[str, reader.
             for c, kind, not_null, has_default, pk in staging.columns(name)}
 
 
-def _load_table(archive, name, staging, schema, limits, budget, problems: list[str]) -> tuple[int, int]:
-    """Stream one table into the staging database; returns (rows read, problems found)."""
-    count = found = 0
+def _load_table(archive, name, staging, schema, limits, budget, problems: list[str]) -> tuple[int, int, int]:
+    """Stream one table into the staging database; returns (rows read, problems found, amounts rounded)."""
+    count = found = rounded = 0
+    amounts = {c for t, c in AMOUNT_COLUMNS if t == name}
     try:
         with archive.open(f"json/{name}.json") as stream:
             header, rows = reader.stream_table(reader.read_bounded(stream, limits.json_bytes, budget), limits)
@@ -163,6 +169,9 @@ def _load_table(archive, name, staging, schema, limits, budget, problems: list[s
                         except ValueError:
                             pass
                     key = reader.problem_with(schema[c], value)
+                    if not key and c in amounts and value is not None:
+                        key, value, changed = _amount(value)
+                        rounded += changed
                     if key:
                         found += 1
                         if len(problems) < MAX_PROBLEMS:
@@ -188,7 +197,25 @@ def _load_table(archive, name, staging, schema, limits, budget, problems: list[s
         raise _damaged(f"json/{name}.json: {exc}") from exc
     except zipfile.BadZipFile as exc:
         raise _damaged(exc) from exc
-    return count, found
+    return count, found, rounded
+
+
+def _amount(value) -> tuple[str | None, float, bool]:
+    """(problem key or None, the amount in cents, whether it was rounded) of an archive's figure."""
+    if check_amount(float(value)):
+        return "amount", value, False
+    cents = to_cents(float(value))
+    return None, cents, cents != value
+
+
+def rounded_text(count: int) -> str:
+    """The summary's sentence on the amounts of an archive rounded to the cent ("" when none)."""
+    if not count:
+        return ""
+    return ngettext("{count} amount had more than two decimals: rounded to the nearest cent "
+                    "(12.345 € → 12.35 €).",
+                    "{count} amounts had more than two decimals: rounded to the nearest cent "
+                    "(12.345 € → 12.35 €).", count).format(count=count)
 
 
 def import_all(paths: DataPaths, source: Path, report=None, limits: reader.Limits | None = None):
@@ -233,14 +260,15 @@ def import_all(paths: DataPaths, source: Path, report=None, limits: reader.Limit
             staging = StagingDatabase(paths.db_path, candidate)
             json_cols = json_columns()
             problems: list[str] = []
-            found = rows = 0
+            found = rows = rounded = 0
             for done, name in enumerate(names, start=len(files)):
                 if report:
                     report(done, total)
                 staging.clear(name)
-                count, bad = _load_table(archive, name, staging, _schema(staging, name, json_cols), limits, budget,
-                                         problems)
+                count, bad, changed = _load_table(archive, name, staging, _schema(staging, name, json_cols), limits,
+                                                  budget, problems)
                 found += bad
+                rounded += changed
                 rows += count
                 expected = manifest["tables"][name].get("rows") if isinstance(manifest["tables"][name], dict) else None
                 if expected is not None and expected != count:
@@ -264,7 +292,7 @@ def import_all(paths: DataPaths, source: Path, report=None, limits: reader.Limit
     _swap(paths, candidate, staging_dir, files)
     if report:
         report(total, total)
-    return ArchiveSummary(len(names), rows, len(files))
+    return ArchiveSummary(len(names), rows, len(files), rounded)
 
 
 def _swap(paths: DataPaths, candidate: Path, staging_dir: Path, files: list[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -209,7 +210,7 @@ def problem_with(column: Column, value) -> str | None:
     if "INT" in kind or kind in ("BOOLEAN", "BOOL"):
         return None if _is_int(value) or (kind in ("BOOLEAN", "BOOL") and isinstance(value, bool)) else "integer"
     if kind in ("REAL", "FLOAT", "DOUBLE") or "DECIMAL" in kind or "NUMERIC" in kind:
-        return None if _is_int(value) or isinstance(value, float) else "number"
+        return None if _is_int(value) or (isinstance(value, float) and math.isfinite(value)) else "number"
     if not isinstance(value, str):
         return {"DATE": "date", "DATETIME": "datetime", "TIMESTAMP": "datetime"}.get(kind, "text")
     if kind == "DATE":

@@ -4,7 +4,7 @@ partners' engagement (`budget_totals_of`)."""
 from __future__ import annotations
 
 from partnerdesk.domain import validation as v
-from partnerdesk.domain.amounts import check_amount
+from partnerdesk.domain.amounts import check_amount, to_cents
 from partnerdesk.domain.engagement import budget_totals
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.projects import BudgetLineData, BudgetTotals, NeedData
@@ -19,6 +19,8 @@ from partnerdesk.store.query import JOIN
 def set_needs(project_id: int, needs: list[NeedData]) -> list[NeedData]:
     """Replace the needs of a project."""
     v.collect({f"need_amount.{i}": check_amount(n.amount) for i, n in enumerate(needs)})
+    for n in needs:
+        n.amount = _cents(n.amount)
     with database.atomic():
         ProjectNeed.delete().where(ProjectNeed.project == project_id).execute()
         for i, n in enumerate(needs):
@@ -30,6 +32,7 @@ def set_needs(project_id: int, needs: list[NeedData]) -> list[NeedData]:
 def update_need(need: NeedData) -> NeedData:
     """A need edited in place."""
     v.collect({"need_amount": check_amount(need.amount)})
+    need.amount = _cents(need.amount)
     with database.atomic():
         ProjectNeed.update(kind=need.kind, description=need.description, amount=need.amount,
                            material_mode=need.material_mode).where(ProjectNeed.id == need.id).execute()
@@ -57,6 +60,12 @@ def add_budget_line(line: BudgetLineData) -> BudgetLineData:
 def _check_line(line: BudgetLineData) -> None:
     v.collect({"label": v.check_required(line.label) or v.check_name_length(line.label),
                "amount": check_amount(line.amount)})
+    line.amount = _cents(line.amount)
+
+
+def _cents(amount: float | None) -> float | None:
+    """What is stored: cents, rounded half-up (a figure of an older version or a script: 12.345 -> 12.35)."""
+    return None if amount is None else to_cents(amount)
 
 
 def update_budget_line(line: BudgetLineData) -> BudgetLineData:
@@ -72,11 +81,12 @@ def split_budget_line(line_id: int, amount: float, project_partner_id: int | Non
                       own_funds: bool = False) -> tuple[BudgetLineData, BudgetLineData]:
     """Split a line between two payers: `amount` of it goes to a new line with the same label
     paid by the other payer; the line keeps the rest. The total is unchanged."""
+    amount = to_cents(amount)
     with database.atomic("IMMEDIATE"):
         row = BudgetLine.get_by_id(line_id)
         if not 0 < amount < (row.amount or 0):
             raise v.ValidationError({"amount": N_("The part must be more than 0 and less than the line's amount.")})
-        BudgetLine.update(amount=row.amount - amount).where(BudgetLine.id == line_id).execute()
+        BudgetLine.update(amount=to_cents(row.amount - amount)).where(BudgetLine.id == line_id).execute()
         BudgetLine.update(position=BudgetLine.position + 1).where(
             BudgetLine.project == row.project_id, BudgetLine.position > row.position).execute()
         new = BudgetLine.create(project=row.project_id, label=row.label, amount=amount,

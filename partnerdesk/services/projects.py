@@ -12,7 +12,7 @@ from collections import defaultdict
 
 
 from partnerdesk.domain import validation as v
-from partnerdesk.domain.amounts import check_amount
+from partnerdesk.domain.amounts import check_amount, to_cents
 from partnerdesk.domain.balance import hours_problem
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.engagement import Engagement, Standing, standing_of
@@ -249,6 +249,7 @@ def projects_of_organisation(org_id: int) -> list[OrganisationProject]:
 def add_contribution(data: ContributionData) -> ContributionData:
     v.collect({"kind": v.check_required(data.kind),
                "value": check_amount(data.value)})
+    data.value = None if data.value is None else to_cents(data.value)  # cents, rounded half-up (domain/amounts.py)
     row = PartnerContribution.create(project_partner=data.project_partner_id, kind=data.kind,
                                      description=data.description, value=data.value,
                                      material_mode=data.material_mode, status=data.status,

@@ -108,3 +108,54 @@ def test_a_figure_stored_by_an_older_version_is_printed_not_raised(store):
     assert i18n.format_number(1e300) == "—"
     assert money(float("inf")) == "montant invalide" and money(1e300) == "montant invalide"
     assert i18n.format_money(1234.5) == "1\u202f234,50\xa0€" and amounts.printable(1e14)
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("12,345", AMBIGUOUS), ("1e3", NOT_AN_AMOUNT), ("1E3 €", NOT_AN_AMOUNT), ("9999999999999", TOO_LARGE),
+    ("-5", NEGATIVE), ("- 5 €", NEGATIVE), ("NaN", NOT_AN_AMOUNT),
+])
+def test_hostile_amounts_typed_are_refused_with_their_reason(typed, message):
+    with pytest.raises(AmountError) as caught:
+        parse_amount(typed)
+    assert caught.value.message == message
+
+
+def test_an_amount_read_from_a_latin9_file():
+    from partnerdesk.services.imports import csvfile, decode
+
+    raw = "Libellé;Montant\nŒuvre de médiation;12,50 €\nTablettes;1 234,00 €\n".encode("iso-8859-15")
+    table = csvfile.read_table(decode.decode_text(raw).text)
+    assert [(cells[0], parse_amount(cells[1])) for _line, cells in table.rows] == [
+        ("Œuvre de médiation", 12.5), ("Tablettes", 1234.0)]
+
+
+@pytest.mark.parametrize("value, cents", [
+    (12.345, 12.35), (0.125, 0.13), (2.675, 2.68), (1.005, 1.01), (12.5, 12.5), (0.1 + 0.2, 0.3),
+    (999_999_999.995, 1e9), (3, 3.0), (12.344999, 12.34),
+])
+def test_to_cents_rounds_half_up_as_written(value, cents):
+    assert amounts.to_cents(value) == cents
+    assert amounts.more_than_cents(value) == (cents != value)
+
+
+def test_services_store_cents_rounded_half_up_whoever_calls_them(store):
+    """The window refuses a third decimal typed; a script, or a figure of an older version saved
+    again, is stored in cents rounded half-up: what is stored never has more than two decimals."""
+    project = projects.create_project(ProjectData("Ateliers tablette"))
+    org = partners.create_organisation(OrganisationData("Mission locale"))
+    card = projects.add_partner(project.id, org.id)
+    line = project_budget.add_budget_line(BudgetLineData(project.id, "Tablettes", 12.345))
+    project_budget.set_needs(project.id, [NeedData(project.id, "financement", "", 2.675)])
+    need = project_budget.needs_of(project.id)[0]
+    need.amount = 0.125
+    project_budget.update_need(need)
+    projects.add_contribution(ContributionData(card.id, "financement", "", 1.005))
+    line.amount = 100.004
+    project_budget.update_budget_line(line)
+    first, part = project_budget.split_budget_line(line.id, 33.335)
+    assert (first.amount, part.amount) == (66.66, 33.34)
+    assert [n.amount for n in project_budget.needs_of(project.id)] == [0.13]
+    assert [c.value for c in projects.contributions_of(card.id)] == [1.01]
+    stored = database.execute_sql("SELECT amount FROM budget_line UNION ALL SELECT amount FROM project_need"
+                                  " UNION ALL SELECT value FROM contribution").fetchall()
+    assert all(not amounts.more_than_cents(v) for (v,) in stored)

@@ -172,3 +172,77 @@ def test_an_archive_cannot_bring_wrong_contact_dates(tmp_path):
         assert database.execute_sql("SELECT count(*) FROM interaction_organisation").fetchone()[0] > 0
     finally:
         data.close_data()
+
+
+def _edited_archive(source_zip, target, edit) -> None:
+    """A copy of an archive whose tables' rows `edit(table_name, rows)` changed."""
+    with zipfile.ZipFile(source_zip) as original, zipfile.ZipFile(target, "w") as copy:
+        for item in original.infolist():
+            content = original.read(item.filename)
+            if item.filename.startswith("json/"):
+                table = json.loads(content)
+                edit(item.filename[5:-5], table["rows"])
+                content = json.dumps(table).encode()
+            copy.writestr(item, content)
+
+
+@pytest.fixture
+def demo_archive(tmp_path):
+    source = DataPaths(tmp_path / "source").ensure()
+    data.open_data(source, daily_backup=False)
+    try:
+        demo.fill("small", paths=source)
+        archive.export_all(source, tmp_path / "good.zip")
+    finally:
+        data.close_data()
+    return tmp_path / "good.zip"
+
+
+def test_amounts_of_an_archive_with_three_decimals_are_rounded_to_the_cent_and_counted(demo_archive, tmp_path,
+                                                                                       capsys):
+    def edit(name, rows):
+        column = {"budget_line": "amount", "project_need": "amount", "contribution": "value"}.get(name)
+        if column and rows:
+            rows[0][column] = {"budget_line": 12.345, "project_need": 2.675, "contribution": 0.125}[name]
+            if len(rows) > 1:
+                rows[1][column] = 40.5  # two decimals at most: as it is
+
+    edited = tmp_path / "edited.zip"
+    _edited_archive(demo_archive, edited, edit)
+    restored = DataPaths(tmp_path / "restored").ensure()
+    data.open_data(restored, daily_backup=False)
+    try:
+        summary = archive.import_all(restored, edited)
+        assert summary.rounded == 3
+        stored = {name: database.execute_sql(f"SELECT {col} FROM {name} ORDER BY id LIMIT 2").fetchall()
+                  for name, col in (("budget_line", "amount"), ("project_need", "amount"), ("contribution", "value"))}
+    finally:
+        data.close_data()
+    assert stored == {"budget_line": [(12.35,), (40.5,)], "project_need": [(2.68,), (40.5,)],
+                      "contribution": [(0.13,), (40.5,)]}
+    again = DataPaths(tmp_path / "cli").ensure()
+    assert main(["--data-dir", str(again.root), "--lang", "fr", "import-all", str(edited)]) == 0
+    assert ("3 montants avaient plus de deux décimales : arrondis au centime le plus proche "
+            "(12,345 € → 12,35 €).") in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("hostile", [float("nan"), float("inf"), -5, 9_999_999_999_999, "12,50 €", True])
+def test_an_archive_with_a_figure_that_is_no_amount_is_refused_whole(hostile, demo_archive, tmp_path):
+    def edit(name, rows):
+        if name == "budget_line" and rows:
+            rows[0]["amount"] = hostile
+
+    edited = tmp_path / "edited.zip"
+    _edited_archive(demo_archive, edited, edit)
+    restored = DataPaths(tmp_path / "restored").ensure()
+    data.open_data(restored, daily_backup=False)
+    try:
+        from partnerdesk import i18n
+
+        i18n.set_language("fr")
+        with pytest.raises(archive.ArchiveError) as caught:
+            archive.import_all(restored, edited)
+        assert "table budget_line, ligne 1, colonne amount" in str(caught.value)
+        assert data.is_empty()
+    finally:
+        data.close_data()

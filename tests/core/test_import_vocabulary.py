@@ -186,3 +186,97 @@ def test_civility_cadence_and_decision_circuit(store):
     imports.apply_plan(imports.plan_for(imports.read_bytes(org, "o.csv")), store)
     assert database.execute_sql("SELECT decision_circuit, contact_cadence_days FROM organisation WHERE name ="
                                 " 'Mairie de Bréal'").fetchone() == ("Arrêté municipal", 90)
+
+
+def test_article_form_and_checked_on_read_back_and_bad_dates_refused_per_row(store):
+    i18n.set_language("fr")
+    future = (dt.date.today() + dt.timedelta(days=30)).strftime("%d/%m/%Y")
+    rows = [("Association Les Amis", "l’… (féminin)", "12/03/2025"), ("Hameau des Pins", "LE … (MASCULINE)", ""),
+            ("Restos du Cœur", "les", "2024-11-05"), ("Orange", "sans article", future),
+            ("Café des Familles", "", "pas une date"), ("Centre Social", "l_m", "31/02/2025"),
+            ("Ville de Bréal", "n'importe", "")]
+    raw = csv_bytes(ORG_HEADERS + ["Article", "Vérifiée le"], [_org_row(n) + [a, d] for n, a, d in rows])
+    parsed = imports.read_bytes(raw, "o.csv")
+    assert parsed.header_set == "partnerdesk"
+    plan = imports.plan_for(parsed)
+    assert not plan.refused and len(plan.creates) == len(rows)
+    said = "\n".join(plan.warnings)
+    assert f"Ligne 5 : Vérifiée le : {future} est une date future ; la fiche est importée sans date" in said
+    assert "Ligne 6 : Vérifiée le : « pas une date » n'est pas une date ; la fiche est importée" in said
+    assert "Ligne 7 : Vérifiée le : « 31/02/2025 » n'est pas une date" in said
+    assert "Ligne 8 : Article « n'importe » : valeur inconnue" in said
+    imports.apply_plan(plan, store)
+    cards = {r[0]: r[1:] for r in database.execute_sql("SELECT name, article, verified_on, notes FROM organisation")}
+    today = dt.date.today().isoformat()
+    assert cards["Association Les Amis"][:2] == ("l_f", "2025-03-12")
+    assert cards["Hameau des Pins"][:2] == ("le", None)  # the file says it was never checked: still due
+    assert cards["Restos du Cœur"][:2] == ("les", "2024-11-05")
+    assert cards["Orange"][:2] == ("", None)  # a date in the future is not taken, nor written in the notes
+    assert cards["Café des Familles"][:2] == (None, None)  # an empty article: proposed from the name
+    assert cards["Centre Social"][:2] == ("l_m", None)
+    assert cards["Ville de Bréal"][0] is None and "Article : n'importe" in cards["Ville de Bréal"][2]
+    assert today not in {c[1] for c in cards.values()}
+    # a file without the column: the cards it creates count as checked today, as before
+    imports.apply_plan(imports.plan_for(imports.read_bytes(
+        csv_bytes(ORG_HEADERS, [_org_row("Mairie de Cesson")]), "o2.csv")), store)
+    assert database.execute_sql("SELECT verified_on FROM organisation WHERE name = 'Mairie de Cesson'"
+                                ).fetchone()[0] == today
+
+
+def test_a_people_list_reads_checked_on_and_keeps_the_newest_date_of_the_card(store):
+    i18n.set_language("fr")
+    headers = ["Prénom", "Nom", "E-mails", "Téléphones", "Organisation", "Fonction", "Relais", "Étiquettes",
+               "Notes", "Service", "Profession", "Sites web", "Adresse personnelle", "Adresse professionnelle",
+               "Autre adresse", "Vérifiée le"]
+    blank = [""] * 10
+    raw = csv_bytes(headers, [["Claire", "Martin", "claire@exemple.fr"] + blank + ["", "", "05/01/2026"],
+                              ["Paul", "Durand", "paul@exemple.fr"] + blank + ["", "", "1er janvier"]])
+    plan = imports.plan_for(imports.read_bytes(raw, "p.csv"))
+    assert "Ligne 3 : Vérifiée le : « 1er janvier » n'est pas une date" in "\n".join(plan.warnings)
+    imports.apply_plan(plan, store)
+    people = dict(database.execute_sql("SELECT last_name, verified_on FROM person"))
+    assert people == {"Martin": "2026-01-05", "Durand": None}
+    # imported again into the same folder: a card's own date is kept
+    database.execute_sql("UPDATE person SET verified_on = '2026-02-01' WHERE last_name = 'Martin'")
+    imports.apply_plan(imports.plan_for(imports.read_bytes(raw, "p.csv")), store)
+    assert dict(database.execute_sql("SELECT last_name, verified_on FROM person"))["Martin"] == "2026-02-01"
+
+
+def test_consent_columns_are_never_imported_and_the_review_says_so(store):
+    i18n.set_language("fr")
+    headers = ["Prénom", "Nom", "E-mails", "Téléphones", "Organisation", "Fonction", "Relais", "Étiquettes",
+               "Notes", "Service", "Profession", "Sites web", "Adresse personnelle", "Adresse professionnelle",
+               "Autre adresse", "Droit à l’image", "Consentement RGPD"]
+    raw = csv_bytes(headers, [["Claire", "Martin", "claire@exemple.fr", "", "Mairie", "Élue", "oui"] + [""] * 8
+                              + ["oui, le 12/01/2025", "oui"]])
+    parsed = imports.read_bytes(raw, "p.csv")
+    assert parsed.header_set == "partnerdesk"  # still recognised as PartnerDesk's own list
+    parsed.remap({**parsed.mapping, 15: "notes"})  # even mapped by hand, a consent column stays out
+    plan = imports.plan_for(parsed)
+    said = "\n".join(plan.warnings)
+    assert "La colonne « Droit à l’image » n'est pas importée" in said
+    assert "La colonne « Consentement RGPD » n'est pas importée" in said
+    imports.apply_plan(plan, store)
+    assert database.execute_sql("SELECT notes FROM person").fetchone()[0] == ""
+    assert database.execute_sql("SELECT count(*) FROM photo_consent").fetchone()[0] == 0
+    # a spreadsheet of any other shape, and a known export whose other columns go to the notes
+    other = imports.read_bytes(csv_bytes(["Nom", "Prénom", "Mail", "Autorisation photo"],
+                                         [["Olive", "Marc", "m@x.fr", "non"]]), "g.csv")
+    assert any("« Autorisation photo » n'est pas importée" in w for w in other.warnings)
+    google = imports.read_bytes(csv_bytes(["Name", "E-mail 1 - Value", "Image rights"],
+                                          [["Marc Olive", "m@x.fr", "yes"]]), "google.csv")
+    assert google.header_set == "google" and google.contacts[0].noted == []
+
+
+def test_an_own_list_completes_the_article_and_check_date_of_a_card_and_its_undo_puts_them_back(store):
+    i18n.set_language("fr")
+    imports.apply_plan(imports.plan_for(imports.read_bytes(csv_bytes(ORG_HEADERS, [_org_row("Hameau des Pins")]),
+                                                           "o.csv")), store)
+    database.execute_sql("UPDATE organisation SET article = NULL, verified_on = NULL")
+    raw = csv_bytes(ORG_HEADERS + ["Article", "Vérifiée le"], [_org_row("Hameau des Pins") + ["le", "02/02/2026"]])
+    plan = imports.plan_for(imports.read_bytes(raw, "o2.csv"))
+    assert len(plan.matches) == 1
+    result = imports.apply_plan(plan, store)
+    assert database.execute_sql("SELECT article, verified_on FROM organisation").fetchone() == ("le", "2026-02-02")
+    imports.undo_batch(result.batch_id, store)
+    assert database.execute_sql("SELECT article, verified_on FROM organisation").fetchone() == (None, None)

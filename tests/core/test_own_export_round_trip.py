@@ -23,9 +23,10 @@ def _affiliations() -> set[tuple]:
 
 
 PERSON_CARD = ("first_name", "last_name", "emails", "phones", "notes", "relais", "title", "civility", "addresses",
-               "websites", "labels")
+               "websites", "labels", "verified_on")
 ORGANISATION_CARD = ("name", "kind", "status", "address", "postcode", "city", "country", "phone", "email", "website",
-                     "publics", "contributions", "decision_circuit", "contact_cadence_days", "notes")
+                     "publics", "contributions", "decision_circuit", "contact_cadence_days", "notes", "article",
+                     "verified_on")
 
 
 def _cards() -> tuple[list, list]:
@@ -45,6 +46,13 @@ def _enrich() -> None:
     database.execute_sql("UPDATE organisation SET decision_circuit = 'Bureau le 1er lundi\nPuis CA', "
                          "contact_cadence_days = 90 WHERE id % 2 = 0")
     database.execute_sql("UPDATE affiliation SET department = 'Jeunesse' WHERE person_id = ?", (pid,))
+    # every article form, NULL (proposed from the name) and "" (no article) too; checked on dates or none
+    database.execute_sql("UPDATE organisation SET article = CASE id % 7 WHEN 0 THEN 'le' WHEN 1 THEN 'la'"
+                         " WHEN 2 THEN 'l_m' WHEN 3 THEN 'l_f' WHEN 4 THEN 'les' WHEN 5 THEN '' ELSE NULL END")
+    database.execute_sql("UPDATE organisation SET verified_on = CASE WHEN id % 3 = 0 THEN NULL"
+                         " ELSE date('2025-01-01', '+' || id || ' days') END")
+    database.execute_sql("UPDATE person SET verified_on = CASE WHEN id % 4 = 0 THEN NULL"
+                         " ELSE date('2024-06-30', '+' || id || ' days') END")
     oid = database.execute_sql("SELECT id FROM organisation ORDER BY id DESC LIMIT 1").fetchone()[0]
     database.execute_sql("UPDATE organisation SET name = 'Sport, Loisirs | Culture' WHERE id = ?", (oid,))
     database.execute_sql(
@@ -89,6 +97,8 @@ def test_own_lists_come_back_whole_in_an_empty_folder(fmt, lang, paths, tmp_path
     finally:
         data.close_data()
     assert relais and any(end for *_x, end in affiliations)
+    assert {o[ORGANISATION_CARD.index("article")] for o in cards[1]} == {"le", "la", "l_m", "l_f", "les", "", None}
+    assert any(p[-1] for p in cards[0]) and any(p[-1] is None for p in cards[0])
 
     other = DataPaths(tmp_path / "other").ensure()
     data.open_data(other, daily_backup=False)
@@ -130,9 +140,10 @@ def test_an_older_people_list_without_the_new_columns_is_still_recognised(store)
 @pytest.mark.parametrize("fmt", ["csv", "ods"])
 def test_own_lists_imported_back_into_their_folder_add_nothing(fmt, demo_store, tmp_path):
     _enrich()
-    cards = ("SELECT first_name, last_name, emails, phones, notes, relais, title, addresses, websites, labels"
-             " FROM person ORDER BY id")
-    orgs = "SELECT name, kind, status, publics, contributions, notes, phone, email FROM organisation ORDER BY id"
+    cards = ("SELECT first_name, last_name, emails, phones, notes, relais, title, addresses, websites, labels,"
+             " verified_on FROM person ORDER BY id")
+    orgs = ("SELECT name, kind, status, publics, contributions, notes, phone, email, article, verified_on"
+            " FROM organisation ORDER BY id")
     before = [database.execute_sql(q).fetchall() for q in (cards, orgs)], _affiliations()
     count = database.execute_sql("SELECT count(*) FROM affiliation").fetchone()[0]
     for kind, target in _export_all(demo_store, tmp_path, fmt).items():
@@ -141,3 +152,4 @@ def test_own_lists_imported_back_into_their_folder_add_nothing(fmt, demo_store, 
         imports.apply_plan(plan, demo_store)
     assert ([database.execute_sql(q).fetchall() for q in (cards, orgs)], _affiliations()) == before
     assert database.execute_sql("SELECT count(*) FROM affiliation").fetchone()[0] == count
+

@@ -490,3 +490,18 @@ def test_the_review_rows_are_as_tall_as_their_lines_at_1366_by_768(ctx, qtbot, t
     assert lines == 2
     spacing = dialog.creates_view.fontMetrics().lineSpacing()
     qtbot.waitUntil(lambda: dialog.creates_view.rowHeight(0) <= (lines + 1) * spacing + 8, timeout=2000)
+
+
+def test_a_file_with_only_its_header_says_why_nothing_is_imported(ctx, qtbot, tmp_path):
+    path = tmp_path / "entete.csv"
+    path.write_bytes("Nom;Prénom;Courriel\r\n".encode("utf-8-sig"))
+    dialog = wizard(ctx, qtbot, path)
+    dialog.next()
+    if dialog.stack.currentIndex() == iw.PAGE_MAPPING:
+        dialog.next()
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW
+    said = "There is nothing to import in this file: it holds no row under its header line."
+    assert dialog.summary_label.text() == said
+    dialog.next()  # « Import »: nothing written, the reason stays
+    assert dialog.stack.currentIndex() == iw.PAGE_REVIEW and dialog.summary_label.text() == said
+    assert people() == {}

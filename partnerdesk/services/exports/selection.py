@@ -10,13 +10,22 @@ from dataclasses import dataclass, field
 from partnerdesk.domain.affiliation_cells import AffiliationLine, day_text, format_cell
 from partnerdesk.domain.contact_points import Address, addresses_from, describe
 from partnerdesk.domain.dataio import EXPORT_ADDRESS_SEPARATOR, EXPORT_SEPARATOR, ORGANISATION_EXPORT, PEOPLE_EXPORT
-from partnerdesk.domain.grammar import CIVILITY_CHOICES
+from partnerdesk.domain.grammar import ARTICLE_CHOICES, CIVILITY_CHOICES
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.i18n import _
 from partnerdesk.store import database
 
 
 CIVILITIES = {code: label for code, label in CIVILITY_CHOICES if code}
+ARTICLE_LABELS = dict(ARTICLE_CHOICES)
+
+
+def article_text(article: str | None) -> str:
+    """An organisation's article form as its card names it ("la … (feminine)", "no article");
+    empty when the card lets PartnerDesk propose it from the name (NULL)."""
+    if article is None:
+        return ""
+    return _(ARTICLE_LABELS[article]) if article in ARTICLE_LABELS else article
 
 
 @dataclass
@@ -63,6 +72,7 @@ class PersonCard:
     since: dt.date | None = None  # start of the affiliation to `organisation`
     history: list[AffiliationLine] = field(default_factory=list)  # the other affiliations, past ones too
     civility: str = ""
+    verified_on: dt.date | None = None  # last checked in the yearly review
 
     @property
     def full_name(self) -> str:
@@ -99,13 +109,14 @@ def organisation_rows(selection: Selection | None = None) -> list[list]:
     rows = []
     for r in database.execute_sql(
             "SELECT o.id, o.name, o.kind, o.status, o.address, o.postcode, o.city, o.country, o.phone, o.email,"
-            " o.website, o.publics, o.contributions, o.notes, o.decision_circuit, o.contact_cadence_days"
-            f" FROM organisation o WHERE {where}"
+            " o.website, o.publics, o.contributions, o.notes, o.decision_circuit, o.contact_cadence_days,"
+            f" o.article, o.verified_on FROM organisation o WHERE {where}"
             " ORDER BY o.name_norm", params):
         kind, status = OrgKind.parse(r[2]), OrgStatus.parse(r[3])
         rows.append([r[1], _(kind.label) if kind else r[2], _(status.label) if status else r[3], r[4], r[5], r[6],
                      r[7], r[8], r[9], r[10], _labels(Public, r[11]), _labels(Contribution, r[12]),
-                     ", ".join(tags.get(r[0], [])), r[13], r[14], r[15] or ""])
+                     ", ".join(tags.get(r[0], [])), r[13], r[14], r[15] or "", article_text(r[16]),
+                     day_text(_day(r[17]))])
     return rows
 
 
@@ -117,7 +128,8 @@ def people(selection: Selection | None = None) -> list[PersonCard]:
     for r in database.execute_sql(
             "SELECT p.id, p.first_name, p.last_name, p.emails, p.phones, p.notes, p.relais,"
             " o.id, o.name, a.role, o.address, o.postcode, o.city, o.country,"
-            " a.department, p.title, p.addresses, p.websites, p.labels, a.id, a.start_date, p.civility"
+            " a.department, p.title, p.addresses, p.websites, p.labels, a.id, a.start_date, p.civility,"
+            " p.verified_on"
             " FROM person p LEFT JOIN affiliation a ON a.id = ("
             "   SELECT a2.id FROM affiliation a2 WHERE a2.person_id = p.id AND a2.end_date IS NULL"
             "   ORDER BY a2.start_date DESC, a2.id DESC LIMIT 1)"
@@ -128,7 +140,7 @@ def people(selection: Selection | None = None) -> list[PersonCard]:
                                 tags.get(r[0], []), bool(r[6]), department=r[14] or "", title=r[15] or "",
                                 addresses=addresses_from(json.loads(r[16] or "[]")),
                                 websites=json.loads(r[17] or "[]"), labels=json.loads(r[18] or "{}"),
-                                since=_day(r[20]), civility=r[21] or "",
+                                since=_day(r[20]), civility=r[21] or "", verified_on=_day(r[22]),
                                 history=[line for aid, line in affiliations.get(r[0], []) if aid != r[19]]))
     return cards
 
@@ -167,5 +179,6 @@ def people_rows(selection: Selection | None = None) -> list[list]:
     return [[c.first_name, c.last_name, described(c.emails, c.labels), described(c.phones, c.labels), c.organisation,
              c.role, _("yes") if c.relais else "", ", ".join(c.tags), c.notes, c.department, c.title,
              described(c.websites, c.labels), place(c, "home"), place(c, "work"), place(c, "other"),
-             day_text(c.since), format_cell(c.history), _(CIVILITIES[c.civility]) if c.civility in CIVILITIES else c.civility]
+             day_text(c.since), format_cell(c.history), _(CIVILITIES[c.civility]) if c.civility in CIVILITIES else c.civility,
+             day_text(c.verified_on)]
             for c in people(selection)]

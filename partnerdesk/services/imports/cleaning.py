@@ -13,6 +13,7 @@ from partnerdesk.domain import validation as v
 
 from partnerdesk.domain.affiliation_cells import AffiliationLine
 from partnerdesk.domain.dataio import TARGETS, Contact
+from partnerdesk.domain.grammar import ARTICLE_CHOICES
 from partnerdesk.domain.labels import N_
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _
@@ -200,7 +201,9 @@ def clean(contact: Contact) -> str | None:
             contact.noted.append((TARGETS["decision_circuit"], contact.decision_circuit))
         if contact.cadence:
             contact.noted.append((TARGETS["contact_cadence"], str(contact.cadence)))
-        contact.decision_circuit, contact.cadence = "", None
+        if contact.article is not None:
+            contact.noted.append((TARGETS["article"], _(dict(ARTICLE_CHOICES).get(contact.article, contact.article))))
+        contact.decision_circuit, contact.cadence, contact.article = "", None, None
     if not contact.organisation and contact.department:
         contact.noted.append((N_("Department"), contact.department))
         contact.department = ""

@@ -166,13 +166,14 @@ def to_contacts(table: CsvTable, mapping: dict[int, str], keep_unmapped: bool = 
     `own_list`: PartnerDesk's own list: in a CSV file (not in a sheet, which has text cells), cells
     starting like a formula were written with an apostrophe before them (services/exports/tabular.py):
     it is taken off."""
-    from partnerdesk.services.imports.headers import is_redundant
+    from partnerdesk.services.imports.headers import is_consent, is_redundant
 
     contacts = []
     order = sorted(i for i, t in mapping.items() if t)
-    others = [i for i, h in enumerate(table.headers) if i not in mapping and h.strip()] if keep_unmapped else []
+    others = [i for i, h in enumerate(table.headers) if i not in mapping and h.strip() and not is_consent(h)
+              ] if keep_unmapped else []
     for line, cells in table.rows:
-        contact = Contact(line, from_own_list=own_list)
+        contact = Contact(line, from_own_list=own_list, checked_column="verified_on" in mapping.values())
         if own_list and not table.sheet:
             cells = [unneutralised(c) for c in cells]
         notes: list[str] = []

@@ -149,13 +149,31 @@ _GUESSES = {
     "publics": ["publics", "public", "publics touches", "public cible", "publics vises"],
     "contributions": ["apports", "apport", "contributions", "ressources"],
     "relais": ["relais", "relay"],
+    "article": ["article"],
+    "verified_on": ["verifie le", "verifiee le", "date de verification", "derniere verification", "checked on",
+                    "last checked"],
 }
 _GUESS_INDEX = {word: target for target, words in _GUESSES.items() for word in words}
+# Columns holding a consent (image rights, personal data): never imported, a consent is asked of the person
+# and recorded with its proof on the card; the review says the column was left out.
+_CONSENT = re.compile(r".*(droits? (a|de) l'image|image rights?|consent|rgpd|gdpr|"
+                      r"autorisation (de )?(photo|diffusion|prise de vue|image)).*")
 
 
 def is_redundant(header: str) -> bool:
     """A column of a known export that holds nothing to keep (it repeats another column)."""
     return _REDUNDANT.fullmatch(normalize(header)) is not None
+
+
+def is_consent(header: str) -> bool:
+    """A column holding a consent ("Droit à l'image", "Consentement RGPD"...): never imported."""
+    return _CONSENT.fullmatch(normalize(header).replace("\u2019", "'")) is not None
+
+
+def consent_warnings(headers: list[str]) -> list[str]:
+    return [_("The column « {column} » is not imported: consents (image rights, personal data) are never taken "
+              "from a file; ask each person and record it on their card.").format(column=h.strip()[:100])
+            for h in headers if is_consent(h)]
 
 
 def detect(headers: list[str]) -> tuple[str | None, dict[int, str]]:
@@ -185,8 +203,9 @@ def _own_export(norm: list[str]) -> dict[int, str] | None:
             with document_language(lang):
                 targets.update({normalize(_(name)): target for name, target in columns})
         required = {t for t in targets.values() if t not in OPTIONAL_EXPORT_COLUMNS}
-        if set(norm) <= set(targets) and required <= {targets[h] for h in norm}:
-            return {i: targets[h] for i, h in enumerate(norm) if targets[h]}
+        known = {h for h in norm if not is_consent(h)}  # a consent column added by hand: left out, said
+        if known <= set(targets) and required <= {targets[h] for h in known}:
+            return {i: targets[h] for i, h in enumerate(norm) if h in known and targets[h]}
     return None
 
 

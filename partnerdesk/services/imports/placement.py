@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partnerdesk.domain.contact_points import PHONE_KINDS, PLACE_KINDS
+from partnerdesk.domain.grammar import ARTICLE_CHOICES
 from partnerdesk.domain.partners import OrgKind, OrgStatus
 from partnerdesk.i18n import _, format_date, ngettext
+
+ARTICLE_LABELS = dict(ARTICLE_CHOICES)
 
 
 @dataclass
@@ -33,6 +36,7 @@ def _organisation_fields(c) -> list[str]:
     out = [_("kind « {value} »").format(value=_(OrgKind(c.kind).label))] if c.kind else []
     out += [_("status « {value} »").format(value=_(OrgStatus(c.status).label))] if c.status else []
     out += [_("decision circuit")] if c.decision_circuit else []
+    out += [_("article « {value} »").format(value=_(ARTICLE_LABELS[c.article]))] if c.article in ARTICLE_LABELS else []
     out += [ngettext("contact cadence: {count} day", "contact cadence: {count} days", c.cadence).format(count=c.cadence)
             ] if c.cadence else []
     if c.publics:
@@ -67,6 +71,8 @@ def describe(row) -> list[str]:
         card.append(_("relay"))
     if person == "person" and c.civility:
         card.append(_("civility"))
+    if c.verified_on:
+        card.append(_("checked on {date}").format(date=format_date(c.verified_on)))
     if person != "person":
         card += _organisation_fields(c)
     if c.tags:
@@ -106,6 +112,6 @@ def count(row) -> Counts:
     on += sum(1 for x in (c.first_name, c.last_name, c.organisation, c.department, c.title) if x)
     on += len(c.addresses) + (c.photo is not None) + (c.logo is not None) + c.notes_from_file
     on += sum(1 for x in (c.kind, c.status, c.occupation, c.relais, c.since, c.civility, c.decision_circuit,
-                          c.cadence) if x)
+                          c.cadence, c.verified_on, c.article is not None) if x)
     on += len(c.publics) + len(c.contributions) + len(c.history)
     return Counts(on, len(c.noted), len(c.remarks) + len(c.left_out))

@@ -66,6 +66,10 @@ class ImportPlan:
 
     def summary(self) -> str:
         """"8 cards will be created: 4 people and 4 organisations. …" with French plurals by count."""
+        if not self.rows and not self.refused:
+            if self.format == "csv":  # a header line alone, or empty rows under it
+                return _("There is nothing to import in this file: it holds no row under its header line.")
+            return _("There is nothing to import in this file.")
         people, orgs = self.people_to_create, self.organisations_to_create
         parts = [_("{cards}: {people} and {organisations}.").format(
             cards=ngettext("{count} card will be created", "{count} cards will be created", people + orgs)
@@ -151,6 +155,10 @@ def _fold(into: Contact, other: Contact) -> None:
                                 .format(line=other.line, field=_(label), value=theirs, kept=mine))
     if other.notes and other.notes not in into.notes:
         into.notes = "\n".join(x for x in (into.notes, other.notes) if x)
+    if into.article is None:
+        into.article = other.article
+    if other.verified_on and (into.verified_on is None or other.verified_on > into.verified_on):
+        into.verified_on = other.verified_on
     if into.photo is None and other.photo is not None:
         into.photo, into.photo_ext = other.photo, other.photo_ext
     if into.logo is None and other.logo is not None:

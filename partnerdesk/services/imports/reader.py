@@ -56,7 +56,8 @@ class ParsedFile:
 
     def remap(self, mapping: dict[int, str]) -> None:
         """Use another column mapping (the mapping screen)."""
-        self.mapping = {i: t for i, t in mapping.items() if t}
+        self.mapping = {i: t for i, t in mapping.items()
+                        if t and not (i < len(self.headers) and headers.is_consent(self.headers[i]))}
         if self.table is not None:
             self.contacts = csvfile.to_contacts(self.table, self.mapping,
                                                 keep_unmapped=self.header_set in headers.HEADER_SET_LABELS,
@@ -79,7 +80,8 @@ def _from_table(table: csvfile.CsvTable, path: Path, encoding: str, recall: bool
         remembered = mappings.recall(table.headers)
         if remembered:
             header_set, mapping = "remembered", remembered
-    parsed = ParsedFile(path, "csv", encoding, refused=list(table.refused), warnings=list(table.warnings),
+    parsed = ParsedFile(path, "csv", encoding, refused=list(table.refused),
+                        warnings=list(table.warnings) + headers.consent_warnings(table.headers),
                         delimiter=table.delimiter, header_set=header_set, headers=table.headers, table=table,
                         sheet=table.sheet)
     parsed.remap(mapping)

@@ -28,9 +28,9 @@ def last_batch() -> tuple[int, str, str] | None:
 
 RESTORED = {  # the columns a merge records before changing them
     "person": ("emails", "phones", "notes", "addresses", "websites", "labels", "title", "relais", "civility",
-               "updated_at"),
+               "verified_on", "updated_at"),
     "organisation": ("address", "postcode", "city", "country", "phone", "email", "website", "notes", "kind", "publics",
-                     "contributions", "decision_circuit", "contact_cadence_days", "updated_at"),
+                     "contributions", "decision_circuit", "contact_cadence_days", "article", "verified_on", "updated_at"),
 }
 
 

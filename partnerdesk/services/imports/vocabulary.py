@@ -6,19 +6,20 @@ the notes under its column's name and the review says so."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
 from partnerdesk.domain import affiliation_cells
 from partnerdesk.domain.dataio import TARGETS, Contact
-from partnerdesk.domain.grammar import CIVILITY_CHOICES
+from partnerdesk.domain.grammar import ARTICLE_CHOICES, CIVILITY_CHOICES
 from partnerdesk.domain.partners import Contribution, OrgKind, OrgStatus, Public
 from partnerdesk.domain.text import normalize
 from partnerdesk.i18n import _, document_language, parse_date
 
 ENUMS = {"org_kind": OrgKind, "org_status": OrgStatus, "publics": Public, "contributions": Contribution}
 TARGETS_READ_HERE = {"org_kind", "org_status", "publics", "contributions", "relais", "affiliation_start",
-                     "other_affiliations", "civility", "contact_cadence"}
+                     "other_affiliations", "civility", "contact_cadence", "article", "verified_on"}
 MAX_CADENCE_DAYS = 3660
 _CIVILITY_WORDS = {"madame": ("mme", "mme.", "mrs", "mrs.", "ms", "ms.", "mlle", "mademoiselle", "miss", "f"),
                    "monsieur": ("m", "m.", "mr", "mr.", "h")}
@@ -72,6 +73,24 @@ def _civility(text: str) -> str | None:
     return french.get(word)
 
 
+def _article_key(text: str) -> str:
+    return re.sub(r"[^a-z'()]", "", normalize(text).replace("\u2019", "'"))
+
+
+@cache
+def _articles() -> dict[str, str | None]:
+    """Article forms known by their code, their label in English or French ("la … (féminin)"), or a word
+    saying "none" or "proposed" (None: proposed from the name, as an empty cell)."""
+    known: dict[str, str | None] = {_article_key(code): code for code, _label in ARTICLE_CHOICES if code}
+    for lang in ("en", "fr"):
+        with document_language(lang):
+            known.update({_article_key(_(label)): code for code, label in ARTICLE_CHOICES})
+    known.update({"le(m)": "le", "la(f)": "la", "l'(m)": "l_m", "l'(f)": "l_f", "l'(masculin)": "l_m",
+                  "l'(feminin)": "l_f", "aucun": "", "sans": "", "none": "", "proposed": None, "propose": None,
+                  "auto": None})
+    return known
+
+
 def _unknown(contact: Contact, target: str, header: str, value: str) -> None:
     contact.noted.append((header, value))
     contact.remarks.append(_("{field} « {value} » is not one PartnerDesk knows: kept in the notes.")
@@ -117,6 +136,14 @@ def read_cell(contact: Contact, target: str, header: str, value: str) -> None:
             contact.cadence = int(days)
         else:
             _unknown(contact, target, header, value)
+    elif target == "article":
+        key = _article_key(value)
+        if key in _articles():
+            contact.article = _articles()[key]
+        else:
+            _unknown(contact, target, header, value)
+    elif target == "verified_on":
+        _verified_on(contact, value)
     elif target == "affiliation_start":
         try:
             contact.since = parse_date(value)
@@ -127,6 +154,21 @@ def read_cell(contact: Contact, target: str, header: str, value: str) -> None:
         contact.history += [line for line in found if line not in contact.history]
         for line in unreadable:
             _unknown(contact, target, header, line)
+
+
+def _verified_on(contact: Contact, value: str) -> None:
+    """The date the card was last checked: a date not in the future, else left out (said in the review)."""
+    try:
+        day = parse_date(value)
+    except ValueError:
+        contact.remarks.append(_("Checked on: « {value} » is not a date; the card is imported without "
+                                 "the date of its last check.").format(value=value[:100]))
+        return
+    if day is not None and day > dt.date.today():
+        contact.remarks.append(_("Checked on: {value} is in the future; the card is imported without "
+                                 "the date of its last check.").format(value=value[:100]))
+        return
+    contact.verified_on = day
 
 
 def reads(target: str) -> bool:

@@ -69,6 +69,8 @@ class _Writer:
         self.tags = {str(n).casefold(): i for i, n in database.execute_sql("SELECT id, name FROM tag")}
         self.with_photo = set(person_photos.people_with_photo(paths))
         self.result = ImportResult(batch_id, refused=len(plan.refused))
+        # cards created from a file whose "Checked on" cell is empty: never checked, they stay due for review
+        self.never_checked: list[tuple[str, int]] = []
 
     def item(self, entity: str, entity_id: int, action: str, before: dict | None = None) -> None:
         self.items.append((self.batch_id, entity, entity_id, action, json.dumps(before or {}, ensure_ascii=False)))
@@ -100,14 +102,17 @@ class _Writer:
             notes = "\n".join(x for x in [notes] + extra if x)
         oid = _insert(
             "INSERT INTO organisation (name, name_norm, kind, status, address, postcode, city, country, phone, email,"
-            " website, publics, contributions, notes, decision_circuit, contact_cadence_days, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " website, publics, contributions, notes, decision_circuit, contact_cadence_days, article, verified_on,"
+            " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (c.organisation, normalize(c.organisation), c.kind or OrgKind.AUTRE.value,
              c.status or OrgStatus.PROSPECT.value, _street(address), address.postcode, address.city,
              address.country, _org_phone(c) if is_org else "", (c.emails[:1] or [""])[0] if is_org else "",
              c.website if is_org else "", _json(c.publics), _json(c.contributions), notes,
-             c.decision_circuit if is_org else "", c.cadence if is_org else None, self.now, self.now))
+             c.decision_circuit if is_org else "", c.cadence if is_org else None, c.article if is_org else None,
+             _iso(c.verified_on) if is_org else None, self.now, self.now))
         self.orgs[key] = oid
+        if is_org and c.checked_column and c.verified_on is None:
+            self.never_checked.append(("organisation", oid))
         self.item("organisation", oid, "created")
         self.result.organisations_created += 1
         if is_org:
@@ -161,10 +166,13 @@ class _Writer:
         c = row.contact
         pid = _insert(
             "INSERT INTO person (first_name, last_name, name_norm, emails, phones, notes, addresses, websites,"
-            " labels, title, relais, civility, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " labels, title, relais, civility, verified_on, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (c.first_name, c.last_name, normalize(f"{c.first_name} {c.last_name}"), _json(c.emails), _json(c.phones),
              c.notes, _json([a.as_dict() for a in c.addresses]), _json(c.websites), _json(c.labels),
-             _occupation(c), bool(c.relais), c.civility, self.now, self.now))
+             _occupation(c), bool(c.relais), c.civility, _iso(c.verified_on), self.now, self.now))
+        if c.checked_column and c.verified_on is None:
+            self.never_checked.append(("person", pid))
         self.item("person", pid, "created")
         self.result.people_created += 1
         self.affiliate(pid, row, new=True)
@@ -193,9 +201,10 @@ class _Writer:
         title = before["title"] or _occupation(c)
         database.execute_sql(
             "UPDATE person SET emails = ?, phones = ?, notes = ?, addresses = ?, websites = ?, labels = ?, title = ?,"
-            " relais = ?, civility = ?, updated_at = ? WHERE id = ?",
+            " relais = ?, civility = ?, verified_on = ?, updated_at = ? WHERE id = ?",
             (_json(emails), _json(phones), notes, _json([a.as_dict() for a in addresses]), _json(websites),
-             _json(labels), title, bool(before["relais"] or c.relais), before["civility"] or c.civility, self.now, pid))
+             _json(labels), title, bool(before["relais"] or c.relais), before["civility"] or c.civility,
+             before["verified_on"] or _iso(c.verified_on), self.now, pid))
         self.item("person", pid, "merged", before)
         self.affiliate(pid, row)
         self.tag_links("person", pid, c.tags)
@@ -286,6 +295,8 @@ def _completed(values: dict, c: Contact, now: str) -> dict:
     if not c.is_person:  # a person's row says nothing of how their organisation decides
         new["decision_circuit"] = new["decision_circuit"] or c.decision_circuit
         new["contact_cadence_days"] = new["contact_cadence_days"] or c.cadence
+        new["article"] = new["article"] if new["article"] is not None else c.article
+        new["verified_on"] = new["verified_on"] or _iso(c.verified_on)
     for name in ("publics", "contributions"):
         known = json.loads(new[name] or "[]")
         new[name] = _json(known + [x for x in getattr(c, name) if x not in known])
@@ -315,14 +326,17 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _mark_created_checked(batch_id: int) -> None:
-    """Cards created by an import count as checked today for the yearly review."""
+def _mark_created_checked(batch_id: int, never_checked: list[tuple[str, int]] = ()) -> None:
+    """Cards created by an import count as checked today for the yearly review, but those a list
+    of PartnerDesk's own says were never checked (its "Checked on" cell empty)."""
     today = dt.date.today().isoformat()
     for entity in ("person", "organisation"):
         database.execute_sql(
             f"UPDATE {entity} SET verified_on = ? WHERE verified_on IS NULL AND id IN "
             "(SELECT entity_id FROM import_batch_item WHERE batch_id = ? AND entity = ? AND action = 'created')",
             (today, batch_id, entity))
+        database.obj.cursor().executemany(f"UPDATE {entity} SET verified_on = NULL WHERE id = ?",
+                                          [(i,) for e, i in never_checked if e == entity])
 
 
 def apply_plan(plan: ImportPlan, paths: DataPaths,
@@ -351,7 +365,7 @@ def apply_plan(plan: ImportPlan, paths: DataPaths,
             database.obj.cursor().executemany(
                 "INSERT INTO import_batch_item (batch_id, entity, entity_id, action, before) VALUES (?,?,?,?,?)",
                 writer.items)
-            _mark_created_checked(batch_id)
+            _mark_created_checked(batch_id, writer.never_checked)
             database.execute_sql("UPDATE import_batch SET summary = ? WHERE id = ?",
                                  (json.dumps(writer.result.as_dict()), batch_id))
             if not writer.items:  # nothing written: it must not take the undo of the import before it

@@ -403,8 +403,9 @@ class ImportWizard(QDialog):
 
     def _write(self) -> None:
         plan, paths = self.plan, self.ctx.paths
-        if not plan.rows:
-            self.summary_label.setText(_("There is nothing to import in this file."))
+        if not plan.rows:  # why, when the plan knows it (a header line alone)
+            self.summary_label.setText(_("There is nothing to import in this file.") if plan.refused
+                                       else plan.summary())
             return
         self._run(lambda handle: imports.apply_plan(plan, paths, handle.report), self._after_write, progress=True)
 
